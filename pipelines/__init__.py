@@ -1,0 +1,1 @@
+"""Item pipeline stages; their order in ``ITEM_PIPELINES`` is the data flow."""

@@ -1,0 +1,186 @@
+"""Output stage: one JSON Lines file per run, never half-written, plus a run summary.
+
+Records go to ``<path>.part`` through Scrapy's ``JsonLinesItemExporter`` (UTF-8, not ASCII
+escaped) and each one is flushed as it is written, so a killed run keeps every record it wrote.
+When the spider closes, the file is renamed into place (``os.replace`` is atomic): a reader that
+sees ``<run-id>.jsonl`` sees a finished run. The summary (``<run-id>.summary.json``) is written
+the same way when the ``spider_closed`` signal fires, with the close reason and final stats.
+
+The path comes from ``-a output=TEMPLATE``, else ``NEWS_OUTPUT_PATH``; the template may use
+``{spider}``, ``{date}`` (UTC, YYYY-MM-DD), ``{run_id}`` and ``{source}``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Self
+
+from scrapy import signals
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exporters import JsonLinesItemExporter
+from scrapy.utils.defer import deferred_from_coro
+
+from scraper.items import Article, DropReason
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_FIELDS = ("spider", "date", "run_id", "source")
+
+
+def new_run_id(now: datetime) -> str:
+    """Sortable and unique enough for runs started in the same second: ``20261125T103000Z-a1b2``."""
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+
+
+class OutputPipeline:
+    """Writes articles to the run's JSON Lines file and the run summary beside it."""
+
+    def __init__(self, crawler: Crawler, template: str, max_articles: int) -> None:
+        self.crawler = crawler
+        self.template = template
+        self.max_articles = max_articles
+        self.started = datetime.now(UTC)
+        self.run_id = new_run_id(self.started)
+        self.path: Path | None = None
+        self.part: Path | None = None
+        self._file: IO[bytes] | None = None
+        self._exporter: JsonLinesItemExporter | None = None
+        self.written = 0
+        self.written_by_source: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+            raise NotConfigured("NEWS_OUTPUT_ENABLED is off")
+        template = settings.get("NEWS_OUTPUT_PATH", "output/{spider}/{date}/{run_id}.jsonl")
+        _check_template(template, "NEWS_OUTPUT_PATH")
+        max_articles = settings.getint("NEWS_MAX_ARTICLES", 0)
+        if max_articles < 0:
+            raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
+        pipeline = cls(crawler, template, max_articles)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        assert spider is not None
+        template = getattr(spider, "output", None) or self.template
+        _check_template(template, "-a output")
+        sources = getattr(spider, "sources", [])
+        values = {
+            "spider": spider.name,
+            "date": f"{self.started:%Y-%m-%d}",
+            "run_id": self.run_id,
+            "source": sources[0].name if len(sources) == 1 else "all",
+        }
+        self.path = Path(template.format(**values))
+        self.part = self.path.with_name(self.path.name + ".part")
+        self.part.parent.mkdir(parents=True, exist_ok=True)
+        self._file = self.part.open("wb")
+        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")
+        self._exporter.start_exporting()
+        logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        assert self._exporter is not None
+        assert self._file is not None
+        stats = self.crawler.stats
+        assert stats is not None
+        if self._limit_reached(item):
+            stats.inc_value(f"news/drop/{DropReason.MAX_ARTICLES}")
+            raise DropItem(f"{DropReason.MAX_ARTICLES}: limit reached")
+        self._exporter.export_item(item)
+        self._file.flush()
+        self.written += 1
+        self.written_by_source[item.source] = self.written_by_source.get(item.source, 0) + 1
+        stats.inc_value("news/output/records")
+        if self.max_articles and self.written >= self.max_articles:
+            self._close_run("max_articles")
+        return item
+
+    def _limit_reached(self, item: Article) -> bool:
+        if self.max_articles and self.written >= self.max_articles:
+            return True
+        limits = getattr(self.crawler.spider, "source_limits", {})
+        limit = limits.get(item.source, 0)
+        return bool(limit) and self.written_by_source.get(item.source, 0) >= limit
+
+    def _close_run(self, reason: str) -> None:
+        engine = self.crawler.engine
+        if engine is not None and engine.spider is not None:
+            logger.info("Wrote %d records: closing the run (%s)", self.written, reason)
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+
+    def close_spider(self) -> None:
+        if self._exporter is None or self._file is None:
+            return
+        self._exporter.finish_exporting()
+        self._file.close()
+        assert self.part is not None
+        assert self.path is not None
+        os.replace(self.part, self.path)
+        self._exporter = None
+        logger.info("Wrote %d records to %s", self.written, self.path)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.path is None:
+            return
+        summary = build_summary(self, spider, reason)
+        target = self.path.with_name(self.path.name.removesuffix(".jsonl") + ".summary.json")
+        temporary = target.with_name(target.name + ".part")
+        temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
+        os.replace(temporary, target)
+        logger.info("Run summary: %s", target)
+
+
+def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict[str, Any]:
+    """What a person or a monitoring job wants to know about a run, from the stats."""
+    stats = pipeline.crawler.stats.get_stats() if pipeline.crawler.stats else {}
+
+    def with_prefix(prefix: str) -> dict[str, int]:
+        return {k.removeprefix(prefix): v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+    return {
+        "run_id": pipeline.run_id,
+        "spider": spider.name,
+        "started_at": pipeline.started.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "finish_reason": reason,
+        "output": str(pipeline.path),
+        "sources": [
+            {"name": s.name, "urls": s.urls, "feeds": s.feeds, "sitemaps": s.sitemaps}
+            for s in getattr(spider, "sources", [])
+        ],
+        "requests": stats.get("downloader/request_count", 0),
+        "pages_fetched": stats.get("downloader/response_count", 0),
+        "article_pages": stats.get("news/extract/pages", 0),
+        "records_written": pipeline.written,
+        "records_by_source": dict(sorted(pipeline.written_by_source.items())),
+        "drops": with_prefix("news/drop/"),
+        "fetch_errors": with_prefix("news/fetch_error/"),
+        "http_status": with_prefix("downloader/response_status_count/"),
+        "discovery": with_prefix("news/discovery/"),
+        "page_kinds": with_prefix("news/pagekind/"),
+        "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
+    }
+
+
+def _check_template(template: str, where: str) -> None:
+    try:
+        template.format(**dict.fromkeys(TEMPLATE_FIELDS, "x"))
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
+    if not template.endswith(".jsonl"):
+        raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")

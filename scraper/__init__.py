@@ -1,0 +1,1 @@
+"""News scraper: Scrapy spiders, trafilatura extraction and our own cleaning, to JSON Lines."""

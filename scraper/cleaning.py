@@ -1,0 +1,263 @@
+"""Remove what trafilatura leaves around the article body, one small rule per kind.
+
+trafilatura hands us the body as blocks (paragraphs, sub-headings, lists, quotes, tables) with
+the share of each block's text that sits inside links. The rules below look at a block's
+*position* (top of the body, trailing run), its *link density*, its *repetition* of something
+the page shows elsewhere (the headline, a figure caption, the byline) and only then at
+*phrases*, which are kept as per-language data in ``phrases.toml``. Every rule is a pure
+function ``(blocks, context) -> blocks``; captions and credits that a rule removes are handed
+back in the context so they end up in ``Article.images`` instead of being lost.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of body text, as trafilatura delimited it."""
+
+    kind: str  # "p", "head", "list", "quote", "table", "code"
+    text: str  # lines joined by "\n" (list items, table rows)
+    link_density: float = 0.0  # share of characters inside <a>/<ref>
+
+
+@dataclass(slots=True)
+class CleaningContext:
+    """What the rules need to know about the page besides the blocks."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # figcaption/alt/caption-class text
+    site_name: str | None = None
+    removed_captions: list[str] = field(default_factory=list)  # filled by the rules
+
+
+Rule = Callable[[list[Block], CleaningContext], list[Block]]
+
+
+@cache
+def phrases() -> dict[str, tuple[str, ...]]:
+    """The per-language phrase lists, loaded once per process from ``phrases.toml``."""
+    data = tomllib.loads(resources.files("scraper").joinpath("phrases.toml").read_text("utf-8"))
+    return {key: tuple(values) for key, values in data.items()}
+
+
+def normalise(text: str) -> str:
+    """Case-, accent-width- and punctuation-insensitive form used for comparisons."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+# Scripts written without spaces between words: each character counts as a word, the
+# convention word processors use for Chinese, Japanese and Korean.
+_WORD = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
+
+
+def count_words(text: str) -> int:
+    """Words for scripts with spaces, characters for CJK scripts."""
+    return len(_WORD.findall(text))
+
+
+_words = count_words
+
+
+def _starts_with_phrase(text: str, kind: str) -> bool:
+    lowered = " ".join(text.casefold().split())
+    for phrase in phrases()[kind]:
+        if lowered.startswith(phrase):
+            rest = lowered[len(phrase) : len(phrase) + 1]
+            if not rest or not rest.isalnum() or not phrase[-1].isalnum():
+                return True
+    return False
+
+
+# --- rules -----------------------------------------------------------------------------
+
+
+def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """The headline repeated in the first blocks (trafilatura keeps an in-body ``<h1>``)."""
+    title = normalise(ctx.title)
+    if not title:
+        return blocks
+    head, tail = blocks[:4], blocks[4:]
+    kept = [b for b in head if normalise(b.text) != title]
+    return kept + tail
+
+
+_SEPARATORS = re.compile(r"\s(?:»|›|>|/|\\|\||→|::|·|•)\s")
+
+
+def strip_breadcrumbs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``Home » Section » Topic`` trails: short blocks near the top made of separated crumbs."""
+
+    def is_breadcrumb(block: Block) -> bool:
+        text = " ".join(block.text.split())
+        crumbs = _SEPARATORS.split(text)
+        if len(crumbs) < 2 or _words(text) > 14 or any(_words(c) > 6 for c in crumbs):
+            return False
+        return block.link_density > 0.3 or normalise(crumbs[0]) in phrases()["breadcrumb_home"]
+
+    return [b for i, b in enumerate(blocks) if not (i < 4 and is_breadcrumb(b))]
+
+
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic"
+)
+_DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
+    rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
+    rf"(?:\w+,?\s+)?"  # weekday
+    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
+    rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?)?"
+    rf"\s*(?:[|,-]\s*(?:updated|aktualisiert|mis à jour).*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A block that is only a date (and time), in any of the common formats."""
+    text = " ".join(text.split()).strip(" |•·-–")
+    return _words(text) <= 12 and bool(_DATELINE.match(text))
+
+
+def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
+    return [b for b in blocks if not (b.kind != "table" and is_dateline(b.text))]
+
+
+def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A short block at the top or bottom that only names the authors (``By Jane Doe``)."""
+    names = [normalise(a) for a in ctx.authors if a.strip()]
+    if not names:
+        return blocks
+
+    def is_byline(block: Block) -> bool:
+        text = normalise(block.text)
+        if _words(text) > 12 + 3 * len(names):
+            return False
+        rest = text
+        for name in names:
+            rest = rest.replace(name, " ")
+        return rest != text and _words(rest) <= 6
+
+    edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
+    return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
+
+
+def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
+
+    Removed captions are kept in ``ctx.removed_captions`` so they move to ``images``.
+    """
+    captions = {normalise(c) for c in ctx.captions if _words(c) >= 3}
+    kept: list[Block] = []
+    for block in blocks:
+        text = normalise(block.text)
+        if (
+            block.kind in ("p", "quote")
+            and text
+            and (text in captions or any(len(text) > 20 and c.startswith(text) for c in captions))
+        ) or (block.kind == "p" and is_credit_line(block.text)):
+            ctx.removed_captions.append(block.text)
+        else:
+            kept.append(block)
+    return kept
+
+
+def is_credit_line(text: str) -> bool:
+    """``Photo: Jane Doe / Agency``, ``© Reuters``, ``Foto: dpa``: a short credit."""
+    text = " ".join(text.split())
+    if _words(text) > 10:
+        return False
+    lowered = text.casefold()
+    return any(
+        lowered.startswith(word) and (len(lowered) == len(word) or not lowered[len(word)].isalpha())
+        for word in phrases()["credit"]
+    ) and (":" in text or "©" in text or "/" in text or _words(text) <= 4)
+
+
+def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``ALSO READ: …``, ``Read more``, ``Lesen Sie auch`` lines pointing to other articles."""
+    return [
+        b
+        for b in blocks
+        if not (b.kind in ("p", "head", "list") and _words(b.text) <= 40 and _starts_with_phrase(b.text, "crosslink"))
+    ]
+
+
+def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Share, newsletter, consent, advertising and comment prompts: short and formulaic."""
+    return [
+        b for b in blocks if not (b.kind != "table" and _words(b.text) <= 25 and _starts_with_phrase(b.text, "prompt"))
+    ]
+
+
+def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Related-article lists: runs of link-only headline-length blocks, and link lists.
+
+    A real paragraph is rarely mostly link text; a teaser list is nothing else. A heading
+    directly above such a run ("Related stories", "Mehr zum Thema") goes with it.
+    """
+    linky = [b.link_density >= 0.6 and (b.kind in ("list", "p", "head")) and _words(b.text) <= 60 for b in blocks]
+    drop = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        if not linky[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and linky[j]:
+            j += 1
+        run = blocks[i:j]
+        if len(run) >= 2 or run[0].kind == "list" or run[0].link_density >= 0.9:
+            for k in range(i, j):
+                drop[k] = True
+            if i > 0 and blocks[i - 1].kind == "head":
+                drop[i - 1] = True
+        i = j
+    return [b for b, d in zip(blocks, drop, strict=True) if not d]
+
+
+def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A sub-heading left as the last block introduces something that was removed."""
+    while blocks and blocks[-1].kind == "head":
+        blocks = blocks[:-1]
+    return blocks
+
+
+RULES: tuple[Rule, ...] = (
+    strip_repeated_headline,
+    strip_breadcrumbs,
+    strip_datelines,
+    strip_captions,
+    strip_crosslinks,
+    strip_prompts,
+    strip_link_lists,
+    strip_bylines,
+    strip_trailing_headings,
+)
+
+
+def clean_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Apply every rule in order; empty blocks never survive."""
+    blocks = [b for b in blocks if b.text.strip()]
+    for rule in RULES:
+        blocks = rule(blocks, ctx)
+    return blocks
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    """Blocks separated by one blank line; lines within a block (list items) by newlines."""
+    return "\n\n".join(b.text.strip() for b in blocks if b.text.strip())

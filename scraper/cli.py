@@ -1,0 +1,203 @@
+"""``scraper extract``: clean saved pages offline with exactly the crawl's code path.
+
+Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), folders of them, or a manifest
+(JSON Lines with ``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside
+the manifest, the shape of the corpus's ``truth.jsonl``). Each page becomes a ``Page`` and goes
+through :func:`scraper.extraction.extract_article` in worker processes, as in a crawl; records
+are written in input order as JSON Lines of the crawl's schema, plus ``id`` when the input had
+one. A page that cannot be read or is not an article is reported (stderr, ``--errors``) and the
+batch goes on; the exit status is 1 only when no page at all became a record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+
+from scraper.extraction import ExtractionOptions
+from scraper.items import Article, Page, Rejection
+from scraper.workers import ExtractorPool, default_workers
+
+logger = logging.getLogger("scraper.extract")
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
+
+
+@dataclass(slots=True, frozen=True)
+class Job:
+    """One page to extract: where its bytes are and what we know about it."""
+
+    path: Path
+    url: str
+    id: str | None = None
+
+
+def iter_jobs(inputs: list[Path], url: str | None, manifest: Path | None) -> Iterator[Job]:
+    """Expand files, folders and a manifest into jobs, in a stable order."""
+    if manifest is not None:
+        yield from _manifest_jobs(manifest)
+    for path in inputs:
+        files = sorted(p for p in path.rglob("*") if p.name.endswith(HTML_SUFFIXES)) if path.is_dir() else [path]
+        for file in files:
+            yield Job(path=file, url=url or file.resolve().as_uri())
+
+
+def _manifest_jobs(manifest: Path) -> Iterator[Job]:
+    with manifest.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                page_id, page_url = str(entry["id"]), str(entry["url"])
+            except (ValueError, KeyError, TypeError) as exc:
+                logger.warning("%s:%d: not a manifest entry (%s); skipped", manifest, number, exc)
+                continue
+            path = Path(entry.get("path") or f"pages/{page_id}.html.gz")
+            yield Job(path=path if path.is_absolute() else manifest.parent / path, url=page_url, id=page_id)
+
+
+def load_page(job: Job, source: str | None) -> Page:
+    """Read a saved page into a ``Page``, as if it had just been fetched. Raises OSError."""
+    body = job.path.read_bytes()
+    if job.path.name.endswith(".gz"):
+        body = gzip.decompress(body)
+    fetched = datetime.fromtimestamp(job.path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+    return Page(
+        url=job.url,
+        final_url=job.url,
+        status=200,
+        body=body,
+        encoding=None,
+        content_type="text/html",
+        fetched_at=fetched,
+        source=source or urlsplit(job.url).hostname or "file",
+        discovered_via="file",
+    )
+
+
+def record_of(article: Article, job: Job) -> dict[str, Any]:
+    """The JSON Lines record: the crawl's schema, plus ``id`` when the input had one."""
+    record = ItemAdapter(article).asdict()
+    if job.id is not None:
+        record = {"id": job.id, **record}
+    return record
+
+
+def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) -> Counter[str]:
+    """Extract every job, writing records in input order; returns counts by outcome."""
+    options = ExtractionOptions(min_words=args.min_words)
+    pool = ExtractorPool(args.workers, options)
+    counts: Counter[str] = Counter()
+    jobs = list(iter_jobs(args.inputs, args.url, args.manifest))
+    window: deque[tuple[Job, Future[Article | Rejection] | Rejection]] = deque()
+    progress = _progress(len(jobs), args.progress)
+    try:
+        for job in jobs:
+            window.append((job, _submit(pool, job, args.source)))
+            if len(window) >= max(4, 4 * args.workers):
+                _write_one(window.popleft(), out, errors, counts)
+                progress(1)
+        while window:
+            _write_one(window.popleft(), out, errors, counts)
+            progress(1)
+    finally:
+        pool.close()
+        progress(0, close=True)
+    return counts
+
+
+def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article | Rejection] | Rejection:
+    try:
+        return pool.submit(load_page(job, source))
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        from scraper.items import DropReason
+
+        return Rejection(DropReason.EXTRACTION_FAILED, f"unreadable file: {exc}")
+
+
+def _write_one(
+    entry: tuple[Job, Future[Article | Rejection] | Rejection],
+    out: IO[str],
+    errors: IO[str] | None,
+    counts: Counter[str],
+) -> None:
+    job, pending = entry
+    result = pending if isinstance(pending, Rejection) else pending.result()
+    if isinstance(result, Rejection):
+        counts[str(result.reason)] += 1
+        logger.warning("%s: %s (%s)", job.id or job.path, result.reason, result.detail)
+        if errors is not None:
+            error = {"id": job.id, "path": str(job.path), "url": job.url,
+                     "reason": str(result.reason), "detail": result.detail}  # fmt: skip
+            errors.write(json.dumps(error, ensure_ascii=False) + "\n")
+        return
+    counts["written"] += 1
+    out.write(json.dumps(record_of(result, job), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    """A tqdm bar on stderr when it is a terminal; a no-op otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        return lambda n, close=False: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="page", file=sys.stderr)
+
+    def update(n: int, close: bool = False) -> None:
+        bar.close() if close else bar.update(n)
+
+    return update
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``scraper`` command line."""
+    parser = argparse.ArgumentParser(prog="scraper", description="News scraper tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="clean saved HTML pages into JSON Lines records")
+    extract.add_argument("inputs", nargs="*", type=Path, help="HTML files (.html, .html.gz) or folders")
+    extract.add_argument("--url", help="the page's URL, for a single input file")
+    extract.add_argument("--manifest", type=Path, help="JSON Lines of {id, url, path?}")
+    extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout)")
+    extract.add_argument("--errors", type=Path, help="write one JSON line per rejected page here")
+    extract.add_argument("--source", help="the source name to record (default: the URL's host)")
+    extract.add_argument("--workers", type=int, default=default_workers(), help="worker processes (0 = inline)")
+    extract.add_argument("--min-words", type=int, default=ExtractionOptions().min_words)
+    extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``scraper`` console script."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.inputs and args.manifest is None:
+        build_parser().error("give HTML files, folders or --manifest")
+    if args.url and (args.manifest is not None or len(args.inputs) != 1 or args.inputs[0].is_dir()):
+        build_parser().error("--url applies to exactly one input file")
+    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    try:
+        counts = run_extract(args, out, errors)
+    finally:
+        if args.output:
+            out.close()
+        if errors is not None:
+            errors.close()
+    summary = ", ".join(f"{key}={value}" for key, value in sorted(counts.items()))
+    print(f"scraper extract: {summary or 'no input pages'}", file=sys.stderr)
+    return 0 if counts["written"] else 1

@@ -1,0 +1,232 @@
+"""``Page`` -> ``Article`` (or the reason it is not one): the one path every page takes.
+
+The crawl's extraction stage and ``scraper extract`` both call :func:`extract_article`, in
+worker processes, so a saved page is cleaned exactly as a crawled one. This is the only module
+that imports trafilatura; it imports nothing from Scrapy, and every parser error is turned into
+a :class:`~scraper.items.Rejection` here, at the boundary that knows what it means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.settings import Document
+
+from scraper.cleaning import (
+    Block,
+    CleaningContext,
+    blocks_to_text,
+    clean_blocks,
+    count_words,
+    normalise,
+)
+from scraper.decoding import decode_body
+from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.metadata import Figure, PageSignals, read_figures, read_signals, split_credit
+from scraper.pagekind import Kind, Verdict, classify, has_enough_prose
+from scraper.reconcile import (
+    Fallback,
+    is_paywalled,
+    pick_authors,
+    pick_canonical,
+    pick_date,
+    pick_description,
+    pick_image,
+    pick_language,
+    pick_section,
+    pick_site_name,
+    pick_tags,
+    pick_title,
+)
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/xml", "text/xml"})
+
+
+@dataclass(slots=True, frozen=True)
+class ExtractionOptions:
+    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings)."""
+
+    min_words: int = 50  # fewer words than this and a page is not an article
+    max_bytes: int = 15_000_000  # larger bodies are rejected before parsing
+    include_tables: bool = True
+    keep_paywalled: bool = True  # emit paywalled articles (flagged) when text is visible
+
+
+def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
+    """Turn one fetched page into a clean article, or say why it is not one."""
+    options = options or ExtractionOptions()
+    if page.content_type not in HTML_TYPES:
+        return Rejection(DropReason.NOT_HTML, page.content_type)
+    if len(page.body) > options.max_bytes:
+        return Rejection(DropReason.TOO_LARGE, f"{len(page.body)} bytes")
+    decoded = decode_body(page.body, page.encoding)
+    if isinstance(decoded, Rejection):
+        return decoded
+    try:
+        tree = lxml_html.document_fromstring(decoded)
+    except (etree.ParserError, ValueError) as exc:
+        return Rejection(DropReason.EXTRACTION_FAILED, f"lxml: {exc}")
+    url = page.final_url or page.url
+    signals = read_signals(tree)
+    verdict = classify(signals, url)
+    if verdict.kind is Kind.LISTING:
+        return Rejection(DropReason.NOT_ARTICLE, f"listing ({verdict.signal})")
+    document = _run_trafilatura(tree, url, options)
+    if document is None or document.body is None:
+        return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
+    return _build_article(page, url, tree, signals, verdict, document, options)
+
+
+def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
+    try:
+        result = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=options.include_tables,
+            include_links=True,
+        )
+    except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
+        logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
+        return None
+    return result if isinstance(result, Document) else None
+
+
+def _build_article(
+    page: Page,
+    url: str,
+    tree: lxml_html.HtmlElement,
+    signals: PageSignals,
+    verdict: Verdict,
+    document: Document,
+    options: ExtractionOptions,
+) -> Article | Rejection:
+    fallback = _fallback(document, page)
+    site_name = pick_site_name(signals, fallback)
+    title = pick_title(signals, site_name, fallback) or ""
+    authors = pick_authors(signals, site_name, fallback)
+    figures = read_figures(tree)
+    captions = list(signals.captions)
+    captions += [f.caption for f in figures if f.caption]
+    captions += [alt for _, alt in signals.images if alt]
+    ctx = CleaningContext(title=title, authors=authors, captions=captions, site_name=site_name)
+    blocks = clean_blocks(body_blocks(document.body), ctx)
+    text = blocks_to_text(blocks)
+    words = count_words(text)
+    link_density = _mean_link_density(blocks)
+    paywalled = is_paywalled(signals)
+    if not has_enough_prose(words, link_density, verdict, options.min_words):
+        if paywalled and words:
+            return Rejection(DropReason.PAYWALLED, f"{words} words visible")
+        if verdict.kind is Kind.ARTICLE:
+            return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
+        return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, {words} words")
+    if paywalled and not options.keep_paywalled:
+        return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
+    published, published_raw = pick_date(signals, "published", fallback.date)
+    modified, modified_raw = pick_date(signals, "modified", None)
+    image = pick_image(signals, url, fallback)
+    return Article(
+        url=url,
+        canonical_url=pick_canonical(signals, url),
+        source=page.source,
+        site_name=site_name,
+        title=title,
+        authors=authors,
+        published=published,
+        modified=modified,
+        published_raw=published_raw if published_raw != published else None,
+        modified_raw=modified_raw if modified_raw != modified else None,
+        language=pick_language(signals, fallback),
+        description=pick_description(signals, fallback),
+        section=pick_section(signals, fallback),
+        tags=pick_tags(signals, fallback),
+        image=image,
+        images=_images(figures, image, ctx.removed_captions, url),
+        text=text,
+        word_count=words,
+        paywalled=paywalled,
+        fetched_at=page.fetched_at,
+        content_hash=content_hash(text),
+    )
+
+
+def body_blocks(body: etree._Element) -> list[Block]:
+    """trafilatura's XML body as blocks, with each block's link density."""
+    blocks: list[Block] = []
+    for element in body:
+        tag = element.tag
+        if tag == "graphic" or not isinstance(tag, str):
+            continue
+        if tag == "list":
+            lines = [_flat(item) for item in element.iter("item")]
+            text = "\n".join(line for line in lines if line)
+        elif tag == "table":
+            rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
+            text = "\n".join(r for r in rows if r.strip(" |"))
+        else:
+            text = _flat(element)
+        if not text:
+            continue
+        link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
+        density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
+        kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
+        blocks.append(Block(kind=kind, text=text, link_density=density))
+    return blocks
+
+
+def _flat(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _mean_link_density(blocks: list[Block]) -> float:
+    total = sum(len(b.text) for b in blocks)
+    return sum(b.link_density * len(b.text) for b in blocks) / total if total else 0.0
+
+
+def _images(figures: list[Figure], lead: str | None, removed: list[str], base_url: str) -> list[Image]:
+    """Figure images with captions; captions cut from the text are kept even without a figure."""
+    images: list[Image] = []
+    seen_captions: set[str] = set()
+    for figure in figures:
+        src = urljoin(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
+        images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
+        seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
+        seen_captions.add(normalise(figure.caption or ""))
+    for text in removed:
+        if normalise(text) in seen_captions:
+            continue
+        caption, credit = split_credit(text)
+        images.append(Image(url=None, caption=caption, credit=credit))
+        seen_captions.add(normalise(text))
+    if lead and not any(i.url == lead for i in images):
+        images.insert(0, Image(url=lead))
+    return images
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text: whitespace, case and punctuation do not matter."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def _fallback(document: Document, page: Page) -> Fallback:
+    return Fallback(
+        title=document.title or page.hints.get("title"),
+        author=document.author,
+        date=document.date or page.hints.get("published"),
+        sitename=document.sitename,
+        description=document.description,
+        language=document.language,
+        image=document.image,
+        categories=list(document.categories or []),
+        tags=list(document.tags or []),
+    )

@@ -1,0 +1,225 @@
+"""Read article metadata from every source a page offers, before any text extraction.
+
+Pages describe themselves several times over: JSON-LD (``NewsArticle`` and kin, possibly in
+an ``@graph``), OpenGraph and ``article:*`` meta, Dublin Core and other ``<meta>`` names,
+``<time>`` elements, bylines and the visible ``<h1>``. This module collects all of them into a
+:class:`PageSignals` (raw, per source); ``reconcile.py`` decides which value wins. Nothing here
+imports trafilatura or Scrapy, and nothing here raises on bad markup: a source that cannot be
+read is simply absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+# schema.org types whose instances are articles (plus anything ending in "Article").
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle"})
+LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "AboutPage", "WebSite"})
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "cxenseparse:author")  # fmt: skip
+PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
+                   "datepublished", "pubdate", "publishdate", "publish-date", "date",
+                   "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+                   "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
+                   "article.published", "publication_date", "release_date")  # fmt: skip
+MODIFIED_META = ("article:modified_time", "og:updated_time", "modified_time", "datemodified",
+                  "dcterms.modified", "last-modified", "lastmod",
+                  "article.updated")  # fmt: skip
+SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:section")
+TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
+
+
+@dataclass(slots=True)
+class PageSignals:
+    """Everything the page says about itself, per source, not yet reconciled."""
+
+    jsonld_types: list[str] = field(default_factory=list)
+    article_ld: dict[str, Any] | None = None  # the JSON-LD object describing the article
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
+    html_title: str | None = None
+    h1: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    html_lang: str | None = None
+    time_datetimes: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
+    images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)
+
+    def first_meta(self, *names: str) -> str | None:
+        """The first non-empty content among the given meta names, in the order given."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+    def all_meta(self, *names: str) -> list[str]:
+        """Every non-empty content of the given meta names, in the order given."""
+        return [v.strip() for name in names for v in self.meta.get(name, ()) if v.strip()]
+
+
+def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
+    """Collect the raw metadata of a parsed page."""
+    signals = PageSignals()
+    _read_meta(tree, signals)
+    _read_jsonld(tree, signals)
+    _read_visible(tree, signals)
+    return signals
+
+
+def _text(element: lxml_html.HtmlElement) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _read_meta(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content is not None:
+            signals.meta.setdefault(key.strip(), []).append(content)
+    titles = tree.xpath("//head/title|//title")
+    if titles:
+        signals.html_title = _text(titles[0]) or None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href") and not signals.canonical:
+            signals.canonical = link.get("href", "").strip()
+    root = tree.getroottree().getroot()
+    signals.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+
+
+def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    candidates: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for node in _walk_ld(data):
+            types = _ld_types(node)
+            signals.jsonld_types.extend(types)
+            if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
+                candidates.append(node)
+    if candidates:
+        # The article node with the most fields is the page's own one; teasers are thin.
+        signals.article_ld = max(candidates, key=lambda n: ("headline" in n, len(n)))
+
+
+def _walk_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Flatten JSON-LD: top-level lists, ``@graph`` and ``mainEntity`` nodes."""
+    if depth > 4:
+        return []
+    if isinstance(data, list):
+        return [n for item in data for n in _walk_ld(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    nodes = [data]
+    for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+        if isinstance(data.get(key), list | dict):
+            nodes.extend(_walk_ld(data[key], depth + 1))
+    return nodes
+
+
+def _ld_types(node: dict[str, Any]) -> list[str]:
+    value = node.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    return [v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
+
+
+_BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "author-name") or contains(@class, "article-author")'
+    ' or contains(@class, "author__name") or contains(@class, "authors")]'
+)
+_CAPTION_XPATH = (
+    '//figcaption|//*[contains(@class, "caption") or contains(@class, "Caption")'
+    ' or contains(@class, "credit") or contains(@class, "copyright")'
+    ' or contains(@class, "bildunterschrift") or contains(@class, "legende")]'
+)
+
+
+def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    signals.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if 0 < len(t) < 400]
+    for time_el in tree.iter("time"):
+        value = (time_el.get("datetime") or "").strip()
+        if value:
+            signals.time_datetimes.append(value)
+    for element in tree.xpath(_BYLINE_XPATH)[:20]:
+        if element.tag in ("script", "style", "meta", "link"):
+            continue
+        text = _text(element)
+        if 0 < len(text) < 200:
+            signals.bylines.append(text)
+    for element in tree.xpath(_CAPTION_XPATH)[:200]:
+        if element.tag in ("script", "style", "body", "html"):
+            continue
+        text = _text(element)
+        if 0 < len(text) < 1000:
+            signals.captions.append(text)
+    for img in tree.iter("img"):
+        src = img.get("src") or img.get("data-src") or ""
+        alt = " ".join((img.get("alt") or "").split()) or None
+        if src or alt:
+            signals.images.append((src, alt))
+        if len(signals.images) > 300:
+            break
+
+
+@dataclass(slots=True)
+class Figure:
+    """An image shown in the page with its caption and credit, if any."""
+
+    src: str
+    alt: str | None
+    caption: str | None
+    credit: str | None
+
+
+_CREDIT_SPLIT = re.compile(
+    r"\s*(?:\(|\[)?\b((?:photo|foto|bild|image|picture|credit|crédit|quelle|source|fotos?)"
+    r"\s*(?:credit)?\s*:.*|©.*|\(c\).*)$",
+    re.IGNORECASE,
+)
+
+
+def split_credit(caption: str) -> tuple[str | None, str | None]:
+    """``"Caption text. Photo: Jane Doe / Agency"`` -> (caption, credit)."""
+    match = _CREDIT_SPLIT.search(caption)
+    if not match:
+        return caption or None, None
+    text = caption[: match.start()].strip() or None
+    return text, match.group(1).strip(" )]") or None
+
+
+def read_figures(tree: lxml_html.HtmlElement, limit: int = 50) -> list[Figure]:
+    """``<figure>`` images with their ``<figcaption>``; credit split off the caption."""
+    figures: list[Figure] = []
+    for figure in tree.iter("figure"):
+        img = next(figure.iter("img"), None)
+        src = (img.get("src") or img.get("data-src") or "").strip() if img is not None else ""
+        alt = " ".join((img.get("alt") or "").split()) or None if img is not None else None
+        caption_el = next(figure.iter("figcaption"), None)
+        caption = _text(caption_el) if caption_el is not None else ""
+        credit = None
+        if caption_el is not None:
+            credit_els = caption_el.xpath(
+                './/*[contains(@class, "credit") or contains(@class, "copyright")'
+                ' or contains(@class, "source") or contains(@class, "author")]'
+            )
+            if credit_els:
+                credit = _text(credit_els[0]) or None
+                if credit:
+                    caption = caption.replace(credit, "").strip()
+        if caption and not credit:
+            caption, credit = split_credit(caption)
+        if src or caption:
+            figures.append(Figure(src=src, alt=alt, caption=caption or None, credit=credit))
+        if len(figures) >= limit:
+            break
+    return figures

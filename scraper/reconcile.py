@@ -1,0 +1,343 @@
+"""Decide each metadata field from the sources a page offers (see ``metadata.py``).
+
+Order of trust, per field: what the publisher states for machines about this article
+(JSON-LD), then OpenGraph/``article:*``/Dublin Core meta, then what a reader sees (``<h1>``,
+bylines, ``<time>``), then trafilatura's own guesses (passed in as ``fallback``). The title is
+the exception: readers see the ``<h1>``, so a meta title only wins when no ``<h1>`` agrees.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scraper.metadata import (
+    AUTHOR_META,
+    MODIFIED_META,
+    PUBLISHED_META,
+    SECTION_META,
+    TAG_META,
+    PageSignals,
+)
+
+
+@dataclass(slots=True)
+class Fallback:
+    """trafilatura's metadata guesses, used only where the page states nothing better."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    language: str | None = None
+    image: str | None = None
+    categories: list[str] | None = None
+    tags: list[str] | None = None
+
+
+# --- title -----------------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
+    """The visible headline; meta titles confirm it and lose their `` | Site`` suffix."""
+    ld = signals.article_ld or {}
+    meta_titles = [
+        html.unescape(t)
+        for t in (
+            _ld_str(ld.get("headline")),
+            signals.first_meta("og:title"),
+            signals.first_meta("twitter:title"),
+            _ld_str(ld.get("name")),
+            signals.html_title,
+            fallback.title,
+        )
+        if t
+    ]
+    normalised = [_norm(t) for t in meta_titles]
+    for h1 in signals.h1:
+        n = _norm(h1)
+        if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
+                               for m in normalised):  # fmt: skip
+            return h1
+    site = _norm(site_name or "")
+    visible = [h for h in signals.h1 if len(h.split()) >= 3 and _norm(h) != site]
+    if len(visible) == 1:
+        return visible[0]  # the one headline-like <h1> the reader sees
+    for candidate in meta_titles:
+        stripped = strip_site_suffix(candidate, site_name)
+        if stripped:
+            return stripped
+    return signals.h1[0] if signals.h1 else None
+
+
+def strip_site_suffix(title: str, site_name: str | None) -> str:
+    """Drop `` | Site`` / ``Site - `` parts: the longest remaining part is the headline."""
+    title = " ".join(title.split())
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    site = _norm(site_name or "")
+    kept = [p for p in parts if not site or _norm(p) not in (site, site.replace(" ", ""))]
+    if len(kept) == len(parts):
+        # No part names the site: only drop a short last part (a likely brand).
+        if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+            kept = parts[:-1]
+        else:
+            return title
+    # Rejoin with the separators the page used, keeping the headline's own punctuation.
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else kept[0]
+
+
+# --- people ----------------------------------------------------------------------------
+
+_BY_PREFIX = re.compile(
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|tekst|text|texte|written by|"
+    r"autor(?:in)?|author|auteur|redakce|reporter)\s*[:\s]\s*",
+    re.IGNORECASE,
+)
+_SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
+_NOT_A_NAME = re.compile(
+    r"@|https?://|www\.|\d{2}|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
+    re.IGNORECASE,
+)
+_PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+
+
+def clean_person(raw: str) -> list[str]:
+    """Split a byline string into names, without "By", roles, emails or dates."""
+    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", text))
+    names: list[str] = []
+    for part in _SPLIT_PEOPLE.split(text):
+        part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
+        if not part or _NOT_A_NAME.search(part):
+            continue
+        words = part.split()
+        if len(words) > 5 or part.islower():
+            continue  # a role, a sentence or a place, not a name
+        names.append(part)
+    return names
+
+
+def _ld_people(value: Any) -> list[tuple[str, bool]]:
+    """(name, is_person) pairs from a JSON-LD author/creator value."""
+    items = value if isinstance(value, list) else [value]
+    people: list[tuple[str, bool]] = []
+    for item in items:
+        if isinstance(item, str):
+            people.extend((n, True) for n in clean_person(item))
+        elif isinstance(item, dict):
+            name = _ld_str(item.get("name"))
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{_ld_str(item.get('givenName')) or ''} {_ld_str(item.get('familyName')) or ''}"
+            kind = item.get("@type")
+            is_person = kind in (None, "Person") or (isinstance(kind, list) and "Person" in kind)
+            if name:
+                people.extend((n, is_person) for n in clean_person(name))
+    return people
+
+
+def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback) -> list[str]:
+    """A clean list of people; the site name only when no person is named."""
+    ld = signals.article_ld or {}
+    candidates: list[list[tuple[str, bool]]] = [
+        _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
+        [(n, True) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
+        [(n, True) for v in signals.bylines[:3] for n in clean_person(v)],
+        [(n, True) for n in clean_person(fallback.author or "")],
+    ]
+    site = _norm(site_name or "")
+    for people in candidates:
+        persons = [n for n, is_person in people if is_person and not _is_site(n, site)]
+        if persons:
+            return _unique(persons)
+    # No person named anywhere: the desk, agency or site is the author.
+    return next((_unique([n for n, _ in people]) for people in candidates if people), [])
+
+
+def _is_site(name: str, site: str) -> bool:
+    n = _norm(name)
+    return bool(site) and (n == site or n.replace(" ", "") == site.replace(" ", ""))
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def parse_date(raw: str | None) -> datetime | None:
+    """Parse ISO 8601 (any common variant) or RFC 2822; None when it is neither."""
+    if not raw:
+        return None
+    value = raw.strip()
+    if re.fullmatch(r"\d{10}(\d{3})?", value):  # epoch seconds or milliseconds
+        return None
+    candidate = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    candidate = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def format_date(value: datetime, raw: str) -> str:
+    """ISO 8601: a date alone when the page gave only a date, else seconds and offset."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
+        return value.date().isoformat()
+    return value.isoformat(timespec="seconds")
+
+
+def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[str | None, str | None]:
+    """(normalised ISO 8601, raw string) for "published" or "modified"."""
+    ld = signals.article_ld or {}
+    if which == "published":
+        raws = [_ld_str(ld.get("datePublished")), _ld_str(ld.get("dateCreated"))]
+        raws += signals.all_meta(*PUBLISHED_META) + signals.time_datetimes[:1] + [fallback]
+    else:
+        raws = [_ld_str(ld.get("dateModified")), *signals.all_meta(*MODIFIED_META)]
+    parsed = [(parse_date(r), r) for r in raws if r]
+    valid = [(d, r) for d, r in parsed if d is not None and 1990 <= d.year <= 2100]
+    if not valid:
+        return None, None
+    # Prefer a value with a time of day and an offset over a bare date from the same page.
+    best, raw = valid[0]
+    for d, r in valid:
+        if d.date() == best.date() and _precision(d, r) > _precision(best, raw):
+            best, raw = d, r
+    return format_date(best, raw), raw.strip()
+
+
+def _precision(value: datetime, raw: str) -> int:
+    has_time = not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip())
+    return int(has_time) + int(value.tzinfo is not None)
+
+
+# --- the rest --------------------------------------------------------------------------
+
+
+def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:
+    """og:site_name, the JSON-LD publisher, then trafilatura's guess."""
+    publisher = (signals.article_ld or {}).get("publisher")
+    ld_name = _ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
+    return signals.first_meta("og:site_name", "application-name") or ld_name or fallback.sitename
+
+
+def pick_language(signals: PageSignals, fallback: Fallback) -> str | None:
+    """From markup (``<html lang>``, JSON-LD, og:locale); trafilatura's detection last."""
+    ld_lang = _ld_str((signals.article_ld or {}).get("inLanguage"))
+    for raw in (signals.html_lang, ld_lang, signals.first_meta("og:locale", "content-language",
+                                                               "language", "dc.language")):  # fmt: skip
+        if raw and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", raw.strip()):
+            primary, _, region = raw.strip().replace("_", "-").partition("-")
+            return primary.lower() + (f"-{region.upper()}" if len(region) == 2 else "")
+    return fallback.language
+
+
+def pick_section(signals: PageSignals, fallback: Fallback) -> str | None:
+    """``articleSection`` or ``article:section``."""
+    ld = signals.article_ld or {}
+    section = _ld_str(ld.get("articleSection")) or signals.first_meta(*SECTION_META)
+    if not section and fallback.categories:
+        section = fallback.categories[0]
+    return section or None
+
+
+def pick_tags(signals: PageSignals, fallback: Fallback) -> list[str]:
+    """Keywords from JSON-LD and meta, split on commas, de-duplicated in page order."""
+    ld_keywords = (signals.article_ld or {}).get("keywords")
+    raw: list[str] = []
+    if isinstance(ld_keywords, list):
+        raw.extend(str(k) for k in ld_keywords)
+    elif isinstance(ld_keywords, str):
+        raw.append(ld_keywords)
+    raw.extend(signals.all_meta(*TAG_META))
+    raw.extend(fallback.tags or [])
+    tags = [t.strip() for value in raw for t in value.split(",")]
+    return _unique([t for t in tags if 0 < len(t) <= 100])
+
+
+def pick_image(signals: PageSignals, base_url: str, fallback: Fallback) -> str | None:
+    """og:image, the JSON-LD image, then trafilatura's guess; absolute."""
+    ld_image = (signals.article_ld or {}).get("image")
+    if isinstance(ld_image, list):
+        ld_image = ld_image[0] if ld_image else None
+    if isinstance(ld_image, dict):
+        ld_image = ld_image.get("url") or ld_image.get("contentUrl")
+    image = signals.first_meta("og:image", "og:image:url", "twitter:image") or _ld_str(ld_image)
+    image = image or fallback.image
+    return urljoin(base_url, image) if image else None
+
+
+def pick_description(signals: PageSignals, fallback: Fallback) -> str | None:
+    """og:description, meta description, the JSON-LD description."""
+    ld = signals.article_ld or {}
+    return (
+        signals.first_meta("og:description", "description", "twitter:description")
+        or _ld_str(ld.get("description"))
+        or fallback.description
+    )
+
+
+def pick_canonical(signals: PageSignals, url: str) -> str:
+    """``<link rel=canonical>`` or og:url when it stays on the page's own site, else url."""
+    host = urlsplit(url).hostname or ""
+    for raw in (signals.canonical, signals.first_meta("og:url")):
+        if not raw:
+            continue
+        candidate = urljoin(url, raw)
+        other = urlsplit(candidate).hostname or ""
+        if urlsplit(candidate).scheme in ("http", "https") and _same_site(host, other):
+            return candidate
+    return url
+
+
+def is_paywalled(signals: PageSignals) -> bool:
+    """JSON-LD ``isAccessibleForFree: false`` is the publishers' standard paywall marker."""
+    value = (signals.article_ld or {}).get("isAccessibleForFree")
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+
+def _same_site(a: str, b: str) -> bool:
+    def base(h: str) -> str:
+        return ".".join(h.removeprefix("www.").split(".")[-2:])
+
+    return bool(a) and base(a) == base(b)
+
+
+def _ld_str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | dict)), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float) and str(value).strip():
+        return " ".join(str(value).split())
+    return None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for v in values:
+        key = _norm(v)
+        if key and key not in seen:
+            seen.add(key)
+            result.append(v)
+    return result

@@ -1,0 +1,60 @@
+"""Scrapy settings of the news scraper, grouped by stage; our own keys start with ``NEWS_``.
+
+Every value here can be overridden per run with ``-s NAME=VALUE``. The defaults are polite:
+robots.txt obeyed, AutoThrottle on, at most a few requests per domain at a time, and an honest
+User-Agent that says who is crawling and where to read about it.
+"""
+
+BOT_NAME = "news_scraper"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- Discovery --------------------------------------------------------------------------
+DEPTH_LIMIT = 8  # a safety net; NEWS_LINK_DEPTH is the bound that matters
+NEWS_FOLLOW_LINKS = True  # follow links on home and section pages (not only feeds/sitemaps)
+NEWS_LINK_DEPTH = 3  # link hops from a start page: home -> section -> page 2 -> article
+NEWS_MAX_ARTICLES = 0  # stop after this many article records (0 = no limit); -a max_articles
+NEWS_MAX_LISTING_PAGES = 200  # listing pages fetched per source, a bound on section crawling
+NEWS_SOURCES_FILE = "sources.toml"  # read when `scrapy crawl news` gets no url/feed/sitemap
+
+# --- Fetching ---------------------------------------------------------------------------
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024  # a larger page is aborted, not parsed
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+ROBOTSTXT_OBEY = True
+USER_AGENT = "news-scraper/0.1 (+https://github.com/news-scraper/news-scraper; polite news crawler)"
+
+# --- Extraction -------------------------------------------------------------------------
+NEWS_EXTRACT_KEEP_PAYWALLED = True  # emit paywalled articles (paywalled: true) with visible text
+NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_large, unparsed
+NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
+NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
+
+# --- Pipelines --------------------------------------------------------------------------
+# The order is the data flow: extract -> validate -> dedup -> output.
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.validate.ValidationPipeline": 300,
+    "pipelines.dedup.DedupPipeline": 400,
+    "pipelines.output.OutputPipeline": 900,
+}
+NEWS_VALIDATE_MAX_FUTURE_DAYS = 2  # a published date further ahead than this is bad_date
+
+# --- Output -----------------------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"  # -O out.jsonl writes UTF-8, not \\u escapes
+NEWS_OUTPUT_ENABLED = True
+# Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
+NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
+
+# --- Engine -----------------------------------------------------------------------------
+LOG_FORMATTER = "scraper.logformatter.NewsLogFormatter"
+LOG_LEVEL = "INFO"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,132 @@
+"""The sources a crawl starts from: spider arguments or a ``sources.toml`` file.
+
+A source is data (name, start URLs, feeds, sitemaps, allowed domains, limits), never code:
+adding a site is editing a file. Bad files fail fast with a message naming the file, the
+source and the field.
+
+``sources.toml``::
+
+    [[source]]
+    name = "Example News"            # recorded as each article's `source`
+    urls = ["https://news.example/"] # home/section pages: robots.txt sitemaps, feeds, links
+    feeds = ["https://news.example/rss.xml"]         # optional
+    sitemaps = ["https://news.example/sitemap.xml"]  # optional
+    allowed_domains = ["news.example"]  # optional; default: the domains of the URLs above
+    max_articles = 100                  # optional; 0 = no limit
+    follow_links = true                 # optional; follow home/section page links
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass(slots=True)
+class Source:
+    """One site (or set of feeds) to crawl."""
+
+    name: str
+    urls: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    allowed_domains: list[str] = field(default_factory=list)
+    max_articles: int = 0
+    follow_links: bool = True
+
+    def domains(self) -> frozenset[str]:
+        """The allowed domains, or the registered domains of every start URL."""
+        if self.allowed_domains:
+            return frozenset(d.lower().removeprefix("www.") for d in self.allowed_domains)
+        hosts = (urlsplit(u).hostname or "" for u in [*self.urls, *self.feeds, *self.sitemaps])
+        return frozenset(registered_domain(h) for h in hosts if h)
+
+
+def split_arg(value: str | list[str] | None) -> list[str]:
+    """A spider argument that may repeat or be comma-separated, as a list."""
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def source_from_args(url: str | None, feed: str | None, sitemap: str | None) -> Source | None:
+    """The one source given with ``-a url=``, ``-a feed=`` and ``-a sitemap=``, if any."""
+    urls, feeds, sitemaps = split_arg(url), split_arg(feed), split_arg(sitemap)
+    if not (urls or feeds or sitemaps):
+        return None
+    for value in [*urls, *feeds, *sitemaps]:
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError(f"not an http(s) URL: {value!r} (spider arguments url, feed, sitemap)")
+    first = (urls or feeds or sitemaps)[0]
+    name = (urlsplit(first).hostname or first).removeprefix("www.")
+    return Source(name=name, urls=urls, feeds=feeds, sitemaps=sitemaps)
+
+
+def load_sources(path: Path) -> list[Source]:
+    """Read a sources file; raises ValueError naming what is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"cannot read sources file {path}: {exc}") from exc
+    entries = data.get("source")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{path}: no [[source]] tables")
+    return [_source(entry, path, i) for i, entry in enumerate(entries, 1)]
+
+
+def _source(entry: Any, path: Path, number: int) -> Source:
+    where = f"{path}, source #{number}"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: not a table")
+    known = {"name", "urls", "url", "feeds", "sitemaps", "allowed_domains", "max_articles", "follow_links"}
+    unknown = set(entry) - known
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
+    lists = {key: _str_list(entry.get(key, []), where, key) for key in ("urls", "feeds", "sitemaps", "allowed_domains")}
+    if "url" in entry:
+        lists["urls"].insert(0, str(entry["url"]))
+    if not (lists["urls"] or lists["feeds"] or lists["sitemaps"]):
+        raise ValueError(f"{where}: needs at least one of urls, feeds, sitemaps")
+    for value in lists["urls"] + lists["feeds"] + lists["sitemaps"]:
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError(f"{where}: not an http(s) URL: {value!r}")
+    max_articles = entry.get("max_articles", 0)
+    if not isinstance(max_articles, int) or max_articles < 0:
+        raise ValueError(f"{where}: max_articles must be an integer >= 0")
+    first = (lists["urls"] + lists["feeds"] + lists["sitemaps"])[0]
+    name = str(entry.get("name") or (urlsplit(first).hostname or first).removeprefix("www."))
+    return Source(name=name, max_articles=max_articles, follow_links=bool(entry.get("follow_links", True)), **lists)
+
+
+def _str_list(value: Any, where: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: {key} must be a list of strings")
+    return list(value)
+
+
+def registered_domain(host: str) -> str:
+    """``www.example.co.uk`` -> ``example.co.uk``, ``news.example.com`` -> ``example.com``.
+
+    A heuristic without a public-suffix list: keep three labels when the second-level one is
+    a generic word (``co``, ``com``, ``org``, ...) under a two-letter country code.
+    """
+    host = host.lower().strip(".")
+    if re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]|localhost", host):
+        return host
+    labels = host.split(".")
+    generic = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in generic else 2
+    return ".".join(labels[-keep:])
+
+
+def same_site(url: str, domains: frozenset[str]) -> bool:
+    """Whether a URL's host is one of the domains or a subdomain of one."""
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == d or host.endswith("." + d) for d in domains)

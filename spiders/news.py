@@ -1,0 +1,256 @@
+"""The ``news`` spider: find article pages and hand them on as ``Page`` items. Nothing else.
+
+Discovery paths, per source: robots.txt ``Sitemap:`` lines (or ``/sitemap.xml``), sitemap
+indexes, gzip and Google News sitemaps; RSS/Atom/RDF feeds named by the source, advertised with
+``<link rel="alternate">`` or found at common paths; and links on the start page and the section
+pages it leads to, to a bounded depth. Pages whose markup says "article" become ``Page`` items;
+listing, tag, author and section pages are only followed. Extraction, cleaning, validation and
+output are pipeline stages, so every discovery path ends in the same place.
+
+Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
+comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
+reads ``NEWS_SOURCES_FILE`` (``sources.toml``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip
+
+from scraper.items import Page
+from scraper.metadata import read_signals
+from scraper.pagekind import Kind, classify
+from scraper.sources import Source, load_sources, same_site, source_from_args
+from spiders.discovery import (
+    COMMON_FEED_PATHS,
+    Entry,
+    is_feed_link,
+    iter_links,
+    parse_feed,
+    parse_sitemap,
+    sitemaps_from_robots,
+)
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovers news articles on the configured sources."""
+
+    name = "news"
+
+    def __init__(
+        self,
+        url: str | None = None,
+        feed: str | None = None,
+        sitemap: str | None = None,
+        sources: str | None = None,
+        max_articles: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
+        self.max_articles = _non_negative_int(max_articles, "max_articles") if max_articles is not None else None
+        self.sources: list[Source] = []
+        self.source_limits: dict[str, int] = {}
+        self._listing_pages: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._configure(crawler)
+        return spider
+
+    def _configure(self, crawler: Crawler) -> None:
+        """Resolve the sources and limits; fail fast with a clear message on bad input."""
+        settings = crawler.settings
+        one = source_from_args(self._args["url"], self._args["feed"], self._args["sitemap"])
+        if one is not None:
+            self.sources = [one]
+        else:
+            path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE"))
+            self.sources = load_sources(path)
+        self.allowed_domains = sorted({d for s in self.sources for d in s.domains()})
+        self.source_limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
+        if self.max_articles is not None:
+            settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="spider")
+        self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
+        self.link_depth = settings.getint("NEWS_LINK_DEPTH")
+        self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
+        self._links = LinkExtractor(unique=True)  # same_site() filters: allow_domains ignores ports
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for source in self.sources:
+            for request in self._start_requests(source):
+                yield request
+
+    def _start_requests(self, source: Source) -> Iterator[scrapy.Request]:
+        for url in source.sitemaps:
+            yield self._request(url, self.parse_sitemap, source, "sitemap")
+        for url in source.feeds:
+            yield self._request(url, self.parse_feed, source, "feed")
+        for url in source.urls:
+            yield self._request(urljoin(url, "/robots.txt"), self.parse_robots, source, "robots")
+            yield self._request(url, self.parse_page, source, "start", link_depth=0)
+
+    def _request(
+        self,
+        url: str,
+        callback: Any,
+        source: Source,
+        via: str,
+        *,
+        link_depth: int | None = None,
+        hints: dict[str, str] | None = None,
+        priority: int = 0,
+        quiet_errors: bool = False,
+    ) -> scrapy.Request:
+        self.crawler.stats.inc_value(f"news/discovery/{via}")
+        meta = {"news_source": source.name, "news_via": via, "news_hints": hints or {}}
+        if link_depth is not None:
+            meta["news_link_depth"] = link_depth
+        if quiet_errors:
+            meta["handle_httpstatus_list"] = [404, 410, 403]
+        return scrapy.Request(url, callback=callback, meta=meta, priority=priority,
+                              errback=self.on_error, cb_kwargs={"source": source})  # fmt: skip
+
+    # --- robots.txt and sitemaps ------------------------------------------------------
+
+    def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        """Sitemaps listed in robots.txt, else the conventional ``/sitemap.xml``."""
+        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        sitemaps = sitemaps_from_robots(text, response.url) if response.status == 200 else []
+        if not sitemaps:
+            sitemaps = [urljoin(response.url, "/sitemap.xml")]
+        for url in sitemaps:
+            if same_site(url, source.domains()):
+                yield self._request(url, self.parse_sitemap, source, "sitemap", quiet_errors=True)
+
+    def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        """Follow a sitemap index; request the pages of a urlset (news sitemaps give hints)."""
+        if response.status != 200:
+            return
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        sitemap = parse_sitemap(body)
+        if sitemap is None:
+            self.crawler.stats.inc_value("news/discovery/bad_sitemap")
+            self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
+            return
+        for entry in sitemap.entries:
+            if not same_site(entry.url, source.domains()):
+                self.crawler.stats.inc_value("news/discovery/offsite_skipped")
+                continue
+            if sitemap.is_index:
+                yield self._request(entry.url, self.parse_sitemap, source, "sitemap")
+            else:
+                via = "news_sitemap" if sitemap.is_news else "sitemap_entry"
+                yield self._page_request(entry, source, via)
+
+    def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        """Request every article a feed lists, with the feed's title and date as hints."""
+        if response.status != 200:
+            return
+        entries = parse_feed(response.body, response.url)
+        if entries is None:
+            self.crawler.stats.inc_value("news/discovery/bad_feed")
+            self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
+            return
+        for entry in entries:
+            if same_site(entry.url, source.domains()):
+                yield self._page_request(entry, source, "feed_entry")
+            else:
+                self.crawler.stats.inc_value("news/discovery/offsite_skipped")
+
+    def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
+        hints = {k: v for k, v in (("title", entry.title), ("published", entry.published)) if v}
+        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10)
+
+    # --- HTML pages -------------------------------------------------------------------
+
+    def parse_page(self, response: Response, source: Source) -> Iterator[Page | scrapy.Request]:
+        """Emit article pages as ``Page`` items; follow links on listing pages."""
+        if not isinstance(response, HtmlResponse):
+            yield self._page(response, source)  # the extraction stage says why it is not one
+            return
+        verdict = classify(read_signals(response.selector.root), response.url)
+        self.crawler.stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
+        if verdict.kind is not Kind.LISTING:
+            yield self._page(response, source)
+        if verdict.kind is Kind.ARTICLE:
+            return
+        if response.meta.get("news_via") == "start":
+            yield from self._feed_requests(response, source)
+        yield from self._follow_links(response, source)
+
+    def _feed_requests(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
+        """Feeds the start page advertises; the common paths when it advertises none."""
+        advertised = [
+            response.urljoin(link.attrib["href"])
+            for link in response.css("link[href]")
+            if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
+        ]
+        for url in advertised:
+            if same_site(url, source.domains()):
+                yield self._request(url, self.parse_feed, source, "feed")
+        if not advertised and not source.feeds:
+            for path in COMMON_FEED_PATHS:
+                yield self._request(urljoin(response.url, path), self.parse_feed, source, "feed_guess",
+                                    quiet_errors=True)  # fmt: skip
+
+    def _follow_links(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
+        depth = response.meta.get("news_link_depth")
+        if depth is None or not (self.follow_links and source.follow_links) or depth >= self.link_depth:
+            return
+        self._listing_pages[source.name] += 1
+        if self._listing_pages[source.name] > self.max_listing_pages:
+            self.crawler.stats.inc_value("news/discovery/listing_budget_spent")
+            return
+        hrefs = [link.url for link in self._links.extract_links(response)]
+        for url in iter_links(hrefs, response.url):
+            if same_site(url, source.domains()):
+                yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+
+    def _page(self, response: Response, source: Source) -> Page:
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        return Page(
+            url=response.request.url if response.request else response.url,
+            final_url=response.url,
+            status=response.status,
+            body=response.body,
+            encoding=response.encoding if isinstance(response, TextResponse) else None,
+            content_type=content_type.split(";", 1)[0].strip().lower(),
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            source=source.name,
+            discovered_via=str(response.meta.get("news_via", "link")),
+            hints=dict(response.meta.get("news_hints") or {}),
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        """Count fetch failures by kind; the run summary lists them."""
+        kind = type(failure.value).__name__
+        self.crawler.stats.inc_value(f"news/fetch_error/{kind}")
+        request = getattr(failure, "request", None)
+        self.logger.warning("Fetch failed for %s: %s", request.url if request else "?", failure.getErrorMessage())
+
+
+def _non_negative_int(value: str | int, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
+    return number
