@@ -118,7 +118,10 @@ class OutputPipeline:
         return bool(limit) and self.written_by_source.get(item.source, 0) >= limit
 
     def _close_run(self, reason: str) -> None:
-        engine = self.crawler.engine
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # not inside a running crawl: nothing to close
+            return
         if engine is not None and engine.spider is not None:
             logger.info("Wrote %d records: closing the run (%s)", self.written, reason)
             deferred_from_coro(engine.close_spider_async(reason=reason))

@@ -79,15 +79,15 @@ class NewsSpider(scrapy.Spider):
         if one is not None:
             self.sources = [one]
         else:
-            path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE"))
+            path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE", "sources.toml"))
             self.sources = load_sources(path)
         self.allowed_domains = sorted({d for s in self.sources for d in s.domains()})
         self.source_limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
         if self.max_articles is not None:
             settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="spider")
-        self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
-        self.link_depth = settings.getint("NEWS_LINK_DEPTH")
-        self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
+        self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS", True)
+        self.link_depth = settings.getint("NEWS_LINK_DEPTH", 3)
+        self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES", 200)
         self._links = LinkExtractor(unique=True)  # same_site() filters: allow_domains ignores ports
 
     async def start(self) -> AsyncIterator[scrapy.Request]:

@@ -1,0 +1,39 @@
+# Two commands for users: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
+EVAL ?= ../shared/eval
+
+.PHONY: demo test check lint typecheck bench-quality install clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: serve the embedded demo news site on 127.0.0.1, crawl it, show a cleaned record
+demo: $(STAMP)
+	$(BIN)/python -m scraper.demo
+
+## test: lint, format check, type check and the whole test suite (what CI runs)
+test: $(STAMP) lint typecheck
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## bench-quality: ours vs plain trafilatura on ../shared/corpus, scored side by side
+bench-quality: $(STAMP)
+	$(BIN)/python -m scraper.bench_quality --corpus $(CORPUS) --eval $(EVAL) --out .bench/quality
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

@@ -1,0 +1,74 @@
+"""Shared fixtures: the demo site on 127.0.0.1, a real `scrapy crawl` runner, the corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.demo.server import DemoServer
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("NEWS_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus"))
+EVAL_DIR = Path(os.environ.get("NEWS_EVAL", PROJECT_ROOT.parent / "shared" / "eval"))
+SCHEMA_PATH = PROJECT_ROOT / "scraper" / "schema" / "article.schema.json"
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> Iterator[DemoServer]:
+    """The demo news site, served for the whole session on a free port."""
+    with DemoServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def demo_truth() -> dict[str, Any]:
+    """Our hand-written truth for the demo site's articles."""
+    data: dict[str, Any] = json.loads((PROJECT_ROOT / "tests" / "data" / "demo_truth.json").read_text("utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def article_schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    return data
+
+
+@dataclass
+class CrawlResult:
+    """What one `scrapy crawl` subprocess left behind."""
+
+    returncode: int
+    stderr: str
+    records: list[dict[str, Any]]
+    summary: dict[str, Any]
+    output: Path
+
+
+def run_crawl(tmp_path: Path, *args: str, timeout: int = 240) -> CrawlResult:
+    """Run `scrapy crawl news ARGS` as a user would, writing into tmp_path."""
+    template = str(tmp_path / "out" / "{run_id}.jsonl")
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_OUTPUT_PATH={template}",
+               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWS_EXTRACT_WORKERS=2",
+               "-s", "TELNETCONSOLE_ENABLED=False", *args]  # fmt: skip
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+    outputs = sorted((tmp_path / "out").glob("*.jsonl"))
+    summaries = sorted((tmp_path / "out").glob("*.summary.json"))
+    records = [json.loads(line) for line in outputs[0].read_text("utf-8").splitlines()] if outputs else []
+    summary = json.loads(summaries[0].read_text("utf-8")) if summaries else {}
+    return CrawlResult(done.returncode, done.stderr, records, summary, outputs[0] if outputs else tmp_path)
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """../shared/corpus, or a skip with the reason when it is not beside the project."""
+    if not (CORPUS / "truth.jsonl").exists() or not (EVAL_DIR / "score.py").exists():
+        pytest.skip(f"no corpus at {CORPUS} (or scorer at {EVAL_DIR}): quality checks need ../shared")
+    return CORPUS

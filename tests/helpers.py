@@ -1,0 +1,27 @@
+"""Small helpers shared by tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scraper import settings
+from scraper.items import Page
+
+
+def project_settings(**overrides: Any) -> dict[str, Any]:
+    """The project's settings (scraper/settings.py) as a dict, with overrides."""
+    values = {key: getattr(settings, key) for key in dir(settings) if key.isupper() and key != "TWISTED_REACTOR"}
+    values.update(overrides)
+    return values
+
+
+def make_page(body: bytes | str, url: str = "https://news.example/2026/11/story.html", **fields: Any) -> Page:
+    """A fetched page as a spider would yield it."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    values: dict[str, Any] = {
+        "url": url, "final_url": url, "status": 200, "body": data, "encoding": "utf-8",
+        "content_type": "text/html", "fetched_at": "2026-11-25T10:00:00+00:00",
+        "source": "news.example", "discovered_via": "link",
+    }  # fmt: skip
+    values.update(fields)
+    return Page(**values)
