@@ -87,7 +87,7 @@ class OutputPipeline:
         self.part = self.path.with_name(self.path.name + ".part")
         self.part.parent.mkdir(parents=True, exist_ok=True)
         self._file = self.part.open("wb")
-        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")
+        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")  # type: ignore[arg-type]
         self._exporter.start_exporting()
         logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
 

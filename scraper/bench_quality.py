@@ -54,9 +54,10 @@ def corpus_pages(corpus: Path) -> list[tuple[str, str, bytes]]:
 def run_both(pages: list[tuple[str, str, bytes]], out: Path) -> dict[str, list[float]]:
     """Extract every page with both, write both prediction files; return ms per page."""
     timings: dict[str, list[float]] = {"ours": [], "trafilatura": []}
-    with (out / "ours.jsonl").open("w", encoding="utf-8") as ours, (out / "trafilatura.jsonl").open(
-        "w", encoding="utf-8"
-    ) as base:
+    with (
+        (out / "ours.jsonl").open("w", encoding="utf-8") as ours,
+        (out / "trafilatura.jsonl").open("w", encoding="utf-8") as base,
+    ):
         for page_id, url, body in pages:
             page = Page(url=url, final_url=url, status=200, body=body, encoding="utf-8", content_type="text/html",
                         fetched_at="1970-01-01T00:00:00+00:00", source="corpus", discovered_via="file")  # fmt: skip
@@ -92,6 +93,7 @@ def score(eval_dir: Path, truth: Path, pred: Path, by_page: Path) -> dict[str, A
 
 def merge_by_page(ours: Path, base: Path, target: Path) -> None:
     """One row per page: our F1/P/R and flags next to trafilatura's, worst of ours first."""
+
     def load(path: Path) -> dict[str, dict[str, str]]:
         with path.open(encoding="utf-8") as handle:
             return {row["id"]: row for row in csv.DictReader(handle, delimiter="\t")}
@@ -110,6 +112,7 @@ def merge_by_page(ours: Path, base: Path, target: Path) -> None:
 
 def print_table(ours: dict[str, Any], base: dict[str, Any], timings: dict[str, list[float]]) -> None:
     """The two rows side by side, as the issue's table."""
+
     def fmt(value: Any) -> str:
         return "NA" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
@@ -118,7 +121,8 @@ def print_table(ours: dict[str, Any], base: dict[str, Any], timings: dict[str, l
         print(f"{label:<16}{fmt(ours.get(key)):>10}{fmt(base.get(key)):>14}")
     ours_ms, base_ms = statistics.median(timings["ours"]), statistics.median(timings["trafilatura"])
     print(f"{'median ms/page':<16}{ours_ms:>10.1f}{base_ms:>14.1f}   (ratio {ours_ms / base_ms:.2f}x)")
-    print(f"{'mean ms/page':<16}{statistics.fmean(timings['ours']):>10.1f}{statistics.fmean(timings['trafilatura']):>14.1f}")
+    ours_mean, base_mean = statistics.fmean(timings["ours"]), statistics.fmean(timings["trafilatura"])
+    print(f"{'mean ms/page':<16}{ours_mean:>10.1f}{base_mean:>14.1f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from itemadapter import ItemAdapter
 
 from scraper.extraction import ExtractionOptions
-from scraper.items import Article, Page, Rejection
+from scraper.items import Article, DropReason, Page, Rejection
 from scraper.workers import ExtractorPool, default_workers
 
 logger = logging.getLogger("scraper.extract")
@@ -124,8 +124,6 @@ def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article
     try:
         return pool.submit(load_page(job, source))
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        from scraper.items import DropReason
-
         return Rejection(DropReason.EXTRACTION_FAILED, f"unreadable file: {exc}")
 
 

@@ -65,7 +65,8 @@ def parse_sitemap(body: bytes) -> SitemapDoc | None:
                     published=_text(fields.get("publication_date")),
                     lastmod=_text(fields.get("lastmod")),
                 ))  # fmt: skip
-            root_tag = root_tag or _local(element.getparent().tag if element.getparent() is not None else "")
+            parent = element.getparent()
+            root_tag = root_tag or (_local(parent.tag) if parent is not None else "")
             element.clear()
     except etree.XMLSyntaxError:
         return None

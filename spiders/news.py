@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
@@ -117,7 +118,7 @@ class NewsSpider(scrapy.Spider):
         quiet_errors: bool = False,
     ) -> scrapy.Request:
         self.crawler.stats.inc_value(f"news/discovery/{via}")
-        meta = {"news_source": source.name, "news_via": via, "news_hints": hints or {}}
+        meta: dict[str, Any] = {"news_source": source.name, "news_via": via, "news_hints": hints or {}}
         if link_depth is not None:
             meta["news_link_depth"] = link_depth
         if quiet_errors:
@@ -224,7 +225,7 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
 
     def _page(self, response: Response, source: Source) -> Page:
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         return Page(
             url=response.request.url if response.request else response.url,
             final_url=response.url,
@@ -240,9 +241,13 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Count fetch failures by kind; the run summary lists them."""
+        request = getattr(failure, "request", None)
+        if isinstance(failure.value, IgnoreRequest):  # robots.txt, offsite or max size: already counted by Scrapy
+            self.crawler.stats.inc_value("news/discovery/ignored")
+            self.logger.debug("Not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+            return
         kind = type(failure.value).__name__
         self.crawler.stats.inc_value(f"news/fetch_error/{kind}")
-        request = getattr(failure, "request", None)
         self.logger.warning("Fetch failed for %s: %s", request.url if request else "?", failure.getErrorMessage())
 
 

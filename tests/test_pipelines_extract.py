@@ -20,7 +20,8 @@ PARAGRAPH = (
 ARTICLE_HTML = f"""<html lang="en"><head><title>Bridge reopens | Gazette</title>
 <meta property="og:type" content="article"><meta property="og:site_name" content="Gazette">
 <meta property="article:published_time" content="2026-11-03T08:15:00+01:00"></head>
-<body><article><h1>Bridge reopens</h1><p>{PARAGRAPH * 2}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>"""
+<body><article><h1>Bridge reopens</h1><p>{PARAGRAPH * 2}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>
+</body></html>"""
 
 
 def make_pipeline(**settings: Any) -> ExtractPipeline:
