@@ -1,8 +1,8 @@
 """Bytes -> text for HTML bodies, with a clear reason when the bytes are not text.
 
-Servers lie about charsets: a header that says UTF-8 over latin-1 bytes, or the reverse. We
-trust the encoding Scrapy chose (header, BOM, ``<meta charset>``) when the bytes decode cleanly
-with it, else strict UTF-8 (the web's majority encoding), else Windows-1252, which decodes any
+Servers lie about charsets: a header that says UTF-8 over latin-1 bytes, or the reverse. Bytes
+that decode as strict UTF-8 are taken as UTF-8 (legacy text almost never does); otherwise the
+encoding Scrapy chose (header, BOM, ``<meta charset>``), else Windows-1252, which decodes any
 byte. Bodies that are empty or look binary are rejected before any parser sees them.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 
 from scraper.items import DropReason, Rejection
 
@@ -27,18 +28,28 @@ def decode_body(body: bytes, encoding: str | None) -> str | Rejection:
             text = body.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
-        return text.removeprefix("\ufeff")
-    return body.decode("cp1252", errors="replace")
+        return _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
+    return _XML_DECLARATION.sub("", body.decode("cp1252", errors="replace"), count=1)
+
+
+# lxml refuses str input that still declares a byte encoding (XHTML served with <?xml ...?>).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _candidates(encoding: str | None) -> list[str]:
-    names: list[str] = []
+    """Strict UTF-8 first: non-ASCII bytes that decode as UTF-8 are UTF-8 whatever the header says.
+
+    A declared single-byte charset decodes any bytes, so it cannot be tested; UTF-8 can. Only a
+    declared UTF-16/32 (from a BOM or header) goes first, since such bodies are never valid UTF-8.
+    """
+    declared = None
     if encoding:
         with contextlib.suppress(LookupError):
-            names.append(codecs.lookup(encoding).name)
-    for fallback in ("utf-8", "cp1252"):
-        if fallback not in names:
-            names.append(fallback)
+            declared = codecs.lookup(encoding).name
+    names = [declared] if declared and declared.startswith(("utf-16", "utf-32")) else []
+    for name in ("utf-8", declared, "cp1252"):
+        if name and name not in names:
+            names.append(name)
     return names
 
 

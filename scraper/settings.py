@@ -15,7 +15,9 @@ NEWS_FOLLOW_LINKS = True  # follow links on home and section pages (not only fee
 NEWS_LINK_DEPTH = 3  # link hops from a start page: home -> section -> page 2 -> article
 NEWS_MAX_ARTICLES = 0  # stop after this many article records (0 = no limit); -a max_articles
 NEWS_MAX_LISTING_PAGES = 200  # listing pages fetched per source, a bound on section crawling
+NEWS_SINCE = ""  # ISO date: skip sitemap/feed entries and drop articles published before it
 NEWS_SOURCES_FILE = "sources.toml"  # read when `scrapy crawl news` gets no url/feed/sitemap
+NEWS_URL_DROP_PARAMS: list[str] = []  # query parameters removed from URLs; empty = the built-in list
 
 # --- Fetching ---------------------------------------------------------------------------
 AUTOTHROTTLE_ENABLED = True
@@ -27,7 +29,19 @@ DOWNLOAD_DELAY = 0.25
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024  # a larger page is aborted, not parsed
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's retries plus Retry-After and exponential backoff (same RETRY_* settings).
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.middlewares.RetryAfterMiddleware": 550,
+}
+EXTENSIONS = {
+    "scraper.middlewares.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
+}
+NEWS_RETRY_AFTER_MAX = 120  # seconds; a server asking to wait longer is given up on
+NEWS_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
+NEWS_RETRY_BACKOFF_MAX = 60.0  # seconds; the cap on the backoff
 RETRY_ENABLED = True
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]  # never 404/410
 RETRY_TIMES = 3
 ROBOTSTXT_OBEY = True
 USER_AGENT = "news-scraper/0.1 (+https://github.com/news-scraper/news-scraper; polite news crawler)"

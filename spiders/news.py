@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -30,7 +30,9 @@ from scrapy.utils.gz import gunzip
 from scraper.items import Page
 from scraper.metadata import read_signals
 from scraper.pagekind import Kind, classify
+from scraper.reconcile import parse_date
 from scraper.sources import Source, load_sources, same_site, source_from_args
+from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.discovery import (
     COMMON_FEED_PATHS,
     Entry,
@@ -58,11 +60,14 @@ class NewsSpider(scrapy.Spider):
         sitemap: str | None = None,
         sources: str | None = None,
         max_articles: str | int | None = None,
+        since: str | None = None,
+        days: str | int | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
         self.max_articles = _non_negative_int(max_articles, "max_articles") if max_articles is not None else None
+        self.since = date_window(since, days)
         self.sources: list[Source] = []
         self.source_limits: dict[str, int] = {}
         self._listing_pages: Counter[str] = Counter()
@@ -86,6 +91,12 @@ class NewsSpider(scrapy.Spider):
         self.source_limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
         if self.max_articles is not None:
             settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="spider")
+        if self.since is not None:
+            settings.set("NEWS_SINCE", self.since.isoformat(), priority="spider")
+        elif settings.get("NEWS_SINCE"):
+            self.since = date_window(str(settings.get("NEWS_SINCE")), None)
+        drop = settings.getlist("NEWS_URL_DROP_PARAMS") or list(DEFAULT_DROP_PARAMS)
+        self.canonicalize = UrlCanonicalizer.from_names(drop)
         self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS", True)
         self.link_depth = settings.getint("NEWS_LINK_DEPTH", 3)
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES", 200)
@@ -118,12 +129,14 @@ class NewsSpider(scrapy.Spider):
         quiet_errors: bool = False,
     ) -> scrapy.Request:
         self.crawler.stats.inc_value(f"news/discovery/{via}")
-        meta: dict[str, Any] = {"news_source": source.name, "news_via": via, "news_hints": hints or {}}
+        role = "page" if callback == self.parse_page else "discovery"
+        meta: dict[str, Any] = {"news_source": source.name, "news_via": via, "news_hints": hints or {},
+                                "news_role": role}  # fmt: skip
         if link_depth is not None:
             meta["news_link_depth"] = link_depth
         if quiet_errors:
             meta["handle_httpstatus_list"] = [404, 410, 403]
-        return scrapy.Request(url, callback=callback, meta=meta, priority=priority,
+        return scrapy.Request(self.canonicalize(url), callback=callback, meta=meta, priority=priority,
                               errback=self.on_error, cb_kwargs={"source": source})  # fmt: skip
 
     # --- robots.txt and sitemaps ------------------------------------------------------
@@ -131,6 +144,7 @@ class NewsSpider(scrapy.Spider):
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         """Sitemaps listed in robots.txt, else the conventional ``/sitemap.xml``."""
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        self.crawler.stats.inc_value("news/response/robots")
         sitemaps = sitemaps_from_robots(text, response.url) if response.status == 200 else []
         if not sitemaps:
             sitemaps = [urljoin(response.url, "/sitemap.xml")]
@@ -141,6 +155,7 @@ class NewsSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         """Follow a sitemap index; request the pages of a urlset (news sitemaps give hints)."""
         if response.status != 200:
+            self.crawler.stats.inc_value(f"news/response/sitemap_{response.status}")
             return
         body = response.body
         if body[:2] == b"\x1f\x8b":
@@ -150,12 +165,16 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("news/discovery/bad_sitemap")
             self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
             return
+        self.crawler.stats.inc_value("news/response/sitemap")
         for entry in sitemap.entries:
             if not same_site(entry.url, source.domains()):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
-                continue
-            if sitemap.is_index:
+            elif sitemap.is_index and self._too_old(entry.lastmod):
+                self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
+            elif sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap, source, "sitemap")
+            elif self._too_old(entry.published or entry.lastmod):
+                self.crawler.stats.inc_value("news/discovery/outside_window")
             else:
                 via = "news_sitemap" if sitemap.is_news else "sitemap_entry"
                 yield self._page_request(entry, source, via)
@@ -163,17 +182,31 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         """Request every article a feed lists, with the feed's title and date as hints."""
         if response.status != 200:
+            self.crawler.stats.inc_value(f"news/response/feed_{response.status}")
             return
         entries = parse_feed(response.body, response.url)
         if entries is None:
             self.crawler.stats.inc_value("news/discovery/bad_feed")
             self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
             return
+        self.crawler.stats.inc_value("news/response/feed")
         for entry in entries:
-            if same_site(entry.url, source.domains()):
-                yield self._page_request(entry, source, "feed_entry")
-            else:
+            if not same_site(entry.url, source.domains()):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
+            elif self._too_old(entry.published):
+                self.crawler.stats.inc_value("news/discovery/outside_window")
+            else:
+                yield self._page_request(entry, source, "feed_entry")
+
+    def _too_old(self, value: str | None) -> bool:
+        """Whether a sitemap/feed date says the entry is older than the date window."""
+        if self.since is None or not value:
+            return False  # no window, or no date: fetch and let the page's own date decide
+        when = parse_date(value)
+        if when is None:
+            return False
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        return when < self.since
 
     def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
         hints = {k: v for k, v in (("title", entry.title), ("published", entry.published)) if v}
@@ -183,18 +216,45 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response: Response, source: Source) -> Iterator[Page | scrapy.Request]:
         """Emit article pages as ``Page`` items; follow links on listing pages."""
+        stats = self.crawler.stats
         if not isinstance(response, HtmlResponse):
+            stats.inc_value("news/response/page")
             yield self._page(response, source)  # the extraction stage says why it is not one
             return
-        verdict = classify(read_signals(response.selector.root), response.url)
-        self.crawler.stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
+        signals = read_signals(response.selector.root)
+        verdict = classify(signals, response.url)
+        stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
         if verdict.kind is not Kind.LISTING:
+            canonical = self._canonical_elsewhere(response, signals.canonical or signals.first_meta("og:url"), source)
+            if canonical is not None:
+                # An AMP/print variant or an old URL: fetch the article under its own URL, once.
+                stats.inc_value("news/response/variant")
+                yield self._request(canonical, self.parse_page, source, "canonical",
+                                    hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
+                return
+            stats.inc_value("news/response/page")
             yield self._page(response, source)
+        else:
+            stats.inc_value("news/response/listing")
         if verdict.kind is Kind.ARTICLE:
             return
         if response.meta.get("news_via") == "start":
             yield from self._feed_requests(response, source)
         yield from self._follow_links(response, source)
+
+    def _canonical_elsewhere(self, response: HtmlResponse, href: str | None, source: Source) -> str | None:
+        """The page's canonical URL when it names another page of the same site, else None.
+
+        A canonical pointing at the site's root or at the page we came from is ignored: some
+        CMSs point every page at the home page, and following that would lose the article.
+        """
+        if not href or response.meta.get("news_via") == "canonical":
+            return None
+        canonical = self.canonicalize(response.urljoin(href))
+        here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
+        if canonical in here or not same_site(canonical, source.domains()) or urlsplit(canonical).path in ("", "/"):
+            return None
+        return canonical
 
     def _feed_requests(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
         """Feeds the start page advertises; the common paths when it advertises none."""
@@ -259,3 +319,17 @@ def _non_negative_int(value: str | int, name: str) -> int:
     if number < 0:
         raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
     return number
+
+
+def date_window(since: str | None, days: str | int | None) -> datetime | None:
+    """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
+    if since is not None and days is not None:
+        raise ValueError("give -a since=YYYY-MM-DD or -a days=N, not both")
+    if days is not None:
+        return datetime.now(UTC) - timedelta(days=_non_negative_int(days, "days"))
+    if since is None:
+        return None
+    when = parse_date(since)
+    if when is None:
+        raise ValueError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
+    return when if when.tzinfo else when.replace(tzinfo=UTC)

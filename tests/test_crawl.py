@@ -114,7 +114,10 @@ def test_feed_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str,
 def test_sitemap_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:
     result = run_crawl(tmp_path, "-a", f"sitemap={demo_site.base_url}/sitemap_index.xml")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert sorted(paths(result.records)) == sorted(a["path"] for a in demo_truth["articles"])
+    in_sitemaps = [a["path"] for a in demo_truth["articles"] if a.get("reachable_only_via") != "section-page-2"]
+    assert sorted(paths(result.records)) == sorted(in_sitemaps)
+    # Sitemaps alone: no link following, so no section page is fetched for its links.
+    assert result.summary["discovery"].get("link", 0) == 0
 
 
 def test_max_articles(demo_site: DemoServer, tmp_path: Path) -> None:

@@ -1,0 +1,65 @@
+"""URL canonicalisation before a request is made, so one article is fetched once.
+
+The same article reaches a crawler under many spellings: tracking parameters (``utm_*``,
+``fbclid``, ``gclid``), session ids in the query or the path (``;jsessionid=``), fragments,
+upper-case hosts, explicit default ports, and query parameters in another order. These are
+removed or normalised here; what cannot be decided from the URL alone (an AMP or print variant,
+a trailing slash) is decided after the fetch by the page's ``<link rel="canonical">``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that never change what page is served. Entries ending in "*" are prefixes.
+DEFAULT_DROP_PARAMS = (
+    "utm_*", "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+    "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id",
+    "oly_enc_id", "vero_id", "wickedid", "twclid", "ocid", "cmpid", "at_medium", "at_campaign",
+    "sr_share", "ito", "sessionid", "session_id", "phpsessid", "jsessionid",
+    "aspsessionid*", "cfid", "cftoken", "__twitter_impression", "smid", "ns_mchannel",
+    "ns_campaign", "xtor",
+)  # fmt: skip
+_PATH_SESSION = re.compile(r";(?:jsessionid|sessionid|sid|phpsessid)=[^/?#]*", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(slots=True, frozen=True)
+class UrlCanonicalizer:
+    """Normalises URLs with a configurable set of parameters to drop."""
+
+    drop_params: tuple[str, ...] = DEFAULT_DROP_PARAMS
+    sort_query: bool = True
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], sort_query: bool = True) -> UrlCanonicalizer:
+        return cls(tuple(n.strip().lower() for n in names if n.strip()), sort_query)
+
+    def _dropped(self, name: str) -> bool:
+        name = name.lower()
+        return any(name.startswith(p[:-1]) if p.endswith("*") else name == p for p in self.drop_params)
+
+    def __call__(self, url: str) -> str:
+        """The canonical spelling of ``url`` (unchanged when it is not http(s))."""
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        if scheme not in _DEFAULT_PORTS or not parts.hostname:
+            return url
+        host = parts.hostname.lower().rstrip(".")
+        if ":" in host:  # IPv6 literal
+            host = f"[{host}]"
+        try:
+            port = parts.port
+        except ValueError:
+            return url
+        netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+        if parts.username:
+            netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
+        path = _PATH_SESSION.sub("", parts.path) or "/"
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not self._dropped(k)]
+        if self.sort_query:
+            query.sort()
+        return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
