@@ -1,0 +1,100 @@
+"""Retry-After and backoff retries, and the non-HTML download filter."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from scrapy import Request, Spider
+from scrapy.exceptions import StopDownload
+from scrapy.http import Headers, Response
+from scrapy.utils.test import get_crawler
+from twisted.internet.error import TCPTimedOutError
+
+from scraper.middlewares import NonHtmlFilter, RetryAfterMiddleware, retry_after_seconds
+from tests.helpers import project_settings
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [(b"120", 120.0), (" 5 ", 5.0), (b"Wed, 25 Nov 2026 10:01:00 GMT", 60.0), (b"soon", None), (None, None)],
+)
+def test_retry_after_header(header: bytes | str | None, seconds: float | None) -> None:
+    now = datetime(2026, 11, 25, 10, 0, 0, tzinfo=UTC)
+    assert retry_after_seconds(header, now) == seconds
+
+
+def middleware(**settings: object) -> RetryAfterMiddleware:
+    crawler = get_crawler(Spider, settings_dict=project_settings(**settings))
+    crawler.spider = Spider.from_crawler(crawler, name="news")
+    return RetryAfterMiddleware.from_crawler(crawler)
+
+
+def test_503_with_retry_after_is_retried_after_waiting() -> None:
+    mw = middleware()
+    request = Request("https://n.example/a")
+    response = Response(request.url, status=503, headers={"Retry-After": "0"}, request=request)
+    retried = asyncio.run(mw.process_response(request, response))
+    assert isinstance(retried, Request)
+    assert retried.meta["retry_times"] == 1
+    assert mw.crawler.stats is not None
+    assert mw.crawler.stats.get_value("news/fetch/retry_after_honoured") == 1
+
+
+def test_too_long_retry_after_gives_up_with_a_reason() -> None:
+    mw = middleware(NEWS_RETRY_AFTER_MAX=10)
+    request = Request("https://n.example/a")
+    response = Response(request.url, status=429, headers={"Retry-After": "3600"}, request=request)
+    assert asyncio.run(mw.process_response(request, response)) is response
+    assert mw.crawler.stats is not None
+    assert mw.crawler.stats.get_value("news/fetch_error/retry_after_too_long") == 1
+
+
+@pytest.mark.parametrize("status", [404, 410, 200])
+def test_not_retried(status: int) -> None:
+    mw = middleware()
+    request = Request("https://n.example/a")
+    response = Response(request.url, status=status, request=request)
+    assert asyncio.run(mw.process_response(request, response)) is response
+
+
+def test_timeouts_are_retried_with_backoff_until_the_limit() -> None:
+    mw = middleware(NEWS_RETRY_BACKOFF_BASE=0.0, RETRY_TIMES=2)
+    request: Request | None = Request("https://n.example/slow")
+    attempts = 0
+    while isinstance(request, Request):
+        request = asyncio.run(mw.process_exception(request, TCPTimedOutError()))
+        attempts += 1
+    assert attempts == 3  # two retries, then give up
+    assert mw.crawler.stats is not None
+    assert mw.crawler.stats.get_value("retry/max_reached") == 1
+
+
+def test_backoff_doubles_and_is_capped() -> None:
+    mw = middleware(NEWS_RETRY_BACKOFF_BASE=1.0, NEWS_RETRY_BACKOFF_MAX=3.0)
+    assert 1.0 <= mw._backoff(1) <= 1.25
+    assert 2.0 <= mw._backoff(2) <= 2.5
+    assert 3.0 <= mw._backoff(5) <= 3.75
+
+
+@pytest.mark.parametrize(
+    ("content_type", "stopped"),
+    [("application/pdf", True), ("image/jpeg", True), ("video/mp4", True), ("text/html; charset=utf-8", False)],
+)
+def test_non_html_pages_stop_after_headers(content_type: str, stopped: bool) -> None:
+    crawler = get_crawler(Spider, settings_dict=project_settings())
+    extension = NonHtmlFilter.from_crawler(crawler)
+    request = Request("https://n.example/file", meta={"news_role": "page"})
+    headers = Headers({"Content-Type": content_type})
+    if stopped:
+        with pytest.raises(StopDownload):
+            extension.headers_received(headers, 100, request, None)
+    else:
+        extension.headers_received(headers, 100, request, None)
+
+
+def test_sitemaps_are_not_filtered() -> None:
+    extension = NonHtmlFilter.from_crawler(get_crawler(Spider, settings_dict=project_settings()))
+    request = Request("https://n.example/sitemap.xml.gz", meta={"news_role": "discovery"})
+    extension.headers_received(Headers({"Content-Type": "application/x-gzip"}), 100, request, None)
