@@ -69,7 +69,7 @@ class RetryAfterMiddleware(RetryMiddleware):
 
     def _backoff(self, attempt: int) -> float:
         """1, 2, 4, ... seconds (times NEWS_RETRY_BACKOFF_BASE), capped, with up to 25% jitter."""
-        delay = min(self.backoff_max, self.backoff_base * 2 ** max(0, attempt - 1))
+        delay: float = min(self.backoff_max, self.backoff_base * 2.0 ** max(0, attempt - 1))
         return delay * (1 + random.random() / 4)
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
