@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from lxml import html as lxml_html
+
 
 @dataclass(slots=True)
 class Block:
@@ -34,8 +36,10 @@ class CleaningContext:
     """What the rules need to know about the page besides the blocks."""
 
     title: str = ""
+    headlines: list[str] = field(default_factory=list)  # other headline forms (<h1>, og:title)
     authors: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # figcaption/alt/caption-class text
+    teasers: list[str] = field(default_factory=list)  # text of teaser cards (links to articles)
     site_name: str | None = None
     removed_captions: list[str] = field(default_factory=list)  # filled by the rules
 
@@ -85,12 +89,16 @@ def _starts_with_phrase(text: str, kind: str) -> bool:
 
 
 def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """The headline repeated in the first blocks (trafilatura keeps an in-body ``<h1>``)."""
-    title = normalise(ctx.title)
-    if not title:
+    """The headline repeated in the first blocks (trafilatura keeps an in-body ``<h1>``).
+
+    Any form of the headline counts: the chosen title may be the JSON-LD one while the page
+    shows a differently worded ``<h1>``.
+    """
+    titles = {normalise(t) for t in (ctx.title, *ctx.headlines)} - {""}
+    if not titles:
         return blocks
     head, tail = blocks[:4], blocks[4:]
-    kept = [b for b in head if normalise(b.text) != title]
+    kept = [b for b in head if normalise(b.text) not in titles]
     return kept + tail
 
 
@@ -156,24 +164,57 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
 
 
+def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A short paragraph among the last blocks that presents the author (``Jane Doe covers…``).
+
+    The bio starts with an author's full name (one role word may come first: ``Korrespondent
+    Jane Doe ist…``); article text rarely opens a paragraph with its own author's name. An author
+    that is the site itself ("Lesotho Times") is no person and is not looked for.
+    """
+    site = normalise(ctx.site_name or "")
+    names = [n for n in (normalise(a) for a in ctx.authors) if len(n.split()) >= 2 and n != site]
+    if not names:
+        return blocks
+
+    def is_bio(block: Block) -> bool:
+        if block.kind != "p" or _words(block.text) > 80:
+            return False
+        words = normalise(block.text).split()
+        return any(name.split() in (words[: len(name.split())], words[1 : len(name.split()) + 1]) for name in names)
+
+    start = max(0, len(blocks) - 4)
+    return [b for i, b in enumerate(blocks) if i < start or not is_bio(b)]
+
+
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
 
-    Removed captions are kept in ``ctx.removed_captions`` so they move to ``images``.
+    A block matches when it is a caption, the start of one, or a caption followed by a short
+    credit (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions``
+    so they move to ``images``.
     """
     captions = {normalise(c) for c in ctx.captions if _words(c) >= 3}
     kept: list[Block] = []
     for block in blocks:
-        text = normalise(block.text)
-        if (
-            block.kind in ("p", "quote")
-            and text
-            and (text in captions or any(len(text) > 20 and c.startswith(text) for c in captions))
-        ) or (block.kind == "p" and is_credit_line(block.text)):
+        if (block.kind in ("p", "quote") and _is_caption(normalise(block.text), captions)) or (
+            block.kind == "p" and is_credit_line(block.text)
+        ):
             ctx.removed_captions.append(block.text)
         else:
             kept.append(block)
     return kept
+
+
+def _is_caption(text: str, captions: set[str]) -> bool:
+    if not text:
+        return False
+    if text in captions:
+        return True
+    if len(text) <= 20:
+        return False
+    return any(
+        c.startswith(text) or (len(c) > 20 and text.startswith(c) and _words(text[len(c) :]) <= 6) for c in captions
+    )
 
 
 def is_credit_line(text: str) -> bool:
@@ -195,6 +236,27 @@ def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         for b in blocks
         if not (b.kind in ("p", "head", "list") and _words(b.text) <= 40 and _starts_with_phrase(b.text, "crosslink"))
     ]
+
+
+_LABEL = re.compile(r"^([^:|»>]{1,60}?)\s*[:|»>]\s*(\S.*)$", re.DOTALL)
+
+
+def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``LABEL: <a>Other headline</a>``: a short label, then a link that is the rest of the block.
+
+    This is how cross-links look in any language (``FUNDA FUTHI | …``, ``Lees ook: …``), so no
+    phrase is needed: the unlinked label is a few words and the link covers all that follows.
+    """
+
+    def is_labelled_link(block: Block) -> bool:
+        if block.kind != "p" or block.link_density < 0.4 or _words(block.text) > 30:
+            return False
+        match = _LABEL.match(" ".join(block.text.split()))
+        if not match or _words(match.group(1)) > 6:
+            return False
+        return abs(len(match.group(2)) / len(block.text) - block.link_density) <= 0.12
+
+    return [b for b in blocks if not is_labelled_link(b)]
 
 
 def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -230,6 +292,70 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
 
 
+def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Blocks that repeat the text of a teaser card (a link wrapping a heading or paragraph).
+
+    trafilatura drops the link but may keep the card's paragraph when the card list sits in
+    the article's container; the page itself shows the paragraph is another article's teaser.
+    """
+    teasers = {normalise(t) for t in ctx.teasers if _words(t) >= 3}
+    if not teasers:
+        return blocks
+    return [b for b in blocks if b.kind not in ("p", "head") or normalise(b.text) not in teasers]
+
+
+def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A paragraph printed several times is a placeholder (consent, embed, ad slot), not prose.
+
+    Three or more identical paragraphs go entirely; a paragraph seen twice keeps its first
+    copy (a pull quote or a lead repeated by the template).
+    """
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind == "p" and _words(block.text) >= 4:
+            key = normalise(block.text)
+            counts[key] = counts.get(key, 0) + 1
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = normalise(block.text) if block.kind == "p" else ""
+        if counts.get(key, 0) >= 3 or (key in seen and counts.get(key, 0) == 2):
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Runs of linked headlines, each with an optional one-line standfirst: a teaser list.
+
+    A sub-heading of the article is not a link; two or more linked headings in a row (each
+    perhaps followed by a short paragraph) are other articles, and a short heading just above
+    them ("More from …") labels the list.
+    """
+
+    def unit(i: int) -> int:
+        """How many blocks the teaser starting at ``i`` spans (0: none)."""
+        b = blocks[i]
+        if b.kind != "head" or b.link_density < 0.4 or _words(b.text) > 30:
+            return 0
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        return 2 if nxt is not None and nxt.kind == "p" and _words(nxt.text) <= 40 else 1
+
+    drop: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j, units = i, 0
+        while j < len(blocks) and (step := unit(j)):
+            j, units = j + step, units + 1
+        if units >= 2:
+            drop.update(range(i, j))
+            if i > 0 and blocks[i - 1].kind == "head" and _words(blocks[i - 1].text) <= 6:
+                drop.add(i - 1)
+        i = max(j, i + 1)
+    return [b for k, b in enumerate(blocks) if k not in drop]
+
+
 def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """A sub-heading left as the last block introduces something that was removed."""
     while blocks and blocks[-1].kind == "head":
@@ -243,11 +369,56 @@ RULES: tuple[Rule, ...] = (
     strip_datelines,
     strip_captions,
     strip_crosslinks,
+    strip_labelled_links,
     strip_prompts,
+    strip_teaser_runs,
     strip_link_lists,
+    strip_teasers,
+    strip_repeated_blocks,
     strip_bylines,
+    strip_author_bio,
     strip_trailing_headings,
 )
+
+
+# --- page-level pruning, before trafilatura ---------------------------------------------
+
+_TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_MARKED = (
+    "//*[@class or @id or @aria-label or @role]"
+    "[not(self::html or self::body or self::main or self::article or self::h1 or self::p)]"
+)
+
+
+def _marked_as_boilerplate(element: lxml_html.HtmlElement) -> bool:
+    """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"..."""
+    if (element.get("role") or "").lower() in ("complementary", "dialog", "alertdialog"):
+        return True
+    words = " ".join(element.get(a) or "" for a in ("class", "id", "aria-label"))
+    tokens = {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
+    return not tokens.isdisjoint(phrases()["boilerplate_markup"])
+
+
+def prune_page(tree: lxml_html.HtmlElement) -> int:
+    """Remove containers the page itself marks as boilerplate, before trafilatura sees them.
+
+    Markup words shared across CMSs (``related``, ``newsletter``, ``share``, ``comments``,
+    ``breadcrumb``, ``cta``, ARIA ``complementary``/``dialog``) mark teaser lists, sign-up
+    boxes, share bars and modals. A container holding a large share of the page's paragraph
+    text is kept whatever its name: some templates put such words on the article wrapper.
+    Returns the number of containers removed.
+    """
+    paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
+    removed = 0
+    for element in tree.xpath(_MARKED):
+        if element.getparent() is None or not _marked_as_boilerplate(element):
+            continue
+        own = sum(len(p.text_content()) for p in element.iter("p"))
+        if own > 0.25 * paragraphs or any(True for _ in element.iter("h1")):
+            continue
+        element.drop_tree()
+        removed += 1
+    return removed
 
 
 def clean_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:

@@ -25,6 +25,7 @@ from scraper.cleaning import (
     clean_blocks,
     count_words,
     normalise,
+    prune_page,
 )
 from scraper.decoding import decode_body
 from scraper.items import Article, DropReason, Image, Page, Rejection
@@ -79,10 +80,12 @@ def extract_article(page: Page, options: ExtractionOptions | None = None) -> Art
     verdict = classify(signals, url)
     if verdict.kind is Kind.LISTING:
         return Rejection(DropReason.NOT_ARTICLE, f"listing ({verdict.signal})")
+    figures = read_figures(tree)  # before pruning, which removes caption containers
+    prune_page(tree)
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, tree, signals, verdict, document, options)
+    return _build_article(page, url, figures, signals, verdict, document, options)
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
@@ -104,7 +107,7 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionO
 def _build_article(
     page: Page,
     url: str,
-    tree: lxml_html.HtmlElement,
+    figures: list[Figure],
     signals: PageSignals,
     verdict: Verdict,
     document: Document,
@@ -114,11 +117,18 @@ def _build_article(
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback) or ""
     authors = pick_authors(signals, site_name, fallback)
-    figures = read_figures(tree)
     captions = list(signals.captions)
-    captions += [f.caption for f in figures if f.caption]
+    captions += [text for f in figures for text in (f.caption, f.credit) if text]
     captions += [alt for _, alt in signals.images if alt]
-    ctx = CleaningContext(title=title, authors=authors, captions=captions, site_name=site_name)
+    headlines = [*signals.h1, *signals.all_meta("og:title", "twitter:title")]
+    ctx = CleaningContext(
+        title=title,
+        headlines=headlines,
+        authors=authors,
+        captions=captions,
+        teasers=signals.teasers,
+        site_name=site_name,
+    )
     blocks = clean_blocks(body_blocks(document.body), ctx)
     text = blocks_to_text(blocks)
     words = count_words(text)
@@ -161,31 +171,59 @@ def _build_article(
 
 
 def body_blocks(body: etree._Element) -> list[Block]:
-    """trafilatura's XML body as blocks, with each block's link density."""
+    """trafilatura's XML body as blocks, with each block's link density.
+
+    Text that trafilatura leaves loose in ``<body>`` (the tail of a heading or list, when the
+    page's paragraph had no element of its own) is article text too: it becomes a paragraph.
+    """
     blocks: list[Block] = []
     for element in body:
         tag = element.tag
-        if tag == "graphic" or not isinstance(tag, str):
-            continue
-        if tag == "list":
-            lines = [_flat(item) for item in element.iter("item")]
-            text = "\n".join(line for line in lines if line)
-        elif tag == "table":
-            rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
-            text = "\n".join(r for r in rows if r.strip(" |"))
-        else:
-            text = _flat(element)
-        if not text:
-            continue
-        link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
-        density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
-        kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
-        blocks.append(Block(kind=kind, text=text, link_density=density))
+        if isinstance(tag, str) and tag != "graphic":
+            block = _block(element, tag)
+            if block is not None:
+                blocks.append(block)
+        tail = " ".join((element.tail or "").split())
+        if tail:
+            blocks.append(Block(kind="p", text=tail))
     return blocks
 
 
+def _block(element: etree._Element, tag: str) -> Block | None:
+    if tag == "list":
+        lines = [_flat(item) for item in element.iter("item")]
+        text = "\n".join(line for line in lines if line)
+    elif tag == "table":
+        rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
+        text = "\n".join(r for r in rows if r.strip(" |"))
+    else:
+        text = _flat(element)
+    if not text:
+        return None
+    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
+    density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
+    kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
+    return Block(kind=kind, text=text, link_density=density)
+
+
 def _flat(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """An element's text on one line; a line break (``<lb/>``) separates words."""
+    pieces: list[str] = []
+    _collect(element, pieces)
+    return " ".join("".join(pieces).split())
+
+
+def _collect(element: etree._Element, pieces: list[str]) -> None:
+    """Text nodes in document order; a line break is a piece of its own (a space)."""
+    if element.tag == "lb":
+        pieces.append(" ")
+    elif element.text:
+        pieces.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _collect(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
 
 
 def _mean_link_density(blocks: list[Block]) -> float:
@@ -202,6 +240,7 @@ def _images(figures: list[Figure], lead: str | None, removed: list[str], base_ur
         images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
         seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
         seen_captions.add(normalise(figure.caption or ""))
+        seen_captions.add(normalise(figure.credit or ""))
     for text in removed:
         if normalise(text) in seen_captions:
             continue

@@ -49,6 +49,7 @@ class PageSignals:
     time_datetimes: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
+    teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)
 
     def first_meta(self, *names: str) -> str | None:
@@ -109,6 +110,27 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     if candidates:
         # The article node with the most fields is the page's own one; teasers are thin.
         signals.article_ld = max(candidates, key=lambda n: ("headline" in n, len(n)))
+        # A CMS that fills the image caption with the article's description gives no caption.
+        ld_description = signals.article_ld.get("description")
+        meta_descriptions = signals.all_meta("og:description", "description")
+        described = {" ".join(str(d).split()) for d in (ld_description, *meta_descriptions)}
+        signals.captions.extend(c for c in _ld_image_captions(signals.article_ld) if c not in described)
+
+
+def _ld_image_captions(article: dict[str, Any]) -> list[str]:
+    """Captions the publisher states for the article's images (``ImageObject.caption``).
+
+    The same text is often printed under the picture, where trafilatura takes it for body text.
+    """
+    captions: list[str] = []
+    for key in ("image", "associatedMedia"):
+        value = article.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                text = item.get("caption")  # not "description": often the article's own
+                if isinstance(text, str) and text.strip():
+                    captions.append(" ".join(text.split()))
+    return captions
 
 
 def _walk_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
@@ -162,6 +184,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         text = _text(element)
         if 0 < len(text) < 1000:
             signals.captions.append(text)
+    signals.teasers = _teaser_texts(tree, signals.all_meta("og:description", "description"))
     for img in tree.iter("img"):
         src = img.get("src") or img.get("data-src") or ""
         alt = " ".join((img.get("alt") or "").split()) or None
@@ -169,6 +192,26 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.images.append((src, alt))
         if len(signals.images) > 300:
             break
+
+
+_TEASER_XPATH = "//a[.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6]"
+
+
+def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: int = 150) -> list[str]:
+    """Headings and paragraphs wrapped in a link: teaser cards for other articles.
+
+    Article text never nests a paragraph inside a link, so when trafilatura takes a card's
+    paragraph for body text it can be recognised here. A card repeating the page's own
+    description links to the article itself and is left out.
+    """
+    own = {" ".join(d.split()) for d in descriptions}
+    texts: list[str] = []
+    for link in tree.xpath(_TEASER_XPATH)[:limit]:
+        for part in link.iter("p", "h2", "h3", "h4", "h5", "h6"):
+            text = _text(part)
+            if text and text not in own:
+                texts.append(text)
+    return texts
 
 
 @dataclass(slots=True)
@@ -198,28 +241,86 @@ def split_credit(caption: str) -> tuple[str | None, str | None]:
 
 
 def read_figures(tree: lxml_html.HtmlElement, limit: int = 50) -> list[Figure]:
-    """``<figure>`` images with their ``<figcaption>``; credit split off the caption."""
+    """Images shown with a caption: ``<figure>``s, then captioned images in plain wrappers."""
     figures: list[Figure] = []
     for figure in tree.iter("figure"):
         img = next(figure.iter("img"), None)
-        src = (img.get("src") or img.get("data-src") or "").strip() if img is not None else ""
-        alt = " ".join((img.get("alt") or "").split()) or None if img is not None else None
         caption_el = next(figure.iter("figcaption"), None)
-        caption = _text(caption_el) if caption_el is not None else ""
-        credit = None
-        if caption_el is not None:
-            credit_els = caption_el.xpath(
-                './/*[contains(@class, "credit") or contains(@class, "copyright")'
-                ' or contains(@class, "source") or contains(@class, "author")]'
-            )
-            if credit_els:
-                credit = _text(credit_els[0]) or None
-                if credit:
-                    caption = caption.replace(credit, "").strip()
-        if caption and not credit:
-            caption, credit = split_credit(caption)
+        caption, credit = _caption_and_credit(caption_el)
+        src, alt = _src_alt(img)
         if src or caption:
-            figures.append(Figure(src=src, alt=alt, caption=caption or None, credit=credit))
+            figures.append(Figure(src=src, alt=alt, caption=caption, credit=credit))
         if len(figures) >= limit:
-            break
-    return figures
+            return figures
+    for img, wrapper in _captioned_wrappers(tree, limit):
+        caption, credit = _caption_and_credit(wrapper)
+        src, alt = _src_alt(img)
+        figures.append(Figure(src=src, alt=alt, caption=caption, credit=credit))
+    return figures[:limit]
+
+
+def _src_alt(img: lxml_html.HtmlElement | None) -> tuple[str, str | None]:
+    if img is None:
+        return "", None
+    src = (img.get("src") or img.get("data-src") or "").strip()
+    return src, " ".join((img.get("alt") or "").split()) or None
+
+
+def _caption_and_credit(element: lxml_html.HtmlElement | None) -> tuple[str | None, str | None]:
+    """A caption element's text, with the credit taken from its own element or split off."""
+    if element is None:
+        return None, None
+    caption = _text(element)
+    credit_els = element.xpath(
+        './/*[contains(@class, "credit") or contains(@class, "copyright")'
+        ' or contains(@class, "source") or contains(@class, "author")]'
+    )
+    credit = _text(credit_els[0]) or None if credit_els else None
+    if credit:
+        return caption.replace(credit, "").strip() or None, credit
+    return split_credit(caption) if caption else (None, None)
+
+
+_INLINE_PARENTS = frozenset({"a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "blockquote", "button"})
+
+
+def _captioned_wrappers(
+    tree: lxml_html.HtmlElement, limit: int
+) -> list[tuple[lxml_html.HtmlElement, lxml_html.HtmlElement]]:
+    """(image, wrapper) pairs: an image outside ``<figure>`` with a caption beside it.
+
+    Many CMSs print ``<div><img><p>Caption</p><p>Image: credit</p></div>`` or ``<p><img><br>
+    <em>Caption</em></p>`` instead of a ``<figure>``. The nearest ancestor (up to four levels)
+    that has text besides the image is such a wrapper when it holds just this one image, at
+    most three paragraphs and a caption's length of text. A paragraph counts only when the image
+    opens it: an image inside running text (an emoji, an icon) is part of that text.
+    """
+    pairs = []
+    for img in list(tree.iter("img"))[: 2 * limit]:
+        if _is_icon(img) or next(img.iterancestors("figure"), None) is not None:
+            continue
+        parent = img.getparent()
+        for _ in range(4):
+            if parent is None or parent.tag in _INLINE_PARENTS or len(parent) > 8:
+                break
+            if parent.tag == "p" and (parent.text or "").strip():
+                break  # text before the image: the image sits in running text
+            text = _text(parent)
+            if text:
+                words = len(text.split())
+                if 2 <= words <= 80 and _count(parent, "img") == 1 and _count(parent, "p") <= 3:
+                    pairs.append((img, parent))
+                break
+            parent = parent.getparent()
+    return pairs[:limit]
+
+
+def _is_icon(img: lxml_html.HtmlElement) -> bool:
+    """Emoji, icons and tracking pixels: small declared size or an emoji class."""
+    sizes = [img.get("width") or "", img.get("height") or ""]
+    small = any(v.isdigit() and int(v) < 64 for v in sizes)
+    return small or "emoji" in (img.get("class") or "").lower()
+
+
+def _count(element: lxml_html.HtmlElement, tag: str) -> int:
+    return sum(1 for _ in element.iter(tag))

@@ -53,35 +53,87 @@ def _norm(text: str) -> str:
 
 
 def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
-    """The visible headline; meta titles confirm it and lose their `` | Site`` suffix."""
+    """The article's headline: the JSON-LD ``headline`` when present, else the visible ``<h1>``.
+
+    The JSON-LD headline is the one the publisher states for this article (an ``<h1>`` often
+    carries a kicker or topic label glued to it); it only loses a brand suffix that another
+    source shows without, or its truncation to an ``<h1>`` that it starts.
+    """
     ld = signals.article_ld or {}
-    meta_titles = [
-        html.unescape(t)
-        for t in (
-            _ld_str(ld.get("headline")),
-            signals.first_meta("og:title"),
-            signals.first_meta("twitter:title"),
-            _ld_str(ld.get("name")),
-            signals.html_title,
-            fallback.title,
-        )
-        if t
-    ]
+    others = [*signals.h1, *_meta_titles(signals, fallback)]
+    headline = _clean_title(_ld_str(ld.get("headline")))
+    if headline and count_title_words(headline) >= 2:
+        return _untruncated(_unsuffixed(headline, others), signals.h1)
+    return _visible_title(signals, site_name, fallback)
+
+
+def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
+    ld = signals.article_ld or {}
+    raw = (
+        signals.first_meta("og:title"),
+        signals.first_meta("twitter:title"),
+        _ld_str(ld.get("name")),
+        signals.html_title,
+        fallback.title,
+    )
+    return [t for t in (_clean_title(r) for r in raw) if t]
+
+
+def _clean_title(raw: str | None) -> str | None:
+    """Entities decoded (some CMSs escape twice), soft hyphens and spacing removed."""
+    if not raw:
+        return None
+    text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
+    return " ".join(text.split()) or None
+
+
+def count_title_words(title: str) -> int:
+    """Words of a title; a title in a script without spaces counts per character."""
+    words = title.split()
+    return len(words) if len(words) > 1 else len(title) // 2
+
+
+def _unsuffixed(title: str, others: list[str]) -> str:
+    """``Headline | Sport`` -> ``Headline`` when another source shows the bare headline."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or len(parts[-1].split()) > 4:
+        return title
+    normalised = {_norm(o) for o in others}
+    for cut in range(len(parts) - 1, 0, -1):
+        head = " ".join(parts[:cut])
+        if _norm(head) in normalised:
+            end = title.find(parts[cut - 1]) + len(parts[cut - 1])
+            return title[:end].strip()
+    return title
+
+
+def _untruncated(title: str, h1s: list[str]) -> str:
+    """A headline cut with an ellipsis (``Long headline…``) gives way to the full ``<h1>``."""
+    stem = title.rstrip(".… ")
+    if stem == title:
+        return title
+    return next((h for h in h1s if _norm(h).startswith(_norm(stem)) and len(h) > len(stem)), title)
+
+
+def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
+    """Without JSON-LD: the ``<h1>`` a meta title confirms, else a lone headline-like one."""
+    meta_titles = _meta_titles(signals, fallback)
     normalised = [_norm(t) for t in meta_titles]
-    for h1 in signals.h1:
+    h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
+    for h1 in h1s:
         n = _norm(h1)
         if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
                                for m in normalised):  # fmt: skip
             return h1
     site = _norm(site_name or "")
-    visible = [h for h in signals.h1 if len(h.split()) >= 3 and _norm(h) != site]
+    visible = [h for h in h1s if len(h.split()) >= 3 and _norm(h) != site]
     if len(visible) == 1:
         return visible[0]  # the one headline-like <h1> the reader sees
     for candidate in meta_titles:
         stripped = strip_site_suffix(candidate, site_name)
         if stripped:
             return stripped
-    return signals.h1[0] if signals.h1 else None
+    return h1s[0] if h1s else None
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:

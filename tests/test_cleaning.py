@@ -1,0 +1,316 @@
+"""Cleaning rules: golden cases on our fixture pages, then each rule on hand-made blocks.
+
+The golden cases first check that plain trafilatura really leaves the boilerplate in (so the
+case exercises our rule, not trafilatura's), then that ``extract_article`` removes it; content
+kinds that look like boilerplate (ALL-CAPS sub-headings, quotes, lists, tables) must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.cleaning import (
+    Block,
+    CleaningContext,
+    clean_blocks,
+    is_credit_line,
+    is_dateline,
+    prune_page,
+    strip_author_bio,
+    strip_breadcrumbs,
+    strip_captions,
+    strip_crosslinks,
+    strip_labelled_links,
+    strip_link_lists,
+    strip_prompts,
+    strip_repeated_blocks,
+    strip_repeated_headline,
+    strip_teaser_runs,
+    strip_teasers,
+)
+from scraper.extraction import ExtractionOptions, _run_trafilatura, body_blocks
+from tests.test_extraction import extract, load
+
+# (fixture page, boilerplate kind, text that plain trafilatura keeps and we must remove)
+REMOVED = [
+    ("de_stadtrat", "repeated_headline", "Stadtrat beschließt neues Radwegenetz"),
+    ("de_stadtrat", "breadcrumb", "Startseite › Lokales › Verkehr"),
+    ("de_stadtrat", "dateline", "12.06.2025, 17:05 Uhr"),
+    ("de_stadtrat", "byline", "Von Marta Kessler"),
+    ("de_stadtrat", "credit", "Foto: dpa"),
+    ("de_stadtrat", "lesen_sie_auch", "Lesen Sie auch: Parkhaus am Markt wird teurer"),
+    ("de_stadtrat", "consent", "Um externe Inhalte anzuzeigen"),
+    ("de_stadtrat", "share", "Artikel teilen"),
+    ("en_harbour", "caption", "Storm damage on the outer harbour wall at Lowmouth in October."),
+    ("en_harbour", "caption_credit", "Photo: Kit Marrow / Courier"),
+    ("en_harbour", "also_read", "ALSO READ: Fish market reopens after flood clean-up"),
+    ("en_harbour", "newsletter", "Sign up for our newsletter"),
+    ("en_harbour", "share_en", "Share this article"),
+    ("en_harbour", "author_bio", "Alys Penhallow is the Courier's local government reporter."),
+    ("en_ferry_teasers", "inline_caption", "The Caldy Rock ferry at the Westshore slipway. Photo: Ben Hale"),
+    ("en_ferry_teasers", "labelled_link", "NEXT UP | Lifeboat station open day draws hundreds"),
+    ("en_ferry_teasers", "repeated_placeholder", "Content from a video platform is not shown"),
+    ("en_ferry_teasers", "teaser_run_label", "Also on Westshore Post"),
+    ("en_ferry_teasers", "teaser_run_headline", "Pier reopens after winter repairs"),
+    ("en_ferry_teasers", "teaser_run_standfirst", "Walkers will have to use the cliff-top road until April."),
+    ("en_ferry_teasers", "newsletter_aria", "morning briefing"),
+]
+
+# (fixture page, content kind, text that must survive)
+KEPT = [
+    ("en_harbour", "all_caps_subheading", "WHAT HAPPENS NEXT"),
+    ("en_harbour", "quote", "We know how hard this winter has been for the fleet"),
+    ("en_harbour", "list", "rebuilding the core of the wall with reinforced concrete,"),
+    ("en_harbour", "table", "Rebuild | May | £2.1m"),
+    ("en_harbour", "lead", "Work on the breached harbour wall at Lowmouth will begin in March"),
+    ("de_stadtrat", "subheading_question", "Wie geht es weiter?"),
+    ("de_stadtrat", "quote_in_paragraph", "„guten Tag für alle, die in dieser Stadt unterwegs sind“"),
+    ("en_ferry_teasers", "last_paragraph", "the boat keeps its twelve seats and open deck."),
+]
+
+
+def raw_text(name: str) -> str:
+    """What plain trafilatura (no pruning, no cleaning) gives for a fixture page."""
+    page, _ = load(name)
+    tree = lxml_html.document_fromstring(page.body.decode("utf-8"))
+    document = _run_trafilatura(tree, page.url, ExtractionOptions())
+    assert document is not None
+    return "\n".join(b.text for b in body_blocks(document.body))
+
+
+@pytest.mark.parametrize(("name", "kind", "text"), REMOVED, ids=[k for _, k, _ in REMOVED])
+def test_boilerplate_kind_is_removed(name: str, kind: str, text: str) -> None:
+    assert text in raw_text(name), f"trafilatura alone already drops {kind}: the case tests nothing"
+    article, _ = extract(name)
+    assert text not in article.text
+
+
+@pytest.mark.parametrize(("name", "kind", "text"), KEPT, ids=[k for _, k, _ in KEPT])
+def test_content_kind_is_kept(name: str, kind: str, text: str) -> None:
+    article, _ = extract(name)
+    assert text in article.text
+
+
+# --- rules on hand-made blocks ---------------------------------------------------------------
+
+PROSE = "The council met on Monday evening and voted to approve the plan after a long debate about costs."
+
+
+def p(text: str, link_density: float = 0.0) -> Block:
+    return Block(kind="p", text=text, link_density=link_density)
+
+
+def head(text: str, link_density: float = 0.0) -> Block:
+    return Block(kind="head", text=text, link_density=link_density)
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_repeated_headline_matches_any_form_of_the_headline() -> None:
+    ctx = CleaningContext(title="Seo title for search", headlines=["The headline readers see"])
+    blocks = [head("The headline readers see"), p(PROSE)]
+    assert texts(strip_repeated_headline(blocks, ctx)) == [PROSE]
+
+
+def test_repeated_headline_only_near_the_top() -> None:
+    ctx = CleaningContext(title="Headline")
+    blocks = [p(PROSE)] * 5 + [head("Headline")]
+    assert len(strip_repeated_headline(blocks, ctx)) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "link_density", "removed"),
+    [
+        ("Home » World » Europe", 0.0, True),
+        ("News › Politics", 0.8, True),
+        ("Politics / Economy", 0.9, True),
+        ("Wins / losses this season", 0.0, False),  # not linked, no home word: a real line
+    ],
+)
+def test_breadcrumbs(text: str, link_density: float, removed: bool) -> None:
+    result = strip_breadcrumbs([p(text, link_density), p(PROSE)], CleaningContext())
+    assert (text not in texts(result)) is removed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("24-08-23 11:08", True),
+        ("Published 3 Nov 2026", True),
+        ("12.06.2025, 17:05 Uhr", True),
+        ("Aktualisiert am 5. März 2024 um 14:30 Uhr", True),
+        ("March 5, 2024", True),
+        ("2025年1月14日", True),
+        ("On 3 November 2026 the council met to discuss the harbour wall.", False),
+        ("In 2024, 12 boats were lost.", False),
+    ],
+)
+def test_dateline(text: str, expected: bool) -> None:
+    assert is_dateline(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Photo: Jane Doe / Agency", True),
+        ("Foto: dpa", True),
+        ("© Reuters", True),
+        ("Getty Images", True),
+        ("Photographers waited outside the court for hours before the verdict was read.", False),
+    ],
+)
+def test_credit_line(text: str, expected: bool) -> None:
+    assert is_credit_line(text) is expected
+
+
+def test_captions_move_to_the_context() -> None:
+    ctx = CleaningContext(captions=["The harbour at dawn, seen from the old lighthouse."])
+    blocks = [
+        p("The harbour at dawn, seen from the old lighthouse."),
+        p("The harbour at dawn, seen from the old lighthouse. | Jane Doe/dpa"),  # caption + credit
+        p(PROSE),
+    ]
+    assert texts(strip_captions(blocks, ctx)) == [PROSE]
+    assert len(ctx.removed_captions) == 2
+
+
+def test_a_paragraph_that_merely_starts_like_a_caption_stays() -> None:
+    ctx = CleaningContext(captions=["The harbour at dawn, seen from the old lighthouse."])
+    long = "The harbour at dawn, seen from the old lighthouse. " + PROSE
+    assert texts(strip_captions([p(long)], ctx)) == [long]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ALSO READ: Storm closes the coast road", "Read more: Ferry timetable", "Lesen Sie auch: Neue Buslinie",
+     "Lire aussi : La crise du logement", "Lees ook: Nieuwe brug"],
+)  # fmt: skip
+def test_crosslinks(text: str) -> None:
+    assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "link_density", "removed"),
+    [
+        ("FUNDA FUTHI | Kuboshwe abantu abahlanu", 0.65, True),  # label + link, any language
+        ("Source: Ministry of Transport annual report", 0.75, True),
+        ("The minister said: no new roads this year", 0.0, False),  # no link
+        ("Chapter one: " + PROSE, 0.1, False),  # only part of the rest is linked
+    ],
+)
+def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
+    result = strip_labelled_links([p(text, link_density)], CleaningContext())
+    assert (result == []) is removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Share this article", "Sign up for our newsletter", "Advertisement", "Jetzt abonnieren",
+     "We use cookies to improve your experience.", "Listen to this article"],
+)  # fmt: skip
+def test_prompts(text: str) -> None:
+    assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]
+
+
+def test_link_lists_and_their_heading_go() -> None:
+    blocks = [
+        p(PROSE),
+        head("Related stories"),
+        p("Gale leaves trail of damage", 1.0),
+        p("Lifeboat crews answer record call-outs", 1.0),
+    ]
+    assert texts(strip_link_lists(blocks, CleaningContext())) == [PROSE]
+
+
+def test_a_paragraph_with_a_few_links_stays() -> None:
+    blocks = [p(PROSE, 0.2), p(PROSE, 0.3)]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+
+
+def test_teaser_runs() -> None:
+    blocks = [
+        p(PROSE),
+        head("More from us"),
+        head("Pier reopens after repairs", 1.0),
+        p("The pier is open again."),
+        head("Café wins food award", 0.5),
+        p("Judges praised the crab."),
+    ]
+    assert texts(strip_teaser_runs(blocks, CleaningContext())) == [PROSE]
+
+
+def test_a_single_linked_subheading_is_not_a_teaser_run() -> None:
+    blocks = [head("What happens next", 0.5), p(PROSE)]
+    assert strip_teaser_runs(blocks, CleaningContext()) == blocks
+
+
+def test_teaser_card_text() -> None:
+    ctx = CleaningContext(teasers=["Hundreds gathered on the quay for the lanterns."])
+    blocks = [p(PROSE), p("Hundreds gathered on the quay for the lanterns.")]
+    assert texts(strip_teasers(blocks, ctx)) == [PROSE]
+
+
+def test_repeated_placeholders_go_and_a_repeated_paragraph_keeps_one_copy() -> None:
+    placeholder = "This content cannot be shown without your consent."
+    quote = "We will not leave the fleet without a safe berth this winter."
+    blocks = [p(PROSE), p(placeholder), p(quote), p(placeholder), p(quote), p(placeholder)]
+    assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Jane Doe is our science correspondent. She joined in 2019.", True),
+        ("Korrespondentin Jane Doe berichtet aus Brüssel.", True),
+        ("Officials told Jane Doe that the bridge would reopen.", False),  # name not at the start
+    ],
+)
+def test_author_bio(text: str, removed: bool) -> None:
+    ctx = CleaningContext(authors=["Jane Doe"])
+    result = strip_author_bio([p(PROSE), p(PROSE), p(text)], ctx)
+    assert (text not in texts(result)) is removed
+
+
+def test_author_bio_ignores_an_author_that_is_the_site() -> None:
+    text = "Example Times understands the mine owes the community nothing, the company said."
+    ctx = CleaningContext(authors=["Example Times"], site_name="Example Times")
+    assert texts(strip_author_bio([p(PROSE), p(text)], ctx)) == [PROSE, text]
+
+
+def test_clean_blocks_keeps_content_kinds() -> None:
+    blocks = [
+        head("WHAT HAPPENS NEXT"),
+        p(PROSE),
+        Block(kind="quote", text="We will not leave them without a safe berth."),
+        Block(kind="list", text="first item\nsecond item"),
+        Block(kind="table", text="Phase | Cost\nRebuild | £2.1m"),
+        p(PROSE + " And more."),
+    ]
+    assert clean_blocks(blocks, CleaningContext(title="Harbour wall repairs")) == blocks
+
+
+# --- page pruning before trafilatura --------------------------------------------------------
+
+
+def test_prune_page_removes_marked_containers_but_not_the_article() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article class="article share-enabled"><h1>Title</h1>{body}
+        <div class="relatedArticles"><p>Other story one</p></div>
+        <section aria-label="Newsletter sign-up"><p>Get our briefing</p></section>
+        <div id="comments"><p>12 comments</p></div>
+        <aside role="complementary"><p>Fact box</p></aside>
+        <div class="paywall"><p>{PROSE} paywalled part</p></div>
+        </article></body></html>"""
+    )
+    assert prune_page(tree) == 4
+    text = tree.text_content()
+    assert "Other story one" not in text
+    assert "Get our briefing" not in text
+    assert "12 comments" not in text
+    assert "Fact box" not in text
+    assert "paywalled part" in text  # "paywall" marks article text, never boilerplate
+    assert text.count(PROSE) == 9
