@@ -1,45 +1,135 @@
-"""De-duplication stage: one record per canonical URL and per cleaned text, within a run.
+"""De-duplication stage: each story once, within a run and across scheduled runs.
 
-Request-level duplicates are Scrapy's dupefilter's job; these are the ones it cannot see: the
-same article reached under two URLs (a redirect, a print or AMP variant that names the same
-canonical URL) and the same text under different canonical URLs (syndication). The state is
-explicit and lives on this component, created by ``from_crawler`` and gone with the crawl.
+Request-level duplicates are Scrapy's dupefilter's job; these are the ones it cannot see:
+
+- the same canonical URL reached twice in a run (a redirect, an AMP or print variant):
+  ``duplicate_url``;
+- an article an earlier run already wrote, with the same text: ``unchanged``; with other text it
+  is emitted again as the next ``revision``, with ``modified`` set;
+- the same story under another URL (syndication, re-publication, URL variants the canonical
+  link does not resolve): the exact normalised-text hash (``duplicate_content``), or MinHash
+  similarity at or above ``NEWS_DEDUP_NEAR_THRESHOLD`` (``near_duplicate``). With
+  ``NEWS_DEDUP_MODE=flag`` such a copy is emitted with ``duplicate_of`` instead of dropped.
+
+The first URL of a story stays the record of reference; the others become its aliases in the
+crawl state. Without a state (``NEWS_STATE_ENABLED=False``) only the in-run checks apply.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import DropItem
 
+from scraper import neardup
 from scraper.items import Article, DropReason
+from scraper.middlewares_state import CrawlStateExtension, Staged
+from scraper.state import utc_now
 
 if TYPE_CHECKING:
+    from datasketch import MinHash
     from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+MODES = ("drop", "flag")
 
 
 class DedupPipeline:
-    """Drops an article whose canonical URL or content hash was already emitted."""
+    """Drops (or flags) duplicates and unchanged articles; numbers revisions of changed ones."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, mode: str, threshold: float, run: CrawlStateExtension | None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"NEWS_DEDUP_MODE must be one of {', '.join(MODES)}, got {mode!r}")
         self.crawler = crawler
-        self.urls: dict[str, str] = {}  # canonical URL -> the URL first emitted for it
-        self.hashes: dict[str, str] = {}  # content hash -> the canonical URL first emitted
+        self.mode = mode
+        self.run = run
+        self.urls: dict[str, str] = {}  # canonical URL -> the URL first emitted for it (this run)
+        self.hashes: dict[str, str] = {}  # content hash -> canonical URL of the reference (this run)
+        self.near = neardup.NearDuplicateIndex(threshold)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        settings = crawler.settings
+        mode = str(settings.get("NEWS_DEDUP_MODE", "drop"))
+        threshold = settings.getfloat("NEWS_DEDUP_NEAR_THRESHOLD", 0.85)
+        return cls(crawler, mode, threshold, crawler.get_extension(CrawlStateExtension))
+
+    def open_spider(self) -> None:
+        """Index the signatures earlier runs wrote, so a copy of an old story is found too."""
+        if self.run is None:
+            return
+        for key, data in self.run.state.signatures():
+            self.near.add(key, neardup.decode(data))
+        logger.info("Near-duplicate index: %d articles from earlier runs", len(self.near))
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        assert self.crawler.stats is not None
         if item.canonical_url in self.urls:
-            self.crawler.stats.inc_value(f"news/drop/{DropReason.DUPLICATE_URL}")
-            raise DropItem(f"{DropReason.DUPLICATE_URL}: {item.canonical_url}")
-        if item.content_hash in self.hashes:
-            self.crawler.stats.inc_value(f"news/drop/{DropReason.DUPLICATE_CONTENT}")
-            raise DropItem(f"{DropReason.DUPLICATE_CONTENT}: same text as {self.hashes[item.content_hash]}")
+            self._drop(DropReason.DUPLICATE_URL, item.canonical_url)
+        signature = neardup.minhash(item.text)
+        item = self._revision(item)
+        reference = self._reference(item, signature)
+        if reference is not None:
+            reason, of = reference
+            if self.mode == "drop":
+                if self.run is not None:
+                    self.run.state.add_alias(of, item.url)
+                    self.run.state.add_alias(of, item.canonical_url)
+                self._drop(reason, f"same story as {of}")
+            self._count(f"news/dedup/flagged_{reason}")
+            item = dataclasses.replace(item, duplicate_of=of)
+        else:
+            self.hashes.setdefault(item.content_hash, item.canonical_url)
+            self.near.add(item.canonical_url, signature)
         self.urls[item.canonical_url] = item.url
-        self.hashes[item.content_hash] = item.canonical_url
+        if self.run is not None:
+            self.run.staged[item.canonical_url] = Staged(
+                neardup.encode(signature), self.run.fetched.pop(item.url, None)
+            )
         return item
+
+    def _revision(self, item: Article) -> Article:
+        """An article an earlier run wrote: drop it if unchanged, else number the new revision."""
+        if self.run is None:
+            return item
+        known = self.run.state.lookup(item.canonical_url)
+        if known is None or known.canonical_url != item.canonical_url:
+            return item  # new, or only an alias of another story: the content checks decide
+        if known.content_hash == item.content_hash:
+            fetch = self.run.fetched.pop(item.url, None)
+            self.run.state.touch(item.canonical_url, utc_now(), checked=True,
+                                 etag=fetch.etag if fetch else None,
+                                 last_modified=fetch.last_modified if fetch else None)  # fmt: skip
+            self._drop(DropReason.UNCHANGED, item.canonical_url)
+        self._count("news/dedup/revised")
+        return dataclasses.replace(
+            item,
+            revision=known.revision + 1,
+            modified=item.modified or item.fetched_at,
+            duplicate_of=known.duplicate_of,
+        )
+
+    def _reference(self, item: Article, signature: MinHash) -> tuple[DropReason, str] | None:
+        """The record of reference this article copies, and how it was recognised."""
+        of = self.hashes.get(item.content_hash)
+        if of is None and self.run is not None:
+            of = self.run.state.find_by_hash(item.content_hash)
+        if of is not None and of != item.canonical_url:
+            return DropReason.DUPLICATE_CONTENT, of
+        match = self.near.match(signature, exclude=item.canonical_url)
+        if match is not None:
+            logger.debug("%s is %.2f similar to %s", item.canonical_url, match[1], match[0])
+            return DropReason.NEAR_DUPLICATE, match[0]
+        return None
+
+    def _drop(self, reason: DropReason, detail: str) -> None:
+        self._count(f"news/drop/{reason}")
+        raise DropItem(f"{reason}: {detail}")
+
+    def _count(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)

@@ -8,10 +8,19 @@ the same way when the ``spider_closed`` signal fires, with the close reason and 
 
 The path comes from ``-a output=TEMPLATE``, else ``NEWS_OUTPUT_PATH``; the template may use
 ``{spider}``, ``{date}`` (UTC, YYYY-MM-DD), ``{run_id}`` and ``{source}``.
+
+With the crawl state on, a record is saved in the state right after it is flushed and synced,
+never before: a run killed at any moment has on disk every record the state knows. At start, the
+``.part`` files that killed runs left in the output tree are recovered before anything is
+written: their complete lines are kept (a torn last line is dropped), saved in the state, and the
+file is renamed to its final name with a summary whose ``finish_reason`` is ``recovered``. A
+``.part`` file a live run is writing is locked (``flock``) and left alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
 import json
 import logging
 import os
@@ -25,7 +34,9 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.defer import deferred_from_coro
 
+from scraper.commands.crawl import OUTPUT_NOT_WRITABLE, failure_reason
 from scraper.items import Article, DropReason
+from scraper.middlewares_state import CrawlStateExtension
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -56,6 +67,7 @@ class OutputPipeline:
         self._exporter: JsonLinesItemExporter | None = None
         self.written = 0
         self.written_by_source: dict[str, int] = {}
+        self.run: CrawlStateExtension | None = crawler.get_extension(CrawlStateExtension)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -85,8 +97,16 @@ class OutputPipeline:
         }
         self.path = Path(template.format(**values))
         self.part = self.path.with_name(self.path.name + ".part")
-        self.part.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.part.open("wb")
+        self._recover(output_root(template))
+        try:
+            self.part.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.part.open("wb")
+        except OSError as exc:
+            logger.error("Cannot write the output file %s: %s", self.part, exc.strerror or exc)
+            assert self.crawler.stats is not None
+            self.crawler.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+            raise
+        fcntl.flock(self._file, fcntl.LOCK_EX)  # tells a later run's recovery that this file is live
         self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")  # type: ignore[arg-type]
         self._exporter.start_exporting()
         logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
@@ -103,12 +123,26 @@ class OutputPipeline:
             raise DropItem(f"{DropReason.MAX_ARTICLES}: limit reached")
         self._exporter.export_item(item)
         self._file.flush()
+        if self.run is not None:
+            os.fsync(self._file.fileno())  # on disk before the state says it was written
+            self.run.commit(item)
         self.written += 1
         self.written_by_source[item.source] = self.written_by_source.get(item.source, 0) + 1
         stats.inc_value("news/output/records")
         if self.max_articles and self.written >= self.max_articles:
             self._close_run("max_articles")
         return item
+
+    def _recover(self, root: Path) -> None:
+        """Finish the ``.part`` files of killed runs under ``root`` before this run writes."""
+        if not root.is_dir():
+            return
+        for part in sorted(root.rglob("*.jsonl.part")):
+            records = recover_part(part, self.run)
+            if records is not None:
+                assert self.crawler.stats is not None
+                self.crawler.stats.inc_value("news/output/recovered_files")
+                self.crawler.stats.inc_value("news/output/recovered_records", records)
 
     def _limit_reached(self, item: Article) -> bool:
         if self.max_articles and self.written >= self.max_articles:
@@ -161,6 +195,7 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         "started_at": pipeline.started.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "finish_reason": reason,
+        "failed": failure_reason(stats),
         "output": str(pipeline.path),
         "sources": [
             {"name": s.name, "urls": s.urls, "feeds": s.feeds, "sitemaps": s.sitemaps}
@@ -186,6 +221,63 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         "page_kinds": with_prefix("news/pagekind/"),
         "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
     }
+
+
+def output_root(template: str) -> Path:
+    """The folder every path of the template falls under: its text before the first field."""
+    head = template.split("{", 1)[0]
+    return Path(head) if head.endswith(("/", os.sep)) else Path(head).parent
+
+
+def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
+    """Keep a killed run's complete records, save them in the state, rename the file into place.
+
+    Returns the number of records kept, or None when a live run holds the file.
+    """
+    with part.open("r+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None
+        data = handle.read()
+        complete = data[: data.rfind(b"\n") + 1]  # a torn last line has no newline: dropped
+        if len(complete) != len(data):
+            handle.truncate(len(complete))
+            os.fsync(handle.fileno())
+        records = [record for line in complete.splitlines() if (record := _record(line, part)) is not None]
+        if run is not None:
+            for record in records:
+                run.commit(_article(record))
+        final = part.with_name(part.name.removesuffix(".part"))
+        run_id = final.name.removesuffix(".jsonl")
+        summary = {
+            "run_id": run_id, "finish_reason": "recovered", "output": str(final),
+            "recovered_at": datetime.now(UTC).isoformat(timespec="seconds"), "records_written": len(records),
+            "torn_bytes_dropped": len(data) - len(complete),
+        }  # fmt: skip
+        target = final.with_name(run_id + ".summary.json")
+        if not target.exists():  # a summary the killed run managed to write is the better one
+            temporary = target.with_name(target.name + ".part")
+            temporary.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
+            os.replace(temporary, target)
+        os.replace(part, final)
+    logger.warning("Recovered %d records of a killed run: %s", len(records), final)
+    return len(records)
+
+
+def _record(line: bytes, part: Path) -> dict[str, Any] | None:
+    try:
+        record: dict[str, Any] = json.loads(line)
+    except json.JSONDecodeError:
+        logger.warning("Recovering %s: a line that is not JSON was left out", part)
+        return None
+    return record
+
+
+def _article(record: dict[str, Any]) -> Article:
+    """A written record back as an ``Article`` (records of schema 1.0 lack the newer fields)."""
+    names = {f.name for f in dataclasses.fields(Article)}
+    return Article(**{k: v for k, v in record.items() if k in names})
 
 
 def _check_template(template: str, where: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class DropReason(StrEnum):
@@ -32,7 +32,9 @@ class DropReason(StrEnum):
     TEXT_TOO_SHORT = "text_too_short"  # validation: fewer words than NEWS_MIN_WORDS
     BAD_DATE = "bad_date"  # validation: published date in the future or before 1990
     DUPLICATE_URL = "duplicate_url"  # same canonical URL already written this run
-    DUPLICATE_CONTENT = "duplicate_content"  # same cleaned text already written this run
+    DUPLICATE_CONTENT = "duplicate_content"  # same cleaned text already written (this run or an earlier one)
+    NEAR_DUPLICATE = "near_duplicate"  # nearly the same text (MinHash) as an article already written
+    UNCHANGED = "unchanged"  # same canonical URL and same text as the record an earlier run wrote
     OUTSIDE_DATE_WINDOW = "outside_date_window"  # published before the requested window
     MAX_ARTICLES = "max_articles"  # the run's max_articles limit was already reached
 
@@ -91,6 +93,8 @@ class Article:
     paywalled: bool  # true when the page marks the article as not fully accessible
     fetched_at: str  # ISO 8601 UTC, when the page was fetched
     content_hash: str  # sha256 hex of the normalised text: same story, same hash
+    revision: int = 1  # 1 when first written; +1 each time a later run finds the text changed
+    duplicate_of: str | None = None  # NEWS_DEDUP_MODE=flag: canonical URL of the first record of this story
     schema_version: str = SCHEMA_VERSION
 
 

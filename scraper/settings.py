@@ -33,8 +33,11 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries plus Retry-After and exponential backoff (same RETRY_* settings).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.RetryAfterMiddleware": 550,
+    # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
+    "scraper.middlewares_state.IncrementalFetchMiddleware": 150,
 }
 EXTENSIONS = {
+    "scraper.middlewares_state.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
     "scraper.middlewares.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
 }
 NEWS_RETRY_AFTER_MAX = 120  # seconds; a server asking to wait longer is given up on
@@ -60,7 +63,15 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 400,
     "pipelines.output.OutputPipeline": 900,
 }
+NEWS_DEDUP_MODE = "drop"  # a copy of a story under another URL: "drop" it, or "flag" it (duplicate_of)
+NEWS_DEDUP_NEAR_THRESHOLD = 0.85  # MinHash (Jaccard) similarity from which texts are the same story
 NEWS_VALIDATE_MAX_FUTURE_DAYS = 2  # a published date further ahead than this is bad_date
+
+# --- Crawl state (scheduled runs: emit only what is new or changed) ---------------------
+NEWS_STATE_ENABLED = True  # off: every run fetches and emits everything, no lock
+NEWS_STATE_PATH = "crawl_state/news.sqlite3"  # one SQLite file; the lock is <path>.lock beside it
+NEWS_STATE_RECHECK_HOURS = 24  # a known page without a newer sitemap/feed date is rechecked after this
+NEWS_STATE_RETENTION_DAYS = 90  # articles not seen for this long are forgotten at run start
 
 # --- Output -----------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # -O out.jsonl writes UTF-8, not \\u escapes
@@ -69,6 +80,7 @@ NEWS_OUTPUT_ENABLED = True
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
 
 # --- Engine -----------------------------------------------------------------------------
+COMMANDS_MODULE = "scraper.commands"  # our `crawl`: exit status 1 when the run failed
 LOG_FORMATTER = "scraper.logformatter.NewsLogFormatter"
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -55,7 +55,9 @@ class CrawlResult:
 def run_crawl(tmp_path: Path, *args: str, timeout: int = 240) -> CrawlResult:
     """Run `scrapy crawl news ARGS` as a user would, writing into tmp_path."""
     template = str(tmp_path / "out" / "{run_id}.jsonl")
+    state = tmp_path / "state" / "news.sqlite3"
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_OUTPUT_PATH={template}",
+               "-s", f"NEWS_STATE_PATH={state}",
                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWS_EXTRACT_WORKERS=2",
                "-s", "TELNETCONSOLE_ENABLED=False", *args]  # fmt: skip
     done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout, check=False)

@@ -9,8 +9,13 @@ from scraper.items import Page
 
 
 def project_settings(**overrides: Any) -> dict[str, Any]:
-    """The project's settings (scraper/settings.py) as a dict, with overrides."""
+    """The project's settings (scraper/settings.py) as a dict, with overrides.
+
+    The crawl state is off unless a test turns it on with its own ``NEWS_STATE_PATH``: an
+    in-process crawler must not lock or fill the project folder's state.
+    """
     values = {key: getattr(settings, key) for key in dir(settings) if key.isupper() and key != "TWISTED_REACTOR"}
+    values["NEWS_STATE_ENABLED"] = False
     values.update(overrides)
     return values
 

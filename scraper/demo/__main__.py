@@ -11,6 +11,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,12 +21,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_crawl(base_url: str, output_template: str, extra: list[str]) -> int:
-    """``scrapy crawl news`` against the demo site; returns its exit status."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base_url}/",
-               "-s", f"NEWS_OUTPUT_PATH={output_template}", "-s", "LOG_LEVEL=WARNING",
-               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", *extra]  # fmt: skip
-    print("$", " ".join(command), flush=True)
-    return subprocess.run(command, cwd=PROJECT_ROOT, check=False).returncode
+    """``scrapy crawl news`` against the demo site; returns its exit status.
+
+    Each demo serves a new site (a new port), so it gets a crawl state of its own: the project's
+    state would take the demo's articles for copies of the ones an earlier demo wrote.
+    """
+    with tempfile.TemporaryDirectory(prefix="news-demo-state-") as state:
+        command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base_url}/",
+                   "-s", f"NEWS_OUTPUT_PATH={output_template}", "-s", f"NEWS_STATE_PATH={state}/news.sqlite3",
+                   "-s", "LOG_LEVEL=WARNING",
+                   "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", *extra]  # fmt: skip
+        print("$", " ".join(command), flush=True)
+        return subprocess.run(command, cwd=PROJECT_ROOT, check=False).returncode
 
 
 def newest_summary(folder: Path, since: float) -> Path | None:

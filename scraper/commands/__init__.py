@@ -1,0 +1,1 @@
+"""Our Scrapy commands (``COMMANDS_MODULE``): ``crawl`` with an exit status that tells."""

@@ -1,0 +1,81 @@
+"""Near-duplicate detection: MinHash signatures of an article's words and an LSH index over them.
+
+The exact ``content_hash`` only matches identical normalised text; a syndicated copy with a
+different last paragraph, a corrected typo or an added byline does not match it. MinHash over
+word shingles estimates the Jaccard similarity of two texts from 128 numbers, and datasketch's
+``MinHashLSH`` finds the candidates above a threshold without comparing against every stored
+article. Signatures are bytes (scheme name, then little-endian 64-bit values) so the crawl
+state can keep them between runs without knowing what they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128  # the signature size: the estimate's error is about 1/sqrt(NUM_PERM)
+SHINGLE_WORDS = 3  # words per shingle: small enough that one edited sentence moves few shingles
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+    """The text's overlapping word n-grams, lower-cased, punctuation ignored."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def minhash(text: str) -> MinHash:
+    """The MinHash of a text's shingles (deterministic: seed 1)."""
+    signature = MinHash(num_perm=NUM_PERM)
+    signature.update_batch(sorted(shingles(text)))
+    return signature
+
+
+def encode(signature: MinHash) -> bytes:
+    """``scheme`` NUL values: what the state stores."""
+    values = np.asarray(signature.hashvalues, dtype="<u8")
+    return str(signature.scheme).encode("ascii") + b"\0" + bytes(values.tobytes())
+
+
+def decode(data: bytes) -> MinHash:
+    """The MinHash :func:`encode` stored."""
+    scheme, _, values = data.partition(b"\0")
+    hashvalues = np.frombuffer(values, dtype="<u8")
+    return MinHash(num_perm=len(hashvalues), hashvalues=hashvalues, scheme=scheme.decode("ascii"))
+
+
+class NearDuplicateIndex:
+    """Records of reference by signature; ``match`` names the first one similar enough."""
+
+    def __init__(self, threshold: float) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"NEWS_DEDUP_NEAR_THRESHOLD must be in (0, 1], got {threshold}")
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, key: str, signature: MinHash) -> None:
+        """Index ``signature`` under ``key`` (replacing an older one of the same key)."""
+        if key in self._signatures:
+            self._lsh.remove(key)
+        self._lsh.insert(key, signature)
+        self._signatures[key] = signature
+
+    def match(self, signature: MinHash, exclude: str | None = None) -> tuple[str, float] | None:
+        """The most similar indexed key at or above the threshold (LSH candidates are verified)."""
+        best: tuple[str, float] | None = None
+        for key in self._lsh.query(signature):
+            if key == exclude:
+                continue
+            similarity = float(signature.jaccard(self._signatures[key]))
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (str(key), similarity)
+        return best
