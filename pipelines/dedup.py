@@ -106,11 +106,10 @@ class DedupPipeline:
                                  last_modified=fetch.last_modified if fetch else None)  # fmt: skip
             self._drop(DropReason.UNCHANGED, item.canonical_url)
         self._count("news/dedup/revised")
+        # The text changed: a modified date the page did not move is stale, so the fetch time stands in.
+        modified = item.modified if item.modified and item.modified != known.modified else item.fetched_at
         return dataclasses.replace(
-            item,
-            revision=known.revision + 1,
-            modified=item.modified or item.fetched_at,
-            duplicate_of=known.duplicate_of,
+            item, revision=known.revision + 1, modified=modified, duplicate_of=known.duplicate_of
         )
 
     def _reference(self, item: Article, signature: MinHash) -> tuple[DropReason, str] | None:

@@ -172,8 +172,8 @@ class OutputPipeline:
         logger.info("Wrote %d records to %s", self.written, self.path)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.path is None:
-            return
+        if self.path is None or self.part is None or not self.part.parent.is_dir():
+            return  # the output folder could not be made: the error is logged, the exit status is 1
         summary = build_summary(self, spider, reason)
         target = self.path.with_name(self.path.name.removesuffix(".jsonl") + ".summary.json")
         temporary = target.with_name(target.name + ".part")
@@ -211,6 +211,8 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         "fetch_errors": with_prefix("news/fetch_error/"),
         "retries": with_prefix("retry/"),
         "fetch": with_prefix("news/fetch/"),
+        "state": with_prefix("news/state/"),
+        "dedup": with_prefix("news/dedup/"),
         "not_requested": {
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "offsite": stats.get("offsite/filtered", 0),

@@ -209,7 +209,8 @@ class NewsSpider(scrapy.Spider):
         return when < self.since
 
     def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
-        hints = {k: v for k, v in (("title", entry.title), ("published", entry.published)) if v}
+        pairs = (("title", entry.title), ("published", entry.published), ("lastmod", entry.lastmod))
+        hints = {k: v for k, v in pairs if v}  # lastmod: the crawl state's word on "changed since"
         return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10)
 
     # --- HTML pages -------------------------------------------------------------------

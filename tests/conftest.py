@@ -52,20 +52,28 @@ class CrawlResult:
     output: Path
 
 
-def run_crawl(tmp_path: Path, *args: str, timeout: int = 240) -> CrawlResult:
-    """Run `scrapy crawl news ARGS` as a user would, writing into tmp_path."""
-    template = str(tmp_path / "out" / "{run_id}.jsonl")
-    state = tmp_path / "state" / "news.sqlite3"
+def run_crawl(
+    tmp_path: Path, *args: str, timeout: int = 240, state: Path | None = None, out: Path | None = None
+) -> CrawlResult:
+    """Run `scrapy crawl news ARGS` as a user would, writing into tmp_path.
+
+    Output goes to ``out`` (default ``tmp_path/out``), the crawl state to ``state`` (default a
+    new one in ``tmp_path``); scheduled-run tests share one state between runs. The result
+    holds the newest run's records and summary.
+    """
+    out = out or tmp_path / "out"
+    template = str(out / "{run_id}.jsonl")
+    state = state or tmp_path / "state" / "news.sqlite3"
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_OUTPUT_PATH={template}",
                "-s", f"NEWS_STATE_PATH={state}",
                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWS_EXTRACT_WORKERS=2",
                "-s", "TELNETCONSOLE_ENABLED=False", *args]  # fmt: skip
     done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout, check=False)
-    outputs = sorted((tmp_path / "out").glob("*.jsonl"))
-    summaries = sorted((tmp_path / "out").glob("*.summary.json"))
-    records = [json.loads(line) for line in outputs[0].read_text("utf-8").splitlines()] if outputs else []
-    summary = json.loads(summaries[0].read_text("utf-8")) if summaries else {}
-    return CrawlResult(done.returncode, done.stderr, records, summary, outputs[0] if outputs else tmp_path)
+    outputs = sorted(out.glob("*.jsonl")) if out.is_dir() else []
+    summaries = sorted(out.glob("*.summary.json")) if out.is_dir() else []
+    records = [json.loads(line) for line in outputs[-1].read_text("utf-8").splitlines()] if outputs else []
+    summary = json.loads(summaries[-1].read_text("utf-8")) if summaries else {}
+    return CrawlResult(done.returncode, done.stderr, records, summary, outputs[-1] if outputs else tmp_path)
 
 
 @pytest.fixture

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import signal
 import sys
 import threading
+from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -103,6 +105,24 @@ def load_body(file: Path, base_url: str) -> bytes:
     return data
 
 
+def etag(body: bytes) -> str:
+    """A strong validator of the bytes served: it changes exactly when the page does."""
+    return '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:20] + '"'
+
+
+def not_modified(if_none_match: str | None, if_modified_since: str | None, validators: dict[str, str]) -> bool:
+    """RFC 9110 conditional GET: ``If-None-Match`` decides when sent, else ``If-Modified-Since``."""
+    if if_none_match is not None:
+        return validators["ETag"] in {tag.strip() for tag in if_none_match.split(",")} or if_none_match.strip() == "*"
+    if if_modified_since is not None:
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+        return parsedate_to_datetime(validators["Last-Modified"]) <= since
+    return False
+
+
 class _HTTPServer(ThreadingHTTPServer):
     """ThreadingHTTPServer carrying the site root and the request log."""
 
@@ -114,6 +134,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.root = root
         self.log_lock = threading.Lock()
         self.request_log: list[str] = []
+        self.response_log: list[tuple[str, int]] = []  # (path, status), in the order answered
         host, port = self.server_address[:2]
         shown_host = host if isinstance(host, str) else host.decode()
         self.base_url = f"http://{shown_host}:{port}"
@@ -157,7 +178,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = load_body(file, self.server.base_url)
         content_type = CONTENT_TYPES.get(file.suffix, "application/octet-stream")
-        self._send(HTTPStatus.OK, body, content_type, send_body=send_body)
+        validators = {"ETag": etag(body), "Last-Modified": formatdate(file.stat().st_mtime, usegmt=True)}
+        if not_modified(self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"), validators):
+            self._send(HTTPStatus.NOT_MODIFIED, b"", content_type, send_body=False, extra=validators)
+            return
+        self._send(HTTPStatus.OK, body, content_type, send_body=send_body, extra=validators)
 
     def _send(
         self,
@@ -168,9 +193,12 @@ class _Handler(BaseHTTPRequestHandler):
         send_body: bool,
         extra: dict[str, str] | None = None,
     ) -> None:
+        with self.server.log_lock:
+            self.server.response_log.append((self.path, int(status)))
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        if status != HTTPStatus.NOT_MODIFIED:
+            self.send_header("Content-Length", str(len(body)))
         for name, value in (extra or {}).items():
             self.send_header(name, value)
         self.end_headers()
@@ -232,6 +260,14 @@ class DemoServer:
         return self._httpd.base_url
 
     @property
+    def responses(self) -> list[tuple[str, int]]:
+        """Snapshot of ``(path, status)`` answered (304: the body was not sent again)."""
+        if self._httpd is None:
+            return []
+        with self._httpd.log_lock:
+            return list(self._httpd.response_log)
+
+    @property
     def requests(self) -> list[str]:
         """Snapshot of the requested paths (path + query, in arrival order)."""
         if self._httpd is None:
@@ -244,6 +280,7 @@ class DemoServer:
         if self._httpd is not None:
             with self._httpd.log_lock:
                 self._httpd.request_log.clear()
+                self._httpd.response_log.clear()
 
     def __enter__(self) -> DemoServer:
         return self.start()
