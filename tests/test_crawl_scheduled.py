@@ -192,12 +192,12 @@ def test_a_run_right_after_requests_no_article(runs: Runs) -> None:
 # --- killed runs, overlapping runs, exit status ----------------------------------------------
 
 
-def slow_crawl(base_url: str, out: Path, state: Path) -> subprocess.Popen[str]:
+def slow_crawl(base_url: str, out: Path, state: Path, *extra: str) -> subprocess.Popen[str]:
     """A crawl slow enough to be caught mid-way: one request at a time, 0.4 s apart."""
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base_url}/",
                "-s", f"NEWS_OUTPUT_PATH={out}/{{run_id}}.jsonl", "-s", f"NEWS_STATE_PATH={state}",
                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.4", "-s", "CONCURRENT_REQUESTS=1",
-               "-s", "NEWS_EXTRACT_WORKERS=1", "-s", "TELNETCONSOLE_ENABLED=False"]  # fmt: skip
+               "-s", "NEWS_EXTRACT_WORKERS=1", "-s", "TELNETCONSOLE_ENABLED=False", *extra]  # fmt: skip
     return subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)  # fmt: skip
 
@@ -264,6 +264,27 @@ def test_after_sigkill_and_restart_every_article_is_written_exactly_once(
     recovered = [s for s in summaries if s["finish_reason"] == "recovered"]
     assert len(recovered) == 1
     assert recovered[0]["records_written"] >= interrupted.before_kill
+
+
+def test_jobdir_pause_and_resume_writes_every_article_once(
+    demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]
+) -> None:
+    out, state, job = tmp_path / "out", tmp_path / "state" / "news.sqlite3", tmp_path / "job"
+    process = slow_crawl(demo_site.base_url, out, state, "-s", f"JOBDIR={job}")
+    try:
+        wait_for_records(out, 2, process)
+        process.send_signal(signal.SIGINT)  # Ctrl-C once: Scrapy pauses, keeping its queue in JOBDIR
+        assert process.wait(timeout=120) == 0
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        assert process.stderr is not None
+        process.stderr.close()
+    resumed = run_crawl(tmp_path, "-a", f"url={demo_site.base_url}/", "-s", f"JOBDIR={job}", state=state, out=out)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert "Resuming crawl" in resumed.stderr
+    urls = sorted(urlsplit(r["canonical_url"]).path for r in all_records(out))
+    assert urls == sorted(a["path"] for a in demo_truth["articles"])
 
 
 def test_unreachable_source_fails_the_run(tmp_path: Path) -> None:
