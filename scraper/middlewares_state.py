@@ -25,6 +25,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from scraper import neardup
+from scraper.items import Article
 from scraper.reconcile import parse_date
 from scraper.state import CrawlState, Known, Record, SqliteCrawlState, StateLock, StateLocked, stamp, utc_now
 
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-
-    from scraper.items import Article
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +87,15 @@ class CrawlStateExtension:
         logger.info("Crawl state %s: %d articles not seen for %g days expired", path, expired, retention)
         extension = cls(crawler, state, lock, timedelta(hours=recheck))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+            # No output file of ours to be durable in (only Scrapy's feed exports, say): a record
+            # counts as written once it has passed every stage.
+            crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         return extension
+
+    def item_scraped(self, item: Any) -> None:
+        if isinstance(item, Article):
+            self.commit(item)
 
     def commit(self, article: Article) -> None:
         """Save a record the output stage has written and synced (never before)."""

@@ -300,3 +300,17 @@ def test_unwritable_output_fails_the_run(tmp_path: Path, demo_site: DemoServer) 
     result = run_crawl(tmp_path, "-a", f"url={demo_site.base_url}/", out=blocker / "out")
     assert result.returncode == 1
     assert "Cannot write the output file" in result.stderr
+
+
+def test_feed_export_only_runs_keep_the_state_too(
+    tmp_path: Path, demo_site: DemoServer, demo_truth: dict[str, Any]
+) -> None:
+    state = tmp_path / "state.sqlite3"
+    counts = []
+    for run in ("one", "two"):
+        feed = tmp_path / f"{run}.jsonl"
+        result = run_crawl(tmp_path / run, "-a", f"url={demo_site.base_url}/", "-s", "NEWS_OUTPUT_ENABLED=False",
+                           "-O", str(feed), state=state)  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        counts.append(len(feed.read_text("utf-8").splitlines()))
+    assert counts == [len(demo_truth["articles"]), 0]
