@@ -92,14 +92,34 @@ def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[B
     """The headline repeated in the first blocks (trafilatura keeps an in-body ``<h1>``).
 
     Any form of the headline counts: the chosen title may be the JSON-LD one while the page
-    shows a differently worded ``<h1>``.
+    shows a differently worded ``<h1>``, and a kicker (topic label) may be glued in front of it
+    (``Election 2026: Council backs…``, or with no space at all when the kicker was its own
+    element) when it opens the body. Link lists (tags, breadcrumbs) before the headline do not
+    count as the top.
     """
-    titles = {normalise(t) for t in (ctx.title, *ctx.headlines)} - {""}
+    titles = {_compact(t) for t in (ctx.title, *ctx.headlines)} - {""}
     if not titles:
         return blocks
-    head, tail = blocks[:4], blocks[4:]
-    kept = [b for b in head if normalise(b.text) not in titles]
-    return kept + tail
+    long_titles = {_compact(t) for t in (ctx.title, *ctx.headlines) if _words(t) >= 3}
+    kept: list[Block] = []
+    seen = 0
+    for block in blocks:
+        text = _compact(block.text)
+        if (seen < 4 and text in titles) or (seen == 0 and _has_kicker(text, long_titles)):
+            continue
+        seen += block.link_density < 0.5
+        kept.append(block)
+    return kept
+
+
+def _compact(text: str) -> str:
+    """Normalised text without spaces: words glued by markup still compare equal."""
+    return normalise(text).replace(" ", "")
+
+
+def _has_kicker(text: str, titles: set[str]) -> bool:
+    """The text is a short kicker followed by a headline (only trusted as the very first block)."""
+    return any(text.endswith(t) and len(text) - len(t) <= 60 for t in titles)
 
 
 _SEPARATORS = re.compile(r"\s(?:»|›|>|/|\\|\||→|::|·|•)\s")
@@ -266,6 +286,38 @@ def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     ]
 
 
+def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``With additional reporting by…``, ``Mit Agenturmaterial``: credit lines at the end.
+
+    Newsrooms close an article by crediting agencies and co-reporters; the line names who
+    worked on the story and is no part of it. Only short blocks among the last four count.
+    """
+    start = max(0, len(blocks) - 4)
+    return [b for i, b in enumerate(blocks) if i < start or not _is_contribution(b)]
+
+
+def _is_contribution(block: Block) -> bool:
+    if block.kind != "p" or _words(block.text) > 25:
+        return False
+    text = block.text.strip(" -–—_*")
+    ending = " ".join(text.casefold().rstrip(" .").split())
+    return _starts_with_phrase(text, "contribution") or ending.endswith(phrases()["contribution_end"])
+
+
+def strip_paywall_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``The rest of this article is for subscribers``: account and paywall notices.
+
+    The notice can sit anywhere in its sentence (``Il vous reste 57 % de cet article à lire``),
+    so, unlike prompts, the phrase is looked for in the whole of a short block.
+    """
+
+    def is_notice(block: Block) -> bool:
+        lowered = " ".join(block.text.casefold().split())
+        return _words(block.text) <= 60 and any(p in lowered for p in phrases()["paywall_notice"])
+
+    return [b for b in blocks if b.kind == "table" or not is_notice(b)]
+
+
 def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Related-article lists: runs of link-only headline-length blocks, and link lists.
 
@@ -371,12 +423,14 @@ RULES: tuple[Rule, ...] = (
     strip_crosslinks,
     strip_labelled_links,
     strip_prompts,
+    strip_paywall_notices,
     strip_teaser_runs,
     strip_link_lists,
     strip_teasers,
     strip_repeated_blocks,
     strip_bylines,
     strip_author_bio,
+    strip_contributions,
     strip_trailing_headings,
 )
 

@@ -116,7 +116,7 @@ def _build_article(
     fallback = _fallback(document, page)
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback) or ""
-    authors = pick_authors(signals, site_name, fallback)
+    authors = pick_authors(signals, site_name, fallback, url)
     captions = list(signals.captions)
     captions += [text for f in figures for text in (f.caption, f.credit) if text]
     captions += [alt for _, alt in signals.images if alt]
@@ -129,7 +129,7 @@ def _build_article(
         teasers=signals.teasers,
         site_name=site_name,
     )
-    blocks = clean_blocks(body_blocks(document.body), ctx)
+    blocks = clean_blocks(with_lead(body_blocks(document.body), signals.lead), ctx)
     text = blocks_to_text(blocks)
     words = count_words(text)
     link_density = _mean_link_density(blocks)
@@ -187,6 +187,23 @@ def body_blocks(body: etree._Element) -> list[Block]:
         if tail:
             blocks.append(Block(kind="p", text=tail))
     return blocks
+
+
+def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
+    """The visible standfirst as the first block, unless the body already holds it.
+
+    trafilatura keeps to the node with the running text, so the lead printed above it (see
+    :func:`scraper.metadata.visible_lead`) is often lost although readers see it as the
+    article's first paragraph.
+    """
+    if not lead:
+        return blocks
+    wanted = normalise(lead)
+    if any(wanted in normalise(b.text) or normalise(b.text) in wanted for b in blocks[:6] if len(b.text) > 40):
+        return blocks
+    if wanted in normalise(" ".join(b.text for b in blocks)):
+        return blocks
+    return [Block(kind="p", text=lead), *blocks]
 
 
 def _block(element: etree._Element, tag: str) -> Block | None:

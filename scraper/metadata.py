@@ -17,12 +17,19 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from scraper.cleaning import normalise, phrases
+
+# Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
+# writer are filed; SEO plugins of many CMSs emit them with a per-language "Written by" label.
+WRITTEN_BY_META = "twitter:written-by"
+
 # schema.org types whose instances are articles (plus anything ending in "Article").
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle"})
 LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "AboutPage", "WebSite"})
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "cxenseparse:author")  # fmt: skip
+                "dcterms.creator", "byl", "cxenseparse:author",
+                WRITTEN_BY_META)  # fmt: skip
 PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
                    "datepublished", "pubdate", "publishdate", "publish-date", "date",
                    "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
@@ -51,6 +58,7 @@ class PageSignals:
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)
+    lead: str | None = None  # the visible standfirst that repeats the meta description
 
     def first_meta(self, *names: str) -> str | None:
         """The first non-empty content among the given meta names, in the order given."""
@@ -71,6 +79,9 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     _read_meta(tree, signals)
     _read_jsonld(tree, signals)
     _read_visible(tree, signals)
+    ld_description = _ld_str_value((signals.article_ld or {}).get("description"))
+    descriptions = [*signals.all_meta("og:description", "description", "twitter:description"), ld_description]
+    signals.lead = visible_lead(tree, [d for d in descriptions if d])
     return signals
 
 
@@ -84,6 +95,7 @@ def _read_meta(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         content = meta.get("content")
         if key and content is not None:
             signals.meta.setdefault(key.strip(), []).append(content)
+    _file_written_by(signals)
     titles = tree.xpath("//head/title|//title")
     if titles:
         signals.html_title = _text(titles[0]) or None
@@ -93,6 +105,24 @@ def _read_meta(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.canonical = link.get("href", "").strip()
     root = tree.getroottree().getroot()
     signals.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+
+
+def _file_written_by(signals: PageSignals) -> None:
+    """Copy the writer named by Twitter label/data pairs to :data:`WRITTEN_BY_META`.
+
+    ``<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="…">``
+    is how WordPress SEO plugins state the author; the label is in the site's language, so it is
+    matched against the ``author_label`` phrases rather than a fixed key.
+    """
+    labels = frozenset(phrases()["author_label"])
+    for key, values in list(signals.meta.items()):
+        if key.startswith("twitter:label") and values and normalise(values[0]) in labels:
+            written = signals.meta.get("twitter:data" + key.removeprefix("twitter:label"), [])
+        elif key.startswith("twitter:misc:") and normalise(key.removeprefix("twitter:misc:")) in labels:
+            written = values
+        else:
+            continue
+        signals.meta.setdefault(WRITTEN_BY_META, []).extend(written)
 
 
 def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
@@ -157,7 +187,8 @@ def _ld_types(node: dict[str, Any]) -> list[str]:
 _BYLINE_XPATH = (
     '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
     ' or contains(@class, "author-name") or contains(@class, "article-author")'
-    ' or contains(@class, "author__name") or contains(@class, "authors")]'
+    ' or contains(@class, "author__name") or contains(@class, "authors")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " author ")]'
 )
 _CAPTION_XPATH = (
     '//figcaption|//*[contains(@class, "caption") or contains(@class, "Caption")'
@@ -172,6 +203,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         value = (time_el.get("datetime") or "").strip()
         if value:
             signals.time_datetimes.append(value)
+    signals.bylines.extend(_labelled_writers(tree))
     for element in tree.xpath(_BYLINE_XPATH)[:20]:
         if element.tag in ("script", "style", "meta", "link"):
             continue
@@ -192,6 +224,93 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.images.append((src, alt))
         if len(signals.images) > 300:
             break
+
+
+_LABEL_TAGS = ("strong", "b", "dt", "th")
+
+
+def _labelled_writers(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
+    """Names given in a "label: value" field whose label is an ``author_label`` phrase.
+
+    Fact boxes print ``<li><strong>Author</strong> Jane Doe</li>`` or ``<dt>Text</dt><dd>…</dd>``
+    without any byline class; the label, in the page's language, is what marks the value.
+    """
+    labels = frozenset(phrases()["author_label"])
+    found: list[str] = []
+    for label in tree.iter(*_LABEL_TAGS):
+        if normalise(_text(label)) not in labels:
+            continue
+        value = _labelled_value(label)
+        if value and 0 < len(value) < 120:
+            found.append(value)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _labelled_value(label: lxml_html.HtmlElement) -> str | None:
+    """The value beside a label: the next ``<dd>``/``<td>``, or the rest of the label's parent."""
+    if label.tag in ("dt", "th"):
+        sibling = label.getnext()
+        return _text(sibling) if sibling is not None and sibling.tag in ("dd", "td") else None
+    parent = label.getparent()
+    if parent is None or (parent.text or "").strip() or parent.index(label) != 0:
+        return None  # the label must open its field
+    rest = _text(parent)[len(_text(label)) :]
+    return rest.strip(" :") or None
+
+
+# A standfirst inside these is a teaser, a menu, a caption or a button, not the article's lead.
+_NOT_LEAD_ANCESTORS = frozenset({"a", "nav", "footer", "aside", "figure", "figcaption", "button", "head",
+                                 "noscript", "script", "template"})  # fmt: skip
+
+
+def visible_lead(tree: lxml_html.HtmlElement, descriptions: list[str]) -> str | None:
+    """The standfirst: a visible element whose whole text is the page's meta description.
+
+    Publishers print the summary they give search engines and social cards between headline
+    and body; it is the first paragraph of the article, yet sits outside the node trafilatura
+    takes for the main text. An element whose text is exactly a description (meta, OpenGraph or
+    JSON-LD) is that summary shown to the reader; one inside a link, menu, figure or aside is not.
+    """
+    seen: set[str] = set()
+    for description in descriptions:
+        wanted = normalise(description)
+        words = description.split()
+        if len(words) < 8 or wanted in seen:
+            continue
+        seen.add(wanted)
+        for node in tree.xpath("//body//text()[contains(., $p)]", p=" ".join(words[:3]))[:5]:
+            lead = _lead_element_text(node, wanted)
+            if lead:
+                return lead
+    return None
+
+
+def _lead_element_text(node: Any, wanted: str) -> str | None:
+    """Climb from a text node to the element whose text is ``wanted``; None if there is none."""
+    element = node.getparent()
+    if element is not None and node.is_tail:
+        element = element.getparent()
+    for _ in range(4):
+        if element is None:
+            return None
+        text = _text(element)
+        if len(text) > 2 * len(wanted) + 20:
+            return None  # far longer than the description: cheap to tell before normalising
+        normalised = normalise(text)
+        if normalised == wanted:
+            blocked = any(a.tag in _NOT_LEAD_ANCESTORS for a in element.iterancestors())
+            return None if blocked or element.tag in _NOT_LEAD_ANCESTORS else text
+        if len(normalised) > len(wanted):
+            return None
+        element = element.getparent()
+    return None
+
+
+def _ld_str_value(value: Any) -> str | None:
+    """A JSON-LD string value, whitespace collapsed; None for anything else."""
+    return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
 _TEASER_XPATH = "//a[.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6]"

@@ -120,6 +120,9 @@ def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallba
     meta_titles = _meta_titles(signals, fallback)
     normalised = [_norm(t) for t in meta_titles]
     h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
+    kicked = _without_kicker(h1s, meta_titles)
+    if kicked:
+        return kicked
     for h1 in h1s:
         n = _norm(h1)
         if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
@@ -134,6 +137,23 @@ def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallba
         if stripped:
             return stripped
     return h1s[0] if h1s else None
+
+
+def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:
+    """A meta title that ends the first ``<h1>``: the ``<h1>`` holds a kicker before it.
+
+    Templates put a topic label in a ``<span>`` inside the ``<h1>`` (``<h1><span>Flooding</span>
+    River wall holds</h1>``), so the element's text glues the two; the social title is the
+    headline alone.
+    """
+    if not h1s:
+        return None
+    first = _norm(h1s[0]).replace(" ", "")
+    for title in meta_titles:
+        compact = _norm(title).replace(" ", "")
+        if count_title_words(title) >= 3 and first != compact and first.endswith(compact):
+            return title
+    return None
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:
@@ -171,8 +191,11 @@ _NOT_A_NAME = re.compile(
 _PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 
 
-def clean_person(raw: str) -> list[str]:
-    """Split a byline string into names, without "By", roles, emails or dates."""
+def clean_person(raw: str, keep_lower: bool = False) -> list[str]:
+    """Split a byline string into names, without "By", roles, emails or dates.
+
+    ``keep_lower`` keeps all-lower-case parts, for names known to be organisations.
+    """
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
     text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", text))
     names: list[str] = []
@@ -181,14 +204,18 @@ def clean_person(raw: str) -> list[str]:
         if not part or _NOT_A_NAME.search(part):
             continue
         words = part.split()
-        if len(words) > 5 or part.islower():
+        if len(words) > 5 or (part.islower() and not keep_lower):
             continue  # a role, a sentence or a place, not a name
         names.append(part)
     return names
 
 
 def _ld_people(value: Any) -> list[tuple[str, bool]]:
-    """(name, is_person) pairs from a JSON-LD author/creator value."""
+    """(name, is_person) pairs from a JSON-LD author/creator value.
+
+    An organisation's name is kept as written: ``dpa`` or ``mbl.is`` is lower-case on purpose,
+    where a lower-case "name" in a byline is a role or a sentence.
+    """
     items = value if isinstance(value, list) else [value]
     people: list[tuple[str, bool]] = []
     for item in items:
@@ -201,31 +228,66 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
             kind = item.get("@type")
             is_person = kind in (None, "Person") or (isinstance(kind, list) and "Person" in kind)
             if name:
-                people.extend((n, is_person) for n in clean_person(name))
+                people.extend((n, is_person) for n in clean_person(name, keep_lower=not is_person))
     return people
 
 
-def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback) -> list[str]:
+def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> list[str]:
     """A clean list of people; the site name only when no person is named."""
     ld = signals.article_ld or {}
+    site = _Site.of(signals, site_name, url)
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
-        [(n, True) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
-        [(n, True) for v in signals.bylines[:3] for n in clean_person(v)],
-        [(n, True) for n in clean_person(fallback.author or "")],
+        [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
+        [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v)],
     ]
-    site = _norm(site_name or "")
+    if not any(candidates):  # trafilatura's guess only where the page itself names no one
+        candidates.append([(n, True) for n in clean_person(fallback.author or "")])
     for people in candidates:
-        persons = [n for n, is_person in people if is_person and not _is_site(n, site)]
+        persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons:
             return _unique(persons)
     # No person named anywhere: the desk, agency or site is the author.
     return next((_unique([n for n, _ in people]) for people in candidates if people), [])
 
 
-def _is_site(name: str, site: str) -> bool:
-    n = _norm(name)
-    return bool(site) and (n == site or n.replace(" ", "") == site.replace(" ", ""))
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne", "go"})
+
+
+def _compact(text: str) -> str:
+    return _norm(text).replace(" ", "")
+
+
+@dataclass(slots=True, frozen=True)
+class _Site:
+    """The publisher's names and domain, to tell the site (or its desk) from a writer.
+
+    Bylines and ``author`` meta often name the publication: its og:site_name, its JSON-LD
+    publisher, its domain written as a name (``Mdr De`` for mdr.de, ``Stuttgarter Zeitung`` for
+    stuttgarter-zeitung.de, ``LTO`` for lto.de), or a name followed by the site's address.
+    """
+
+    keys: frozenset[str]  # compact (lower-case, no spaces or punctuation) forms of the names
+    domain: str  # registered domain, e.g. "dw.com"
+
+    @classmethod
+    def of(cls, signals: PageSignals, site_name: str | None, url: str) -> _Site:
+        """The site of a page, from its declared names and its URL's host."""
+        publisher = (signals.article_ld or {}).get("publisher")
+        ld_name = _ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
+        labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
+        size = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+        domain = ".".join(labels[-size:]) if len(labels) >= 2 else ""
+        names = (site_name, ld_name, domain, labels[-size] if domain else None)
+        return cls(keys=frozenset(k for k in (_compact(n or "") for n in names) if len(k) >= 2), domain=domain)
+
+    def is_named(self, name: str) -> bool:
+        """The name is one of the site's own names."""
+        return _compact(name) in self.keys
+
+    def mentioned_in(self, raw: str) -> bool:
+        """The raw byline carries the site's domain (``Deutsche Welle (www.dw.com)``)."""
+        return bool(self.domain) and self.domain in raw.casefold()
 
 
 # --- dates -----------------------------------------------------------------------------

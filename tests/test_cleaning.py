@@ -20,9 +20,11 @@ from scraper.cleaning import (
     strip_author_bio,
     strip_breadcrumbs,
     strip_captions,
+    strip_contributions,
     strip_crosslinks,
     strip_labelled_links,
     strip_link_lists,
+    strip_paywall_notices,
     strip_prompts,
     strip_repeated_blocks,
     strip_repeated_headline,
@@ -55,6 +57,11 @@ REMOVED = [
     ("en_ferry_teasers", "teaser_run_headline", "Pier reopens after winter repairs"),
     ("en_ferry_teasers", "teaser_run_standfirst", "Walkers will have to use the cliff-top road until April."),
     ("en_ferry_teasers", "newsletter_aria", "morning briefing"),
+    ("en_standfirst_writer", "reading_time", "Reading time: 3 minutes"),
+    ("en_standfirst_writer", "contribution", "With additional reporting by Ned Arlow."),
+    ("de_faktenbox", "kicker_headline", "Pegel sinkt langsamDeich bei Auenfeld hält dem Hochwasser stand"),
+    ("de_faktenbox", "agency_credit", "Mit Agenturmaterial."),
+    ("de_faktenbox", "error_report", "Fehler gefunden? Jetzt melden."),
 ]
 
 # (fixture page, content kind, text that must survive)
@@ -67,6 +74,7 @@ KEPT = [
     ("de_stadtrat", "subheading_question", "Wie geht es weiter?"),
     ("de_stadtrat", "quote_in_paragraph", "„guten Tag für alle, die in dieser Stadt unterwegs sind“"),
     ("en_ferry_teasers", "last_paragraph", "the boat keeps its twelve seats and open deck."),
+    ("en_standfirst_writer", "standfirst", "Volunteers have spent two winters clearing silt"),
 ]
 
 
@@ -119,6 +127,47 @@ def test_repeated_headline_only_near_the_top() -> None:
     ctx = CleaningContext(title="Headline")
     blocks = [p(PROSE)] * 5 + [head("Headline")]
     assert len(strip_repeated_headline(blocks, ctx)) == 6
+
+
+def test_repeated_headline_with_a_kicker_glued_in_front_goes_at_the_top_only() -> None:
+    ctx = CleaningContext(title="Council backs the new harbour plan")
+    blocks = [p("Harbour", 1.0), p("Vote in the chamberCouncil backs the new harbour plan"), p(PROSE)]
+    assert texts(strip_repeated_headline(blocks, ctx)) == ["Harbour", PROSE]
+    later = [p(PROSE), head("What it means: Council backs the new harbour plan")]
+    assert len(strip_repeated_headline(later, ctx)) == 2  # a sub-heading in the body stays
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("With additional reporting by Ned Arlow.", True),
+        ("– Additional reporting by Ned Arlow", True),
+        ("Mit Material von dpa", True),
+        ("Associated Press writer Jo Bell in Paris contributed to this report.", True),
+        (PROSE, False),
+    ],
+)
+def test_contributions_at_the_end(text: str, removed: bool) -> None:
+    blocks = [p(PROSE), p(PROSE + " More."), p(text)]
+    assert (len(strip_contributions(blocks, CleaningContext())) == 2) is removed
+
+
+def test_a_contribution_phrase_early_in_the_body_stays() -> None:
+    blocks = [p("Reporting by Ned Arlow"), *[p(f"{PROSE} {i}") for i in range(5)]]
+    assert len(strip_contributions(blocks, CleaningContext())) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.", True),
+        ("Enjoying our content? Log in or create an account to continue.", True),
+        ("この記事は会員限定です。", True),
+        ("The paper's readers include subscribers across the county.", False),
+    ],
+)
+def test_paywall_notices(text: str, removed: bool) -> None:
+    assert (strip_paywall_notices([p(text)], CleaningContext()) == []) is removed
 
 
 @pytest.mark.parametrize(
@@ -209,7 +258,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Share this article", "Sign up for our newsletter", "Advertisement", "Jetzt abonnieren",
-     "We use cookies to improve your experience.", "Listen to this article"],
+     "We use cookies to improve your experience.", "Listen to this article",
+     "Fehler gefunden? Jetzt melden.", "Lesedauer: 4 Minuten", "Reading time: 3 min"],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

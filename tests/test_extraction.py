@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from scraper.extraction import _flat, body_blocks, extract_article
+from scraper.cleaning import Block
+from scraper.extraction import _flat, body_blocks, extract_article, with_lead
 from scraper.items import Article, Page
+from scraper.metadata import visible_lead
 
 PAGES = Path(__file__).parent / "data" / "pages"
 NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
@@ -100,3 +102,29 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
         ("p", "Loose paragraph text."),
         ("p", "Next one."),
     ]
+
+
+DESCRIPTION = "Volunteers rebuilt the sea wall of the old tidal pool over two winters of weekend work."
+
+
+@pytest.mark.parametrize(
+    ("markup", "lead"),
+    [
+        (f"<header><h1>Pool reopens</h1><p class='intro'>{DESCRIPTION}</p></header>", DESCRIPTION),
+        (f"<div><p>{DESCRIPTION.replace('sea wall', '<b>sea wall</b>')}</p></div>", DESCRIPTION),
+        (f"<aside><a href='/pool/'><p>{DESCRIPTION}</p></a></aside>", None),  # a teaser card
+        (f"<figure><figcaption>{DESCRIPTION}</figcaption></figure>", None),  # a caption
+        (f"<p>{DESCRIPTION} And then some more words follow here.</p>", None),  # not the whole text
+    ],
+)
+def test_visible_lead_is_an_element_showing_exactly_the_description(markup: str, lead: str | None) -> None:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.document_fromstring(f"<html><body>{markup}<p>Body text.</p></body></html>")
+    assert visible_lead(tree, [DESCRIPTION]) == lead
+
+
+def test_the_lead_is_not_added_twice() -> None:
+    body = [Block(kind="p", text=DESCRIPTION), Block(kind="p", text="Next paragraph of the story.")]
+    assert with_lead(body, DESCRIPTION) == body
+    assert [b.text for b in with_lead(body[1:], DESCRIPTION)] == [DESCRIPTION, "Next paragraph of the story."]
