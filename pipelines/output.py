@@ -35,7 +35,7 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.defer import deferred_from_coro
 
 from scraper.commands.crawl import OUTPUT_NOT_WRITABLE, failure_reason
-from scraper.items import Article, DropReason
+from scraper.items import Article, DropReason, FetchFailure
 from scraper.middlewares_state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -201,6 +201,7 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
             {"name": s.name, "urls": s.urls, "feeds": s.feeds, "sitemaps": s.sitemaps}
             for s in getattr(spider, "sources", [])
         ],
+        "urls": url_accounting(stats),
         "requests": stats.get("downloader/request_count", 0),
         "pages_fetched": stats.get("downloader/response_count", 0),
         "article_pages": stats.get("news/extract/pages", 0),
@@ -223,6 +224,34 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         "page_kinds": with_prefix("news/pagekind/"),
         "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
     }
+
+
+def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
+    """Where every URL the crawl asked for ended up; the outcomes add up to ``requested``.
+
+    ``requested`` counts URLs, not attempts: retries and robots.txt middleware fetches are left
+    out. Each URL was handled by the spider (a page, listing, feed, sitemap or robots.txt, see
+    ``responses``), redirected (its target is a URL of its own), answered ``304 Not Modified``
+    (the crawl state's conditional GET), or failed for good (see ``fetch_errors``).
+    ``unfinished`` is what a run that stopped early (``max_articles``, a timeout, Ctrl-C) left
+    in flight; it is 0 for a run that finished.
+    """
+
+    def total(prefix: str, keep: Any = lambda key: True) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(prefix) and keep(k.removeprefix(prefix)))
+
+    requested = (
+        stats.get("downloader/request_count", 0) - stats.get("retry/count", 0) - stats.get("robotstxt/request_count", 0)
+    )
+    outcomes = {
+        "handled": total("news/response/"),
+        # The last hop of a chain cut at REDIRECT_MAX_TIMES is counted once, as failed.
+        "redirected": total("downloader/response_status_count/", lambda code: code.startswith("3") and code != "304")
+        - stats.get(f"news/fetch_error/{FetchFailure.TOO_MANY_REDIRECTS}", 0),
+        "not_modified": stats.get("news/state/not_modified", 0),
+        "failed": total("news/fetch_error/"),
+    }
+    return {"requested": requested, **outcomes, "unfinished": requested - sum(outcomes.values())}
 
 
 def output_root(template: str) -> Path:

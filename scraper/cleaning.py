@@ -304,6 +304,31 @@ def _is_contribution(block: Block) -> bool:
     return _starts_with_phrase(text, "contribution") or ending.endswith(phrases()["contribution_end"])
 
 
+# "© 2026", "(c) 2019-2026", "Copyright © 2026", "Copyright 2026": the notice names its year.
+_COPYRIGHT_START = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}\b",
+                              re.IGNORECASE)  # fmt: skip
+
+
+def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice.
+
+    Sites laid out with tables (and some CMS footers inside the article container) hand the
+    notice to the extractor as the last paragraph. Only short blocks among the last three count;
+    ``© dpa`` style agency credits are left to the contribution rule.
+    """
+    start = max(0, len(blocks) - 3)
+
+    def is_notice(block: Block) -> bool:
+        if block.kind != "p" or _words(block.text) > 30:
+            return False
+        text = " ".join(block.text.split())
+        lowered = text.casefold()
+        reserved = any(p in lowered for p in phrases()["copyright"])
+        return reserved or bool(_COPYRIGHT_START.match(text))
+
+    return [b for i, b in enumerate(blocks) if i < start or not is_notice(b)]
+
+
 def strip_paywall_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """``The rest of this article is for subscribers``: account and paywall notices.
 
@@ -431,6 +456,7 @@ RULES: tuple[Rule, ...] = (
     strip_bylines,
     strip_author_bio,
     strip_contributions,
+    strip_copyright_notices,
     strip_trailing_headings,
 )
 

@@ -175,11 +175,20 @@ def body_blocks(body: etree._Element) -> list[Block]:
 
     Text that trafilatura leaves loose in ``<body>`` (the tail of a heading or list, when the
     page's paragraph had no element of its own) is article text too: it becomes a paragraph.
+    A table used for page layout (its cells hold paragraphs, as on sites built before CSS) is
+    not data: its cells are read as blocks of their own, so the navigation column and the story
+    column do not end up as one table row.
     """
     blocks: list[Block] = []
+    lead = " ".join((body.text or "").split()) if body.tag != "body" else ""
+    if lead:
+        blocks.append(Block(kind="p", text=lead))
     for element in body:
         tag = element.tag
-        if isinstance(tag, str) and tag != "graphic":
+        if tag == "table" and _is_layout_table(element):
+            for cell in element.iter("cell"):
+                blocks.extend(body_blocks(cell))
+        elif isinstance(tag, str) and tag != "graphic":
             block = _block(element, tag)
             if block is not None:
                 blocks.append(block)
@@ -187,6 +196,11 @@ def body_blocks(body: etree._Element) -> list[Block]:
         if tail:
             blocks.append(Block(kind="p", text=tail))
     return blocks
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """Whether a table lays out the page rather than holding data: a cell contains paragraphs."""
+    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
 
 
 def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
@@ -230,15 +244,23 @@ def _flat(element: etree._Element) -> str:
     return " ".join("".join(pieces).split())
 
 
+_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
+
+
 def _collect(element: etree._Element, pieces: list[str]) -> None:
-    """Text nodes in document order; a line break is a piece of its own (a space)."""
+    """Text nodes in document order; a line break or block boundary is a piece of its own (a space)."""
     if element.tag == "lb":
         pieces.append(" ")
     elif element.text:
         pieces.append(element.text)
     for child in element:
         if isinstance(child.tag, str):
+            block = child.tag in _BLOCK_TAGS
+            if block:
+                pieces.append(" ")
             _collect(child, pieces)
+            if block:
+                pieces.append(" ")
         if child.tail:
             pieces.append(child.tail)
 

@@ -39,6 +39,23 @@ class DropReason(StrEnum):
     MAX_ARTICLES = "max_articles"  # the run's max_articles limit was already reached
 
 
+class FetchFailure(StrEnum):
+    """Every way a request can fail for good, before any page reaches the spider (one closed set).
+
+    The run summary's ``fetch_errors`` and the stats keys ``news/fetch_error/<reason>`` use these
+    words; an HTTP error answer that is not retried (or no longer) is ``http_<status>``.
+    """
+
+    TIMEOUT = "timeout"  # no complete answer within DOWNLOAD_TIMEOUT, after the retries
+    CONNECTION_LOST = "connection_lost"  # the server closed the connection without an answer
+    CONNECTION_REFUSED = "connection_refused"  # nothing listens at the host and port
+    DNS_ERROR = "dns_error"  # the host name does not resolve
+    TRUNCATED = "truncated"  # fewer bytes arrived than the Content-Length announced
+    TOO_LARGE = "too_large"  # the body is above DOWNLOAD_MAXSIZE: aborted, never parsed
+    TOO_MANY_REDIRECTS = "too_many_redirects"  # more than REDIRECT_MAX_TIMES hops
+    OTHER = "other"  # anything else; the log names the exception
+
+
 @dataclass(slots=True)
 class Page:
     """One fetched response, as a spider callback hands it to the pipelines.

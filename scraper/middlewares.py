@@ -22,8 +22,20 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+    StopDownload,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
+
+from scraper.items import FetchFailure
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -31,6 +43,35 @@ if TYPE_CHECKING:
     from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
+
+# Scrapy's download exceptions, by what they mean to someone reading a run summary. A cancelled
+# download is the size limit: nothing else in this project cancels one.
+_FAILURES: tuple[tuple[type[BaseException], FetchFailure], ...] = (
+    (DownloadTimeoutError, FetchFailure.TIMEOUT),
+    (ResponseDataLossError, FetchFailure.TRUNCATED),
+    (DownloadCancelledError, FetchFailure.TOO_LARGE),
+    (DownloadConnectionRefusedError, FetchFailure.CONNECTION_REFUSED),
+    (CannotResolveHostError, FetchFailure.DNS_ERROR),
+    (DownloadFailedError, FetchFailure.CONNECTION_LOST),
+)
+
+
+def fetch_failure_reason(exc: BaseException, request: Request | None, max_redirects: int) -> str | None:
+    """Why a request failed for good, as the run summary names it; None when it was never sent.
+
+    ``IgnoreRequest`` covers both requests that were not sent (robots.txt, off-site: Scrapy counts
+    those itself) and answers that were given up on: an HTTP error status (``http_<status>``)
+    and a redirect chain longer than ``REDIRECT_MAX_TIMES``.
+    """
+    if isinstance(exc, HttpError):
+        return f"http_{exc.response.status}"
+    if isinstance(exc, IgnoreRequest):
+        hops = request.meta.get("redirect_times", 0) if request is not None else 0
+        return FetchFailure.TOO_MANY_REDIRECTS.value if max_redirects and hops >= max_redirects else None
+    for kind, reason in _FAILURES:
+        if isinstance(exc, kind):
+            return reason.value
+    return FetchFailure.OTHER.value
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -79,7 +120,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         stats = self.crawler.stats
         assert stats is not None
         if asked is not None and asked > self.retry_after_max:
-            stats.inc_value("news/fetch_error/retry_after_too_long")
+            stats.inc_value("news/fetch/retry_after_too_long")  # the answer itself is the fetch error
             logger.warning("%s asks to retry in %.0fs (limit NEWS_RETRY_AFTER_MAX=%.0fs); giving up on it",
                            request.url, asked, self.retry_after_max)  # fmt: skip
             return response

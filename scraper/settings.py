@@ -44,6 +44,7 @@ NEWS_RETRY_AFTER_MAX = 120  # seconds; a server asking to wait longer is given u
 NEWS_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 NEWS_RETRY_BACKOFF_MAX = 60.0  # seconds; the cap on the backoff
 RETRY_ENABLED = True
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"  # one page's network fault is counted, not an error to fix
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]  # never 404/410
 RETRY_TIMES = 3
 ROBOTSTXT_OBEY = True

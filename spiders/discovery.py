@@ -9,9 +9,10 @@ and Atom and their date formats.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from io import BytesIO
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -137,3 +138,28 @@ def iter_links(hrefs: Iterator[str] | list[str], base_url: str) -> Iterator[str]
         if urlsplit(url).scheme in ("http", "https") and url not in seen:
             seen.add(url)
             yield url
+
+
+# A date written into a URL path, as news CMSs do: /2025/06/01/slug, /2025/06/slug,
+# /story-2025-06-01.html, /sitemaps/2024-01.xml. Year and month must be separated the same way as
+# month and day, and the match must not sit inside a longer number (ids, phone numbers).
+_PATH_DATE = re.compile(r"(?<![\w])((?:19|20)\d{2})([/-])(0[1-9]|1[0-2])(?:\2(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def url_date_span(url: str) -> tuple[date, date] | None:
+    """The days a date in the URL's path stands for (one day, or a whole month), else None.
+
+    Lets a date window skip archive pages, old articles and old monthly sitemaps that are found
+    without a date of their own (a plain link, a sitemap index entry with no ``lastmod``).
+    """
+    match = _PATH_DATE.search(urlsplit(url).path)
+    if match is None:
+        return None
+    year, month = int(match[1]), int(match[3])
+    if match[4]:
+        try:
+            day = date(year, month, int(match[4]))
+        except ValueError:  # 2025/02/31
+            return None
+        return day, day
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 
 from scraper.items import Page
 from scraper.metadata import read_signals
+from scraper.middlewares import fetch_failure_reason
 from scraper.pagekind import Kind, classify
 from scraper.reconcile import parse_date
 from scraper.sources import Source, load_sources, same_site, source_from_args
@@ -41,6 +41,7 @@ from spiders.discovery import (
     parse_feed,
     parse_sitemap,
     sitemaps_from_robots,
+    url_date_span,
 )
 
 if TYPE_CHECKING:
@@ -169,11 +170,11 @@ class NewsSpider(scrapy.Spider):
         for entry in sitemap.entries:
             if not same_site(entry.url, source.domains()):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
-            elif sitemap.is_index and self._too_old(entry.lastmod):
+            elif sitemap.is_index and self._too_old(entry.lastmod, entry.url):
                 self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
             elif sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap, source, "sitemap")
-            elif self._too_old(entry.published or entry.lastmod):
+            elif self._too_old(entry.published or entry.lastmod, entry.url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
             else:
                 via = "news_sitemap" if sitemap.is_news else "sitemap_entry"
@@ -193,18 +194,22 @@ class NewsSpider(scrapy.Spider):
         for entry in entries:
             if not same_site(entry.url, source.domains()):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
-            elif self._too_old(entry.published):
+            elif self._too_old(entry.published, entry.url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
             else:
                 yield self._page_request(entry, source, "feed_entry")
 
-    def _too_old(self, value: str | None) -> bool:
-        """Whether a sitemap/feed date says the entry is older than the date window."""
-        if self.since is None or not value:
-            return False  # no window, or no date: fetch and let the page's own date decide
-        when = parse_date(value)
-        if when is None:
+    def _too_old(self, value: str | None, url: str) -> bool:
+        """Whether a sitemap/feed date, else a date in the URL's path, is older than the window.
+
+        With neither, the URL is fetched and the page's own date decides.
+        """
+        if self.since is None:
             return False
+        when = parse_date(value) if value else None
+        if when is None:
+            span = url_date_span(url)
+            return span is not None and span[1] < self.since.date()
         when = when if when.tzinfo else when.replace(tzinfo=UTC)
         return when < self.since
 
@@ -282,7 +287,11 @@ class NewsSpider(scrapy.Spider):
             return
         hrefs = [link.url for link in self._links.extract_links(response)]
         for url in iter_links(hrefs, response.url):
-            if same_site(url, source.domains()):
+            if not same_site(url, source.domains()):
+                continue
+            if self._too_old(None, url):
+                self.crawler.stats.inc_value("news/discovery/outside_window")
+            else:
                 yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
 
     def _page(self, response: Response, source: Source) -> Page:
@@ -301,15 +310,18 @@ class NewsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> None:
-        """Count fetch failures by kind; the run summary lists them."""
+        """Count fetch failures by reason; the run summary lists them."""
         request = getattr(failure, "request", None)
-        if isinstance(failure.value, IgnoreRequest):  # robots.txt, offsite or max size: already counted by Scrapy
+        url = request.url if request is not None else "?"
+        exc = failure.value if failure.value is not None else Exception("unknown")
+        reason = fetch_failure_reason(exc, request, self.settings.getint("REDIRECT_MAX_TIMES"))
+        if reason is None:  # robots.txt or off-site: never sent, and already counted by Scrapy
             self.crawler.stats.inc_value("news/discovery/ignored")
-            self.logger.debug("Not fetched: %s (%s)", request.url if request else "?", failure.getErrorMessage())
+            self.logger.debug("Not fetched: %s (%s)", url, failure.getErrorMessage())
             return
-        kind = type(failure.value).__name__
-        self.crawler.stats.inc_value(f"news/fetch_error/{kind}")
-        self.logger.warning("Fetch failed for %s: %s", request.url if request else "?", failure.getErrorMessage())
+        self.crawler.stats.inc_value(f"news/fetch_error/{reason}")
+        self.logger.warning("Fetch failed for %s: %s (%s); no page from it", url, reason,
+                            failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
 
 
 def _non_negative_int(value: str | int, name: str) -> int:

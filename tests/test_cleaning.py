@@ -21,6 +21,7 @@ from scraper.cleaning import (
     strip_breadcrumbs,
     strip_captions,
     strip_contributions,
+    strip_copyright_notices,
     strip_crosslinks,
     strip_labelled_links,
     strip_link_lists,
@@ -150,6 +151,30 @@ def test_repeated_headline_with_a_kicker_glued_in_front_goes_at_the_top_only() -
 def test_contributions_at_the_end(text: str, removed: bool) -> None:
     blocks = [p(PROSE), p(PROSE + " More."), p(text)]
     assert (len(strip_contributions(blocks, CleaningContext())) == 2) is removed
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Copyright © 2026 Kestrel Point Chronicle Ltd. All rights reserved.", True),
+        ("© 2026 Example Media GmbH", True),
+        ("(c) 2025 The Daily Example", True),
+        ("Alle Rechte vorbehalten.", True),
+        ("Tous droits réservés – reproduction interdite", True),
+        ("© dpa-infocom, dpa:251128-930-123456/1", False),  # an agency credit, not the site's notice
+        ("Copyright law was the subject of the hearing, which lasted until 2026 and beyond.", False),
+        ("(c) 2019-2026 Example Media", True),
+        (PROSE, False),
+    ],
+)
+def test_copyright_notice_at_the_end(text: str, removed: bool) -> None:
+    blocks = [p(PROSE), p(PROSE + " More."), p(text)]
+    assert (len(strip_copyright_notices(blocks, CleaningContext())) == 2) is removed
+
+
+def test_a_copyright_notice_early_in_the_body_stays() -> None:
+    blocks = [p("All rights reserved, said the label's lawyer."), *[p(f"{PROSE} {i}") for i in range(5)]]
+    assert len(strip_copyright_notices(blocks, CleaningContext())) == 6
 
 
 def test_a_contribution_phrase_early_in_the_body_stays() -> None:

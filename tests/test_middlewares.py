@@ -7,12 +7,22 @@ from datetime import UTC, datetime
 
 import pytest
 from scrapy import Request, Spider
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+    StopDownload,
+)
 from scrapy.http import Headers, Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import TCPTimedOutError
 
-from scraper.middlewares import NonHtmlFilter, RetryAfterMiddleware, retry_after_seconds
+from scraper.middlewares import NonHtmlFilter, RetryAfterMiddleware, fetch_failure_reason, retry_after_seconds
 from tests.helpers import project_settings
 
 
@@ -48,7 +58,7 @@ def test_too_long_retry_after_gives_up_with_a_reason() -> None:
     response = Response(request.url, status=429, headers={"Retry-After": "3600"}, request=request)
     assert asyncio.run(mw.process_response(request, response)) is response
     assert mw.crawler.stats is not None
-    assert mw.crawler.stats.get_value("news/fetch_error/retry_after_too_long") == 1
+    assert mw.crawler.stats.get_value("news/fetch/retry_after_too_long") == 1
 
 
 @pytest.mark.parametrize("status", [404, 410, 200])
@@ -98,3 +108,29 @@ def test_sitemaps_are_not_filtered() -> None:
     extension = NonHtmlFilter.from_crawler(get_crawler(Spider, settings_dict=project_settings()))
     request = Request("https://n.example/sitemap.xml.gz", meta={"news_role": "discovery"})
     extension.headers_received(Headers({"Content-Type": "application/x-gzip"}), 100, request, None)
+
+
+@pytest.mark.parametrize(
+    ("exc", "reason"),
+    [
+        (DownloadTimeoutError("took longer than 2.0 seconds"), "timeout"),
+        (DownloadFailedError("Connection was closed cleanly."), "connection_lost"),
+        (ResponseDataLossError(), "truncated"),
+        (DownloadCancelledError("Expected to receive 26214400 bytes which is larger than download max size"),
+         "too_large"),
+        (DownloadConnectionRefusedError(), "connection_refused"),
+        (CannotResolveHostError(), "dns_error"),
+        (ValueError("odd"), "other"),
+    ],
+)  # fmt: skip
+def test_fetch_failure_reasons(exc: Exception, reason: str) -> None:
+    assert fetch_failure_reason(exc, Request("https://n.example/a"), 20) == reason
+
+
+def test_http_errors_and_redirect_limits_are_failures_robots_and_offsite_are_not() -> None:
+    request = Request("https://n.example/a")
+    gone = Response(request.url, status=410, request=request)
+    assert fetch_failure_reason(HttpError(gone), request, 20) == "http_410"
+    hops = Request("https://n.example/a?hop=20", meta={"redirect_times": 20})
+    assert fetch_failure_reason(IgnoreRequest("max redirections reached"), hops, 20) == "too_many_redirects"
+    assert fetch_failure_reason(IgnoreRequest("Forbidden by robots.txt"), request, 20) is None

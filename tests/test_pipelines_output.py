@@ -11,7 +11,7 @@ from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from pipelines.output import OutputPipeline
+from pipelines.output import OutputPipeline, url_accounting
 from tests.helpers import project_settings
 from tests.test_pipelines_validate_dedup import make_article
 
@@ -72,3 +72,19 @@ def test_bad_template_fails_fast(tmp_path: Path, template: str) -> None:
     crawler = get_crawler(Spider, settings_dict=project_settings(NEWS_OUTPUT_PATH=template))
     with pytest.raises(ValueError, match="NEWS_OUTPUT_PATH"):
         OutputPipeline.from_crawler(crawler)
+
+
+def test_url_accounting_adds_up_and_leaves_out_retries_and_robots_fetches() -> None:
+    stats = {
+        "downloader/request_count": 30, "retry/count": 5, "robotstxt/request_count": 1,
+        "news/response/page": 10, "news/response/listing": 6, "news/response/sitemap_404": 1,
+        "downloader/response_status_count/200": 17, "downloader/response_status_count/301": 2,
+        "downloader/response_status_count/302": 3, "downloader/response_status_count/304": 1,
+        "news/state/not_modified": 1, "news/fetch_error/timeout": 1,
+        "news/fetch_error/too_many_redirects": 1,
+    }  # fmt: skip
+    assert url_accounting(stats) == {
+        "requested": 24, "handled": 17, "redirected": 4, "not_modified": 1, "failed": 2, "unfinished": 0,
+    }  # fmt: skip
+    stats["downloader/request_count"] = 32  # two requests still in flight when the run stopped
+    assert url_accounting(stats)["unfinished"] == 2

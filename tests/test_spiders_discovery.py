@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from spiders.discovery import is_feed_link, iter_links, parse_feed, parse_sitemap, sitemaps_from_robots
+from spiders.discovery import (
+    is_feed_link,
+    iter_links,
+    parse_feed,
+    parse_sitemap,
+    sitemaps_from_robots,
+    url_date_span,
+)
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -108,3 +117,23 @@ def test_iter_links_absolute_without_fragments_once() -> None:
         "https://news.example/a.html",
         "https://other.example/b",
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "span"),
+    [
+        ("https://n.example/news/2025/06/01/bridge.html", (date(2025, 6, 1), date(2025, 6, 1))),
+        ("https://n.example/2024/02/bridge/", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("https://n.example/story-2025-06-30.html", (date(2025, 6, 30), date(2025, 6, 30))),
+        ("https://n.example/sitemaps/2023-11.xml", (date(2023, 11, 1), date(2023, 11, 30))),
+        ("https://n.example/archive/2026/12/", (date(2026, 12, 1), date(2026, 12, 31))),
+        ("https://n.example/news/2025/02/31/x.html", None),  # no such day
+        ("https://n.example/story/12025/06/x.html", None),  # part of a longer number
+        ("https://n.example/2025/13/x.html", None),  # no such month
+        ("https://n.example/2025-06/01/x.html", (date(2025, 6, 1), date(2025, 6, 30))),  # mixed separators: a month
+        ("https://n.example/x.html?date=2020/01/01", None),  # the query is not the path
+        ("https://n.example/top-100/x.html", None),
+    ],
+)
+def test_url_date_span(url: str, span: tuple[date, date] | None) -> None:
+    assert url_date_span(url) == span

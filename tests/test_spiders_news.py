@@ -27,8 +27,8 @@ LISTING = b"""<html><head><title>Local news</title>
 <a href="/section/local/page/2/">next</a> <a href="/news/2026/11/bridge.html#comments">again</a></body></html>"""
 
 
-def make_spider(**kwargs: Any) -> NewsSpider:
-    crawler = get_crawler(NewsSpider, settings_dict=project_settings())
+def make_spider(settings: dict[str, Any] | None = None, **kwargs: Any) -> NewsSpider:
+    crawler = get_crawler(NewsSpider, settings_dict=project_settings(**(settings or {})))
     spider = NewsSpider.from_crawler(crawler, **kwargs)
     crawler.spider = spider
     return spider
@@ -154,3 +154,28 @@ def test_non_html_response_is_handed_to_extraction() -> None:
     (item,) = spider.parse_page(resp, spider.sources[0])
     assert isinstance(item, Page)
     assert item.content_type == "application/pdf"
+
+
+def test_date_window_skips_links_whose_url_date_is_older() -> None:
+    spider = make_spider({"NEWS_SINCE": "2026-11-05"}, url="https://news.example/")
+    page = b"""<html><body><a href="/news/2026/10/31/halloween.html">old day</a>
+    <a href="/archive/2026/10/">last month</a> <a href="/news/2026/11/bridge.html">this month</a>
+    <a href="/news/2026/11/04/too-early.html">a day early</a> <a href="/news/undated.html">undated</a></body></html>"""
+    resp = response(HtmlResponse, "https://news.example/", page, spider, news_via="link", news_link_depth=0)
+    urls = [o.url for o in spider.parse_page(resp, spider.sources[0])]
+    assert "https://news.example/news/2026/11/bridge.html" in urls  # the month overlaps the window
+    assert "https://news.example/news/undated.html" in urls  # no date: the page's own date decides
+    assert not [u for u in urls if "2026/10" in u or "too-early" in u]
+    assert spider.crawler.stats.get_value("news/discovery/outside_window") == 3
+
+
+def test_undated_sitemap_index_entries_are_judged_by_their_url() -> None:
+    spider = make_spider({"NEWS_SINCE": "2026-11-01"}, url="https://news.example/")
+    index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <sitemap><loc>https://news.example/sitemaps/2024-01.xml</loc></sitemap>
+    <sitemap><loc>https://news.example/sitemaps/2026-11.xml</loc></sitemap></sitemapindex>"""
+    resp = response(XmlResponse, "https://news.example/sitemap.xml", index, spider)
+    assert [r.url for r in spider.parse_sitemap(resp, spider.sources[0])] == [
+        "https://news.example/sitemaps/2026-11.xml"
+    ]
+    assert spider.crawler.stats.get_value("news/discovery/old_sitemap_skipped") == 1

@@ -23,6 +23,7 @@ import re
 import socket
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -371,6 +372,7 @@ class FaultSite:
         self.errors: list[str] = []
         self._lock = threading.Lock()
         self._log: list[RequestRecord] = []
+        self._times: list[float] = []  # time.monotonic() of each request in _log
         self._hits: Counter[str] = Counter()
         self._connections: set[socket.socket] = set()
         self._stopping = threading.Event()
@@ -386,6 +388,7 @@ class FaultSite:
             raise RuntimeError("FaultSite already started")
         with self._lock:
             self._log.clear()
+            self._times.clear()
             self._hits.clear()
             self.errors.clear()
         self._stopping = threading.Event()
@@ -448,10 +451,16 @@ class FaultSite:
         with self._lock:
             return sum(1 for _, path, _ in self._log if path.startswith(path_prefix))
 
+    def arrivals(self, path: str) -> list[float]:
+        """``time.monotonic()`` at each request for exactly ``path`` (query ignored), in order."""
+        with self._lock:
+            return [t for (_, p, _), t in zip(self._log, self._times, strict=True) if p.split("?", 1)[0] == path]
+
     def clear_requests(self) -> None:
         """Forget the request log (the per-path fault state is kept; ``start()`` resets both)."""
         with self._lock:
             self._log.clear()
+            self._times.clear()
 
     # --- used by the handler ---
 
@@ -465,6 +474,7 @@ class FaultSite:
     def _record(self, method: str, path: str, headers: Headers) -> None:
         with self._lock:
             self._log.append((method, path, headers))
+            self._times.append(time.monotonic())
 
     def _track(self, conn: socket.socket, *, add: bool) -> None:
         with self._lock:
