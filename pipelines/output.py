@@ -216,7 +216,7 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         "dedup": with_prefix("news/dedup/"),
         "not_requested": {
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
-            "offsite": stats.get("offsite/filtered", 0),
+            "offsite": stats.get("offsite/filtered", 0) + stats.get("news/discovery/offsite_skipped", 0),
             "duplicate": stats.get("dupefilter/filtered", 0),
         },
         "http_status": with_prefix("downloader/response_status_count/"),

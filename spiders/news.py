@@ -288,8 +288,8 @@ class NewsSpider(scrapy.Spider):
         hrefs = [link.url for link in self._links.extract_links(response)]
         for url in iter_links(hrefs, response.url):
             if not same_site(url, source.domains()):
-                continue
-            if self._too_old(None, url):
+                self.crawler.stats.inc_value("news/discovery/offsite_skipped")
+            elif self._too_old(None, url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
             else:
                 yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)

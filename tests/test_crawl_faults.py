@@ -146,6 +146,7 @@ def test_no_disallowed_or_offsite_request(window_crawl: FaultCrawl, full_crawl: 
         assert hosts == {"127.0.0.1"}, hosts
         assert {method for method, _, _ in crawl.requests} == {"GET"}
         assert crawl.result.summary["not_requested"]["robots_forbidden"] >= 1
+        assert crawl.result.summary["not_requested"]["offsite"] >= 3  # another host, another port, a share link
 
 
 def test_date_window_is_applied_before_fetching(window_crawl: FaultCrawl) -> None:

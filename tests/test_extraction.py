@@ -17,6 +17,7 @@ from scraper.cleaning import Block
 from scraper.extraction import _flat, body_blocks, extract_article, with_lead
 from scraper.items import Article, Page
 from scraper.metadata import visible_lead
+from tests.helpers import make_page
 
 PAGES = Path(__file__).parent / "data" / "pages"
 NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
@@ -128,3 +129,27 @@ def test_the_lead_is_not_added_twice() -> None:
     body = [Block(kind="p", text=DESCRIPTION), Block(kind="p", text="Next paragraph of the story.")]
     assert with_lead(body, DESCRIPTION) == body
     assert [b.text for b in with_lead(body[1:], DESCRIPTION)] == [DESCRIPTION, "Next paragraph of the story."]
+
+
+_UNDATED = """<html lang="en"><head><title>Quay lights switched on</title>
+<meta property="og:type" content="article"></head><body><article><h1>Quay lights switched on</h1>
+{date}<p>{text}</p><p>{text} Again.</p></article></body></html>"""
+_PROSE = ("The new lamps along the quay were switched on by the harbour master on Friday evening, after "
+          "three months of work by volunteers who raised the money with a long series of quiz nights.")  # fmt: skip
+
+
+def test_discovery_hints_fill_what_the_page_lacks() -> None:
+    page = make_page(_UNDATED.format(date="", text=_PROSE), url="https://news.example/quay-lights",
+                     hints={"published": "2026-11-03T08:15:00+01:00", "title": "Quay lights on"})  # fmt: skip
+    article = extract_article(page)
+    assert isinstance(article, Article)
+    assert article.published == "2026-11-03T08:15:00+01:00"
+    assert article.title == "Quay lights switched on"  # the page's own headline wins over the feed's
+
+
+def test_the_pages_own_date_wins_over_a_hint() -> None:
+    dated = _UNDATED.format(date='<time datetime="2026-11-02T19:00:00+00:00">2 November</time>', text=_PROSE)
+    page = make_page(dated, url="https://news.example/quay-lights", hints={"published": "2026-11-05T08:00:00+00:00"})
+    article = extract_article(page)
+    assert isinstance(article, Article)
+    assert article.published == "2026-11-02T19:00:00+00:00"
