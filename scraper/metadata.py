@@ -53,6 +53,7 @@ class Heading:
     tag: str
     text: str
     parts: tuple[str, ...] = ()
+    lead: str = ""  # its own text before its children, when they include a byline or date
 
 
 @dataclass(slots=True)
@@ -263,6 +264,19 @@ def _is_breadcrumb(element: lxml_html.HtmlElement) -> bool:
     return "breadcrumb" in marks
 
 
+# Elements that have no place inside a headline: an ``<h1>`` holding them was left open.
+_NON_HEADLINE_CHILDREN = frozenset({"time", "address", "p", "div", "ul", "ol", "table", "figure", "img"})
+
+
+def _holds_non_headline(heading: lxml_html.HtmlElement) -> bool:
+    """The heading took in a date, a paragraph or a byline that follows it in the source."""
+    for child in heading.iterdescendants():
+        marks = f"{child.get('class') or ''} {child.get('rel') or ''}".lower()
+        if child.tag in _NON_HEADLINE_CHILDREN or "byline" in marks or "author" in marks:
+            return True
+    return False
+
+
 def _headings(tree: lxml_html.HtmlElement, limit: int = 12) -> list[Heading]:
     """The first ``<h1>``/``<h2>`` headings outside navigation, links, asides and footers."""
     found: list[Heading] = []
@@ -273,7 +287,8 @@ def _headings(tree: lxml_html.HtmlElement, limit: int = 12) -> list[Heading]:
         if not 0 < len(text) < 400:
             continue
         parts = tuple(p for p in (_text(c) for c in element if isinstance(c.tag, str)) if p)
-        found.append(Heading(tag=str(element.tag), text=text, parts=parts if len(parts) > 1 else ()))
+        lead = " ".join((element.text or "").split()) if _holds_non_headline(element) else ""
+        found.append(Heading(tag=str(element.tag), text=text, parts=parts if len(parts) > 1 else (), lead=lead))
         if len(found) >= limit:
             break
     return found

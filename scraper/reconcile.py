@@ -177,6 +177,9 @@ def _untruncated(title: str, h1s: list[str]) -> str:
 def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
     """Without JSON-LD: the ``<h1>`` a meta title confirms, else a lone headline-like one."""
     meta_titles = _meta_titles(signals, fallback)
+    swallowed = _before_swallowed_text(signals.headings, meta_titles)
+    if swallowed:
+        return swallowed
     normalised = [_norm(t) for t in meta_titles]
     h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
     kicked = _without_kicker(h1s, meta_titles)
@@ -196,6 +199,25 @@ def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallba
         if stripped:
             return stripped
     return h1s[0] if h1s else None
+
+
+def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> str | None:
+    """The headline of an ``<h1>`` that runs on into the elements after it.
+
+    An ``<h1>`` left open (``<h1>Headline</h2>``) takes in the byline and date that follow, so
+    its text is the headline plus "By … 8 Nov 2026". When a meta title (less a ``| Site``
+    suffix) is exactly the ``<h1>``'s own text before its first child element, that is the
+    headline and the children are not part of it.
+    """
+    h1 = next((h for h in headings if h.tag == "h1"), None)
+    if h1 is None or count_title_words(h1.lead) < 3:
+        return None
+    lead = _norm(h1.lead)
+    for title in meta_titles:
+        head = _unsuffixed(title, [h1.lead])
+        if _norm(head) == lead:
+            return head
+    return None
 
 
 def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:

@@ -91,3 +91,20 @@ def test_h1_in_a_breadcrumb_is_not_confirmed_over_json_ld() -> None:
     head = ld("Council approves new cycle lanes") + meta("og:title", "Cycle lanes approved")
     body = BREADCRUMB.format("Cycle lanes approved") + "<p>Text.</p>"
     assert title_of(head, body) == "Council approves new cycle lanes"
+
+
+# --- an <h1> left open swallows the byline ---------------------------------------------------
+
+
+def test_unclosed_h1_gives_way_to_the_title_it_starts_with() -> None:
+    head = "<title>Pier reopens after storm repairs | The Bay Herald</title>"
+    body = '<h1>Pier reopens after storm repairs</h2><span class="byline">By Ann Lee</span><p>Text.'
+    assert title_of(head, body) == "Pier reopens after storm repairs"
+    dated = "<h1>Pier reopens after storm repairs</h2><time>2 May 2026</time><p>Text."
+    assert title_of(head, dated) == "Pier reopens after storm repairs"
+
+
+def test_h1_with_inline_markup_is_not_cut_at_its_first_element() -> None:
+    head = "<title>Pier reopens after storm | The Bay Herald</title>"
+    body = "<h1>Pier reopens after storm <em>damage</em> repairs</h1><p>Text.</p>"
+    assert title_of(head, body) == "Pier reopens after storm damage repairs"
