@@ -101,11 +101,14 @@ def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[B
     if not titles:
         return blocks
     long_titles = {_compact(t) for t in (ctx.title, *ctx.headlines) if _words(t) >= 3}
+    authors = {_compact(a) for a in ctx.authors} - {""}
     kept: list[Block] = []
     seen = 0
     for block in blocks:
         text = _compact(block.text)
         if (seen < 4 and text in titles) or (seen == 0 and _has_kicker(text, long_titles)):
+            continue
+        if seen == 0 and _has_byline_tail(text, long_titles, authors):
             continue
         seen += block.link_density < 0.5
         kept.append(block)
@@ -120,6 +123,12 @@ def _compact(text: str) -> str:
 def _has_kicker(text: str, titles: set[str]) -> bool:
     """The text is a short kicker followed by a headline (only trusted as the very first block)."""
     return any(text.endswith(t) and len(text) - len(t) <= 60 for t in titles)
+
+
+def _has_byline_tail(text: str, titles: set[str], authors: set[str]) -> bool:
+    """The text is a headline followed by its byline (an ``<h1>`` left open takes it in)."""
+    rests = [text[len(t) :] for t in titles if text.startswith(t) and text != t]
+    return any(a in rest and len(rest) - len(a) <= 30 for rest in rests for a in authors)
 
 
 _SEPARATORS = re.compile(r"\s(?:»|›|>|/|\\|\||→|::|·|•)\s")

@@ -42,6 +42,20 @@ SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:se
 TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 
 
+@dataclass(slots=True, frozen=True)
+class Heading:
+    """A visible ``<h1>``/``<h2>``: its text and the texts of its child elements.
+
+    Templates build a display headline from parts (``<h2><span>Kicker</span><span>Headline
+    </span></h2>``); the parts let a meta title match the headline without its kicker.
+    """
+
+    tag: str
+    text: str
+    parts: tuple[str, ...] = ()
+    lead: str = ""  # its own text before its children, when they include a byline or date
+
+
 @dataclass(slots=True)
 class PageSignals:
     """Everything the page says about itself, per source, not yet reconciled."""
@@ -51,6 +65,8 @@ class PageSignals:
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
     html_title: str | None = None
     h1: list[str] = field(default_factory=list)
+    h1_in_nav: bool = False  # the first <h1> is a breadcrumb's last crumb, not the displayed headline
+    headings: list[Heading] = field(default_factory=list)  # h1/h2 outside navigation and links
     canonical: str | None = None
     html_lang: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
@@ -199,6 +215,9 @@ _CAPTION_XPATH = (
 
 def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     signals.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if 0 < len(t) < 400]
+    first_h1 = next(tree.iter("h1"), None)
+    signals.h1_in_nav = first_h1 is not None and _in_navigation(first_h1)
+    signals.headings = _headings(tree)
     for time_el in tree.iter("time"):
         value = (time_el.get("datetime") or "").strip()
         if value:
@@ -224,6 +243,55 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.images.append((src, alt))
         if len(signals.images) > 300:
             break
+
+
+_NAVIGATION_TAGS = frozenset({"nav", "li"})
+# Where a heading is a link to another page, a menu entry or a footer/sidebar title.
+_NOT_HEADLINE_TAGS = _NAVIGATION_TAGS | {"a", "aside", "footer"}
+
+
+def _in_navigation(element: lxml_html.HtmlElement) -> bool:
+    """Inside a ``<nav>``, a list item or a breadcrumb trail.
+
+    Many CMSs print the SEO title as the last crumb of the breadcrumb, marked up as ``<h1>``,
+    and show the article's display headline in a heading of its own.
+    """
+    return any(a.tag in _NAVIGATION_TAGS or _is_breadcrumb(a) for a in element.iterancestors())
+
+
+def _is_breadcrumb(element: lxml_html.HtmlElement) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return "breadcrumb" in marks
+
+
+# Elements that have no place inside a headline: an ``<h1>`` holding them was left open.
+_NON_HEADLINE_CHILDREN = frozenset({"time", "address", "p", "div", "ul", "ol", "table", "figure", "img"})
+
+
+def _holds_non_headline(heading: lxml_html.HtmlElement) -> bool:
+    """The heading took in a date, a paragraph or a byline that follows it in the source."""
+    for child in heading.iterdescendants():
+        marks = f"{child.get('class') or ''} {child.get('rel') or ''}".lower()
+        if child.tag in _NON_HEADLINE_CHILDREN or "byline" in marks or "author" in marks:
+            return True
+    return False
+
+
+def _headings(tree: lxml_html.HtmlElement, limit: int = 12) -> list[Heading]:
+    """The first ``<h1>``/``<h2>`` headings outside navigation, links, asides and footers."""
+    found: list[Heading] = []
+    for element in tree.iter("h1", "h2"):
+        if any(a.tag in _NOT_HEADLINE_TAGS or _is_breadcrumb(a) for a in element.iterancestors()):
+            continue
+        text = _text(element)
+        if not 0 < len(text) < 400:
+            continue
+        parts = tuple(p for p in (_text(c) for c in element if isinstance(c.tag, str)) if p)
+        lead = " ".join((element.text or "").split()) if _holds_non_headline(element) else ""
+        found.append(Heading(tag=str(element.tag), text=text, parts=parts if len(parts) > 1 else (), lead=lead))
+        if len(found) >= limit:
+            break
+    return found
 
 
 _LABEL_TAGS = ("strong", "b", "dt", "th")

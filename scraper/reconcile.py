@@ -3,7 +3,8 @@
 Order of trust, per field: what the publisher states for machines about this article
 (JSON-LD), then OpenGraph/``article:*``/Dublin Core meta, then what a reader sees (``<h1>``,
 bylines, ``<time>``), then trafilatura's own guesses (passed in as ``fallback``). The title is
-the exception: readers see the ``<h1>``, so a meta title only wins when no ``<h1>`` agrees.
+the exception: readers see the headline, so what a visible heading displays decides between
+the JSON-LD, social and ``<title>`` headlines, and a meta title only wins when no ``<h1>`` agrees.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from scraper.metadata import (
     PUBLISHED_META,
     SECTION_META,
     TAG_META,
+    Heading,
     PageSignals,
 )
 
@@ -57,14 +59,71 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback) 
 
     The JSON-LD headline is the one the publisher states for this article (an ``<h1>`` often
     carries a kicker or topic label glued to it); it only loses a brand suffix that another
-    source shows without, or its truncation to an ``<h1>`` that it starts.
+    source shows without, or its truncation to an ``<h1>`` that it starts. What the reader sees
+    comes first, though: the headline a display heading shows when the ``<h1>`` is only a
+    breadcrumb crumb, and the ``<h1>`` the social titles confirm when no heading shows the
+    JSON-LD headline.
     """
     ld = signals.article_ld or {}
     others = [*signals.h1, *_meta_titles(signals, fallback)]
     headline = _clean_title(_ld_str(ld.get("headline")))
+    displayed = _displayed_headline(signals, headline, site_name)
+    if displayed:
+        return displayed
     if headline and count_title_words(headline) >= 2:
-        return _untruncated(_unsuffixed(headline, others), signals.h1)
+        return _shown_h1(signals, headline) or _untruncated(_unsuffixed(headline, others), signals.h1)
     return _visible_title(signals, site_name, fallback)
+
+
+def _social_titles(signals: PageSignals) -> list[str]:
+    """og:title and twitter:title, cleaned: the titles written for sharing this article."""
+    raw = (signals.first_meta("og:title"), signals.first_meta("twitter:title"))
+    return [t for t in (_clean_title(r) for r in raw) if t]
+
+
+def _is_shown(title: str, headings: list[Heading]) -> bool:
+    """The title is a visible heading's whole text, or one part of it (kicker left out)."""
+    wanted = _norm(title)
+    return any(wanted == _norm_text(h.text) or wanted in {_norm_text(p) for p in h.parts} for h in headings)
+
+
+def _norm_text(text: str) -> str:
+    """A visible text normalised like a cleaned title (soft hyphens dropped)."""
+    return _norm(text.replace("\xad", "").replace("\u200b", ""))
+
+
+def _displayed_headline(signals: PageSignals, headline: str | None, site_name: str | None) -> str | None:
+    """With a breadcrumb ``<h1>``: the meta title that a visible heading displays.
+
+    When the ``<h1>`` is the last crumb of a breadcrumb trail, it holds the SEO title; the
+    reader sees the display headline in a heading of the article (often an ``<h2>`` made of a
+    kicker and the headline). The social, JSON-LD or ``<title>`` headline that this heading
+    shows, in whole or as its headline part, is the article's title.
+    """
+    social = _social_titles(signals)
+    if not signals.h1_in_nav or (headline and social and _norm(headline) == _norm(social[0])):
+        return None  # JSON-LD and og:title agreeing outweigh the heading
+    html_title = _clean_title(signals.html_title)
+    candidates = [*social, *(t for t in (headline, html_title) if t)]
+    candidates += [strip_site_suffix(html_title, site_name)] if html_title else []
+    for heading in signals.headings:
+        for title in candidates:
+            if count_title_words(title) >= 2 and _is_shown(title, [heading]):
+                return title
+    return None
+
+
+def _shown_h1(signals: PageSignals, headline: str) -> str | None:
+    """The visible ``<h1>`` when the social titles repeat it and the JSON-LD headline is shown nowhere.
+
+    A JSON-LD ``headline`` that no heading on the page displays is a search-engine variant; the
+    ``<h1>`` that og:title or twitter:title confirm is what the reader sees.
+    """
+    h1 = _clean_title(next((h.text for h in signals.headings if h.tag == "h1"), None))
+    if signals.h1_in_nav or not h1 or _norm(h1) == _norm(headline):
+        return None
+    confirmed = _norm(h1) in {_norm(t) for t in _social_titles(signals)}
+    return h1 if confirmed and not _is_shown(headline, signals.headings) else None
 
 
 def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
@@ -118,6 +177,9 @@ def _untruncated(title: str, h1s: list[str]) -> str:
 def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
     """Without JSON-LD: the ``<h1>`` a meta title confirms, else a lone headline-like one."""
     meta_titles = _meta_titles(signals, fallback)
+    swallowed = _before_swallowed_text(signals.headings, meta_titles)
+    if swallowed:
+        return swallowed
     normalised = [_norm(t) for t in meta_titles]
     h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
     kicked = _without_kicker(h1s, meta_titles)
@@ -137,6 +199,25 @@ def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallba
         if stripped:
             return stripped
     return h1s[0] if h1s else None
+
+
+def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> str | None:
+    """The headline of an ``<h1>`` that runs on into the elements after it.
+
+    An ``<h1>`` left open (``<h1>Headline</h2>``) takes in the byline and date that follow, so
+    its text is the headline plus "By … 8 Nov 2026". When a meta title (less a ``| Site``
+    suffix) is exactly the ``<h1>``'s own text before its first child element, that is the
+    headline and the children are not part of it.
+    """
+    h1 = next((h for h in headings if h.tag == "h1"), None)
+    if h1 is None or count_title_words(h1.lead) < 3:
+        return None
+    lead = _norm(h1.lead)
+    for title in meta_titles:
+        head = _unsuffixed(title, [h1.lead])
+        if _norm(head) == lead:
+            return head
+    return None
 
 
 def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:

@@ -130,6 +130,15 @@ def test_repeated_headline_only_near_the_top() -> None:
     assert len(strip_repeated_headline(blocks, ctx)) == 6
 
 
+def test_repeated_headline_with_its_byline_glued_on_goes_at_the_top_only() -> None:
+    ctx = CleaningContext(title="Council backs the new harbour plan", authors=["Jane Doe"])
+    glued = "Council backs the new harbour plan By Jane Doe 3 May 2026"
+    assert texts(strip_repeated_headline([p(glued), p(PROSE)], ctx)) == [PROSE]
+    assert texts(strip_repeated_headline([p(PROSE), p(glued)], ctx)) == [PROSE, glued]
+    other = "Council backs the new harbour plan, says Jane Doe, who chairs the residents' association"
+    assert texts(strip_repeated_headline([p(other), p(PROSE)], ctx)) == [other, PROSE]
+
+
 def test_repeated_headline_with_a_kicker_glued_in_front_goes_at_the_top_only() -> None:
     ctx = CleaningContext(title="Council backs the new harbour plan")
     blocks = [p("Harbour", 1.0), p("Vote in the chamberCouncil backs the new harbour plan"), p(PROSE)]
