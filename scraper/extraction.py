@@ -115,7 +115,7 @@ def _build_article(
 ) -> Article | Rejection:
     fallback = _fallback(document, page)
     site_name = pick_site_name(signals, fallback)
-    title = pick_title(signals, site_name, fallback) or ""
+    title = pick_title(signals, site_name, fallback, url) or ""
     authors = pick_authors(signals, site_name, fallback, url)
     captions = list(signals.captions)
     captions += [text for f in figures for text in (f.caption, f.credit) if text]

@@ -46,7 +46,7 @@ class Fallback:
 
 # --- title -----------------------------------------------------------------------------
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
 
 
 def _norm(text: str) -> str:
@@ -54,7 +54,7 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
+def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> str | None:
     """The article's headline: the JSON-LD ``headline`` when present, else the visible ``<h1>``.
 
     The JSON-LD headline is the one the publisher states for this article (an ``<h1>`` often
@@ -67,12 +67,13 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback) 
     ld = signals.article_ld or {}
     others = [*signals.h1, *_meta_titles(signals, fallback)]
     headline = _clean_title(_ld_str(ld.get("headline")))
-    displayed = _displayed_headline(signals, headline, site_name)
+    site = _Site.of(signals, site_name, url)
+    displayed = _displayed_headline(signals, headline, site)
     if displayed:
         return displayed
     if headline and count_title_words(headline) >= 2:
         return _shown_h1(signals, headline) or _untruncated(_unsuffixed(headline, others), signals.h1)
-    return _visible_title(signals, site_name, fallback)
+    return _visible_title(signals, site, fallback)
 
 
 def _social_titles(signals: PageSignals) -> list[str]:
@@ -92,7 +93,7 @@ def _norm_text(text: str) -> str:
     return _norm(text.replace("\xad", "").replace("\u200b", ""))
 
 
-def _displayed_headline(signals: PageSignals, headline: str | None, site_name: str | None) -> str | None:
+def _displayed_headline(signals: PageSignals, headline: str | None, site: _Site) -> str | None:
     """With a breadcrumb ``<h1>``: the meta title that a visible heading displays.
 
     When the ``<h1>`` is the last crumb of a breadcrumb trail, it holds the SEO title; the
@@ -105,7 +106,7 @@ def _displayed_headline(signals: PageSignals, headline: str | None, site_name: s
         return None  # JSON-LD and og:title agreeing outweigh the heading
     html_title = _clean_title(signals.html_title)
     candidates = [*social, *(t for t in (headline, html_title) if t)]
-    candidates += [strip_site_suffix(html_title, site_name)] if html_title else []
+    candidates += [strip_site_suffix(html_title, site.keys)] if html_title else []
     for heading in signals.headings:
         for title in candidates:
             if count_title_words(title) >= 2 and _is_shown(title, [heading]):
@@ -174,7 +175,7 @@ def _untruncated(title: str, h1s: list[str]) -> str:
     return next((h for h in h1s if _norm(h).startswith(_norm(stem)) and len(h) > len(stem)), title)
 
 
-def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallback) -> str | None:
+def _visible_title(signals: PageSignals, site: _Site, fallback: Fallback) -> str | None:
     """Without JSON-LD: the ``<h1>`` a meta title confirms, else a lone headline-like one."""
     meta_titles = _meta_titles(signals, fallback)
     swallowed = _before_swallowed_text(signals.headings, meta_titles)
@@ -190,12 +191,11 @@ def _visible_title(signals: PageSignals, site_name: str | None, fallback: Fallba
         if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
                                for m in normalised):  # fmt: skip
             return h1
-    site = _norm(site_name or "")
-    visible = [h for h in h1s if len(h.split()) >= 3 and _norm(h) != site]
+    visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
     if len(visible) == 1:
         return visible[0]  # the one headline-like <h1> the reader sees
     for candidate in meta_titles:
-        stripped = strip_site_suffix(candidate, site_name)
+        stripped = strip_site_suffix(candidate, site.keys)
         if stripped:
             return stripped
     return h1s[0] if h1s else None
@@ -237,14 +237,18 @@ def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:
     return None
 
 
-def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop `` | Site`` / ``Site - `` parts: the longest remaining part is the headline."""
+def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset()) -> str:
+    """Drop `` | Site`` / ``Site :: `` parts: the longest remaining part is the headline.
+
+    ``site_keys`` are the compact forms of the site's names (see ``_Site``): og:site_name, the
+    JSON-LD publisher and the domain written as a name, so ``Valley Echo ::`` goes on
+    valley-echo.example even when the page declares no site name.
+    """
     title = " ".join(title.split())
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    site = _norm(site_name or "")
-    kept = [p for p in parts if not site or _norm(p) not in (site, site.replace(" ", ""))]
+    kept = [p for p in parts if _compact(p) not in site_keys]
     if len(kept) == len(parts):
         # No part names the site: only drop a short last part (a likely brand).
         if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:

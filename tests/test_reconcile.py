@@ -8,9 +8,9 @@ from scraper.metadata import read_signals
 from scraper.reconcile import Fallback, pick_title
 
 
-def title_of(head: str, body: str, site_name: str | None = None) -> str | None:
+def title_of(head: str, body: str, site_name: str | None = None, url: str = "") -> str | None:
     page = f"<html><head>{head}</head><body>{body}</body></html>"
-    return pick_title(read_signals(lxml_html.document_fromstring(page)), site_name, Fallback())
+    return pick_title(read_signals(lxml_html.document_fromstring(page)), site_name, Fallback(), url)
 
 
 def meta(prop: str, content: str) -> str:
@@ -108,3 +108,23 @@ def test_h1_with_inline_markup_is_not_cut_at_its_first_element() -> None:
     head = "<title>Pier reopens after storm | The Bay Herald</title>"
     body = "<h1>Pier reopens after storm <em>damage</em> repairs</h1><p>Text.</p>"
     assert title_of(head, body) == "Pier reopens after storm damage repairs"
+
+
+# --- site names in <title>, declared or read from the domain ----------------------------------
+
+HEADLINE = "Mill pond dredging finds medieval boat timbers"
+
+
+def test_a_site_prefix_named_like_the_domain_goes() -> None:
+    head = f"<title>Valley Echo :: {HEADLINE}</title>"
+    assert title_of(head, "<p>x</p>", url="https://www.valley-echo.example/news/1.html") == HEADLINE
+
+
+def test_a_declared_site_name_goes_from_either_end() -> None:
+    assert title_of(f"<title>{HEADLINE} | Trevallick Times</title>", "", "Trevallick Times") == HEADLINE
+    assert title_of(f"<title>Trevallick Times - {HEADLINE}</title>", "", "Trevallick Times") == HEADLINE
+
+
+def test_a_prefix_that_is_not_the_site_stays() -> None:
+    head = f"<title>Heritage :: {HEADLINE}</title>"
+    assert title_of(head, "", url="https://www.valley-echo.example/news/1.html") == f"Heritage :: {HEADLINE}"
