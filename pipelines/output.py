@@ -245,9 +245,10 @@ def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
     )
     outcomes = {
         "handled": total("news/response/"),
-        # The last hop of a chain cut at REDIRECT_MAX_TIMES is counted once, as failed.
+        # The last hop of a chain cut at REDIRECT_MAX_TIMES, or of a loop, is counted once, as failed.
         "redirected": total("downloader/response_status_count/", lambda code: code.startswith("3") and code != "304")
-        - stats.get(f"news/fetch_error/{FetchFailure.TOO_MANY_REDIRECTS}", 0),
+        - stats.get(f"news/fetch_error/{FetchFailure.TOO_MANY_REDIRECTS}", 0)
+        - stats.get(f"news/fetch_error/{FetchFailure.REDIRECT_LOOP}", 0),
         "not_modified": stats.get("news/state/not_modified", 0),
         "failed": total("news/fetch_error/"),
     }

@@ -53,6 +53,7 @@ class FetchFailure(StrEnum):
     TRUNCATED = "truncated"  # fewer bytes arrived than the Content-Length announced
     TOO_LARGE = "too_large"  # the body is above DOWNLOAD_MAXSIZE: aborted, never parsed
     TOO_MANY_REDIRECTS = "too_many_redirects"  # more than REDIRECT_MAX_TIMES hops
+    REDIRECT_LOOP = "redirect_loop"  # redirected back to itself or to a URL earlier in its chain
     OTHER = "other"  # anything else; the log names the exception
 
 

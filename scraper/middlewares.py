@@ -19,6 +19,7 @@ import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import urljoin
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -66,6 +67,8 @@ def fetch_failure_reason(exc: BaseException, request: Request | None, max_redire
     if isinstance(exc, HttpError):
         return f"http_{exc.response.status}"
     if isinstance(exc, IgnoreRequest):
+        if request is not None and request.meta.get("news_redirect_loop"):
+            return FetchFailure.REDIRECT_LOOP.value
         hops = request.meta.get("redirect_times", 0) if request is not None else 0
         return FetchFailure.TOO_MANY_REDIRECTS.value if max_redirects and hops >= max_redirects else None
     for kind, reason in _FAILURES:
@@ -140,6 +143,27 @@ class RetryAfterMiddleware(RetryMiddleware):
         if retry is not None:
             await asyncio.sleep(self._backoff(retry.meta.get("retry_times", 1)))
         return retry
+
+
+class RedirectLoopMiddleware:
+    """Ends a redirect that leads back to its own chain, with a reason.
+
+    Scrapy follows it, and the dupefilter then drops the repeated URL without a word, so the
+    page would vanish from the run unexplained. Sits outside ``RedirectMiddleware`` (a higher
+    number), so it sees the 3xx answer first.
+    """
+
+    _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        location = response.headers.get(b"Location")
+        if response.status not in self._REDIRECTS or not location:
+            return response
+        target = urljoin(response.url, location.decode("latin-1")).split("#", 1)[0]
+        if target in {request.url, *request.meta.get("redirect_urls", [])}:
+            request.meta["news_redirect_loop"] = True
+            raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
+        return response
 
 
 # Content types that are never news articles; anything text- or XML-like is let through.

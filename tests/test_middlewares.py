@@ -22,7 +22,13 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import TCPTimedOutError
 
-from scraper.middlewares import NonHtmlFilter, RetryAfterMiddleware, fetch_failure_reason, retry_after_seconds
+from scraper.middlewares import (
+    NonHtmlFilter,
+    RedirectLoopMiddleware,
+    RetryAfterMiddleware,
+    fetch_failure_reason,
+    retry_after_seconds,
+)
 from tests.helpers import project_settings
 
 
@@ -134,3 +140,23 @@ def test_http_errors_and_redirect_limits_are_failures_robots_and_offsite_are_not
     hops = Request("https://n.example/a?hop=20", meta={"redirect_times": 20})
     assert fetch_failure_reason(IgnoreRequest("max redirections reached"), hops, 20) == "too_many_redirects"
     assert fetch_failure_reason(IgnoreRequest("Forbidden by robots.txt"), request, 20) is None
+
+
+def test_a_redirect_back_into_its_chain_ends_as_a_loop() -> None:
+    mw = RedirectLoopMiddleware()
+    first = Request("https://n.example/a")
+    to_self = Response(first.url, status=302, headers={"Location": "/a"}, request=first)
+    with pytest.raises(IgnoreRequest):
+        mw.process_response(first, to_self)
+    assert fetch_failure_reason(IgnoreRequest("loop"), first, 20) == "redirect_loop"
+    second = Request("https://n.example/a/", meta={"redirect_urls": ["https://n.example/a"]})
+    back = Response(second.url, status=301, headers={"Location": "https://n.example/a#top"}, request=second)
+    with pytest.raises(IgnoreRequest):
+        mw.process_response(second, back)
+
+
+def test_an_ordinary_redirect_passes() -> None:
+    request = Request("https://n.example/old")
+    moved = Response(request.url, status=301, headers={"Location": "/new"}, request=request)
+    assert RedirectLoopMiddleware().process_response(request, moved) is moved
+    assert "news_redirect_loop" not in request.meta

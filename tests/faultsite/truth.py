@@ -60,6 +60,7 @@ FETCH_FAULTS: dict[str, str] = {
     "/news/gone.html": "http_410",
     "/news/missing.html": "http_404",
     "/news/redirect-chain": "too_many_redirects",
+    "/news/redirect-loop": "redirect_loop",
 }
 """URLs that never give a page, and the ``fetch_errors`` reason each must be counted under."""
 
