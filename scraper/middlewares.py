@@ -61,8 +61,8 @@ def fetch_failure_reason(exc: BaseException, request: Request | None, max_redire
     """Why a request failed for good, as the run summary names it; None when it was never sent.
 
     ``IgnoreRequest`` covers both requests that were not sent (robots.txt, off-site: Scrapy counts
-    those itself) and answers that were given up on: an HTTP error status (``http_<status>``)
-    and a redirect chain longer than ``REDIRECT_MAX_TIMES``.
+    those itself) and answers that were given up on: an HTTP error status (``http_<status>``),
+    a redirect chain longer than ``REDIRECT_MAX_TIMES`` and a redirect loop.
     """
     if isinstance(exc, HttpError):
         return f"http_{exc.response.status}"
