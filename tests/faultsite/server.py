@@ -262,7 +262,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive, like real servers (and Scrapy's HTTP/1.1 client)
     server_version = "KestrelCMS/3.2"
-    timeout = 30  # an idle keep-alive connection does not pin a thread forever
+    timeout = 120  # an idle keep-alive connection does not pin a thread forever (longer than a test crawl)
 
     def setup(self) -> None:
         super().setup()
