@@ -16,7 +16,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lxml import html as lxml_html
@@ -483,7 +483,12 @@ def _marked_as_boilerplate(element: lxml_html.HtmlElement) -> bool:
     """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"..."""
     if (element.get("role") or "").lower() in ("complementary", "dialog", "alertdialog"):
         return True
-    words = " ".join(element.get(a) or "" for a in ("class", "id", "aria-label"))
+    return _names_boilerplate(" ".join(element.get(a) or "" for a in ("class", "id", "aria-label")))
+
+
+@lru_cache(maxsize=8192)
+def _names_boilerplate(words: str) -> bool:
+    """Whether attribute words name boilerplate; memoised, as templates repeat the same classes."""
     tokens = {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
     return not tokens.isdisjoint(phrases()["boilerplate_markup"])
 
