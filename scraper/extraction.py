@@ -8,6 +8,7 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -180,14 +181,10 @@ def body_blocks(body: etree._Element) -> list[Block]:
     column do not end up as one table row.
     """
     blocks: list[Block] = []
-    lead = " ".join((body.text or "").split()) if body.tag != "body" else ""
-    if lead:
-        blocks.append(Block(kind="p", text=lead))
     for element in body:
         tag = element.tag
         if tag == "table" and _is_layout_table(element):
-            for cell in element.iter("cell"):
-                blocks.extend(body_blocks(cell))
+            blocks.extend(_layout_blocks(element))
         elif isinstance(tag, str) and tag != "graphic":
             block = _block(element, tag)
             if block is not None:
@@ -201,6 +198,27 @@ def body_blocks(body: etree._Element) -> list[Block]:
 def _is_layout_table(table: etree._Element) -> bool:
     """Whether a table lays out the page rather than holding data: a cell contains paragraphs."""
     return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
+
+
+def _layout_blocks(table: etree._Element) -> list[Block]:
+    """The blocks of a layout table, cell by cell: its inline runs become paragraphs."""
+    blocks: list[Block] = []
+    for cell in (cell for row in table.iterfind("row") for cell in row.iterfind("cell")):
+        run = etree.Element("p")
+        run.text = cell.text
+        for child in cell:
+            if child.tag not in _BLOCK_TAGS:
+                run.append(copy.deepcopy(child))  # with its tail
+                continue
+            blocks.extend(b for b in [_block(run, "p")] if b is not None)
+            if child.tag == "table" and _is_layout_table(child):
+                blocks.extend(_layout_blocks(child))
+            else:
+                blocks.extend(b for b in [_block(child, str(child.tag))] if b is not None)
+            run = etree.Element("p")
+            run.text = child.tail
+        blocks.extend(b for b in [_block(run, "p")] if b is not None)
+    return blocks
 
 
 def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
@@ -227,6 +245,8 @@ def _block(element: etree._Element, tag: str) -> Block | None:
     elif tag == "table":
         rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
         text = "\n".join(r for r in rows if r.strip(" |"))
+    elif tag == "quote":  # a quote's paragraphs and its attribution (``<cite>``) on lines of their own
+        text = "\n".join(_flat_lines(element))
     else:
         text = _flat(element)
     if not text:
@@ -244,11 +264,19 @@ def _flat(element: etree._Element) -> str:
     return " ".join("".join(pieces).split())
 
 
+def _flat_lines(element: etree._Element) -> list[str]:
+    """An element's text with one line per block it holds (and per loose text between them)."""
+    pieces: list[str] = []
+    _collect(element, pieces, block_break="\n")
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return [line for line in lines if line]
+
+
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
 
 
-def _collect(element: etree._Element, pieces: list[str]) -> None:
-    """Text nodes in document order; a line break or block boundary is a piece of its own (a space)."""
+def _collect(element: etree._Element, pieces: list[str], block_break: str = " ") -> None:
+    """Text nodes in document order; a line break is a space, a block boundary ``block_break``."""
     if element.tag == "lb":
         pieces.append(" ")
     elif element.text:
@@ -257,10 +285,10 @@ def _collect(element: etree._Element, pieces: list[str]) -> None:
         if isinstance(child.tag, str):
             block = child.tag in _BLOCK_TAGS
             if block:
-                pieces.append(" ")
-            _collect(child, pieces)
+                pieces.append(block_break)
+            _collect(child, pieces, block_break)
             if block:
-                pieces.append(" ")
+                pieces.append(block_break)
         if child.tail:
             pieces.append(child.tail)
 

@@ -105,6 +105,38 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
     ]
 
 
+def test_blocks_inside_a_block_are_not_glued_together() -> None:
+    from lxml import etree
+
+    element = etree.fromstring("<cell>Headline<p>By A. Writer</p><p>First paragraph.</p></cell>")
+    assert _flat(element) == "Headline By A. Writer First paragraph."
+
+
+def test_a_quote_keeps_its_paragraphs_and_attribution_on_lines_of_their_own() -> None:
+    from lxml import etree
+
+    body = etree.fromstring("<body><quote><p>We train for this.</p><p>All winter.</p>Tegan Vosper</quote></body>")
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [("quote", "We train for this.\nAll winter.\nTegan Vosper")]
+
+
+def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
+    """Pages laid out with tables: the navigation cell and the story cell are not one data row."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><table><row><cell><ref>Home</ref><lb/><ref>News</ref></cell>"
+        "<cell>Headline<p>First paragraph.</p><p>Second one.</p></cell></row></table>"
+        "<table><row><cell>Phase</cell><cell>Cost</cell></row></table></body>"
+    )
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("p", "Home News"),
+        ("p", "Headline"),
+        ("p", "First paragraph."),
+        ("p", "Second one."),
+        ("table", "Phase | Cost"),
+    ]
+
+
 DESCRIPTION = "Volunteers rebuilt the sea wall of the old tidal pool over two winters of weekend work."
 
 
