@@ -157,7 +157,7 @@ def _build_article(
         modified=modified,
         published_raw=published_raw if published_raw != published else None,
         modified_raw=modified_raw if modified_raw != modified else None,
-        language=pick_language(signals, fallback),
+        language=pick_language(signals, fallback, text),
         description=pick_description(signals, fallback),
         section=pick_section(signals, fallback),
         tags=pick_tags(signals, fallback),

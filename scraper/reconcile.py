@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -439,15 +440,35 @@ def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:
     return signals.first_meta("og:site_name", "application-name") or ld_name or fallback.sitename
 
 
-def pick_language(signals: PageSignals, fallback: Fallback) -> str | None:
-    """From markup (``<html lang>``, JSON-LD, og:locale); trafilatura's detection last."""
+def pick_language(signals: PageSignals, fallback: Fallback, text: str = "") -> str | None:
+    """From markup (``<html lang>``, JSON-LD, og:locale), then trafilatura's, else detected in ``text``."""
     ld_lang = _ld_str((signals.article_ld or {}).get("inLanguage"))
     for raw in (signals.html_lang, ld_lang, signals.first_meta("og:locale", "content-language",
                                                                "language", "dc.language")):  # fmt: skip
         if raw and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", raw.strip()):
             primary, _, region = raw.strip().replace("_", "-").partition("-")
             return primary.lower() + (f"-{region.upper()}" if len(region) == 2 else "")
-    return fallback.language
+    return fallback.language or detect_language(text)
+
+
+def detect_language(text: str, min_chars: int = 200, min_probability: float = 0.9) -> str | None:
+    """The language of an article's text (ISO 639-1), when py3langid is sure of it.
+
+    Used only when the page names no language: short texts and unsure guesses give None
+    rather than a wrong tag. The model loads on first use, once per (worker) process.
+    """
+    sample = " ".join(text.split())[:3000]
+    if len(sample) < min_chars:
+        return None
+    language, probability = _language_identifier().classify(sample)
+    return str(language) if probability >= min_probability else None
+
+
+@cache
+def _language_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # imported when first needed
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def pick_section(signals: PageSignals, fallback: Fallback) -> str | None:

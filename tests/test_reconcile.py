@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.metadata import read_signals
-from scraper.reconcile import Fallback, pick_title
+from scraper.reconcile import Fallback, detect_language, pick_language, pick_title
 
 
 def title_of(head: str, body: str, site_name: str | None = None, url: str = "") -> str | None:
@@ -128,3 +128,25 @@ def test_a_declared_site_name_goes_from_either_end() -> None:
 def test_a_prefix_that_is_not_the_site_stays() -> None:
     head = f"<title>Heritage :: {HEADLINE}</title>"
     assert title_of(head, "", url="https://www.valley-echo.example/news/1.html") == f"Heritage :: {HEADLINE}"
+
+
+# --- language: markup first, else detected in the text ---------------------------------------
+
+GERMAN = ("Der Stadtrat hat am Dienstagabend nach langer Debatte den neuen Haushalt für das kommende Jahr "
+          "beschlossen. Die Opposition kritisierte die hohen Ausgaben für den Straßenbau und forderte mehr "
+          "Geld für Schulen und Kindergärten in der ganzen Stadt.")  # fmt: skip
+
+
+def test_language_from_markup_wins_over_the_text() -> None:
+    signals = read_signals(lxml_html.document_fromstring('<html lang="en-gb"><body><p>x</p></body></html>'))
+    assert pick_language(signals, Fallback(), GERMAN) == "en-GB"
+
+
+def test_language_is_detected_when_the_page_names_none() -> None:
+    signals = read_signals(lxml_html.document_fromstring("<html><body><p>x</p></body></html>"))
+    assert pick_language(signals, Fallback(), GERMAN) == "de"
+    assert detect_language("東京都は火曜日、新しい予算を承認した。" * 12) == "ja"
+
+
+def test_too_little_text_gives_no_language() -> None:
+    assert detect_language("Der Stadtrat tagt.") is None
