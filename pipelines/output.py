@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
@@ -237,7 +238,7 @@ def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
     in flight; it is 0 for a run that finished.
     """
 
-    def total(prefix: str, keep: Any = lambda key: True) -> int:
+    def total(prefix: str, keep: Callable[[str], bool] = lambda key: True) -> int:
         return sum(v for k, v in stats.items() if k.startswith(prefix) and keep(k.removeprefix(prefix)))
 
     requested = (
