@@ -338,16 +338,20 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     return [b for i, b in enumerate(blocks) if i < start or not is_notice(b)]
 
 
-def strip_paywall_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """``The rest of this article is for subscribers``: account and paywall notices.
+def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Paywall, account and site notices: ``The rest of this article is for subscribers``.
 
-    The notice can sit anywhere in its sentence (``Il vous reste 57 % de cet article à lire``),
-    so, unlike prompts, the phrase is looked for in the whole of a short block.
+    A notice's phrase can sit anywhere in its sentence (``Il vous reste 57 % de cet article à
+    lire``, ``We may earn an affiliate commission``, ``Follow us on Google News``), so, unlike
+    prompts, the phrase is looked for in the whole of a short block. Paywall notices run longer
+    than the site's own disclosures.
     """
+    lists = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
 
     def is_notice(block: Block) -> bool:
         lowered = " ".join(block.text.casefold().split())
-        return _words(block.text) <= 60 and any(p in lowered for p in phrases()["paywall_notice"])
+        words = _words(block.text)
+        return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)
 
     return [b for b in blocks if b.kind == "table" or not is_notice(b)]
 
@@ -457,7 +461,7 @@ RULES: tuple[Rule, ...] = (
     strip_crosslinks,
     strip_labelled_links,
     strip_prompts,
-    strip_paywall_notices,
+    strip_notices,
     strip_teaser_runs,
     strip_link_lists,
     strip_teasers,

@@ -25,7 +25,7 @@ from scraper.cleaning import (
     strip_crosslinks,
     strip_labelled_links,
     strip_link_lists,
-    strip_paywall_notices,
+    strip_notices,
     strip_prompts,
     strip_repeated_blocks,
     strip_repeated_headline,
@@ -198,10 +198,18 @@ def test_a_contribution_phrase_early_in_the_body_stays() -> None:
         ("Enjoying our content? Log in or create an account to continue.", True),
         ("この記事は会員限定です。", True),
         ("The paper's readers include subscribers across the county.", False),
+        ("We independently review products. We may earn an affiliate commission when you buy.", True),
+        ("Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine Provision.", True),
+        ("Follow The Valley Echo on Google News and add us as a preferred source.", True),
+        ("You are using a browser version with limited support for CSS.", True),
+        ("The retailer says affiliate links drove a third of its sales last year, a figure its "
+         "rivals dispute, and regulators now want every influencer to label them clearly so that "
+         "buyers know who is paid for what, the consumer agency said on Tuesday after a two-year "
+         "inquiry into online advertising.", False),  # fmt: skip
     ],
 )
-def test_paywall_notices(text: str, removed: bool) -> None:
-    assert (strip_paywall_notices([p(text)], CleaningContext()) == []) is removed
+def test_notices(text: str, removed: bool) -> None:
+    assert (strip_notices([p(text)], CleaningContext()) == []) is removed
 
 
 @pytest.mark.parametrize(
