@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 EVAL ?= ../shared/eval
 
-.PHONY: demo test check lint typecheck bench-quality install clean
+.PHONY: demo test check lint typecheck bench-quality bench-crawl install clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ typecheck: $(STAMP)
 ## bench-quality: ours vs plain trafilatura on ../shared/corpus, scored side by side
 bench-quality: $(STAMP)
 	$(BIN)/python -m scraper.bench_quality --corpus $(CORPUS) --eval $(EVAL) --out .bench/quality
+
+## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
+bench-crawl: $(STAMP)
+	$(BIN)/python -m scraper.bench_crawl --pages $(CORPUS)/pages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

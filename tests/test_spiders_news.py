@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +140,29 @@ def test_listing_page_is_followed_not_emitted() -> None:
     assert "https://news.example/section/local/page/2/" in urls
     assert not [u for u in urls if "elsewhere.example" in u]
     assert urls.count("https://news.example/news/2026/11/bridge.html") == 1
+
+
+@pytest.mark.parametrize(("url", "body", "via"), [
+    ("https://news.example/bridge-reopens-after-six-months.html", ARTICLE, "link"),
+    ("https://news.example/", LISTING, "start"),
+])  # fmt: skip
+def test_a_parsed_page_is_freed_without_the_cyclic_collector(url: str, body: bytes, via: str) -> None:
+    """Once the callback is done, nothing keeps the response (and its lxml tree) alive.
+
+    With the collector off, only reference counting can free it: a response left in a cycle
+    with its cached selector would stay until a full collection, however large its tree.
+    """
+    spider = make_spider(url="https://news.example/")
+    resp = response(HtmlResponse, url, body, spider, news_via=via, news_link_depth=0)
+    gc.disable()
+    try:
+        out = list(spider.parse_page(resp, spider.sources[0]))
+        freed = weakref.ref(resp)
+        del resp
+        assert out  # the page was parsed and gave a Page or requests
+        assert freed() is None
+    finally:
+        gc.enable()
 
 
 def test_link_depth_is_bounded() -> None:
