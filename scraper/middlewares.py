@@ -6,6 +6,9 @@ means give up), other retryable failures (5xx, timeouts, dropped connections) wa
 backoff with jitter; 404 and 410 are never retried. The wait happens in a coroutine, so other
 downloads go on meanwhile.
 
+``RobotsTxtReuseMiddleware`` hands the spider the robots.txt that Scrapy's ``RobotsTxtMiddleware``
+has just fetched for the same site, so a site's robots.txt is downloaded once per run, not twice.
+
 ``NonHtmlFilter`` stops a page download as soon as its headers say it is a PDF, an image, audio
 or video: the body is never transferred, and the (empty) response still reaches the spider, so
 the extraction stage counts it as ``not_html`` like every other rejected page.
@@ -19,10 +22,11 @@ import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http.request import NO_CALLBACK
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -164,6 +168,47 @@ class RedirectLoopMiddleware:
             request.meta["news_redirect_loop"] = True
             raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
         return response
+
+
+class RobotsTxtReuseMiddleware:
+    """The spider's robots.txt request is answered with the copy ``RobotsTxtMiddleware`` fetched.
+
+    The spider reads robots.txt for its ``Sitemap:`` lines; Scrapy's middleware fetches the same
+    file to obey it, just before (its own request comes back through this middleware). Placed
+    right after it (101), this keeps that response per site and replays it, once, for the
+    spider's request, which is then never sent. With ``ROBOTSTXT_OBEY`` off, nothing is kept and
+    the spider's request goes out as usual. Counted as ``news/fetch/robots_reused``.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self._fetched: dict[str, Response] = {}  # scheme://netloc -> robots.txt response
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> Response | None:
+        if request.meta.get("news_via") != "robots":
+            return None
+        response = self._fetched.pop(_site_of(request.url), None)
+        if response is None:
+            return None
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("news/fetch/robots_reused")
+        return response.replace(request=request)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if request.callback is NO_CALLBACK and request.meta.get("dont_obey_robotstxt"):
+            first = request.meta.get("redirect_urls", [request.url])[0]  # robots.txt may redirect
+            if urlsplit(first).path == "/robots.txt":
+                self._fetched[_site_of(first)] = response
+        return response
+
+
+def _site_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 # Content types that are never news articles; anything text- or XML-like is let through.

@@ -33,6 +33,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries plus Retry-After and exponential backoff (same RETRY_* settings).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.RetryAfterMiddleware": 550,
+    # The spider's robots.txt request gets the copy RobotsTxtMiddleware (100) fetched: one download.
+    "scraper.middlewares.RobotsTxtReuseMiddleware": 101,
     # A redirect back into its own chain ends as redirect_loop (sees the 3xx before Scrapy's 600).
     "scraper.middlewares.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).

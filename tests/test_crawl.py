@@ -100,6 +100,17 @@ def test_summary_accounts_for_the_run(home_crawl: CrawlResult) -> None:
     # Every page handed to extraction is either a record or a counted drop.
     assert summary["article_pages"] == summary["records_written"] + sum(summary["drops"].values())
     assert summary["errors"] == {}
+    assert summary["urls"]["unfinished"] == 0
+    assert summary["pages_fetched"] == len(summary["_requests"])
+
+
+def test_robots_txt_is_fetched_once_and_its_sitemaps_followed(home_crawl: CrawlResult) -> None:
+    """Scrapy's RobotsTxtMiddleware fetches it to obey it; the spider reads that same copy."""
+    requested = [urlsplit(r).path for r in home_crawl.summary["_requests"]]
+    assert requested.count("/robots.txt") == 1
+    assert "/sitemap_index.xml" in requested  # named only in robots.txt's Sitemap: line
+    assert home_crawl.summary["fetch"]["robots_reused"] == 1
+    assert home_crawl.summary["responses"]["robots"] == 1
 
 
 def test_feed_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:

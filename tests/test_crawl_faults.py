@@ -167,7 +167,7 @@ def test_traps_are_bounded(window_crawl: FaultCrawl, full_crawl: FaultCrawl) -> 
 
 def test_no_url_is_fetched_twice_except_to_retry(window_crawl: FaultCrawl) -> None:
     counts = Counter(window_crawl.paths)
-    flaky = {*truth.RETRY_AFTER, "/news/school-choir-wins.html", *truth.FETCH_FAULTS, "/robots.txt"}
+    flaky = {*truth.RETRY_AFTER, "/news/school-choir-wins.html", *truth.FETCH_FAULTS}
     assert {p: n for p, n in counts.items() if n > 1 and p.split("?", 1)[0] not in flaky} == {}
 
 
