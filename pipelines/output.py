@@ -242,7 +242,9 @@ def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
         return sum(v for k, v in stats.items() if k.startswith(prefix) and keep(k.removeprefix(prefix)))
 
     requested = (
-        stats.get("downloader/request_count", 0) - stats.get("retry/count", 0) - stats.get("robotstxt/request_count", 0)
+        stats.get("downloader/request_count", 0)
+        - stats.get("retry/count", 0)
+        - stats.get("robotstxt/request_count", 0)
         + stats.get("news/fetch/robots_reused", 0)  # the spider's robots.txt, answered without a request
     )
     outcomes = {

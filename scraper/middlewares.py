@@ -26,7 +26,6 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.http.request import NO_CALLBACK
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -37,6 +36,7 @@ from scrapy.exceptions import (
     ResponseDataLossError,
     StopDownload,
 )
+from scrapy.http.request import NO_CALLBACK
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
 
