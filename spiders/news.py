@@ -331,8 +331,9 @@ class NewsSpider(scrapy.Spider):
             self.logger.debug("Not fetched: %s (%s)", url, failure.getErrorMessage())
             return
         self.crawler.stats.inc_value(f"news/fetch_error/{reason}")
-        self.logger.warning("Fetch failed for %s: %s (%s); no page from it", url, reason,
-                            failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
+        attempts = 1 + int(request.meta.get("retry_times", 0)) if request is not None else 1
+        self.logger.warning("Fetch failed for %s: %s after %d attempt(s) (%s); no page from it", url, reason,
+                            attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
 
 
 def _non_negative_int(value: str | int, name: str) -> int:

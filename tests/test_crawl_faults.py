@@ -203,6 +203,17 @@ def test_every_fault_is_counted_with_its_reason(window_crawl: FaultCrawl) -> Non
     assert "Traceback" not in window_crawl.result.stderr
 
 
+def test_each_failed_url_is_logged_once_with_its_reason(window_crawl: FaultCrawl) -> None:
+    """One WARNING from the spider per URL; Scrapy's "Gave up retrying" is not repeated beside it."""
+    log = window_crawl.result.stderr.splitlines()
+    ours = [line for line in log if "[news] WARNING" in line]
+    for path, reason in truth.FETCH_FAULTS.items():
+        lines = [line for line in ours if path in line]
+        assert len(lines) == 1, (path, lines)
+        assert f"{reason} after " in lines[0]
+    assert not [line for line in log if "Gave up retrying" in line and "DEBUG" not in line]
+
+
 def test_summary_accounts_for_every_fetched_url(window_crawl: FaultCrawl, full_crawl: FaultCrawl) -> None:
     for crawl in (window_crawl, full_crawl):
         summary = crawl.result.summary
