@@ -466,8 +466,14 @@ def detect_language(text: str, min_chars: int = 200) -> str | None:
         reliable, _, guesses = pycld2.detect(sample)
     except (pycld2.error, UnicodeError):  # lone surrogates or bytes CLD2 refuses: no guess
         return None
-    code = str(guesses[0][1])
-    return code if reliable and code != "un" else None
+    code = _CLD2_LEGACY.get(str(guesses[0][1]), str(guesses[0][1]))
+    if not reliable or code in ("un", "xxx") or code.startswith(("xx-", "zz")):
+        return None  # unknown, or only a script named ("xx-Cyrl"), or CLD2's pseudo-languages
+    return code
+
+
+# Codes CLD2 still writes in their withdrawn ISO 639 form.
+_CLD2_LEGACY = {"iw": "he", "jw": "jv", "in": "id", "ji": "yi", "mo": "ro"}
 
 
 def pick_section(signals: PageSignals, fallback: Fallback) -> str | None:

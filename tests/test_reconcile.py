@@ -148,5 +148,10 @@ def test_language_is_detected_when_the_page_names_none() -> None:
     assert detect_language("東京都は火曜日、新しい予算を承認した。" * 12) == "ja"
 
 
+def test_detected_language_uses_current_iso_codes() -> None:
+    hebrew = "הממשלה הודיעה היום על תוכנית חדשה לבניית בתי ספר בכל רחבי הארץ, והשרים דנו בתקציב הגדול. "
+    assert detect_language(hebrew * 4) == "he"  # CLD2 says "iw"
+
+
 def test_too_little_text_gives_no_language() -> None:
     assert detect_language("Der Stadtrat tagt.") is None
