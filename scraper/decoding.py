@@ -1,64 +1,113 @@
 """Bytes -> text for HTML bodies, with a clear reason when the bytes are not text.
 
-Servers lie about charsets: a header that says UTF-8 over latin-1 bytes, or the reverse. Bytes
-that decode as strict UTF-8 are taken as UTF-8 (legacy text almost never does); otherwise the
-encoding Scrapy chose (header, BOM, ``<meta charset>``), else Windows-1252, which decodes any
-byte. Bodies that are empty or look binary are rejected before any parser sees them.
+Servers lie about charsets: a header that says UTF-8 over latin-1 bytes, or the reverse. The
+order of trust:
+
+1. a byte-order mark (UTF-8/16/32), which no legacy page carries by accident;
+2. strict UTF-8: non-ASCII bytes that decode as UTF-8 are UTF-8, whatever the header says
+   (legacy text almost never does);
+3. UTF-8 with a few bad bytes (a torn multi-byte character, one cp1252 quote pasted into a UTF-8
+   page): still UTF-8, the bad bytes replaced, rather than the whole page read as cp1252 mojibake;
+4. the declared charset: the one Scrapy chose (header, ``<meta charset>``) or, for a saved file
+   with none given, the page's own ``<meta charset>``;
+5. Windows-1252, which decodes any byte.
+
+C0 control characters other than tab and line breaks are removed from the text: no page shows
+them, and libxml2 refuses them in the strings it is handed later (a ``ValueError`` on a page
+that is otherwise fine). Bodies that are empty or look binary are rejected before any parser.
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import re
+
+from w3lib.encoding import html_body_declared_encoding, read_bom
 
 from scraper.items import DropReason, Rejection
 
 _SNIFF = 4096  # bytes looked at to decide whether a body is binary
+_ASCII = bytes(range(0x80))
 
 
 def decode_body(body: bytes, encoding: str | None) -> str | Rejection:
     """The body as text, or why it cannot be an HTML page."""
     if not body.strip():
         return Rejection(DropReason.EMPTY_BODY, "no bytes")
-    if looks_binary(body[:_SNIFF]):
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding is None and looks_binary(body[:_SNIFF], _lookup(encoding)):
         return Rejection(DropReason.BINARY_BODY, "control bytes in the first 4 KiB")
-    for candidate in _candidates(encoding):
+    text = _decode(body, bom_encoding, bom, encoding)
+    return _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
+
+
+def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: str | None) -> str:
+    if bom_encoding is not None and bom is not None:
+        return body[len(bom) :].decode(bom_encoding, errors="replace")
+    declared = _lookup(encoding) or _lookup(html_body_declared_encoding(body))
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        return body.decode(declared, errors="replace")  # declared wide text is never valid UTF-8
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared in (None, "utf-8") and _mostly_utf8(body):
+        return body.decode("utf-8", errors="replace")
+    if declared and declared != "utf-8":
         try:
-            text = body.decode(candidate)
+            return body.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            continue
-        return _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
-    return _XML_DECLARATION.sub("", body.decode("cp1252", errors="replace"), count=1)
+            pass  # not what it says it is, or not a text codec at all (rot13, base64)
+    return body.decode("cp1252", errors="replace")
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Valid UTF-8 sequences outnumber the bad bytes: a UTF-8 page with a few flaws.
+
+    A legacy (cp1252, latin-1) page has almost no byte runs that happen to be valid UTF-8 (an
+    accented letter is one byte, followed by ASCII), so its bad bytes are nearly all of its
+    non-ASCII bytes; a few valid multi-byte characters are already strong evidence.
+    """
+    non_ascii = len(body.translate(None, _ASCII))
+    bad = body.decode("utf-8", errors="replace").count("\ufffd")
+    valid = non_ascii - bad  # about the bytes that sit in valid multi-byte sequences
+    return valid >= 4 and valid >= 2 * bad
+
+
+def _lookup(encoding: str | None) -> str | None:
+    """The codec's canonical name, or None for a name no codec answers to."""
+    if not encoding:
+        return None
+    try:
+        return codecs.lookup(encoding).name
+    except (LookupError, ValueError):  # unknown, or not even a name ("utf-8\x00")
+        return None
 
 
 # lxml refuses str input that still declares a byte encoding (XHTML served with <?xml ...?>).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# C0 controls but tab, LF and CR, and lone surrogates: never shown, refused by libxml2.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
-def _candidates(encoding: str | None) -> list[str]:
-    """Strict UTF-8 first: non-ASCII bytes that decode as UTF-8 are UTF-8 whatever the header says.
+def strip_control(text: str) -> str:
+    """``text`` without C0 controls (but tab and line breaks) and lone surrogates.
 
-    A declared single-byte charset decodes any bytes, so it cannot be tested; UTF-8 can. Only a
-    declared UTF-16/32 (from a BOM or header) goes first, since such bodies are never valid UTF-8.
+    For strings that did not come through :func:`decode_body`: JSON-LD escapes such as
+    ``\\u0001`` or ``\\ud800`` decode to them, and a lone surrogate cannot even be written as UTF-8.
     """
-    declared = None
-    if encoding:
-        with contextlib.suppress(LookupError):
-            declared = codecs.lookup(encoding).name
-    names = [declared] if declared and declared.startswith(("utf-16", "utf-32")) else []
-    for name in ("utf-8", declared, "cp1252"):
-        if name and name not in names:
-            names.append(name)
-    return names
+    return _CONTROL.sub("", text)
 
 
-def looks_binary(head: bytes) -> bool:
-    """NUL bytes or many C0 control bytes: an image, archive or PDF served as text/html."""
+def looks_binary(head: bytes, declared: str | None = None) -> bool:
+    """NUL bytes or many C0 control bytes: an image, archive or PDF served as text/html.
+
+    Text declared as UTF-16/32 is judged after decoding instead: its ASCII characters carry NULs.
+    """
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text: NUL bytes are half of every ASCII character
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        return False
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)

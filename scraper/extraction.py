@@ -11,8 +11,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import traceback
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from pathlib import Path
 
 import trafilatura
 from lxml import etree
@@ -31,7 +32,7 @@ from scraper.cleaning import (
 from scraper.decoding import decode_body
 from scraper.items import Article, DropReason, Image, Page, Rejection
 from scraper.metadata import Figure, PageSignals, read_figures, read_signals, split_credit
-from scraper.pagekind import Kind, Verdict, classify, has_enough_prose
+from scraper.pagekind import Kind, Verdict, classify, has_enough_prose, xml_document
 from scraper.reconcile import (
     Fallback,
     is_paywalled,
@@ -46,6 +47,7 @@ from scraper.reconcile import (
     pick_tags,
     pick_title,
 )
+from scraper.urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +65,21 @@ class ExtractionOptions:
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
-    """Turn one fetched page into a clean article, or say why it is not one."""
-    options = options or ExtractionOptions()
+    """Turn one fetched page into a clean article, or say why it is not one.
+
+    Never raises: a page that trips a bug in this code or in a library under it is rejected as
+    ``extraction_failed`` with the exception and where it was raised, so a crawl or batch counts
+    it and goes on, and the detail is enough to fix it.
+    """
+    try:
+        return _extract(page, options or ExtractionOptions())
+    except Exception as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
+        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where)
+
+
+def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if page.content_type not in HTML_TYPES:
         return Rejection(DropReason.NOT_HTML, page.content_type)
     if len(page.body) > options.max_bytes:
@@ -72,6 +87,8 @@ def extract_article(page: Page, options: ExtractionOptions | None = None) -> Art
     decoded = decode_body(page.body, page.encoding)
     if isinstance(decoded, Rejection):
         return decoded
+    if (xml_kind := xml_document(decoded)) is not None:
+        return Rejection(DropReason.NOT_ARTICLE, f"an XML {xml_kind}, not a page")
     try:
         tree = lxml_html.document_fromstring(decoded)
     except (etree.ParserError, ValueError) as exc:
@@ -303,7 +320,7 @@ def _images(figures: list[Figure], lead: str | None, removed: list[str], base_ur
     images: list[Image] = []
     seen_captions: set[str] = set()
     for figure in figures:
-        src = urljoin(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
+        src = absolute_url(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
         images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
         seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
         seen_captions.add(normalise(figure.caption or ""))
@@ -325,14 +342,22 @@ def content_hash(text: str) -> str:
 
 
 def _fallback(document: Document, page: Page) -> Fallback:
+    """trafilatura's metadata, strings only: it passes odd JSON-LD values (numbers, lists) on as is."""
+
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) and value.strip() else None
+
+    def texts(values: object) -> list[str]:
+        return [v for v in values if text(v)] if isinstance(values, list) else []
+
     return Fallback(
-        title=document.title or page.hints.get("title"),
-        author=document.author,
-        date=document.date or page.hints.get("published"),
-        sitename=document.sitename,
-        description=document.description,
-        language=document.language,
-        image=document.image,
-        categories=list(document.categories or []),
-        tags=list(document.tags or []),
+        title=text(document.title) or page.hints.get("title"),
+        author=text(document.author),
+        date=text(document.date) or page.hints.get("published"),
+        sitename=text(document.sitename),
+        description=text(document.description),
+        language=text(document.language),
+        image=text(document.image),
+        categories=texts(document.categories),
+        tags=texts(document.tags),
     )

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from scraper.cleaning import normalise, phrases
+from scraper.decoding import strip_control
 
 # Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
 # writer are filed; SEO plugins of many CMSs emit them with a per-language "Written by" label.
@@ -145,8 +146,8 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     candidates: list[dict[str, Any]] = []
     for script in tree.xpath('//script[contains(@type, "ld+json")]'):
         try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
+            data = _scrubbed(json.loads(script.text or "", strict=False))
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
             continue
         for node in _walk_ld(data):
             types = _ld_types(node)
@@ -177,6 +178,19 @@ def _ld_image_captions(article: dict[str, Any]) -> list[str]:
                 if isinstance(text, str) and text.strip():
                     captions.append(" ".join(text.split()))
     return captions
+
+
+def _scrubbed(value: Any, depth: int = 0) -> Any:
+    """JSON-LD with control characters and lone surrogates taken out of every string."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if depth > 20:
+        return None  # real JSON-LD is a few levels deep; deeper is noise
+    if isinstance(value, list):
+        return [_scrubbed(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {strip_control(str(k)): _scrubbed(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def _walk_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:

@@ -33,6 +33,25 @@ class Verdict:
     signal: str
 
 
+# The root of an XML document that is a feed or a sitemap, after any prolog, comments or doctype.
+_XML_ROOT = re.compile(
+    r"^\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"  # prolog, comments, doctype
+    r"<(?:[\w-]+:)?(rss|feed|rdf|urlset|sitemapindex)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_XML_KINDS = {"rss": "feed", "feed": "feed", "rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap"}
+
+
+def xml_document(text: str) -> str | None:
+    """``feed`` or ``sitemap`` when the text is one (served as a page), else None.
+
+    Served as ``text/html`` or linked like a page, an RSS feed would otherwise parse as HTML and
+    come out as an "article" made of the channel name and every item run together.
+    """
+    match = _XML_ROOT.match(text[:4096])
+    return _XML_KINDS[match.group(1).lower()] if match else None
+
+
 # Path segments of pages that list articles rather than being one.
 _LISTING_PATH = re.compile(
     r"/(?:tag|tags|topic|topics|thema|themen|author|authors|autor|autoren|category|categories|"

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pycld2
 
+from scraper.cleaning import count_words
 from scraper.metadata import (
     AUTHOR_META,
     MODIFIED_META,
@@ -29,6 +30,7 @@ from scraper.metadata import (
     Heading,
     PageSignals,
 )
+from scraper.urls import absolute_url, host_of
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     displayed = _displayed_headline(signals, headline, site)
     if displayed:
         return displayed
-    if headline and count_title_words(headline) >= 2:
+    if headline and count_title_words(headline) >= 2 and not site.is_named(headline):
         return _shown_h1(signals, headline) or _untruncated(_unsuffixed(headline, others), signals.h1)
     return _visible_title(signals, site, fallback)
 
@@ -141,18 +143,33 @@ def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
     return [t for t in (_clean_title(r) for r in raw) if t]
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_EDGE_SEPARATORS = " |–—·•:/-"  # not quotes or guillemets: they close headlines
+_MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
+
+
 def _clean_title(raw: str | None) -> str | None:
-    """Entities decoded (some CMSs escape twice), soft hyphens and spacing removed."""
-    if not raw:
+    """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
+
+    None for what cannot be a headline: nothing but separators (``| Site`` with the headline
+    left out), or hundreds of words.
+    """
+    if not raw or len(raw) > 4 * _MAX_TITLE_CHARS:
         return None
     text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
-    return " ".join(text.split()) or None
+    text = " ".join(_TAG.sub("", text).split()).strip(_EDGE_SEPARATORS)
+    if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
+        return None
+    return text
+
+
+_UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 
 
 def count_title_words(title: str) -> int:
-    """Words of a title; a title in a script without spaces counts per character."""
-    words = title.split()
-    return len(words) if len(words) > 1 else len(title) // 2
+    """Words of a title; CJK characters count one each, other unspaced scripts per two characters."""
+    words = count_words(title)
+    return len(title) // 2 if words == 1 and _UNSPACED_SCRIPTS.search(title) else words
 
 
 def _unsuffixed(title: str, others: list[str]) -> str:
@@ -251,6 +268,8 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset()) -> st
     if len(parts) < 2:
         return title
     kept = [p for p in parts if _compact(p) not in site_keys]
+    if not kept:
+        return title  # every part names the site: nothing to tell apart
     if len(kept) == len(parts):
         # No part names the site: only drop a short last part (a likely brand).
         if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
@@ -271,8 +290,9 @@ _BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
+_URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
-    r"@|https?://|www\.|\d{2}|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
+    r"@|https?://|www\.|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
     re.IGNORECASE,
 )
 _PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
@@ -284,7 +304,7 @@ def clean_person(raw: str, keep_lower: bool = False) -> list[str]:
     ``keep_lower`` keeps all-lower-case parts, for names known to be organisations.
     """
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
-    text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", text))
+    text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
     names: list[str] = []
     for part in _SPLIT_PEOPLE.split(text):
         part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
@@ -314,9 +334,23 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
                 name = f"{_ld_str(item.get('givenName')) or ''} {_ld_str(item.get('familyName')) or ''}"
             kind = item.get("@type")
             is_person = kind in (None, "Person") or (isinstance(kind, list) and "Person" in kind)
-            if name:
+            if name and _names_an_outlet(name.strip()):
+                people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
+            elif name:
                 people.extend((n, is_person) for n in clean_person(name, keep_lower=not is_person))
     return people
+
+
+_BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _names_an_outlet(name: str) -> bool:
+    """A bare domain (``nieuwsblad.be``) or one lower-case word (``dpa``): a site or agency.
+
+    In a JSON-LD author field these are the outlet writing as itself, not a person and not a
+    role; kept as written, they are the author when no person is named.
+    """
+    return bool(_BARE_DOMAIN.fullmatch(name)) or (name.islower() and len(name.split()) == 1 and name.isalpha())
 
 
 def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> list[str]:
@@ -328,7 +362,9 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
         [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v)],
     ]
-    if not any(candidates):  # trafilatura's guess only where the page itself names no one
+    if not any(candidates) and not ld.get("author"):
+        # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
+        # rejected (a URL, a slug) it would only rebuild the same non-name.
         candidates.append([(n, True) for n in clean_person(fallback.author or "")])
     for people in candidates:
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
@@ -362,7 +398,7 @@ class _Site:
         """The site of a page, from its declared names and its URL's host."""
         publisher = (signals.article_ld or {}).get("publisher")
         ld_name = _ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
-        labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
+        labels = host_of(url).removeprefix("www.").split(".")
         size = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
         domain = ".".join(labels[-size:]) if len(labels) >= 2 else ""
         names = (site_name, ld_name, domain, labels[-size] if domain else None)
@@ -508,7 +544,7 @@ def pick_image(signals: PageSignals, base_url: str, fallback: Fallback) -> str |
         ld_image = ld_image.get("url") or ld_image.get("contentUrl")
     image = signals.first_meta("og:image", "og:image:url", "twitter:image") or _ld_str(ld_image)
     image = image or fallback.image
-    return urljoin(base_url, image) if image else None
+    return absolute_url(base_url, image) if image else None
 
 
 def pick_description(signals: PageSignals, fallback: Fallback) -> str | None:
@@ -523,13 +559,10 @@ def pick_description(signals: PageSignals, fallback: Fallback) -> str | None:
 
 def pick_canonical(signals: PageSignals, url: str) -> str:
     """``<link rel=canonical>`` or og:url when it stays on the page's own site, else url."""
-    host = urlsplit(url).hostname or ""
+    host = host_of(url)
     for raw in (signals.canonical, signals.first_meta("og:url")):
-        if not raw:
-            continue
-        candidate = urljoin(url, raw)
-        other = urlsplit(candidate).hostname or ""
-        if urlsplit(candidate).scheme in ("http", "https") and _same_site(host, other):
+        candidate = absolute_url(url, raw) if raw else None
+        if candidate and urlsplit(candidate).scheme in ("http", "https") and _same_site(host, host_of(candidate)):
             return candidate
     return url
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that never change what page is served. Entries ending in "*" are prefixes.
 DEFAULT_DROP_PARAMS = (
@@ -23,6 +23,32 @@ DEFAULT_DROP_PARAMS = (
     "aspsessionid*", "cfid", "cftoken", "__twitter_impression", "smid", "ns_mchannel",
     "ns_campaign", "xtor",
 )  # fmt: skip
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """``href`` resolved against ``base``, or None when urllib cannot read the result.
+
+    Pages carry broken URLs (``http://[::1``, ``https://[x]y/``, a port that is not a number) in
+    og:image, canonical links and image sources; urllib raises ``ValueError`` on them, which
+    must cost that one field, not the page.
+    """
+    try:
+        url = urljoin(base, href.strip())
+        parts = urlsplit(url)
+        _ = parts.hostname, parts.port  # both parse the network location and raise on a bad one
+    except ValueError:
+        return None
+    return url
+
+
+def host_of(url: str) -> str:
+    """The URL's lower-case host name, or "" when there is none or it cannot be read."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 _PATH_SESSION = re.compile(r";(?:jsessionid|sessionid|sid|phpsessid)=[^/?#]*", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

@@ -47,3 +47,62 @@ def test_non_text_bodies_are_rejected(body: bytes, reason: DropReason) -> None:
     result = decode_body(body, "utf-8")
     assert isinstance(result, Rejection)
     assert result.reason is reason
+
+
+UTF8_PAGE = ("<html><body>" + "<p>Die Bürgerinnen und Bürger in München wählen am Sonntag; André Schütz führt.</p>" * 20
+             + "</body></html>")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "flaw",
+    [b"\xff", b"\x93quoted\x94", "ü".encode()[:1]],  # a stray byte, a cp1252 quote, a torn character
+)
+def test_a_few_bad_bytes_do_not_turn_a_utf8_page_into_mojibake(flaw: bytes) -> None:
+    body = UTF8_PAGE.encode()
+    middle = body.index(b"</p>", len(body) // 2)
+    text = decode_body(body[:middle] + flaw + body[middle:], None)
+    assert isinstance(text, str)
+    assert "Bürgerinnen" in text
+    assert "Ã" not in text  # cp1252 reading of UTF-8 bytes
+
+
+def test_a_legacy_page_with_one_smart_quote_is_read_as_cp1252() -> None:
+    text = decode_body(b"<p>The mayor said \x93no\x94 to the plan, and the council agreed.</p>", None)
+    assert text == "<p>The mayor said \u201cno\u201d to the plan, and the council agreed.</p>"
+
+
+@pytest.mark.parametrize(
+    ("charset", "meta"),
+    [
+        ("windows-1251", b'<meta charset="windows-1251">'),
+        ("shift_jis", b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'),
+        ("gbk", b'<meta charset="gbk">'),
+    ],
+)
+def test_a_saved_page_is_read_in_the_charset_its_meta_declares(charset: str, meta: bytes) -> None:
+    words = {"windows-1251": "Совет пересматривает бюджет", "shift_jis": "東京都は予算を承認した",
+             "gbk": "北京市政府今天宣布"}[charset]  # fmt: skip
+    body = b"<html><head>" + meta + b"</head><body><p>" + words.encode(charset) + b"</p></body></html>"
+    text = decode_body(body, None)  # a file on disk: no header told us anything
+    assert isinstance(text, str)
+    assert words in text
+
+
+@pytest.mark.parametrize("declared", [None, "utf-8"])
+def test_a_utf16_page_with_a_bom_is_read_whatever_is_declared(declared: str | None) -> None:
+    text = decode_body(TEXT.encode("utf-16"), declared)
+    assert isinstance(text, str)
+    assert "Café Müller" in text
+
+
+def test_utf16_without_a_bom_is_text_when_declared() -> None:
+    text = decode_body(TEXT.encode("utf-16-le"), "utf-16-le")
+    assert isinstance(text, str)
+    assert "Café Müller" in text
+
+
+def test_control_characters_are_removed_and_bad_charset_names_ignored() -> None:
+    prose = b"<p>The council met on Tuesday evening to discuss the plans for the harbour wall.</p>" * 3
+    text = decode_body(prose + b"<p>Council \x01reviews\x1b the \x0bbudget</p>", "utf-8\x00")
+    assert isinstance(text, str)
+    assert text.endswith("<p>Council reviews the budget</p>")
