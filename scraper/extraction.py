@@ -103,7 +103,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, document, options)
+    return _build_article(page, url, figures, signals, verdict, document, options, tree)
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
@@ -130,6 +130,7 @@ def _build_article(
     verdict: Verdict,
     document: Document,
     options: ExtractionOptions,
+    tree: lxml_html.HtmlElement,
 ) -> Article | Rejection:
     fallback = _fallback(document, page)
     site_name = pick_site_name(signals, fallback)
@@ -158,6 +159,9 @@ def _build_article(
         if verdict.kind is Kind.ARTICLE:
             return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, {words} words")
+    if len(blocks) <= 2 and words > 200 and _only_links(tree):
+        # trafilatura's last resort glues a page's text into one block, links and all.
+        return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
     published, published_raw = pick_date(signals, "published", fallback.date)
@@ -334,6 +338,19 @@ def _images(figures: list[Figure], lead: str | None, removed: list[str], base_ur
     if lead and not any(i.url == lead for i in images):
         images.insert(0, Image(url=lead))
     return images
+
+
+def _only_links(tree: lxml_html.HtmlElement) -> bool:
+    """The page's body says next to nothing outside its links: a link list, whatever its markup.
+
+    Some CMSs mark every page ``og:type=article``, tag and archive pages included.
+    """
+    body = tree.find("body")
+    if body is None:
+        return False
+    total = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return total - linked < 300 or linked > 0.8 * total
 
 
 def content_hash(text: str) -> str:

@@ -157,3 +157,14 @@ def test_a_utf8_page_with_one_bad_byte_keeps_its_accents() -> None:
     result = article(html[:cut] + b"\xff" + html[cut:], encoding=None)
     assert "André Schütz" in result.text
     assert "Ã" not in result.text
+
+
+def test_a_link_list_marked_as_an_article_is_not_one() -> None:
+    """Some CMSs mark tag and archive pages ``og:type=article``; a list of links is still no story."""
+    links = "".join(f"<li><a href='/story-{i}.html'>Story {i} about the harbour wall and the council</a></li>"
+                    for i in range(300))  # fmt: skip
+    html = (f"<html><head><title>All stories</title><meta property='og:type' content='article'></head>"
+            f"<body><article><h1>All stories</h1><ul>{links}</ul></article></body></html>")  # fmt: skip
+    result = extract_article(make_page(html))
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.NOT_ARTICLE
