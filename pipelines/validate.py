@@ -1,19 +1,20 @@
 """Validation stage: an ``Article`` that breaks the record contract is dropped with a reason.
 
-Extraction already refuses pages that are not articles; this stage guards what downstream tools
-rely on regardless of how a record was made: a headline, enough words, a sane publication date
-(not in the future, not before 1990, not before the run's date window) and absolute URLs.
+Extraction already refuses pages that are not articles; the contract itself (headline, words,
+dates, URLs) is :class:`scraper.validation.RecordRules`, shared with ``scraper extract``. This
+stage reads its limits from the settings, counts each drop and raises ``DropItem``.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import DropItem
 
-from scraper.items import Article, DropReason
+from scraper.items import Article
 from scraper.reconcile import parse_date
+from scraper.validation import RecordRules
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -22,11 +23,9 @@ if TYPE_CHECKING:
 class ValidationPipeline:
     """Checks required fields, lengths and dates."""
 
-    def __init__(self, crawler: Crawler, min_words: int, max_future: timedelta, since: datetime | None = None) -> None:
+    def __init__(self, crawler: Crawler, rules: RecordRules) -> None:
         self.crawler = crawler
-        self.min_words = min_words
-        self.max_future = max_future
-        self.since = since  # the start of the run's date window (-a since / -a days)
+        self.rules = rules
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -39,34 +38,16 @@ class ValidationPipeline:
             raise ValueError(f"NEWS_SINCE must be an ISO 8601 date, got {since_raw!r}")
         if since is not None and since.tzinfo is None:
             since = since.replace(tzinfo=UTC)
-        return cls(crawler, crawler.settings.getint("NEWS_EXTRACT_MIN_WORDS", 50), timedelta(days=days), since)
+        min_words = crawler.settings.getint("NEWS_EXTRACT_MIN_WORDS", 50)
+        return cls(crawler, RecordRules(min_words, timedelta(days=days), since))
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        problem = self.problem(item)
+        problem = self.rules.problem(item)
         if problem is not None:
             reason, detail = problem
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(f"news/drop/{reason}")
             raise DropItem(f"{reason}: {detail}")
         return item
-
-    def problem(self, article: Article) -> tuple[DropReason, str] | None:
-        """The first broken rule, or None when the record is fine."""
-        if not article.title.strip():
-            return DropReason.MISSING_TITLE, "no headline"
-        if article.word_count < self.min_words:
-            return DropReason.TEXT_TOO_SHORT, f"{article.word_count} words < {self.min_words}"
-        if not article.url.startswith(("http://", "https://", "file://")):
-            return DropReason.EXTRACTION_FAILED, f"not an absolute URL: {article.url}"
-        published = parse_date(article.published)
-        if published is not None:
-            aware = published if published.tzinfo else published.replace(tzinfo=UTC)
-            if aware > datetime.now(UTC) + self.max_future:
-                return DropReason.BAD_DATE, f"published {article.published} is in the future"
-            if aware.year < 1990:
-                return DropReason.BAD_DATE, f"published {article.published} is before 1990"
-            if self.since is not None and aware < self.since:
-                return DropReason.OUTSIDE_DATE_WINDOW, f"published {article.published} before {self.since:%Y-%m-%d}"
-        return None

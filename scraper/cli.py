@@ -3,7 +3,8 @@
 Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), folders of them, or a manifest
 (JSON Lines with ``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside
 the manifest, the shape of the corpus's ``truth.jsonl``). Each page becomes a ``Page`` and goes
-through :func:`scraper.extraction.extract_article` in worker processes, as in a crawl; records
+through :func:`scraper.extraction.extract_article` in worker processes and is checked against
+the crawl's record contract (:class:`scraper.validation.RecordRules`), as in a crawl; records
 are written in input order as JSON Lines of the crawl's schema, plus ``id`` when the input had
 one. A page that cannot be read or is not an article is reported (stderr, ``--errors``) and the
 batch goes on; the exit status is 1 only when no page at all became a record.
@@ -29,6 +30,7 @@ from itemadapter import ItemAdapter
 
 from scraper.extraction import ExtractionOptions
 from scraper.items import Article, DropReason, Page, Rejection
+from scraper.validation import RecordRules
 from scraper.workers import ExtractorPool, default_workers
 
 logger = logging.getLogger("scraper.extract")
@@ -100,6 +102,7 @@ def record_of(article: Article, job: Job) -> dict[str, Any]:
 def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) -> Counter[str]:
     """Extract every job, writing records in input order; returns counts by outcome."""
     options = ExtractionOptions(min_words=args.min_words)
+    rules = RecordRules(min_words=args.min_words)
     pool = ExtractorPool(args.workers, options)
     counts: Counter[str] = Counter()
     jobs = list(iter_jobs(args.inputs, args.url, args.manifest))
@@ -109,10 +112,10 @@ def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) 
         for job in jobs:
             window.append((job, _submit(pool, job, args.source)))
             if len(window) >= max(4, 4 * args.workers):
-                _write_one(window.popleft(), out, errors, counts)
+                _write_one(window.popleft(), rules, out, errors, counts)
                 progress(1)
         while window:
-            _write_one(window.popleft(), out, errors, counts)
+            _write_one(window.popleft(), rules, out, errors, counts)
             progress(1)
     finally:
         pool.close()
@@ -129,12 +132,15 @@ def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article
 
 def _write_one(
     entry: tuple[Job, Future[Article | Rejection] | Rejection],
+    rules: RecordRules,
     out: IO[str],
     errors: IO[str] | None,
     counts: Counter[str],
 ) -> None:
     job, pending = entry
     result = pending if isinstance(pending, Rejection) else pending.result()
+    if isinstance(result, Article) and (problem := rules.problem(result)) is not None:
+        result = Rejection(*problem)
     if isinstance(result, Rejection):
         counts[str(result.reason)] += 1
         logger.warning("%s: %s (%s)", job.id or job.path, result.reason, result.detail)

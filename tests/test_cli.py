@@ -92,3 +92,16 @@ def test_console_script_with_worker_processes(pages: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 2
     assert "written=2" in done.stderr
+
+
+def test_records_meet_the_crawls_contract(pages: Path, tmp_path: Path) -> None:
+    """A page the crawl would drop (a date years ahead) is reported, not written, here too."""
+    future = ARTICLE_HTML.replace("2026-11-03T08:15:00+01:00", "2099-01-01T08:15:00+01:00")
+    assert future != ARTICLE_HTML
+    (pages / "three.html").write_text(future, "utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    assert main(["extract", str(pages), "-o", str(out), "--errors", str(errors), "--workers", "0"]) == 0
+    assert len(read_lines(out)) == 2
+    (failed,) = read_lines(errors)
+    assert failed["reason"] == "bad_date"
+    assert failed["path"].endswith("three.html")
