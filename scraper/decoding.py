@@ -28,6 +28,8 @@ from scraper.items import DropReason, Rejection
 
 _SNIFF = 4096  # bytes looked at to decide whether a body is binary
 _ASCII = bytes(range(0x80))
+# Single-byte charsets: their text has next to no byte runs that are also valid UTF-8.
+_SINGLE_BYTE = ("cp125", "iso8859", "latin", "koi8", "mac-", "cp437", "cp850")
 
 
 def decode_body(body: bytes, encoding: str | None) -> str | Rejection:
@@ -51,7 +53,8 @@ def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: 
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if declared in (None, "utf-8") and _mostly_utf8(body):
+    if (declared in (None, "utf-8") or declared.startswith(_SINGLE_BYTE)) and _mostly_utf8(body):
+        # Scrapy infers cp1252 for a UTF-8 page that fails strict decoding by one byte.
         return body.decode("utf-8", errors="replace")
     if declared and declared != "utf-8":
         try:

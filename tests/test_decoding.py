@@ -53,14 +53,15 @@ UTF8_PAGE = ("<html><body>" + "<p>Die Bürgerinnen und Bürger in München wähl
              + "</body></html>")  # fmt: skip
 
 
+@pytest.mark.parametrize("declared", [None, "utf-8", "cp1252"])  # cp1252: what Scrapy infers then
 @pytest.mark.parametrize(
     "flaw",
     [b"\xff", b"\x93quoted\x94", "ü".encode()[:1]],  # a stray byte, a cp1252 quote, a torn character
 )
-def test_a_few_bad_bytes_do_not_turn_a_utf8_page_into_mojibake(flaw: bytes) -> None:
+def test_a_few_bad_bytes_do_not_turn_a_utf8_page_into_mojibake(flaw: bytes, declared: str | None) -> None:
     body = UTF8_PAGE.encode()
     middle = body.index(b"</p>", len(body) // 2)
-    text = decode_body(body[:middle] + flaw + body[middle:], None)
+    text = decode_body(body[:middle] + flaw + body[middle:], declared)
     assert isinstance(text, str)
     assert "Bürgerinnen" in text
     assert "Ã" not in text  # cp1252 reading of UTF-8 bytes
