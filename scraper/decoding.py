@@ -28,6 +28,8 @@ from scraper.items import DropReason, Rejection
 
 _SNIFF = 4096  # bytes looked at to decide whether a body is binary
 _ASCII = bytes(range(0x80))
+# Labels that browsers read as Windows-1252 (WHATWG Encoding): its 0x80-0x9F are quotes and dashes.
+_WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 # Single-byte charsets: their text has next to no byte runs that are also valid UTF-8.
 _SINGLE_BYTE = ("cp125", "iso8859", "latin", "koi8", "mac-", "cp437", "cp850")
 
@@ -47,8 +49,11 @@ def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: 
     if bom_encoding is not None and bom is not None:
         return body[len(bom) :].decode(bom_encoding, errors="replace")
     declared = _lookup(encoding) or _lookup(html_body_declared_encoding(body))
+    declared = _WHATWG_ALIASES.get(declared or "", declared)
     if declared and declared.startswith(("utf-16", "utf-32")):
-        return body.decode(declared, errors="replace")  # declared wide text is never valid UTF-8
+        if b"\x00" in body[:_SNIFF]:
+            return body.decode(declared, errors="replace")  # really wide text, without a BOM
+        declared = "utf-8"  # what browsers do with a <meta> that says utf-16 over 8-bit bytes
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
@@ -61,6 +66,12 @@ def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: 
             return body.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # not what it says it is, or not a text codec at all (rot13, base64)
+        if _mostly_utf8(body):
+            return body.decode("utf-8", errors="replace")  # a UTF-8 page whose <meta> says gb2312
+        try:
+            return body.decode(declared, errors="replace")
+        except LookupError:
+            pass
     return body.decode("cp1252", errors="replace")
 
 
@@ -89,8 +100,8 @@ def _lookup(encoding: str | None) -> str | None:
 
 # lxml refuses str input that still declares a byte encoding (XHTML served with <?xml ...?>).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# C0 controls but tab, LF and CR, and lone surrogates: never shown, refused by libxml2.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# C0 controls but tab, LF and CR, DEL, and lone surrogates: never shown, refused by libxml2.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def strip_control(text: str) -> str:

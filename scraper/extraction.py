@@ -343,13 +343,20 @@ def _images(figures: list[Figure], lead: str | None, removed: list[str], base_ur
 def _only_links(tree: lxml_html.HtmlElement) -> bool:
     """The page's body says next to nothing outside its links: a link list, whatever its markup.
 
-    Some CMSs mark every page ``og:type=article``, tag and archive pages included.
+    Some CMSs mark every page ``og:type=article``, tag and archive pages included. Only link-sized
+    anchors count, each once: in tag soup an unclosed ``<a>`` swallows the article after it, and
+    that text is no link to a reader.
     """
     body = tree.find("body")
     if body is None:
         return False
     total = len(" ".join(body.text_content().split()))
-    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    linked = 0
+    for anchor in body.iter("a"):
+        if any(parent.tag == "a" for parent in anchor.iterancestors()):
+            continue  # counted with the outer anchor
+        size = len(" ".join(anchor.text_content().split()))
+        linked += size if size <= 300 else 0
     return total - linked < 300 or linked > 0.8 * total
 
 

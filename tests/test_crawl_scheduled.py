@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -99,8 +100,13 @@ class Site:
         return answered
 
 
-def change_site(site: Site) -> None:
-    """What a newsroom does between two runs: a new story, an edit, a re-published copy."""
+def change_site(site: Site) -> str:
+    """What a newsroom does between two runs: a new story, an edit, a re-published copy.
+
+    The edit is stamped with the real time it is made, as a CMS would: after the first run's
+    check, which is what a sitemap ``lastmod`` must beat. Returns that stamp.
+    """
+    edited_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     (site.root / NEW.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
     (site.root / NEW.lstrip("/")).write_text(NEW_ARTICLE.format(path=NEW), "utf-8")
     copy = (site.root / COPIED.lstrip("/")).read_text("utf-8").replace(COPIED, COPY)
@@ -108,8 +114,9 @@ def change_site(site: Site) -> None:
     links = f'<li><a href="{NEW}">Harbour master retires</a></li><li><a href="{COPY}">Lantern Theatre</a></li>'
     site.edit("index.html", '<li><a href="/">Home</a></li>', f'<li><a href="/">Home</a></li>{links}')
     site.edit(EDITED, "<p>Nobody was seriously hurt,", f"<p>{NEW_SENTENCE}</p>\n<p>Nobody was seriously hurt,")
-    site.edit(EDITED, '"2026-11-12T16:20:00+01:00"', '"2026-12-01T08:00:00+01:00"')  # modified_time
-    site.edit_gzip("sitemap-articles.xml.gz", EDITED, "2026-12-01T08:00:00+01:00")
+    site.edit(EDITED, '"2026-11-12T16:20:00+01:00"', f'"{edited_at}"')  # modified_time
+    site.edit_gzip("sitemap-articles.xml.gz", EDITED, edited_at)
+    return edited_at
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +135,7 @@ class Runs:
     second_answers: dict[str, list[int]]
     third_answers: dict[str, list[int]]
     articles: set[str]
+    edited_at: str
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +144,8 @@ def runs(site: Site, tmp_path_factory: pytest.TempPathFactory, demo_truth: dict[
     url = f"url={site.server.base_url}/"
     first = run_crawl(tmp_path_factory.mktemp("run1"), "-a", url, state=state)
     assert first.returncode == 0, first.stderr[-3000:]
-    change_site(site)
+    time.sleep(1.1)  # the edit comes strictly after the first run's check (whole seconds)
+    edited_at = change_site(site)
     mark = len(site.server.responses)
     second = run_crawl(tmp_path_factory.mktemp("run2"), "-a", url, "-s", "NEWS_STATE_RECHECK_HOURS=0", state=state)
     assert second.returncode == 0, second.stderr[-3000:]
@@ -145,7 +154,7 @@ def runs(site: Site, tmp_path_factory: pytest.TempPathFactory, demo_truth: dict[
     mark = len(site.server.responses)
     third = run_crawl(tmp_path_factory.mktemp("run3"), "-a", url, state=state)
     assert third.returncode == 0, third.stderr[-3000:]
-    return Runs(first, second, third, second_answers, site.article_responses(mark, articles), articles)
+    return Runs(first, second, third, second_answers, site.article_responses(mark, articles), articles, edited_at)
 
 
 def paths(result: CrawlResult) -> list[str]:
@@ -163,7 +172,7 @@ def test_second_run_writes_only_the_new_and_the_edited_article(runs: Runs) -> No
     assert by_path[NEW]["revision"] == 1
     assert by_path[EDITED]["revision"] == 2
     assert NEW_SENTENCE in by_path[EDITED]["text"]
-    assert by_path[EDITED]["modified"] == "2026-12-01T08:00:00+01:00"
+    assert by_path[EDITED]["modified"] == runs.edited_at
 
 
 def test_second_run_downloads_nothing_unchanged_again(runs: Runs) -> None:

@@ -107,3 +107,23 @@ def test_control_characters_are_removed_and_bad_charset_names_ignored() -> None:
     text = decode_body(prose + b"<p>Council \x01reviews\x1b the \x0bbudget</p>", "utf-8\x00")
     assert isinstance(text, str)
     assert text.endswith("<p>Council reviews the budget</p>")
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "utf-32", "utf-16-le"])
+def test_a_wide_charset_declared_over_8_bit_bytes_is_read_as_utf8(declared: str) -> None:
+    text = decode_body(UTF8_PAGE.encode(), declared)
+    assert isinstance(text, str)
+    assert "Bürgerinnen" in text
+
+
+@pytest.mark.parametrize("meta", [b'<meta charset="gb2312">', b'<meta charset="iso-8859-15">'])
+def test_a_utf8_page_with_a_wrong_meta_and_one_bad_byte_stays_utf8(meta: bytes) -> None:
+    body = b"<html><head>" + meta + b"</head>" + UTF8_PAGE.encode() + b"\xff</html>"
+    text = decode_body(body, None)
+    assert isinstance(text, str)
+    assert "Bürgerinnen" in text
+
+
+def test_latin1_is_read_as_windows_1252_as_browsers_do() -> None:
+    text = decode_body(b"<p>The mayor said \x93no\x94 \x96 and left.\x7f</p>", "iso-8859-1")
+    assert text == "<p>The mayor said \u201cno\u201d \u2013 and left.</p>"
