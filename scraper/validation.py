@@ -2,7 +2,7 @@
 
 Used by the crawl's validation stage and by ``scraper extract``, so a page gives the same record
 (or the same drop reason) whichever way it came in. Downstream tools rely on it regardless of how
-a record was made: a headline, enough words, a sane publication date (not in the future, not
+a record was made: a headline (not just the site's name), enough words, a sane publication date (not in the future, not
 before 1990, not before the run's date window) and absolute URLs.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from scraper.cleaning import normalise
 from scraper.items import Article, DropReason
 from scraper.reconcile import parse_date
 
@@ -27,6 +28,8 @@ class RecordRules:
         """The first broken rule, or None when the record is fine."""
         if not article.title.strip():
             return DropReason.MISSING_TITLE, "no headline"
+        if article.site_name and normalise(article.title) == normalise(article.site_name):
+            return DropReason.MISSING_TITLE, f"the title is the site's name: {article.title}"
         if article.word_count < self.min_words:
             return DropReason.TEXT_TOO_SHORT, f"{article.word_count} words < {self.min_words}"
         if not article.url.startswith(("http://", "https://", "file://")):

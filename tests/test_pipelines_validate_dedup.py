@@ -36,6 +36,7 @@ def validator() -> ValidationPipeline:
     ("fields", "reason"),
     [
         ({"title": "  "}, "missing_title"),
+        ({"title": "The Harbour Gazette", "site_name": "The Harbour Gazette"}, "missing_title"),
         ({"word_count": 10}, "text_too_short"),
         ({"published": "2999-01-01T00:00:00+00:00"}, "bad_date"),
         ({"published": "1970-01-01"}, "bad_date"),
