@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Self
 from scrapy.exceptions import DropItem
 
 from scraper.extraction import ExtractionOptions
-from scraper.items import DropReason, Page, Rejection
+from scraper.items import Page, Rejection
 from scraper.workers import ExtractorPool, default_workers
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ class ExtractPipeline:
         result = await self.pool.extract(item)
         if isinstance(result, Rejection):
             stats.inc_value(f"news/drop/{result.reason}")
-            # A parser or extractor failure may be a bug to fix: it is logged where a person sees it.
-            level = logging.WARNING if result.reason is DropReason.EXTRACTION_FAILED else logging.DEBUG
+            # An exception no rule foresaw is a bug to fix: it is logged where a person sees it.
+            level = logging.WARNING if result.unexpected else logging.DEBUG
             logger.log(level, "Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
             raise DropItem(f"{result.reason}: {result.detail}")
         stats.inc_value("news/extract/articles")

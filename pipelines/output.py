@@ -204,7 +204,7 @@ def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict
         ],
         "urls": url_accounting(stats),
         "requests": stats.get("downloader/request_count", 0),
-        "pages_fetched": stats.get("downloader/response_count", 0) - stats.get("news/fetch/robots_reused", 0),
+        "pages_fetched": stats.get("downloader/response_count", 0),
         "article_pages": stats.get("news/extract/pages", 0),
         "records_written": pipeline.written,
         "records_by_source": dict(sorted(pipeline.written_by_source.items())),

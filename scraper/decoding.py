@@ -3,13 +3,16 @@
 Servers lie about charsets: a header that says UTF-8 over latin-1 bytes, or the reverse. The
 order of trust:
 
-1. a byte-order mark (UTF-8/16/32), which no legacy page carries by accident;
+1. a byte-order mark (UTF-8/16/32), which no legacy page carries by accident; then a declared
+   UTF-16/32 when the bytes really are wide (NULs), else such a declaration is read as UTF-8;
 2. strict UTF-8: non-ASCII bytes that decode as UTF-8 are UTF-8, whatever the header says
    (legacy text almost never does);
 3. UTF-8 with a few bad bytes (a torn multi-byte character, one cp1252 quote pasted into a UTF-8
-   page): still UTF-8, the bad bytes replaced, rather than the whole page read as cp1252 mojibake;
+   page): still UTF-8, the bad bytes replaced, rather than the whole page read as cp1252
+   mojibake; against a declared single-byte charset only by a wide margin;
 4. the declared charset: the one Scrapy chose (header, ``<meta charset>``) or, for a saved file
-   with none given, the page's own ``<meta charset>``;
+   with none given, the page's own ``<meta charset>`` (latin-1 read as Windows-1252, as browsers
+   do); a multi-byte one (gb2312, shift_jis) that the bytes break gives way to step 3 first;
 5. Windows-1252, which decodes any byte.
 
 C0 control characters other than tab and line breaks are removed from the text: no page shows
@@ -58,34 +61,37 @@ def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: 
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if (declared in (None, "utf-8") or declared.startswith(_SINGLE_BYTE)) and _mostly_utf8(body):
-        # Scrapy infers cp1252 for a UTF-8 page that fails strict decoding by one byte.
+    if declared in (None, "utf-8") and _mostly_utf8(body):
+        return body.decode("utf-8", errors="replace")
+    if declared and declared.startswith(_SINGLE_BYTE) and _mostly_utf8(body, margin=4):
+        # Scrapy infers cp1252 for a UTF-8 page that fails strict decoding by one byte; a page
+        # really in cp1252 with some UTF-8 in its template has far fewer good characters.
         return body.decode("utf-8", errors="replace")
     if declared and declared != "utf-8":
         try:
             return body.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass  # not what it says it is, or not a text codec at all (rot13, base64)
+        except (UnicodeError, LookupError):
+            pass  # not what it says it is, or not a text codec at all (rot13, base64, idna)
         if _mostly_utf8(body):
             return body.decode("utf-8", errors="replace")  # a UTF-8 page whose <meta> says gb2312
         try:
             return body.decode(declared, errors="replace")
-        except LookupError:
-            pass
+        except (UnicodeError, LookupError):
+            pass  # punycode and idna raise even with errors="replace"
     return body.decode("cp1252", errors="replace")
 
 
-def _mostly_utf8(body: bytes) -> bool:
-    """Valid UTF-8 sequences outnumber the bad bytes: a UTF-8 page with a few flaws.
+def _mostly_utf8(body: bytes, margin: int = 1) -> bool:
+    """Characters in valid UTF-8 sequences outnumber the bad bytes: a UTF-8 page with a few flaws.
 
     A legacy (cp1252, latin-1) page has almost no byte runs that happen to be valid UTF-8 (an
-    accented letter is one byte, followed by ASCII), so its bad bytes are nearly all of its
-    non-ASCII bytes; a few valid multi-byte characters are already strong evidence.
+    accented letter is one byte, followed by ASCII), so nearly every non-ASCII byte of it is a
+    bad one. ``margin`` is how many good characters each bad byte must be outweighed by.
     """
-    non_ascii = len(body.translate(None, _ASCII))
-    bad = body.decode("utf-8", errors="replace").count("\ufffd")
-    valid = non_ascii - bad  # about the bytes that sit in valid multi-byte sequences
-    return valid >= 4 and valid >= 2 * bad
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # non-ASCII characters decoded
+    return good >= 2 * margin and good >= margin * bad
 
 
 def _lookup(encoding: str | None) -> str | None:
@@ -100,8 +106,8 @@ def _lookup(encoding: str | None) -> str | None:
 
 # lxml refuses str input that still declares a byte encoding (XHTML served with <?xml ...?>).
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# C0 controls but tab, LF and CR, DEL, and lone surrogates: never shown, refused by libxml2.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# C0 controls but tab, LF and CR, DEL, lone surrogates, U+FFFE/FFFF: never shown, refused by libxml2.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def strip_control(text: str) -> str:

@@ -12,6 +12,7 @@ import copy
 import hashlib
 import logging
 import traceback
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def extract_article(page: Page, options: ExtractionOptions | None = None) -> Art
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
-        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where)
+        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where, unexpected=True)
 
 
 def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
@@ -159,7 +160,7 @@ def _build_article(
         if verdict.kind is Kind.ARTICLE:
             return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, {words} words")
-    if len(blocks) <= 2 and words > 200 and _only_links(tree):
+    if len(blocks) <= 2 and words > 200 and _only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
@@ -340,24 +341,24 @@ def _images(figures: list[Figure], lead: str | None, removed: list[str], base_ur
     return images
 
 
-def _only_links(tree: lxml_html.HtmlElement) -> bool:
-    """The page's body says next to nothing outside its links: a link list, whatever its markup.
+def _only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
+    """The extracted text is made of the page's link texts: a link list, whatever its markup.
 
-    Some CMSs mark every page ``og:type=article``, tag and archive pages included. Only link-sized
-    anchors count, each once: in tag soup an unclosed ``<a>`` swallows the article after it, and
-    that text is no link to a reader.
+    Some CMSs mark every page ``og:type=article``, tag and archive pages included, and
+    trafilatura's last resort glues such a page's text into one block. Measured on the text
+    itself, word by word against the words of the page's link-sized anchors (each counted once,
+    outermost only), so menus beside a real story do not count against it.
     """
-    body = tree.find("body")
-    if body is None:
-        return False
-    total = len(" ".join(body.text_content().split()))
-    linked = 0
-    for anchor in body.iter("a"):
+    linked: Counter[str] = Counter()
+    for anchor in tree.iter("a"):
         if any(parent.tag == "a" for parent in anchor.iterancestors()):
             continue  # counted with the outer anchor
-        size = len(" ".join(anchor.text_content().split()))
-        linked += size if size <= 300 else 0
-    return total - linked < 300 or linked > 0.8 * total
+        anchor_words = normalise(anchor.text_content()).split()
+        if len(anchor_words) <= 50:  # an unclosed <a> that swallowed an article is no link to a reader
+            linked.update(anchor_words)
+    words = Counter(normalise(text).split())
+    covered = sum(min(n, linked[w]) for w, n in words.items())
+    return covered > 0.8 * words.total()
 
 
 def content_hash(text: str) -> str:

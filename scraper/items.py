@@ -122,3 +122,4 @@ class Rejection:
 
     reason: DropReason
     detail: str = ""
+    unexpected: bool = False  # an exception no rule foresaw: a bug to fix, logged as a warning

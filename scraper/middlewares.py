@@ -196,9 +196,17 @@ class RobotsTxtReuseMiddleware:
             return None
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("news/fetch/robots_reused")
+        request.meta["news_robots_replayed"] = True
         return response.replace(request=request)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if request.meta.get("news_robots_replayed"):
+            # The replay went through DownloaderStats (850) on its way out like a download; take
+            # it back out, so the response counts stay counts of downloads.
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("downloader/response_count", -1)
+            self.crawler.stats.inc_value(f"downloader/response_status_count/{response.status}", -1)
+            return response
         if request.callback is NO_CALLBACK and request.meta.get("dont_obey_robotstxt"):
             first = request.meta.get("redirect_urls", [request.url])[0]  # robots.txt may redirect
             if urlsplit(first).path == "/robots.txt":

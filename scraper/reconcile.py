@@ -143,8 +143,11 @@ def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
     return [t for t in (_clean_title(r) for r in raw) if t]
 
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-_EDGE_SEPARATORS = " |–—·•:/-"  # not quotes or guillemets: they close headlines
+# Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
+_TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
+                  re.IGNORECASE)  # fmt: skip
+# A separator left at either end ("| Site" with the headline missing); "-40°C" keeps its sign.
+_EDGE_SEPARATOR = re.compile(r"^(?:[|–—·•:/-]+\s+)+|(?:\s+[|–—·•:/-]+)+$|^\|+|\|+$")
 _MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
 
 
@@ -157,7 +160,7 @@ def _clean_title(raw: str | None) -> str | None:
     if not raw or len(raw) > 4 * _MAX_TITLE_CHARS:
         return None
     text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
-    text = " ".join(_TAG.sub("", text).split()).strip(_EDGE_SEPARATORS)
+    text = _EDGE_SEPARATOR.sub("", " ".join(_TAG.sub("", text).split())).strip()
     if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
         return None
     return text
@@ -341,7 +344,7 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
     return people
 
 
-_BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(r"(?:[\w-]{2,}\.)+[a-z]{2,6}")  # "ndr.de", "NDR.de"; not "A.Kumar", "J.K.Rowling"
 
 
 def _names_an_outlet(name: str) -> bool:
@@ -499,7 +502,7 @@ def detect_language(text: str, min_chars: int = 200) -> str | None:
     if len(sample) < min_chars:
         return None
     try:
-        reliable, _, guesses = pycld2.detect(sample)
+        reliable, _, guesses = pycld2.detect(sample, isPlainText=True)
     except (pycld2.error, UnicodeError):  # lone surrogates or bytes CLD2 refuses: no guess
         return None
     code = _CLD2_LEGACY.get(str(guesses[0][1]), str(guesses[0][1]))

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scraper.urls import host_of
+
 
 @dataclass(slots=True)
 class Source:
@@ -42,7 +44,7 @@ class Source:
         """The allowed domains, or the registered domains of every start URL."""
         if self.allowed_domains:
             return frozenset(d.lower().removeprefix("www.") for d in self.allowed_domains)
-        hosts = (urlsplit(u).hostname or "" for u in [*self.urls, *self.feeds, *self.sitemaps])
+        hosts = (host_of(u) for u in [*self.urls, *self.feeds, *self.sitemaps])
         return frozenset(registered_domain(h) for h in hosts if h)
 
 
@@ -128,5 +130,5 @@ def registered_domain(host: str) -> str:
 
 def same_site(url: str, domains: frozenset[str]) -> bool:
     """Whether a URL's host is one of the domains or a subdomain of one."""
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == d or host.endswith("." + d) for d in domains)
+    host = host_of(url).lower()
+    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)

@@ -69,10 +69,13 @@ class UrlCanonicalizer:
         return any(name.startswith(p[:-1]) if p.endswith("*") else name == p for p in self.drop_params)
 
     def __call__(self, url: str) -> str:
-        """The canonical spelling of ``url`` (unchanged when it is not http(s))."""
-        parts = urlsplit(url.strip())
-        scheme = parts.scheme.lower()
-        if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        """The canonical spelling of ``url`` (unchanged when it is not http(s) or cannot be read)."""
+        try:
+            parts = urlsplit(url.strip())
+            scheme = parts.scheme.lower()
+            if scheme not in _DEFAULT_PORTS or not parts.hostname:
+                return url
+        except ValueError:  # "http://[bad/": the request for it fails on its own, counted
             return url
         host = parts.hostname.lower().rstrip(".")
         if ":" in host:  # IPv6 literal

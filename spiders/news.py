@@ -238,7 +238,13 @@ class NewsSpider(scrapy.Spider):
 
     def _parse_html(self, response: HtmlResponse, source: Source) -> Iterator[Page | scrapy.Request]:
         stats = self.crawler.stats
-        signals = read_signals(response.selector.root)
+        try:
+            root = response.selector.root
+        except (UnicodeError, LookupError, ValueError):  # a charset Scrapy cannot decode with (idna)
+            stats.inc_value("news/response/page")
+            yield self._page(response, source)  # extraction decodes on its own terms, or says why not
+            return
+        signals = read_signals(root)
         verdict = classify(signals, response.url)
         stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
         if verdict.kind is not Kind.LISTING:

@@ -210,6 +210,10 @@ LONG_AFFILIATE_STORY = (
         ("Follow The Valley Echo on Google News and add us as a preferred source.", True),
         ("You are using a browser version with limited support for CSS.", True),
         (LONG_AFFILIATE_STORY, False),  # a story about affiliate links, not a disclosure
+        ("Real-estate agents earn a commission of about 5 percent on each sale.", False),
+        ("It was the most-read story on Google News in Germany this week.", False),
+        ("If you use Chrome, update your browser now, the security agency warned.", False),
+        ("The regulator said influencers must label affiliate links clearly.", False),
     ],
 )
 def test_notices(text: str, removed: bool) -> None:

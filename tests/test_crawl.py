@@ -111,6 +111,7 @@ def test_robots_txt_is_fetched_once_and_its_sitemaps_followed(home_crawl: CrawlR
     assert "/sitemap_index.xml" in requested  # named only in robots.txt's Sitemap: line
     assert home_crawl.summary["fetch"]["robots_reused"] == 1
     assert home_crawl.summary["responses"]["robots"] == 1
+    assert sum(home_crawl.summary["http_status"].values()) == len(requested)  # downloads, not replays
 
 
 def test_feed_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:

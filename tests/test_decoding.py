@@ -127,3 +127,25 @@ def test_a_utf8_page_with_a_wrong_meta_and_one_bad_byte_stays_utf8(meta: bytes) 
 def test_latin1_is_read_as_windows_1252_as_browsers_do() -> None:
     text = decode_body(b"<p>The mayor said \x93no\x94 \x96 and left.\x7f</p>", "iso-8859-1")
     assert text == "<p>The mayor said \u201cno\u201d \u2013 and left.</p>"
+
+
+def test_a_cp1252_page_with_a_little_utf8_in_its_template_keeps_its_article() -> None:
+    template = "<footer>» © 2026 — Harbour</footer>".encode()
+    article = "<p>The mayor said \u201cno\u201d to the caf\u00e9 on the quay.</p>".encode("cp1252") * 3
+    text = decode_body(article + template, "windows-1252")
+    assert isinstance(text, str)
+    assert "\u201cno\u201d" in text
+    assert "caf\u00e9" in text
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "undefined"])
+def test_a_charset_that_is_no_text_codec_falls_back(charset: str) -> None:
+    body = f"<html><head><meta charset='{charset}'></head><body><p>Caf\u00e9 Müller</p></body></html>"
+    text = decode_body(body.encode("cp1252"), None)
+    assert isinstance(text, str)
+    assert "Café Müller" in text
+
+
+def test_noncharacters_libxml2_refuses_are_removed() -> None:
+    text = decode_body("<p>Harbour\uffff wall\ufffe repairs</p>".encode(), "utf-8")
+    assert text == "<p>Harbour wall repairs</p>"
