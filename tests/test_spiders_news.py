@@ -102,6 +102,18 @@ def test_sitemap_index_then_urlset_then_gzip() -> None:
     assert all(r.callback == spider.parse_page for r in pages)
 
 
+def test_a_broken_url_in_a_sitemap_costs_only_its_entry() -> None:
+    spider = make_spider(url="https://news.example/")
+    broken = URLSET.replace(
+        b"<url><loc>https://news.example/a.html",
+        b"<url><loc>http://[bad/</loc></url><url><loc>https://news.example/a.html",
+    )
+    pages = list(
+        spider.parse_sitemap(response(XmlResponse, "https://news.example/s.xml", broken, spider), spider.sources[0])
+    )
+    assert [r.url for r in pages] == ["https://news.example/a.html", "https://news.example/b.html"]
+
+
 def test_news_sitemap_hints_travel_with_the_request() -> None:
     spider = make_spider(url="https://news.example/")
     resp = response(XmlResponse, "https://news.example/news.xml", NEWS_SITEMAP, spider)
