@@ -25,6 +25,7 @@ import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
+from w3lib.encoding import http_content_type_encoding
 
 from scraper.items import Page
 from scraper.metadata import read_signals
@@ -318,7 +319,9 @@ class NewsSpider(scrapy.Spider):
             final_url=response.url,
             status=response.status,
             body=response.body,
-            encoding=response.encoding if isinstance(response, TextResponse) else None,
+            # Only what the server declared: the page's <meta>, BOM and a guess for undeclared
+            # legacy charsets are decode_body's to weigh (Scrapy would infer cp1252 for those).
+            encoding=http_content_type_encoding(content_type),
             content_type=content_type.split(";", 1)[0].strip().lower(),
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             source=source.name,

@@ -149,3 +149,25 @@ def test_a_charset_that_is_no_text_codec_falls_back(charset: str) -> None:
 def test_noncharacters_libxml2_refuses_are_removed() -> None:
     text = decode_body("<p>Harbour\uffff wall\ufffe repairs</p>".encode(), "utf-8")
     assert text == "<p>Harbour wall repairs</p>"
+
+
+@pytest.mark.parametrize(
+    ("charset", "words"),
+    [
+        ("windows-1251", "Совет пересматривает бюджет города после протестов жителей."),
+        ("koi8-r", "Депутаты обсудили расходы на школы и дороги в новом году."),
+        ("shift_jis", "東京都は火曜日、新しい予算を承認した。議会は学校と道路への支出について議論した。"),
+    ],
+)
+def test_an_undeclared_legacy_charset_is_detected(charset: str, words: str) -> None:
+    body = ("<html><body>" + f"<p>{words}</p>" * 10 + "</body></html>").encode(charset)
+    text = decode_body(body, None)  # no header, no <meta>: Scrapy would have said cp1252
+    assert isinstance(text, str)
+    assert words in text
+
+
+def test_an_undeclared_western_page_stays_windows_1252() -> None:
+    words = "Le conseil municipal a voté mardi le budget de la ville, après une séance houleuse."
+    text = decode_body(("<p>" + words + "</p>").encode("cp1252") * 10, None)
+    assert isinstance(text, str)
+    assert words in text
