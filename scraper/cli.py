@@ -21,7 +21,7 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -102,7 +102,7 @@ def record_of(article: Article, job: Job) -> dict[str, Any]:
 def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) -> Counter[str]:
     """Extract every job, writing records in input order; returns counts by outcome."""
     options = ExtractionOptions(min_words=args.min_words)
-    rules = RecordRules(min_words=args.min_words)
+    rules = RecordRules(min_words=args.min_words, max_future=timedelta(days=args.max_future_days))
     pool = ExtractorPool(args.workers, options)
     counts: Counter[str] = Counter()
     jobs = list(iter_jobs(args.inputs, args.url, args.manifest))
@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--source", help="the source name to record (default: the URL's host)")
     extract.add_argument("--workers", type=int, default=default_workers(), help="worker processes (0 = inline)")
     extract.add_argument("--min-words", type=int, default=ExtractionOptions().min_words)
+    extract.add_argument("--max-future-days", type=int, default=RecordRules().max_future.days,
+                         help="a published date further ahead is bad_date (NEWS_VALIDATE_MAX_FUTURE_DAYS)")  # fmt: skip
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     return parser
 

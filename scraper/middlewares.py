@@ -180,9 +180,11 @@ class RobotsTxtReuseMiddleware:
     the spider's request goes out as usual. Counted as ``news/fetch/robots_reused``.
     """
 
+    KEEP = 100  # robots.txt responses kept at most; the spider asks right after the fetch
+
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self._fetched: dict[str, Response] = {}  # scheme://netloc -> robots.txt response
+        self._fetched: dict[str, Response] = {}  # scheme://netloc -> robots.txt response, oldest first
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -211,6 +213,8 @@ class RobotsTxtReuseMiddleware:
             first = request.meta.get("redirect_urls", [request.url])[0]  # robots.txt may redirect
             if urlsplit(first).path == "/robots.txt":
                 self._fetched[_site_of(first)] = response
+                while len(self._fetched) > self.KEEP:  # sites the spider never asks about
+                    del self._fetched[next(iter(self._fetched))]
         return response
 
 

@@ -105,3 +105,6 @@ def test_records_meet_the_crawls_contract(pages: Path, tmp_path: Path) -> None:
     (failed,) = read_lines(errors)
     assert failed["reason"] == "bad_date"
     assert failed["path"].endswith("three.html")
+    out2 = tmp_path / "out2.jsonl"
+    assert main(["extract", str(pages), "-o", str(out2), "--max-future-days", "40000", "--workers", "0"]) == 0
+    assert len(read_lines(out2)) == 3

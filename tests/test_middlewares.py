@@ -18,6 +18,7 @@ from scrapy.exceptions import (
     StopDownload,
 )
 from scrapy.http import Headers, Response
+from scrapy.http.request import NO_CALLBACK
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import TCPTimedOutError
@@ -26,6 +27,7 @@ from scraper.middlewares import (
     NonHtmlFilter,
     RedirectLoopMiddleware,
     RetryAfterMiddleware,
+    RobotsTxtReuseMiddleware,
     fetch_failure_reason,
     retry_after_seconds,
 )
@@ -160,3 +162,36 @@ def test_an_ordinary_redirect_passes() -> None:
     moved = Response(request.url, status=301, headers={"Location": "/new"}, request=request)
     assert RedirectLoopMiddleware().process_response(request, moved) is moved
     assert "news_redirect_loop" not in request.meta
+
+
+def _robots_fetch(url: str) -> Request:
+    """The request Scrapy's RobotsTxtMiddleware makes for itself."""
+    return Request(url, meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK)
+
+
+def test_the_spiders_robots_request_gets_the_copy_scrapy_fetched() -> None:
+    crawler = get_crawler(Spider)
+    crawler.stats.open_spider()  # type: ignore[union-attr]
+    reuse = RobotsTxtReuseMiddleware.from_crawler(crawler)
+    fetched = Response("https://news.example/robots.txt", body=b"Sitemap: https://news.example/s.xml")
+    reuse.process_response(_robots_fetch("https://news.example/robots.txt"), fetched)
+    other_scheme = Request("http://news.example/robots.txt", meta={"news_via": "robots"})
+    assert reuse.process_request(other_scheme) is None  # another scheme: its own fetch
+    mine = Request("https://news.example/robots.txt", meta={"news_via": "robots"})
+    replay = reuse.process_request(mine)
+    assert replay is not None
+    assert replay.body == fetched.body
+    assert replay.request is mine
+    assert reuse.process_request(Request("https://news.example/robots.txt", meta={"news_via": "robots"})) is None
+    crawler.stats.set_value("downloader/response_count", 1)  # type: ignore[union-attr]
+    reuse.process_response(mine, replay)  # after DownloaderStats counted it
+    assert crawler.stats.get_value("downloader/response_count") == 0  # type: ignore[union-attr]
+
+
+def test_robots_copies_nobody_asks_for_are_not_kept_forever() -> None:
+    reuse = RobotsTxtReuseMiddleware.from_crawler(get_crawler(Spider))
+    for n in range(RobotsTxtReuseMiddleware.KEEP + 20):
+        url = f"https://site{n}.example/robots.txt"
+        reuse.process_response(_robots_fetch(url), Response(url, body=b"User-agent: *"))
+    assert len(reuse._fetched) == RobotsTxtReuseMiddleware.KEEP
+    assert "https://site0.example" not in reuse._fetched
