@@ -10,9 +10,9 @@ order of trust:
 3. UTF-8 with a few bad bytes (a torn multi-byte character, one cp1252 quote pasted into a UTF-8
    page): still UTF-8, the bad bytes replaced, rather than the whole page read as cp1252
    mojibake; against a declared single-byte charset only by a wide margin;
-4. the declared charset: the one Scrapy chose (header, ``<meta charset>``) or, for a saved file
-   with none given, the page's own ``<meta charset>`` (latin-1 read as Windows-1252, as browsers
-   do); a multi-byte one (gb2312, shift_jis) that the bytes break gives way to step 3 first;
+4. the declared charset: the server's (``Content-Type``, passed by the spider) or else the
+   page's own ``<meta charset>`` (latin-1 read as Windows-1252, as browsers do); a multi-byte
+   one (gb2312, shift_jis) that the bytes break gives way to step 3 first;
 5. Windows-1252, which decodes any byte; when nothing declared a charset and that reading is
    mostly non-ASCII letters (a Cyrillic or CJK page without a declaration), charset_normalizer's
    guess instead.
@@ -33,7 +33,6 @@ from w3lib.encoding import html_body_declared_encoding, read_bom
 from scraper.items import DropReason, Rejection
 
 _SNIFF = 4096  # bytes looked at to decide whether a body is binary
-_ASCII = bytes(range(0x80))
 # Labels that browsers read as Windows-1252 (WHATWG Encoding): its 0x80-0x9F are quotes and dashes.
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 # Single-byte charsets: their text has next to no byte runs that are also valid UTF-8.
