@@ -33,11 +33,11 @@ typecheck: $(STAMP)
 
 ## bench-quality: ours vs plain trafilatura on ../shared/corpus, scored side by side
 bench-quality: $(STAMP)
-	$(BIN)/python -m scraper.bench_quality --corpus $(CORPUS) --eval $(EVAL) --out .bench/quality
+	$(BIN)/python -m tests.benchmarks.bench_quality --corpus $(CORPUS) --eval $(EVAL) --out .bench/quality
 
 ## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
 bench-crawl: $(STAMP)
-	$(BIN)/python -m scraper.bench_crawl --pages $(CORPUS)/pages
+	$(BIN)/python -m tests.benchmarks.bench_crawl --pages $(CORPUS)/pages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

@@ -25,8 +25,8 @@ from scrapy.exceptions import DropItem
 
 from scraper import neardup
 from scraper.items import Article, DropReason
-from scraper.middlewares_state import CrawlStateExtension, Staged
-from scraper.state import utc_now
+from scraper.state.extension import CrawlStateExtension, Staged
+from scraper.state.store import utc_now
 
 if TYPE_CHECKING:
     from datasketch import MinHash

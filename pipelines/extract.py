@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import DropItem
 
-from scraper.extraction import ExtractionOptions
+from scraper.extraction.article import ExtractionOptions
+from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Page, Rejection
-from scraper.workers import ExtractorPool, default_workers
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

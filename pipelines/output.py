@@ -37,7 +37,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from scraper.commands.crawl import OUTPUT_NOT_WRITABLE, failure_reason
 from scraper.items import Article, DropReason, FetchFailure
-from scraper.middlewares_state import CrawlStateExtension
+from scraper.state.extension import CrawlStateExtension
 
 if TYPE_CHECKING:
     from scrapy import Spider

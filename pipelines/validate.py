@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import DropItem
 
+from scraper.dates import parse_date
 from scraper.items import Article
-from scraper.reconcile import parse_date
 from scraper.validation import RecordRules
 
 if TYPE_CHECKING:

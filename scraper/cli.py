@@ -28,10 +28,10 @@ from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 
-from scraper.extraction import ExtractionOptions
+from scraper.extraction.article import ExtractionOptions
+from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.validation import RecordRules
-from scraper.workers import ExtractorPool, default_workers
 
 logger = logging.getLogger("scraper.extract")
 

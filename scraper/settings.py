@@ -32,17 +32,17 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries plus Retry-After and exponential backoff (same RETRY_* settings).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "scraper.middlewares.RetryAfterMiddleware": 550,
+    "scraper.fetching.retry.RetryAfterMiddleware": 550,
     # The spider's robots.txt request gets the copy RobotsTxtMiddleware (100) fetched: one download.
-    "scraper.middlewares.RobotsTxtReuseMiddleware": 101,
+    "scraper.fetching.robotstxt.RobotsTxtReuseMiddleware": 101,
     # A redirect back into its own chain ends as redirect_loop (sees the 3xx before Scrapy's 600).
-    "scraper.middlewares.RedirectLoopMiddleware": 610,
+    "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
-    "scraper.middlewares_state.IncrementalFetchMiddleware": 150,
+    "scraper.state.incremental.IncrementalFetchMiddleware": 150,
 }
 EXTENSIONS = {
-    "scraper.middlewares_state.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
-    "scraper.middlewares.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
+    "scraper.state.extension.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
+    "scraper.fetching.nonhtml.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
 }
 NEWS_RETRY_AFTER_MAX = 120  # seconds; a server asking to wait longer is given up on
 NEWS_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time

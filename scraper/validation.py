@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from scraper.cleaning import normalise
+from scraper.dates import parse_date
 from scraper.items import Article, DropReason
-from scraper.reconcile import parse_date
+from scraper.text import normalise
 
 
 @dataclass(slots=True, frozen=True)

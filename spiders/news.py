@@ -27,12 +27,11 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from w3lib.encoding import http_content_type_encoding
 
+from scraper.dates import parse_date
+from scraper.extraction.pagekind import Kind, classify
+from scraper.extraction.visible import read_signals
+from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Page
-from scraper.metadata import read_signals
-from scraper.middlewares import fetch_failure_reason
-from scraper.pagekind import Kind, classify
-from scraper.reconcile import parse_date
-from scraper.sources import Source, load_sources, same_site, source_from_args
 from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.discovery import (
     COMMON_FEED_PATHS,
@@ -44,6 +43,7 @@ from spiders.discovery import (
     sitemaps_from_robots,
     url_date_span,
 )
+from spiders.sources import Source, load_sources, same_site, source_from_args
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -13,7 +13,7 @@ import json
 import pytest
 from itemadapter import ItemAdapter
 
-from scraper.extraction import extract_article
+from scraper.extraction.article import extract_article
 from scraper.items import Article, DropReason, Rejection
 from tests.helpers import make_page
 

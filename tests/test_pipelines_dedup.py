@@ -20,9 +20,9 @@ from scrapy.utils.test import get_crawler
 
 from pipelines.dedup import DedupPipeline
 from pipelines.output import OutputPipeline
-from scraper.extraction import content_hash
 from scraper.items import Article
-from scraper.middlewares_state import CrawlStateExtension
+from scraper.state.extension import CrawlStateExtension
+from scraper.text import content_hash
 from tests.helpers import project_settings
 from tests.test_pipelines_validate_dedup import make_article
 

@@ -7,5 +7,5 @@ text cleaning can be exercised offline against a known truth
 (``tests/data/demo_truth.json``).
 
 * ``scraper.demo.server`` serves the files on 127.0.0.1 and records requests.
-* ``scraper.demo.build_site`` regenerates the files from ``scraper.demo.content``.
+* ``tests.demosite.build_site`` (a dev tool, not shipped) regenerates the files from ``tests.demosite.content``.
 """

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from scraper import neardup
-from scraper.middlewares_state import fetch_due
-from scraper.state import Known, Record, SqliteCrawlState, StateLock, StateLocked
+from scraper.state.incremental import fetch_due
+from scraper.state.store import Known, Record, SqliteCrawlState, StateLock, StateLocked
 
 URL = "https://news.example/2026/11/bridge.html"
 
@@ -100,7 +100,7 @@ def test_second_lock_on_the_same_state_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "news.sqlite3"
     lock = StateLock.acquire(path)
     holder = subprocess.run(
-        [sys.executable, "-c", "import sys; from pathlib import Path; from scraper.state import StateLock;"
+        [sys.executable, "-c", "import sys; from pathlib import Path; from scraper.state.store import StateLock;"
          f"StateLock.acquire(Path({str(path)!r}))"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -1,6 +1,6 @@
 """Regenerate the static Harbour Gazette demo site and its test truth.
 
-Run ``python -m scraper.demo.build_site`` after editing ``content.py`` or the
+Run ``python -m tests.demosite.build_site`` after editing ``content.py`` or the
 templates below; the generated files under ``scraper/demo/site/`` and
 ``tests/data/demo_truth.json`` are committed, so the server and the tests
 never need to run this script.
@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from scraper.demo.content import (
+from scraper.demo.server import SITE_DIR
+from tests.demosite.content import (
     ARTICLES,
     ARTICLES_BY_KEY,
     AUTHORS,
@@ -56,7 +57,6 @@ from scraper.demo.content import (
     Quote,
     Table,
 )
-from scraper.demo.server import SITE_DIR
 
 BASE = "__BASE__"
 SUFFIX = f" | {SITE_NAME}"

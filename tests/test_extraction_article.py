@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from scraper.cleaning import Block
-from scraper.extraction import _flat, body_blocks, extract_article, with_lead
+from scraper.extraction.article import extract_article
+from scraper.extraction.blocks import Block, _flat, body_blocks, with_lead
+from scraper.extraction.visible import visible_lead
 from scraper.items import Article, Page
-from scraper.metadata import visible_lead
 from tests.helpers import make_page
 
 PAGES = Path(__file__).parent / "data" / "pages"

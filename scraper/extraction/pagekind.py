@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from scraper.metadata import ARTICLE_TYPES, LISTING_TYPES, PageSignals
+from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
 
 
 class Kind(StrEnum):

@@ -23,14 +23,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import TCPTimedOutError
 
-from scraper.middlewares import (
-    NonHtmlFilter,
-    RedirectLoopMiddleware,
-    RetryAfterMiddleware,
-    RobotsTxtReuseMiddleware,
-    fetch_failure_reason,
-    retry_after_seconds,
-)
+from scraper.fetching.failures import fetch_failure_reason
+from scraper.fetching.nonhtml import NonHtmlFilter
+from scraper.fetching.redirect import RedirectLoopMiddleware
+from scraper.fetching.retry import RetryAfterMiddleware, retry_after_seconds
+from scraper.fetching.robotstxt import RobotsTxtReuseMiddleware
 from tests.helpers import project_settings
 
 

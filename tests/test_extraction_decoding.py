@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.decoding import decode_body
+from scraper.extraction.decoding import decode_body
 from scraper.items import DropReason, Rejection
 
 TEXT = "<p>Café Müller sells naïve art for £5 and 3 €</p>"

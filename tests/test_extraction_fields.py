@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from scraper.metadata import read_signals
-from scraper.reconcile import Fallback, detect_language, pick_language, pick_title
+from scraper.extraction.fields import Fallback, detect_language, pick_language
+from scraper.extraction.title import pick_title
+from scraper.extraction.visible import read_signals
 
 
 def title_of(head: str, body: str, site_name: str | None = None, url: str = "") -> str | None:

@@ -8,8 +8,6 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 
 from __future__ import annotations
 
-import copy
-import hashlib
 import logging
 import traceback
 from collections import Counter
@@ -21,23 +19,13 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
 
-from scraper.cleaning import (
-    Block,
-    CleaningContext,
-    blocks_to_text,
-    clean_blocks,
-    count_words,
-    normalise,
-    prune_page,
-)
-from scraper.decoding import decode_body
-from scraper.items import Article, DropReason, Image, Page, Rejection
-from scraper.metadata import Figure, PageSignals, read_figures, read_signals, split_credit
-from scraper.pagekind import Kind, Verdict, classify, has_enough_prose, xml_document
-from scraper.reconcile import (
+from scraper.extraction.blocks import blocks_to_text, body_blocks, mean_link_density, with_lead
+from scraper.extraction.cleaning import clean_blocks
+from scraper.extraction.context import CleaningContext
+from scraper.extraction.decoding import decode_body
+from scraper.extraction.fields import (
     Fallback,
     is_paywalled,
-    pick_authors,
     pick_canonical,
     pick_date,
     pick_description,
@@ -46,11 +34,20 @@ from scraper.reconcile import (
     pick_section,
     pick_site_name,
     pick_tags,
-    pick_title,
 )
+from scraper.extraction.figures import Figure, read_figures, split_credit
+from scraper.extraction.pagekind import Kind, Verdict, classify, has_enough_prose, xml_document
+from scraper.extraction.people import pick_authors
+from scraper.extraction.prune import prune_page
+from scraper.extraction.signals import PageSignals
+from scraper.extraction.title import pick_title
+from scraper.extraction.visible import read_signals
+from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
 logger = logging.getLogger(__name__)
+
 
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/xml", "text/xml"})
 
@@ -152,7 +149,7 @@ def _build_article(
     blocks = clean_blocks(with_lead(body_blocks(document.body), signals.lead), ctx)
     text = blocks_to_text(blocks)
     words = count_words(text)
-    link_density = _mean_link_density(blocks)
+    link_density = mean_link_density(blocks)
     paywalled = is_paywalled(signals)
     if not has_enough_prose(words, link_density, verdict, options.min_words):
         if paywalled and words:
@@ -191,133 +188,6 @@ def _build_article(
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
     )
-
-
-def body_blocks(body: etree._Element) -> list[Block]:
-    """trafilatura's XML body as blocks, with each block's link density.
-
-    Text that trafilatura leaves loose in ``<body>`` (the tail of a heading or list, when the
-    page's paragraph had no element of its own) is article text too: it becomes a paragraph.
-    A table used for page layout (its cells hold paragraphs, as on sites built before CSS) is
-    not data: its cells are read as blocks of their own, so the navigation column and the story
-    column do not end up as one table row.
-    """
-    blocks: list[Block] = []
-    for element in body:
-        tag = element.tag
-        if tag == "table" and _is_layout_table(element):
-            blocks.extend(_layout_blocks(element))
-        elif isinstance(tag, str) and tag != "graphic":
-            block = _block(element, tag)
-            if block is not None:
-                blocks.append(block)
-        tail = " ".join((element.tail or "").split())
-        if tail:
-            blocks.append(Block(kind="p", text=tail))
-    return blocks
-
-
-def _is_layout_table(table: etree._Element) -> bool:
-    """Whether a table lays out the page rather than holding data: a cell contains paragraphs."""
-    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
-
-
-def _layout_blocks(table: etree._Element) -> list[Block]:
-    """The blocks of a layout table, cell by cell: its inline runs become paragraphs."""
-    blocks: list[Block] = []
-    for cell in (cell for row in table.iterfind("row") for cell in row.iterfind("cell")):
-        run = etree.Element("p")
-        run.text = cell.text
-        for child in cell:
-            if child.tag not in _BLOCK_TAGS:
-                run.append(copy.deepcopy(child))  # with its tail
-                continue
-            blocks.extend(b for b in [_block(run, "p")] if b is not None)
-            if child.tag == "table" and _is_layout_table(child):
-                blocks.extend(_layout_blocks(child))
-            else:
-                blocks.extend(b for b in [_block(child, str(child.tag))] if b is not None)
-            run = etree.Element("p")
-            run.text = child.tail
-        blocks.extend(b for b in [_block(run, "p")] if b is not None)
-    return blocks
-
-
-def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
-    """The visible standfirst as the first block, unless the body already holds it.
-
-    trafilatura keeps to the node with the running text, so the lead printed above it (see
-    :func:`scraper.metadata.visible_lead`) is often lost although readers see it as the
-    article's first paragraph.
-    """
-    if not lead:
-        return blocks
-    wanted = normalise(lead)
-    if any(wanted in normalise(b.text) or normalise(b.text) in wanted for b in blocks[:6] if len(b.text) > 40):
-        return blocks
-    if wanted in normalise(" ".join(b.text for b in blocks)):
-        return blocks
-    return [Block(kind="p", text=lead), *blocks]
-
-
-def _block(element: etree._Element, tag: str) -> Block | None:
-    if tag == "list":
-        lines = [_flat(item) for item in element.iter("item")]
-        text = "\n".join(line for line in lines if line)
-    elif tag == "table":
-        rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
-        text = "\n".join(r for r in rows if r.strip(" |"))
-    elif tag == "quote":  # a quote's paragraphs and its attribution (``<cite>``) on lines of their own
-        text = "\n".join(_flat_lines(element))
-    else:
-        text = _flat(element)
-    if not text:
-        return None
-    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
-    density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
-    kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
-    return Block(kind=kind, text=text, link_density=density)
-
-
-def _flat(element: etree._Element) -> str:
-    """An element's text on one line; a line break (``<lb/>``) separates words."""
-    pieces: list[str] = []
-    _collect(element, pieces)
-    return " ".join("".join(pieces).split())
-
-
-def _flat_lines(element: etree._Element) -> list[str]:
-    """An element's text with one line per block it holds (and per loose text between them)."""
-    pieces: list[str] = []
-    _collect(element, pieces, block_break="\n")
-    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
-    return [line for line in lines if line]
-
-
-_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
-
-
-def _collect(element: etree._Element, pieces: list[str], block_break: str = " ") -> None:
-    """Text nodes in document order; a line break is a space, a block boundary ``block_break``."""
-    if element.tag == "lb":
-        pieces.append(" ")
-    elif element.text:
-        pieces.append(element.text)
-    for child in element:
-        if isinstance(child.tag, str):
-            block = child.tag in _BLOCK_TAGS
-            if block:
-                pieces.append(block_break)
-            _collect(child, pieces, block_break)
-            if block:
-                pieces.append(block_break)
-        if child.tail:
-            pieces.append(child.tail)
-
-
-def _mean_link_density(blocks: list[Block]) -> float:
-    total = sum(len(b.text) for b in blocks)
-    return sum(b.link_density * len(b.text) for b in blocks) / total if total else 0.0
 
 
 def _images(figures: list[Figure], lead: str | None, removed: list[str], base_url: str) -> list[Image]:
@@ -359,11 +229,6 @@ def _only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
     words = Counter(normalise(text).split())
     covered = sum(min(n, linked[w]) for w, n in words.items())
     return covered > 0.8 * words.total()
-
-
-def content_hash(text: str) -> str:
-    """sha256 of the normalised text: whitespace, case and punctuation do not matter."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
 def _fallback(document: Document, page: Page) -> Fallback:

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from scraper.extraction import ExtractionOptions, extract_article
+from scraper.extraction.article import ExtractionOptions, extract_article
 from scraper.items import Article, Page, Rejection
 
 

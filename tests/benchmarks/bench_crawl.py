@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONCURRENCY = 16  # requests in flight, overall and per domain, for all three crawls
 
 
@@ -163,7 +163,7 @@ def measure(command: list[str], log: Path, interval: float = 0.02) -> Run:
 
 
 def baseline_command(kind: str, sitemap: str, report: Path) -> list[str]:
-    return [sys.executable, "-m", "scraper.bench_crawl", "--baseline", kind, "--sitemap", sitemap,
+    return [sys.executable, "-m", "tests.benchmarks.bench_crawl", "--baseline", kind, "--sitemap", sitemap,
             "--report", str(report)]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import trafilatura
 from itemadapter import ItemAdapter
 
-from scraper.extraction import extract_article
+from scraper.extraction.article import extract_article
 from scraper.items import Article, Page
 
 ROWS = (

@@ -10,30 +10,32 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from scraper.cleaning import (
-    Block,
-    CleaningContext,
-    clean_blocks,
+from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+from scraper.extraction.blocks import Block, body_blocks
+from scraper.extraction.boilerplate import (
     is_credit_line,
-    is_dateline,
-    prune_page,
-    strip_author_bio,
-    strip_breadcrumbs,
-    strip_captions,
     strip_contributions,
     strip_copyright_notices,
     strip_crosslinks,
     strip_labelled_links,
-    strip_link_lists,
     strip_notices,
     strip_prompts,
+)
+from scraper.extraction.cleaning import (
+    clean_blocks,
+    is_dateline,
+    strip_author_bio,
+    strip_breadcrumbs,
+    strip_captions,
+    strip_link_lists,
     strip_repeated_blocks,
     strip_repeated_headline,
     strip_teaser_runs,
     strip_teasers,
 )
-from scraper.extraction import ExtractionOptions, _run_trafilatura, body_blocks
-from tests.test_extraction import extract, load
+from scraper.extraction.context import CleaningContext
+from scraper.extraction.prune import prune_page
+from tests.test_extraction_article import extract, load
 
 # (fixture page, boilerplate kind, text that plain trafilatura keeps and we must remove)
 REMOVED = [

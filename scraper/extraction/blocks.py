@@ -1,0 +1,157 @@
+"""trafilatura's XML body as :class:`Block`s: the unit every cleaning rule works on.
+
+trafilatura hands us the body as elements (paragraphs, sub-headings, lists, quotes, tables); a
+block keeps the kind, the text (lines joined by newlines) and the share of its text inside
+links, which is what the rules look at besides position and repetition.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from scraper.text import normalise
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of body text, as trafilatura delimited it."""
+
+    kind: str  # "p", "head", "list", "quote", "table", "code"
+    text: str  # lines joined by "\n" (list items, table rows)
+    link_density: float = 0.0  # share of characters inside <a>/<ref>
+
+
+def body_blocks(body: etree._Element) -> list[Block]:
+    """trafilatura's XML body as blocks, with each block's link density.
+
+    Text that trafilatura leaves loose in ``<body>`` (the tail of a heading or list, when the
+    page's paragraph had no element of its own) is article text too: it becomes a paragraph.
+    A table used for page layout (its cells hold paragraphs, as on sites built before CSS) is
+    not data: its cells are read as blocks of their own, so the navigation column and the story
+    column do not end up as one table row.
+    """
+    blocks: list[Block] = []
+    for element in body:
+        tag = element.tag
+        if tag == "table" and _is_layout_table(element):
+            blocks.extend(_layout_blocks(element))
+        elif isinstance(tag, str) and tag != "graphic":
+            block = _block(element, tag)
+            if block is not None:
+                blocks.append(block)
+        tail = " ".join((element.tail or "").split())
+        if tail:
+            blocks.append(Block(kind="p", text=tail))
+    return blocks
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """Whether a table lays out the page rather than holding data: a cell contains paragraphs."""
+    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
+
+
+def _layout_blocks(table: etree._Element) -> list[Block]:
+    """The blocks of a layout table, cell by cell: its inline runs become paragraphs."""
+    blocks: list[Block] = []
+    for cell in (cell for row in table.iterfind("row") for cell in row.iterfind("cell")):
+        run = etree.Element("p")
+        run.text = cell.text
+        for child in cell:
+            if child.tag not in _BLOCK_TAGS:
+                run.append(copy.deepcopy(child))  # with its tail
+                continue
+            blocks.extend(b for b in [_block(run, "p")] if b is not None)
+            if child.tag == "table" and _is_layout_table(child):
+                blocks.extend(_layout_blocks(child))
+            else:
+                blocks.extend(b for b in [_block(child, str(child.tag))] if b is not None)
+            run = etree.Element("p")
+            run.text = child.tail
+        blocks.extend(b for b in [_block(run, "p")] if b is not None)
+    return blocks
+
+
+def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
+    """The visible standfirst as the first block, unless the body already holds it.
+
+    trafilatura keeps to the node with the running text, so the lead printed above it (see
+    :func:`scraper.metadata.visible_lead`) is often lost although readers see it as the
+    article's first paragraph.
+    """
+    if not lead:
+        return blocks
+    wanted = normalise(lead)
+    if any(wanted in normalise(b.text) or normalise(b.text) in wanted for b in blocks[:6] if len(b.text) > 40):
+        return blocks
+    if wanted in normalise(" ".join(b.text for b in blocks)):
+        return blocks
+    return [Block(kind="p", text=lead), *blocks]
+
+
+def _block(element: etree._Element, tag: str) -> Block | None:
+    if tag == "list":
+        lines = [_flat(item) for item in element.iter("item")]
+        text = "\n".join(line for line in lines if line)
+    elif tag == "table":
+        rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
+        text = "\n".join(r for r in rows if r.strip(" |"))
+    elif tag == "quote":  # a quote's paragraphs and its attribution (``<cite>``) on lines of their own
+        text = "\n".join(_flat_lines(element))
+    else:
+        text = _flat(element)
+    if not text:
+        return None
+    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
+    density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
+    kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
+    return Block(kind=kind, text=text, link_density=density)
+
+
+def _flat(element: etree._Element) -> str:
+    """An element's text on one line; a line break (``<lb/>``) separates words."""
+    pieces: list[str] = []
+    _collect(element, pieces)
+    return " ".join("".join(pieces).split())
+
+
+def _flat_lines(element: etree._Element) -> list[str]:
+    """An element's text with one line per block it holds (and per loose text between them)."""
+    pieces: list[str] = []
+    _collect(element, pieces, block_break="\n")
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return [line for line in lines if line]
+
+
+_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
+
+
+def _collect(element: etree._Element, pieces: list[str], block_break: str = " ") -> None:
+    """Text nodes in document order; a line break is a space, a block boundary ``block_break``."""
+    if element.tag == "lb":
+        pieces.append(" ")
+    elif element.text:
+        pieces.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            block = child.tag in _BLOCK_TAGS
+            if block:
+                pieces.append(block_break)
+            _collect(child, pieces, block_break)
+            if block:
+                pieces.append(block_break)
+        if child.tail:
+            pieces.append(child.tail)
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    """Blocks separated by one blank line; lines within a block (list items) by newlines."""
+    return "\n\n".join(b.text.strip() for b in blocks if b.text.strip())
+
+
+def mean_link_density(blocks: list[Block]) -> float:
+    """The share of all block text that sits inside links, weighted by block length."""
+    total = sum(len(b.text) for b in blocks)
+    return sum(b.link_density * len(b.text) for b in blocks) / total if total else 0.0

@@ -1,0 +1,128 @@
+"""Rules that recognise formulaic boilerplate by its phrases: prompts, notices, cross-links, credits.
+
+Every rule here needs a phrase from ``phrases.toml`` (per language) *and* a structural limit (a
+short block, a position at the end), so prose that merely mentions a newsletter stays. The
+structural rules, which need no phrase, are in ``cleaning.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extraction.blocks import Block
+from scraper.extraction.context import CleaningContext
+from scraper.text import count_words, phrases, starts_with_phrase
+
+
+def is_credit_line(text: str) -> bool:
+    """``Photo: Jane Doe / Agency``, ``© Reuters``, ``Foto: dpa``: a short credit."""
+    text = " ".join(text.split())
+    if count_words(text) > 10:
+        return False
+    lowered = text.casefold()
+    return any(
+        lowered.startswith(word) and (len(lowered) == len(word) or not lowered[len(word)].isalpha())
+        for word in phrases()["credit"]
+    ) and (":" in text or "©" in text or "/" in text or count_words(text) <= 4)
+
+
+def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``ALSO READ: …``, ``Read more``, ``Lesen Sie auch`` lines pointing to other articles."""
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind in ("p", "head", "list") and count_words(b.text) <= 40 and starts_with_phrase(b.text, "crosslink")
+        )
+    ]
+
+
+_LABEL = re.compile(r"^([^:|»>]{1,60}?)\s*[:|»>]\s*(\S.*)$", re.DOTALL)
+
+
+def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``LABEL: <a>Other headline</a>``: a short label, then a link that is the rest of the block.
+
+    This is how cross-links look in any language (``FUNDA FUTHI | …``, ``Lees ook: …``), so no
+    phrase is needed: the unlinked label is a few words and the link covers all that follows.
+    """
+
+    def is_labelled_link(block: Block) -> bool:
+        if block.kind != "p" or block.link_density < 0.4 or count_words(block.text) > 30:
+            return False
+        match = _LABEL.match(" ".join(block.text.split()))
+        if not match or count_words(match.group(1)) > 6:
+            return False
+        return abs(len(match.group(2)) / len(block.text) - block.link_density) <= 0.12
+
+    return [b for b in blocks if not is_labelled_link(b)]
+
+
+def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Share, newsletter, consent, advertising and comment prompts: short and formulaic."""
+    return [
+        b
+        for b in blocks
+        if not (b.kind != "table" and count_words(b.text) <= 25 and starts_with_phrase(b.text, "prompt"))
+    ]
+
+
+def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``With additional reporting by…``, ``Mit Agenturmaterial``: credit lines at the end.
+
+    Newsrooms close an article by crediting agencies and co-reporters; the line names who
+    worked on the story and is no part of it. Only short blocks among the last four count.
+    """
+    start = max(0, len(blocks) - 4)
+    return [b for i, b in enumerate(blocks) if i < start or not _is_contribution(b)]
+
+
+def _is_contribution(block: Block) -> bool:
+    if block.kind != "p" or count_words(block.text) > 25:
+        return False
+    text = block.text.strip(" -–—_*")
+    ending = " ".join(text.casefold().rstrip(" .").split())
+    return starts_with_phrase(text, "contribution") or ending.endswith(phrases()["contribution_end"])
+
+
+# "© 2026", "(c) 2019-2026", "Copyright © 2026", "Copyright 2026": the notice names its year.
+_COPYRIGHT_START = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}\b",
+                              re.IGNORECASE)  # fmt: skip
+
+
+def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice.
+
+    Sites laid out with tables (and some CMS footers inside the article container) hand the
+    notice to the extractor as the last paragraph. Only short blocks among the last three count;
+    ``© dpa`` style agency credits are left to the contribution rule.
+    """
+    start = max(0, len(blocks) - 3)
+
+    def is_notice(block: Block) -> bool:
+        if block.kind != "p" or count_words(block.text) > 30:
+            return False
+        text = " ".join(block.text.split())
+        lowered = text.casefold()
+        reserved = any(p in lowered for p in phrases()["copyright"])
+        return reserved or bool(_COPYRIGHT_START.match(text))
+
+    return [b for i, b in enumerate(blocks) if i < start or not is_notice(b)]
+
+
+def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Paywall, account and site notices: ``The rest of this article is for subscribers``.
+
+    A notice's phrase can sit anywhere in its sentence (``Il vous reste 57 % de cet article à
+    lire``, ``We may earn an affiliate commission``, ``Follow us on Google News``), so, unlike
+    prompts, the phrase is looked for in the whole of a short block. Paywall notices run longer
+    than the site's own disclosures.
+    """
+    lists = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
+
+    def is_notice(block: Block) -> bool:
+        lowered = " ".join(block.text.casefold().split())
+        words = count_words(block.text)
+        return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)
+
+    return [b for b in blocks if b.kind == "table" or not is_notice(b)]

@@ -1,0 +1,307 @@
+"""Remove what trafilatura leaves around the article body, one small rule per kind.
+
+The rules here look at a block's *position* (top of the body, trailing run), its *link
+density* and its *repetition* of something the page shows elsewhere (the headline, a figure
+caption, the byline, a teaser card); the phrase-based rules are in ``boilerplate.py``. Every
+rule is a pure function ``(blocks, context) -> blocks``; captions and credits that a rule removes
+are handed back in the context so they end up in ``Article.images`` instead of being lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extraction.blocks import Block
+from scraper.extraction.boilerplate import (
+    is_credit_line,
+    strip_contributions,
+    strip_copyright_notices,
+    strip_crosslinks,
+    strip_labelled_links,
+    strip_notices,
+    strip_prompts,
+)
+from scraper.extraction.context import CleaningContext, Rule
+from scraper.text import compact, count_words, normalise, phrases
+
+
+def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """The headline repeated in the first blocks (trafilatura keeps an in-body ``<h1>``).
+
+    Any form of the headline counts: the chosen title may be the JSON-LD one while the page
+    shows a differently worded ``<h1>``, and a kicker (topic label) may be glued in front of it
+    (``Election 2026: Council backs…``, or with no space at all when the kicker was its own
+    element) when it opens the body. Link lists (tags, breadcrumbs) before the headline do not
+    count as the top.
+    """
+    titles = {compact(t) for t in (ctx.title, *ctx.headlines)} - {""}
+    if not titles:
+        return blocks
+    long_titles = {compact(t) for t in (ctx.title, *ctx.headlines) if count_words(t) >= 3}
+    authors = {compact(a) for a in ctx.authors} - {""}
+    kept: list[Block] = []
+    seen = 0
+    for block in blocks:
+        text = compact(block.text)
+        if (seen < 4 and text in titles) or (seen == 0 and _has_kicker(text, long_titles)):
+            continue
+        if seen == 0 and _has_byline_tail(text, long_titles, authors):
+            continue
+        seen += block.link_density < 0.5
+        kept.append(block)
+    return kept
+
+
+def _has_kicker(text: str, titles: set[str]) -> bool:
+    """The text is a short kicker followed by a headline (only trusted as the very first block)."""
+    return any(text.endswith(t) and len(text) - len(t) <= 60 for t in titles)
+
+
+def _has_byline_tail(text: str, titles: set[str], authors: set[str]) -> bool:
+    """The text is a headline followed by its byline (an ``<h1>`` left open takes it in)."""
+    rests = [text[len(t) :] for t in titles if text.startswith(t) and text != t]
+    return any(a in rest and len(rest) - len(a) <= 30 for rest in rests for a in authors)
+
+
+_SEPARATORS = re.compile(r"\s(?:»|›|>|/|\\|\||→|::|·|•)\s")
+
+
+def strip_breadcrumbs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """``Home » Section » Topic`` trails: short blocks near the top made of separated crumbs."""
+
+    def is_breadcrumb(block: Block) -> bool:
+        text = " ".join(block.text.split())
+        crumbs = _SEPARATORS.split(text)
+        if len(crumbs) < 2 or count_words(text) > 14 or any(count_words(c) > 6 for c in crumbs):
+            return False
+        return block.link_density > 0.3 or normalise(crumbs[0]) in phrases()["breadcrumb_home"]
+
+    return [b for i, b in enumerate(blocks) if not (i < 4 and is_breadcrumb(b))]
+
+
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic"
+)
+
+
+_DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
+    rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
+    rf"(?:\w+,?\s+)?"  # weekday
+    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
+    rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?)?"
+    rf"\s*(?:[|,-]\s*(?:updated|aktualisiert|mis à jour).*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A block that is only a date (and time), in any of the common formats."""
+    text = " ".join(text.split()).strip(" |•·-–")
+    return count_words(text) <= 12 and bool(_DATELINE.match(text))
+
+
+def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
+    return [b for b in blocks if not (b.kind != "table" and is_dateline(b.text))]
+
+
+def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A short block at the top or bottom that only names the authors (``By Jane Doe``)."""
+    names = [normalise(a) for a in ctx.authors if a.strip()]
+    if not names:
+        return blocks
+
+    def is_byline(block: Block) -> bool:
+        text = normalise(block.text)
+        if count_words(text) > 12 + 3 * len(names):
+            return False
+        rest = text
+        for name in names:
+            rest = rest.replace(name, " ")
+        return rest != text and count_words(rest) <= 6
+
+    edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
+    return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
+
+
+def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A short paragraph among the last blocks that presents the author (``Jane Doe covers…``).
+
+    The bio starts with an author's full name (one role word may come first: ``Korrespondent
+    Jane Doe ist…``); article text rarely opens a paragraph with its own author's name. An author
+    that is the site itself ("Lesotho Times") is no person and is not looked for.
+    """
+    site = normalise(ctx.site_name or "")
+    names = [n for n in (normalise(a) for a in ctx.authors) if len(n.split()) >= 2 and n != site]
+    if not names:
+        return blocks
+
+    def is_bio(block: Block) -> bool:
+        if block.kind != "p" or count_words(block.text) > 80:
+            return False
+        words = normalise(block.text).split()
+        return any(name.split() in (words[: len(name.split())], words[1 : len(name.split()) + 1]) for name in names)
+
+    start = max(0, len(blocks) - 4)
+    return [b for i, b in enumerate(blocks) if i < start or not is_bio(b)]
+
+
+def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
+
+    A block matches when it is a caption, the start of one, or a caption followed by a short
+    credit (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions``
+    so they move to ``images``.
+    """
+    captions = {normalise(c) for c in ctx.captions if count_words(c) >= 3}
+    kept: list[Block] = []
+    for block in blocks:
+        if (block.kind in ("p", "quote") and _is_caption(normalise(block.text), captions)) or (
+            block.kind == "p" and is_credit_line(block.text)
+        ):
+            ctx.removed_captions.append(block.text)
+        else:
+            kept.append(block)
+    return kept
+
+
+def _is_caption(text: str, captions: set[str]) -> bool:
+    if not text:
+        return False
+    if text in captions:
+        return True
+    if len(text) <= 20:
+        return False
+    return any(
+        c.startswith(text) or (len(c) > 20 and text.startswith(c) and count_words(text[len(c) :]) <= 6)
+        for c in captions
+    )
+
+
+def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Related-article lists: runs of link-only headline-length blocks, and link lists.
+
+    A real paragraph is rarely mostly link text; a teaser list is nothing else. A heading
+    directly above such a run ("Related stories", "Mehr zum Thema") goes with it.
+    """
+    linky = [b.link_density >= 0.6 and (b.kind in ("list", "p", "head")) and count_words(b.text) <= 60 for b in blocks]
+    drop = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        if not linky[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and linky[j]:
+            j += 1
+        run = blocks[i:j]
+        if len(run) >= 2 or run[0].kind == "list" or run[0].link_density >= 0.9:
+            for k in range(i, j):
+                drop[k] = True
+            if i > 0 and blocks[i - 1].kind == "head":
+                drop[i - 1] = True
+        i = j
+    return [b for b, d in zip(blocks, drop, strict=True) if not d]
+
+
+def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Blocks that repeat the text of a teaser card (a link wrapping a heading or paragraph).
+
+    trafilatura drops the link but may keep the card's paragraph when the card list sits in
+    the article's container; the page itself shows the paragraph is another article's teaser.
+    """
+    teasers = {normalise(t) for t in ctx.teasers if count_words(t) >= 3}
+    if not teasers:
+        return blocks
+    return [b for b in blocks if b.kind not in ("p", "head") or normalise(b.text) not in teasers]
+
+
+def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A paragraph printed several times is a placeholder (consent, embed, ad slot), not prose.
+
+    Three or more identical paragraphs go entirely; a paragraph seen twice keeps its first
+    copy (a pull quote or a lead repeated by the template).
+    """
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind == "p" and count_words(block.text) >= 4:
+            key = normalise(block.text)
+            counts[key] = counts.get(key, 0) + 1
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = normalise(block.text) if block.kind == "p" else ""
+        if counts.get(key, 0) >= 3 or (key in seen and counts.get(key, 0) == 2):
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Runs of linked headlines, each with an optional one-line standfirst: a teaser list.
+
+    A sub-heading of the article is not a link; two or more linked headings in a row (each
+    perhaps followed by a short paragraph) are other articles, and a short heading just above
+    them ("More from …") labels the list.
+    """
+
+    def unit(i: int) -> int:
+        """How many blocks the teaser starting at ``i`` spans (0: none)."""
+        b = blocks[i]
+        if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
+            return 0
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        return 2 if nxt is not None and nxt.kind == "p" and count_words(nxt.text) <= 40 else 1
+
+    drop: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j, units = i, 0
+        while j < len(blocks) and (step := unit(j)):
+            j, units = j + step, units + 1
+        if units >= 2:
+            drop.update(range(i, j))
+            if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
+                drop.add(i - 1)
+        i = max(j, i + 1)
+    return [b for k, b in enumerate(blocks) if k not in drop]
+
+
+def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A sub-heading left as the last block introduces something that was removed."""
+    while blocks and blocks[-1].kind == "head":
+        blocks = blocks[:-1]
+    return blocks
+
+
+RULES: tuple[Rule, ...] = (
+    strip_repeated_headline,
+    strip_breadcrumbs,
+    strip_datelines,
+    strip_captions,
+    strip_crosslinks,
+    strip_labelled_links,
+    strip_prompts,
+    strip_notices,
+    strip_teaser_runs,
+    strip_link_lists,
+    strip_teasers,
+    strip_repeated_blocks,
+    strip_bylines,
+    strip_author_bio,
+    strip_contributions,
+    strip_copyright_notices,
+    strip_trailing_headings,
+)
+
+
+def clean_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Apply every rule in order; empty blocks never survive."""
+    blocks = [b for b in blocks if b.text.strip()]
+    for rule in RULES:
+        blocks = rule(blocks, ctx)
+    return blocks

@@ -1,0 +1,24 @@
+"""What a cleaning rule knows about the page besides its blocks, and the shape of a rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from scraper.extraction.blocks import Block
+
+
+@dataclass(slots=True)
+class CleaningContext:
+    """What the rules need to know about the page besides the blocks."""
+
+    title: str = ""
+    headlines: list[str] = field(default_factory=list)  # other headline forms (<h1>, og:title)
+    authors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # figcaption/alt/caption-class text
+    teasers: list[str] = field(default_factory=list)  # text of teaser cards (links to articles)
+    site_name: str | None = None
+    removed_captions: list[str] = field(default_factory=list)  # filled by the rules
+
+
+Rule = Callable[[list[Block], CleaningContext], list[Block]]

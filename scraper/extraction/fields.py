@@ -1,0 +1,206 @@
+"""Decide each metadata field but title and authors from the sources a page offers.
+
+Order of trust, per field: what the publisher states for machines about this article
+(JSON-LD), then OpenGraph/``article:*``/Dublin Core meta, then what a reader sees
+(``<time>``), then trafilatura's own guesses (passed in as ``fallback``). The title is decided in
+``title.py`` and the authors in ``people.py``; both use :class:`Site` from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import pycld2
+
+from scraper.dates import format_date, parse_date
+from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_META, TAG_META, PageSignals, ld_str
+from scraper.text import compact, unique
+from scraper.urls import absolute_url, host_of
+
+
+@dataclass(slots=True)
+class Fallback:
+    """trafilatura's metadata guesses, used only where the page states nothing better."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    language: str | None = None
+    image: str | None = None
+    categories: list[str] | None = None
+    tags: list[str] | None = None
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne", "go"})
+
+
+@dataclass(slots=True, frozen=True)
+class Site:
+    """The publisher's names and domain, to tell the site (or its desk) from a writer.
+
+    Bylines and ``author`` meta often name the publication: its og:site_name, its JSON-LD
+    publisher, its domain written as a name (``Mdr De`` for mdr.de, ``Stuttgarter Zeitung`` for
+    stuttgarter-zeitung.de, ``LTO`` for lto.de), or a name followed by the site's address.
+    """
+
+    keys: frozenset[str]  # compact (lower-case, no spaces or punctuation) forms of the names
+    domain: str  # registered domain, e.g. "dw.com"
+
+    @classmethod
+    def of(cls, signals: PageSignals, site_name: str | None, url: str) -> Site:
+        """The site of a page, from its declared names and its URL's host."""
+        publisher = (signals.article_ld or {}).get("publisher")
+        ld_name = ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
+        labels = host_of(url).removeprefix("www.").split(".")
+        size = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+        domain = ".".join(labels[-size:]) if len(labels) >= 2 else ""
+        names = (site_name, ld_name, domain, labels[-size] if domain else None)
+        return cls(keys=frozenset(k for k in (compact(n or "") for n in names) if len(k) >= 2), domain=domain)
+
+    def is_named(self, name: str) -> bool:
+        """The name is one of the site's own names."""
+        return compact(name) in self.keys
+
+    def mentioned_in(self, raw: str) -> bool:
+        """The raw byline carries the site's domain (``Deutsche Welle (www.dw.com)``)."""
+        return bool(self.domain) and self.domain in raw.casefold()
+
+
+def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[str | None, str | None]:
+    """(normalised ISO 8601, raw string) for "published" or "modified"."""
+    ld = signals.article_ld or {}
+    if which == "published":
+        raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated"))]
+        raws += signals.all_meta(*PUBLISHED_META) + signals.time_datetimes[:1] + [fallback]
+    else:
+        raws = [ld_str(ld.get("dateModified")), *signals.all_meta(*MODIFIED_META)]
+    parsed = [(parse_date(r), r) for r in raws if r]
+    valid = [(d, r) for d, r in parsed if d is not None and 1990 <= d.year <= 2100]
+    if not valid:
+        return None, None
+    # Prefer a value with a time of day and an offset over a bare date from the same page.
+    best, raw = valid[0]
+    for d, r in valid:
+        if d.date() == best.date() and _precision(d, r) > _precision(best, raw):
+            best, raw = d, r
+    return format_date(best, raw), raw.strip()
+
+
+def _precision(value: datetime, raw: str) -> int:
+    has_time = not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip())
+    return int(has_time) + int(value.tzinfo is not None)
+
+
+def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:
+    """og:site_name, the JSON-LD publisher, then trafilatura's guess."""
+    publisher = (signals.article_ld or {}).get("publisher")
+    ld_name = ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
+    return signals.first_meta("og:site_name", "application-name") or ld_name or fallback.sitename
+
+
+def pick_language(signals: PageSignals, fallback: Fallback, text: str = "") -> str | None:
+    """From markup (``<html lang>``, JSON-LD, og:locale), then trafilatura's, else detected in ``text``."""
+    ld_lang = ld_str((signals.article_ld or {}).get("inLanguage"))
+    for raw in (signals.html_lang, ld_lang, signals.first_meta("og:locale", "content-language",
+                                                               "language", "dc.language")):  # fmt: skip
+        if raw and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", raw.strip()):
+            primary, _, region = raw.strip().replace("_", "-").partition("-")
+            return primary.lower() + (f"-{region.upper()}" if len(region) == 2 else "")
+    return fallback.language or detect_language(text)
+
+
+def detect_language(text: str, min_chars: int = 200) -> str | None:
+    """The language of an article's text (BCP 47: ``de``, ``zh-Hant``), when CLD2 is sure of it.
+
+    Used only when the page names no language: short texts and unreliable guesses give None
+    rather than a wrong tag. CLD2 (Chromium's detector, built for web text) keeps its tables in
+    its shared library, so an extraction worker pays about 2 MB for it, not a model load.
+    """
+    sample = " ".join(text.split())[:3000]
+    if len(sample) < min_chars:
+        return None
+    try:
+        reliable, _, guesses = pycld2.detect(sample, isPlainText=True)
+    except (pycld2.error, UnicodeError):  # lone surrogates or bytes CLD2 refuses: no guess
+        return None
+    code = _CLD2_LEGACY.get(str(guesses[0][1]), str(guesses[0][1]))
+    if not reliable or code in ("un", "xxx") or code.startswith(("xx-", "zz")):
+        return None  # unknown, or only a script named ("xx-Cyrl"), or CLD2's pseudo-languages
+    return code
+
+
+# Codes CLD2 still writes in their withdrawn ISO 639 form.
+_CLD2_LEGACY = {"iw": "he", "jw": "jv", "in": "id", "ji": "yi", "mo": "ro"}
+
+
+def pick_section(signals: PageSignals, fallback: Fallback) -> str | None:
+    """``articleSection`` or ``article:section``."""
+    ld = signals.article_ld or {}
+    section = ld_str(ld.get("articleSection")) or signals.first_meta(*SECTION_META)
+    if not section and fallback.categories:
+        section = fallback.categories[0]
+    return section or None
+
+
+def pick_tags(signals: PageSignals, fallback: Fallback) -> list[str]:
+    """Keywords from JSON-LD and meta, split on commas, de-duplicated in page order."""
+    ld_keywords = (signals.article_ld or {}).get("keywords")
+    raw: list[str] = []
+    if isinstance(ld_keywords, list):
+        raw.extend(str(k) for k in ld_keywords)
+    elif isinstance(ld_keywords, str):
+        raw.append(ld_keywords)
+    raw.extend(signals.all_meta(*TAG_META))
+    raw.extend(fallback.tags or [])
+    tags = [t.strip() for value in raw for t in value.split(",")]
+    return unique([t for t in tags if 0 < len(t) <= 100])
+
+
+def pick_image(signals: PageSignals, base_url: str, fallback: Fallback) -> str | None:
+    """og:image, the JSON-LD image, then trafilatura's guess; absolute."""
+    ld_image = (signals.article_ld or {}).get("image")
+    if isinstance(ld_image, list):
+        ld_image = ld_image[0] if ld_image else None
+    if isinstance(ld_image, dict):
+        ld_image = ld_image.get("url") or ld_image.get("contentUrl")
+    image = signals.first_meta("og:image", "og:image:url", "twitter:image") or ld_str(ld_image)
+    image = image or fallback.image
+    return absolute_url(base_url, image) if image else None
+
+
+def pick_description(signals: PageSignals, fallback: Fallback) -> str | None:
+    """og:description, meta description, the JSON-LD description."""
+    ld = signals.article_ld or {}
+    return (
+        signals.first_meta("og:description", "description", "twitter:description")
+        or ld_str(ld.get("description"))
+        or fallback.description
+    )
+
+
+def pick_canonical(signals: PageSignals, url: str) -> str:
+    """``<link rel=canonical>`` or og:url when it stays on the page's own site, else url."""
+    host = host_of(url)
+    for raw in (signals.canonical, signals.first_meta("og:url")):
+        candidate = absolute_url(url, raw) if raw else None
+        if candidate and urlsplit(candidate).scheme in ("http", "https") and _same_site(host, host_of(candidate)):
+            return candidate
+    return url
+
+
+def is_paywalled(signals: PageSignals) -> bool:
+    """JSON-LD ``isAccessibleForFree: false`` is the publishers' standard paywall marker."""
+    value = (signals.article_ld or {}).get("isAccessibleForFree")
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+
+def _same_site(a: str, b: str) -> bool:
+    def base(h: str) -> str:
+        return ".".join(h.removeprefix("www.").split(".")[-2:])
+
+    return bool(a) and base(a) == base(b)

@@ -1,0 +1,59 @@
+"""Remove containers the page itself marks as boilerplate, before trafilatura sees them.
+
+Markup words shared across CMSs (``related``, ``newsletter``, ``share``, ``comments``) are the
+cheapest evidence there is: the template says what the box is. The words are per-language data
+in ``phrases.toml`` (``boilerplate_markup``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import html as lxml_html
+
+from scraper.text import phrases
+
+_TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+
+
+_MARKED = (
+    "//*[@class or @id or @aria-label or @role]"
+    "[not(self::html or self::body or self::main or self::article or self::h1 or self::p)]"
+)
+
+
+def _marked_as_boilerplate(element: lxml_html.HtmlElement) -> bool:
+    """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"..."""
+    if (element.get("role") or "").lower() in ("complementary", "dialog", "alertdialog"):
+        return True
+    return _names_boilerplate(" ".join(element.get(a) or "" for a in ("class", "id", "aria-label")))
+
+
+@lru_cache(maxsize=8192)
+def _names_boilerplate(words: str) -> bool:
+    """Whether attribute words name boilerplate; memoised, as templates repeat the same classes."""
+    tokens = {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
+    return not tokens.isdisjoint(phrases()["boilerplate_markup"])
+
+
+def prune_page(tree: lxml_html.HtmlElement) -> int:
+    """Remove containers the page itself marks as boilerplate, before trafilatura sees them.
+
+    Markup words shared across CMSs (``related``, ``newsletter``, ``share``, ``comments``,
+    ``breadcrumb``, ``cta``, ARIA ``complementary``/``dialog``) mark teaser lists, sign-up
+    boxes, share bars and modals. A container holding a large share of the page's paragraph
+    text is kept whatever its name: some templates put such words on the article wrapper.
+    Returns the number of containers removed.
+    """
+    paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
+    removed = 0
+    for element in tree.xpath(_MARKED):
+        if element.getparent() is None or not _marked_as_boilerplate(element):
+            continue
+        own = sum(len(p.text_content()) for p in element.iter("p"))
+        if own > 0.25 * paragraphs or any(True for _ in element.iter("h1")):
+            continue
+        element.drop_tree()
+        removed += 1
+    return removed

@@ -1,0 +1,238 @@
+"""What a page says about itself for machines: ``<meta>``, JSON-LD, ``<link>``, ``<title>``.
+
+Pages describe themselves several times over: JSON-LD (``NewsArticle`` and kin, possibly in
+an ``@graph``), OpenGraph and ``article:*`` meta, Dublin Core and other ``<meta>`` names. This
+module reads them into a :class:`PageSignals` (raw, per source); what a reader sees is added by
+``visible.py``, and ``title.py``/``people.py``/``fields.py`` decide which value wins. These are
+the cheap signals (no walk over the body), so the spider can read them to decide
+follow-or-extract. Nothing here raises on bad markup: a source that cannot be read is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+from scraper.extraction.decoding import strip_control
+from scraper.text import normalise, phrases
+
+# Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
+# writer are filed; SEO plugins of many CMSs emit them with a per-language "Written by" label.
+WRITTEN_BY_META = "twitter:written-by"
+
+
+# schema.org types whose instances are articles (plus anything ending in "Article").
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle"})
+
+
+LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "AboutPage", "WebSite"})
+
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "cxenseparse:author",
+                WRITTEN_BY_META)  # fmt: skip
+
+
+PUBLISHED_META = ("article:published_time", "og:published_time", "published_time",
+                   "datepublished", "pubdate", "publishdate", "publish-date", "date",
+                   "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+                   "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
+                   "article.published", "publication_date", "release_date")  # fmt: skip
+
+
+MODIFIED_META = ("article:modified_time", "og:updated_time", "modified_time", "datemodified",
+                  "dcterms.modified", "last-modified", "lastmod",
+                  "article.updated")  # fmt: skip
+
+
+SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:section")
+
+
+TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
+
+
+@dataclass(slots=True, frozen=True)
+class Heading:
+    """A visible ``<h1>``/``<h2>``: its text and the texts of its child elements.
+
+    Templates build a display headline from parts (``<h2><span>Kicker</span><span>Headline
+    </span></h2>``); the parts let a meta title match the headline without its kicker.
+    """
+
+    tag: str
+    text: str
+    parts: tuple[str, ...] = ()
+    lead: str = ""  # its own text before its children, when they include a byline or date
+
+
+@dataclass(slots=True)
+class PageSignals:
+    """Everything the page says about itself, per source, not yet reconciled."""
+
+    jsonld_types: list[str] = field(default_factory=list)
+    article_ld: dict[str, Any] | None = None  # the JSON-LD object describing the article
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
+    html_title: str | None = None
+    h1: list[str] = field(default_factory=list)
+    h1_in_nav: bool = False  # the first <h1> is a breadcrumb's last crumb, not the displayed headline
+    headings: list[Heading] = field(default_factory=list)  # h1/h2 outside navigation and links
+    canonical: str | None = None
+    html_lang: str | None = None
+    time_datetimes: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
+    teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
+    images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)
+    lead: str | None = None  # the visible standfirst that repeats the meta description
+
+    def first_meta(self, *names: str) -> str | None:
+        """The first non-empty content among the given meta names, in the order given."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+    def all_meta(self, *names: str) -> list[str]:
+        """Every non-empty content of the given meta names, in the order given."""
+        return [v.strip() for name in names for v in self.meta.get(name, ()) if v.strip()]
+
+
+def read_head_signals(tree: lxml_html.HtmlElement) -> PageSignals:
+    """The page's machine-readable self-description: meta, ``<title>``, links and JSON-LD."""
+    signals = PageSignals()
+    _read_meta(tree, signals)
+    _read_jsonld(tree, signals)
+    return signals
+
+
+def element_text(element: lxml_html.HtmlElement) -> str:
+    """An element's text, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _read_meta(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content is not None:
+            signals.meta.setdefault(key.strip(), []).append(content)
+    _file_written_by(signals)
+    titles = tree.xpath("//head/title|//title")
+    if titles:
+        signals.html_title = element_text(titles[0]) or None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href") and not signals.canonical:
+            signals.canonical = link.get("href", "").strip()
+    root = tree.getroottree().getroot()
+    signals.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+
+
+def _file_written_by(signals: PageSignals) -> None:
+    """Copy the writer named by Twitter label/data pairs to :data:`WRITTEN_BY_META`.
+
+    ``<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="…">``
+    is how WordPress SEO plugins state the author; the label is in the site's language, so it is
+    matched against the ``author_label`` phrases rather than a fixed key.
+    """
+    labels = frozenset(phrases()["author_label"])
+    for key, values in list(signals.meta.items()):
+        if key.startswith("twitter:label") and values and normalise(values[0]) in labels:
+            written = signals.meta.get("twitter:data" + key.removeprefix("twitter:label"), [])
+        elif key.startswith("twitter:misc:") and normalise(key.removeprefix("twitter:misc:")) in labels:
+            written = values
+        else:
+            continue
+        signals.meta.setdefault(WRITTEN_BY_META, []).extend(written)
+
+
+def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    candidates: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+        try:
+            data = _scrubbed(json.loads(script.text or "", strict=False))
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
+            continue
+        for node in _walk_ld(data):
+            types = _ld_types(node)
+            signals.jsonld_types.extend(types)
+            if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
+                candidates.append(node)
+    if candidates:
+        # The article node with the most fields is the page's own one; teasers are thin.
+        signals.article_ld = max(candidates, key=lambda n: ("headline" in n, len(n)))
+        # A CMS that fills the image caption with the article's description gives no caption.
+        ld_description = signals.article_ld.get("description")
+        meta_descriptions = signals.all_meta("og:description", "description")
+        described = {" ".join(str(d).split()) for d in (ld_description, *meta_descriptions)}
+        signals.captions.extend(c for c in _ld_image_captions(signals.article_ld) if c not in described)
+
+
+def _ld_image_captions(article: dict[str, Any]) -> list[str]:
+    """Captions the publisher states for the article's images (``ImageObject.caption``).
+
+    The same text is often printed under the picture, where trafilatura takes it for body text.
+    """
+    captions: list[str] = []
+    for key in ("image", "associatedMedia"):
+        value = article.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                text = item.get("caption")  # not "description": often the article's own
+                if isinstance(text, str) and text.strip():
+                    captions.append(" ".join(text.split()))
+    return captions
+
+
+def _scrubbed(value: Any, depth: int = 0) -> Any:
+    """JSON-LD with control characters and lone surrogates taken out of every string."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if depth > 20:
+        return None  # real JSON-LD is a few levels deep; deeper is noise
+    if isinstance(value, list):
+        return [_scrubbed(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {strip_control(str(k)): _scrubbed(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _walk_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Flatten JSON-LD: top-level lists, ``@graph`` and ``mainEntity`` nodes."""
+    if depth > 4:
+        return []
+    if isinstance(data, list):
+        return [n for item in data for n in _walk_ld(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    nodes = [data]
+    for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+        if isinstance(data.get(key), list | dict):
+            nodes.extend(_walk_ld(data[key], depth + 1))
+    return nodes
+
+
+def _ld_types(node: dict[str, Any]) -> list[str]:
+    value = node.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    return [v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
+
+
+def ld_text(value: Any) -> str | None:
+    """A JSON-LD string value, whitespace collapsed; None for anything else."""
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def ld_str(value: Any) -> str | None:
+    """A JSON-LD value as text: the first string, a node's ``name``/``@value``, a number; else None."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | dict)), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float) and str(value).strip():
+        return " ".join(str(value).split())
+    return None

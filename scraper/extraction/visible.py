@@ -1,0 +1,224 @@
+"""What a reader sees: headings, bylines, ``<time>``, captions, teaser cards, the standfirst.
+
+These signals need a walk over the whole body (about 5 ms a page), so they are read only in the
+extraction worker, added to the head signals of ``signals.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import html as lxml_html
+
+from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
+from scraper.text import normalise, phrases
+
+
+def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
+    """Everything the page says about itself: head signals plus what a reader sees."""
+    signals = read_head_signals(tree)
+    _read_visible(tree, signals)
+    ld_description = ld_text((signals.article_ld or {}).get("description"))
+    descriptions = [*signals.all_meta("og:description", "description", "twitter:description"), ld_description]
+    signals.lead = visible_lead(tree, [d for d in descriptions if d])
+    return signals
+
+
+_BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "author-name") or contains(@class, "article-author")'
+    ' or contains(@class, "author__name") or contains(@class, "authors")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " author ")]'
+)
+
+
+_CAPTION_XPATH = (
+    '//figcaption|//*[contains(@class, "caption") or contains(@class, "Caption")'
+    ' or contains(@class, "credit") or contains(@class, "copyright")'
+    ' or contains(@class, "bildunterschrift") or contains(@class, "legende")]'
+)
+
+
+def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
+    signals.h1 = [t for t in (element_text(h) for h in tree.iter("h1")) if 0 < len(t) < 400]
+    first_h1 = next(tree.iter("h1"), None)
+    signals.h1_in_nav = first_h1 is not None and _in_navigation(first_h1)
+    signals.headings = _headings(tree)
+    for time_el in tree.iter("time"):
+        value = (time_el.get("datetime") or "").strip()
+        if value:
+            signals.time_datetimes.append(value)
+    signals.bylines.extend(_labelled_writers(tree))
+    for element in tree.xpath(_BYLINE_XPATH)[:20]:
+        if element.tag in ("script", "style", "meta", "link"):
+            continue
+        text = element_text(element)
+        if 0 < len(text) < 200:
+            signals.bylines.append(text)
+    for element in tree.xpath(_CAPTION_XPATH)[:200]:
+        if element.tag in ("script", "style", "body", "html"):
+            continue
+        text = element_text(element)
+        if 0 < len(text) < 1000:
+            signals.captions.append(text)
+    signals.teasers = _teaser_texts(tree, signals.all_meta("og:description", "description"))
+    for img in tree.iter("img"):
+        src = img.get("src") or img.get("data-src") or ""
+        alt = " ".join((img.get("alt") or "").split()) or None
+        if src or alt:
+            signals.images.append((src, alt))
+        if len(signals.images) > 300:
+            break
+
+
+_NAVIGATION_TAGS = frozenset({"nav", "li"})
+
+
+# Where a heading is a link to another page, a menu entry or a footer/sidebar title.
+_NOT_HEADLINE_TAGS = _NAVIGATION_TAGS | {"a", "aside", "footer"}
+
+
+def _in_navigation(element: lxml_html.HtmlElement) -> bool:
+    """Inside a ``<nav>``, a list item or a breadcrumb trail.
+
+    Many CMSs print the SEO title as the last crumb of the breadcrumb, marked up as ``<h1>``,
+    and show the article's display headline in a heading of its own.
+    """
+    return any(a.tag in _NAVIGATION_TAGS or _is_breadcrumb(a) for a in element.iterancestors())
+
+
+def _is_breadcrumb(element: lxml_html.HtmlElement) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return "breadcrumb" in marks
+
+
+# Elements that have no place inside a headline: an ``<h1>`` holding them was left open.
+_NON_HEADLINE_CHILDREN = frozenset({"time", "address", "p", "div", "ul", "ol", "table", "figure", "img"})
+
+
+def _holds_non_headline(heading: lxml_html.HtmlElement) -> bool:
+    """The heading took in a date, a paragraph or a byline that follows it in the source."""
+    for child in heading.iterdescendants():
+        marks = f"{child.get('class') or ''} {child.get('rel') or ''}".lower()
+        if child.tag in _NON_HEADLINE_CHILDREN or "byline" in marks or "author" in marks:
+            return True
+    return False
+
+
+def _headings(tree: lxml_html.HtmlElement, limit: int = 12) -> list[Heading]:
+    """The first ``<h1>``/``<h2>`` headings outside navigation, links, asides and footers."""
+    found: list[Heading] = []
+    for element in tree.iter("h1", "h2"):
+        if any(a.tag in _NOT_HEADLINE_TAGS or _is_breadcrumb(a) for a in element.iterancestors()):
+            continue
+        text = element_text(element)
+        if not 0 < len(text) < 400:
+            continue
+        parts = tuple(p for p in (element_text(c) for c in element if isinstance(c.tag, str)) if p)
+        lead = " ".join((element.text or "").split()) if _holds_non_headline(element) else ""
+        found.append(Heading(tag=str(element.tag), text=text, parts=parts if len(parts) > 1 else (), lead=lead))
+        if len(found) >= limit:
+            break
+    return found
+
+
+_LABEL_TAGS = ("strong", "b", "dt", "th")
+
+
+def _labelled_writers(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
+    """Names given in a "label: value" field whose label is an ``author_label`` phrase.
+
+    Fact boxes print ``<li><strong>Author</strong> Jane Doe</li>`` or ``<dt>Text</dt><dd>…</dd>``
+    without any byline class; the label, in the page's language, is what marks the value.
+    """
+    labels = frozenset(phrases()["author_label"])
+    found: list[str] = []
+    for label in tree.iter(*_LABEL_TAGS):
+        if normalise(element_text(label)) not in labels:
+            continue
+        value = _labelled_value(label)
+        if value and 0 < len(value) < 120:
+            found.append(value)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _labelled_value(label: lxml_html.HtmlElement) -> str | None:
+    """The value beside a label: the next ``<dd>``/``<td>``, or the rest of the label's parent."""
+    if label.tag in ("dt", "th"):
+        sibling = label.getnext()
+        return element_text(sibling) if sibling is not None and sibling.tag in ("dd", "td") else None
+    parent = label.getparent()
+    if parent is None or (parent.text or "").strip() or parent.index(label) != 0:
+        return None  # the label must open its field
+    rest = element_text(parent)[len(element_text(label)) :]
+    return rest.strip(" :") or None
+
+
+# A standfirst inside these is a teaser, a menu, a caption or a button, not the article's lead.
+_NOT_LEAD_ANCESTORS = frozenset({"a", "nav", "footer", "aside", "figure", "figcaption", "button", "head",
+                                 "noscript", "script", "template"})  # fmt: skip
+
+
+def visible_lead(tree: lxml_html.HtmlElement, descriptions: list[str]) -> str | None:
+    """The standfirst: a visible element whose whole text is the page's meta description.
+
+    Publishers print the summary they give search engines and social cards between headline
+    and body; it is the first paragraph of the article, yet sits outside the node trafilatura
+    takes for the main text. An element whose text is exactly a description (meta, OpenGraph or
+    JSON-LD) is that summary shown to the reader; one inside a link, menu, figure or aside is not.
+    """
+    seen: set[str] = set()
+    for description in descriptions:
+        wanted = normalise(description)
+        words = description.split()
+        if len(words) < 8 or wanted in seen:
+            continue
+        seen.add(wanted)
+        for node in tree.xpath("//body//text()[contains(., $p)]", p=" ".join(words[:3]))[:5]:
+            lead = _lead_element_text(node, wanted)
+            if lead:
+                return lead
+    return None
+
+
+def _lead_element_text(node: Any, wanted: str) -> str | None:
+    """Climb from a text node to the element whose text is ``wanted``; None if there is none."""
+    element = node.getparent()
+    if element is not None and node.is_tail:
+        element = element.getparent()
+    for _ in range(4):
+        if element is None:
+            return None
+        text = element_text(element)
+        if len(text) > 2 * len(wanted) + 20:
+            return None  # far longer than the description: cheap to tell before normalising
+        normalised = normalise(text)
+        if normalised == wanted:
+            blocked = any(a.tag in _NOT_LEAD_ANCESTORS for a in element.iterancestors())
+            return None if blocked or element.tag in _NOT_LEAD_ANCESTORS else text
+        if len(normalised) > len(wanted):
+            return None
+        element = element.getparent()
+    return None
+
+
+_TEASER_XPATH = "//a[.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6]"
+
+
+def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: int = 150) -> list[str]:
+    """Headings and paragraphs wrapped in a link: teaser cards for other articles.
+
+    Article text never nests a paragraph inside a link, so when trafilatura takes a card's
+    paragraph for body text it can be recognised here. A card repeating the page's own
+    description links to the article itself and is left out.
+    """
+    own = {" ".join(d.split()) for d in descriptions}
+    texts: list[str] = []
+    for link in tree.xpath(_TEASER_XPATH)[:limit]:
+        for part in link.iter("p", "h2", "h3", "h4", "h5", "h6"):
+            text = element_text(part)
+            if text and text not in own:
+                texts.append(text)
+    return texts

@@ -1,0 +1,72 @@
+"""Shared text vocabulary: one normalised form, one word count, one place for phrase lists.
+
+Extraction compares texts (a caption and a paragraph, a headline and a block), the crawl hashes
+them and validation counts their words; each of these must mean the same thing everywhere, so
+they live here, on neutral ground that both the extraction and the crawl side may import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+
+
+@cache
+def phrases() -> dict[str, tuple[str, ...]]:
+    """The per-language phrase lists, loaded once per process from ``phrases.toml``."""
+    data = tomllib.loads(resources.files("scraper").joinpath("phrases.toml").read_text("utf-8"))
+    return {key: tuple(values) for key, values in data.items()}
+
+
+def normalise(text: str) -> str:
+    """Case-, accent-width- and punctuation-insensitive form used for comparisons."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def compact(text: str) -> str:
+    """Normalised text without spaces: words glued by markup still compare equal."""
+    return normalise(text).replace(" ", "")
+
+
+# Scripts written without spaces between words: each character counts as a word, the
+# convention word processors use for Chinese, Japanese and Korean.
+_WORD = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
+
+
+def count_words(text: str) -> int:
+    """Words for scripts with spaces, characters for CJK scripts."""
+    return len(_WORD.findall(text))
+
+
+def starts_with_phrase(text: str, kind: str) -> bool:
+    lowered = " ".join(text.casefold().split())
+    for phrase in phrases()[kind]:
+        if lowered.startswith(phrase):
+            rest = lowered[len(phrase) : len(phrase) + 1]
+            if not rest or not rest.isalnum() or not phrase[-1].isalnum():
+                return True
+    return False
+
+
+def unique(values: list[str]) -> list[str]:
+    """Values in order, each normalised form once (the first spelling wins)."""
+    seen: set[str] = set()
+    result = []
+    for v in values:
+        key = normalise(v)
+        if key and key not in seen:
+            seen.add(key)
+            result.append(v)
+    return result
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text: whitespace, case and punctuation do not matter."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
