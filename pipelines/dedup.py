@@ -53,8 +53,8 @@ class DedupPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        mode = str(settings.get("NEWS_DEDUP_MODE", "drop"))
-        threshold = settings.getfloat("NEWS_DEDUP_NEAR_THRESHOLD", 0.85)
+        mode = str(settings.get("NEWS_DEDUP_MODE"))
+        threshold = settings.getfloat("NEWS_DEDUP_NEAR_THRESHOLD")
         return cls(crawler, mode, threshold, crawler.get_extension(CrawlStateExtension))
 
     def open_spider(self) -> None:

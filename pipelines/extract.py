@@ -35,15 +35,10 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
+        workers = settings.getint("NEWS_EXTRACT_WORKERS")
         if workers < -1:
             raise ValueError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
-        options = ExtractionOptions(
-            min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS", 50),
-            max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES", 15_000_000),
-            keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED", True),
-        )
-        return cls(crawler, default_workers() if workers == -1 else workers, options)
+        return cls(crawler, default_workers() if workers == -1 else workers, ExtractionOptions.from_settings(settings))
 
     def open_spider(self) -> None:
         self.pool = ExtractorPool(self.workers, self.options)

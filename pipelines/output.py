@@ -73,11 +73,11 @@ class OutputPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+        if not settings.getbool("NEWS_OUTPUT_ENABLED"):
             raise NotConfigured("NEWS_OUTPUT_ENABLED is off")
-        template = settings.get("NEWS_OUTPUT_PATH", "output/{spider}/{date}/{run_id}.jsonl")
+        template = settings.get("NEWS_OUTPUT_PATH")
         _check_template(template, "NEWS_OUTPUT_PATH")
-        max_articles = settings.getint("NEWS_MAX_ARTICLES", 0)
+        max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
             raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
         pipeline = cls(crawler, template, max_articles)

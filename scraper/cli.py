@@ -21,13 +21,14 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 
+from scraper.config import project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Article, DropReason, Page, Rejection
@@ -101,9 +102,12 @@ def record_of(article: Article, job: Job) -> dict[str, Any]:
 
 def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) -> Counter[str]:
     """Extract every job, writing records in input order; returns counts by outcome."""
-    options = ExtractionOptions(min_words=args.min_words)
-    rules = RecordRules(min_words=args.min_words, max_future=timedelta(days=args.max_future_days))
-    pool = ExtractorPool(args.workers, options)
+    settings = project_settings(_overrides(args))
+    options = ExtractionOptions.from_settings(settings)
+    rules = RecordRules.from_settings(settings)
+    workers = settings.getint("NEWS_EXTRACT_WORKERS")
+    workers = default_workers() if workers == -1 else workers
+    pool = ExtractorPool(workers, options)
     counts: Counter[str] = Counter()
     jobs = list(iter_jobs(args.inputs, args.url, args.manifest))
     window: deque[tuple[Job, Future[Article | Rejection] | Rejection]] = deque()
@@ -111,7 +115,7 @@ def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) 
     try:
         for job in jobs:
             window.append((job, _submit(pool, job, args.source)))
-            if len(window) >= max(4, 4 * args.workers):
+            if len(window) >= max(4, 4 * workers):
                 _write_one(window.popleft(), rules, out, errors, counts)
                 progress(1)
         while window:
@@ -121,6 +125,18 @@ def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) 
         pool.close()
         progress(0, close=True)
     return counts
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """``-s NAME=VALUE`` pairs, then the named options, as settings (the crawl's names)."""
+    overrides: dict[str, Any] = {}
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        overrides[name.strip()] = value
+    named = {"NEWS_EXTRACT_WORKERS": args.workers, "NEWS_EXTRACT_MIN_WORDS": args.min_words,
+             "NEWS_VALIDATE_MAX_FUTURE_DAYS": args.max_future_days}  # fmt: skip
+    overrides.update({k: v for k, v in named.items() if v is not None})
+    return overrides
 
 
 def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article | Rejection] | Rejection:
@@ -179,10 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout)")
     extract.add_argument("--errors", type=Path, help="write one JSON line per rejected page here")
     extract.add_argument("--source", help="the source name to record (default: the URL's host)")
-    extract.add_argument("--workers", type=int, default=default_workers(), help="worker processes (0 = inline)")
-    extract.add_argument("--min-words", type=int, default=ExtractionOptions().min_words)
-    extract.add_argument("--max-future-days", type=int, default=RecordRules().max_future.days,
+    extract.add_argument("--workers", type=int, help="worker processes (0 = inline; default: NEWS_EXTRACT_WORKERS, "
+                         "one per CPU)")  # fmt: skip
+    extract.add_argument("--min-words", type=int, help="fewer words: not an article (NEWS_EXTRACT_MIN_WORDS)")
+    extract.add_argument("--max-future-days", type=int,
                          help="a published date further ahead is bad_date (NEWS_VALIDATE_MAX_FUTURE_DAYS)")  # fmt: skip
+    extract.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                         help="a crawl setting, as for scrapy crawl (NEWS_EXTRACT_KEEP_PAYWALLED=False)")  # fmt: skip
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     return parser
 

@@ -32,7 +32,7 @@ from scraper.extraction.pagekind import Kind, classify
 from scraper.extraction.visible import read_signals
 from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Page
-from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
+from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer, site_of
 from spiders.discovery import (
     COMMON_FEED_PATHS,
     Entry,
@@ -43,7 +43,7 @@ from spiders.discovery import (
     sitemaps_from_robots,
     url_date_span,
 )
-from spiders.sources import Source, load_sources, same_site, source_from_args
+from spiders.sources import Source, load_sources, source_from_args
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -87,7 +87,7 @@ class NewsSpider(scrapy.Spider):
         if one is not None:
             self.sources = [one]
         else:
-            path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE", "sources.toml"))
+            path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE"))
             self.sources = load_sources(path)
         self.allowed_domains = sorted({d for s in self.sources for d in s.domains()})
         self.source_limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
@@ -99,10 +99,10 @@ class NewsSpider(scrapy.Spider):
             self.since = date_window(str(settings.get("NEWS_SINCE")), None)
         drop = settings.getlist("NEWS_URL_DROP_PARAMS") or list(DEFAULT_DROP_PARAMS)
         self.canonicalize = UrlCanonicalizer.from_names(drop)
-        self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS", True)
-        self.link_depth = settings.getint("NEWS_LINK_DEPTH", 3)
-        self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES", 200)
-        self._links = LinkExtractor(unique=True)  # same_site() filters: allow_domains ignores ports
+        self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
+        self.link_depth = settings.getint("NEWS_LINK_DEPTH")
+        self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
+        self._links = LinkExtractor(unique=True)  # site_of() filters: allow_domains ignores ports
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for source in self.sources:
@@ -151,7 +151,7 @@ class NewsSpider(scrapy.Spider):
         if not sitemaps:
             sitemaps = [urljoin(response.url, "/sitemap.xml")]
         for url in sitemaps:
-            if same_site(url, source.domains()):
+            if site_of(url) in source.domains():
                 yield self._request(url, self.parse_sitemap, source, "sitemap", quiet_errors=True)
 
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
@@ -169,7 +169,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/sitemap")
         for entry in sitemap.entries:
-            if not same_site(entry.url, source.domains()):
+            if site_of(entry.url) not in source.domains():
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif sitemap.is_index and self._too_old(entry.lastmod, entry.url):
                 self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
@@ -193,7 +193,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/feed")
         for entry in entries:
-            if not same_site(entry.url, source.domains()):
+            if site_of(entry.url) not in source.domains():
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(entry.published, entry.url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
@@ -276,7 +276,7 @@ class NewsSpider(scrapy.Spider):
             return None
         canonical = self.canonicalize(response.urljoin(href))
         here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
-        if canonical in here or not same_site(canonical, source.domains()) or urlsplit(canonical).path in ("", "/"):
+        if canonical in here or site_of(canonical) not in source.domains() or urlsplit(canonical).path in ("", "/"):
             return None
         return canonical
 
@@ -288,7 +288,7 @@ class NewsSpider(scrapy.Spider):
             if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
         ]
         for url in advertised:
-            if same_site(url, source.domains()):
+            if site_of(url) in source.domains():
                 yield self._request(url, self.parse_feed, source, "feed")
         if not advertised and not source.feeds:
             for path in COMMON_FEED_PATHS:
@@ -305,7 +305,7 @@ class NewsSpider(scrapy.Spider):
             return
         hrefs = [link.url for link in self._links.extract_links(response)]
         for url in iter_links(hrefs, response.url):
-            if not same_site(url, source.domains()):
+            if site_of(url) not in source.domains():
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")

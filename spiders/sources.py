@@ -18,14 +18,13 @@ source and the field.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.urls import host_of
+from scraper.urls import host_of, registered_domain
 
 
 @dataclass(slots=True)
@@ -111,24 +110,3 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{where}: {key} must be a list of strings")
     return list(value)
-
-
-def registered_domain(host: str) -> str:
-    """``www.example.co.uk`` -> ``example.co.uk``, ``news.example.com`` -> ``example.com``.
-
-    A heuristic without a public-suffix list: keep three labels when the second-level one is
-    a generic word (``co``, ``com``, ``org``, ...) under a two-letter country code.
-    """
-    host = host.lower().strip(".")
-    if re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]|localhost", host):
-        return host
-    labels = host.split(".")
-    generic = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in generic else 2
-    return ".".join(labels[-keep:])
-
-
-def same_site(url: str, domains: frozenset[str]) -> bool:
-    """Whether a URL's host is one of the domains or a subdomain of one."""
-    host = host_of(url).lower()
-    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)

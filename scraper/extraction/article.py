@@ -13,12 +13,14 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
 
+from scraper import settings as defaults
 from scraper.extraction.blocks import blocks_to_text, body_blocks, mean_link_density, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -46,6 +48,9 @@ from scraper.items import Article, DropReason, Image, Page, Rejection
 from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
+if TYPE_CHECKING:
+    from scraper.config import SettingsReader
+
 logger = logging.getLogger(__name__)
 
 
@@ -54,12 +59,24 @@ HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/x
 
 @dataclass(slots=True, frozen=True)
 class ExtractionOptions:
-    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings)."""
+    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings; defaults in ``scraper/settings.py``)."""
 
-    min_words: int = 50  # fewer words than this and a page is not an article
-    max_bytes: int = 15_000_000  # larger bodies are rejected before parsing
+    min_words: int = defaults.NEWS_EXTRACT_MIN_WORDS  # fewer words than this and a page is not an article
+    max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
     include_tables: bool = True
-    keep_paywalled: bool = True  # emit paywalled articles (flagged) when text is visible
+    keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
+
+    @classmethod
+    def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
+        """The options a crawl or ``scraper extract`` runs with."""
+        options = cls(
+            min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS"),
+            max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES"),
+            keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
+        )
+        if options.min_words < 0 or options.max_bytes <= 0:
+            raise ValueError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+        return options
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:

@@ -60,13 +60,13 @@ class CrawlStateExtension:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("NEWS_STATE_ENABLED", True):
+        if not settings.getbool("NEWS_STATE_ENABLED"):
             raise NotConfigured("NEWS_STATE_ENABLED is off")
-        retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS", 90)
-        recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS", 24)
+        retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS")
+        recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
             raise ValueError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
-        path = Path(settings.get("NEWS_STATE_PATH") or "crawl_state/news.sqlite3")
+        path = Path(settings.get("NEWS_STATE_PATH"))
         try:
             lock = StateLock.acquire(path)
         except StateLocked as exc:
@@ -79,7 +79,7 @@ class CrawlStateExtension:
         logger.info("Crawl state %s: %d articles not seen for %g days expired", path, expired, retention)
         extension = cls(crawler, state, lock, timedelta(hours=recheck))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
-        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+        if not settings.getbool("NEWS_OUTPUT_ENABLED"):
             # No output file of ours to be durable in (only Scrapy's feed exports, say): a record
             # counts as written once it has passed every stage.
             crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
