@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Self
 
-from scrapy.exceptions import DropItem
-
+from pipelines.drop import drop
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Page, Rejection
@@ -57,10 +56,11 @@ class ExtractPipeline:
         stats.inc_value("news/extract/pages")
         result = await self.pool.extract(item)
         if isinstance(result, Rejection):
-            stats.inc_value(f"news/drop/{result.reason}")
-            # An exception no rule foresaw is a bug to fix: it is logged where a person sees it.
-            level = logging.WARNING if result.unexpected else logging.DEBUG
-            logger.log(level, "Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
-            raise DropItem(f"{result.reason}: {result.detail}")
+            if result.error is not None:  # a bug, not a verdict on the page: counted and logged apart
+                stats.inc_value(f"news/extract/error/{result.error}")
+                logger.error("Extraction raised on %s (%s):\n%s", item.final_url, result.detail, result.traceback)
+            else:
+                logger.debug("Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
+            drop(stats, result.reason, result.detail)
         stats.inc_value("news/extract/articles")
         return result

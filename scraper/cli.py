@@ -31,7 +31,7 @@ from itemadapter import ItemAdapter
 from scraper.config import project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
-from scraper.items import Article, DropReason, Page, Rejection
+from scraper.items import EXPORTED_FIELDS, Article, DropReason, Page, Rejection
 from scraper.validation import RecordRules
 
 logger = logging.getLogger("scraper.extract")
@@ -94,7 +94,7 @@ def load_page(job: Job, source: str | None) -> Page:
 
 def record_of(article: Article, job: Job) -> dict[str, Any]:
     """The JSON Lines record: the crawl's schema, plus ``id`` when the input had one."""
-    record = ItemAdapter(article).asdict()
+    record = {k: v for k, v in ItemAdapter(article).asdict().items() if k in EXPORTED_FIELDS}
     if job.id is not None:
         record = {"id": job.id, **record}
     return record
@@ -143,7 +143,7 @@ def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article
     try:
         return pool.submit(load_page(job, source))
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return Rejection(DropReason.EXTRACTION_FAILED, f"unreadable file: {exc}")
+        return Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
 
 
 def _write_one(

@@ -11,7 +11,7 @@ field never changes meaning once released; adding one bumps ``SCHEMA_VERSION``'s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 SCHEMA_VERSION = "1.1"
@@ -28,6 +28,9 @@ class DropReason(StrEnum):
     NO_TEXT = "no_text"  # looks like an article but no body text survived extraction
     PAYWALLED = "paywalled"  # only a paywall stub is visible (dropped unless configured)
     EXTRACTION_FAILED = "extraction_failed"  # the parser gave up on malformed markup
+    EXTRACTION_ERROR = "extraction_error"  # a bug: an exception no rule foresaw (news/extract/error/<Type>)
+    BAD_URL = "bad_url"  # validation: the record's URL is not absolute http(s)
+    UNREADABLE = "unreadable"  # scraper extract: the input file cannot be read
     MISSING_TITLE = "missing_title"  # validation: no headline
     TEXT_TOO_SHORT = "text_too_short"  # validation: fewer words than NEWS_MIN_WORDS
     BAD_DATE = "bad_date"  # validation: published date in the future or before 1990
@@ -57,6 +60,19 @@ class FetchFailure(StrEnum):
     OTHER = "other"  # anything else; the log names the exception
 
 
+@dataclass(slots=True, frozen=True)
+class Fetch:
+    """What the download of an article page said, for the crawl state (never exported).
+
+    It rides on the ``Page`` and then the ``Article``, so the state learns it from the record
+    the output stage wrote, not from a side table another component keeps.
+    """
+
+    urls: tuple[str, ...]  # the request URL and any redirects before the final one
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 @dataclass(slots=True)
 class Page:
     """One fetched response, as a spider callback hands it to the pipelines.
@@ -75,6 +91,7 @@ class Page:
     source: str  # the source's name (sources.toml) or the site's domain
     discovered_via: str  # "start", "sitemap", "news_sitemap", "feed" or "link"
     hints: dict[str, str] = field(default_factory=dict)  # title/date from a feed or sitemap
+    fetch: Fetch | None = None  # redirects, ETag and Last-Modified of the download
 
 
 @dataclass(slots=True)
@@ -114,6 +131,13 @@ class Article:
     revision: int = 1  # 1 when first written; +1 each time a later run finds the text changed
     duplicate_of: str | None = None  # NEWS_DEDUP_MODE=flag: canonical URL of the first record of this story
     schema_version: str = SCHEMA_VERSION
+    # Not exported (see EXPORTED_FIELDS): facts the crawl state needs once the record is written.
+    fetch: Fetch | None = field(default=None, repr=False, metadata={"exported": False})
+    signature: bytes | None = field(default=None, repr=False, metadata={"exported": False})  # MinHash
+
+
+EXPORTED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.metadata.get("exported", True))
+"""The record's fields, in order: what JSON Lines output (ours and ``-O`` feed exports) holds."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -122,4 +146,5 @@ class Rejection:
 
     reason: DropReason
     detail: str = ""
-    unexpected: bool = False  # an exception no rule foresaw: a bug to fix, logged as a warning
+    error: str | None = None  # EXTRACTION_ERROR: the exception's type, counted as news/extract/error/<type>
+    traceback: str = ""  # EXTRACTION_ERROR: the whole traceback, logged where a person sees it

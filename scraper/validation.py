@@ -50,7 +50,7 @@ class RecordRules:
         if article.word_count < self.min_words:
             return DropReason.TEXT_TOO_SHORT, f"{article.word_count} words < {self.min_words}"
         if not article.url.startswith(("http://", "https://", "file://")):
-            return DropReason.EXTRACTION_FAILED, f"not an absolute URL: {article.url}"
+            return DropReason.BAD_URL, f"not an absolute URL: {article.url!r}"
         published = parse_date(article.published)
         if published is not None:
             aware = published if published.tzinfo else published.replace(tzinfo=UTC)

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scraper.dates import parse_aware
 from scraper.urls import host_of, registered_domain
 
 
@@ -38,6 +40,10 @@ class Source:
     allowed_domains: list[str] = field(default_factory=list)
     max_articles: int = 0
     follow_links: bool = True
+
+    def summary(self) -> dict[str, Any]:
+        """What the run summary says about this source."""
+        return {"name": self.name, "urls": self.urls, "feeds": self.feeds, "sitemaps": self.sitemaps}
 
     def domains(self) -> frozenset[str]:
         """The allowed domains, or the registered domains of every start URL."""
@@ -110,3 +116,27 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{where}: {key} must be a list of strings")
     return list(value)
+
+
+def non_negative_int(value: str | int, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
+    return number
+
+
+def date_window(since: str | None, days: str | int | None) -> datetime | None:
+    """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
+    if since is not None and days is not None:
+        raise ValueError("give -a since=YYYY-MM-DD or -a days=N, not both")
+    if days is not None:
+        return datetime.now(UTC) - timedelta(days=non_negative_int(days, "days"))
+    if since is None:
+        return None
+    when = parse_aware(since)
+    if when is None:
+        raise ValueError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
+    return when

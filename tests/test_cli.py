@@ -66,7 +66,7 @@ def test_manifest_with_ids_and_a_bad_file(pages: Path, tmp_path: Path) -> None:
     assert code == 0
     assert [r["id"] for r in read_lines(out)] == ["a", "d"]
     failed = read_lines(errors)
-    assert [(e["id"], e["reason"]) for e in failed] == [("b", "extraction_failed"), ("c", "extraction_failed")]
+    assert [(e["id"], e["reason"]) for e in failed] == [("b", "unreadable"), ("c", "unreadable")]
     assert "unreadable file" in failed[1]["detail"]
 
 

@@ -9,9 +9,11 @@ reason is logged as an error and written in the run summary (``failed``).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+
+from scraper.summary import failure_reason
 
 if TYPE_CHECKING:
     import argparse
@@ -20,27 +22,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-
-OUTPUT_NOT_WRITABLE = "news/output/not_writable"
-"""Stat the output stage sets when it cannot open its file."""
-
-
-def failure_reason(stats: dict[str, Any]) -> str | None:
-    """Why a run that started counts as failed, or None when it did its job.
-
-    "No source reachable" means no response at all that carried a page (2xx) or confirmed one
-    (304): every request was refused, timed out or answered with an error status.
-    """
-    if stats.get(OUTPUT_NOT_WRITABLE):
-        return "output_not_writable"
-    prefix = "downloader/response_status_count/"
-    answered = sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix) :] in _USEFUL)
-    if not answered:
-        return "no_source_reachable"
-    return None
-
-
-_USEFUL = frozenset({*(str(code) for code in range(200, 300)), "304"})
 
 
 class Command(ScrapyCrawlCommand):

@@ -83,15 +83,21 @@ def extract_article(page: Page, options: ExtractionOptions | None = None) -> Art
     """Turn one fetched page into a clean article, or say why it is not one.
 
     Never raises: a page that trips a bug in this code or in a library under it is rejected as
-    ``extraction_failed`` with the exception and where it was raised, so a crawl or batch counts
-    it and goes on, and the detail is enough to fix it.
+    ``extraction_error`` (a bug, not a verdict on the page) with the exception type and its
+    traceback, so a crawl or batch counts it apart from pages the parser could not read
+    (``extraction_failed``), logs where to fix it and goes on.
     """
     try:
         return _extract(page, options or ExtractionOptions())
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
-        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where, unexpected=True)
+        return Rejection(
+            DropReason.EXTRACTION_ERROR,
+            f"{type(exc).__name__}: {exc}"[:300] + where,
+            error=type(exc).__name__,
+            traceback="".join(traceback.format_exception(exc))[-20_000:],
+        )
 
 
 def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
@@ -204,6 +210,7 @@ def _build_article(
         paywalled=paywalled,
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
+        fetch=page.fetch,
     )
 
 

@@ -2,15 +2,14 @@
 
 ``CrawlStateExtension`` owns the state for the run: it takes the lock (a second run on the same
 state stops at start), opens the SQLite file, deletes articles not seen for
-``NEWS_STATE_RETENTION_DAYS``, and carries what the stages learn about a record until the output
-stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
+``NEWS_STATE_RETENTION_DAYS``, and saves a record (the facts it needs ride on the ``Article``) once the
+output stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
 any point never marks as done a record that is not on disk.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -29,23 +28,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-@dataclass(slots=True, frozen=True)
-class Fetch:
-    """What the download of one article page told us, keyed by the response URL."""
-
-    urls: tuple[str, ...]  # the request URL and any redirects before the final one
-    etag: str | None
-    last_modified: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class Staged:
-    """What the dedup stage worked out for a record, saved once the record is written."""
-
-    signature: bytes
-    fetch: Fetch | None
-
-
 class CrawlStateExtension:
     """Lock, open and expire the state at start; save records the output stage wrote."""
 
@@ -54,8 +36,6 @@ class CrawlStateExtension:
         self.state = state
         self.lock = lock
         self.recheck = recheck
-        self.fetched: dict[str, Fetch] = {}  # response URL -> its download (middleware -> dedup)
-        self.staged: dict[str, Staged] = {}  # canonical URL -> dedup's findings (dedup -> output)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -91,9 +71,8 @@ class CrawlStateExtension:
 
     def commit(self, article: Article) -> None:
         """Save a record the output stage has written and synced (never before)."""
-        staged = self.staged.pop(article.canonical_url, None)
-        fetch = staged.fetch if staged else None
-        signature = staged.signature if staged else neardup.encode(neardup.minhash(article.text))
+        fetch = article.fetch
+        signature = article.signature or neardup.encode(neardup.minhash(article.text))
         self.state.save(
             Record(
                 canonical_url=article.canonical_url,
