@@ -12,6 +12,7 @@ field never changes meaning once released; adding one bumps ``SCHEMA_VERSION``'s
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import itertools
 import textwrap
@@ -196,6 +197,18 @@ class Article:
     # Not exported (see EXPORTED_FIELDS): facts the crawl state needs once the record is written.
     fetch: Fetch | None = field(default=None, repr=False, metadata={"exported": False})
     signature: bytes | None = field(default=None, repr=False, metadata={"exported": False})  # MinHash
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as written to JSON Lines: exported fields only, images as dicts."""
+        return {name: _plain(getattr(self, name)) for name in EXPORTED_FIELDS}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
 
 
 EXPORTED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.metadata.get("exported", True))
