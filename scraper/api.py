@@ -30,7 +30,7 @@ from scraper.extraction.article import ExtractionOptions, extract_article
 from scraper.extraction.decoding import decode_body
 from scraper.extraction.signals import read_head_signals
 from scraper.items import Article, DropReason, Page, Rejection
-from scraper.urls import absolute_url, site_of
+from scraper.urls import absolute_url, source_name
 from scraper.validation import RecordRules
 
 
@@ -77,7 +77,7 @@ def page_from_html(
         encoding=encoding,
         content_type="text/html",
         fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
-        source=source or site_of(url) or "unknown",
+        source=source or source_name(url) or "unknown",
         discovered_via=discovered_via,
     )
 

@@ -85,6 +85,11 @@ def site_of(url: str) -> str:
     return registered_domain(host_of(url))
 
 
+def source_name(url: str) -> str:
+    """The name a source gets when none is given: the URL's host without ``www.`` ("" if none)."""
+    return host_of(url).removeprefix("www.")
+
+
 def same_site(url: str, other: str) -> bool:
     """Whether two URLs belong to one site: the same registered domain (subdomains included)."""
     site = site_of(url)
