@@ -51,6 +51,10 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
 
+ARGUMENTS = ("url", "feed", "sitemap", "sources", "max_articles", "since", "days", "output")
+"""The spider's ``-a`` arguments; any other name is refused (a typo must not crawl sources.toml)."""
+
+
 class NewsSpider(scrapy.Spider):
     """Discovers news articles on the configured sources."""
 
@@ -68,6 +72,9 @@ class NewsSpider(scrapy.Spider):
         output: str | None = None,
         **kwargs: Any,
     ) -> None:
+        unknown = sorted(k for k in kwargs if not k.startswith("_"))  # Scrapyd adds _job
+        if unknown:
+            raise ValueError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
         super().__init__(**kwargs)
         self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
         self._output = output

@@ -8,11 +8,16 @@ reason is logged as an error and written in the run summary (``failed``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+from twisted.internet.defer import Deferred
 
+from scraper.state.store import StateLocked
 from scraper.summary import failure_reason
 
 if TYPE_CHECKING:
@@ -20,26 +25,59 @@ if TYPE_CHECKING:
 
     from scrapy import Spider
     from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
 
 
 class Command(ScrapyCrawlCommand):
-    """Run a spider; exit status 1 when it could not start or its run failed."""
+    """Run a spider; a clear line and exit status 2 on bad input, 1 when the run failed."""
 
     def __init__(self) -> None:
         super().__init__()
         self._crawlers: list[Crawler] = []
+        self._start_error: BaseException | None = None
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        super().run(args, opts)
-        if self.exitcode:
+        if len(args) != 1:
+            raise UsageError("give exactly one spider name")
+        assert self.crawler_process is not None
+        started = self.crawler_process.crawl(self._create_crawler(args[0]), **opts.spargs)
+        if isinstance(started, asyncio.Future):
+            started.add_done_callback(self._started)
+        elif isinstance(started, Deferred):  # the Twisted-only CrawlerProcess
+            started.addErrback(self._start_failed)
+        self.crawler_process.start()
+        if self._start_error is not None:
+            # The message is the whole story for bad input; the log has it too, for cron mail.
+            print(f"error: {self._start_error}", file=sys.stderr)
+            self.exitcode = 2 if isinstance(self._start_error, ValueError | KeyError | TypeError) else 1
+            return
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
             return
         for crawler in self._crawlers:
             reason = failure_reason(crawler.stats.get_stats() if crawler.stats else {})
             if reason is not None:
                 logger.error("The run failed: %s", reason)
                 self.exitcode = 1
+
+    def _started(self, task: asyncio.Future[Any]) -> None:
+        """Take the start-up exception off the task, so asyncio does not print it as a traceback."""
+        if not task.cancelled() and task.exception() is not None:
+            self._note_start_error(task.exception())
+
+    def _start_failed(self, failure: Failure) -> None:
+        self._note_start_error(failure.value)
+
+    def _note_start_error(self, exc: BaseException | None) -> None:
+        if exc is None:
+            return
+        self._start_error = exc
+        if isinstance(exc, ValueError | KeyError | TypeError | StateLocked):
+            logger.error("Cannot start: %s", exc)
+        else:  # not an input problem: a bug, whose traceback is what fixes it
+            logger.error("Cannot start", exc_info=exc)
 
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
         crawler = super()._create_crawler(spidercls)
