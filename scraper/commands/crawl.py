@@ -74,8 +74,8 @@ class Command(ScrapyCrawlCommand):
         if exc is None:
             return
         self._start_error = exc
-        if isinstance(exc, ValueError | KeyError | TypeError | StateLocked):
-            logger.error("Cannot start: %s", exc)
+        if isinstance(exc, ValueError | KeyError | TypeError | StateLocked | OSError):
+            logger.error("Cannot start: %s", exc)  # bad input or a folder we cannot write: the line says it
         else:  # not an input problem: a bug, whose traceback is what fixes it
             logger.error("Cannot start", exc_info=exc)
 
