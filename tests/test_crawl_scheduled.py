@@ -343,3 +343,14 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], last_
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith(last_line), result.stderr[-2000:]
     assert "Traceback" not in result.stderr
+
+
+def test_feed_export_with_the_state_is_never_emptied_by_an_unchanged_run(
+    tmp_path: Path, demo_site: DemoServer, demo_truth: dict[str, Any]
+) -> None:
+    state, feed = tmp_path / "state.sqlite3", tmp_path / "articles.jsonl"
+    args = ("-a", f"url={demo_site.base_url}/", "-s", "NEWS_OUTPUT_ENABLED=False", "-O", str(feed))
+    results = [run_crawl(tmp_path / run, *args, state=state) for run in ("one", "two")]
+    assert [r.returncode for r in results] == [0, 0]
+    assert "appending instead of overwriting" in results[1].stderr
+    assert len(feed.read_text("utf-8").splitlines()) == len(demo_truth["articles"])

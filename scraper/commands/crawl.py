@@ -37,8 +37,32 @@ class Command(ScrapyCrawlCommand):
         super().__init__()
         self._crawlers: list[Crawler] = []
         self._start_error: BaseException | None = None
+        self._notes: list[str] = []
+
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy's options, then: ``-O`` with the crawl state appends instead of truncating.
+
+        With the state on, a run writes only what is new or changed: ``-O out.jsonl`` would empty
+        the user's file on a run that found nothing new. The feed is appended to instead (as ``-o``
+        does), with a warning that says so.
+        """
+        super().process_options(args, opts)
+        assert self.settings is not None
+        if not self.settings.getbool("NEWS_STATE_ENABLED"):
+            return
+        feeds = self.settings.getdict("FEEDS")
+        overwritten = [uri for uri, options in feeds.items() if options.get("overwrite")]
+        if overwritten:
+            self._notes.append(
+                f"-O {', '.join(overwritten)}: appending instead of overwriting, since with the crawl state a run "
+                "writes only new or changed articles (NEWS_STATE_ENABLED=False to overwrite)"
+            )
+            appended = {uri: {**options, "overwrite": False} for uri, options in feeds.items()}
+            self.settings.set("FEEDS", appended, priority=self.settings.getpriority("FEEDS") or "cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        for note in self._notes:
+            logger.warning("%s", note)
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         assert self.crawler_process is not None
