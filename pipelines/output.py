@@ -231,3 +231,5 @@ def _check_template(template: str, where: str) -> None:
         raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
     if not template.endswith(".jsonl"):
         raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")
+    if "{run_id}" not in template:  # without it, each run would replace the last run's file
+        raise ValueError(f"{where}: the output path must contain {{run_id}}, got {template!r}")

@@ -99,17 +99,17 @@ class NewsSpider(scrapy.Spider):
             path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE"))
             self.sources = load_sources(path)
         self.allowed_domains = sorted({d for s in self.sources for d in s.domains()})
-        # Spider arguments become settings here, before Scrapy freezes them: the stages read
-        # settings only, whichever way a value was given (-a, -s, settings.py, sources.toml).
+        # Spider arguments become settings here, before Scrapy freezes them, so the stages read
+        # settings only. An -a argument is as explicit as -s (cmdline priority; given later, it wins).
         limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
         settings.set("NEWS_SOURCE_MAX_ARTICLES", limits, priority="spider")
         settings.set("NEWS_RUN_SOURCE_NAME", self.sources[0].name if len(self.sources) == 1 else "", priority="spider")
         if self._output:  # -a output=TEMPLATE
-            settings.set("NEWS_OUTPUT_PATH", self._output, priority="spider")
+            settings.set("NEWS_OUTPUT_PATH", self._output, priority="cmdline")
         if self.max_articles is not None:
-            settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="spider")
+            settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="cmdline")
         if self.since is not None:
-            settings.set("NEWS_SINCE", self.since.isoformat(), priority="spider")
+            settings.set("NEWS_SINCE", self.since.isoformat(), priority="cmdline")
         elif settings.get("NEWS_SINCE"):
             self.since = date_window(str(settings.get("NEWS_SINCE")), None)
         drop = settings.getlist("NEWS_URL_DROP_PARAMS") or list(DEFAULT_DROP_PARAMS)

@@ -336,6 +336,8 @@ def test_feed_export_only_runs_keep_the_state_too(
         (["-a", "url=http://127.0.0.1:9/", "-s", "NEWS_DEDUP_MODE=merge"],
          "error: NEWS_DEDUP_MODE must be one of drop, flag, got 'merge'"),
         (["-s", "NEWS_SOURCES_FILE=missing.toml"], "error: cannot read sources file missing.toml"),
+        (["-a", "url=http://127.0.0.1:9/", "-a", "output=out/news.jsonl"],
+         "error: NEWS_OUTPUT_PATH: the output path must contain {run_id}, got 'out/news.jsonl'"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], last_line: str) -> None:
