@@ -7,13 +7,13 @@ result; and a 10 MB file is parsed whole on the reactor (10 s, then 0.27 s per U
 RFC 9309 (section 2.3.1) says otherwise, and this subclass does what it says:
 
 * 2xx: the rules, parsed from at most ``NEWS_ROBOTSTXT_MAX_BYTES`` (500 KiB, the RFC's minimum;
-  cut at the last whole line). Counted as ``news/robots/truncated`` when cut.
+  cut at the last whole line). Counted as ``news/fetch/robots_truncated`` when cut.
 * 3xx: up to five redirects are followed, to other hosts too, and the file found there is obeyed.
   More than five (or a loop) is "unavailable", like a 4xx.
-* 4xx: unavailable, everything is allowed (``news/robots/allow_all_4xx``).
+* 4xx: unavailable, everything is allowed (``news/fetch/robots_allow_all_4xx``).
 * 5xx, and no answer at all (timeout, refused, DNS): unreachable, nothing on that site is
-  requested for the rest of the run (``news/robots/disallow_all_5xx``,
-  ``news/robots/disallow_all_unreachable``), with one warning naming the site.
+  requested for the rest of the run (``news/fetch/robots_disallow_all_5xx``,
+  ``news/fetch/robots_disallow_all_unreachable``), with one warning naming the site.
 
 The fetch is made once per site and run, without retries (a timeout costs ``DOWNLOAD_TIMEOUT``
 once, not four times), and its verdict is kept for the run, so the spider's own robots.txt
@@ -108,7 +108,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         if 200 <= status < 300:
             body = cap_robots_body(response.body, self.max_bytes)
             if len(body) < len(response.body):
-                self._stats.inc_value("news/robots/truncated")
+                self._stats.inc_value("news/fetch/robots_truncated")
                 logger.warning("robots.txt of %s is %d bytes: only the first %d are obeyed (NEWS_ROBOTSTXT_MAX_BYTES)",
                                netloc, len(response.body), len(body))  # fmt: skip
                 response = response.replace(body=body)
@@ -117,23 +117,25 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         self._stats.inc_value("robotstxt/response_count")
         self._stats.inc_value(f"robotstxt/response_status_count/{status}")
         if status >= 500:
-            self._stats.inc_value("news/robots/disallow_all_5xx")
+            self._stats.inc_value("news/fetch/robots_disallow_all_5xx")
             logger.warning("robots.txt of %s answered %d: nothing on that site is requested in this run "
                            "(RFC 9309: unreachable means disallow all)", netloc, status)  # fmt: skip
             self._settle(netloc, DisallowAll())
         else:  # 4xx, or a 3xx that was not followed (no Location): unavailable, allow all
-            self._stats.inc_value("news/robots/allow_all_4xx" if status >= 400 else "news/robots/allow_all_unavailable")
+            self._stats.inc_value(
+                "news/fetch/robots_allow_all_4xx" if status >= 400 else "news/fetch/robots_allow_all_unavailable"
+            )
             self._settle(netloc, None)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if isinstance(exc, RobotsUnreachable):
-            self._stats.inc_value("news/robots/disallow_all_unreachable")
+            self._stats.inc_value("news/fetch/robots_disallow_all_unreachable")
             logger.warning("robots.txt of %s could not be fetched (%s): nothing on that site is requested in this run "
                            "(RFC 9309: unreachable means disallow all)", netloc, exc)  # fmt: skip
             self._settle(netloc, DisallowAll())
             return
         # More than five redirects, a redirect loop: unavailable (RFC 9309 2.3.1.2), allow all.
-        self._stats.inc_value("news/robots/allow_all_unavailable")
+        self._stats.inc_value("news/fetch/robots_allow_all_unavailable")
         logger.info("robots.txt of %s unavailable (%s): everything allowed", netloc, exc)
         super()._robots_error(exc, netloc)
 
