@@ -39,7 +39,7 @@ class Reply:
     delay: float = 0.0
 
 
-def page(title: str, links: list[str] = ()) -> Reply:  # type: ignore[assignment]
+def page(title: str, links: tuple[str, ...] | list[str] = ()) -> Reply:
     items = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
     body = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><ul>{items}</ul></body></html>"
     return Reply(200, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
