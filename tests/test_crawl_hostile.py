@@ -55,7 +55,7 @@ def moved(location: str) -> Reply:
 
 
 class Site:
-    """A server on its own port: answers from ``routes`` (else a small page), logs every path."""
+    """A server on its own port: answers from ``routes`` (else 404), logs every path."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -68,7 +68,7 @@ class Site:
             def do_GET(self) -> None:
                 with site._lock:
                     site.requests.append(self.path)
-                reply = site.routes.get(self.path) or page(f"{site.name} {self.path}")
+                reply = site.routes.get(self.path) or text("Not Found", 404)
                 time.sleep(reply.delay)
                 try:
                     self.send_response(reply.status)
@@ -104,6 +104,10 @@ def sites() -> Iterator[dict[str, Site]]:
 
     for name in ("good", "five", "moving", "target", "huge", "slow", "gone", "ports", "other_port"):
         make(name)
+    good = made["good"]  # the normal source: every crawl here has one
+    good.routes["/robots.txt"] = text("User-agent: *\nAllow: /\n")
+    good.routes["/"] = page("Good", ["/a.html"])
+    good.routes["/a.html"] = page("Good /a.html")
     yield made
     for site in made.values():
         site.stop()
@@ -122,8 +126,10 @@ def stat(result: CrawlResult, section: str, key: str) -> int:
 def test_hostile_robots_and_other_ports(tmp_path: Path, sites: dict[str, Site]) -> None:
     good, five, moving, target = sites["good"], sites["five"], sites["moving"], sites["target"]
     huge, slow, gone, ports, other = sites["huge"], sites["slow"], sites["gone"], sites["ports"], sites["other_port"]
-    good.routes["/robots.txt"] = text("User-agent: *\nAllow: /\n")
-    good.routes["/"] = page("Good", ["/a.html"])
+    for site, path in [(five, "/a.html"), (moving, "/public.html"), (moving, "/private/secret.html"),
+                       (huge, "/open.html"), (huge, "/blocked/x.html"), (slow, "/"), (gone, "/here.html"),
+                       (ports, "/mine.html"), (other, "/other.html"), (other, "/redirected.html")]:  # fmt: skip
+        site.routes[path] = page(f"{site.name} {path}")
     # 5xx: the whole site is off limits for the run; robots.txt is asked for once (no retries).
     five.routes["/robots.txt"] = text("Service Unavailable", 503)
     five.routes["/"] = page("Five", ["/a.html"])
@@ -153,6 +159,7 @@ def test_hostile_robots_and_other_ports(tmp_path: Path, sites: dict[str, Site]) 
                        "-s", "NEWS_RETRY_BACKOFF_BASE=0.1")  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
+    assert result.summary["urls"]["unfinished"] == 0, result.summary["urls"]
 
     assert five.requests == ["/robots.txt"]
     assert stat(result, "fetch", "robots_disallow_all_5xx") == 1
