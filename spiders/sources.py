@@ -21,6 +21,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,14 +61,20 @@ class Source:
         without one it means the default ports), else from every start, feed and sitemap URL.
         A site is its origin: another port of the same host is another site.
         """
-        if self.allowed_domains:
-            return frozenset(site_key(f"http://{d.strip().lower()}/") for d in self.allowed_domains)
-        return frozenset(key for u in [*self.urls, *self.feeds, *self.sitemaps] if (key := site_key(u))[0])
+        return _sites(tuple(self.allowed_domains), (*self.urls, *self.feeds, *self.sitemaps))
 
     def allows(self, url: str) -> bool:
         """Whether ``url`` is on one of this source's sites (subdomains yes, other ports no)."""
         key = site_key(url)
         return bool(key[0]) and key in self.sites()
+
+
+@lru_cache(maxsize=256)
+def _sites(allowed_domains: tuple[str, ...], urls: tuple[str, ...]) -> frozenset[SiteKey]:
+    """:meth:`Source.sites`, computed once per source (it is asked for every link)."""
+    if allowed_domains:
+        return frozenset(site_key(f"http://{d.strip().lower()}/") for d in allowed_domains)
+    return frozenset(key for u in urls if (key := site_key(u))[0])
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
