@@ -131,6 +131,17 @@ def _article(line: bytes) -> Article | None:
         article = Article(**{k: v for k, v in record.items() if k in names})
     except TypeError:  # a required field missing: not a record of ours
         return None
-    if not all(isinstance(getattr(article, key), str) and getattr(article, key) for key in ("url", "canonical_url")):
-        return None
-    return article
+    return article if _state_fields_typed(article) else None
+
+
+def _state_fields_typed(article: Article) -> bool:
+    """Whether the fields the state is built from have their record types (JSON can hold anything)."""
+    strings = (article.url, article.canonical_url, article.content_hash, article.text, article.fetched_at)
+    optional = (article.published, article.modified, article.duplicate_of)
+    return (
+        all(isinstance(v, str) for v in strings)
+        and bool(article.url and article.canonical_url)
+        and all(v is None or isinstance(v, str) for v in optional)
+        and isinstance(article.revision, int)
+        and not isinstance(article.revision, bool)
+    )

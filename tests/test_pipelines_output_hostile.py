@@ -62,7 +62,9 @@ def test_recovery_looks_only_at_the_templates_shape_and_our_names(tmp_path: Path
 
 def test_bad_lines_are_quarantined_and_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     record = json.dumps(dataclasses.asdict(make_article())).encode()
-    bad = [b"\x00\x00\x00", b"{broken", b"[1, 2]", b'{"url": "https://x.example/"}', b"\xff\xfe not utf-8"]
+    wrong_types = json.dumps({**dataclasses.asdict(make_article()), "text": 5, "revision": "1"}).encode()
+    bad = [b"\x00\x00\x00", b"{broken", b"[1, 2]", b'{"url": "https://x.example/"}', b"\xff\xfe not utf-8",
+           wrong_types]  # fmt: skip
     part = tmp_path / f"{RUN}.jsonl.part"
     part.write_bytes(b"\n".join([record, *bad, record]) + b"\n" + b'{"torn')
     with caplog.at_level(logging.WARNING):
