@@ -160,6 +160,9 @@ def test_hostile_robots_and_other_ports(tmp_path: Path, sites: dict[str, Site]) 
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert result.summary["urls"]["unfinished"] == 0, result.summary["urls"]
+    enabled = result.stderr[result.stderr.index("Enabled extensions") :][:2000]
+    assert "RemoteControl" not in enabled  # off by default (scraper/settings.py), like the Telnet console
+    assert "Rfc9309RobotsTxtMiddleware" in result.stderr
 
     assert five.requests == ["/robots.txt"]
     assert stat(result, "fetch", "robots_disallow_all_5xx") == 1
