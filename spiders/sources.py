@@ -21,12 +21,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.dates import parse_aware
-from scraper.urls import host_of, registered_domain
+from scraper.urls import SiteKey, site_key
 
 
 @dataclass(slots=True)
@@ -46,11 +47,34 @@ class Source:
         return {"name": self.name, "urls": self.urls, "feeds": self.feeds, "sitemaps": self.sitemaps}
 
     def domains(self) -> frozenset[str]:
-        """The allowed domains, or the registered domains of every start URL."""
-        if self.allowed_domains:
-            return frozenset(d.lower().removeprefix("www.") for d in self.allowed_domains)
-        hosts = (host_of(u) for u in [*self.urls, *self.feeds, *self.sitemaps])
-        return frozenset(registered_domain(h) for h in hosts if h)
+        """The allowed domains, or the registered domains of every start URL (no ports).
+
+        For Scrapy's ``allowed_domains``, which knows no ports; what the spider may request is
+        :meth:`allows`.
+        """
+        return frozenset(domain for domain, _ in self.sites())
+
+    def sites(self) -> frozenset[SiteKey]:
+        """The sites this source may crawl: ``(registered domain, non-default port)`` pairs.
+
+        From ``allowed_domains`` when given (an entry may name a port, ``"127.0.0.1:8080"``;
+        without one it means the default ports), else from every start, feed and sitemap URL.
+        A site is its origin: another port of the same host is another site.
+        """
+        return _sites(tuple(self.allowed_domains), (*self.urls, *self.feeds, *self.sitemaps))
+
+    def allows(self, url: str) -> bool:
+        """Whether ``url`` is on one of this source's sites (subdomains yes, other ports no)."""
+        key = site_key(url)
+        return bool(key[0]) and key in self.sites()
+
+
+@lru_cache(maxsize=256)
+def _sites(allowed_domains: tuple[str, ...], urls: tuple[str, ...]) -> frozenset[SiteKey]:
+    """:meth:`Source.sites`, computed once per source (it is asked for every link)."""
+    if allowed_domains:
+        return frozenset(site_key(f"http://{d.strip().lower()}/") for d in allowed_domains)
+    return frozenset(key for u in urls if (key := site_key(u))[0])
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
