@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.dates import parse_aware
-from scraper.urls import SiteKey, site_key
+from scraper.urls import SiteKey, host_of, port_of, site_key
 
 
 @dataclass(slots=True)
@@ -47,7 +47,7 @@ class Source:
         return {"name": self.name, "urls": self.urls, "feeds": self.feeds, "sitemaps": self.sitemaps}
 
     def domains(self) -> frozenset[str]:
-        """The allowed domains, or the registered domains of every start URL (no ports).
+        """The allowed domains as written, or the registered domains of every start URL (no ports).
 
         For Scrapy's ``allowed_domains``, which knows no ports; what the spider may request is
         :meth:`allows`.
@@ -55,26 +55,41 @@ class Source:
         return frozenset(domain for domain, _ in self.sites())
 
     def sites(self) -> frozenset[SiteKey]:
-        """The sites this source may crawl: ``(registered domain, non-default port)`` pairs.
+        """The sites this source may crawl: ``(domain, non-default port)`` pairs.
 
-        From ``allowed_domains`` when given (an entry may name a port, ``"127.0.0.1:8080"``;
-        without one it means the default ports), else from every start, feed and sitemap URL.
-        A site is its origin: another port of the same host is another site.
+        From ``allowed_domains`` when given, with Scrapy's meaning (that host and its
+        subdomains: ``edition.cnn.com`` does not open all of ``cnn.com``; a leading ``www.`` is
+        dropped; an entry may name a port, ``"127.0.0.1:8080"``), else the registered domain of every start, feed and sitemap
+        URL. A site is its origin: another port of the same host is another site.
         """
         return _sites(tuple(self.allowed_domains), (*self.urls, *self.feeds, *self.sitemaps))
 
     def allows(self, url: str) -> bool:
         """Whether ``url`` is on one of this source's sites (subdomains yes, other ports no)."""
-        key = site_key(url)
-        return bool(key[0]) and key in self.sites()
+        host, port = host_of(url).rstrip("."), port_of(url)
+        return bool(host) and any(
+            port == site_port and (host == domain or host.endswith("." + domain)) for domain, site_port in self.sites()
+        )
+
+
+_DEFAULT_PORTS = frozenset({80, 443})
 
 
 @lru_cache(maxsize=256)
 def _sites(allowed_domains: tuple[str, ...], urls: tuple[str, ...]) -> frozenset[SiteKey]:
     """:meth:`Source.sites`, computed once per source (it is asked for every link)."""
     if allowed_domains:
-        return frozenset(site_key(f"http://{d.strip().lower()}/") for d in allowed_domains)
+        return frozenset(_allowed_site(d) for d in allowed_domains if d.strip())
     return frozenset(key for u in urls if (key := site_key(u))[0])
+
+
+def _allowed_site(entry: str) -> SiteKey:
+    """``"news.example"`` -> ("news.example", None); ``"127.0.0.1:8080"`` -> ("127.0.0.1", 8080)."""
+    value = entry.strip().lower().rstrip(".").removeprefix("www.")  # www. restricts nothing anyone means
+    host, separator, port = value.rpartition(":")
+    if separator and port.isdigit() and (":" not in host or host.endswith("]")):
+        return host, None if int(port) in _DEFAULT_PORTS else int(port)
+    return value, None
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:

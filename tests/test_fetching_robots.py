@@ -157,6 +157,15 @@ def test_allowed_domains_may_name_a_port() -> None:
     assert source.domains() == frozenset({"127.0.0.1", "news.example"})  # Scrapy's allowed_domains: no ports
 
 
+def test_an_allowed_subdomain_restricts_the_crawl_to_it() -> None:
+    """``allowed_domains = ["edition.cnn.com"]`` keeps Scrapy's meaning: not all of cnn.com, nor nothing."""
+    source = Source("cnn", urls=["https://edition.cnn.com/"], allowed_domains=["edition.cnn.com"])
+    assert source.allows("https://edition.cnn.com/2026/12/02/story.html")
+    assert source.allows("https://live.edition.cnn.com/x")
+    assert not source.allows("https://www.cnn.com/x")
+    assert source.domains() == frozenset({"edition.cnn.com"})
+
+
 def test_a_redirect_to_another_port_is_refused() -> None:
     crawler = get_crawler(Spider, settings_dict=project_settings())
     crawler.stats.open_spider()  # type: ignore[union-attr]
