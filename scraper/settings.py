@@ -5,8 +5,6 @@ robots.txt obeyed, AutoThrottle on, at most a few requests per domain at a time,
 User-Agent that says who is crawling and where to read about it.
 """
 
-from scraper.items import EXPORTED_FIELDS
-
 BOT_NAME = "news_scraper"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -89,7 +87,14 @@ NEWS_STATE_RETENTION_DAYS = 90  # articles not seen for this long are forgotten 
 
 # --- Output -----------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # -O out.jsonl writes UTF-8, not \\u escapes
-FEED_EXPORT_FIELDS = list(EXPORTED_FIELDS)  # the record schema; internal facts (fetch, signature) stay out
+# Scrapy's exporters, minus the fields an item marks as internal (an Article's fetch facts, MinHash).
+FEED_EXPORTERS = {
+    "jsonlines": "scraper.exporters.RecordJsonLinesExporter",
+    "jsonl": "scraper.exporters.RecordJsonLinesExporter",
+    "jl": "scraper.exporters.RecordJsonLinesExporter",
+    "json": "scraper.exporters.RecordJsonExporter",
+    "csv": "scraper.exporters.RecordCsvExporter",
+}
 NEWS_OUTPUT_ENABLED = True
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"

@@ -59,8 +59,8 @@ class Source:
 
         From ``allowed_domains`` when given, with Scrapy's meaning (that host and its
         subdomains: ``edition.cnn.com`` does not open all of ``cnn.com``; a leading ``www.`` is
-        dropped; an entry may name a port, ``"127.0.0.1:8080"``), else the registered domain of every start, feed and sitemap
-        URL. A site is its origin: another port of the same host is another site.
+        dropped; an entry may name a port, ``"127.0.0.1:8080"``), else the registered domain of
+        every start, feed and sitemap URL. A site is its origin: another port of the same host is another site.
         """
         return _sites(tuple(self.allowed_domains), (*self.urls, *self.feeds, *self.sitemaps))
 
