@@ -37,6 +37,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
 from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
 from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID
@@ -83,7 +84,7 @@ class OutputPipeline:
         _check_template(template, "NEWS_OUTPUT_PATH")
         max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
-            raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
+            raise ConfigError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
         source_limits = {str(k): int(v) for k, v in settings.getdict("NEWS_SOURCE_MAX_ARTICLES").items()}
         return cls(crawler, template, max_articles, source_limits)
 
@@ -206,8 +207,8 @@ def _check_template(template: str, where: str) -> None:
     try:
         template.format(**dict.fromkeys(TEMPLATE_FIELDS, "x"))
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
+        raise ConfigError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
     if not template.endswith(".jsonl"):
-        raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")
+        raise ConfigError(f"{where}: the output path must end in .jsonl, got {template!r}")
     if "{run_id}" not in template:  # without it, each run would replace the last run's file
-        raise ValueError(f"{where}: the output path must contain {{run_id}}, got {template!r}")
+        raise ConfigError(f"{where}: the output path must contain {{run_id}}, got {template!r}")

@@ -27,6 +27,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from w3lib.encoding import http_content_type_encoding
 
+from scraper.config import ConfigError
 from scraper.dates import parse_date
 from scraper.extraction.pagekind import Kind, classify
 from scraper.extraction.visible import read_signals
@@ -74,7 +75,7 @@ class NewsSpider(scrapy.Spider):
     ) -> None:
         unknown = sorted(k for k in kwargs if not k.startswith("_"))  # Scrapyd adds _job
         if unknown:
-            raise ValueError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
+            raise ConfigError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
         super().__init__(**kwargs)
         self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
         self._output = output

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.urls import SiteKey, host_of, port_of, site_key
 
@@ -107,7 +108,7 @@ def source_from_args(url: str | None, feed: str | None, sitemap: str | None) -> 
         return None
     for value in [*urls, *feeds, *sitemaps]:
         if urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError(f"not an http(s) URL: {value!r} (spider arguments url, feed, sitemap)")
+            raise ConfigError(f"not an http(s) URL: {value!r} (spider arguments url, feed, sitemap)")
     first = (urls or feeds or sitemaps)[0]
     name = (urlsplit(first).hostname or first).removeprefix("www.")
     return Source(name=name, urls=urls, feeds=feeds, sitemaps=sitemaps)
@@ -118,32 +119,32 @@ def load_sources(path: Path) -> list[Source]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"cannot read sources file {path}: {exc}") from exc
+        raise ConfigError(f"cannot read sources file {path}: {exc}") from exc
     entries = data.get("source")
     if not isinstance(entries, list) or not entries:
-        raise ValueError(f"{path}: no [[source]] tables")
+        raise ConfigError(f"{path}: no [[source]] tables")
     return [_source(entry, path, i) for i, entry in enumerate(entries, 1)]
 
 
 def _source(entry: Any, path: Path, number: int) -> Source:
     where = f"{path}, source #{number}"
     if not isinstance(entry, dict):
-        raise ValueError(f"{where}: not a table")
+        raise ConfigError(f"{where}: not a table")
     known = {"name", "urls", "url", "feeds", "sitemaps", "allowed_domains", "max_articles", "follow_links"}
     unknown = set(entry) - known
     if unknown:
-        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
+        raise ConfigError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
     lists = {key: _str_list(entry.get(key, []), where, key) for key in ("urls", "feeds", "sitemaps", "allowed_domains")}
     if "url" in entry:
         lists["urls"].insert(0, str(entry["url"]))
     if not (lists["urls"] or lists["feeds"] or lists["sitemaps"]):
-        raise ValueError(f"{where}: needs at least one of urls, feeds, sitemaps")
+        raise ConfigError(f"{where}: needs at least one of urls, feeds, sitemaps")
     for value in lists["urls"] + lists["feeds"] + lists["sitemaps"]:
         if urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError(f"{where}: not an http(s) URL: {value!r}")
+            raise ConfigError(f"{where}: not an http(s) URL: {value!r}")
     max_articles = entry.get("max_articles", 0)
     if not isinstance(max_articles, int) or max_articles < 0:
-        raise ValueError(f"{where}: max_articles must be an integer >= 0")
+        raise ConfigError(f"{where}: max_articles must be an integer >= 0")
     first = (lists["urls"] + lists["feeds"] + lists["sitemaps"])[0]
     name = str(entry.get("name") or (urlsplit(first).hostname or first).removeprefix("www."))
     return Source(name=name, max_articles=max_articles, follow_links=bool(entry.get("follow_links", True)), **lists)
@@ -153,7 +154,7 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{where}: {key} must be a list of strings")
+        raise ConfigError(f"{where}: {key} must be a list of strings")
     return list(value)
 
 
@@ -161,21 +162,21 @@ def non_negative_int(value: str | int, name: str) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}") from None
+        raise ConfigError(f"-a {name} must be an integer >= 0, got {value!r}") from None
     if number < 0:
-        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
+        raise ConfigError(f"-a {name} must be an integer >= 0, got {value!r}")
     return number
 
 
 def date_window(since: str | None, days: str | int | None) -> datetime | None:
     """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
     if since is not None and days is not None:
-        raise ValueError("give -a since=YYYY-MM-DD or -a days=N, not both")
+        raise ConfigError("give -a since=YYYY-MM-DD or -a days=N, not both")
     if days is not None:
         return datetime.now(UTC) - timedelta(days=non_negative_int(days, "days"))
     if since is None:
         return None
     when = parse_aware(since)
     if when is None:
-        raise ValueError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
+        raise ConfigError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
     return when

@@ -32,6 +32,8 @@ from scrapy.http.request import NO_CALLBACK
 from scrapy.robotstxt import RobotParser
 from twisted.internet.defer import Deferred
 
+from scraper.config import ConfigError
+
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
@@ -88,7 +90,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         super().__init__(crawler)
         self.max_bytes = crawler.settings.getint("NEWS_ROBOTSTXT_MAX_BYTES")
         if self.max_bytes < 0:
-            raise ValueError(f"NEWS_ROBOTSTXT_MAX_BYTES must be >= 0 (0 = no limit), got {self.max_bytes}")
+            raise ConfigError(f"NEWS_ROBOTSTXT_MAX_BYTES must be >= 0 (0 = no limit), got {self.max_bytes}")
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if is_robots_fetch(request):

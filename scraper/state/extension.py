@@ -18,6 +18,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper import neardup
+from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.items import Article
 from scraper.state.store import (
@@ -54,7 +55,7 @@ class CrawlStateExtension:
         retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS")
         recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
-            raise ValueError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
+            raise ConfigError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
         path = Path(settings.get("NEWS_STATE_PATH"))
         lock: StateLock | None = None
         try:
