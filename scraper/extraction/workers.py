@@ -47,6 +47,9 @@ logger = logging.getLogger(__name__)
 
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the crawl process is still its parent
 STOP_GRACE_SECONDS = 2.0  # how long a worker asked to stop may take before it is killed
+START_TIMEOUT_SECONDS = 120.0  # a new worker imports lxml and trafilatura; one that takes longer is hung
+START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before a slot gives up on a page
+READY = "ready"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 Result = Article | Rejection
@@ -73,6 +76,7 @@ def _worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
+    conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
     while True:
         try:
             page = conn.recv()
@@ -127,10 +131,18 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.ready = False
 
     @property
     def pid(self) -> int | None:
         return self.process.pid
+
+    def wait_ready(self) -> bool:
+        """Wait until the worker has started (imports done); False when it died or hung first."""
+        if not self.ready and self.conn in wait([self.conn, self.process.sentinel], START_TIMEOUT_SECONDS):
+            with contextlib.suppress(EOFError, OSError):
+                self.ready = self.conn.recv() == READY
+        return self.ready
 
     def run(self, page: Page, timeout: float | None) -> Result | str:
         """The page's result, or ``"died"`` / ``"timeout"`` (the worker is then unusable)."""
@@ -259,14 +271,9 @@ class ExtractorPool:
         url = short(page.final_url or page.url)
         exit_code: int | None = None
         for attempt in (1, 2):
-            worker = self._slots[index]
-            if worker is None or not worker.process.is_alive():
-                if worker is not None:  # died while idle: not this page's fault
-                    self._count("died")
-                    logger.warning("Extraction worker %s died while idle (exit code %s); replaced",
-                                   worker.pid, worker.process.exitcode)  # fmt: skip
-                    worker.kill()
-                worker = self._slots[index] = self._start_worker()
+            worker = self._ready_worker(index)
+            if worker is None:
+                return Rejection(DropReason.WORKER_DIED, f"no extraction worker could start ({START_ATTEMPTS} tried)")
             outcome = worker.run(page, self.options.timeout)
             if not isinstance(outcome, str):
                 return outcome
@@ -286,3 +293,18 @@ class ExtractorPool:
                                worker.pid, exit_code, url)  # fmt: skip
         logger.warning("Extraction worker died again (exit code %s) on %s; the page is dropped", exit_code, url)
         return Rejection(DropReason.WORKER_DIED, f"the worker died twice on this page (exit code {exit_code})")
+
+    def _ready_worker(self, index: int) -> _Worker | None:
+        """The slot's worker, started (or replaced) and ready; None when none could start."""
+        for _ in range(START_ATTEMPTS):
+            worker = self._slots[index]
+            if worker is not None and worker.process.is_alive() and worker.wait_ready():
+                return worker
+            if worker is not None:  # died idle or while starting: not the page's fault, no attempt spent
+                worker.kill()
+                self._count("died")
+                logger.warning("Extraction worker %s died before it got a page (exit code %s); replaced",
+                               worker.pid, worker.process.exitcode)  # fmt: skip
+            self._slots[index] = self._start_worker()
+        worker = self._slots[index]
+        return worker if worker is not None and worker.wait_ready() else None
