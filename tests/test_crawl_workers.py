@@ -158,11 +158,14 @@ class Crawl:
         return self.process.wait(timeout=timeout)
 
 
-def start_crawl(tmp: Path, base_url: str, *extra: str, stdout: int | IO[bytes] = subprocess.DEVNULL) -> Crawl:
+def start_crawl(
+    tmp: Path, base_url: str, *extra: str, state: Path | None = None, stdout: int | IO[bytes] = subprocess.DEVNULL
+) -> Crawl:
     """`scrapy crawl news` on the site with two workers, in its own session (its own Ctrl-C group)."""
-    out, log = tmp / "out", tmp / "crawl.log"
+    out, log, state = tmp / "out", tmp / "crawl.log", state or tmp / "state" / "news.sqlite3"
+    tmp.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base_url}/",
-               "-s", f"NEWS_OUTPUT_PATH={out}/{{run_id}}.jsonl", "-s", f"NEWS_STATE_PATH={tmp}/state/news.sqlite3",
+               "-s", f"NEWS_OUTPUT_PATH={out}/{{run_id}}.jsonl", "-s", f"NEWS_STATE_PATH={state}",
                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "NEWS_EXTRACT_WORKERS=2",
                "-s", "TELNETCONSOLE_ENABLED=False", *extra]  # fmt: skip
     with log.open("wb") as err:
@@ -266,3 +269,34 @@ def test_sigkill_of_the_crawl_leaves_no_process_and_closes_its_stdout(slow_site:
         if crawl.process.stdout is not None:
             crawl.process.stdout.close()
     print(f"processes of the crawl: {len(descendants)}; all gone after SIGKILL")
+
+
+def test_ctrl_c_then_a_jobdir_resume_loses_no_page_in_flight(site: str, tmp_path: Path) -> None:
+    job, state = tmp_path / "job", tmp_path / "state" / "news.sqlite3"
+    # One request at a time, 0.3 s apart: pages are still queued (in JOBDIR) when Ctrl-C comes, others in extraction.
+    slow = ("-s", "CONCURRENT_REQUESTS=1", "-s", "DOWNLOAD_DELAY=0.3")
+    first = start_crawl(tmp_path / "first", site, "-s", f"JOBDIR={job}", *slow, state=state)
+    try:
+        assert wait_for(lambda: first.written() >= 2 or first.process.poll() is not None, 180)
+        busy = wait_for_a_busy_worker(first)
+        at_ctrl_c = first.written()
+        os.killpg(first.process.pid, signal.SIGINT)  # Ctrl-C in a terminal: the crawl *and* its workers get it
+        assert first.finish() == 0, first.stderr()[-3000:]
+    finally:
+        stop(first)
+    stderr = first.stderr()
+    assert "Received SIGINT, shutting down gracefully" in stderr
+    (paused,) = first.summaries()
+    assert "worker_died" not in paused["drops"]
+    assert stat(stderr, "news/extract/workers/died") == 0, f"worker {busy} died of the Ctrl-C"
+    extracted = stat(stderr, "news/extract/pages")
+    assert extracted == len(first.records()) + sum(paused["drops"].values())  # every page in flight came out
+    second = start_crawl(tmp_path / "second", site, "-s", f"JOBDIR={job}", state=state)
+    try:
+        assert second.finish() == 0, second.stderr()[-3000:]
+    finally:
+        stop(second)
+    assert "Resuming crawl" in second.stderr()
+    assert story_paths(first.records() + second.records()) == EVERY_STORY  # each one once, across the two runs
+    print(f"Ctrl-C at {at_ctrl_c} records, {len(first.records())} once the pages in flight were done; "
+          f"the resume wrote {len(second.records())}")  # fmt: skip
