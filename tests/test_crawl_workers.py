@@ -10,6 +10,7 @@ processes are left.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -174,10 +175,10 @@ def start_crawl(
 
 
 def stop(crawl: Crawl) -> None:
-    """Kill what is left of a crawl (after a failed assertion); a no-op when it has exited."""
-    if crawl.process.poll() is None:
+    """Kill whatever is left of a crawl's session (after a failed assertion: orphans too); else a no-op."""
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(crawl.process.pid, signal.SIGKILL)
-        crawl.process.wait(timeout=30)
+    crawl.process.wait(timeout=30)
 
 
 def stat(stderr: str, name: str) -> int:
