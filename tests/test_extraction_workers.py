@@ -225,6 +225,25 @@ def test_workers_exit_when_their_parent_is_killed() -> None:
     assert wait_for(lambda: not any(alive(pid) for pid in everyone), seconds=10), [p for p in everyone if alive(p)]
 
 
+FORGETFUL = PARENT.replace("time.sleep(600)", "time.sleep(1)  # then exit, the pool never closed")
+
+
+def test_an_exit_that_never_closed_the_pool_neither_hangs_nor_leaves_workers() -> None:
+    root = Path(__file__).parents[1]
+    pids: list[int] = []
+    with subprocess.Popen([sys.executable, "-c", FORGETFUL], cwd=root, stdout=subprocess.PIPE) as parent:
+        try:
+            assert parent.stdout is not None
+            pids = [int(p) for p in parent.stdout.readline().split()]
+            assert parent.wait(timeout=120) == 0  # a bound: it used to wait for ever on a worker ignoring SIGTERM
+        finally:
+            parent.kill()
+            for pid in pids:
+                if alive(pid):
+                    os.kill(pid, signal.SIGKILL)
+    assert wait_for(lambda: not any(alive(pid) for pid in pids), seconds=10)
+
+
 def test_the_word_cap_drops_a_dump_as_too_large() -> None:
     page = make_page(long_page(1500))  # 16,500 words
     result = extract_article(page, ExtractionOptions(max_words=10_000))

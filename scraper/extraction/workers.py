@@ -21,6 +21,7 @@ their locks in unknown states.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import ctypes
 import logging
@@ -31,6 +32,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -174,6 +176,10 @@ class _Worker:
         self.conn.close()
 
 
+class PoolClosedError(RuntimeError):
+    """The pool is closing: a slot whose worker died may not start another."""
+
+
 class ExtractorPool:
     """Runs :func:`extract_article` in worker processes (or inline when ``workers == 0``).
 
@@ -194,6 +200,7 @@ class ExtractorPool:
         self._slots: list[_Worker | None] = []
         self._threads: list[threading.Thread] = []
         self._closed = False
+        _LIVE_POOLS.add(self)
         for index in range(workers):
             self._slots.append(self._start_worker())  # started here, so their imports overlap the crawl's start
             thread = threading.Thread(target=self._serve, args=(index,), name=f"extract-slot-{index}", daemon=True)
@@ -246,7 +253,16 @@ class ExtractorPool:
         with self._lock:
             self.counts[event] += 1
 
+    def kill(self) -> None:
+        """Kill the workers now, start no new one: for an exit that did not close the pool."""
+        self._closed = True
+        for worker in list(self._slots):
+            if worker is not None:
+                worker.kill()
+
     def _start_worker(self) -> _Worker:
+        if self._closed:
+            raise PoolClosedError
         worker = _Worker(self._context, self.options)
         self._count("started")
         return worker
@@ -258,6 +274,8 @@ class ExtractorPool:
                 continue
             try:
                 result = self._run(index, task.page)
+            except PoolClosedError:
+                result = Rejection(DropReason.WORKER_DIED, "not extracted: the pool was closed")
             except Exception as exc:  # a bug here must not leave a page waiting for ever
                 logger.exception("Extraction slot %d failed on %s", index, short(task.page.final_url))
                 result = Rejection(DropReason.WORKER_DIED, f"extraction slot failed: {type(exc).__name__}")
@@ -308,3 +326,17 @@ class ExtractorPool:
             self._slots[index] = self._start_worker()
         worker = self._slots[index]
         return worker if worker is not None and worker.wait_ready() else None
+
+
+_LIVE_POOLS: weakref.WeakSet[ExtractorPool] = weakref.WeakSet()
+
+
+@atexit.register
+def _kill_workers_at_exit() -> None:
+    """An exit that skipped ``close`` (a second Ctrl-C, an uncaught error) must not wait for ever.
+
+    Workers ignore SIGTERM, so multiprocessing's own exit handler (``terminate`` then ``join``,
+    registered before this one, so run after it) would wait on them for ever; they are killed here.
+    """
+    for pool in list(_LIVE_POOLS):
+        pool.kill()
