@@ -66,6 +66,7 @@ def article_html(number: int, paragraphs: int = 120) -> str:
 class _Site(ThreadingHTTPServer):
     slow: bytes | None = None  # the long read's page, when the site has one
     paragraphs = 120  # per story
+    stories = ARTICLES
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -74,11 +75,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path == "/":
-            links = "".join(f'<li><a href="/news/story-{i}.html">Story {i}</a></li>' for i in range(ARTICLES))
+            stories = range(self.server.stories)
+            links = "".join(f'<li><a href="/news/story-{i}.html">Story {i}</a></li>' for i in stories)
             if self.server.slow is not None:
                 links += '<li><a href="/news/long-read.html">The long read</a></li>'
             self._send(f"<html><head><title>Gazette</title></head><body><ul>{links}</ul></body></html>".encode())
-        elif (match := re.fullmatch(r"/news/story-(\d+)\.html", path)) and int(match[1]) < ARTICLES:
+        elif (match := re.fullmatch(r"/news/story-(\d+)\.html", path)) and int(match[1]) < self.server.stories:
             self._send(article_html(int(match[1]), self.server.paragraphs).encode())
         elif path == "/news/long-read.html" and self.server.slow is not None:
             self._send(self.server.slow)
@@ -241,6 +243,28 @@ def test_a_page_over_the_time_budget_is_dropped_as_too_slow_and_the_rest_comes_o
     assert stat(stderr, "news/extract/workers/timed_out") == 1
     assert re.search(r"Extraction of \S+/news/long-read\.html took over 3 s", stderr)
     assert max(len(line) for line in stderr.splitlines()) < 5000, "a log line holds a page body"
+
+
+def test_a_crawl_whose_only_article_is_too_slow_fails(tmp_path: Path) -> None:
+    def make(address: tuple[str, int]) -> _Site:
+        httpd = _Site(address, _Handler)
+        httpd.slow, httpd.stories = long_page(SLOW_PARAGRAPHS, "The long read").encode(), 0
+        return httpd
+
+    server = LoopbackServer(make, name="workers-one-slow-page")
+    server.start()
+    try:
+        crawl = start_crawl(tmp_path, server.base_url, "-s", "NEWS_EXTRACT_TIMEOUT=3")
+        try:
+            assert crawl.finish() == 1, crawl.stderr()[-3000:]
+        finally:
+            stop(crawl)
+    finally:
+        server.stop()
+    (summary,) = crawl.summaries()
+    assert (summary["failed"], summary["drops"]) == ("nothing_extracted", {"too_slow": 1})
+    assert summary["records_written"] == 0
+    assert "The run failed: nothing_extracted" in crawl.stderr()
 
 
 def test_a_run_that_extracted_nothing_because_of_its_workers_fails() -> None:
