@@ -223,6 +223,8 @@ def test_a_worker_killed_mid_run_loses_no_article(site: str, tmp_path: Path) -> 
     assert stat(stderr, "news/extract/workers/died") == 1
     assert stat(stderr, "news/extract/workers/started") == 3
     assert "BrokenProcessPool" not in stderr
+    assert re.search(rf"Extraction worker {victim} died (before it got a page|\(exit code -9\) on )", stderr)
+    assert max(len(line) for line in stderr.splitlines()) < 5000, "a log line holds a page body"
     print(f"worker {victim} killed; retried pages: {stat(stderr, 'news/extract/workers/retried')}; "
           f"records: {len(crawl.records())} of {ARTICLES}")  # fmt: skip
 
