@@ -34,6 +34,8 @@ class DropReason(StrEnum):
     NO_TEXT = "no_text"  # looks like an article but no body text survived extraction
     PAYWALLED = "paywalled"  # only a paywall stub is visible (dropped unless configured)
     EXTRACTION_FAILED = "extraction_failed"  # the parser gave up on malformed markup
+    TOO_SLOW = "too_slow"  # extraction ran over NEWS_EXTRACT_TIMEOUT: the worker was killed and replaced
+    WORKER_DIED = "worker_died"  # the extraction worker died on the page (OOM killer, crash), twice: retried once
     EXTRACTION_ERROR = "extraction_error"  # a bug: an exception no rule foresaw (news/extract/error/<Type>)
     BAD_URL = "bad_url"  # validation: the record's URL is not absolute http(s)
     UNREADABLE = "unreadable"  # scraper extract: the input file cannot be read

@@ -64,7 +64,9 @@ USER_AGENT = "news-scraper/0.1 (+https://github.com/news-scraper/news-scraper; p
 # --- Extraction -------------------------------------------------------------------------
 NEWS_EXTRACT_KEEP_PAYWALLED = True  # emit paywalled articles (paywalled: true) with visible text
 NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_large, unparsed
+NEWS_EXTRACT_MAX_WORDS = 100_000  # more words after cleaning: dropped as too_large (0 = no cap)
 NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
+NEWS_EXTRACT_TIMEOUT = 30.0  # seconds one page may take in a worker: then too_slow, worker replaced (0 = none)
 NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
 
 # --- Pipelines --------------------------------------------------------------------------

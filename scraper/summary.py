@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
 
-from scraper.items import FetchFailure
+from scraper.items import DropReason, FetchFailure
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -44,7 +44,10 @@ def failure_reason(stats: dict[str, Any]) -> str | None:
     """Why a run that started counts as failed, or None when it did its job.
 
     "No source reachable" means no response at all that carried a page (2xx) or confirmed one
-    (304): every request was refused, timed out or answered with an error status.
+    (304): every request was refused, timed out or answered with an error status. "Nothing
+    extracted" means article pages arrived but none became an article and some were lost to the
+    extraction itself (a worker that died, a page over its time budget, a bug), not to a verdict
+    on the page: a site whose pages are all listings is not a failed run, a dead pool is.
     """
     if stats.get(OUTPUT_NOT_WRITABLE):
         return "output_not_writable"
@@ -52,10 +55,14 @@ def failure_reason(stats: dict[str, Any]) -> str | None:
     answered = sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix) :] in _USEFUL)
     if not answered:
         return "no_source_reachable"
+    lost = sum(stats.get(f"news/drop/{reason}", 0) for reason in _LOST_IN_EXTRACTION)
+    if stats.get("news/extract/pages", 0) and not stats.get("news/extract/articles", 0) and lost:
+        return "nothing_extracted"
     return None
 
 
 _USEFUL = frozenset({*(str(code) for code in range(200, 300)), "304"})
+_LOST_IN_EXTRACTION = (DropReason.WORKER_DIED, DropReason.TOO_SLOW, DropReason.EXTRACTION_ERROR)
 
 
 def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[str, Any]:

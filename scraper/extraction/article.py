@@ -66,6 +66,8 @@ class ExtractionOptions:
     max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
     include_tables: bool = True
     keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
+    max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
+    timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -74,9 +76,13 @@ class ExtractionOptions:
             min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS"),
             max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES"),
             keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
+            max_words=settings.getint("NEWS_EXTRACT_MAX_WORDS"),
+            timeout=settings.getfloat("NEWS_EXTRACT_TIMEOUT") or None,
         )
         if options.min_words < 0 or options.max_bytes <= 0:
             raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+        if options.max_words < 0 or (options.timeout or 0) < 0:
+            raise ConfigError("NEWS_EXTRACT_MAX_WORDS and NEWS_EXTRACT_TIMEOUT must be >= 0 (0 = no limit)")
         return options
 
 
@@ -173,6 +179,8 @@ def _build_article(
     blocks = clean_blocks(with_lead(body_blocks(document.body), signals.lead), ctx)
     text = blocks_to_text(blocks)
     words = count_words(text)
+    if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
+        return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
     link_density = mean_link_density(blocks)
     paywalled = is_paywalled(signals)
     if not has_enough_prose(words, link_density, verdict, options.min_words):
