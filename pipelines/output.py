@@ -124,10 +124,17 @@ class OutputPipeline:
         stats = self.stats
         if self._limit_reached(item):
             drop(stats, DropReason.MAX_ARTICLES, "limit reached")
-        self._exporter.export_item(item)
-        self._file.flush()
+        if stats.get_value(OUTPUT_NOT_WRITABLE):
+            drop(stats, DropReason.NOT_WRITTEN, "the output file could not be written")
+        try:
+            self._exporter.export_item(item)
+            self._file.flush()
+            if self.run is not None:
+                os.fsync(self._file.fileno())  # on disk before the state says it was written
+        except OSError as exc:  # disk full, I/O error: the run fails, nothing more is fetched
+            self._output_failed(exc)
+            drop(stats, DropReason.NOT_WRITTEN, f"writing {self.part}: {exc.strerror or exc}")
         if self.run is not None:
-            os.fsync(self._file.fileno())  # on disk before the state says it was written
             self.run.commit(item)
         self.written += 1
         self.written_by_source[item.source] = self.written_by_source.get(item.source, 0) + 1
@@ -167,13 +174,25 @@ class OutputPipeline:
     def close_spider(self) -> None:
         if self._exporter is None or self._file is None:
             return
-        self._exporter.finish_exporting()
-        self._file.close()
         assert self.part is not None
         assert self.path is not None
-        os.replace(self.part, self.path)
-        self._exporter = None
+        try:
+            self._exporter.finish_exporting()
+            self._file.close()
+            os.replace(self.part, self.path)
+        except OSError as exc:  # the .part file keeps what was written; the next run recovers it
+            self._output_failed(exc)
+            return
+        finally:
+            self._exporter = None
         logger.info("Wrote %d records to %s", self.written, self.path)
+
+    def _output_failed(self, exc: OSError) -> None:
+        """Fail the run once: logged, counted for the exit status, and the crawl closed."""
+        if not self.stats.get_value(OUTPUT_NOT_WRITABLE):
+            logger.error("Cannot write the output file %s: %s; the run stops", self.part, exc.strerror or exc)
+            self.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+            self._close_run("output_not_writable")
 
 
 def output_root(template: str) -> Path:

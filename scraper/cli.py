@@ -13,10 +13,12 @@ batch goes on; the exit status is 1 only when no page at all became a record.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import logging
 import sys
+import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -110,7 +112,7 @@ def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) 
     progress = _progress(len(jobs), args.progress)
     try:
         for job in jobs:
-            window.append((job, _submit(pool, job, args.source)))
+            window.append(_submit(pool, job, args.source))
             if len(window) >= max(4, 4 * workers):
                 _write_one(window.popleft(), rules, out, errors, counts)
                 progress(1)
@@ -135,11 +137,13 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
-def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article | Rejection] | Rejection:
+def _submit(pool: ExtractorPool, job: Job, source: str | None) -> tuple[Job, Future[Article | Rejection] | Rejection]:
+    """The job (with the URL it was given, or found in the page) and its pending extraction."""
     try:
-        return pool.submit(load_page(job, source))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
+        page = load_page(job, source)
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        return job, Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
+    return dataclasses.replace(job, url=page.url), pool.submit(page)
 
 
 def _write_one(
@@ -222,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--manifest", type=Path, help="JSON Lines of {id, url, path?}")
     extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout); folders are made")
     extract.add_argument("--errors", type=Path, help="write one JSON line per rejected page here")
-    extract.add_argument("--source", help="the source name to record (default: the URL's registered domain)")
+    extract.add_argument("--source", help="the source name to record (default: the URL's host without www.)")
     extract.add_argument("--workers", type=int, help="worker processes (0 = inline; default: NEWS_EXTRACT_WORKERS, "
                          "one per CPU)")  # fmt: skip
     extract.add_argument("--min-words", type=int, help="fewer words: not an article (NEWS_EXTRACT_MIN_WORDS)")

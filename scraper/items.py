@@ -29,7 +29,7 @@ class DropReason(StrEnum):
     NOT_HTML = "not_html"  # content type or bytes say it is not an HTML document
     EMPTY_BODY = "empty_body"  # 200 with no bytes, or only whitespace/markup
     BINARY_BODY = "binary_body"  # bytes that do not decode as text (junk served as HTML)
-    TOO_LARGE = "too_large"  # over NEWS_MAX_PAGE_BYTES, not parsed
+    TOO_LARGE = "too_large"  # over NEWS_EXTRACT_MAX_BYTES (not parsed) or NEWS_EXTRACT_MAX_WORDS
     NOT_ARTICLE = "not_article"  # a listing, tag, author, section or static page
     NO_TEXT = "no_text"  # looks like an article but no body text survived extraction
     PAYWALLED = "paywalled"  # only a paywall stub is visible (dropped unless configured)
@@ -40,13 +40,14 @@ class DropReason(StrEnum):
     BAD_URL = "bad_url"  # validation: the record's URL is not absolute http(s)
     UNREADABLE = "unreadable"  # scraper extract: the input file cannot be read
     MISSING_TITLE = "missing_title"  # validation: no headline
-    TEXT_TOO_SHORT = "text_too_short"  # validation: fewer words than NEWS_MIN_WORDS
+    TEXT_TOO_SHORT = "text_too_short"  # validation: fewer words than NEWS_EXTRACT_MIN_WORDS
     BAD_DATE = "bad_date"  # validation: published date in the future or before 1990
     DUPLICATE_URL = "duplicate_url"  # same canonical URL already written this run
     DUPLICATE_CONTENT = "duplicate_content"  # same cleaned text already written (this run or an earlier one)
     NEAR_DUPLICATE = "near_duplicate"  # nearly the same text (MinHash) as an article already written
     UNCHANGED = "unchanged"  # same canonical URL and same text as the record an earlier run wrote
     OUTSIDE_DATE_WINDOW = "outside_date_window"  # published before the requested window
+    NOT_WRITTEN = "not_written"  # the output file could not be written (disk full, I/O error): the run fails
     MAX_ARTICLES = "max_articles"  # the run's max_articles limit was already reached
 
 

@@ -173,3 +173,22 @@ def test_quiet_keeps_only_the_summary_line(pages: Path) -> None:
 def test_version_and_help_with_examples(tmp_path: Path) -> None:
     assert run_cli("--version", cwd=tmp_path).stdout.startswith("scraper ")
     assert "examples:" in run_cli("extract", "--help", cwd=tmp_path).stdout
+
+
+def test_a_corrupt_gzip_page_costs_only_itself(pages: Path) -> None:
+    (pages / "bad.html.gz").write_bytes(gzip.compress(ARTICLE_HTML.encode())[:12] + b"\xff" * 64)
+    done = run_cli("extract", "pages", "-o", "out.jsonl", "--errors", "errors.jsonl", "--workers", "0",
+                   cwd=pages.parent)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(read_lines(pages.parent / "out.jsonl")) == 2
+    (error,) = read_lines(pages.parent / "errors.jsonl")
+    assert (error["reason"], error["path"].endswith("bad.html.gz")) == ("unreadable", True)
+
+
+def test_the_errors_file_names_the_url_found_in_the_page(pages: Path) -> None:
+    canonical = '<head><link rel="canonical" href="https://gazette.example/2026/11/menu.html">'
+    (pages / "menu.html").write_text(f"<html>{canonical}</head><body><a href='/a'>A</a></body></html>", "utf-8")
+    done = run_cli("extract", "pages/menu.html", "--errors", "errors.jsonl", "--workers", "0", cwd=pages.parent)
+    assert done.returncode == 1
+    (error,) = read_lines(pages.parent / "errors.jsonl")
+    assert error["url"] == "https://gazette.example/2026/11/menu.html"

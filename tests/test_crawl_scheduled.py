@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -356,3 +357,25 @@ def test_feed_export_with_the_state_is_never_emptied_by_an_unchanged_run(
     assert [r.returncode for r in results] == [0, 0]
     assert "appending instead of overwriting" in results[1].stderr
     assert len(feed.read_text("utf-8").splitlines()) == len(demo_truth["articles"])
+
+
+def test_output_that_fills_up_mid_run_fails_the_run(tmp_path: Path, demo_site: DemoServer) -> None:
+    """A real write error mid-run (the file-size limit, as a full disk would): counted, exit 1, crawl stopped."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={demo_site.base_url}/",
+               "-s", f"NEWS_OUTPUT_PATH={out}/{{run_id}}.jsonl", "-s", "NEWS_STATE_ENABLED=False",
+               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+               "-s", "NEWS_EXTRACT_WORKERS=1"]  # fmt: skip
+
+    def limit_file_size() -> None:  # in the child: writes past 12 kB fail with EFBIG instead of killing it
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=240, check=False,
+                          preexec_fn=limit_file_size)  # fmt: skip
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "Cannot write the output file" in done.stderr
+    assert "The run failed: output_not_writable" in done.stderr
+    (part,) = out.glob("*.jsonl.part")  # what was written stays, for the next run to recover
+    assert part.stat().st_size <= 12_000
+    assert "'news/drop/not_written'" in done.stderr
