@@ -63,6 +63,8 @@ class ExtractPipeline:
         result = await self.pool.extract(item)
         if isinstance(result, Rejection):
             stats.inc_value(f"news/drop/{result.reason}")
+            if result.verdict:  # the structural page-kind verdict that dropped it, by deciding signal
+                stats.inc_value(f"news/pagekind/{result.verdict}")
             # An exception no rule foresaw is a bug to fix: it is logged where a person sees it.
             level = logging.WARNING if result.unexpected else logging.DEBUG
             logger.log(level, "Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)

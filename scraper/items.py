@@ -75,6 +75,7 @@ class Page:
     source: str  # the source's name (sources.toml) or the site's domain
     discovered_via: str  # "start", "sitemap", "news_sitemap", "feed" or "link"
     hints: dict[str, str] = field(default_factory=dict)  # title/date from a feed or sitemap
+    kind: str = ""  # the spider's head verdict ("article/jsonld", "unknown/no_signal"); extraction refines it
 
 
 @dataclass(slots=True)
@@ -123,3 +124,4 @@ class Rejection:
     reason: DropReason
     detail: str = ""
     unexpected: bool = False  # an exception no rule foresaw: a bug to fix, logged as a warning
+    verdict: str = ""  # for not_article: the page-kind verdict that decided ("listing/cards")
