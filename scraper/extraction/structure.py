@@ -94,7 +94,7 @@ class _Walk:
         self.paragraphs: list[int] = []
 
     def text(self, text: str | None, node: _Node, in_link: bool) -> None:
-        if not text:
+        if not text or text.isspace():  # most tails are indentation
             return
         words = len(text.split())
         if in_link:
