@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Self
 
-from scrapy.exceptions import DropItem
-
+from pipelines.drop import drop
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Page, Rejection
@@ -35,15 +34,10 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        workers = settings.getint("NEWS_EXTRACT_WORKERS", -1)
+        workers = settings.getint("NEWS_EXTRACT_WORKERS")
         if workers < -1:
             raise ValueError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
-        options = ExtractionOptions(
-            min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS", 50),
-            max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES", 15_000_000),
-            keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED", True),
-        )
-        return cls(crawler, default_workers() if workers == -1 else workers, options)
+        return cls(crawler, default_workers() if workers == -1 else workers, ExtractionOptions.from_settings(settings))
 
     def open_spider(self) -> None:
         self.pool = ExtractorPool(self.workers, self.options)
@@ -62,12 +56,13 @@ class ExtractPipeline:
         stats.inc_value("news/extract/pages")
         result = await self.pool.extract(item)
         if isinstance(result, Rejection):
-            stats.inc_value(f"news/drop/{result.reason}")
+            if result.error is not None:  # a bug, not a verdict on the page: counted and logged apart
+                stats.inc_value(f"news/extract/error/{result.error}")
+                logger.error("Extraction raised on %s (%s):\n%s", item.final_url, result.detail, result.traceback)
+            else:
+                logger.debug("Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
             if result.verdict:  # the structural page-kind verdict that dropped it, by deciding signal
                 stats.inc_value(f"news/pagekind/{result.verdict}")
-            # An exception no rule foresaw is a bug to fix: it is logged where a person sees it.
-            level = logging.WARNING if result.unexpected else logging.DEBUG
-            logger.log(level, "Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
-            raise DropItem(f"{result.reason}: {result.detail}")
+            drop(stats, result.reason, result.detail)
         stats.inc_value("news/extract/articles")
         return result

@@ -25,22 +25,20 @@ import json
 import logging
 import os
 import secrets
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
-from scrapy import signals
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.defer import deferred_from_coro
 
-from scraper.commands.crawl import OUTPUT_NOT_WRITABLE, failure_reason
-from scraper.items import Article, DropReason, FetchFailure
+from pipelines.drop import drop
+from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
+from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID, write_json
 
 if TYPE_CHECKING:
-    from scrapy import Spider
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -56,10 +54,13 @@ def new_run_id(now: datetime) -> str:
 class OutputPipeline:
     """Writes articles to the run's JSON Lines file and the run summary beside it."""
 
-    def __init__(self, crawler: Crawler, template: str, max_articles: int) -> None:
+    def __init__(self, crawler: Crawler, template: str, max_articles: int, source_limits: dict[str, int]) -> None:
         self.crawler = crawler
+        assert crawler.stats is not None
+        self.stats = crawler.stats
         self.template = template
         self.max_articles = max_articles
+        self.source_limits = source_limits
         self.started = datetime.now(UTC)
         self.run_id = new_run_id(self.started)
         self.path: Path | None = None
@@ -73,28 +74,25 @@ class OutputPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+        if not settings.getbool("NEWS_OUTPUT_ENABLED"):
             raise NotConfigured("NEWS_OUTPUT_ENABLED is off")
-        template = settings.get("NEWS_OUTPUT_PATH", "output/{spider}/{date}/{run_id}.jsonl")
+        template = settings.get("NEWS_OUTPUT_PATH")
         _check_template(template, "NEWS_OUTPUT_PATH")
-        max_articles = settings.getint("NEWS_MAX_ARTICLES", 0)
+        max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
             raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
-        pipeline = cls(crawler, template, max_articles)
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
+        source_limits = {str(k): int(v) for k, v in settings.getdict("NEWS_SOURCE_MAX_ARTICLES").items()}
+        return cls(crawler, template, max_articles, source_limits)
 
     def open_spider(self) -> None:
         spider = self.crawler.spider
         assert spider is not None
-        template = getattr(spider, "output", None) or self.template
-        _check_template(template, "-a output")
-        sources = getattr(spider, "sources", [])
+        template = self.template
         values = {
             "spider": spider.name,
             "date": f"{self.started:%Y-%m-%d}",
             "run_id": self.run_id,
-            "source": sources[0].name if len(sources) == 1 else "all",
+            "source": self.crawler.settings.get("NEWS_RUN_SOURCE_NAME") or "all",
         }
         self.path = Path(template.format(**values))
         self.part = self.path.with_name(self.path.name + ".part")
@@ -104,11 +102,12 @@ class OutputPipeline:
             self._file = self.part.open("wb")
         except OSError as exc:
             logger.error("Cannot write the output file %s: %s", self.part, exc.strerror or exc)
-            assert self.crawler.stats is not None
-            self.crawler.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+            self.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
             raise
+        self.stats.set_value(OUTPUT_PATH, str(self.path))
+        self.stats.set_value(RUN_ID, self.run_id)
         fcntl.flock(self._file, fcntl.LOCK_EX)  # tells a later run's recovery that this file is live
-        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")  # type: ignore[arg-type]
+        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8", fields_to_export=list(EXPORTED_FIELDS))  # type: ignore[arg-type]
         self._exporter.start_exporting()
         logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
 
@@ -117,11 +116,9 @@ class OutputPipeline:
             return item
         assert self._exporter is not None
         assert self._file is not None
-        stats = self.crawler.stats
-        assert stats is not None
+        stats = self.stats
         if self._limit_reached(item):
-            stats.inc_value(f"news/drop/{DropReason.MAX_ARTICLES}")
-            raise DropItem(f"{DropReason.MAX_ARTICLES}: limit reached")
+            drop(stats, DropReason.MAX_ARTICLES, "limit reached")
         self._exporter.export_item(item)
         self._file.flush()
         if self.run is not None:
@@ -129,7 +126,8 @@ class OutputPipeline:
             self.run.commit(item)
         self.written += 1
         self.written_by_source[item.source] = self.written_by_source.get(item.source, 0) + 1
-        stats.inc_value("news/output/records")
+        stats.inc_value(RECORDS)
+        stats.inc_value(f"{RECORDS}_by_source/{item.source}")
         if self.max_articles and self.written >= self.max_articles:
             self._close_run("max_articles")
         return item
@@ -141,15 +139,13 @@ class OutputPipeline:
         for part in sorted(root.rglob("*.jsonl.part")):
             records = recover_part(part, self.run)
             if records is not None:
-                assert self.crawler.stats is not None
-                self.crawler.stats.inc_value("news/output/recovered_files")
-                self.crawler.stats.inc_value("news/output/recovered_records", records)
+                self.stats.inc_value("news/output/recovered_files")
+                self.stats.inc_value("news/output/recovered_records", records)
 
     def _limit_reached(self, item: Article) -> bool:
         if self.max_articles and self.written >= self.max_articles:
             return True
-        limits = getattr(self.crawler.spider, "source_limits", {})
-        limit = limits.get(item.source, 0)
+        limit = self.source_limits.get(item.source, 0)
         return bool(limit) and self.written_by_source.get(item.source, 0) >= limit
 
     def _close_run(self, reason: str) -> None:
@@ -171,92 +167,6 @@ class OutputPipeline:
         os.replace(self.part, self.path)
         self._exporter = None
         logger.info("Wrote %d records to %s", self.written, self.path)
-
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.path is None or self.part is None or not self.part.parent.is_dir():
-            return  # the output folder could not be made: the error is logged, the exit status is 1
-        summary = build_summary(self, spider, reason)
-        target = self.path.with_name(self.path.name.removesuffix(".jsonl") + ".summary.json")
-        temporary = target.with_name(target.name + ".part")
-        temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
-        os.replace(temporary, target)
-        logger.info("Run summary: %s", target)
-
-
-def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict[str, Any]:
-    """What a person or a monitoring job wants to know about a run, from the stats."""
-    stats = pipeline.crawler.stats.get_stats() if pipeline.crawler.stats else {}
-
-    def with_prefix(prefix: str) -> dict[str, int]:
-        return {k.removeprefix(prefix): v for k, v in sorted(stats.items()) if k.startswith(prefix)}
-
-    return {
-        "run_id": pipeline.run_id,
-        "spider": spider.name,
-        "started_at": pipeline.started.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "finish_reason": reason,
-        "failed": failure_reason(stats),
-        "output": str(pipeline.path),
-        "sources": [
-            {"name": s.name, "urls": s.urls, "feeds": s.feeds, "sitemaps": s.sitemaps}
-            for s in getattr(spider, "sources", [])
-        ],
-        "urls": url_accounting(stats),
-        "requests": stats.get("downloader/request_count", 0),
-        "pages_fetched": stats.get("downloader/response_count", 0),
-        "article_pages": stats.get("news/extract/pages", 0),
-        "records_written": pipeline.written,
-        "records_by_source": dict(sorted(pipeline.written_by_source.items())),
-        "responses": with_prefix("news/response/"),
-        "drops": with_prefix("news/drop/"),
-        "fetch_errors": with_prefix("news/fetch_error/"),
-        "retries": with_prefix("retry/"),
-        "fetch": with_prefix("news/fetch/"),
-        "state": with_prefix("news/state/"),
-        "dedup": with_prefix("news/dedup/"),
-        "not_requested": {
-            "robots_forbidden": stats.get("robotstxt/forbidden", 0),
-            "offsite": stats.get("offsite/filtered", 0) + stats.get("news/discovery/offsite_skipped", 0),
-            "duplicate": stats.get("dupefilter/filtered", 0),
-        },
-        "http_status": with_prefix("downloader/response_status_count/"),
-        "discovery": with_prefix("news/discovery/"),
-        "page_kinds": with_prefix("news/pagekind/"),
-        "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
-    }
-
-
-def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
-    """Where every URL the crawl asked for ended up; the outcomes add up to ``requested``.
-
-    ``requested`` counts URLs, not attempts: retries and robots.txt middleware fetches are left
-    out. Each URL was handled by the spider (a page, listing, feed, sitemap or robots.txt, see
-    ``responses``), redirected (its target is a URL of its own), answered ``304 Not Modified``
-    (the crawl state's conditional GET), or failed for good (see ``fetch_errors``).
-    ``unfinished`` is what a run that stopped early (``max_articles``, a timeout, Ctrl-C) left
-    in flight; it is 0 for a run that finished.
-    """
-
-    def total(prefix: str, keep: Callable[[str], bool] = lambda key: True) -> int:
-        return sum(v for k, v in stats.items() if k.startswith(prefix) and keep(k.removeprefix(prefix)))
-
-    requested = (
-        stats.get("downloader/request_count", 0)
-        - stats.get("retry/count", 0)
-        - stats.get("robotstxt/request_count", 0)
-        + stats.get("news/fetch/robots_reused", 0)  # the spider's robots.txt, answered without a request
-    )
-    outcomes = {
-        "handled": total("news/response/"),
-        # The last hop of a chain cut at REDIRECT_MAX_TIMES, or of a loop, is counted once, as failed.
-        "redirected": total("downloader/response_status_count/", lambda code: code.startswith("3") and code != "304")
-        - stats.get(f"news/fetch_error/{FetchFailure.TOO_MANY_REDIRECTS}", 0)
-        - stats.get(f"news/fetch_error/{FetchFailure.REDIRECT_LOOP}", 0),
-        "not_modified": stats.get("news/state/not_modified", 0),
-        "failed": total("news/fetch_error/"),
-    }
-    return {"requested": requested, **outcomes, "unfinished": requested - sum(outcomes.values())}
 
 
 def output_root(template: str) -> Path:
@@ -293,9 +203,7 @@ def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
         }  # fmt: skip
         target = final.with_name(run_id + ".summary.json")
         if not target.exists():  # a summary the killed run managed to write is the better one
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
-            os.replace(temporary, target)
+            write_json(target, summary)
         os.replace(part, final)
     logger.warning("Recovered %d records of a killed run: %s", len(records), final)
     return len(records)
@@ -323,3 +231,5 @@ def _check_template(template: str, where: str) -> None:
         raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
     if not template.endswith(".jsonl"):
         raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")
+    if "{run_id}" not in template:  # without it, each run would replace the last run's file
+        raise ValueError(f"{where}: the output path must contain {{run_id}}, got {template!r}")

@@ -5,6 +5,8 @@ robots.txt obeyed, AutoThrottle on, at most a few requests per domain at a time,
 User-Agent that says who is crawling and where to read about it.
 """
 
+from scraper.items import EXPORTED_FIELDS
+
 BOT_NAME = "news_scraper"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -41,6 +43,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
 }
 EXTENSIONS = {
+    "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
     "scraper.state.extension.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
     "scraper.fetching.nonhtml.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
 }
@@ -80,9 +83,13 @@ NEWS_STATE_RETENTION_DAYS = 90  # articles not seen for this long are forgotten 
 
 # --- Output -----------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # -O out.jsonl writes UTF-8, not \\u escapes
+FEED_EXPORT_FIELDS = list(EXPORTED_FIELDS)  # the record schema; internal facts (fetch, signature) stay out
 NEWS_OUTPUT_ENABLED = True
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
+# Set by the spider from its arguments and sources, read by the output stage (not for users):
+NEWS_SOURCE_MAX_ARTICLES: dict[str, int] = {}  # per-source max_articles from sources.toml
+NEWS_RUN_SOURCE_NAME = ""  # the {source} of the output path: the one source's name, or "all"
 
 # --- Engine -----------------------------------------------------------------------------
 COMMANDS_MODULE = "scraper.commands"  # our `crawl`: exit status 1 when the run failed

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from tldextract import TLDExtract
 
 # Query parameters that never change what page is served. Entries ending in "*" are prefixes.
 DEFAULT_DROP_PARAMS = (
@@ -47,6 +50,50 @@ def host_of(url: str) -> str:
         return urlsplit(url).hostname or ""
     except ValueError:
         return ""
+
+
+@cache
+def _public_suffixes() -> TLDExtract:
+    """The Public Suffix List snapshot that ships with tldextract: never fetched, no cache files."""
+    return TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+_ADDRESS = re.compile(r"[\d.]+|\[[0-9a-f:.]+\]|localhost")
+
+
+@lru_cache(maxsize=4096)
+def registered_domain(host: str) -> str:
+    """The part of a host name its owner registered: ``www.bbc.co.uk`` -> ``bbc.co.uk``.
+
+    Read off the Public Suffix List, so ``co.uk``, ``com.au`` or ``github.io`` are suffixes and
+    ``bbc.co.uk`` and ``thesun.co.uk`` are two sites (private suffixes count: two blogs on
+    ``github.io`` are two sites). An IP address or ``localhost`` is its own
+    site; a host under a suffix the list does not know (``news.example``, ``site.test``) keeps
+    its last two labels.
+    """
+    host = host.lower().strip(".")
+    if not host or _ADDRESS.fullmatch(host):
+        return host
+    found = _public_suffixes()(host)
+    if found.suffix and found.domain:
+        return f"{found.domain}.{found.suffix}"
+    return ".".join(host.split(".")[-2:])
+
+
+def site_of(url: str) -> str:
+    """The registered domain of a URL's host ("" when the URL has no readable host)."""
+    return registered_domain(host_of(url))
+
+
+def source_name(url: str) -> str:
+    """The name a source gets when none is given: the URL's host without ``www.`` ("" if none)."""
+    return host_of(url).removeprefix("www.")
+
+
+def same_site(url: str, other: str) -> bool:
+    """Whether two URLs belong to one site: the same registered domain (subdomains included)."""
+    site = site_of(url)
+    return bool(site) and site == site_of(other)
 
 
 _PATH_SESSION = re.compile(r";(?:jsessionid|sessionid|sid|phpsessid)=[^/?#]*", re.IGNORECASE)

@@ -18,14 +18,15 @@ source and the field.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.urls import host_of
+from scraper.dates import parse_aware
+from scraper.urls import host_of, registered_domain
 
 
 @dataclass(slots=True)
@@ -39,6 +40,10 @@ class Source:
     allowed_domains: list[str] = field(default_factory=list)
     max_articles: int = 0
     follow_links: bool = True
+
+    def summary(self) -> dict[str, Any]:
+        """What the run summary says about this source."""
+        return {"name": self.name, "urls": self.urls, "feeds": self.feeds, "sitemaps": self.sitemaps}
 
     def domains(self) -> frozenset[str]:
         """The allowed domains, or the registered domains of every start URL."""
@@ -113,22 +118,25 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     return list(value)
 
 
-def registered_domain(host: str) -> str:
-    """``www.example.co.uk`` -> ``example.co.uk``, ``news.example.com`` -> ``example.com``.
-
-    A heuristic without a public-suffix list: keep three labels when the second-level one is
-    a generic word (``co``, ``com``, ``org``, ...) under a two-letter country code.
-    """
-    host = host.lower().strip(".")
-    if re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]|localhost", host):
-        return host
-    labels = host.split(".")
-    generic = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in generic else 2
-    return ".".join(labels[-keep:])
+def non_negative_int(value: str | int, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
+    return number
 
 
-def same_site(url: str, domains: frozenset[str]) -> bool:
-    """Whether a URL's host is one of the domains or a subdomain of one."""
-    host = host_of(url).lower()
-    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
+def date_window(since: str | None, days: str | int | None) -> datetime | None:
+    """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
+    if since is not None and days is not None:
+        raise ValueError("give -a since=YYYY-MM-DD or -a days=N, not both")
+    if days is not None:
+        return datetime.now(UTC) - timedelta(days=non_negative_int(days, "days"))
+    if since is None:
+        return None
+    when = parse_aware(since)
+    if when is None:
+        raise ValueError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
+    return when

@@ -13,12 +13,14 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
 
+from scraper import settings as defaults
 from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -47,6 +49,9 @@ from scraper.items import Article, DropReason, Image, Page, Rejection
 from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
+if TYPE_CHECKING:
+    from scraper.config import SettingsReader
+
 logger = logging.getLogger(__name__)
 
 
@@ -55,27 +60,45 @@ HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/x
 
 @dataclass(slots=True, frozen=True)
 class ExtractionOptions:
-    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings)."""
+    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings; defaults in ``scraper/settings.py``)."""
 
-    min_words: int = 50  # fewer words than this and a page is not an article
-    max_bytes: int = 15_000_000  # larger bodies are rejected before parsing
+    min_words: int = defaults.NEWS_EXTRACT_MIN_WORDS  # fewer words than this and a page is not an article
+    max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
     include_tables: bool = True
-    keep_paywalled: bool = True  # emit paywalled articles (flagged) when text is visible
+    keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
+
+    @classmethod
+    def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
+        """The options a crawl or ``scraper extract`` runs with."""
+        options = cls(
+            min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS"),
+            max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES"),
+            keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
+        )
+        if options.min_words < 0 or options.max_bytes <= 0:
+            raise ValueError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+        return options
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
     """Turn one fetched page into a clean article, or say why it is not one.
 
     Never raises: a page that trips a bug in this code or in a library under it is rejected as
-    ``extraction_failed`` with the exception and where it was raised, so a crawl or batch counts
-    it and goes on, and the detail is enough to fix it.
+    ``extraction_error`` (a bug, not a verdict on the page) with the exception type and its
+    traceback, so a crawl or batch counts it apart from pages the parser could not read
+    (``extraction_failed``), logs where to fix it and goes on.
     """
     try:
         return _extract(page, options or ExtractionOptions())
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
-        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where, unexpected=True)
+        return Rejection(
+            DropReason.EXTRACTION_ERROR,
+            f"{type(exc).__name__}: {exc}"[:300] + where,
+            error=type(exc).__name__,
+            traceback="".join(traceback.format_exception(exc))[-20_000:],
+        )
 
 
 def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
@@ -188,6 +211,7 @@ def _build_article(
         paywalled=paywalled,
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
+        fetch=page.fetch,
     )
 
 

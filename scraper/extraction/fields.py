@@ -18,7 +18,7 @@ import pycld2
 from scraper.dates import format_date, parse_date
 from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_META, TAG_META, PageSignals, ld_str
 from scraper.text import compact, unique
-from scraper.urls import absolute_url, host_of
+from scraper.urls import absolute_url, same_site, site_of
 
 
 @dataclass(slots=True)
@@ -34,9 +34,6 @@ class Fallback:
     image: str | None = None
     categories: list[str] | None = None
     tags: list[str] | None = None
-
-
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne", "go"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,10 +53,8 @@ class Site:
         """The site of a page, from its declared names and its URL's host."""
         publisher = (signals.article_ld or {}).get("publisher")
         ld_name = ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
-        labels = host_of(url).removeprefix("www.").split(".")
-        size = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
-        domain = ".".join(labels[-size:]) if len(labels) >= 2 else ""
-        names = (site_name, ld_name, domain, labels[-size] if domain else None)
+        domain = site_of(url)
+        names = (site_name, ld_name, domain, domain.split(".")[0] if "." in domain else None)
         return cls(keys=frozenset(k for k in (compact(n or "") for n in names) if len(k) >= 2), domain=domain)
 
     def is_named(self, name: str) -> bool:
@@ -185,10 +180,9 @@ def pick_description(signals: PageSignals, fallback: Fallback) -> str | None:
 
 def pick_canonical(signals: PageSignals, url: str) -> str:
     """``<link rel=canonical>`` or og:url when it stays on the page's own site, else url."""
-    host = host_of(url)
     for raw in (signals.canonical, signals.first_meta("og:url")):
         candidate = absolute_url(url, raw) if raw else None
-        if candidate and urlsplit(candidate).scheme in ("http", "https") and _same_site(host, host_of(candidate)):
+        if candidate and urlsplit(candidate).scheme in ("http", "https") and same_site(url, candidate):
             return candidate
     return url
 
@@ -197,10 +191,3 @@ def is_paywalled(signals: PageSignals) -> bool:
     """JSON-LD ``isAccessibleForFree: false`` is the publishers' standard paywall marker."""
     value = (signals.article_ld or {}).get("isAccessibleForFree")
     return value is False or (isinstance(value, str) and value.strip().lower() == "false")
-
-
-def _same_site(a: str, b: str) -> bool:
-    def base(h: str) -> str:
-        return ".".join(h.removeprefix("www.").split(".")[-2:])
-
-    return bool(a) and base(a) == base(b)

@@ -50,9 +50,9 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(crawler.settings)
         self.crawler = crawler
         settings = crawler.settings
-        self.backoff_base = settings.getfloat("NEWS_RETRY_BACKOFF_BASE", 1.0)
-        self.backoff_max = settings.getfloat("NEWS_RETRY_BACKOFF_MAX", 60.0)
-        self.retry_after_max = settings.getfloat("NEWS_RETRY_AFTER_MAX", 120.0)
+        self.backoff_base = settings.getfloat("NEWS_RETRY_BACKOFF_BASE")
+        self.backoff_max = settings.getfloat("NEWS_RETRY_BACKOFF_MAX")
+        self.retry_after_max = settings.getfloat("NEWS_RETRY_AFTER_MAX")
         if self.backoff_base < 0 or self.backoff_max < 0 or self.retry_after_max < 0:
             raise ValueError("NEWS_RETRY_BACKOFF_BASE, NEWS_RETRY_BACKOFF_MAX and NEWS_RETRY_AFTER_MAX must be >= 0")
 

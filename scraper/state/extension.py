@@ -2,15 +2,14 @@
 
 ``CrawlStateExtension`` owns the state for the run: it takes the lock (a second run on the same
 state stops at start), opens the SQLite file, deletes articles not seen for
-``NEWS_STATE_RETENTION_DAYS``, and carries what the stages learn about a record until the output
-stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
+``NEWS_STATE_RETENTION_DAYS``, and saves a record (the facts it needs ride on the ``Article``) once the
+output stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
 any point never marks as done a record that is not on disk.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -29,23 +28,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-@dataclass(slots=True, frozen=True)
-class Fetch:
-    """What the download of one article page told us, keyed by the response URL."""
-
-    urls: tuple[str, ...]  # the request URL and any redirects before the final one
-    etag: str | None
-    last_modified: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class Staged:
-    """What the dedup stage worked out for a record, saved once the record is written."""
-
-    signature: bytes
-    fetch: Fetch | None
-
-
 class CrawlStateExtension:
     """Lock, open and expire the state at start; save records the output stage wrote."""
 
@@ -54,19 +36,17 @@ class CrawlStateExtension:
         self.state = state
         self.lock = lock
         self.recheck = recheck
-        self.fetched: dict[str, Fetch] = {}  # response URL -> its download (middleware -> dedup)
-        self.staged: dict[str, Staged] = {}  # canonical URL -> dedup's findings (dedup -> output)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("NEWS_STATE_ENABLED", True):
+        if not settings.getbool("NEWS_STATE_ENABLED"):
             raise NotConfigured("NEWS_STATE_ENABLED is off")
-        retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS", 90)
-        recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS", 24)
+        retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS")
+        recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
             raise ValueError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
-        path = Path(settings.get("NEWS_STATE_PATH") or "crawl_state/news.sqlite3")
+        path = Path(settings.get("NEWS_STATE_PATH"))
         try:
             lock = StateLock.acquire(path)
         except StateLocked as exc:
@@ -79,7 +59,7 @@ class CrawlStateExtension:
         logger.info("Crawl state %s: %d articles not seen for %g days expired", path, expired, retention)
         extension = cls(crawler, state, lock, timedelta(hours=recheck))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
-        if not settings.getbool("NEWS_OUTPUT_ENABLED", True):
+        if not settings.getbool("NEWS_OUTPUT_ENABLED"):
             # No output file of ours to be durable in (only Scrapy's feed exports, say): a record
             # counts as written once it has passed every stage.
             crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
@@ -91,9 +71,8 @@ class CrawlStateExtension:
 
     def commit(self, article: Article) -> None:
         """Save a record the output stage has written and synced (never before)."""
-        staged = self.staged.pop(article.canonical_url, None)
-        fetch = staged.fetch if staged else None
-        signature = staged.signature if staged else neardup.encode(neardup.minhash(article.text))
+        fetch = article.fetch
+        signature = article.signature or neardup.encode(neardup.minhash(article.text))
         self.state.save(
             Record(
                 canonical_url=article.canonical_url,
