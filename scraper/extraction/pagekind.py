@@ -22,12 +22,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
 
-MODEL_PATH = Path(__file__).with_name("pagekind_model.json")
+MODEL_PATH = Path(__file__).with_name("pagekind_model.json")  # where the training script writes it
 
 
 class Kind(StrEnum):
@@ -142,7 +143,8 @@ class _Model:
 
 @cache
 def _model() -> _Model:
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    # Read as package data, so that it is found inside a zipped egg (Scrapyd) as well.
+    data = json.loads(resources.files("scraper.extraction").joinpath(MODEL_PATH.name).read_text(encoding="utf-8"))
     return _Model(
         features=tuple(data["features"]),
         center=tuple(data["center"]),
