@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 from pipelines.drop import drop
 from scraper import neardup
+from scraper.config import ConfigError
 from scraper.items import Article, DropReason
 from scraper.state.extension import CrawlStateExtension
 from scraper.state.store import utc_now
@@ -41,7 +42,7 @@ class DedupPipeline:
 
     def __init__(self, crawler: Crawler, mode: str, threshold: float, run: CrawlStateExtension | None) -> None:
         if mode not in MODES:
-            raise ValueError(f"NEWS_DEDUP_MODE must be one of {', '.join(MODES)}, got {mode!r}")
+            raise ConfigError(f"NEWS_DEDUP_MODE must be one of {', '.join(MODES)}, got {mode!r}")
         self.crawler = crawler
         self.mode = mode
         self.run = run

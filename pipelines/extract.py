@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Self
 
 from pipelines.drop import drop
+from scraper.config import ConfigError
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import Page, Rejection
@@ -36,7 +37,7 @@ class ExtractPipeline:
         settings = crawler.settings
         workers = settings.getint("NEWS_EXTRACT_WORKERS")
         if workers < -1:
-            raise ValueError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
+            raise ConfigError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
         return cls(crawler, default_workers() if workers == -1 else workers, ExtractionOptions.from_settings(settings))
 
     def open_spider(self) -> None:

@@ -11,19 +11,21 @@ The path comes from ``-a output=TEMPLATE``, else ``NEWS_OUTPUT_PATH``; the templ
 
 With the crawl state on, a record is saved in the state right after it is flushed and synced,
 never before: a run killed at any moment has on disk every record the state knows. At start, the
-``.part`` files that killed runs left in the output tree are recovered before anything is
-written: their complete lines are kept (a torn last line is dropped), saved in the state, and the
-file is renamed to its final name with a summary whose ``finish_reason`` is ``recovered``. A
-``.part`` file a live run is writing is locked (``flock``) and left alone.
+``.part`` files that killed runs of this template left are recovered before anything is written
+(``pipelines/recovery.py``: which files are ours, and what happens to lines that are not records).
+A ``.part`` file a live run is writing is locked (``flock``) and left alone.
+
+Nothing is written outside the output root (the template's text before its first field): the
+``{source}`` field is the source's name as a slug (``../../x`` -> ``x``), and the final path is
+checked to fall under the root, symbolic links resolved.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
-import json
 import logging
 import os
+import re
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +36,11 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
+from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
-from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID, write_json
+from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -80,7 +84,7 @@ class OutputPipeline:
         _check_template(template, "NEWS_OUTPUT_PATH")
         max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
-            raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
+            raise ConfigError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
         source_limits = {str(k): int(v) for k, v in settings.getdict("NEWS_SOURCE_MAX_ARTICLES").items()}
         return cls(crawler, template, max_articles, source_limits)
 
@@ -92,12 +96,13 @@ class OutputPipeline:
             "spider": spider.name,
             "date": f"{self.started:%Y-%m-%d}",
             "run_id": self.run_id,
-            "source": self.crawler.settings.get("NEWS_RUN_SOURCE_NAME") or "all",
+            "source": slug(self.crawler.settings.get("NEWS_RUN_SOURCE_NAME") or "all"),
         }
         self.path = Path(template.format(**values))
-        self.part = self.path.with_name(self.path.name + ".part")
-        self._recover(output_root(template))
+        self.part = part_path(self.path, self.run_id)
+        self._recover(template)
         try:
+            confine(self.path, output_root(template))
             self.part.parent.mkdir(parents=True, exist_ok=True)
             self._file = self.part.open("wb")
         except OSError as exc:
@@ -132,12 +137,14 @@ class OutputPipeline:
             self._close_run("max_articles")
         return item
 
-    def _recover(self, root: Path) -> None:
-        """Finish the ``.part`` files of killed runs under ``root`` before this run writes."""
-        if not root.is_dir():
-            return
-        for part in sorted(root.rglob("*.jsonl.part")):
-            records = recover_part(part, self.run)
+    def _recover(self, template: str) -> None:
+        """Finish the ``.part`` files killed runs of this template left, before this run writes."""
+        for part in own_parts(template):
+            try:
+                records = recover_part(part, self.run)
+            except OSError as exc:  # unreadable, or its folder read-only: not a reason to stop this run
+                logger.warning("Cannot recover %s: %s; left as it is", part, exc.strerror or exc)
+                continue
             if records is not None:
                 self.stats.inc_value("news/output/recovered_files")
                 self.stats.inc_value("news/output/recovered_records", records)
@@ -175,61 +182,33 @@ def output_root(template: str) -> Path:
     return Path(head) if head.endswith(("/", os.sep)) else Path(head).parent
 
 
-def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
-    """Keep a killed run's complete records, save them in the state, rename the file into place.
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
-    Returns the number of records kept, or None when a live run holds the file.
+
+def slug(name: str) -> str:
+    """A source name as one safe folder or file name: ``../../x y`` -> ``x-y``.
+
+    Source names come from a sources file or a URL's host; in ``{source}`` they must not name a
+    parent folder, an absolute path, a hidden file or a second folder level.
     """
-    with part.open("r+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return None
-        data = handle.read()
-        complete = data[: data.rfind(b"\n") + 1]  # a torn last line has no newline: dropped
-        if len(complete) != len(data):
-            handle.truncate(len(complete))
-            os.fsync(handle.fileno())
-        records = [record for line in complete.splitlines() if (record := _record(line, part)) is not None]
-        if run is not None:
-            for record in records:
-                run.commit(_article(record))
-        final = part.with_name(part.name.removesuffix(".part"))
-        run_id = final.name.removesuffix(".jsonl")
-        summary = {
-            "run_id": run_id, "finish_reason": "recovered", "output": str(final),
-            "recovered_at": datetime.now(UTC).isoformat(timespec="seconds"), "records_written": len(records),
-            "torn_bytes_dropped": len(data) - len(complete),
-        }  # fmt: skip
-        target = final.with_name(run_id + ".summary.json")
-        if not target.exists():  # a summary the killed run managed to write is the better one
-            write_json(target, summary)
-        os.replace(part, final)
-    logger.warning("Recovered %d records of a killed run: %s", len(records), final)
-    return len(records)
+    text = _UNSAFE.sub("-", name.strip()).strip(".-")
+    text = re.sub(r"\.{2,}", ".", text)
+    return text[:80] or "source"
 
 
-def _record(line: bytes, part: Path) -> dict[str, Any] | None:
-    try:
-        record: dict[str, Any] = json.loads(line)
-    except json.JSONDecodeError:
-        logger.warning("Recovering %s: a line that is not JSON was left out", part)
-        return None
-    return record
-
-
-def _article(record: dict[str, Any]) -> Article:
-    """A written record back as an ``Article`` (records of schema 1.0 lack the newer fields)."""
-    names = {f.name for f in dataclasses.fields(Article)}
-    return Article(**{k: v for k, v in record.items() if k in names})
+def confine(path: Path, root: Path) -> None:
+    """Raise ``PermissionError`` unless ``path`` falls under ``root`` (symbolic links resolved)."""
+    resolved, top = path.resolve(), root.resolve()
+    if not resolved.is_relative_to(top):
+        raise PermissionError(f"{path} is outside the output folder {root}")
 
 
 def _check_template(template: str, where: str) -> None:
     try:
         template.format(**dict.fromkeys(TEMPLATE_FIELDS, "x"))
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
+        raise ConfigError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
     if not template.endswith(".jsonl"):
-        raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")
+        raise ConfigError(f"{where}: the output path must end in .jsonl, got {template!r}")
     if "{run_id}" not in template:  # without it, each run would replace the last run's file
-        raise ValueError(f"{where}: the output path must contain {{run_id}}, got {template!r}")
+        raise ConfigError(f"{where}: the output path must contain {{run_id}}, got {template!r}")

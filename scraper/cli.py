@@ -29,7 +29,7 @@ from typing import IO, Any
 from itemadapter import ItemAdapter
 
 from scraper.api import declared_url, page_from_html
-from scraper.config import project_settings
+from scraper.config import ConfigError, project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.items import EXPORTED_FIELDS, Article, DropReason, Page, Rejection
@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         counts = run_extract(args, out, errors)
-    except ValueError as exc:  # a setting given with -s that the stages refuse
+    except ConfigError as exc:  # a setting given with -s that the stages refuse
         print(f"scraper extract: error: {exc}", file=sys.stderr)
         return 2
     finally:

@@ -27,13 +27,14 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from w3lib.encoding import http_content_type_encoding
 
+from scraper.config import ConfigError
 from scraper.dates import parse_date
 from scraper.extraction.pagekind import Kind, Verdict, classify
 from scraper.extraction.signals import read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Fetch, Page
 from scraper.summary import SOURCES
-from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer, site_of
+from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.discovery import (
     COMMON_FEED_PATHS,
     Entry,
@@ -74,7 +75,7 @@ class NewsSpider(scrapy.Spider):
     ) -> None:
         unknown = sorted(k for k in kwargs if not k.startswith("_"))  # Scrapyd adds _job
         if unknown:
-            raise ValueError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
+            raise ConfigError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
         super().__init__(**kwargs)
         self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
         self._output = output
@@ -117,7 +118,7 @@ class NewsSpider(scrapy.Spider):
         self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
         self.link_depth = settings.getint("NEWS_LINK_DEPTH")
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
-        self._links = LinkExtractor(unique=True)  # site_of() filters: allow_domains ignores ports
+        self._links = LinkExtractor(unique=True)  # source.allows() filters: allow_domains ignores ports
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
@@ -167,7 +168,7 @@ class NewsSpider(scrapy.Spider):
         if not sitemaps:
             sitemaps = [urljoin(response.url, "/sitemap.xml")]
         for url in sitemaps:
-            if site_of(url) in source.domains():
+            if source.allows(url):
                 yield self._request(url, self.parse_sitemap, source, "sitemap", quiet_errors=True)
 
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
@@ -185,7 +186,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/sitemap")
         for entry in sitemap.entries:
-            if site_of(entry.url) not in source.domains():
+            if not source.allows(entry.url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif sitemap.is_index and self._too_old(entry.lastmod, entry.url):
                 self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
@@ -209,7 +210,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/feed")
         for entry in entries:
-            if site_of(entry.url) not in source.domains():
+            if not source.allows(entry.url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(entry.published, entry.url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
@@ -292,7 +293,7 @@ class NewsSpider(scrapy.Spider):
             return None
         canonical = self.canonicalize(response.urljoin(href))
         here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
-        if canonical in here or site_of(canonical) not in source.domains() or urlsplit(canonical).path in ("", "/"):
+        if canonical in here or not source.allows(canonical) or urlsplit(canonical).path in ("", "/"):
             return None
         return canonical
 
@@ -304,7 +305,7 @@ class NewsSpider(scrapy.Spider):
             if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
         ]
         for url in advertised:
-            if site_of(url) in source.domains():
+            if source.allows(url):
                 yield self._request(url, self.parse_feed, source, "feed")
         if not advertised and not source.feeds:
             for path in COMMON_FEED_PATHS:
@@ -321,7 +322,7 @@ class NewsSpider(scrapy.Spider):
             return
         hrefs = [link.url for link in self._links.extract_links(response)]
         for url in iter_links(hrefs, response.url):
-            if site_of(url) not in source.domains():
+            if not source.allows(url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")

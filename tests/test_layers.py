@@ -21,18 +21,32 @@ def _module_name(path: Path) -> str:
 
 
 def _imports() -> dict[str, set[str]]:
-    """Module -> the modules it imports (absolute names, top-level and function-level)."""
-    graph: dict[str, set[str]] = {}
+    """Module -> the modules it imports (absolute names, top-level and function-level).
+
+    ``from scraper import settings`` imports the module ``scraper.settings``, not the package's
+    ``__init__``'s names: it counts as an import of ``scraper.settings`` alone.
+    """
+    raw: dict[str, set[tuple[str, str | None]]] = {}
     for package in PACKAGES:
         for path in (ROOT / package).rglob("*.py"):
-            found: set[str] = set()
+            found: set[tuple[str, str | None]] = set()
             for node in ast.walk(ast.parse(path.read_text("utf-8"))):
                 if isinstance(node, ast.Import):
-                    found.update(alias.name for alias in node.names)
+                    found.update((alias.name, None) for alias in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                    found.add(node.module)
-                    found.update(f"{node.module}.{alias.name}" for alias in node.names)
-            graph[_module_name(path)] = found
+                    found.update((node.module, alias.name) for alias in node.names)
+            raw[_module_name(path)] = found
+    graph: dict[str, set[str]] = {}
+    for module, pairs in raw.items():
+        targets: set[str] = set()
+        for base, name in pairs:
+            if name is not None and f"{base}.{name}" in raw:
+                targets.add(f"{base}.{name}")
+            else:
+                targets.add(base)
+                if name is not None:
+                    targets.add(f"{base}.{name}")
+        graph[module] = targets
     return graph
 
 

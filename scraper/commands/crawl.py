@@ -17,6 +17,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from twisted.internet.defer import Deferred
 
+from scraper.config import ConfigError
 from scraper.state.store import StateLocked
 from scraper.summary import failure_reason
 
@@ -51,14 +52,21 @@ class Command(ScrapyCrawlCommand):
         if not self.settings.getbool("NEWS_STATE_ENABLED"):
             return
         feeds = self.settings.getdict("FEEDS")
-        overwritten = [uri for uri, options in feeds.items() if options.get("overwrite")]
-        if overwritten:
-            self._notes.append(
-                f"-O {', '.join(overwritten)}: appending instead of overwriting, since with the crawl state a run "
-                "writes only new or changed articles (NEWS_STATE_ENABLED=False to overwrite)"
-            )
-            appended = {uri: {**options, "overwrite": False} for uri, options in feeds.items()}
-            self.settings.set("FEEDS", appended, priority=self.settings.getpriority("FEEDS") or "cmdline")
+        appended: dict[str, Any] = {}
+        for uri, options in feeds.items():
+            if options.get("overwrite") and _appendable(uri, options):
+                appended[uri] = {**options, "overwrite": False}
+                self._notes.append(
+                    f"-O {uri}: appending instead of overwriting, since with the crawl state a run writes only "
+                    "new or changed articles (NEWS_STATE_ENABLED=False to overwrite)"
+                )
+            elif options.get("overwrite"):  # a JSON array, CSV or remote feed cannot be appended to safely
+                self._notes.append(
+                    f"-O {uri}: overwritten; with the crawl state it holds only this run's new or changed "
+                    "articles (use a local .jsonl feed to keep earlier runs' records)"
+                )
+        if appended:
+            self.settings.set("FEEDS", {**feeds, **appended}, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         for note in self._notes:
@@ -66,7 +74,13 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
         assert self.crawler_process is not None
-        started = self.crawler_process.crawl(self._create_crawler(args[0]), **opts.spargs)
+        try:
+            crawler = self._create_crawler(args[0])
+        except KeyError as exc:  # Scrapy's spider loader: no spider of that name
+            print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        started = self.crawler_process.crawl(crawler, **opts.spargs)
         if isinstance(started, asyncio.Future):
             started.add_done_callback(self._started)
         elif isinstance(started, Deferred):  # the Twisted-only CrawlerProcess
@@ -75,7 +89,7 @@ class Command(ScrapyCrawlCommand):
         if self._start_error is not None:
             # The message is the whole story for bad input; the log has it too, for cron mail.
             print(f"error: {self._start_error}", file=sys.stderr)
-            self.exitcode = 2 if isinstance(self._start_error, ValueError | KeyError | TypeError) else 1
+            self.exitcode = 2 if isinstance(self._start_error, ConfigError) else 1
             return
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
@@ -98,8 +112,8 @@ class Command(ScrapyCrawlCommand):
         if exc is None:
             return
         self._start_error = exc
-        if isinstance(exc, ValueError | KeyError | TypeError | StateLocked | OSError):
-            logger.error("Cannot start: %s", exc)  # bad input or a folder we cannot write: the line says it
+        if isinstance(exc, ConfigError | StateLocked | OSError):
+            logger.error("Cannot start: %s", exc)  # bad input, a locked state or an unwritable folder
         else:  # not an input problem: a bug, whose traceback is what fixes it
             logger.error("Cannot start", exc_info=exc)
 
@@ -107,3 +121,9 @@ class Command(ScrapyCrawlCommand):
         crawler = super()._create_crawler(spidercls)
         self._crawlers.append(crawler)
         return crawler
+
+
+def _appendable(uri: str, options: dict[str, Any]) -> bool:
+    """A local JSON Lines feed: appending to it keeps a valid file (JSON arrays and CSV would not)."""
+    local = "://" not in uri or uri.startswith("file://")
+    return local and str(options.get("format", "")).lower() in ("jsonlines", "jsonl", "jl")

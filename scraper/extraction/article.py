@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from scraper import settings as defaults
+from scraper.config import ConfigError
 from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -76,7 +77,7 @@ class ExtractionOptions:
             keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
         )
         if options.min_words < 0 or options.max_bytes <= 0:
-            raise ValueError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+            raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
         return options
 
 

@@ -18,9 +18,19 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper import neardup
+from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.items import Article
-from scraper.state.store import CrawlState, Record, SqliteCrawlState, StateLock, StateLocked, stamp, utc_now
+from scraper.state.store import (
+    CrawlState,
+    Record,
+    SqliteCrawlState,
+    StateCorrupt,
+    StateLock,
+    StateLocked,
+    stamp,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -45,14 +55,20 @@ class CrawlStateExtension:
         retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS")
         recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
-            raise ValueError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
+            raise ConfigError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
         path = Path(settings.get("NEWS_STATE_PATH"))
+        lock: StateLock | None = None
         try:
             lock = StateLock.acquire(path)
-        except StateLocked as exc:
-            logger.error("%s", exc)  # the one line a person reading the cron mail needs
-            raise
-        state = SqliteCrawlState(path)
+            state = SqliteCrawlState(path)
+        except (StateLocked, StateCorrupt) as exc:
+            if lock is not None:
+                lock.release()
+            # The one line a person reading the cron mail needs; an exception would reach the
+            # console as a traceback (Scrapy re-raises start-up errors), so the run stops here
+            # with status 1 before anything was opened.
+            logger.error("%s", exc)
+            raise SystemExit(1) from None
         expired = state.expire(stamp(datetime.now(UTC) - timedelta(days=retention)))
         assert crawler.stats is not None
         crawler.stats.set_value("news/state/expired", expired)
