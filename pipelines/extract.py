@@ -77,6 +77,8 @@ class ExtractPipeline:
                 logger.error("Extraction raised on %s (%s):\n%s", url, detail, result.traceback[-TRACEBACK_LOG_CHARS:])
             else:
                 logger.debug("Not an article: %s (%s: %s)", url, result.reason, detail)
+            if result.verdict:  # the structural page-kind verdict that dropped it, by deciding signal
+                stats.inc_value(f"news/pagekind/{result.verdict}")
             drop(stats, result.reason, detail)
         stats.inc_value("news/extract/articles")
         return result

@@ -100,6 +100,7 @@ class Page:
     source: str  # the source's name (sources.toml) or the site's domain
     discovered_via: str  # "start", "sitemap", "news_sitemap", "feed" or "link"
     hints: dict[str, str] = field(default_factory=dict)  # title/date from a feed or sitemap
+    kind: str = ""  # the spider's head verdict ("article/jsonld", "unknown/no_signal"); extraction refines it
     fetch: Fetch | None = None  # redirects, ETag and Last-Modified of the download
 
 
@@ -226,6 +227,7 @@ class Rejection:
     detail: str = ""
     error: str | None = None  # EXTRACTION_ERROR: the exception's type, counted as news/extract/error/<type>
     traceback: str = ""  # EXTRACTION_ERROR: the whole traceback, logged where a person sees it
+    verdict: str = ""  # for not_article: the page-kind verdict that decided ("listing/cards")
 
 
 def field_docs(cls: type[Any]) -> dict[str, str]:

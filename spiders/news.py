@@ -29,8 +29,8 @@ from w3lib.encoding import http_content_type_encoding
 
 from scraper.config import ConfigError
 from scraper.dates import parse_date
-from scraper.extraction.pagekind import Kind, classify
-from scraper.extraction.visible import read_signals
+from scraper.extraction.pagekind import Kind, Verdict, classify
+from scraper.extraction.signals import read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Fetch, Page
 from scraper.summary import SOURCES
@@ -262,7 +262,7 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value("news/response/page")
             yield self._page(response, source)  # extraction decodes on its own terms, or says why not
             return
-        signals = read_signals(root)
+        signals = read_head_signals(root)  # head signals only: cheap; extraction reads the structure
         verdict = classify(signals, response.url)
         stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
         if verdict.kind is not Kind.LISTING:
@@ -274,7 +274,7 @@ class NewsSpider(scrapy.Spider):
                                     hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
                 return
             stats.inc_value("news/response/page")
-            yield self._page(response, source)
+            yield self._page(response, source, verdict)
         else:
             stats.inc_value("news/response/listing")
         if verdict.kind is Kind.ARTICLE:
@@ -329,7 +329,7 @@ class NewsSpider(scrapy.Spider):
             else:
                 yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
 
-    def _page(self, response: Response, source: Source) -> Page:
+    def _page(self, response: Response, source: Source, verdict: Verdict | None = None) -> Page:
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         requested = response.request.url if response.request else response.url
         return Page(
@@ -345,6 +345,7 @@ class NewsSpider(scrapy.Spider):
             source=source.name,
             discovered_via=str(response.meta.get("news_via", "link")),
             hints=dict(response.meta.get("news_hints") or {}),
+            kind=str(verdict) if verdict is not None else "",
             fetch=Fetch(
                 urls=(
                     *response.meta.get("redirect_urls", ()),

@@ -22,7 +22,7 @@ from trafilatura.settings import Document
 
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import blocks_to_text, body_blocks, mean_link_density, with_lead
+from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.decoding import decode_body
@@ -39,10 +39,11 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, read_figures, split_credit
-from scraper.extraction.pagekind import Kind, Verdict, classify, has_enough_prose, xml_document
+from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
 from scraper.extraction.signals import PageSignals
+from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Image, Page, Rejection
@@ -123,9 +124,12 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         return Rejection(DropReason.EXTRACTION_FAILED, f"lxml: {exc}")
     url = page.final_url or page.url
     signals = read_signals(tree)
-    verdict = classify(signals, url)
-    if verdict.kind is Kind.LISTING:
-        return Rejection(DropReason.NOT_ARTICLE, f"listing ({verdict.signal})")
+    declared = Verdict.parse(page.kind) or classify(signals, url)  # the spider's head verdict, if any
+    verdict = decide(measure(tree, url, signals))  # before pruning: the layout as a reader sees it
+    if verdict.kind is not Kind.ARTICLE:
+        return Rejection(
+            DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)
+        )
     figures = read_figures(tree)  # before pruning, which removes caption containers
     prune_page(tree)
     document = _run_trafilatura(tree, url, options)
@@ -181,14 +185,11 @@ def _build_article(
     words = count_words(text)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
         return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
-    link_density = mean_link_density(blocks)
     paywalled = is_paywalled(signals)
-    if not has_enough_prose(words, link_density, verdict, options.min_words):
+    if words < options.min_words:  # built like an article, but too little text survived
         if paywalled and words:
             return Rejection(DropReason.PAYWALLED, f"{words} words visible")
-        if verdict.kind is Kind.ARTICLE:
-            return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
-        return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, {words} words")
+        return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
     if len(blocks) <= 2 and words > 200 and _only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")

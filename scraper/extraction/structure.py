@@ -1,0 +1,338 @@
+"""What a page's layout says about its kind: measured in one walk over the parsed tree.
+
+Markup types and URL shapes are what a site *claims*; the layout is what it *is*. An article
+holds one dominant run of prose under a headline, with a date and a byline near it; a listing
+holds many repeated sibling cards (headline link, teaser, picture) and much of its text sits in
+links; a forum thread holds repeated posts, each with its own author and time; a product page
+shows prices and a cart; documentation shows code and a deep navigation tree. These measures are
+scale-free numbers (shares, log counts) so that one small model (:mod:`pagekind`) can weigh them
+for pages of any size and language. Nothing here names a site or a CMS: only HTML semantics,
+schema.org/OpenGraph vocabulary and class words that many unrelated templates share.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from urllib.parse import SplitResult, urlsplit
+
+from lxml import html as lxml_html
+
+from scraper.extraction.signals import ARTICLE_TYPES, PageSignals
+
+# Subtrees a reader never sees as page text.
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option", "iframe"})
+# Page furniture: text and links here are site chrome, not the page's own content.
+_CHROME = frozenset({"nav", "header", "footer", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PROSE = frozenset({"p"})
+# Elements whose children are never posts or cards of their own (a paragraph, a list item, a row).
+_NOT_CONTAINERS = frozenset({"p", "li", "a", "tr", "span", "em", "strong", "b", "i"})
+# A price or a date in a short text run (a label, a byline line), one search for both.
+_PRICE_OR_DATE = re.compile(
+    r"(?P<price>[$€£¥₹]\s?\d|\d\s?(?:€|EUR|USD|GBP|CHF|zł|kr)\b)"
+    r"|(?P<date>\b(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
+    r"|[a-zäéû]{3,9}\.? \d{1,2},? (?:19|20)\d{2}|\d{1,2}\.? [a-zäéû]{3,9}\.? (?:19|20)\d{2})\b)",
+    re.IGNORECASE,
+)
+_PRICE_CLASS = re.compile(r"price|cart|basket|checkout", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"author|byline|username|user-name", re.IGNORECASE)
+_MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
+
+_PRODUCT_TYPES = frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"})
+_FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment", "SocialMediaPosting"})
+_LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
+_SERVICE_TYPES = frozenset({"Service", "LocalBusiness", "ProfessionalService", "ContactPage", "AboutPage", "FAQPage"})
+_TECH_TYPES = frozenset({"TechArticle", "APIReference", "SoftwareSourceCode"})
+
+_URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
+_URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/?$", re.IGNORECASE)
+_URL_LISTING = re.compile(
+    r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
+    r"search)(?:/|$)|/page/\d+/?$",
+    re.IGNORECASE,
+)
+_URL_DOCS = re.compile(
+    r"/(?:docs?|documentation|reference|api|manual|guides?|book|wiki|kb|help|support)(?:/|$|\.)", re.I
+)
+_URL_FORUM = re.compile(r"/(?:forums?|threads?|topics?|t|discussions?|community|questions|showthread)(?:/|$|\.)", re.I)
+_URL_PRODUCT = re.compile(r"/(?:products?|shop|store|item|p|dp)(?:/|$)", re.IGNORECASE)
+_URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|programs?|departments?)(?:/|$|-|\.)", re.I)
+
+
+class _Node:
+    """What one element holds, summed over its subtree (reader-visible text only)."""
+
+    __slots__ = ("author", "heading", "img", "link", "link_words", "time", "words")
+
+    def __init__(self) -> None:
+        self.words = 0  # words outside links
+        self.link_words = 0
+        self.link = self.img = self.heading = self.time = self.author = False
+
+    def add(self, other: _Node) -> None:
+        self.words += other.words
+        self.link_words += other.link_words
+        self.link |= other.link
+        self.img |= other.img
+        self.heading |= other.heading
+        self.time |= other.time
+        self.author |= other.author
+
+
+class _Walk:
+    """One pass over ``<body>``: counts, the prose runs by parent, repeated sibling groups."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        self.counts: Counter[str] = Counter()
+        self.run_by_parent: Counter[int] = Counter()  # words of the paragraphs directly under it
+        self.run_by_grandparent: Counter[int] = Counter()  # the same, counting one-paragraph wrappers
+        self.headline_hrefs: set[str] = set()
+        self.paragraphs: list[int] = []
+
+    def text(self, text: str | None, node: _Node, in_link: bool) -> None:
+        if not text or text.isspace():  # most tails are indentation
+            return
+        words = len(text.split())
+        if in_link:
+            node.link_words += words
+        else:
+            node.words += words
+        if words and len(text) < 60 and (match := _PRICE_OR_DATE.search(text)) is not None:
+            self.counts["price_text" if match.group("price") else "date_text"] += 1
+
+    def visit(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool, depth: int) -> _Node:
+        node = _Node()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _SKIP:
+            return node
+        if depth > _MAX_DEPTH:
+            self.text(el.text_content(), node, in_link)
+            return node
+        if tag == "a":
+            self._link(el, in_link, in_chrome)
+            node.link = True
+            in_link = True
+        entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
+        in_chrome = in_chrome or entered_chrome
+        self.text(el.text, node, in_link)
+        children: list[tuple[lxml_html.HtmlElement, _Node]] = []
+        for child in el:
+            sub = self.visit(child, in_link, in_chrome, depth + 1)
+            node.add(sub)
+            if isinstance(child.tag, str):
+                children.append((child, sub))
+            self.text(child.tail, node, in_link)
+        self._tag(el, tag, node, in_link, in_chrome)
+        if entered_chrome:
+            self.counts["chrome_words"] += node.words
+        if len(children) >= 2 and tag not in _NOT_CONTAINERS and not in_chrome:
+            self._siblings(children)
+        return node
+
+    def _link(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool) -> None:
+        href = (el.get("href") or "").strip()
+        if href.startswith(("mailto:", "tel:")):
+            self.counts["contact_links"] += 1
+        if (el.get("rel") or "").lower() in ("next", "prev"):
+            self.counts["rel_next"] += 1
+        if in_link or not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            return
+        self.counts["links"] += 1
+        if in_chrome:
+            self.counts["chrome_links"] += 1
+            return
+        if 4 <= len(el.text_content().split()) <= 30:
+            target = _host(href) if href.startswith(("http:", "https:", "//")) else self.host
+            if target == self.host:
+                self.headline_hrefs.add(href.split("#", 1)[0])
+
+    def _tag(self, el: lxml_html.HtmlElement, tag: str, node: _Node, in_link: bool, in_chrome: bool) -> None:
+        counts = self.counts
+        if tag in _PROSE or (tag == "div" and node.words >= 20 and _own_words(el) >= 20):
+            if not in_chrome:
+                self.paragraphs.append(node.words)
+                parent = el.getparent()
+                if parent is not None:
+                    self.run_by_parent[id(parent)] += node.words
+                    self.run_by_grandparent[id(parent)] += node.words
+                    grandparent = parent.getparent()
+                    if grandparent is not None and len(parent) == 1:  # a wrapper per paragraph, not a card
+                        self.run_by_grandparent[id(grandparent)] += node.words
+        elif tag in _HEADINGS:
+            node.heading = True
+            counts[tag] += 1
+            if in_link or node.link:
+                counts["heading_links"] += 1
+        elif tag == "time":
+            node.time = True
+            counts["time"] += 1
+        elif tag == "img":
+            node.img = True
+            counts["img"] += 1
+        elif tag in ("input", "button", "textarea"):
+            counts["inputs"] += 1
+        elif tag in ("pre", "code", "form", "li", "table", "article"):
+            counts[tag] += 1
+        itemprop = (el.get("itemprop") or "").lower()
+        if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
+            counts["price_markup"] += 1
+        elif itemprop in ("author", "datepublished"):
+            counts["author_markup"] += 1
+        classes = el.get("class")
+        if classes:
+            if _PRICE_CLASS.search(classes):
+                counts["price_class"] += 1
+            if _AUTHOR_CLASS.search(classes):
+                node.author = True
+                counts["author_class"] += 1
+        if el.get("rel") == "author":
+            node.author = True
+
+    def _siblings(self, children: list[tuple[lxml_html.HtmlElement, _Node]]) -> None:
+        """Repeated same-looking siblings: cards (a link with a picture or heading) and posts.
+
+        A post is a sibling with 25+ words of its own (not links) and an author, time or avatar:
+        a forum thread's replies. A card is a sibling holding a link and a heading or picture:
+        a listing's teasers. An article's paragraphs are neither.
+        """
+        cards: Counter[str] = Counter()
+        card_words: Counter[str] = Counter()
+        posts: Counter[str] = Counter()
+        post_words: Counter[str] = Counter()
+        for child, sub in children:
+            if child.tag in _NOT_CONTAINERS and child.tag != "li" and child.tag != "a":
+                continue
+            signature = f"{child.tag!s}.{child.get('class', '')}"
+            if sub.link and (sub.img or sub.heading):
+                cards[signature] += 1
+                card_words[signature] += sub.words + sub.link_words
+            if sub.words >= 25 and sub.link_words <= 0.3 * sub.words and (sub.time or sub.author or sub.img):
+                posts[signature] += 1
+                post_words[signature] += sub.words
+        counts = self.counts
+        for signature, n in cards.items():
+            counts["cards"] = max(counts["cards"], n)
+            if n >= 3:  # the text of a run of teasers
+                counts["card_words"] = max(counts["card_words"], card_words[signature])
+        for signature, n in posts.items():
+            counts["posts"] = max(counts["posts"], n)
+            if n >= 2:  # the text of a run of posts
+                counts["post_words"] = max(counts["post_words"], post_words[signature])
+
+
+def _own_words(el: lxml_html.HtmlElement) -> int:
+    """Words of an element's own text runs (a ``<div>`` used as a paragraph has them)."""
+    return len((el.text or "").split()) + sum(len((child.tail or "").split()) for child in el)
+
+
+def _split(url: str) -> SplitResult:
+    """``urlsplit``, but an unreadable URL (a bad IPv6 host, say) is an empty one: it costs a feature only."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
+def _host(url: str) -> str:
+    try:
+        host = (_split(url).hostname or "").lower()
+    except ValueError:  # a port that is no number
+        return ""
+    return host.removeprefix("www.")
+
+
+def _log(value: float) -> float:
+    return math.log1p(max(0.0, value))
+
+
+def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict[str, float]:
+    """The page's structural and self-declared features, by name (see the module docstring)."""
+    body = tree.find("body")
+    walk = _Walk(_host(url))
+    root = walk.visit(body if body is not None else tree, False, False, 0)
+    counts = walk.counts
+    words, link_words = root.words, root.link_words
+    main = max(walk.run_by_parent.values(), default=0)
+    main_gp = max(walk.run_by_grandparent.values(), default=0)
+    prose = sum(walk.paragraphs)
+    headline_links = len(walk.headline_hrefs)
+    features = {
+        "log_words": _log(words),
+        "link_share": link_words / max(1, words + link_words),
+        "log_main_run": _log(main),
+        "log_main_gp": _log(main_gp),
+        "main_share": main / max(1, words),
+        "main_gp_share": main_gp / max(1, words),
+        "main_p_share": main / max(1, prose),
+        "log_p_long": _log(sum(1 for w in walk.paragraphs if w >= 30)),
+        "log_headline_links": _log(headline_links),
+        "headline_links_per_main": headline_links / max(1.0, main_gp / 100),
+        "log_cards": _log(counts["cards"]),
+        "log_heading_links": _log(counts["heading_links"]),
+        "h1": min(3.0, counts["h1"]),
+        "log_h23": _log(counts["h2"] + counts["h3"]),
+        "log_time": _log(counts["time"]),
+        "log_date_text": _log(counts["date_text"]),
+        "log_pre_code": _log(counts["pre"] + counts["code"] / 3),
+        "log_inputs": _log(counts["inputs"]),
+        "log_forms": _log(counts["form"]),
+        "log_price": _log(counts["price_markup"] + counts["price_text"]),
+        "log_price_class": _log(counts["price_class"]),
+        "log_author": _log(counts["author_class"] + counts["author_markup"]),
+        "log_posts": _log(counts["posts"]),
+        "card_share": counts["card_words"] / max(1, words + link_words),
+        "post_share": counts["post_words"] / max(1, words),
+        "log_li": _log(counts["li"]),
+        "li_per_p": counts["li"] / max(1, len(walk.paragraphs)),
+        "log_img": _log(counts["img"]),
+        "article_el": min(3.0, counts["article"]),
+        "chrome_share": counts["chrome_words"] / max(1, words),
+        "chrome_link_share": counts["chrome_links"] / max(1, counts["links"]),
+        "log_contact": _log(counts["contact_links"]),
+        "rel_next": min(2.0, counts["rel_next"]),
+    }
+    features.update(head_features(signals, url))
+    # A date anywhere (markup, a short text run, the URL) is what a story has and a page about a
+    # shop, a service or an office usually lacks; its absence alone never decides.
+    dated = counts["time"] or counts["date_text"] or features["published_meta"] or features["url_date"]
+    features["dated"] = 1.0 if dated else 0.0
+    return features
+
+
+def head_features(signals: PageSignals, url: str) -> dict[str, float]:
+    """What the page declares (JSON-LD, OpenGraph, meta) and its URL's shape, as 0/1 features."""
+    types = set(signals.jsonld_types)
+    og_type = (signals.first_meta("og:type") or "").strip().lower()
+    path = _split(url).path or "/"
+    article_types = {t for t in types if t in ARTICLE_TYPES or t.endswith("Article")} - _TECH_TYPES
+    published = signals.first_meta("article:published_time", "og:published_time", "datepublished", "date") or (
+        signals.article_ld or {}
+    ).get("datePublished")
+    flags = {
+        "ld_article": bool(article_types),
+        "ld_article_headline": bool(signals.article_ld and signals.article_ld.get("headline")),
+        "ld_product": bool(types & _PRODUCT_TYPES),
+        "ld_forum": bool(types & _FORUM_TYPES),
+        "ld_listing": bool(types & _LISTING_TYPES),
+        "ld_service": bool(types & _SERVICE_TYPES),
+        "ld_tech": bool(types & _TECH_TYPES),
+        "og_article": og_type == "article",
+        "og_product": "product" in og_type,
+        "og_website": og_type == "website",
+        "published_meta": bool(published),
+        "author_meta": bool(signals.first_meta("author", "article:author")),
+        "url_date": bool(_URL_DATE.search(path)),
+        "url_slug": bool(_URL_SLUG.search(path)),
+        "url_listing": path == "/" or bool(_URL_LISTING.search(path)),
+        "url_docs": bool(_URL_DOCS.search(path)),
+        "url_forum": bool(_URL_FORUM.search(path)),
+        "url_product": bool(_URL_PRODUCT.search(path)),
+        "url_service": bool(_URL_SERVICE.search(path)),
+    }
+    features = {name: float(value) for name, value in flags.items()}
+    features["url_depth"] = float(min(5, len([s for s in path.split("/") if s])))
+    return features

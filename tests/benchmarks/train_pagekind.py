@@ -1,0 +1,231 @@
+"""Train the page-kind model (``scraper/extraction/pagekind_model.json``) and report held-out figures.
+
+The model is a multinomial logistic regression over the features of
+:mod:`scraper.extraction.structure`: seven kinds (article, listing, collection, product, service,
+forum, documentation), one weight per feature and kind, shipped as JSON so that the decision can
+be read and explained (see :mod:`scraper.extraction.pagekind`). Training data: the labelled pages
+of ``../shared/corpus-wcxb`` (all kinds) and ``../shared/corpus`` (all articles), never copied into
+the project. Pages are split by site: the hosts of each corpus are hashed into five folds and
+fold 0 is held out, so the figures printed for it are on sites the shipped model never saw. The
+article threshold is chosen by cross-validation *inside* the training folds (the highest one that
+keeps article recall at ``--target-recall``), again by site.
+
+    .venv/bin/python -m tests.benchmarks.train_pagekind --shared ../shared [--write]
+
+Without ``--write`` it only reports. Needs numpy (a runtime dependency already).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import numpy.typing as npt
+from lxml import html as lxml_html
+
+from scraper.extraction.decoding import decode_body
+from scraper.extraction.pagekind import KINDS, MODEL_PATH
+from scraper.extraction.structure import measure
+from scraper.extraction.visible import read_signals
+
+FOLDS = 5
+HELD_OUT_FOLD = 0
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass(slots=True)
+class Sample:
+    """One labelled page: its features, kind, corpus and site."""
+
+    id: str
+    corpus: str
+    kind: str
+    host: str
+    features: dict[str, float]
+
+
+def fold_of(host: str) -> int:
+    """The site's fold: every page of a host lands in the same one."""
+    return zlib.crc32(host.encode("utf-8")) % FOLDS
+
+
+def _host(url: str, fallback: str) -> str:
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host or fallback
+
+
+def _sample(job: tuple[str, dict[str, Any], str]) -> Sample | None:
+    corpus, entry, pages = job
+    try:
+        body = gzip.decompress((Path(pages) / f"{entry['id']}.html.gz").read_bytes())
+    except OSError:
+        return None
+    decoded = decode_body(body, None)
+    if not isinstance(decoded, str):
+        return None
+    try:
+        tree = lxml_html.document_fromstring(decoded)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    url = str(entry.get("url") or "")
+    features = measure(tree, url, read_signals(tree))
+    kind = str(entry.get("page_type") or "article")
+    return Sample(str(entry["id"]), corpus, kind, _host(url, str(entry["id"])), features)
+
+
+def load(shared: Path) -> list[Sample]:
+    """Features of every page of both corpora (in worker processes)."""
+    jobs: list[tuple[str, dict[str, Any], str]] = []
+    for corpus in ("corpus-wcxb", "corpus"):
+        truth = shared / corpus / "truth.jsonl"
+        with truth.open(encoding="utf-8") as lines:
+            jobs += [(corpus, json.loads(line), str(shared / corpus / "pages")) for line in lines if line.strip()]
+    with ProcessPoolExecutor() as pool:
+        return [s for s in pool.map(_sample, jobs, chunksize=16) if s is not None]
+
+
+@dataclass(slots=True)
+class Model:
+    """Standardisation and weights of a multinomial logistic regression."""
+
+    center: Matrix
+    scale: Matrix
+    weights: Matrix  # features x kinds
+    bias: Matrix
+
+    def proba(self, x: Matrix) -> Matrix:
+        scores = ((x - self.center) / self.scale) @ self.weights + self.bias
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        result: Matrix = p / p.sum(axis=1, keepdims=True)
+        return result
+
+
+def fit(x: Matrix, y: npt.NDArray[np.int64], l2: float, iterations: int = 2000, rate: float = 0.2) -> Model:
+    """Gradient descent on the L2-regularised cross-entropy; features standardised first."""
+    center = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-9
+    z = (x - center) / scale
+    targets = np.eye(len(KINDS))[y]
+    weights = np.zeros((z.shape[1], len(KINDS)))
+    bias = np.zeros(len(KINDS))
+    for _ in range(iterations):
+        scores = z @ weights + bias
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = p - targets
+        weights -= rate * (z.T @ grad / len(y) + l2 * weights / len(y))
+        bias -= rate * grad.mean(axis=0)
+    return Model(center, scale, weights, bias)
+
+
+def figures(samples: list[Sample], p_article: Matrix, threshold: float) -> dict[str, Any]:
+    """Article recall per corpus and the share of non-articles emitted, overall and per kind."""
+    emitted = p_article >= threshold
+    out: dict[str, Any] = {"pages": len(samples)}
+    for corpus in ("corpus-wcxb", "corpus"):
+        arts = [bool(e) for s, e in zip(samples, emitted, strict=True) if s.corpus == corpus and s.kind == "article"]
+        if arts:
+            out[f"article_recall[{corpus}]"] = f"{sum(arts)}/{len(arts)} = {sum(arts) / len(arts):.3f}"
+    others = [(s.kind, bool(e)) for s, e in zip(samples, emitted, strict=True) if s.kind != "article"]
+    if others:
+        out["other_emitted"] = (
+            f"{sum(e for _, e in others)}/{len(others)} = {sum(e for _, e in others) / len(others):.3f}"
+        )
+        for kind in KINDS[1:]:
+            of_kind = [e for k, e in others if k == kind]
+            out[f"emitted[{kind}]"] = f"{sum(of_kind)}/{len(of_kind)}"
+    return out
+
+
+def _cv_proba(x: Matrix, y: npt.NDArray[np.int64], folds: npt.NDArray[np.int64], l2: float) -> Matrix:
+    """Out-of-fold P(article) for every row: each fold scored by a model trained on the others."""
+    p = np.zeros(len(y))
+    for fold in np.unique(folds):
+        train = folds != fold
+        p[~train] = fit(x[train], y[train], l2).proba(x[~train])[:, 0]
+    return p
+
+
+def pick_threshold(samples: list[Sample], p: Matrix, target: float) -> float:
+    """The highest threshold that keeps the article recall of every corpus at ``target``."""
+    best = 0.01
+    for threshold in np.arange(0.01, 0.6, 0.01):
+        ok = True
+        for corpus in ("corpus-wcxb", "corpus"):
+            arts = [
+                pi >= threshold for s, pi in zip(samples, p, strict=True) if s.corpus == corpus and s.kind == "article"
+            ]
+            ok &= not arts or sum(arts) / len(arts) >= target
+        if ok:
+            best = float(threshold)
+    return round(best, 2)
+
+
+def run(shared: Path, l2: float, target: float) -> tuple[dict[str, Any], list[str]]:
+    """Train on folds 1-4, choose the threshold by CV on them, report fold 0 and 5-fold CV."""
+    samples = load(shared)
+    names = sorted(samples[0].features)
+    x = np.array([[s.features[n] for n in names] for s in samples])
+    y = np.array([KINDS.index(s.kind) for s in samples])
+    folds = np.array([fold_of(s.host) for s in samples])
+    train = folds != HELD_OUT_FOLD
+    train_samples = [s for s, t in zip(samples, train, strict=True) if t]
+    threshold = pick_threshold(train_samples, _cv_proba(x[train], y[train], folds[train], l2), target)
+    model = fit(x[train], y[train], l2)
+    held = [s for s, t in zip(samples, train, strict=True) if not t]
+    report = {
+        "threshold": threshold,
+        "held_out_sites": figures(held, model.proba(x[~train])[:, 0], threshold),
+        "cv_5_fold_by_site": figures(samples, _cv_proba(x, y, folds, l2), threshold),
+        "training_pages": int(train.sum()),
+    }
+    data = {
+        "about": "page-kind model; trained by tests/benchmarks/train_pagekind.py (multinomial logistic "
+        "regression over scraper/extraction/structure.py features; WCXB dev split CC-BY-4.0 and the news corpus)",
+        "kinds": list(KINDS),
+        "features": names,
+        "center": [round(float(v), 6) for v in model.center],
+        "scale": [round(float(v), 6) for v in model.scale],
+        "weights": {k: [round(float(w), 5) for w in model.weights[:, i]] for i, k in enumerate(KINDS)},
+        "bias": {k: round(float(model.bias[i]), 5) for i, k in enumerate(KINDS)},
+        "article_threshold": threshold,
+        "report": report,
+    }
+    return data, [f"{k}: {v}" for k, v in _flatten(report)]
+
+
+def _flatten(report: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in report.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--l2", type=float, default=30.0)
+    parser.add_argument("--target-recall", type=float, default=0.99)
+    parser.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
+    args = parser.parse_args()
+    data, lines = run(args.shared, args.l2, args.target_recall)
+    print("\n".join(lines))
+    if args.write:
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"written: {MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The page-kind decision from structure, on small hand-written pages run through the real extractor.
+
+Each page is built like its kind is built on real sites, without the JSON-LD or ``og:type`` a
+site may or may not add, so the verdict has to come from the layout.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.pagekind import KINDS, Kind, Verdict, article_probability, decide
+from scraper.extraction.structure import measure
+from scraper.extraction.visible import read_signals
+from scraper.items import Article, DropReason, Page, Rejection
+
+NAV = """<header><a href="/">Riverside Courier</a><nav><ul>
+<li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li><li><a href="/business/">Business</a></li>
+<li><a href="/culture/">Culture</a></li><li><a href="/opinion/">Opinion</a></li></ul></nav></header>"""
+FOOTER = """<footer><p>© 2025 Riverside Courier. <a href="/about/">About us</a> · <a href="/contact/">Contact</a>
+· <a href="/privacy/">Privacy</a></p></footer>"""
+
+# A short local story: about 110 words, no JSON-LD, no og:type, a URL without a date or long slug.
+SHORT_ARTICLE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Footbridge reopens after repairs - Riverside Courier</title></head><body>{NAV}
+<main><article><h1>Footbridge reopens after repairs</h1>
+<p class="byline">By Maria Jensen · <time datetime="2025-03-14">March 14, 2025</time></p>
+<p>The footbridge over the Alder river reopened on Friday morning, four months after a lorry
+struck one of its supports during the November floods.</p>
+<p>Engineers replaced two steel beams and resurfaced the deck. The council said the work cost
+about 240,000 pounds, most of it covered by insurance.</p>
+<p>"People have had to walk an extra mile to reach the station all winter," said councillor
+Tom Okafor, who cut the ribbon with pupils from the primary school next to the bridge.</p>
+<p>Cyclists are asked to dismount while the new surface settles. The council will check the
+supports again in the summer.</p>
+</article></main>{FOOTER}</body></html>"""
+
+
+def _card(n: int) -> str:
+    return f"""<div class="card"><a href="/news/story-{n}-about-the-town-council-vote"><img src="/img/{n}.jpg" alt="">
+<h2>Council vote number {n} on the town budget goes ahead</h2></a>
+<p class="teaser">Councillors met on Tuesday to argue about item {n} of the budget, and the
+public gallery was full for most of the evening.</p><time datetime="2025-03-{n:02d}">March {n}, 2025</time></div>"""
+
+
+# A section page: a dozen teaser cards (picture, headline link, teaser, date), no JSON-LD.
+LISTING = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News - Riverside Courier</title>
+</head><body>{NAV}<main><h1>News</h1><div class="cards">{"".join(_card(n) for n in range(1, 13))}</div>
+<a href="/news/?page=2">More stories</a></main>{FOOTER}</body></html>"""
+
+# A shop's product page: price, stock, add-to-cart form, specification list.
+PRODUCT = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Trail Kettle 1.2 L - Outdoor Shop</title></head><body>{NAV}
+<main><div class="product"><img src="/img/kettle.jpg" alt="Trail Kettle">
+<h1>Trail Kettle 1.2 L</h1><div class="product-price"><span class="price">$39.90</span>
+<span class="price-old">$49.90</span></div><p class="stock">In stock, ships in 2 days</p>
+<form class="cart" action="/cart/add" method="post"><input type="hidden" name="sku" value="TK12">
+<label>Quantity <input type="number" name="qty" value="1"></label>
+<button type="submit" class="add-to-cart">Add to cart</button></form>
+<p>A light aluminium kettle for camping stoves. Folding handle, lid with a pour spout.</p>
+<ul class="specs"><li>Capacity: 1.2 L</li><li>Weight: 210 g</li><li>Material: anodised aluminium</li></ul>
+<div class="related"><h2>You may also like</h2>
+<div class="tile"><a href="/p/mug"><img src="/img/mug.jpg" alt=""><h3>Enamel mug</h3></a>
+<span class="price">$12.00</span></div>
+<div class="tile"><a href="/p/stove"><img src="/img/stove.jpg" alt=""><h3>Gas stove</h3></a>
+<span class="price">$59.00</span></div>
+<div class="tile"><a href="/p/pot"><img src="/img/pot.jpg" alt=""><h3>Cook pot</h3></a>
+<span class="price">$29.00</span></div>
+</div></div></main>{FOOTER}</body></html>"""
+
+
+def _post(n: int, user: str) -> str:
+    return f"""<div class="post" id="post-{n}"><div class="post-author"><img class="avatar" src="/u/{user}.png" alt="">
+<a class="username" href="/members/{user}">{user}</a></div><time datetime="2025-02-{n:02d}T10:00">Feb {n}, 2025</time>
+<div class="post-body"><p>I had the same trouble with the fence posts on clay soil, reply number {n}. What
+worked for me was a wider hole, gravel at the bottom and a post spike instead of concrete, and
+checking them again after the first frost.</p></div><a class="reply" href="/reply/{n}">Reply</a></div>"""
+
+
+# A forum thread: a question and replies, each post with its author, avatar and time.
+FORUM = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Fence posts keep leaning - Garden Forum</title></head><body>{NAV}
+<main><h1>Fence posts keep leaning</h1><div class="thread">
+{"".join(_post(n, u) for n, u in enumerate(["hedgehog", "greenthumb", "oldoak", "sparrow", "moss", "bramble"], 1))}
+</div><form class="reply-form"><textarea name="message"></textarea><button>Post reply</button></form></main>
+{FOOTER}</body></html>"""
+
+
+def _page(html: str, url: str, kind: str = "") -> Page:
+    return Page(url=url, final_url=url, status=200, body=html.encode("utf-8"), encoding="utf-8",
+                content_type="text/html", fetched_at="2025-03-15T08:00:00+00:00", source="test",
+                discovered_via="link", kind=kind)  # fmt: skip
+
+
+def _verdict(html: str, url: str) -> Verdict:
+    tree = lxml_html.document_fromstring(html)
+    return decide(measure(tree, url, read_signals(tree)))
+
+
+def test_short_article_without_markup_is_kept() -> None:
+    result = extract_article(_page(SHORT_ARTICLE, "https://courier.example/news/footbridge"))
+    assert isinstance(result, Article), result
+    assert result.title == "Footbridge reopens after repairs"
+    assert "four months after a lorry" in result.text
+    assert _verdict(SHORT_ARTICLE, "https://courier.example/news/footbridge").kind is Kind.ARTICLE
+
+
+def test_listing_of_teaser_cards_is_dropped_with_its_signal() -> None:
+    result = extract_article(_page(LISTING, "https://courier.example/news/", kind="unknown/no_signal"))
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.NOT_ARTICLE
+    kind, _, signal = result.verdict.partition("/")
+    assert kind in (Kind.LISTING, Kind.COLLECTION)
+    assert signal
+    assert result.detail.startswith(f"{kind} ({signal})")
+    assert "head: unknown/no_signal" in result.detail  # the spider's verdict is reused, not recomputed
+
+
+def test_product_page_is_not_an_article() -> None:
+    result = extract_article(_page(PRODUCT, "https://shop.example/p/trail-kettle"))
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.verdict.startswith("product/"), result.detail
+
+
+def test_forum_thread_is_not_an_article() -> None:
+    result = extract_article(_page(FORUM, "https://garden.example/threads/fence-posts-keep-leaning.4411/"))
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.verdict.startswith("forum/"), result.detail
+
+
+def test_markup_is_evidence_not_the_verdict() -> None:
+    """A section page that calls itself an article in JSON-LD is still a page of cards."""
+    marked = LISTING.replace(
+        "</head>",
+        '<meta property="og:type" content="article"><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "News"}</script></head>',
+    )
+    plain = _verdict(LISTING, "https://courier.example/news/")
+    assert plain.kind is not Kind.ARTICLE
+    p_plain, _ = article_probability(_features(LISTING))
+    p_marked, _ = article_probability(_features(marked))
+    assert p_marked > p_plain  # the claim counts for something
+
+
+def _features(html: str) -> dict[str, float]:
+    tree = lxml_html.document_fromstring(html)
+    return measure(tree, "https://courier.example/news/", read_signals(tree))
+
+
+def test_verdict_round_trips_through_the_page() -> None:
+    verdict = Verdict(Kind.UNKNOWN, "og_website")
+    assert Verdict.parse(str(verdict)) == verdict
+    assert Verdict.parse("") is None
+    assert Verdict.parse("nonsense/x") is None
+    assert KINDS[0] is Kind.ARTICLE
+
+
+def test_structure_survives_deeply_nested_markup() -> None:
+    deep = "<div>" * 240 + "<p>" + "word " * 80 + "</p>" + "</div>" * 240  # past _MAX_DEPTH, within the parser
+    features = _features(f"<html><body>{deep}</body></html>")
+    assert features["log_words"] > 4
