@@ -139,6 +139,10 @@ class _Worker:
     def pid(self) -> int | None:
         return self.process.pid
 
+    def exited(self) -> bool:
+        """Whether the process has ended, from its sentinel (set at exit, reaped or not yet)."""
+        return bool(wait([self.process.sentinel], 0))
+
     def wait_ready(self) -> bool:
         """Wait until the worker has started (imports done); False when it died or hung first."""
         if not self.ready and self.conn in wait([self.conn, self.process.sentinel], START_TIMEOUT_SECONDS):
@@ -316,7 +320,7 @@ class ExtractorPool:
         """The slot's worker, started (or replaced) and ready; None when none could start."""
         for _ in range(START_ATTEMPTS):
             worker = self._slots[index]
-            if worker is not None and worker.process.is_alive() and worker.wait_ready():
+            if worker is not None and not worker.exited() and worker.wait_ready():
                 return worker
             if worker is not None:  # died idle or while starting: not the page's fault, no attempt spent
                 worker.kill()
