@@ -6,6 +6,9 @@ site may or may not add, so the verdict has to come from the layout.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
@@ -161,3 +164,16 @@ def test_structure_survives_deeply_nested_markup() -> None:
     deep = "<div>" * 240 + "<p>" + "word " * 80 + "</p>" + "</div>" * 240  # past _MAX_DEPTH, within the parser
     features = _features(f"<html><body>{deep}</body></html>")
     assert features["log_words"] > 4
+
+
+def test_a_flat_page_of_many_paragraphs_is_measured_in_one_pass() -> None:
+    """200k sibling paragraphs: linear work (a per-paragraph child count made this hours, not seconds)."""
+    code = (
+        "from lxml import html\n"
+        "from scraper.extraction.signals import read_head_signals\n"
+        "from scraper.extraction.structure import measure\n"
+        "tree = html.document_fromstring('<html><body>' + '<p>word word</p>' * 200_000 + '</body></html>')\n"
+        "print(measure(tree, 'https://x.example/a', read_head_signals(tree))['log_words'] > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]

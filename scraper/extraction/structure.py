@@ -160,7 +160,9 @@ class _Walk:
                     self.run_by_parent[id(parent)] += node.words
                     self.run_by_grandparent[id(parent)] += node.words
                     grandparent = parent.getparent()
-                    if grandparent is not None and len(parent) == 1:  # a wrapper per paragraph, not a card
+                    # A wrapper per paragraph, not a card. Siblings, not len(parent): lxml counts children
+                    # by walking them, which made a flat page of n paragraphs cost n² (a hostile page).
+                    if grandparent is not None and el.getprevious() is None and el.getnext() is None:
                         self.run_by_grandparent[id(grandparent)] += node.words
         elif tag in _HEADINGS:
             node.heading = True
