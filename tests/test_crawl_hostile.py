@@ -166,7 +166,7 @@ def test_hostile_robots_and_other_ports(tmp_path: Path, sites: dict[str, Site]) 
 
     assert five.requests == ["/robots.txt"]
     assert stat(result, "fetch", "robots_disallow_all_5xx") == 1
-    assert re.search(r"robots\.txt of 127\.0\.0\.1:\d+ answered 503", result.stderr)
+    assert re.search(r"robots\.txt of http://127\.0\.0\.1:\d+ answered 503", result.stderr)
 
     assert moving.requests.count("/robots.txt") == 1
     assert target.requests == ["/hop", "/rules.txt"]  # followed off-host, and only robots.txt there

@@ -23,6 +23,7 @@ from scraper.fetching.robotspolicy import (
     RobotsUnreachable,
     cap_robots_body,
     is_robots_fetch,
+    robots_key,
 )
 from scraper.fetching.robotstxt import RobotsTxtReuseMiddleware
 from spiders.sources import Source
@@ -176,3 +177,18 @@ def test_a_redirect_to_another_port_is_refused() -> None:
         mw.process_request(Request("http://127.0.0.1:22/", cb_kwargs={"source": source}))
     mw.process_request(_robots_fetch("http://elsewhere.example/robots.txt"))  # no source: not ours to judge
     assert crawler.stats.get_value("news/fetch/offsite_port") == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("http://Example.com/a", "http://example.com"),
+        ("https://example.com:443/a", "https://example.com"),  # default port left out
+        ("https://example.com:8443/a", "https://example.com:8443"),
+        ("http://127.0.0.1:8080/x", "http://127.0.0.1:8080"),
+    ],
+)
+def test_one_robots_txt_per_scheme_and_authority(url: str, key: str) -> None:
+    """RFC 9309: http and https of a host have a robots.txt each (a closed port 80 must not block https)."""
+    assert robots_key(url) == key
+    assert robots_key(url.replace("http://", "https://", 1)) != robots_key(url.replace("https://", "http://", 1))

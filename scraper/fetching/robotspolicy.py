@@ -26,16 +26,18 @@ import logging
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
+from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http.request import NO_CALLBACK
 from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from scraper.config import ConfigError
 
 if TYPE_CHECKING:
-    from scrapy import Request, Spider
+    from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
@@ -62,6 +64,19 @@ class RobotsUnreachable(IgnoreRequest):
     An ``IgnoreRequest``, so Scrapy's middleware does not log the failure as an error with its
     traceback; :meth:`Rfc9309RobotsTxtMiddleware._robots_error` turns it into "disallow all".
     """
+
+
+def robots_key(url: str) -> str:
+    """``scheme://host[:port]`` of a URL, default ports left out: what one robots.txt covers."""
+    parts = urlsplit(url)
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(scheme)
+    authority = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{authority}" + (f":{port}" if port and port != default else "")
 
 
 def is_robots_fetch(request: Request) -> bool:
@@ -91,6 +106,29 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         self.max_bytes = crawler.settings.getint("NEWS_ROBOTSTXT_MAX_BYTES")
         if self.max_bytes < 0:
             raise ConfigError(f"NEWS_ROBOTSTXT_MAX_BYTES must be >= 0 (0 = no limit), got {self.max_bytes}")
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        """The verdict for the request's scheme and authority (RFC 9309), fetched once per run.
+
+        Scrapy keys robots.txt by host and port alone, so http and https of one host shared a
+        verdict; with "unreachable means disallow all", a closed port 80 would then block the
+        whole https site. Each scheme gets its own robots.txt here.
+        """
+        key = robots_key(request.url)
+        if key not in self._parsers:
+            self._parsers[key] = Deferred()
+            fetch = Request(f"{key}/robots.txt", priority=self.DOWNLOAD_PRIORITY,
+                            meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK)  # fmt: skip
+            try:
+                response = await self.crawler.engine.download_async(fetch)
+                await self._parse_robots(response, key, request)
+            except Exception as exc:  # every outcome is a verdict, logged by _robots_error in one line
+                self._robots_error(exc, key)
+            self._stats.inc_value("robotstxt/request_count")
+        parser = self._parsers[key]
+        if isinstance(parser, Deferred):
+            return await maybe_deferred_to_future(parser)
+        return parser
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if is_robots_fetch(request):
