@@ -52,7 +52,20 @@ def own_parts(template: str) -> list[Path]:
     """The ``.part`` files this template's runs could have left: its shape, our names."""
     pattern = "*".join(glob.escape(piece) for piece in _FIELD.split(template)) + "*.part"
     found = (Path(p) for p in glob.glob(pattern))
-    return sorted(p for p in found if _OWN_PART.fullmatch(p.name) and p.is_file())
+    return sorted(p for p in found if _OWN_PART.fullmatch(p.name) and _plain_file(p, template))
+
+
+def _plain_file(path: Path, template: str) -> bool:
+    """A regular file, not a symbolic link, under the template's root even with links resolved.
+
+    Recovery rewrites what it finds; a link planted in the output tree must not lead it to a
+    file elsewhere.
+    """
+    if path.is_symlink() or not path.is_file():
+        return False
+    head = template.split("{", 1)[0]
+    root = Path(head) if head.endswith(("/", os.sep)) else Path(head).parent
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def final_of(part: Path) -> tuple[Path, str]:

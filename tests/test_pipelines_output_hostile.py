@@ -77,3 +77,17 @@ def test_bad_lines_are_quarantined_and_named(tmp_path: Path, caplog: pytest.LogC
     summary = json.loads((tmp_path / f"{RUN}.summary.json").read_text("utf-8"))
     assert summary["lines_rejected"] == len(bad)
     assert summary["torn_bytes_dropped"] == len(b'{"torn')
+
+
+def test_recovery_never_follows_a_link_out_of_the_output_tree(tmp_path: Path) -> None:
+    """A .part planted as a symbolic link to another file is not ours to rewrite."""
+    template = str(tmp_path / "out" / "{spider}" / "{run_id}.jsonl")
+    elsewhere = tmp_path / "precious.jsonl"
+    elsewhere.write_text('{"not": "a record"}\n', "utf-8")
+    (tmp_path / "out" / "news").mkdir(parents=True)
+    link = tmp_path / "out" / "news" / "20260101T000000Z-abcd.jsonl.part"
+    link.symlink_to(elsewhere)
+    real = tmp_path / "out" / "news" / "20260101T000001Z-abce.jsonl.part"
+    real.write_text("", "utf-8")
+    assert own_parts(template) == [real]
+    assert elsewhere.read_text("utf-8") == '{"not": "a record"}\n'
