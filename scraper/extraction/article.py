@@ -27,10 +27,13 @@ from scraper.extraction.context import CleaningContext
 from scraper.extraction.decoding import decode_body
 from scraper.extraction.fields import (
     Fallback,
+    has_date_signals,
     is_paywalled,
+    page_date,
     pick_canonical,
     pick_date,
     pick_description,
+    pick_fallback_date,
     pick_image,
     pick_language,
     pick_section,
@@ -65,6 +68,7 @@ class ExtractionOptions:
     max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
     include_tables: bool = True
     keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
+    prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -114,11 +118,13 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if verdict.kind is Kind.LISTING:
         return Rejection(DropReason.NOT_ARTICLE, f"listing ({verdict.signal})")
     figures = read_figures(tree)  # before pruning, which removes caption containers
-    prune_page(tree)
+    undated = None if has_date_signals(signals) else page_date(tree, url)  # also before pruning
+    if options.prune:
+        prune_page(tree)
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, document, options, tree)
+    return _build_article(page, url, figures, signals, verdict, document, options, tree, undated)
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
@@ -146,6 +152,7 @@ def _build_article(
     document: Document,
     options: ExtractionOptions,
     tree: lxml_html.HtmlElement,
+    undated: str | None = None,
 ) -> Article | Rejection:
     fallback = _fallback(document, page)
     site_name = pick_site_name(signals, fallback)
@@ -179,7 +186,7 @@ def _build_article(
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
-    published, published_raw = pick_date(signals, "published", fallback.date)
+    published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
     return Article(
