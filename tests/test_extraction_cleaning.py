@@ -296,8 +296,10 @@ def test_crosslinks(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "link_density", "removed"),
     [
-        ("FUNDA FUTHI | Kuboshwe abantu abahlanu", 0.65, True),  # label + link, any language
+        ("FUNDA FUTHI | Kuboshwe abantu abahlanu ngokugwaza umfundi", 0.72, True),  # label + link, any language
         ("Source: Ministry of Transport annual report", 0.75, True),
+        ("Website: https://www.nih.gov/health-information", 0.85, False),  # a bare address is a reference
+        ("Best overall: Warbonnet Blackbird ($175)", 0.5, False),  # a product name, not a headline
         ("The minister said: no new roads this year", 0.0, False),  # no link
         ("Chapter one: " + PROSE, 0.1, False),  # only part of the rest is linked
     ],
