@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, NoReturn, Self
 
-from scrapy.exceptions import DropItem
-
+from pipelines.drop import drop
 from scraper import neardup
+from scraper.config import ConfigError
 from scraper.items import Article, DropReason
-from scraper.state.extension import CrawlStateExtension, Staged
+from scraper.state.extension import CrawlStateExtension
 from scraper.state.store import utc_now
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class DedupPipeline:
 
     def __init__(self, crawler: Crawler, mode: str, threshold: float, run: CrawlStateExtension | None) -> None:
         if mode not in MODES:
-            raise ValueError(f"NEWS_DEDUP_MODE must be one of {', '.join(MODES)}, got {mode!r}")
+            raise ConfigError(f"NEWS_DEDUP_MODE must be one of {', '.join(MODES)}, got {mode!r}")
         self.crawler = crawler
         self.mode = mode
         self.run = run
@@ -76,9 +76,7 @@ class DedupPipeline:
         if reference is not None:
             reason, of = reference
             if self.mode == "drop":
-                if self.run is not None:
-                    self.run.state.add_alias(of, item.url)
-                    self.run.state.add_alias(of, item.canonical_url)
+                self._remember_copy(of, item)
                 self._drop(reason, f"same story as {of}")
             self._count(f"news/dedup/flagged_{reason}")
             item = dataclasses.replace(item, duplicate_of=of)
@@ -86,11 +84,18 @@ class DedupPipeline:
             self.hashes.setdefault(item.content_hash, item.canonical_url)
             self.near.add(item.canonical_url, signature)
         self.urls[item.canonical_url] = item.url
-        if self.run is not None:
-            self.run.staged[item.canonical_url] = Staged(
-                neardup.encode(signature), self.run.fetched.pop(item.url, None)
-            )
-        return item
+        return dataclasses.replace(item, signature=neardup.encode(signature))  # saved with the record
+
+    def _remember_copy(self, of: str, item: Article) -> None:
+        """Alias a dropped copy's URLs to the story it copies, once that story is in the state.
+
+        A reference this run has not written yet (still in the pipeline) gets no alias: the state
+        must never hold what is not on disk. The copy is then recognised again next time.
+        """
+        if self.run is None or self.run.state.lookup(of) is None:
+            return
+        self.run.state.add_alias(of, item.url)
+        self.run.state.add_alias(of, item.canonical_url)
 
     def _revision(self, item: Article) -> Article:
         """An article an earlier run wrote: drop it if unchanged, else number the new revision."""
@@ -100,7 +105,7 @@ class DedupPipeline:
         if known is None or known.canonical_url != item.canonical_url:
             return item  # new, or only an alias of another story: the content checks decide
         if known.content_hash == item.content_hash:
-            fetch = self.run.fetched.pop(item.url, None)
+            fetch = item.fetch
             self.run.state.touch(item.canonical_url, utc_now(), checked=True,
                                  etag=fetch.etag if fetch else None,
                                  last_modified=fetch.last_modified if fetch else None)  # fmt: skip
@@ -125,9 +130,9 @@ class DedupPipeline:
             return DropReason.NEAR_DUPLICATE, match[0]
         return None
 
-    def _drop(self, reason: DropReason, detail: str) -> None:
-        self._count(f"news/drop/{reason}")
-        raise DropItem(f"{reason}: {detail}")
+    def _drop(self, reason: DropReason, detail: str) -> NoReturn:
+        assert self.crawler.stats is not None
+        drop(self.crawler.stats, reason, detail)
 
     def _count(self, key: str) -> None:
         assert self.crawler.stats is not None

@@ -3,7 +3,11 @@
 Thin on purpose: the work is :func:`scraper.extraction.extract_article` (extraction and
 cleaning), run in an :class:`~scraper.workers.ExtractorPool` so a huge page never blocks the
 reactor and every core is used. This stage only awaits it, counts the outcome and drops pages
-that are not articles with their reason (``news/drop/<reason>``).
+that are not articles with their reason (``news/drop/<reason>``). The pool resolves every page,
+so no exception (and with it Scrapy's "Error processing" line holding the whole page body)
+leaves this stage; what happened to the workers is copied to ``news/extract/workers/<event>``
+(``started``, ``died``, ``retried``, ``timed_out``). Log lines carry the URL and capped details,
+never the body.
 """
 
 from __future__ import annotations
@@ -11,16 +15,18 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Self
 
-from scrapy.exceptions import DropItem
-
+from pipelines.drop import drop
+from scraper.config import ConfigError
 from scraper.extraction.article import ExtractionOptions
-from scraper.extraction.workers import ExtractorPool, default_workers
+from scraper.extraction.workers import ExtractorPool, default_workers, short
 from scraper.items import Page, Rejection
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+TRACEBACK_LOG_CHARS = 4000  # the end of a traceback, where the failing line is; an exception message can hold page text
 
 
 class ExtractPipeline:
@@ -37,7 +43,7 @@ class ExtractPipeline:
         settings = crawler.settings
         workers = settings.getint("NEWS_EXTRACT_WORKERS")
         if workers < -1:
-            raise ValueError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
+            raise ConfigError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
         return cls(crawler, default_workers() if workers == -1 else workers, ExtractionOptions.from_settings(settings))
 
     def open_spider(self) -> None:
@@ -46,7 +52,14 @@ class ExtractPipeline:
     def close_spider(self) -> None:
         if self.pool is not None:
             self.pool.close()
+            self._count_worker_events()
             self.pool = None
+
+    def _count_worker_events(self) -> None:
+        stats = self.crawler.stats
+        if self.pool is not None and stats is not None:
+            for event, count in self.pool.counts.items():
+                stats.set_value(f"news/extract/workers/{event}", count)
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
@@ -56,11 +69,14 @@ class ExtractPipeline:
         assert self.pool is not None
         stats.inc_value("news/extract/pages")
         result = await self.pool.extract(item)
+        self._count_worker_events()
         if isinstance(result, Rejection):
-            stats.inc_value(f"news/drop/{result.reason}")
-            # An exception no rule foresaw is a bug to fix: it is logged where a person sees it.
-            level = logging.WARNING if result.unexpected else logging.DEBUG
-            logger.log(level, "Not an article: %s (%s: %s)", item.final_url, result.reason, result.detail)
-            raise DropItem(f"{result.reason}: {result.detail}")
+            url, detail = short(item.final_url), short(result.detail, 300)
+            if result.error is not None:  # a bug, not a verdict on the page: counted and logged apart
+                stats.inc_value(f"news/extract/error/{result.error}")
+                logger.error("Extraction raised on %s (%s):\n%s", url, detail, result.traceback[-TRACEBACK_LOG_CHARS:])
+            else:
+                logger.debug("Not an article: %s (%s: %s)", url, result.reason, detail)
+            drop(stats, result.reason, detail)
         stats.inc_value("news/extract/articles")
         return result

@@ -11,36 +11,38 @@ The path comes from ``-a output=TEMPLATE``, else ``NEWS_OUTPUT_PATH``; the templ
 
 With the crawl state on, a record is saved in the state right after it is flushed and synced,
 never before: a run killed at any moment has on disk every record the state knows. At start, the
-``.part`` files that killed runs left in the output tree are recovered before anything is
-written: their complete lines are kept (a torn last line is dropped), saved in the state, and the
-file is renamed to its final name with a summary whose ``finish_reason`` is ``recovered``. A
-``.part`` file a live run is writing is locked (``flock``) and left alone.
+``.part`` files that killed runs of this template left are recovered before anything is written
+(``pipelines/recovery.py``: which files are ours, and what happens to lines that are not records).
+A ``.part`` file a live run is writing is locked (``flock``) and left alone.
+
+Nothing is written outside the output root (the template's text before its first field): the
+``{source}`` field is the source's name as a slug (``../../x`` -> ``x``), and the final path is
+checked to fall under the root, symbolic links resolved.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
-import json
 import logging
 import os
+import re
 import secrets
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
-from scrapy import signals
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.defer import deferred_from_coro
 
-from scraper.commands.crawl import OUTPUT_NOT_WRITABLE, failure_reason
-from scraper.items import Article, DropReason, FetchFailure
+from pipelines.drop import drop
+from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.config import ConfigError
+from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
+from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID
 
 if TYPE_CHECKING:
-    from scrapy import Spider
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -56,10 +58,13 @@ def new_run_id(now: datetime) -> str:
 class OutputPipeline:
     """Writes articles to the run's JSON Lines file and the run summary beside it."""
 
-    def __init__(self, crawler: Crawler, template: str, max_articles: int) -> None:
+    def __init__(self, crawler: Crawler, template: str, max_articles: int, source_limits: dict[str, int]) -> None:
         self.crawler = crawler
+        assert crawler.stats is not None
+        self.stats = crawler.stats
         self.template = template
         self.max_articles = max_articles
+        self.source_limits = source_limits
         self.started = datetime.now(UTC)
         self.run_id = new_run_id(self.started)
         self.path: Path | None = None
@@ -79,36 +84,35 @@ class OutputPipeline:
         _check_template(template, "NEWS_OUTPUT_PATH")
         max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
-            raise ValueError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
-        pipeline = cls(crawler, template, max_articles)
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
+            raise ConfigError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
+        source_limits = {str(k): int(v) for k, v in settings.getdict("NEWS_SOURCE_MAX_ARTICLES").items()}
+        return cls(crawler, template, max_articles, source_limits)
 
     def open_spider(self) -> None:
         spider = self.crawler.spider
         assert spider is not None
-        template = getattr(spider, "output", None) or self.template
-        _check_template(template, "-a output")
-        sources = getattr(spider, "sources", [])
+        template = self.template
         values = {
             "spider": spider.name,
             "date": f"{self.started:%Y-%m-%d}",
             "run_id": self.run_id,
-            "source": sources[0].name if len(sources) == 1 else "all",
+            "source": slug(self.crawler.settings.get("NEWS_RUN_SOURCE_NAME") or "all"),
         }
         self.path = Path(template.format(**values))
-        self.part = self.path.with_name(self.path.name + ".part")
-        self._recover(output_root(template))
+        self.part = part_path(self.path, self.run_id)
+        self._recover(template)
         try:
+            confine(self.path, output_root(template))
             self.part.parent.mkdir(parents=True, exist_ok=True)
             self._file = self.part.open("wb")
         except OSError as exc:
             logger.error("Cannot write the output file %s: %s", self.part, exc.strerror or exc)
-            assert self.crawler.stats is not None
-            self.crawler.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+            self.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
             raise
+        self.stats.set_value(OUTPUT_PATH, str(self.path))
+        self.stats.set_value(RUN_ID, self.run_id)
         fcntl.flock(self._file, fcntl.LOCK_EX)  # tells a later run's recovery that this file is live
-        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8")  # type: ignore[arg-type]
+        self._exporter = JsonLinesItemExporter(self._file, encoding="utf-8", fields_to_export=list(EXPORTED_FIELDS))  # type: ignore[arg-type]
         self._exporter.start_exporting()
         logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
 
@@ -117,39 +121,45 @@ class OutputPipeline:
             return item
         assert self._exporter is not None
         assert self._file is not None
-        stats = self.crawler.stats
-        assert stats is not None
+        stats = self.stats
         if self._limit_reached(item):
-            stats.inc_value(f"news/drop/{DropReason.MAX_ARTICLES}")
-            raise DropItem(f"{DropReason.MAX_ARTICLES}: limit reached")
-        self._exporter.export_item(item)
-        self._file.flush()
+            drop(stats, DropReason.MAX_ARTICLES, "limit reached")
+        if stats.get_value(OUTPUT_NOT_WRITABLE):
+            drop(stats, DropReason.NOT_WRITTEN, "the output file could not be written")
+        try:
+            self._exporter.export_item(item)
+            self._file.flush()
+            if self.run is not None:
+                os.fsync(self._file.fileno())  # on disk before the state says it was written
+        except OSError as exc:  # disk full, I/O error: the run fails, nothing more is fetched
+            self._output_failed(exc)
+            drop(stats, DropReason.NOT_WRITTEN, f"writing {self.part}: {exc.strerror or exc}")
         if self.run is not None:
-            os.fsync(self._file.fileno())  # on disk before the state says it was written
             self.run.commit(item)
         self.written += 1
         self.written_by_source[item.source] = self.written_by_source.get(item.source, 0) + 1
-        stats.inc_value("news/output/records")
+        stats.inc_value(RECORDS)
+        stats.inc_value(f"{RECORDS}_by_source/{item.source}")
         if self.max_articles and self.written >= self.max_articles:
             self._close_run("max_articles")
         return item
 
-    def _recover(self, root: Path) -> None:
-        """Finish the ``.part`` files of killed runs under ``root`` before this run writes."""
-        if not root.is_dir():
-            return
-        for part in sorted(root.rglob("*.jsonl.part")):
-            records = recover_part(part, self.run)
+    def _recover(self, template: str) -> None:
+        """Finish the ``.part`` files killed runs of this template left, before this run writes."""
+        for part in own_parts(template):
+            try:
+                records = recover_part(part, self.run)
+            except OSError as exc:  # unreadable, or its folder read-only: not a reason to stop this run
+                logger.warning("Cannot recover %s: %s; left as it is", part, exc.strerror or exc)
+                continue
             if records is not None:
-                assert self.crawler.stats is not None
-                self.crawler.stats.inc_value("news/output/recovered_files")
-                self.crawler.stats.inc_value("news/output/recovered_records", records)
+                self.stats.inc_value("news/output/recovered_files")
+                self.stats.inc_value("news/output/recovered_records", records)
 
     def _limit_reached(self, item: Article) -> bool:
         if self.max_articles and self.written >= self.max_articles:
             return True
-        limits = getattr(self.crawler.spider, "source_limits", {})
-        limit = limits.get(item.source, 0)
+        limit = self.source_limits.get(item.source, 0)
         return bool(limit) and self.written_by_source.get(item.source, 0) >= limit
 
     def _close_run(self, reason: str) -> None:
@@ -164,99 +174,25 @@ class OutputPipeline:
     def close_spider(self) -> None:
         if self._exporter is None or self._file is None:
             return
-        self._exporter.finish_exporting()
-        self._file.close()
         assert self.part is not None
         assert self.path is not None
-        os.replace(self.part, self.path)
-        self._exporter = None
+        try:
+            self._exporter.finish_exporting()
+            self._file.close()
+            os.replace(self.part, self.path)
+        except OSError as exc:  # the .part file keeps what was written; the next run recovers it
+            self._output_failed(exc)
+            return
+        finally:
+            self._exporter = None
         logger.info("Wrote %d records to %s", self.written, self.path)
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.path is None or self.part is None or not self.part.parent.is_dir():
-            return  # the output folder could not be made: the error is logged, the exit status is 1
-        summary = build_summary(self, spider, reason)
-        target = self.path.with_name(self.path.name.removesuffix(".jsonl") + ".summary.json")
-        temporary = target.with_name(target.name + ".part")
-        temporary.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
-        os.replace(temporary, target)
-        logger.info("Run summary: %s", target)
-
-
-def build_summary(pipeline: OutputPipeline, spider: Spider, reason: str) -> dict[str, Any]:
-    """What a person or a monitoring job wants to know about a run, from the stats."""
-    stats = pipeline.crawler.stats.get_stats() if pipeline.crawler.stats else {}
-
-    def with_prefix(prefix: str) -> dict[str, int]:
-        return {k.removeprefix(prefix): v for k, v in sorted(stats.items()) if k.startswith(prefix)}
-
-    return {
-        "run_id": pipeline.run_id,
-        "spider": spider.name,
-        "started_at": pipeline.started.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "finish_reason": reason,
-        "failed": failure_reason(stats),
-        "output": str(pipeline.path),
-        "sources": [
-            {"name": s.name, "urls": s.urls, "feeds": s.feeds, "sitemaps": s.sitemaps}
-            for s in getattr(spider, "sources", [])
-        ],
-        "urls": url_accounting(stats),
-        "requests": stats.get("downloader/request_count", 0),
-        "pages_fetched": stats.get("downloader/response_count", 0),
-        "article_pages": stats.get("news/extract/pages", 0),
-        "records_written": pipeline.written,
-        "records_by_source": dict(sorted(pipeline.written_by_source.items())),
-        "responses": with_prefix("news/response/"),
-        "drops": with_prefix("news/drop/"),
-        "fetch_errors": with_prefix("news/fetch_error/"),
-        "retries": with_prefix("retry/"),
-        "fetch": with_prefix("news/fetch/"),
-        "state": with_prefix("news/state/"),
-        "dedup": with_prefix("news/dedup/"),
-        "not_requested": {
-            "robots_forbidden": stats.get("robotstxt/forbidden", 0),
-            "offsite": stats.get("offsite/filtered", 0) + stats.get("news/discovery/offsite_skipped", 0),
-            "duplicate": stats.get("dupefilter/filtered", 0),
-        },
-        "http_status": with_prefix("downloader/response_status_count/"),
-        "discovery": with_prefix("news/discovery/"),
-        "page_kinds": with_prefix("news/pagekind/"),
-        "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
-    }
-
-
-def url_accounting(stats: dict[str, Any]) -> dict[str, int]:
-    """Where every URL the crawl asked for ended up; the outcomes add up to ``requested``.
-
-    ``requested`` counts URLs, not attempts: retries and robots.txt middleware fetches are left
-    out. Each URL was handled by the spider (a page, listing, feed, sitemap or robots.txt, see
-    ``responses``), redirected (its target is a URL of its own), answered ``304 Not Modified``
-    (the crawl state's conditional GET), or failed for good (see ``fetch_errors``).
-    ``unfinished`` is what a run that stopped early (``max_articles``, a timeout, Ctrl-C) left
-    in flight; it is 0 for a run that finished.
-    """
-
-    def total(prefix: str, keep: Callable[[str], bool] = lambda key: True) -> int:
-        return sum(v for k, v in stats.items() if k.startswith(prefix) and keep(k.removeprefix(prefix)))
-
-    requested = (
-        stats.get("downloader/request_count", 0)
-        - stats.get("retry/count", 0)
-        - stats.get("robotstxt/request_count", 0)
-        + stats.get("news/fetch/robots_reused", 0)  # the spider's robots.txt, answered without a request
-    )
-    outcomes = {
-        "handled": total("news/response/"),
-        # The last hop of a chain cut at REDIRECT_MAX_TIMES, or of a loop, is counted once, as failed.
-        "redirected": total("downloader/response_status_count/", lambda code: code.startswith("3") and code != "304")
-        - stats.get(f"news/fetch_error/{FetchFailure.TOO_MANY_REDIRECTS}", 0)
-        - stats.get(f"news/fetch_error/{FetchFailure.REDIRECT_LOOP}", 0),
-        "not_modified": stats.get("news/state/not_modified", 0),
-        "failed": total("news/fetch_error/"),
-    }
-    return {"requested": requested, **outcomes, "unfinished": requested - sum(outcomes.values())}
+    def _output_failed(self, exc: OSError) -> None:
+        """Fail the run once: logged, counted for the exit status, and the crawl closed."""
+        if not self.stats.get_value(OUTPUT_NOT_WRITABLE):
+            logger.error("Cannot write the output file %s: %s; the run stops", self.part, exc.strerror or exc)
+            self.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+            self._close_run("output_not_writable")
 
 
 def output_root(template: str) -> Path:
@@ -265,61 +201,33 @@ def output_root(template: str) -> Path:
     return Path(head) if head.endswith(("/", os.sep)) else Path(head).parent
 
 
-def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
-    """Keep a killed run's complete records, save them in the state, rename the file into place.
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
-    Returns the number of records kept, or None when a live run holds the file.
+
+def slug(name: str) -> str:
+    """A source name as one safe folder or file name: ``../../x y`` -> ``x-y``.
+
+    Source names come from a sources file or a URL's host; in ``{source}`` they must not name a
+    parent folder, an absolute path, a hidden file or a second folder level.
     """
-    with part.open("r+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return None
-        data = handle.read()
-        complete = data[: data.rfind(b"\n") + 1]  # a torn last line has no newline: dropped
-        if len(complete) != len(data):
-            handle.truncate(len(complete))
-            os.fsync(handle.fileno())
-        records = [record for line in complete.splitlines() if (record := _record(line, part)) is not None]
-        if run is not None:
-            for record in records:
-                run.commit(_article(record))
-        final = part.with_name(part.name.removesuffix(".part"))
-        run_id = final.name.removesuffix(".jsonl")
-        summary = {
-            "run_id": run_id, "finish_reason": "recovered", "output": str(final),
-            "recovered_at": datetime.now(UTC).isoformat(timespec="seconds"), "records_written": len(records),
-            "torn_bytes_dropped": len(data) - len(complete),
-        }  # fmt: skip
-        target = final.with_name(run_id + ".summary.json")
-        if not target.exists():  # a summary the killed run managed to write is the better one
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
-            os.replace(temporary, target)
-        os.replace(part, final)
-    logger.warning("Recovered %d records of a killed run: %s", len(records), final)
-    return len(records)
+    text = _UNSAFE.sub("-", name.strip()).strip(".-")
+    text = re.sub(r"\.{2,}", ".", text)
+    return text[:80] or "source"
 
 
-def _record(line: bytes, part: Path) -> dict[str, Any] | None:
-    try:
-        record: dict[str, Any] = json.loads(line)
-    except json.JSONDecodeError:
-        logger.warning("Recovering %s: a line that is not JSON was left out", part)
-        return None
-    return record
-
-
-def _article(record: dict[str, Any]) -> Article:
-    """A written record back as an ``Article`` (records of schema 1.0 lack the newer fields)."""
-    names = {f.name for f in dataclasses.fields(Article)}
-    return Article(**{k: v for k, v in record.items() if k in names})
+def confine(path: Path, root: Path) -> None:
+    """Raise ``PermissionError`` unless ``path`` falls under ``root`` (symbolic links resolved)."""
+    resolved, top = path.resolve(), root.resolve()
+    if not resolved.is_relative_to(top):
+        raise PermissionError(f"{path} is outside the output folder {root}")
 
 
 def _check_template(template: str, where: str) -> None:
     try:
         template.format(**dict.fromkeys(TEMPLATE_FIELDS, "x"))
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
+        raise ConfigError(f"{where}: bad output path template {template!r} ({exc}); fields: {TEMPLATE_FIELDS}") from exc
     if not template.endswith(".jsonl"):
-        raise ValueError(f"{where}: the output path must end in .jsonl, got {template!r}")
+        raise ConfigError(f"{where}: the output path must end in .jsonl, got {template!r}")
+    if "{run_id}" not in template:  # without it, each run would replace the last run's file
+        raise ConfigError(f"{where}: the output path must contain {{run_id}}, got {template!r}")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Self
 
-from scrapy.exceptions import DropItem
-
+from pipelines.drop import drop
 from scraper.items import Article
 from scraper.validation import RecordRules
 
@@ -34,8 +33,6 @@ class ValidationPipeline:
             return item
         problem = self.rules.problem(item)
         if problem is not None:
-            reason, detail = problem
             assert self.crawler.stats is not None
-            self.crawler.stats.inc_value(f"news/drop/{reason}")
-            raise DropItem(f"{reason}: {detail}")
+            drop(self.crawler.stats, *problem)
         return item

@@ -13,30 +13,33 @@ batch goes on; the exit status is 1 only when no page at all became a record.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import logging
 import sys
+import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 
-from scraper.config import project_settings
+from scraper.api import declared_url, page_from_html
+from scraper.config import ConfigError, project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
-from scraper.items import Article, DropReason, Page, Rejection
+from scraper.items import EXPORTED_FIELDS, Article, DropReason, Page, Rejection
 from scraper.validation import RecordRules
 
 logger = logging.getLogger("scraper.extract")
 
-HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")  # matched case-insensitively
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,7 +47,7 @@ class Job:
     """One page to extract: where its bytes are and what we know about it."""
 
     path: Path
-    url: str
+    url: str | None  # None: the page's own canonical URL, else its file:// URL
     id: str | None = None
 
 
@@ -53,9 +56,11 @@ def iter_jobs(inputs: list[Path], url: str | None, manifest: Path | None) -> Ite
     if manifest is not None:
         yield from _manifest_jobs(manifest)
     for path in inputs:
-        files = sorted(p for p in path.rglob("*") if p.name.endswith(HTML_SUFFIXES)) if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.rglob("*") if p.name.lower().endswith(HTML_SUFFIXES)) if path.is_dir() else [path]
+        )
         for file in files:
-            yield Job(path=file, url=url or file.resolve().as_uri())
+            yield Job(path=file, url=url)
 
 
 def _manifest_jobs(manifest: Path) -> Iterator[Job]:
@@ -79,22 +84,15 @@ def load_page(job: Job, source: str | None) -> Page:
     if job.path.name.endswith(".gz"):
         body = gzip.decompress(body)
     fetched = datetime.fromtimestamp(job.path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-    return Page(
-        url=job.url,
-        final_url=job.url,
-        status=200,
-        body=body,
-        encoding=None,
-        content_type="text/html",
-        fetched_at=fetched,
-        source=source or urlsplit(job.url).hostname or "file",
-        discovered_via="file",
-    )
+    # The page's own canonical link says where it lives; a file:// URL only as the last resort
+    # (relative links and images then resolve to files), and never as the source.
+    url = job.url or declared_url(body) or job.path.resolve().as_uri()
+    return page_from_html(body, url, source=source, fetched_at=fetched, discovered_via="file")
 
 
 def record_of(article: Article, job: Job) -> dict[str, Any]:
     """The JSON Lines record: the crawl's schema, plus ``id`` when the input had one."""
-    record = ItemAdapter(article).asdict()
+    record = {k: v for k, v in ItemAdapter(article).asdict().items() if k in EXPORTED_FIELDS}
     if job.id is not None:
         record = {"id": job.id, **record}
     return record
@@ -114,7 +112,7 @@ def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) 
     progress = _progress(len(jobs), args.progress)
     try:
         for job in jobs:
-            window.append((job, _submit(pool, job, args.source)))
+            window.append(_submit(pool, job, args.source))
             if len(window) >= max(4, 4 * workers):
                 _write_one(window.popleft(), rules, out, errors, counts)
                 progress(1)
@@ -139,11 +137,13 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
-def _submit(pool: ExtractorPool, job: Job, source: str | None) -> Future[Article | Rejection] | Rejection:
+def _submit(pool: ExtractorPool, job: Job, source: str | None) -> tuple[Job, Future[Article | Rejection] | Rejection]:
+    """The job (with the URL it was given, or found in the page) and its pending extraction."""
     try:
-        return pool.submit(load_page(job, source))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return Rejection(DropReason.EXTRACTION_FAILED, f"unreadable file: {exc}")
+        page = load_page(job, source)
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        return job, Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
+    return dataclasses.replace(job, url=page.url), pool.submit(page)
 
 
 def _write_one(
@@ -171,30 +171,62 @@ def _write_one(
 
 
 def _progress(total: int, enabled: bool) -> Any:
-    """A tqdm bar on stderr when it is a terminal; a no-op otherwise."""
+    """A tqdm bar on stderr when it is a terminal; a no-op otherwise.
+
+    Warnings logged meanwhile go through tqdm (``logging_redirect_tqdm``), so they print above
+    the bar instead of breaking it.
+    """
     if not enabled or not sys.stderr.isatty():
         return lambda n, close=False: None
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     bar = tqdm(total=total, unit="page", file=sys.stderr)
+    redirect = logging_redirect_tqdm(loggers=[logging.getLogger()])
+    redirect.__enter__()
 
     def update(n: int, close: bool = False) -> None:
-        bar.close() if close else bar.update(n)
+        if close:
+            bar.close()
+            redirect.__exit__(None, None, None)
+        else:
+            bar.update(n)
 
     return update
+
+
+EXAMPLES = """examples:
+  scraper extract page.html --url https://news.example/2026/11/story.html
+  scraper extract saved_pages/ -o articles.jsonl --errors rejected.jsonl
+  scraper extract --manifest truth.jsonl -o predictions.jsonl
+  scraper extract page.html -s NEWS_EXTRACT_KEEP_PAYWALLED=False --quiet
+"""
+
+
+class UsageError(Exception):
+    """A mistake in the command line: one line on stderr and exit status 2, no traceback."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``scraper`` command line."""
     parser = argparse.ArgumentParser(prog="scraper", description="News scraper tools.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="clean saved HTML pages into JSON Lines records")
-    extract.add_argument("inputs", nargs="*", type=Path, help="HTML files (.html, .html.gz) or folders")
-    extract.add_argument("--url", help="the page's URL, for a single input file")
+    extract = commands.add_parser(
+        "extract",
+        help="clean saved HTML pages into JSON Lines records",
+        description="Clean saved HTML pages into JSON Lines records, exactly as a crawl would. Records go to "
+        "stdout (or -o) in input order; pages that are not records are reported on stderr (and in --errors). "
+        "Exit status: 0 when at least one record was written, 1 when none, 2 on a usage error.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("inputs", nargs="*", type=Path, help="HTML files (.html, .htm, .html.gz; any case) or folders")
+    extract.add_argument("--url", help="the page's URL, for a single input file (default: its canonical link)")
     extract.add_argument("--manifest", type=Path, help="JSON Lines of {id, url, path?}")
-    extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout)")
+    extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout); folders are made")
     extract.add_argument("--errors", type=Path, help="write one JSON line per rejected page here")
-    extract.add_argument("--source", help="the source name to record (default: the URL's host)")
+    extract.add_argument("--source", help="the source name to record (default: the URL's host without www.)")
     extract.add_argument("--workers", type=int, help="worker processes (0 = inline; default: NEWS_EXTRACT_WORKERS, "
                          "one per CPU)")  # fmt: skip
     extract.add_argument("--min-words", type=int, help="fewer words: not an article (NEWS_EXTRACT_MIN_WORDS)")
@@ -203,21 +235,60 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                          help="a crawl setting, as for scrapy crawl (NEWS_EXTRACT_KEEP_PAYWALLED=False)")  # fmt: skip
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no line per rejected page; only the summary")
     return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("news-scraper")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Refuse a command line that cannot work, before any page is read."""
+    if not args.inputs and args.manifest is None:
+        raise UsageError("give HTML files, folders or --manifest")
+    if args.url and (args.manifest is not None or len(args.inputs) != 1 or args.inputs[0].is_dir()):
+        raise UsageError("--url applies to exactly one input file")
+    missing = [p for p in [*args.inputs, *([args.manifest] if args.manifest else [])] if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    for name in ("workers", "min_words", "max_future_days"):
+        value = getattr(args, name)
+        if value is not None and value < 0:
+            raise UsageError(f"--{name.replace('_', '-')} must be >= 0, got {value}")
+    for pair in args.set:
+        if "=" not in pair or not pair.split("=", 1)[0].strip():
+            raise UsageError(f"-s takes NAME=VALUE, got {pair!r}")
+
+
+def _open_for_writing(path: Path, what: str) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} {path}: {exc.strerror or exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``scraper`` console script."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if not args.inputs and args.manifest is None:
-        build_parser().error("give HTML files, folders or --manifest")
-    if args.url and (args.manifest is not None or len(args.inputs) != 1 or args.inputs[0].is_dir()):
-        build_parser().error("--url applies to exactly one input file")
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    try:
+        _check(args)
+        out = _open_for_writing(args.output, "records to") if args.output else sys.stdout
+        errors = _open_for_writing(args.errors, "errors to") if args.errors else None
+    except UsageError as exc:
+        print(f"scraper extract: error: {exc}", file=sys.stderr)
+        return 2
     try:
         counts = run_extract(args, out, errors)
+    except ConfigError as exc:  # a setting given with -s that the stages refuse
+        print(f"scraper extract: error: {exc}", file=sys.stderr)
+        return 2
     finally:
         if args.output:
             out.close()

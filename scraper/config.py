@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from scrapy.settings import Settings
 
 
+class ConfigError(ValueError):
+    """A wrong argument, setting or sources file: told in one line, exit status 2, no traceback.
+
+    Raised only by our own checks of what the user gave; any other exception at start-up is a
+    bug and keeps its traceback (``scraper/commands/crawl.py``).
+    """
+
+
 class SettingsReader(Protocol):
     """The part of Scrapy's ``BaseSettings`` that options objects use (extraction imports no Scrapy)."""
 

@@ -41,3 +41,18 @@ class NewsLogFormatter(logformatter.LogFormatter):
             "msg": "Scraped %(url)s: %(title)s",
             "args": {"url": getattr(item, "url", "?"), "title": title},
         }
+
+    def item_error(
+        self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Spider
+    ) -> logformatter.LogFormatterResult:
+        """A stage raised on an item: name the item by its URL, never print its body or text.
+
+        Scrapy's default puts the whole item in the line: a 20 MB page body, or an article's text.
+        The traceback still follows (Scrapy logs it with the exception).
+        """
+        url = item.final_url if isinstance(item, Page) else getattr(item, "url", type(item).__name__)
+        return {
+            "level": logging.ERROR,
+            "msg": "Error processing %(url)s",
+            "args": {"url": str(url)[:300]},
+        }

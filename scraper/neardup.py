@@ -15,6 +15,8 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from scraper.config import ConfigError
+
 NUM_PERM = 128  # the signature size: the estimate's error is about 1/sqrt(NUM_PERM)
 SHINGLE_WORDS = 3  # words per shingle: small enough that one edited sentence moves few shingles
 
@@ -54,7 +56,7 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float) -> None:
         if not 0.0 < threshold <= 1.0:
-            raise ValueError(f"NEWS_DEDUP_NEAR_THRESHOLD must be in (0, 1], got {threshold}")
+            raise ConfigError(f"NEWS_DEDUP_NEAR_THRESHOLD must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}

@@ -33,7 +33,12 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries plus Retry-After and exponential backoff (same RETRY_* settings).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.fetching.retry.RetryAfterMiddleware": 550,
-    # The spider's robots.txt request gets the copy RobotsTxtMiddleware (100) fetched: one download.
+    # robots.txt per RFC 9309 (5xx/unreachable: disallow all; 4xx: allow; 5 redirects; size cap).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scraper.fetching.robotspolicy.Rfc9309RobotsTxtMiddleware": 100,
+    # A site is its origin: no request (redirect hops included) to another port of the same host.
+    "scraper.fetching.origin.OriginFilterMiddleware": 51,
+    # The spider's robots.txt request gets the copy the robots.txt middleware (100) fetched: one download.
     "scraper.fetching.robotstxt.RobotsTxtReuseMiddleware": 101,
     # A redirect back into its own chain ends as redirect_loop (sees the 3xx before Scrapy's 600).
     "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
@@ -41,6 +46,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
 }
 EXTENSIONS = {
+    "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
     "scraper.state.extension.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
     "scraper.fetching.nonhtml.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
 }
@@ -51,13 +57,16 @@ RETRY_ENABLED = True
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs the failure once, as a WARNING with its reason
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]  # never 404/410
 RETRY_TIMES = 3
+NEWS_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt bytes parsed (RFC 9309's minimum), the rest ignored; 0 = all
 ROBOTSTXT_OBEY = True
 USER_AGENT = "news-scraper/0.1 (+https://github.com/news-scraper/news-scraper; polite news crawler)"
 
 # --- Extraction -------------------------------------------------------------------------
 NEWS_EXTRACT_KEEP_PAYWALLED = True  # emit paywalled articles (paywalled: true) with visible text
 NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_large, unparsed
+NEWS_EXTRACT_MAX_WORDS = 100_000  # more words after cleaning: dropped as too_large (0 = no cap)
 NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
+NEWS_EXTRACT_TIMEOUT = 30.0  # seconds one page may take in a worker: then too_slow, worker replaced (0 = none)
 NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
 
 # --- Pipelines --------------------------------------------------------------------------
@@ -80,12 +89,26 @@ NEWS_STATE_RETENTION_DAYS = 90  # articles not seen for this long are forgotten 
 
 # --- Output -----------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # -O out.jsonl writes UTF-8, not \\u escapes
+# Scrapy's exporters, minus the fields an item marks as internal (an Article's fetch facts, MinHash).
+FEED_EXPORTERS = {
+    "jsonlines": "scraper.exporters.RecordJsonLinesExporter",
+    "jsonl": "scraper.exporters.RecordJsonLinesExporter",
+    "jl": "scraper.exporters.RecordJsonLinesExporter",
+    "json": "scraper.exporters.RecordJsonExporter",
+    "csv": "scraper.exporters.RecordCsvExporter",
+}
 NEWS_OUTPUT_ENABLED = True
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
+# Set by the spider from its arguments and sources, read by the output stage (not for users):
+NEWS_SOURCE_MAX_ARTICLES: dict[str, int] = {}  # per-source max_articles from sources.toml
+NEWS_RUN_SOURCE_NAME = ""  # the {source} of the output path: the one source's name, or "all"
 
 # --- Engine -----------------------------------------------------------------------------
 COMMANDS_MODULE = "scraper.commands"  # our `crawl`: exit status 1 when the run failed
 LOG_FORMATTER = "scraper.logformatter.NewsLogFormatter"
 LOG_LEVEL = "INFO"
+# Both run code sent to them from loopback: nothing an unattended crawl should listen for.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

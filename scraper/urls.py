@@ -85,10 +85,43 @@ def site_of(url: str) -> str:
     return registered_domain(host_of(url))
 
 
+def source_name(url: str) -> str:
+    """The name a source gets when none is given: the URL's host without ``www.`` ("" if none)."""
+    return host_of(url).removeprefix("www.")
+
+
+def port_of(url: str) -> int | None:
+    """The URL's port when it is not its scheme's default, else None (also when unreadable).
+
+    ``https://x.com/``, ``https://x.com:443/`` and ``http://x.com/`` all give None: a site
+    that moved to https is still one site. ``http://127.0.0.1:22/`` gives 22, another server.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    return None if port is None or port == _DEFAULT_PORTS.get(parts.scheme.lower()) else port
+
+
+SiteKey = tuple[str, int | None]
+"""What makes a site: the registered domain and the port (None for the scheme's default)."""
+
+
+def site_key(url: str) -> SiteKey:
+    """The site a URL belongs to: its registered domain and its non-default port.
+
+    Subdomains belong to the site (``www.``, ``feeds.``), other ports of the same host do not:
+    a server on ``127.0.0.1:22`` or ``news.example:8443`` is another origin, another program.
+    """
+    return site_of(url), port_of(url)
+
+
 def same_site(url: str, other: str) -> bool:
-    """Whether two URLs belong to one site: the same registered domain (subdomains included)."""
-    site = site_of(url)
-    return bool(site) and site == site_of(other)
+    """Whether two URLs belong to one site: the same registered domain (subdomains included)
+    and the same port (default ports normalised, so http and https on their defaults match)."""
+    site = site_key(url)
+    return bool(site[0]) and site == site_key(other)
 
 
 _PATH_SESSION = re.compile(r";(?:jsessionid|sessionid|sid|phpsessid)=[^/?#]*", re.IGNORECASE)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scraper import settings as defaults
+from scraper.config import ConfigError
 from scraper.dates import parse_aware, parse_date
 from scraper.items import Article, DropReason
 from scraper.text import normalise
@@ -34,11 +35,11 @@ class RecordRules:
         """The rules of a crawl or of ``scraper extract``, from the same settings."""
         days = settings.getint("NEWS_VALIDATE_MAX_FUTURE_DAYS")
         if days < 0:
-            raise ValueError(f"NEWS_VALIDATE_MAX_FUTURE_DAYS must be >= 0, got {days}")
+            raise ConfigError(f"NEWS_VALIDATE_MAX_FUTURE_DAYS must be >= 0, got {days}")
         since_raw = settings.get("NEWS_SINCE") or None
         since = parse_aware(since_raw) if since_raw else None
         if since_raw and since is None:
-            raise ValueError(f"NEWS_SINCE must be an ISO 8601 date, got {since_raw!r}")
+            raise ConfigError(f"NEWS_SINCE must be an ISO 8601 date, got {since_raw!r}")
         return cls(settings.getint("NEWS_EXTRACT_MIN_WORDS"), timedelta(days=days), since)
 
     def problem(self, article: Article) -> tuple[DropReason, str] | None:
@@ -50,7 +51,7 @@ class RecordRules:
         if article.word_count < self.min_words:
             return DropReason.TEXT_TOO_SHORT, f"{article.word_count} words < {self.min_words}"
         if not article.url.startswith(("http://", "https://", "file://")):
-            return DropReason.EXTRACTION_FAILED, f"not an absolute URL: {article.url}"
+            return DropReason.BAD_URL, f"not an absolute URL: {article.url!r}"
         published = parse_date(article.published)
         if published is not None:
             aware = published if published.tzinfo else published.replace(tzinfo=UTC)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
@@ -27,12 +27,14 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from w3lib.encoding import http_content_type_encoding
 
+from scraper.config import ConfigError
 from scraper.dates import parse_date
 from scraper.extraction.pagekind import Kind, classify
 from scraper.extraction.visible import read_signals
 from scraper.fetching.failures import fetch_failure_reason
-from scraper.items import Page
-from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer, site_of
+from scraper.items import Fetch, Page
+from scraper.summary import SOURCES
+from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.discovery import (
     COMMON_FEED_PATHS,
     Entry,
@@ -43,11 +45,15 @@ from spiders.discovery import (
     sitemaps_from_robots,
     url_date_span,
 )
-from spiders.sources import Source, load_sources, source_from_args
+from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
+
+
+ARGUMENTS = ("url", "feed", "sitemap", "sources", "max_articles", "since", "days", "output")
+"""The spider's ``-a`` arguments; any other name is refused (a typo must not crawl sources.toml)."""
 
 
 class NewsSpider(scrapy.Spider):
@@ -64,14 +70,18 @@ class NewsSpider(scrapy.Spider):
         max_articles: str | int | None = None,
         since: str | None = None,
         days: str | int | None = None,
+        output: str | None = None,
         **kwargs: Any,
     ) -> None:
+        unknown = sorted(k for k in kwargs if not k.startswith("_"))  # Scrapyd adds _job
+        if unknown:
+            raise ConfigError(f"unknown spider argument(s) {', '.join(unknown)}; known: {', '.join(ARGUMENTS)}")
         super().__init__(**kwargs)
         self._args = {"url": url, "feed": feed, "sitemap": sitemap, "sources": sources}
-        self.max_articles = _non_negative_int(max_articles, "max_articles") if max_articles is not None else None
+        self._output = output
+        self.max_articles = non_negative_int(max_articles, "max_articles") if max_articles is not None else None
         self.since = date_window(since, days)
         self.sources: list[Source] = []
-        self.source_limits: dict[str, int] = {}
         self._listing_pages: Counter[str] = Counter()
 
     @classmethod
@@ -90,11 +100,17 @@ class NewsSpider(scrapy.Spider):
             path = Path(self._args["sources"] or settings.get("NEWS_SOURCES_FILE"))
             self.sources = load_sources(path)
         self.allowed_domains = sorted({d for s in self.sources for d in s.domains()})
-        self.source_limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
+        # Spider arguments become settings here, before Scrapy freezes them, so the stages read
+        # settings only. An -a argument is as explicit as -s (cmdline priority; given later, it wins).
+        limits = {s.name: s.max_articles for s in self.sources if s.max_articles}
+        settings.set("NEWS_SOURCE_MAX_ARTICLES", limits, priority="spider")
+        settings.set("NEWS_RUN_SOURCE_NAME", self.sources[0].name if len(self.sources) == 1 else "", priority="spider")
+        if self._output:  # -a output=TEMPLATE
+            settings.set("NEWS_OUTPUT_PATH", self._output, priority="cmdline")
         if self.max_articles is not None:
-            settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="spider")
+            settings.set("NEWS_MAX_ARTICLES", self.max_articles, priority="cmdline")
         if self.since is not None:
-            settings.set("NEWS_SINCE", self.since.isoformat(), priority="spider")
+            settings.set("NEWS_SINCE", self.since.isoformat(), priority="cmdline")
         elif settings.get("NEWS_SINCE"):
             self.since = date_window(str(settings.get("NEWS_SINCE")), None)
         drop = settings.getlist("NEWS_URL_DROP_PARAMS") or list(DEFAULT_DROP_PARAMS)
@@ -102,9 +118,10 @@ class NewsSpider(scrapy.Spider):
         self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
         self.link_depth = settings.getint("NEWS_LINK_DEPTH")
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
-        self._links = LinkExtractor(unique=True)  # site_of() filters: allow_domains ignores ports
+        self._links = LinkExtractor(unique=True)  # source.allows() filters: allow_domains ignores ports
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
         for source in self.sources:
             for request in self._start_requests(source):
                 yield request
@@ -151,7 +168,7 @@ class NewsSpider(scrapy.Spider):
         if not sitemaps:
             sitemaps = [urljoin(response.url, "/sitemap.xml")]
         for url in sitemaps:
-            if site_of(url) in source.domains():
+            if source.allows(url):
                 yield self._request(url, self.parse_sitemap, source, "sitemap", quiet_errors=True)
 
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
@@ -169,7 +186,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/sitemap")
         for entry in sitemap.entries:
-            if site_of(entry.url) not in source.domains():
+            if not source.allows(entry.url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif sitemap.is_index and self._too_old(entry.lastmod, entry.url):
                 self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
@@ -193,7 +210,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("news/response/feed")
         for entry in entries:
-            if site_of(entry.url) not in source.domains():
+            if not source.allows(entry.url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(entry.published, entry.url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
@@ -276,7 +293,7 @@ class NewsSpider(scrapy.Spider):
             return None
         canonical = self.canonicalize(response.urljoin(href))
         here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
-        if canonical in here or site_of(canonical) not in source.domains() or urlsplit(canonical).path in ("", "/"):
+        if canonical in here or not source.allows(canonical) or urlsplit(canonical).path in ("", "/"):
             return None
         return canonical
 
@@ -288,7 +305,7 @@ class NewsSpider(scrapy.Spider):
             if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
         ]
         for url in advertised:
-            if site_of(url) in source.domains():
+            if source.allows(url):
                 yield self._request(url, self.parse_feed, source, "feed")
         if not advertised and not source.feeds:
             for path in COMMON_FEED_PATHS:
@@ -305,7 +322,7 @@ class NewsSpider(scrapy.Spider):
             return
         hrefs = [link.url for link in self._links.extract_links(response)]
         for url in iter_links(hrefs, response.url):
-            if site_of(url) not in source.domains():
+            if not source.allows(url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
@@ -314,8 +331,9 @@ class NewsSpider(scrapy.Spider):
 
     def _page(self, response: Response, source: Source) -> Page:
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        requested = response.request.url if response.request else response.url
         return Page(
-            url=response.request.url if response.request else response.url,
+            url=requested,
             final_url=response.url,
             status=response.status,
             body=response.body,
@@ -327,6 +345,14 @@ class NewsSpider(scrapy.Spider):
             source=source.name,
             discovered_via=str(response.meta.get("news_via", "link")),
             hints=dict(response.meta.get("news_hints") or {}),
+            fetch=Fetch(
+                urls=(
+                    *response.meta.get("redirect_urls", ()),
+                    response.request.url if response.request else response.url,
+                ),
+                etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
+            ),
         )
 
     def on_error(self, failure: Failure) -> None:
@@ -345,30 +371,6 @@ class NewsSpider(scrapy.Spider):
                             attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
 
 
-def _non_negative_int(value: str | int, name: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}") from None
-    if number < 0:
-        raise ValueError(f"-a {name} must be an integer >= 0, got {value!r}")
-    return number
-
-
-def date_window(since: str | None, days: str | int | None) -> datetime | None:
-    """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
-    if since is not None and days is not None:
-        raise ValueError("give -a since=YYYY-MM-DD or -a days=N, not both")
-    if days is not None:
-        return datetime.now(UTC) - timedelta(days=_non_negative_int(days, "days"))
-    if since is None:
-        return None
-    when = parse_date(since)
-    if when is None:
-        raise ValueError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
 def release_parse_tree(response: HtmlResponse) -> None:
     """Drop the response's cached selector, and with it the lxml tree of the whole page.
 
@@ -380,3 +382,8 @@ def release_parse_tree(response: HtmlResponse) -> None:
     """
     if getattr(response, "_cached_selector", None) is not None:
         response._cached_selector = None
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1").strip() or None if value else None

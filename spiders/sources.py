@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.urls import host_of, registered_domain
+from scraper.config import ConfigError
+from scraper.dates import parse_aware
+from scraper.urls import SiteKey, host_of, port_of, site_key
 
 
 @dataclass(slots=True)
@@ -39,12 +43,54 @@ class Source:
     max_articles: int = 0
     follow_links: bool = True
 
+    def summary(self) -> dict[str, Any]:
+        """What the run summary says about this source."""
+        return {"name": self.name, "urls": self.urls, "feeds": self.feeds, "sitemaps": self.sitemaps}
+
     def domains(self) -> frozenset[str]:
-        """The allowed domains, or the registered domains of every start URL."""
-        if self.allowed_domains:
-            return frozenset(d.lower().removeprefix("www.") for d in self.allowed_domains)
-        hosts = (host_of(u) for u in [*self.urls, *self.feeds, *self.sitemaps])
-        return frozenset(registered_domain(h) for h in hosts if h)
+        """The allowed domains as written, or the registered domains of every start URL (no ports).
+
+        For Scrapy's ``allowed_domains``, which knows no ports; what the spider may request is
+        :meth:`allows`.
+        """
+        return frozenset(domain for domain, _ in self.sites())
+
+    def sites(self) -> frozenset[SiteKey]:
+        """The sites this source may crawl: ``(domain, non-default port)`` pairs.
+
+        From ``allowed_domains`` when given, with Scrapy's meaning (that host and its
+        subdomains: ``edition.cnn.com`` does not open all of ``cnn.com``; a leading ``www.`` is
+        dropped; an entry may name a port, ``"127.0.0.1:8080"``), else the registered domain of
+        every start, feed and sitemap URL. A site is its origin: another port of the same host is another site.
+        """
+        return _sites(tuple(self.allowed_domains), (*self.urls, *self.feeds, *self.sitemaps))
+
+    def allows(self, url: str) -> bool:
+        """Whether ``url`` is on one of this source's sites (subdomains yes, other ports no)."""
+        host, port = host_of(url).rstrip("."), port_of(url)
+        return bool(host) and any(
+            port == site_port and (host == domain or host.endswith("." + domain)) for domain, site_port in self.sites()
+        )
+
+
+_DEFAULT_PORTS = frozenset({80, 443})
+
+
+@lru_cache(maxsize=256)
+def _sites(allowed_domains: tuple[str, ...], urls: tuple[str, ...]) -> frozenset[SiteKey]:
+    """:meth:`Source.sites`, computed once per source (it is asked for every link)."""
+    if allowed_domains:
+        return frozenset(_allowed_site(d) for d in allowed_domains if d.strip())
+    return frozenset(key for u in urls if (key := site_key(u))[0])
+
+
+def _allowed_site(entry: str) -> SiteKey:
+    """``"news.example"`` -> ("news.example", None); ``"127.0.0.1:8080"`` -> ("127.0.0.1", 8080)."""
+    value = entry.strip().lower().rstrip(".").removeprefix("www.")  # www. restricts nothing anyone means
+    host, separator, port = value.rpartition(":")
+    if separator and port.isdigit() and (":" not in host or host.endswith("]")):
+        return host, None if int(port) in _DEFAULT_PORTS else int(port)
+    return value, None
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
@@ -62,7 +108,7 @@ def source_from_args(url: str | None, feed: str | None, sitemap: str | None) -> 
         return None
     for value in [*urls, *feeds, *sitemaps]:
         if urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError(f"not an http(s) URL: {value!r} (spider arguments url, feed, sitemap)")
+            raise ConfigError(f"not an http(s) URL: {value!r} (spider arguments url, feed, sitemap)")
     first = (urls or feeds or sitemaps)[0]
     name = (urlsplit(first).hostname or first).removeprefix("www.")
     return Source(name=name, urls=urls, feeds=feeds, sitemaps=sitemaps)
@@ -73,32 +119,32 @@ def load_sources(path: Path) -> list[Source]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"cannot read sources file {path}: {exc}") from exc
+        raise ConfigError(f"cannot read sources file {path}: {exc}") from exc
     entries = data.get("source")
     if not isinstance(entries, list) or not entries:
-        raise ValueError(f"{path}: no [[source]] tables")
+        raise ConfigError(f"{path}: no [[source]] tables")
     return [_source(entry, path, i) for i, entry in enumerate(entries, 1)]
 
 
 def _source(entry: Any, path: Path, number: int) -> Source:
     where = f"{path}, source #{number}"
     if not isinstance(entry, dict):
-        raise ValueError(f"{where}: not a table")
+        raise ConfigError(f"{where}: not a table")
     known = {"name", "urls", "url", "feeds", "sitemaps", "allowed_domains", "max_articles", "follow_links"}
     unknown = set(entry) - known
     if unknown:
-        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
+        raise ConfigError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
     lists = {key: _str_list(entry.get(key, []), where, key) for key in ("urls", "feeds", "sitemaps", "allowed_domains")}
     if "url" in entry:
         lists["urls"].insert(0, str(entry["url"]))
     if not (lists["urls"] or lists["feeds"] or lists["sitemaps"]):
-        raise ValueError(f"{where}: needs at least one of urls, feeds, sitemaps")
+        raise ConfigError(f"{where}: needs at least one of urls, feeds, sitemaps")
     for value in lists["urls"] + lists["feeds"] + lists["sitemaps"]:
         if urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError(f"{where}: not an http(s) URL: {value!r}")
+            raise ConfigError(f"{where}: not an http(s) URL: {value!r}")
     max_articles = entry.get("max_articles", 0)
     if not isinstance(max_articles, int) or max_articles < 0:
-        raise ValueError(f"{where}: max_articles must be an integer >= 0")
+        raise ConfigError(f"{where}: max_articles must be an integer >= 0")
     first = (lists["urls"] + lists["feeds"] + lists["sitemaps"])[0]
     name = str(entry.get("name") or (urlsplit(first).hostname or first).removeprefix("www."))
     return Source(name=name, max_articles=max_articles, follow_links=bool(entry.get("follow_links", True)), **lists)
@@ -108,5 +154,29 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{where}: {key} must be a list of strings")
+        raise ConfigError(f"{where}: {key} must be a list of strings")
     return list(value)
+
+
+def non_negative_int(value: str | int, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"-a {name} must be an integer >= 0, got {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"-a {name} must be an integer >= 0, got {value!r}")
+    return number
+
+
+def date_window(since: str | None, days: str | int | None) -> datetime | None:
+    """The start of the date window from ``-a since=YYYY-MM-DD`` or ``-a days=N`` (UTC)."""
+    if since is not None and days is not None:
+        raise ConfigError("give -a since=YYYY-MM-DD or -a days=N, not both")
+    if days is not None:
+        return datetime.now(UTC) - timedelta(days=non_negative_int(days, "days"))
+    if since is None:
+        return None
+    when = parse_aware(since)
+    if when is None:
+        raise ConfigError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
+    return when

@@ -66,7 +66,7 @@ def test_manifest_with_ids_and_a_bad_file(pages: Path, tmp_path: Path) -> None:
     assert code == 0
     assert [r["id"] for r in read_lines(out)] == ["a", "d"]
     failed = read_lines(errors)
-    assert [(e["id"], e["reason"]) for e in failed] == [("b", "extraction_failed"), ("c", "extraction_failed")]
+    assert [(e["id"], e["reason"]) for e in failed] == [("b", "unreadable"), ("c", "unreadable")]
     assert "unreadable file" in failed[1]["detail"]
 
 
@@ -108,3 +108,87 @@ def test_records_meet_the_crawls_contract(pages: Path, tmp_path: Path) -> None:
     out2 = tmp_path / "out2.jsonl"
     assert main(["extract", str(pages), "-o", str(out2), "--max-future-days", "40000", "--workers", "0"]) == 0
     assert len(read_lines(out2)) == 3
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``scraper extract`` as a user runs it: a subprocess, its exit status and its stderr."""
+    return subprocess.run([sys.executable, "-m", "scraper", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=300, check=False)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        (["extract", "--manifest", "missing.jsonl"], "scraper extract: error: no such file or folder: missing.jsonl"),
+        (["extract", "pages", "--workers", "-3"], "scraper extract: error: --workers must be >= 0, got -3"),
+        (["extract", "pages", "--errors", "pages/one.html/x.jsonl"], "scraper extract: error: cannot write errors to"),
+        (["extract", "pages", "-s", "NEWS_EXTRACT_MIN_WORDS"], "scraper extract: error: -s takes NAME=VALUE"),
+        (["extract", "pages", "-s", "NEWS_VALIDATE_MAX_FUTURE_DAYS=-1"],
+         "scraper extract: error: NEWS_VALIDATE_MAX_FUTURE_DAYS must be >= 0"),
+        (["extract"], "scraper extract: error: give HTML files, folders or --manifest"),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_line_and_exit_2(pages: Path, args: list[str], first_line: str) -> None:
+    done = run_cli(*args, cwd=pages.parent)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0].startswith(first_line), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_output_folders_are_made_and_suffixes_match_in_any_case(pages: Path) -> None:
+    (pages / "one.html").rename(pages / "ONE.HTML")
+    done = run_cli("extract", "pages", "-o", "new/dir/x.jsonl", "--workers", "0", cwd=pages.parent)
+    assert done.returncode == 0, done.stderr
+    assert sorted(r["title"] for r in read_lines(pages.parent / "new/dir/x.jsonl")) == [
+        "Bridge reopens",
+        "Ferry returns",
+    ]
+
+
+def test_without_url_the_pages_canonical_link_is_the_url_and_the_source(pages: Path) -> None:
+    canonical = '<head><link rel="canonical" href="https://www.gazette.example/2026/11/bridge.html">'
+    (pages / "one.html").write_text(ARTICLE_HTML.replace("<head>", canonical), "utf-8")
+    done = run_cli("extract", "pages/one.html", "-o", "out.jsonl", "--workers", "0", cwd=pages.parent)
+    assert done.returncode == 0, done.stderr
+    (record,) = read_lines(pages.parent / "out.jsonl")
+    assert (record["url"], record["source"]) == ("https://www.gazette.example/2026/11/bridge.html", "gazette.example")
+
+
+def test_a_file_without_any_url_is_never_recorded_under_source_file(pages: Path) -> None:
+    done = run_cli("extract", "pages/one.html", "-o", "out.jsonl", "--workers", "0", cwd=pages.parent)
+    assert done.returncode == 0, done.stderr
+    (record,) = read_lines(pages.parent / "out.jsonl")
+    assert record["url"].startswith("file://")
+    assert record["source"] == "unknown"
+
+
+def test_quiet_keeps_only_the_summary_line(pages: Path) -> None:
+    (pages / "menu.html").write_text("<html><body><a href='/a'>A</a></body></html>", "utf-8")
+    loud = run_cli("extract", "pages", "--workers", "0", cwd=pages.parent)
+    quiet = run_cli("extract", "pages", "--workers", "0", "--quiet", cwd=pages.parent)
+    assert "menu.html" in loud.stderr
+    assert quiet.stderr.splitlines() == [loud.stderr.splitlines()[-1]]
+
+
+def test_version_and_help_with_examples(tmp_path: Path) -> None:
+    assert run_cli("--version", cwd=tmp_path).stdout.startswith("scraper ")
+    assert "examples:" in run_cli("extract", "--help", cwd=tmp_path).stdout
+
+
+def test_a_corrupt_gzip_page_costs_only_itself(pages: Path) -> None:
+    (pages / "bad.html.gz").write_bytes(gzip.compress(ARTICLE_HTML.encode())[:12] + b"\xff" * 64)
+    done = run_cli("extract", "pages", "-o", "out.jsonl", "--errors", "errors.jsonl", "--workers", "0",
+                   cwd=pages.parent)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(read_lines(pages.parent / "out.jsonl")) == 2
+    (error,) = read_lines(pages.parent / "errors.jsonl")
+    assert (error["reason"], error["path"].endswith("bad.html.gz")) == ("unreadable", True)
+
+
+def test_the_errors_file_names_the_url_found_in_the_page(pages: Path) -> None:
+    canonical = '<head><link rel="canonical" href="https://gazette.example/2026/11/menu.html">'
+    (pages / "menu.html").write_text(f"<html>{canonical}</head><body><a href='/a'>A</a></body></html>", "utf-8")
+    done = run_cli("extract", "pages/menu.html", "--errors", "errors.jsonl", "--workers", "0", cwd=pages.parent)
+    assert done.returncode == 1
+    (error,) = read_lines(pages.parent / "errors.jsonl")
+    assert error["url"] == "https://gazette.example/2026/11/menu.html"

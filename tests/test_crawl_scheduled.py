@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -323,3 +324,58 @@ def test_feed_export_only_runs_keep_the_state_too(
         assert result.returncode == 0, result.stderr[-3000:]
         counts.append(len(feed.read_text("utf-8").splitlines()))
     assert counts == [len(demo_truth["articles"]), 0]
+
+
+@pytest.mark.parametrize(
+    ("args", "last_line"),
+    [
+        (["-a", "feeds=http://127.0.0.1:9/rss"],
+         "error: unknown spider argument(s) feeds; known: url, feed, sitemap, sources, max_articles, since, days"),
+        (["-a", "url=notaurl"], "error: not an http(s) URL: 'notaurl' (spider arguments url, feed, sitemap)"),
+        (["-a", "url=http://127.0.0.1:9/", "-a", "since=yesterday"],
+         "error: -a since must be an ISO 8601 date such as 2025-11-01, got 'yesterday'"),
+        (["-a", "url=http://127.0.0.1:9/", "-s", "NEWS_DEDUP_MODE=merge"],
+         "error: NEWS_DEDUP_MODE must be one of drop, flag, got 'merge'"),
+        (["-s", "NEWS_SOURCES_FILE=missing.toml"], "error: cannot read sources file missing.toml"),
+        (["-a", "url=http://127.0.0.1:9/", "-a", "output=out/news.jsonl"],
+         "error: NEWS_OUTPUT_PATH: the output path must contain {run_id}, got 'out/news.jsonl'"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], last_line: str) -> None:
+    result = run_crawl(tmp_path, *args)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith(last_line), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_feed_export_with_the_state_is_never_emptied_by_an_unchanged_run(
+    tmp_path: Path, demo_site: DemoServer, demo_truth: dict[str, Any]
+) -> None:
+    state, feed = tmp_path / "state.sqlite3", tmp_path / "articles.jsonl"
+    args = ("-a", f"url={demo_site.base_url}/", "-s", "NEWS_OUTPUT_ENABLED=False", "-O", str(feed))
+    results = [run_crawl(tmp_path / run, *args, state=state) for run in ("one", "two")]
+    assert [r.returncode for r in results] == [0, 0]
+    assert "appending instead of overwriting" in results[1].stderr
+    assert len(feed.read_text("utf-8").splitlines()) == len(demo_truth["articles"])
+
+
+def test_output_that_fills_up_mid_run_fails_the_run(tmp_path: Path, demo_site: DemoServer) -> None:
+    """A real write error mid-run (the file-size limit, as a full disk would): counted, exit 1, crawl stopped."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={demo_site.base_url}/",
+               "-s", f"NEWS_OUTPUT_PATH={out}/{{run_id}}.jsonl", "-s", "NEWS_STATE_ENABLED=False",
+               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+               "-s", "NEWS_EXTRACT_WORKERS=1"]  # fmt: skip
+
+    def limit_file_size() -> None:  # in the child: writes past 12 kB fail with EFBIG instead of killing it
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=240, check=False,
+                          preexec_fn=limit_file_size)  # fmt: skip
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "Cannot write the output file" in done.stderr
+    assert "The run failed: output_not_writable" in done.stderr
+    (part,) = out.glob("*.jsonl.part")  # what was written stays, for the next run to recover
+    assert part.stat().st_size <= 12_000
+    assert "'news/drop/not_written'" in done.stderr

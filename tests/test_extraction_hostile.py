@@ -178,3 +178,15 @@ def test_a_story_in_one_block_beside_big_menus_is_an_article() -> None:
     body = f"<nav><ul>{nav}</ul></nav><div>{story}</div><footer><ul>{nav}</ul></footer>"
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     assert article(html).word_count > 300
+
+
+def test_a_bug_is_counted_apart_from_pages_the_parser_cannot_read() -> None:
+    """An exception no rule foresaw is ``extraction_error`` with its type and traceback, never raised."""
+    page = make_page("<html><body><p>text</p></body></html>")
+    page.body = None  # type: ignore[assignment]  # what a bug upstream could hand over
+    result = extract_article(page)
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.EXTRACTION_ERROR
+    assert result.error == "TypeError"
+    assert "Traceback" in result.traceback
+    assert "article.py" in result.traceback

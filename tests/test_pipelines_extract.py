@@ -95,3 +95,15 @@ def test_worker_processes_give_the_same_article() -> None:
 def test_bad_worker_setting_fails_fast() -> None:
     with pytest.raises(ValueError, match="NEWS_EXTRACT_WORKERS"):
         ExtractPipeline.from_crawler(get_crawler(settings_dict=project_settings(NEWS_EXTRACT_WORKERS=-5)))
+
+
+def test_a_bug_is_counted_by_exception_type_and_logged_with_its_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    pipeline = make_pipeline()
+    page = make_page(ARTICLE_HTML)
+    page.body = None  # type: ignore[assignment]  # what a bug upstream could hand over
+    with pytest.raises(DropItem, match="extraction_error"):
+        asyncio.run(pipeline.process_item(page))
+    assert stats(pipeline)["news/extract/error/TypeError"] == 1
+    assert stats(pipeline)["news/drop/extraction_error"] == 1
+    assert "news/drop/extraction_failed" not in stats(pipeline)
+    assert any(r.levelname == "ERROR" and "Traceback" in r.getMessage() for r in caplog.records)

@@ -11,7 +11,8 @@ from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from pipelines.output import OutputPipeline, url_accounting
+from pipelines.output import OutputPipeline
+from scraper.summary import RunSummary, url_accounting
 from tests.helpers import project_settings
 from tests.test_pipelines_validate_dedup import make_article
 
@@ -48,7 +49,7 @@ def test_summary_is_written_when_the_spider_closes(tmp_path: Path) -> None:
     pipeline.crawler.stats.inc_value("news/drop/not_article", 3)
     pipeline.close_spider()
     assert pipeline.crawler.spider is not None
-    pipeline.spider_closed(pipeline.crawler.spider, "finished")
+    RunSummary.from_crawler(pipeline.crawler).spider_closed(pipeline.crawler.spider, "finished")
     assert pipeline.path is not None
     summary = json.loads(pipeline.path.with_name(pipeline.path.stem + ".summary.json").read_text("utf-8"))
     assert summary["records_written"] == 1

@@ -31,7 +31,9 @@ LISTING = b"""<html><head><title>Local news</title>
 
 def make_spider(settings: dict[str, Any] | None = None, **kwargs: Any) -> NewsSpider:
     crawler = get_crawler(NewsSpider, settings_dict=project_settings(**(settings or {})))
+    crawler.settings.frozen = False  # as in a crawl: the spider turns its arguments into settings first
     spider = NewsSpider.from_crawler(crawler, **kwargs)
+    crawler.settings.freeze()
     crawler.spider = spider
     return spider
 
@@ -73,7 +75,7 @@ def test_sources_file(tmp_path: Path) -> None:
     path.write_text('[[source]]\nname = "Gazette"\nurls = ["https://gazette.example/"]\nmax_articles = 5\n', "utf-8")
     spider = make_spider(sources=str(path))
     assert [s.name for s in spider.sources] == ["Gazette"]
-    assert spider.source_limits == {"Gazette": 5}
+    assert spider.settings.getdict("NEWS_SOURCE_MAX_ARTICLES") == {"Gazette": 5}
 
 
 def test_robots_sitemaps_are_followed_on_site_only() -> None:

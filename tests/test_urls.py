@@ -42,7 +42,11 @@ def test_trailing_slash_is_left_to_the_canonical_link() -> None:
         ("https://www.bbc.co.uk/news/1", "https://feeds.bbc.co.uk/news/rss.xml", True),
         ("https://a.github.io/x", "https://b.github.io/y", False),  # a public suffix, not a site
         ("https://news.example.com/a", "https://example.com/b", True),
-        ("http://127.0.0.1:8080/a", "http://127.0.0.1:9090/b", True),
+        ("http://127.0.0.1:8080/a", "http://127.0.0.1:9090/b", False),  # a site is its origin: another port
+        ("http://127.0.0.1:8080/a", "http://127.0.0.1:8080/b", True),
+        ("https://x.example.com/a", "https://x.example.com:443/b", True),  # default ports normalised
+        ("https://x.example.com/a", "http://www.example.com/b", True),  # http and https on their defaults
+        ("https://example.com/a", "https://example.com:8443/b", False),
         ("http://127.0.0.1/a", "http://127.0.0.2/b", False),
         ("https://www.site.example/a", "https://site.example/b", True),  # a suffix the list does not know
         ("not a url", "https://example.com/", False),

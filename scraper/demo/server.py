@@ -27,6 +27,8 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from urllib.parse import unquote, urlsplit
 
+from scraper.demo.loopback import LoopbackServer
+
 SITE_DIR: Path = Path(__file__).resolve().parent / "site"
 """Folder holding the static files of the demo site (shipped as package data)."""
 
@@ -126,7 +128,6 @@ def not_modified(if_none_match: str | None, if_modified_since: str | None, valid
 class _HTTPServer(ThreadingHTTPServer):
     """ThreadingHTTPServer carrying the site root and the request log."""
 
-    daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], root: Path) -> None:
@@ -135,9 +136,12 @@ class _HTTPServer(ThreadingHTTPServer):
         self.log_lock = threading.Lock()
         self.request_log: list[str] = []
         self.response_log: list[tuple[str, int]] = []  # (path, status), in the order answered
+
+    @property
+    def base_url(self) -> str:
+        """``http://HOST:PORT``: what the pages' placeholders become."""
         host, port = self.server_address[:2]
-        shown_host = host if isinstance(host, str) else host.decode()
-        self.base_url = f"http://{shown_host}:{port}"
+        return f"http://{host if isinstance(host, str) else host.decode()}:{port}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -221,43 +225,31 @@ class DemoServer:
 
     def __init__(self, root: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root)
-        self.host = host
-        self.port = port
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server = LoopbackServer(lambda address: _HTTPServer(address, self.root), host=host, port=port,
+                                      name="demo-site-server")  # fmt: skip
 
     def start(self) -> DemoServer:
         """Bind the socket and serve on a daemon thread; returns ``self``."""
-        if self._httpd is not None:
-            raise RuntimeError("DemoServer already started")
-        httpd = _HTTPServer((self.host, self.port), self.root)
-        self._httpd = httpd
-        self.port = httpd.server_address[1]
-        self._thread = threading.Thread(
-            target=httpd.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name="demo-site-server",
-            daemon=True,
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
         """Stop serving and close the socket (idempotent)."""
-        httpd, thread = self._httpd, self._thread
-        self._httpd, self._thread = None, None
-        if httpd is not None:
-            httpd.shutdown()
-            httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+        self._server.stop()
+
+    @property
+    def _httpd(self) -> _HTTPServer | None:
+        return self._server.httpd
+
+    @property
+    def port(self) -> int:
+        """The bound port (the one asked for until the server starts)."""
+        return self._server.port
 
     @property
     def base_url(self) -> str:
         """``http://HOST:PORT`` of the running server, without trailing slash."""
-        if self._httpd is None:
-            raise RuntimeError("DemoServer is not running; call start() first")
-        return self._httpd.base_url
+        return self._server.base_url
 
     @property
     def responses(self) -> list[tuple[str, int]]:

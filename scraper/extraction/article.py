@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from scraper import settings as defaults
+from scraper.config import ConfigError
 from scraper.extraction.blocks import blocks_to_text, body_blocks, mean_link_density, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -68,6 +69,8 @@ class ExtractionOptions:
     max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
     include_tables: bool = True
     keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
+    max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
+    timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
     prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
 
     @classmethod
@@ -77,9 +80,13 @@ class ExtractionOptions:
             min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS"),
             max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES"),
             keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
+            max_words=settings.getint("NEWS_EXTRACT_MAX_WORDS"),
+            timeout=settings.getfloat("NEWS_EXTRACT_TIMEOUT") or None,
         )
         if options.min_words < 0 or options.max_bytes <= 0:
-            raise ValueError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+            raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
+        if options.max_words < 0 or (options.timeout or 0) < 0:
+            raise ConfigError("NEWS_EXTRACT_MAX_WORDS and NEWS_EXTRACT_TIMEOUT must be >= 0 (0 = no limit)")
         return options
 
 
@@ -87,15 +94,21 @@ def extract_article(page: Page, options: ExtractionOptions | None = None) -> Art
     """Turn one fetched page into a clean article, or say why it is not one.
 
     Never raises: a page that trips a bug in this code or in a library under it is rejected as
-    ``extraction_failed`` with the exception and where it was raised, so a crawl or batch counts
-    it and goes on, and the detail is enough to fix it.
+    ``extraction_error`` (a bug, not a verdict on the page) with the exception type and its
+    traceback, so a crawl or batch counts it apart from pages the parser could not read
+    (``extraction_failed``), logs where to fix it and goes on.
     """
     try:
         return _extract(page, options or ExtractionOptions())
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
-        return Rejection(DropReason.EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}"[:300] + where, unexpected=True)
+        return Rejection(
+            DropReason.EXTRACTION_ERROR,
+            f"{type(exc).__name__}: {exc}"[:300] + where,
+            error=type(exc).__name__,
+            traceback="".join(traceback.format_exception(exc))[-20_000:],
+        )
 
 
 def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
@@ -173,6 +186,8 @@ def _build_article(
     blocks = clean_blocks(with_lead(body_blocks(document.body), signals.lead), ctx)
     text = blocks_to_text(blocks)
     words = count_words(text)
+    if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
+        return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
     link_density = mean_link_density(blocks)
     paywalled = is_paywalled(signals)
     if not has_enough_prose(words, link_density, verdict, options.min_words):
@@ -211,6 +226,7 @@ def _build_article(
         paywalled=paywalled,
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
+        fetch=page.fetch,
     )
 
 

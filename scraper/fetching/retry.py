@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Self
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.response import response_status_message
 
+from scraper.config import ConfigError
+
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
@@ -54,7 +56,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         self.backoff_max = settings.getfloat("NEWS_RETRY_BACKOFF_MAX")
         self.retry_after_max = settings.getfloat("NEWS_RETRY_AFTER_MAX")
         if self.backoff_base < 0 or self.backoff_max < 0 or self.retry_after_max < 0:
-            raise ValueError("NEWS_RETRY_BACKOFF_BASE, NEWS_RETRY_BACKOFF_MAX and NEWS_RETRY_AFTER_MAX must be >= 0")
+            raise ConfigError("NEWS_RETRY_BACKOFF_BASE, NEWS_RETRY_BACKOFF_MAX and NEWS_RETRY_AFTER_MAX must be >= 0")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

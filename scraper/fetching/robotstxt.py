@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from scrapy.http.request import NO_CALLBACK
 
+from scraper.fetching.robotspolicy import cap_robots_body
+
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
@@ -35,6 +37,7 @@ class RobotsTxtReuseMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.max_bytes = crawler.settings.getint("NEWS_ROBOTSTXT_MAX_BYTES")
         self._fetched: dict[str, Response] = {}  # scheme://netloc -> robots.txt response, oldest first
 
     @classmethod
@@ -63,7 +66,9 @@ class RobotsTxtReuseMiddleware:
         if request.callback is NO_CALLBACK and request.meta.get("dont_obey_robotstxt"):
             first = request.meta.get("redirect_urls", [request.url])[0]  # robots.txt may redirect
             if urlsplit(first).path == "/robots.txt":
-                self._fetched[_site_of(first)] = response
+                # The spider reads the same capped copy the rules were parsed from.
+                body = cap_robots_body(response.body, self.max_bytes)
+                self._fetched[_site_of(first)] = response if body is response.body else response.replace(body=body)
                 while len(self._fetched) > self.KEEP:  # sites the spider never asks about
                     del self._fetched[next(iter(self._fetched))]
         return response

@@ -2,15 +2,14 @@
 
 ``CrawlStateExtension`` owns the state for the run: it takes the lock (a second run on the same
 state stops at start), opens the SQLite file, deletes articles not seen for
-``NEWS_STATE_RETENTION_DAYS``, and carries what the stages learn about a record until the output
-stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
+``NEWS_STATE_RETENTION_DAYS``, and saves a record (the facts it needs ride on the ``Article``) once the
+output stage has written it durably. Only then is the record saved (:meth:`commit`), so a run killed at
 any point never marks as done a record that is not on disk.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -19,31 +18,24 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper import neardup
+from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.items import Article
-from scraper.state.store import CrawlState, Record, SqliteCrawlState, StateLock, StateLocked, stamp, utc_now
+from scraper.state.store import (
+    CrawlState,
+    Record,
+    SqliteCrawlState,
+    StateCorrupt,
+    StateLock,
+    StateLocked,
+    stamp,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(slots=True, frozen=True)
-class Fetch:
-    """What the download of one article page told us, keyed by the response URL."""
-
-    urls: tuple[str, ...]  # the request URL and any redirects before the final one
-    etag: str | None
-    last_modified: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class Staged:
-    """What the dedup stage worked out for a record, saved once the record is written."""
-
-    signature: bytes
-    fetch: Fetch | None
 
 
 class CrawlStateExtension:
@@ -54,8 +46,6 @@ class CrawlStateExtension:
         self.state = state
         self.lock = lock
         self.recheck = recheck
-        self.fetched: dict[str, Fetch] = {}  # response URL -> its download (middleware -> dedup)
-        self.staged: dict[str, Staged] = {}  # canonical URL -> dedup's findings (dedup -> output)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -65,14 +55,20 @@ class CrawlStateExtension:
         retention = settings.getfloat("NEWS_STATE_RETENTION_DAYS")
         recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
-            raise ValueError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
+            raise ConfigError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
         path = Path(settings.get("NEWS_STATE_PATH"))
+        lock: StateLock | None = None
         try:
             lock = StateLock.acquire(path)
-        except StateLocked as exc:
-            logger.error("%s", exc)  # the one line a person reading the cron mail needs
-            raise
-        state = SqliteCrawlState(path)
+            state = SqliteCrawlState(path)
+        except (StateLocked, StateCorrupt) as exc:
+            if lock is not None:
+                lock.release()
+            # The one line a person reading the cron mail needs; an exception would reach the
+            # console as a traceback (Scrapy re-raises start-up errors), so the run stops here
+            # with status 1 before anything was opened.
+            logger.error("%s", exc)
+            raise SystemExit(1) from None
         expired = state.expire(stamp(datetime.now(UTC) - timedelta(days=retention)))
         assert crawler.stats is not None
         crawler.stats.set_value("news/state/expired", expired)
@@ -91,9 +87,8 @@ class CrawlStateExtension:
 
     def commit(self, article: Article) -> None:
         """Save a record the output stage has written and synced (never before)."""
-        staged = self.staged.pop(article.canonical_url, None)
-        fetch = staged.fetch if staged else None
-        signature = staged.signature if staged else neardup.encode(neardup.minhash(article.text))
+        fetch = article.fetch
+        signature = article.signature or neardup.encode(neardup.minhash(article.text))
         self.state.save(
             Record(
                 canonical_url=article.canonical_url,

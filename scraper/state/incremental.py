@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Self
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from scraper.dates import parse_aware
-from scraper.state.extension import CrawlStateExtension, Fetch
+from scraper.state.extension import CrawlStateExtension
 from scraper.state.store import Known, stamp, utc_now
 
 if TYPE_CHECKING:
@@ -63,17 +63,14 @@ class IncrementalFetchMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if request.meta.get("news_role") != "page":
             return response
-        etag = _header(response, b"ETag")
-        last_modified = _header(response, b"Last-Modified")
         if response.status == 304:
+            etag = _header(response, b"ETag")
+            last_modified = _header(response, b"Last-Modified")
             stats = self.crawler.stats
             assert stats is not None
             stats.inc_value("news/state/not_modified")
             self.extension.state.touch(request.url, utc_now(), checked=True, etag=etag, last_modified=last_modified)
             raise IgnoreRequest(f"not modified: {request.url}")
-        if response.status == 200:
-            earlier = tuple(request.meta.get("redirect_urls", ()))
-            self.extension.fetched[response.url] = Fetch((*earlier, request.url), etag, last_modified)
         return response
 
 

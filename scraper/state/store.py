@@ -65,6 +65,10 @@ class StateLocked(RuntimeError):  # noqa: N818 - reads as the condition, like sc
     """Another run holds the state's lock; this run must not start."""
 
 
+class StateCorrupt(RuntimeError):  # noqa: N818 - reads as the condition, like StateLocked
+    """The state file is not a readable crawl state (not SQLite, damaged, another schema)."""
+
+
 @dataclass(slots=True, frozen=True)
 class Known:
     """What the state knows about the article a URL leads to."""
@@ -133,13 +137,28 @@ class SqliteCrawlState:
     """:class:`CrawlState` in one SQLite file (WAL mode, one transaction per write)."""
 
     def __init__(self, path: Path) -> None:
+        """Open (or create) the state; raises :class:`StateCorrupt` when the file is not one.
+
+        Checked at once (``quick_check``, the columns), so a damaged file stops the run at
+        start with one message, not halfway through with a database error per page.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)  # autocommit; explicit transactions
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")  # a saved record survives a power cut too
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")  # a saved record survives a power cut too
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+            problem = _problem(self.db)
+        except sqlite3.DatabaseError as exc:
+            problem = str(exc)
+        if problem:
+            self.db.close()
+            raise StateCorrupt(
+                f"the crawl state {path} is not a readable crawl state ({problem}); this run did not start. "
+                f"Move the file aside to keep it, or delete it ({path}*) to start a new state"
+            )
 
     def lookup(self, url: str) -> Known | None:
         row = self.db.execute(
@@ -223,6 +242,25 @@ class SqliteCrawlState:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.db)
+
+
+def _problem(db: sqlite3.Connection) -> str | None:
+    """What is wrong with an open state database, or None (damaged pages, missing columns)."""
+    check = [str(row[0]) for row in db.execute("PRAGMA quick_check(3)")]
+    if check != ["ok"]:
+        return "damaged: " + "; ".join(check)
+    for table, needed in _COLUMNS.items():
+        have = {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+        if not needed <= have:
+            return f"table {table} lacks {sorted(needed - have)}: another program's database"
+    return None
+
+
+_COLUMNS = {
+    "articles": {"canonical_url", "content_hash", "signature", "duplicate_of", "first_seen", "last_seen",
+                 "checked_at", "published", "modified", "revision", "etag", "last_modified"},
+    "aliases": {"url", "canonical_url", "etag", "last_modified"},
+}  # fmt: skip
 
 
 class _Transaction:

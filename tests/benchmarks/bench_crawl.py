@@ -28,13 +28,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from scraper.demo.loopback import LoopbackServer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONCURRENCY = 16  # requests in flight, overall and per domain, for all three crawls
@@ -59,11 +60,10 @@ class BenchSite:
 
     def __init__(self, pages: dict[str, bytes]) -> None:
         self.pages = pages
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._server = LoopbackServer(lambda address: ThreadingHTTPServer(address, self._handler()), name="bench-site")
+        self._server.start()
+        self.base_url = self._server.base_url
         self.files = self._files()
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def _files(self) -> dict[str, tuple[bytes, str]]:
         urls = "".join(f"<url><loc>{escape(self.base_url + path)}</loc></url>" for path in self.pages)
@@ -97,12 +97,10 @@ class BenchSite:
         return Handler
 
     def __enter__(self) -> BenchSite:
-        self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.stop()
 
 
 # --- measuring a process tree ------------------------------------------------------------

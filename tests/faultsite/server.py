@@ -33,6 +33,7 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
+from scraper.demo.loopback import LoopbackServer
 from tests.faultsite import pages
 from tests.faultsite.stories import ALL_STORIES, AUTHOR_SLUGS, BUDGET, CAFE, CHOIR, FERRY, PIER_PRICES, QUOTA, STORM
 
@@ -242,7 +243,6 @@ def _dynamic(site: FaultSite, req: Request) -> Reply:
 class _Server(ThreadingHTTPServer):
     """A ThreadingHTTPServer that knows its ``FaultSite`` and keeps quiet about client hang-ups."""
 
-    daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], site: FaultSite) -> None:
@@ -376,15 +376,13 @@ class FaultSite:
         self._hits: Counter[str] = Counter()
         self._connections: set[socket.socket] = set()
         self._stopping = threading.Event()
-        self._httpd: _Server | None = None
-        self._thread: threading.Thread | None = None
-        self._base_url = ""
+        self._server = LoopbackServer(lambda address: _Server(address, self), host=host, port=port, name="faultsite")
 
     # --- lifecycle ---
 
     def start(self) -> Self:
         """Bind (port 0 = any free port), reset all state, serve on a daemon thread."""
-        if self._httpd is not None:
+        if self._server.running:
             raise RuntimeError("FaultSite already started")
         with self._lock:
             self._log.clear()
@@ -392,30 +390,19 @@ class FaultSite:
             self._hits.clear()
             self.errors.clear()
         self._stopping = threading.Event()
-        httpd = _Server((self.host, self.port), self)
-        self.port = int(httpd.server_address[1])
-        self._base_url = f"http://{self.host}:{self.port}"
-        self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="faultsite", daemon=True)  # fmt: skip
-        self._thread.start()
+        self._server.start()
+        self.port = self._server.port
         return self
 
     def stop(self) -> None:
         """Stop serving: wake sleeping handlers, close open connections and the socket (idempotent)."""
-        httpd, thread = self._httpd, self._thread
-        self._httpd, self._thread = None, None
         self._stopping.set()
-        if httpd is not None:
-            httpd.shutdown()
-            httpd.server_close()
         with self._lock:
             connections = list(self._connections)
         for conn in connections:  # keep-alive connections would otherwise outlive the server
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-        if thread is not None:
-            thread.join(timeout=5)
+        self._server.stop()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -430,9 +417,7 @@ class FaultSite:
     @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT`` (no trailing slash) of the running server."""
-        if not self._base_url:
-            raise RuntimeError("FaultSite is not running; call start() first")
-        return self._base_url
+        return self._server.base_url
 
     @property
     def requests(self) -> list[RequestRecord]:

@@ -1,0 +1,54 @@
+"""A Scrapy add-on: the news crawl inside another Scrapy project, with one line of settings.
+
+::
+
+    # settings.py of your project
+    ADDONS = {"scraper.addon.NewsAddon": 100}
+
+then ``scrapy crawl news -a url=https://news.example/`` works there, or your own spiders can yield
+:class:`scraper.items.Page` items and get clean records. The add-on puts our components into the
+component dicts (your own entries stay: Scrapy merges them by priority) and sets our ``NEWS_*``
+defaults and the crawl's politeness and retry settings at the ``addon`` priority, below your
+project's: anything you set in ``settings.py`` or with ``-s`` wins. The defaults and our spider
+module are set before any crawler exists (``update_pre_crawler_settings``): the spider reads its
+settings when it is made, before Scrapy applies add-ons' ``update_settings``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scraper import settings as ours
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
+# Settings of ours besides NEWS_*: what a polite, restartable news crawl needs to behave as documented.
+_PLAIN = (
+    "AUTOTHROTTLE_ENABLED", "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_TARGET_CONCURRENCY",
+    "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "DOWNLOAD_MAXSIZE", "DOWNLOAD_WARNSIZE",
+    "DEPTH_LIMIT", "RETRY_ENABLED", "RETRY_GIVE_UP_LOG_LEVEL", "RETRY_HTTP_CODES", "RETRY_TIMES",
+    "ROBOTSTXT_OBEY", "FEED_EXPORT_ENCODING", "LOG_FORMATTER", "TELNETCONSOLE_ENABLED",
+)  # fmt: skip
+_COMPONENTS = ("ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARES", "EXTENSIONS")
+
+
+class NewsAddon:
+    """Installs the news crawl's pipelines, middlewares, extensions, spider and settings."""
+
+    @classmethod
+    def update_pre_crawler_settings(cls, settings: BaseSettings) -> None:
+        """Our defaults and spider module, before Scrapy makes the spider loader or any spider."""
+        for name in dir(ours):
+            if name.startswith("NEWS_") or name in _PLAIN:
+                settings.set(name, getattr(ours, name), priority="addon")
+        modules = settings.getlist("SPIDER_MODULES")
+        if "spiders" not in modules:
+            settings.set("SPIDER_MODULES", [*modules, "spiders"], priority=settings.getpriority("SPIDER_MODULES") or 0)
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        """Our components, merged into the project's (Scrapy sorts each dict by priority)."""
+        for name in _COMPONENTS:
+            settings[name].update(getattr(ours, name))
+        exporters = settings["FEED_EXPORTERS"]  # ours for the formats the project has not set itself
+        exporters.update({name: path for name, path in ours.FEED_EXPORTERS.items() if name not in exporters})

@@ -1,0 +1,41 @@
+"""The Scrapy add-on, in a project made by ``scrapy startproject``, crawling the demo site."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scraper.demo.server import DemoServer
+
+pytestmark = pytest.mark.crawl
+
+
+def test_addon_brings_the_news_crawl_into_another_project(tmp_path: Path, demo_site: DemoServer) -> None:
+    scrapy = [sys.executable, "-m", "scrapy"]
+    subprocess.run([*scrapy, "startproject", "their_project"], cwd=tmp_path, check=True, capture_output=True)
+    project = tmp_path / "their_project"
+    settings = project / "their_project" / "settings.py"
+    settings.write_text(settings.read_text("utf-8") + '\nADDONS = {"scraper.addon.NewsAddon": 100}\n', "utf-8")
+    done = subprocess.run(
+        [*scrapy, "crawl", "news", "-a", f"url={demo_site.base_url}/", "-s", "NEWS_STATE_ENABLED=False",
+         "-s", "NEWS_EXTRACT_WORKERS=0", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+         "-s", f"NEWS_OUTPUT_PATH={tmp_path}/out/{{run_id}}.jsonl", "-O", str(tmp_path / "feed.jsonl")],
+        cwd=project, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    (output,) = (tmp_path / "out").glob("*.jsonl")
+    records = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert len(records) >= 10
+    assert all(set(r) >= {"title", "text", "canonical_url", "schema_version"} for r in records)
+    summary = json.loads(next((tmp_path / "out").glob("*.summary.json")).read_text("utf-8"))
+    assert summary["records_written"] == len(records)
+    assert summary["fetch"].get("robots_reused") == 1  # our middlewares are in, not only the pipelines
+    assert summary["discovery"].get("link", 0) > 0  # the spider saw our NEWS_* defaults when it was made
+    feed = [json.loads(line) for line in (tmp_path / "feed.jsonl").read_text("utf-8").splitlines()]
+    assert len(feed) == len(records)
+    assert all("fetch" not in r and "signature" not in r for r in feed)  # internal facts stay out of -O
+    assert "their_project" in done.stderr  # their project's settings, with our components added
