@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
+CORPUS_WCXB ?= ../shared/corpus-wcxb
 EVAL ?= ../shared/eval
 
 .PHONY: demo test check lint typecheck bench-quality bench-crawl install clean
@@ -31,9 +32,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## bench-quality: ours vs plain trafilatura on ../shared/corpus, scored side by side
+## bench-quality: ours vs plain trafilatura on ../shared/corpus and ../shared/corpus-wcxb, scored side by side,
+## with page kinds, snippets, time per page, a SUMMARY line per corpus and the cleaning ablation report
 bench-quality: $(STAMP)
-	$(BIN)/python -m tests.benchmarks.bench_quality --corpus $(CORPUS) --eval $(EVAL) --out .bench/quality
+	$(BIN)/python -m tests.benchmarks.bench_quality --corpus $(CORPUS) --corpus $(CORPUS_WCXB) --eval $(EVAL) --out .bench/quality
 
 ## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
 bench-crawl: $(STAMP)

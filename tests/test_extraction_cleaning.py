@@ -296,8 +296,10 @@ def test_crosslinks(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "link_density", "removed"),
     [
-        ("FUNDA FUTHI | Kuboshwe abantu abahlanu", 0.65, True),  # label + link, any language
+        ("FUNDA FUTHI | Kuboshwe abantu abahlanu ngokugwaza umfundi", 0.72, True),  # label + link, any language
         ("Source: Ministry of Transport annual report", 0.75, True),
+        ("Website: https://www.nih.gov/health-information", 0.85, False),  # a bare address is a reference
+        ("Best overall: Warbonnet Blackbird ($175)", 0.5, False),  # a product name, not a headline
         ("The minister said: no new roads this year", 0.0, False),  # no link
         ("Chapter one: " + PROSE, 0.1, False),  # only part of the rest is linked
     ],
@@ -416,3 +418,67 @@ def test_prune_page_removes_marked_containers_but_not_the_article() -> None:
     assert "Fact box" not in text
     assert "paywalled part" in text  # "paywall" marks article text, never boilerplate
     assert text.count(PROSE) == 9
+
+
+# --- removals that must not eat the story ---------------------------------------------------
+
+STEP = (
+    "Whisk the eggs with the sugar until the mixture is pale and thick. Fold in the flour in two "
+    "batches so that the batter keeps its air. Pour it into the tin and bake for twenty-five "
+    "minutes, until a skewer comes out clean. Leave it in the tin for ten minutes before you turn it out."
+)
+
+
+def test_long_prose_printed_three_times_keeps_one_copy() -> None:
+    # tabs, or a mobile and a desktop copy of the same section: the text is the story's
+    blocks = [p(PROSE), p(STEP), p(STEP), p(STEP)]
+    assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, STEP]
+
+
+def test_a_paragraph_the_markup_calls_a_caption_stays_when_it_is_prose() -> None:
+    # an image-and-text card: the page's markup makes the paragraph beside the image its caption
+    ctx = CleaningContext(captions=[STEP, "Storm damage on the outer harbour wall at Lowmouth."])
+    blocks = [p(PROSE), p(STEP), p("Storm damage on the outer harbour wall at Lowmouth.")]
+    assert texts(strip_captions(blocks, ctx)) == [PROSE, STEP]
+    assert ctx.removed_captions == ["Storm damage on the outer harbour wall at Lowmouth."]
+
+
+def test_a_listicle_of_linked_headings_is_the_story_not_a_teaser_run() -> None:
+    items = [
+        (head(f"{n}. A planter box you can build", 1.0), p(f"Build it from cedar offcuts in an afternoon, design {n}."))
+        for n in range(1, 6)
+    ]
+    blocks = [p(PROSE), *[block for item in items for block in item]]
+    assert strip_teaser_runs(blocks, CleaningContext()) == blocks
+    # the same run after a long story is a teaser list
+    story = [p(PROSE + f" Part {n}.") for n in range(12)]
+    assert texts(strip_teaser_runs([*story, *blocks[1:]], CleaningContext())) == texts(story)
+
+
+def test_a_list_of_linked_steps_is_not_a_link_list() -> None:
+    last = "Let the cake cool on a rack for ten minutes before you cut it."
+    steps = Block(kind="list", text="\n".join([STEP, STEP, last]), link_density=0.7)
+    blocks = [p(PROSE), steps, p(PROSE)]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+
+
+def test_prune_page_leaves_code_alone() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article>{body}<pre><code><span class="hljs-comment"># stage every file</span>
+        git add .</code></pre></article></body></html>"""
+    )
+    assert prune_page(tree) == 0
+    assert "# stage every file" in tree.text_content()
+
+
+def test_clean_blocks_reports_each_removal_to_a_trace() -> None:
+    from scraper.extraction.cleaning import removal_trace
+
+    seen: list[tuple[str, str]] = []
+    token = removal_trace.set(lambda rule, blocks: seen.extend((rule, b.text) for b in blocks))
+    try:
+        clean_blocks([p(PROSE), p("Share this article")], CleaningContext())
+    finally:
+        removal_trace.reset(token)
+    assert seen == [("strip_prompts", "Share this article")]

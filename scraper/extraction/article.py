@@ -28,10 +28,13 @@ from scraper.extraction.context import CleaningContext
 from scraper.extraction.decoding import decode_body
 from scraper.extraction.fields import (
     Fallback,
+    has_date_signals,
     is_paywalled,
+    page_date,
     pick_canonical,
     pick_date,
     pick_description,
+    pick_fallback_date,
     pick_image,
     pick_language,
     pick_section,
@@ -69,6 +72,7 @@ class ExtractionOptions:
     keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
     max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
     timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
+    prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -131,11 +135,13 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)
         )
     figures = read_figures(tree)  # before pruning, which removes caption containers
-    prune_page(tree)
+    undated = None if has_date_signals(signals) else page_date(tree, url)  # also before pruning
+    if options.prune:
+        prune_page(tree)
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, document, options, tree)
+    return _build_article(page, url, figures, signals, verdict, document, options, tree, undated)
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
@@ -163,6 +169,7 @@ def _build_article(
     document: Document,
     options: ExtractionOptions,
     tree: lxml_html.HtmlElement,
+    undated: str | None = None,
 ) -> Article | Rejection:
     fallback = _fallback(document, page)
     site_name = pick_site_name(signals, fallback)
@@ -195,7 +202,7 @@ def _build_article(
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
-    published, published_raw = pick_date(signals, "published", fallback.date)
+    published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
     return Article(

@@ -40,11 +40,18 @@ def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 _LABEL = re.compile(r"^([^:|»>]{1,60}?)\s*[:|»>]\s*(\S.*)$", re.DOTALL)
 
 
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+HEADLINE_MIN_WORDS = 4  # a linked headline has at least this many words; a product or site name fewer
+
+
 def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """``LABEL: <a>Other headline</a>``: a short label, then a link that is the rest of the block.
 
     This is how cross-links look in any language (``FUNDA FUTHI | …``, ``Lees ook: …``), so no
     phrase is needed: the unlinked label is a few words and the link covers all that follows.
+    The link must read like another article's headline: a bare address (``Website:
+    https://…``, a cited source) or a two-word name (``Best overall: Acme X2``) is the story
+    pointing at something, and stays.
     """
 
     def is_labelled_link(block: Block) -> bool:
@@ -53,7 +60,10 @@ def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Bloc
         match = _LABEL.match(" ".join(block.text.split()))
         if not match or count_words(match.group(1)) > 6:
             return False
-        return abs(len(match.group(2)) / len(block.text) - block.link_density) <= 0.12
+        linked = match.group(2)
+        if _URL.match(linked) or count_words(linked) < HEADLINE_MIN_WORDS:
+            return False
+        return abs(len(linked) / len(block.text) - block.link_density) <= 0.12
 
     return [b for b in blocks if not is_labelled_link(b)]
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import pycld2
+from htmldate import find_date
+from lxml import html as lxml_html
 
 from scraper.dates import format_date, parse_date
 from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_META, TAG_META, PageSignals, ld_str
-from scraper.text import compact, unique
+from scraper.text import compact, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
 
 
@@ -67,7 +69,12 @@ class Site:
 
 
 def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[str | None, str | None]:
-    """(normalised ISO 8601, raw string) for "published" or "modified"."""
+    """(normalised ISO 8601, raw string) for "published" or "modified".
+
+    A UTC instant is written in the page's own offset when another of its timestamps shows one
+    (``<time datetime="…-05:00">``): readers see the local day, and near midnight the UTC day is
+    the next one.
+    """
     ld = signals.article_ld or {}
     if which == "published":
         raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated"))]
@@ -83,7 +90,56 @@ def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[s
     for d, r in valid:
         if d.date() == best.date() and _precision(d, r) > _precision(best, raw):
             best, raw = d, r
-    return format_date(best, raw), raw.strip()
+    return format_date(_in_local_offset(best, signals), raw), raw.strip()
+
+
+def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
+    """``value`` (a UTC instant) in the offset the page's other timestamps are written in."""
+    if value.utcoffset() != timedelta(0):
+        return value
+    ld = signals.article_ld or {}
+    others = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateModified")), *signals.time_datetimes]
+    others += signals.all_meta(*PUBLISHED_META, *MODIFIED_META)
+    for other in (parse_date(r) for r in others if r):
+        offset = other.utcoffset() if other is not None else None
+        if offset and other is not None and abs(other - value) <= timedelta(days=2):
+            return value.astimezone(other.tzinfo)
+    return value
+
+
+def has_date_signals(signals: PageSignals) -> bool:
+    """The page states its publication date in markup (JSON-LD, meta, ``<time datetime>``)."""
+    ld = signals.article_ld or {}
+    raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META)]
+    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r)
+
+
+def pick_fallback_date(pruned: str | None, whole_page: str | None) -> str | None:
+    """trafilatura's date (read after pruning), unless it is only a year guess or missing.
+
+    htmldate writes a page whose only date is a year (a copyright line, "© 2026") as January
+    1st of it; then the date read on the whole page before pruning (see :func:`page_date`) is
+    the better one. Otherwise the pruned page's date wins: pruning removed teaser boxes, whose
+    dates belong to other articles.
+    """
+    if pruned and not re.fullmatch(r"\d{4}-01-01", pruned.strip()[:10]):
+        return pruned
+    return whole_page or pruned
+
+
+def page_date(tree: lxml_html.HtmlElement, url: str) -> str | None:
+    """The publication date htmldate reads from the whole page (text, URL, odd markup).
+
+    Called before pruning: a page with no machine-readable date often prints it in a box that
+    pruning removes (a share bar, a breadcrumb row), and the date trafilatura then finds in
+    what is left is a copyright year or a comment's. htmldate copies the tree it is given.
+    """
+    try:
+        found = find_date(tree, url=url or None, original_date=True, extensive_search=True,
+                          max_date=datetime.now().strftime("%Y-%m-%d"))  # fmt: skip
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _precision(value: datetime, raw: str) -> int:
@@ -92,10 +148,19 @@ def _precision(value: datetime, raw: str) -> int:
 
 
 def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:
-    """og:site_name, the JSON-LD publisher, then trafilatura's guess."""
+    """og:site_name, the JSON-LD publisher, then trafilatura's guess.
+
+    trafilatura guesses a page without a declared site name from its ``<title>``, which on such
+    pages is often the headline alone; a guess that is one of the page's headline forms names
+    the article, not the site (and would make the record look like it had no headline).
+    """
     publisher = (signals.article_ld or {}).get("publisher")
     ld_name = ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
-    return signals.first_meta("og:site_name", "application-name") or ld_name or fallback.sitename
+    declared = signals.first_meta("og:site_name", "application-name") or ld_name
+    if declared or not fallback.sitename:
+        return declared
+    headlines = {normalise(h) for h in (signals.html_title or "", *signals.h1, *signals.all_meta("og:title"))}
+    return None if normalise(fallback.sitename) in headlines else fallback.sitename
 
 
 def pick_language(signals: PageSignals, fallback: Fallback, text: str = "") -> str | None:

@@ -20,6 +20,8 @@ _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _MARKED = (
     "//*[@class or @id or @aria-label or @role]"
     "[not(self::html or self::body or self::main or self::article or self::h1 or self::p)]"
+    # Code is text whatever its highlighter calls a token (``<span class="hljs-comment">``).
+    "[not(ancestor-or-self::pre or ancestor-or-self::code)]"
 )
 
 

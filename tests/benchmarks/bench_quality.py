@@ -1,12 +1,21 @@
-"""``make bench-quality``: our extraction vs plain trafilatura on the shared corpus, side by side.
+"""``make bench-quality``: our extraction vs plain trafilatura on every shared corpus, side by side.
 
-Both run in the same process on the same pages, interleaved page by page, so their ms/page
-figures share the machine's state. Ours goes through :func:`scraper.extraction.extract_article`
-exactly as ``scraper extract`` and the crawl do; the baseline is the call the issue measured,
-``trafilatura.extract(html, url=..., with_metadata=True)``. This is the one module besides
-``extraction.py`` that imports trafilatura, on purpose: it is the yardstick. Both prediction
-files are scored by ``../shared/eval/score.py``; the per-page table shows ours next to the
-baseline so a regression on one page is easy to find.
+For each corpus (``../shared/corpus``: news pages; ``../shared/corpus-wcxb``: pages of seven
+kinds, WCXB by Murrough Foley, CC-BY-4.0) both extractors run on the same pages in the same
+worker process, one right after the other, so their ms/page share the machine's state. Ours goes
+through :func:`scraper.extraction.article.extract_article` and the record contract
+(:class:`scraper.validation.RecordRules`) exactly as ``scraper extract`` does; the baseline is
+``trafilatura.extract(html, url=..., with_metadata=True)``. This module and
+``scraper/extraction/article.py`` are the ones that import trafilatura, on purpose: it is the
+yardstick. Both prediction files are scored by ``../shared/eval/score.py``.
+
+Printed per corpus: the metric table (ours beside trafilatura), the page-kind and snippet
+figures when the truth has them, time per page, and one machine-readable line::
+
+    SUMMARY corpus=<name> body_f1=… precision=… recall=… article_recall=… other_emitted=… title=… date=… time_ratio=…
+
+Then the ablation report (see :mod:`tests.benchmarks.ablation`) summed over the corpora: what
+each cleaning rule and the pre-pruning removed from article pages, story tokens vs the rest.
 """
 
 from __future__ import annotations
@@ -15,10 +24,14 @@ import argparse
 import csv
 import gzip
 import json
+import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +39,10 @@ import trafilatura
 from itemadapter import ItemAdapter
 
 from scraper.extraction.article import extract_article
+from scraper.extraction.decoding import decode_body
 from scraper.items import Article, Page
+from scraper.validation import RecordRules
+from tests.benchmarks.ablation import Removed, ablate_page, report, tracing
 
 ROWS = (
     ("body F1", "body_f1"),
@@ -37,46 +53,73 @@ ROWS = (
     ("date (day)", "date"),
     ("date (minute)", "date_minute"),
     ("caption leak", "caption_leak"),
+    ("with_ok", "with_ok"),
+    ("without_leak", "without_leak"),
+    ("article recall", "article_recall"),
+    ("other emitted", "other_emitted"),
     ("missing", "missing"),
 )
+CREDITS = {"corpus-wcxb": "WCXB by Murrough Foley (CC-BY-4.0)"}
 
 
-def corpus_pages(corpus: Path) -> list[tuple[str, str, bytes]]:
-    """(id, url, html bytes) for every page of the corpus manifest."""
-    pages = []
-    for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+@dataclass(slots=True, frozen=True)
+class Job:
+    """One corpus page to measure."""
+
+    page_id: str
+    url: str
+    path: str
+    truth_body: str | None  # set on article pages when the ablation runs
+
+
+def corpus_jobs(corpus: Path, ablation: bool) -> list[Job]:
+    """Every page of the corpus manifest (lines split on ``\\n`` only: bodies hold U+2028)."""
+    jobs = []
+    for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
         entry = json.loads(line)
-        body = gzip.decompress((corpus / "pages" / f"{entry['id']}.html.gz").read_bytes())
-        pages.append((entry["id"], entry["url"], body))
-    return pages
+        article = entry.get("page_type", "article") == "article"
+        body = entry.get("body") if ablation and article else None
+        path = corpus / "pages" / f"{entry['id']}.html.gz"
+        jobs.append(Job(entry["id"], entry.get("url") or "", str(path), body))
+    return jobs
 
 
-def run_both(pages: list[tuple[str, str, bytes]], out: Path) -> dict[str, list[float]]:
-    """Extract every page with both, write both prediction files; return ms per page."""
-    timings: dict[str, list[float]] = {"ours": [], "trafilatura": []}
-    with (
-        (out / "ours.jsonl").open("w", encoding="utf-8") as ours,
-        (out / "trafilatura.jsonl").open("w", encoding="utf-8") as base,
-    ):
-        for page_id, url, body in pages:
-            page = Page(url=url, final_url=url, status=200, body=body, encoding="utf-8", content_type="text/html",
-                        fetched_at="1970-01-01T00:00:00+00:00", source="corpus", discovered_via="file")  # fmt: skip
-            start = time.perf_counter()
-            result = extract_article(page)
-            timings["ours"].append((time.perf_counter() - start) * 1000)
-            if isinstance(result, Article):
-                ours.write(json.dumps({"id": page_id, **ItemAdapter(result).asdict()}, ensure_ascii=False) + "\n")
-            start = time.perf_counter()
-            plain = trafilatura.extract(body.decode("utf-8"), url=url, with_metadata=True, output_format="json")
-            timings["trafilatura"].append((time.perf_counter() - start) * 1000)
-            base.write(json.dumps({"id": page_id, **_plain_record(plain)}, ensure_ascii=False) + "\n")
-    return timings
+def measure(job: Job) -> dict[str, Any]:
+    """Both extractors on one page (and the ablation when the job carries a truth body)."""
+    body = gzip.decompress(Path(job.path).read_bytes())
+    page = Page(url=job.url, final_url=job.url, status=200, body=body, encoding=None, content_type="text/html",
+                fetched_at="1970-01-01T00:00:00+00:00", source="corpus", discovered_via="file")  # fmt: skip
+    with tracing() as removed:
+        start = time.perf_counter()
+        result = extract_article(page)
+        ours_ms = (time.perf_counter() - start) * 1000
+    record = None
+    if isinstance(result, Article) and RecordRules().problem(result) is None:
+        record = {"id": job.page_id, **ItemAdapter(result).asdict()}
+    decoded = decode_body(body, None)
+    html = decoded if isinstance(decoded, str) else body.decode("utf-8", "replace")
+    start = time.perf_counter()
+    plain = trafilatura.extract(html, url=job.url or None, with_metadata=True, output_format="json")
+    base_ms = (time.perf_counter() - start) * 1000
+    out: dict[str, Any] = {"ours": record, "ours_ms": ours_ms, "base": _plain_record(job.page_id, plain),
+                           "base_ms": base_ms}  # fmt: skip
+    if job.truth_body is not None:
+        ablation = ablate_page(page, job.truth_body, result, removed)
+        out["ablation"] = {
+            name: (r.truth, r.other, r.dup, r.blocks, r.pages_hurt) for name, r in ablation.rules.items()
+        }
+        out["dropped_by_cleaning"] = ablation.dropped_by_cleaning
+    return out
 
 
-def _plain_record(result: str | None) -> dict[str, Any]:
+def _plain_record(page_id: str, result: str | None) -> dict[str, Any] | None:
     data = json.loads(result) if result else {}
-    return {"text": data.get("text") or "", "title": data.get("title"),
-            "authors": data.get("author") or "", "published": data.get("date")}  # fmt: skip
+    if not data.get("text"):
+        return None
+    return {"id": page_id, "text": data["text"], "title": data.get("title"), "authors": data.get("author") or "",
+            "published": data.get("date")}  # fmt: skip
 
 
 def score(eval_dir: Path, truth: Path, pred: Path, by_page: Path) -> dict[str, Any]:
@@ -99,51 +142,103 @@ def merge_by_page(ours: Path, base: Path, target: Path) -> None:
             return {row["id"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
     mine, theirs = load(ours), load(base)
-    columns = ("f1", "precision", "recall", "title_ok", "authors_f1", "date_day_ok", "caption_leak")
+    columns = ("f1", "precision", "recall", "title_ok", "authors_f1", "date_day_ok", "caption_leak", "emitted")
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t")
-        writer.writerow(["id", *[f"ours_{c}" for c in columns], *[f"traf_{c}" for c in columns], "f1_delta"])
+        writer.writerow(["id", "page_type", *[f"ours_{c}" for c in columns], *[f"traf_{c}" for c in columns],
+                         "f1_delta"])  # fmt: skip
         for page_id, row in sorted(mine.items(), key=lambda kv: float(kv[1]["f1"] or 0)):
             other = theirs.get(page_id, {})
             delta = float(row["f1"] or 0) - float(other.get("f1") or 0)
-            writer.writerow([page_id, *[row.get(c, "") for c in columns], *[other.get(c, "") for c in columns],
-                             f"{delta:+.3f}"])  # fmt: skip
+            writer.writerow([page_id, row.get("page_type", ""), *[row.get(c, "") for c in columns],
+                             *[other.get(c, "") for c in columns], f"{delta:+.3f}"])  # fmt: skip
 
 
-def print_table(ours: dict[str, Any], base: dict[str, Any], timings: dict[str, list[float]]) -> None:
-    """The two rows side by side, as the issue's table."""
+def _fmt(value: Any) -> str:
+    return "NA" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
-    def fmt(value: Any) -> str:
-        return "NA" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
+def _share(value: Any) -> str:
+    """The scorer's ``[emitted, total]`` per kind as ``emitted/total``."""
+    return f"{value[0]}/{value[1]}" if isinstance(value, list) and len(value) == 2 else _fmt(value)
+
+
+def print_corpus(name: str, ours: dict[str, Any], base: dict[str, Any], timings: dict[str, list[float]]) -> None:
+    """The two rows side by side, the page kinds, time per page and the SUMMARY line."""
     print(f"{'metric':<16}{'ours':>10}{'trafilatura':>14}")
     for label, key in ROWS:
-        print(f"{label:<16}{fmt(ours.get(key)):>10}{fmt(base.get(key)):>14}")
+        if ours.get(key) is None and base.get(key) is None and key not in ("body_f1", "missing"):
+            continue
+        print(f"{label:<16}{_fmt(ours.get(key)):>10}{_fmt(base.get(key)):>14}")
+    kinds = ours.get("other_emitted_by_type") or {}
+    if kinds:
+        theirs = base.get("other_emitted_by_type") or {}
+        print("non-articles emitted, by kind (lower is better):")
+        for kind, value in sorted(kinds.items()):
+            print(f"  {kind:<14}{_share(value):>10}{_share(theirs.get(kind)):>14}")
     ours_ms, base_ms = statistics.median(timings["ours"]), statistics.median(timings["trafilatura"])
-    print(f"{'median ms/page':<16}{ours_ms:>10.1f}{base_ms:>14.1f}   (ratio {ours_ms / base_ms:.2f}x)")
+    ratio = ours_ms / base_ms if base_ms else float("nan")
+    print(f"{'median ms/page':<16}{ours_ms:>10.1f}{base_ms:>14.1f}   (ratio {ratio:.2f}x)")
     ours_mean, base_mean = statistics.fmean(timings["ours"]), statistics.fmean(timings["trafilatura"])
     print(f"{'mean ms/page':<16}{ours_mean:>10.1f}{base_mean:>14.1f}")
+    fields = ("body_f1", "precision", "recall", "article_recall", "other_emitted", "title", "authors", "date",
+              "with_ok", "without_leak", "caption_leak")  # fmt: skip
+    summary = " ".join(f"{key}={_fmt(ours.get(key))}" for key in fields)
+    print(f"SUMMARY corpus={name} {summary} time_ratio={ratio:.2f} ms_per_page={ours_ms:.1f}")
+
+
+def default_corpora() -> list[Path]:
+    """The shared corpora beside the project that exist."""
+    shared = Path("../shared")
+    return [path for path in (shared / "corpus", shared / "corpus-wcxb") if (path / "truth.jsonl").exists()]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--corpus", type=Path, action="append", help="a corpus folder (repeatable; default: both)")
     parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--out", type=Path, default=Path(".bench/quality"))
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--no-ablation", action="store_true", help="skip the ablation report (halves the time)")
     args = parser.parse_args(argv)
-    if not (args.corpus / "truth.jsonl").exists() or not (args.eval / "score.py").exists():
-        print(f"no corpus at {args.corpus} or scorer at {args.eval}: nothing to measure", file=sys.stderr)
+    corpora = [c for c in (args.corpus or default_corpora()) if (c / "truth.jsonl").exists()]
+    if not corpora or not (args.eval / "score.py").exists():
+        print(f"no corpus under ../shared (or scorer at {args.eval}): nothing to measure", file=sys.stderr)
         return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    pages = corpus_pages(args.corpus)
-    timings = run_both(pages, args.out)
-    truth = args.corpus / "truth.jsonl"
-    ours = score(args.eval, truth, args.out / "ours.jsonl", args.out / "ours.by-page.tsv")
-    base = score(args.eval, truth, args.out / "trafilatura.jsonl", args.out / "trafilatura.by-page.tsv")
-    merge_by_page(args.out / "ours.by-page.tsv", args.out / "trafilatura.by-page.tsv", args.out / "by-page.tsv")
-    print(f"{len(pages)} pages from {args.corpus}")
-    print_table(ours, base, timings)
-    print(f"per-page table: {args.out / 'by-page.tsv'} (worst of ours first)")
+    totals: dict[str, Removed] = {}
+    dropped = ablated = 0
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, args.workers), mp_context=context) as pool:
+        for corpus in corpora:
+            name = corpus.resolve().name
+            out = args.out / name
+            out.mkdir(parents=True, exist_ok=True)
+            jobs = corpus_jobs(corpus, not args.no_ablation)
+            timings: dict[str, list[float]] = {"ours": [], "trafilatura": []}
+            with (out / "ours.jsonl").open("w", encoding="utf-8") as ours, \
+                    (out / "trafilatura.jsonl").open("w", encoding="utf-8") as base:  # fmt: skip
+                for result in pool.map(measure, jobs, chunksize=4):
+                    timings["ours"].append(result["ours_ms"])
+                    timings["trafilatura"].append(result["base_ms"])
+                    if result["ours"] is not None:
+                        ours.write(json.dumps(result["ours"], ensure_ascii=False) + "\n")
+                    if result["base"] is not None:
+                        base.write(json.dumps(result["base"], ensure_ascii=False) + "\n")
+                    for rule, counts in result.get("ablation", {}).items():
+                        totals.setdefault(rule, Removed()).add(Removed(*counts))
+                    ablated += "ablation" in result
+                    dropped += bool(result.get("dropped_by_cleaning"))
+            truth = corpus / "truth.jsonl"
+            ours_m = score(args.eval, truth, out / "ours.jsonl", out / "ours.by-page.tsv")
+            base_m = score(args.eval, truth, out / "trafilatura.jsonl", out / "trafilatura.by-page.tsv")
+            merge_by_page(out / "ours.by-page.tsv", out / "trafilatura.by-page.tsv", out / "by-page.tsv")
+            credit = f"; {CREDITS[name]}" if name in CREDITS else ""
+            print(f"\n== {name}: {len(jobs)} pages from {corpus}{credit}")
+            print_corpus(name, ours_m, base_m, timings)
+            print(f"per-page table: {out / 'by-page.tsv'} (worst of ours first)")
+    if totals:
+        print()
+        print("\n".join(report(totals, dropped, ablated)))
     return 0
 
 
