@@ -7,6 +7,11 @@ pages it leads to, to a bounded depth. Pages whose markup says "article" become 
 listing, tag, author and section pages are only followed. Extraction, cleaning, validation and
 output are pipeline stages, so every discovery path ends in the same place.
 
+What one source may add to the crawl is bounded (``spiders/bounds.py``): every discovered URL
+passes a per-source budget, links are read lazily and only so many per page
+(``spiders/links.py``), and sitemaps and feeds are cut, capped and parsed off the reactor thread
+(``spiders/documents.py``, whose callbacks this class mixes in).
+
 Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
 comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
 reads ``NEWS_SOURCES_FILE`` (``sources.toml``).
