@@ -15,6 +15,11 @@ NEWS_FOLLOW_LINKS = True  # follow links on home and section pages (not only fee
 NEWS_LINK_DEPTH = 3  # link hops from a start page: home -> section -> page 2 -> article
 NEWS_MAX_ARTICLES = 0  # stop after this many article records (0 = no limit); -a max_articles
 NEWS_MAX_LISTING_PAGES = 200  # listing pages fetched per source, a bound on section crawling
+NEWS_MAX_DISCOVERY_BYTES = 10 * 1024 * 1024  # bytes of one sitemap/feed parsed (gzip: decompressed); 0 = all
+NEWS_MAX_ENTRIES_PER_DOCUMENT = 50_000  # entries read from one sitemap or feed (the sitemap protocol's maximum)
+NEWS_MAX_LINKS_PER_PAGE = 500  # same-site links taken from one page; the rest of the page is not read
+NEWS_MAX_URLS_PER_PATH = 100  # distinct query strings of one path followed from page links, per source
+NEWS_MAX_URLS_PER_SOURCE = 50_000  # distinct URLs discovered and queued per source; 0 = no limit
 NEWS_SINCE = ""  # ISO date: skip sitemap/feed entries and drop articles published before it
 NEWS_SOURCES_FILE = "sources.toml"  # read when `scrapy crawl news` gets no url/feed/sitemap
 NEWS_URL_DROP_PARAMS: list[str] = []  # query parameters removed from URLs; empty = the built-in list

@@ -38,14 +38,20 @@ class SitemapDoc:
     is_index: bool
     is_news: bool
     entries: list[Entry]
+    truncated: bool = False  # more entries than the limit: the rest were not read
 
 
 def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse_sitemap(body: bytes) -> SitemapDoc | None:
-    """A sitemap index or urlset, or None when the bytes are not a sitemap."""
+def parse_sitemap(body: bytes, limit: int = 0) -> SitemapDoc | None:
+    """A sitemap index or urlset, or None when the bytes are not a sitemap.
+
+    With ``limit``, at most that many entries are read and parsing stops there (``truncated``),
+    so a 200k-URL sitemap costs the time and memory of ``limit`` entries, not of all of them.
+    """
+    truncated = False
     try:
         events = etree.iterparse(BytesIO(body), events=("end",), recover=True,
                                  resolve_entities=False, no_network=True, huge_tree=False)  # fmt: skip
@@ -58,6 +64,9 @@ def parse_sitemap(body: bytes) -> SitemapDoc | None:
                 continue
             fields = {_local(child.tag): child for child in element.iter()}
             loc = (fields["loc"].text or "").strip() if "loc" in fields else ""
+            if loc and limit and len(entries) >= limit:
+                truncated = True
+                break
             if loc:
                 is_news = is_news or "publication_date" in fields
                 entries.append(Entry(
@@ -73,7 +82,7 @@ def parse_sitemap(body: bytes) -> SitemapDoc | None:
         return None
     if root_tag not in ("sitemapindex", "urlset"):
         return None
-    return SitemapDoc(is_index=root_tag == "sitemapindex", is_news=is_news, entries=entries)
+    return SitemapDoc(is_index=root_tag == "sitemapindex", is_news=is_news, entries=entries, truncated=truncated)
 
 
 def _text(element: Any) -> str | None:

@@ -7,6 +7,11 @@ pages it leads to, to a bounded depth. Pages whose markup says "article" become 
 listing, tag, author and section pages are only followed. Extraction, cleaning, validation and
 output are pipeline stages, so every discovery path ends in the same place.
 
+What one source may add to the crawl is bounded (``spiders/bounds.py``): every discovered URL
+passes a per-source budget, links are read lazily and only so many per page
+(``spiders/links.py``), and sitemaps and feeds are cut, capped and parsed off the reactor thread
+(``spiders/documents.py``, whose callbacks this class mixes in).
+
 Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
 comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
 reads ``NEWS_SOURCES_FILE`` (``sources.toml``).
@@ -22,29 +27,20 @@ from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import HtmlResponse, Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
-from scrapy.utils.gz import gunzip
+from scrapy.http import HtmlResponse, Response
 from w3lib.encoding import http_content_type_encoding
 
 from scraper.config import ConfigError
-from scraper.dates import parse_date
 from scraper.extraction.pagekind import Kind, Verdict, classify
 from scraper.extraction.signals import read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Fetch, Page
 from scraper.summary import SOURCES
 from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
-from spiders.discovery import (
-    COMMON_FEED_PATHS,
-    Entry,
-    is_feed_link,
-    iter_links,
-    parse_feed,
-    parse_sitemap,
-    sitemaps_from_robots,
-    url_date_span,
-)
+from spiders.bounds import LIMIT_PREFIX, DiscoveryBudget, Limit
+from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
+from spiders.documents import DocumentCallbacks
+from spiders.links import iter_hrefs
 from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
 
 if TYPE_CHECKING:
@@ -56,7 +52,7 @@ ARGUMENTS = ("url", "feed", "sitemap", "sources", "max_articles", "since", "days
 """The spider's ``-a`` arguments; any other name is refused (a typo must not crawl sources.toml)."""
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(DocumentCallbacks, scrapy.Spider):
     """Discovers news articles on the configured sources."""
 
     name = "news"
@@ -83,6 +79,7 @@ class NewsSpider(scrapy.Spider):
         self.since = date_window(since, days)
         self.sources: list[Source] = []
         self._listing_pages: Counter[str] = Counter()
+        self._limits_logged: set[tuple[str, Limit]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -118,7 +115,12 @@ class NewsSpider(scrapy.Spider):
         self.follow_links = settings.getbool("NEWS_FOLLOW_LINKS")
         self.link_depth = settings.getint("NEWS_LINK_DEPTH")
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
-        self._links = LinkExtractor(unique=True)  # source.allows() filters: allow_domains ignores ports
+        self.max_links = settings.getint("NEWS_MAX_LINKS_PER_PAGE")
+        self.max_document_bytes = settings.getint("NEWS_MAX_DISCOVERY_BYTES")
+        self.max_entries = settings.getint("NEWS_MAX_ENTRIES_PER_DOCUMENT")
+        self.budget = DiscoveryBudget(
+            settings.getint("NEWS_MAX_URLS_PER_SOURCE"), settings.getint("NEWS_MAX_URLS_PER_PATH")
+        )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
@@ -157,84 +159,6 @@ class NewsSpider(scrapy.Spider):
             meta["handle_httpstatus_list"] = [404, 410, 403]
         return scrapy.Request(self.canonicalize(url), callback=callback, meta=meta, priority=priority,
                               errback=self.on_error, cb_kwargs={"source": source})  # fmt: skip
-
-    # --- robots.txt and sitemaps ------------------------------------------------------
-
-    def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
-        """Sitemaps listed in robots.txt, else the conventional ``/sitemap.xml``."""
-        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
-        self.crawler.stats.inc_value("news/response/robots")
-        sitemaps = sitemaps_from_robots(text, response.url) if response.status == 200 else []
-        if not sitemaps:
-            sitemaps = [urljoin(response.url, "/sitemap.xml")]
-        for url in sitemaps:
-            if source.allows(url):
-                yield self._request(url, self.parse_sitemap, source, "sitemap", quiet_errors=True)
-
-    def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
-        """Follow a sitemap index; request the pages of a urlset (news sitemaps give hints)."""
-        if response.status != 200:
-            self.crawler.stats.inc_value(f"news/response/sitemap_{response.status}")
-            return
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
-        sitemap = parse_sitemap(body)
-        if sitemap is None:
-            self.crawler.stats.inc_value("news/discovery/bad_sitemap")
-            self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
-            return
-        self.crawler.stats.inc_value("news/response/sitemap")
-        for entry in sitemap.entries:
-            if not source.allows(entry.url):
-                self.crawler.stats.inc_value("news/discovery/offsite_skipped")
-            elif sitemap.is_index and self._too_old(entry.lastmod, entry.url):
-                self.crawler.stats.inc_value("news/discovery/old_sitemap_skipped")
-            elif sitemap.is_index:
-                yield self._request(entry.url, self.parse_sitemap, source, "sitemap")
-            elif self._too_old(entry.published or entry.lastmod, entry.url):
-                self.crawler.stats.inc_value("news/discovery/outside_window")
-            else:
-                via = "news_sitemap" if sitemap.is_news else "sitemap_entry"
-                yield self._page_request(entry, source, via)
-
-    def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
-        """Request every article a feed lists, with the feed's title and date as hints."""
-        if response.status != 200:
-            self.crawler.stats.inc_value(f"news/response/feed_{response.status}")
-            return
-        entries = parse_feed(response.body, response.url)
-        if entries is None:
-            self.crawler.stats.inc_value("news/discovery/bad_feed")
-            self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
-            return
-        self.crawler.stats.inc_value("news/response/feed")
-        for entry in entries:
-            if not source.allows(entry.url):
-                self.crawler.stats.inc_value("news/discovery/offsite_skipped")
-            elif self._too_old(entry.published, entry.url):
-                self.crawler.stats.inc_value("news/discovery/outside_window")
-            else:
-                yield self._page_request(entry, source, "feed_entry")
-
-    def _too_old(self, value: str | None, url: str) -> bool:
-        """Whether a sitemap/feed date, else a date in the URL's path, is older than the window.
-
-        With neither, the URL is fetched and the page's own date decides.
-        """
-        if self.since is None:
-            return False
-        when = parse_date(value) if value else None
-        if when is None:
-            span = url_date_span(url)
-            return span is not None and span[1] < self.since.date()
-        when = when if when.tzinfo else when.replace(tzinfo=UTC)
-        return when < self.since
-
-    def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
-        pairs = (("title", entry.title), ("published", entry.published), ("lastmod", entry.lastmod))
-        hints = {k: v for k, v in pairs if v}  # lastmod: the crawl state's word on "changed since"
-        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10)
 
     # --- HTML pages -------------------------------------------------------------------
 
@@ -320,14 +244,34 @@ class NewsSpider(scrapy.Spider):
         if self._listing_pages[source.name] > self.max_listing_pages:
             self.crawler.stats.inc_value("news/discovery/listing_budget_spent")
             return
-        hrefs = [link.url for link in self._links.extract_links(response)]
-        for url in iter_links(hrefs, response.url):
+        taken = 0
+        for url in iter_links(iter_hrefs(response, response.selector.root), response.url):
             if not source.allows(url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
                 self.crawler.stats.inc_value("news/discovery/outside_window")
+            elif self.max_links and taken >= self.max_links:
+                self._limit_hit(Limit.LINKS_PER_PAGE, source, response.url)
+                return  # the rest of the page is not read
             else:
-                yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+                taken += 1  # a link refused by the budget is taken too: the page is read no further
+                if self._admit(url, source, per_path=True):
+                    yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+
+    def _admit(self, url: str, source: Source, *, per_path: bool) -> bool:
+        """Whether the source's budget takes one more discovered URL; counted when it does not."""
+        refused = self.budget.admit(source.name, self.canonicalize(url), per_path=per_path)
+        if refused is not None:
+            self._limit_hit(refused, source, url)
+        return refused is None
+
+    def _limit_hit(self, limit: Limit, source: Source, url: str) -> None:
+        """Count a bound hit by its reason; say so in the log once per source and bound."""
+        self.crawler.stats.inc_value(LIMIT_PREFIX + limit)
+        if (source.name, limit) not in self._limits_logged:
+            self._limits_logged.add((source.name, limit))
+            self.logger.warning("Source %s hit the %s bound at %s; counted as %s%s from here on",
+                                source.name, limit, url, LIMIT_PREFIX, limit)  # fmt: skip
 
     def _page(self, response: Response, source: Source, verdict: Verdict | None = None) -> Page:
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")

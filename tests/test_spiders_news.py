@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import gzip
 import weakref
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,15 @@ def response(cls: type[Response], url: str, body: bytes, spider: NewsSpider, **m
     if issubclass(cls, TextResponse):
         return cls(url=url, body=body, request=request, encoding="utf-8")
     return cls(url=url, body=body, request=request)
+
+
+def drain(requests: AsyncIterator[Request]) -> list[Request]:
+    """The requests an async callback (sitemap, feed: parsed on a thread) yields, in order."""
+
+    async def collect() -> list[Request]:
+        return [request async for request in requests]
+
+    return asyncio.run(collect())
 
 
 def test_url_argument_starts_with_robots_and_home() -> None:
@@ -96,10 +107,12 @@ def test_robots_without_sitemap_falls_back_to_sitemap_xml() -> None:
 def test_sitemap_index_then_urlset_then_gzip() -> None:
     spider = make_spider(url="https://news.example/")
     source = spider.sources[0]
-    (child,) = spider.parse_sitemap(response(XmlResponse, "https://news.example/index.xml", INDEX, spider), source)
+    (child,) = drain(
+        spider.parse_sitemap(response(XmlResponse, "https://news.example/index.xml", INDEX, spider), source)
+    )
     assert child.callback == spider.parse_sitemap
     gz = response(Response, "https://news.example/sitemap-1.xml.gz", gzip.compress(URLSET), spider)
-    pages = list(spider.parse_sitemap(gz, source))
+    pages = list(drain(spider.parse_sitemap(gz, source)))
     assert [r.url for r in pages] == ["https://news.example/a.html", "https://news.example/b.html"]
     assert all(r.callback == spider.parse_page for r in pages)
 
@@ -111,7 +124,9 @@ def test_a_broken_url_in_a_sitemap_costs_only_its_entry() -> None:
         b"<url><loc>http://[bad/</loc></url><url><loc>https://news.example/a.html",
     )
     pages = list(
-        spider.parse_sitemap(response(XmlResponse, "https://news.example/s.xml", broken, spider), spider.sources[0])
+        drain(
+            spider.parse_sitemap(response(XmlResponse, "https://news.example/s.xml", broken, spider), spider.sources[0])
+        )
     )
     assert [r.url for r in pages] == ["https://news.example/a.html", "https://news.example/b.html"]
 
@@ -119,7 +134,7 @@ def test_a_broken_url_in_a_sitemap_costs_only_its_entry() -> None:
 def test_news_sitemap_hints_travel_with_the_request() -> None:
     spider = make_spider(url="https://news.example/")
     resp = response(XmlResponse, "https://news.example/news.xml", NEWS_SITEMAP, spider)
-    (request,) = spider.parse_sitemap(resp, spider.sources[0])
+    (request,) = drain(spider.parse_sitemap(resp, spider.sources[0]))
     assert request.meta["news_via"] == "news_sitemap"
     assert request.meta["news_hints"] == {"title": "Harbour bridge reopens", "published": "2026-11-03T08:15:00+01:00"}
 
@@ -127,7 +142,7 @@ def test_news_sitemap_hints_travel_with_the_request() -> None:
 def test_feed_entries_become_page_requests() -> None:
     spider = make_spider(feed="https://news.example/feed.rss")
     resp = response(XmlResponse, "https://news.example/feed.rss", RSS, spider)
-    (request,) = spider.parse_feed(resp, spider.sources[0])
+    (request,) = drain(spider.parse_feed(resp, spider.sources[0]))
     assert request.url == "https://news.example/first.html"
     assert request.meta["news_hints"]["title"] == "First & best"
 
@@ -214,7 +229,7 @@ def test_undated_sitemap_index_entries_are_judged_by_their_url() -> None:
     <sitemap><loc>https://news.example/sitemaps/2024-01.xml</loc></sitemap>
     <sitemap><loc>https://news.example/sitemaps/2026-11.xml</loc></sitemap></sitemapindex>"""
     resp = response(XmlResponse, "https://news.example/sitemap.xml", index, spider)
-    assert [r.url for r in spider.parse_sitemap(resp, spider.sources[0])] == [
+    assert [r.url for r in drain(spider.parse_sitemap(resp, spider.sources[0]))] == [
         "https://news.example/sitemaps/2026-11.xml"
     ]
     assert spider.crawler.stats.get_value("news/discovery/old_sitemap_skipped") == 1
