@@ -82,6 +82,7 @@ class OutputPipeline:
             raise NotConfigured("NEWS_OUTPUT_ENABLED is off")
         template = settings.get("NEWS_OUTPUT_PATH")
         _check_template(template, "NEWS_OUTPUT_PATH")
+        _check_writable(output_root(template), crawler)
         max_articles = settings.getint("NEWS_MAX_ARTICLES")
         if max_articles < 0:
             raise ConfigError(f"NEWS_MAX_ARTICLES must be >= 0 (0 = no limit), got {max_articles}")
@@ -220,6 +221,20 @@ def confine(path: Path, root: Path) -> None:
     resolved, top = path.resolve(), root.resolve()
     if not resolved.is_relative_to(top):
         raise PermissionError(f"{path} is outside the output folder {root}")
+
+
+def _check_writable(root: Path, crawler: Crawler) -> None:
+    """Make the output root now, before the crawl starts: a run that cannot write fails at once.
+
+    Found only when the spider opens, the failure would come after Scrapy's own start-up and
+    leave tracebacks of its extensions behind our one line.
+    """
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if crawler.stats is not None:
+            crawler.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
+        raise OSError(f"Cannot write the output file under {root}: {exc.strerror or exc}") from None
 
 
 def _check_template(template: str, where: str) -> None:
