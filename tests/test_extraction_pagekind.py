@@ -6,6 +6,7 @@ site may or may not add, so the verdict has to come from the layout.
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
@@ -177,3 +178,17 @@ def test_a_flat_page_of_many_paragraphs_is_measured_in_one_pass() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_prose_runs_are_counted_per_parent_element_not_per_reused_object_id() -> None:
+    """lxml hands out short-lived proxies: keyed by ``id()``, two parents could share a run.
+
+    That made the verdict depend on what the process had parsed before (a page came out as an
+    article or not depending on which worker took it). Forty sections, each a box of two 10-word paragraphs:
+    the longest run under one parent is 20 words, whatever the allocator does.
+    """
+    words = " ".join(["word"] * 10)
+    box = f"<section><div class='box'><p>{words}</p><p>{words}</p></div><span>x</span></section>"
+    tree = lxml_html.document_fromstring(f"<html><body><main>{box * 40}</main></body></html>")
+    features = measure(tree, "https://courier.example/a", read_signals(tree))
+    assert round(features["log_main_run"], 6) == round(math.log1p(20), 6)

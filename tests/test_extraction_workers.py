@@ -46,9 +46,30 @@ def _stat(pid: int) -> list[str] | None:
 
 
 def alive(pid: int) -> bool:
-    """A process that exists and is not a zombie waiting for its reaper."""
+    """A process that exists and is not a zombie waiting for its reaper.
+
+    Every thread counts: after SIGKILL the main thread can show as a zombie while another is still
+    exiting and holding the process's files (so its parent has not yet seen the pipe close).
+    """
     fields = _stat(pid)
-    return fields is not None and fields[0] not in ("Z", "X")
+    if fields is None or fields[0] in ("Z", "X"):
+        return fields is not None and _any_thread_running(pid)
+    return True
+
+
+def _any_thread_running(pid: int) -> bool:
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return False
+    for task in tasks:
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return True
+    return False
 
 
 def cpu_ticks(pid: int) -> int:

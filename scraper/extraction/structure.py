@@ -88,8 +88,10 @@ class _Walk:
     def __init__(self, host: str) -> None:
         self.host = host
         self.counts: Counter[str] = Counter()
-        self.run_by_parent: Counter[int] = Counter()  # words of the paragraphs directly under it
-        self.run_by_grandparent: Counter[int] = Counter()  # the same, counting one-paragraph wrappers
+        # Keyed by the element, not id(): lxml proxies are short-lived, so an id is reused by
+        # another element once its proxy is freed, and two parents' runs would add up.
+        self.run_by_parent: Counter[lxml_html.HtmlElement] = Counter()  # words of the paragraphs directly under it
+        self.run_by_grandparent: Counter[lxml_html.HtmlElement] = Counter()  # the same, counting one-paragraph wrappers
         self.headline_hrefs: set[str] = set()
         self.paragraphs: list[int] = []
 
@@ -157,13 +159,13 @@ class _Walk:
                 self.paragraphs.append(node.words)
                 parent = el.getparent()
                 if parent is not None:
-                    self.run_by_parent[id(parent)] += node.words
-                    self.run_by_grandparent[id(parent)] += node.words
+                    self.run_by_parent[parent] += node.words
+                    self.run_by_grandparent[parent] += node.words
                     grandparent = parent.getparent()
                     # A wrapper per paragraph, not a card. Siblings, not len(parent): lxml counts children
                     # by walking them, which made a flat page of n paragraphs cost n² (a hostile page).
                     if grandparent is not None and el.getprevious() is None and el.getnext() is None:
-                        self.run_by_grandparent[id(grandparent)] += node.words
+                        self.run_by_grandparent[grandparent] += node.words
         elif tag in _HEADINGS:
             node.heading = True
             counts[tag] += 1
