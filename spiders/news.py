@@ -10,7 +10,9 @@ output are pipeline stages, so every discovery path ends in the same place.
 What one source may add to the crawl is bounded (``spiders/bounds.py``): every discovered URL
 passes a per-source budget, links are read lazily and only so many per page
 (``spiders/links.py``), and sitemaps and feeds are cut, capped and parsed off the reactor thread
-(``spiders/documents.py``, whose callbacks this class mixes in).
+(``spiders/documents.py``, whose callbacks this class mixes in). ``max_articles`` limits what is
+fetched, per source and for the run: article requests beyond the free slots wait
+(``spiders/quota.py``).
 
 Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
 comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
@@ -41,6 +43,7 @@ from spiders.bounds import LIMIT_PREFIX, DiscoveryBudget, Limit
 from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
 from spiders.documents import DocumentCallbacks
 from spiders.links import iter_hrefs
+from spiders.quota import ArticleQuota
 from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
 
 if TYPE_CHECKING:
@@ -121,6 +124,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         self.budget = DiscoveryBudget(
             settings.getint("NEWS_MAX_URLS_PER_SOURCE"), settings.getint("NEWS_MAX_URLS_PER_PATH")
         )
+        self.quota = ArticleQuota.from_crawler(crawler, settings.getint("NEWS_MAX_ARTICLES"), limits)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
@@ -173,10 +177,15 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             stats.inc_value("news/response/page")
             yield self._page(response, source)  # the extraction stage says why it is not one
             return
+        produced = False
         try:
-            yield from self._parse_html(response, source)
+            for output in self._parse_html(response, source):
+                produced = produced or isinstance(output, Page)
+                yield output
         finally:
             release_parse_tree(response)
+            if not produced:  # a listing, or an old URL of another page: its article slot is free
+                self.quota.release(response.meta)
 
     def _parse_html(self, response: HtmlResponse, source: Source) -> Iterator[Page | scrapy.Request]:
         stats = self.crawler.stats
@@ -194,8 +203,10 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             if canonical is not None:
                 # An AMP/print variant or an old URL: fetch the article under its own URL, once.
                 stats.inc_value("news/response/variant")
-                yield self._request(canonical, self.parse_page, source, "canonical",
-                                    hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
+                request = self._request(canonical, self.parse_page, source, "canonical",
+                                        hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
+                if self._in_quota(request, source):
+                    yield request
                 return
             stats.inc_value("news/response/page")
             yield self._page(response, source, verdict)
@@ -256,7 +267,13 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             else:
                 taken += 1  # a link refused by the budget is taken too: the page is read no further
                 if self._admit(url, source, per_path=True):
-                    yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+                    request = self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+                    if self._in_quota(request, source):
+                        yield request
+
+    def _in_quota(self, request: scrapy.Request, source: Source) -> bool:
+        """Whether an article candidate goes out now; False: it waits for a free slot of its source."""
+        return self.quota.admit(request, source.name)
 
     def _admit(self, url: str, source: Source, *, per_path: bool) -> bool:
         """Whether the source's budget takes one more discovered URL; counted when it does not."""
@@ -304,6 +321,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         """Count fetch failures by reason; the run summary lists them."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
+        if request is not None:
+            self.quota.release(request.meta)  # no page came of it: its article slot is free
         exc = failure.value if failure.value is not None else Exception("unknown")
         reason = fetch_failure_reason(exc, request, self.settings.getint("REDIRECT_MAX_TIMES"))
         if reason is None:  # robots.txt or off-site: never sent, and already counted by Scrapy

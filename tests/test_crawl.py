@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -132,11 +133,43 @@ def test_sitemap_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[s
     assert result.summary["discovery"].get("link", 0) == 0
 
 
-def test_max_articles(demo_site: DemoServer, tmp_path: Path) -> None:
+def article_fetches(requests: list[str], demo_truth: dict[str, Any]) -> list[str]:
+    articles = {a["path"] for a in demo_truth["articles"]}
+    return [path for path in (urlsplit(r).path for r in requests) if path in articles]
+
+
+def test_max_articles(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:
+    before = len(demo_site.requests)
     result = run_crawl(tmp_path, "-a", f"sitemap={demo_site.base_url}/sitemap_index.xml", "-a", "max_articles=3")
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(result.records) == 3
     assert result.summary["finish_reason"] == "max_articles"
+    # The limit limits fetching: three article pages requested, not the sitemap's fourteen.
+    assert len(article_fetches(demo_site.requests[before:], demo_truth)) == 3
+    assert result.summary["drops"] == {}
+
+
+def test_each_sources_limit_is_its_own_and_limits_fetching(
+    demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]
+) -> None:
+    """Two sources on one site, two articles each: the feed's source is not starved by the sitemap's.
+
+    The feed lists articles the sitemap source may already have taken; such a URL is refused by
+    the scheduler as a duplicate, which frees the feed source's slot for its next entry.
+    """
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nname = "by-sitemap"\nsitemaps = ["{demo_site.base_url}/sitemap_index.xml"]\nmax_articles = 2\n'
+        f'[[source]]\nname = "by-feed"\nfeeds = ["{demo_site.base_url}/feed.rss"]\nmax_articles = 2\n',
+        "utf-8",
+    )
+    before = len(demo_site.requests)
+    result = run_crawl(tmp_path, "-a", f"sources={sources}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert Counter(r["source"] for r in result.records) == {"by-sitemap": 2, "by-feed": 2}
+    fetched = article_fetches(demo_site.requests[before:], demo_truth)
+    assert len(fetched) == 4, fetched
+    assert len(set(fetched)) == 4
 
 
 def test_feed_export_gives_the_same_records(demo_site: DemoServer, tmp_path: Path) -> None:
