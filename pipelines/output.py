@@ -37,6 +37,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
 from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.cluster.run import ClusterRun
 from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
@@ -66,7 +67,8 @@ class OutputPipeline:
         self.max_articles = max_articles
         self.source_limits = source_limits
         self.started = datetime.now(UTC)
-        self.run_id = new_run_id(self.started)
+        cluster = crawler.get_extension(ClusterRun)  # a cluster worker names its files after the shared run
+        self.run_id = cluster.output_run_id if cluster is not None else new_run_id(self.started)
         self.path: Path | None = None
         self.part: Path | None = None
         self._file: IO[bytes] | None = None

@@ -36,6 +36,8 @@ RUN_ID = "news/run_id"
 """Stat: the run's id (the output file's stem)."""
 RECORDS = "news/output/records"
 """Stat: records written; ``news/output/records_by_source/<source>`` per source."""
+REDIS_LOST = "news/cluster/redis_lost"
+"""Stat a cluster worker sets when Redis stopped answering mid-run (``scraper/cluster/run.py``)."""
 SOURCES = "news/sources"
 """Stat: the run's sources (name, urls, feeds, sitemaps), set by the spider when it opens."""
 
@@ -51,6 +53,8 @@ def failure_reason(stats: dict[str, Any]) -> str | None:
     """
     if stats.get(OUTPUT_NOT_WRITABLE):
         return "output_not_writable"
+    if stats.get(REDIS_LOST):  # a cluster worker whose Redis went away mid-run
+        return "redis_unavailable"
     prefix = "downloader/response_status_count/"
     answered = sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix) :] in _USEFUL)
     if not answered:
@@ -94,6 +98,7 @@ def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[
         "fetch": with_prefix("news/fetch/"),
         "state": with_prefix("news/state/"),
         "dedup": with_prefix("news/dedup/"),
+        "cluster": with_prefix("news/cluster/"),
         "extraction_errors": with_prefix("news/extract/error/"),
         "not_requested": {
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
