@@ -67,7 +67,7 @@ class OutputPipeline:
         self.max_articles = max_articles
         self.source_limits = source_limits
         self.started = datetime.now(UTC)
-        cluster = crawler.get_extension(ClusterRun)  # a cluster worker names its files after the shared run
+        cluster = ClusterRun.of(crawler)  # a cluster worker names its files after the shared run
         self.run_id = cluster.output_run_id if cluster is not None else new_run_id(self.started)
         self.path: Path | None = None
         self.part: Path | None = None

@@ -157,7 +157,7 @@ class ClusterScheduler(Scheduler):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        run = crawler.get_extension(ClusterRun)
+        run = ClusterRun.of(crawler)
         if run is None:
             raise RuntimeError("ClusterScheduler needs the ClusterRun extension (set NEWS_REDIS_URL)")
         return cls(crawler, run)

@@ -64,7 +64,7 @@ class SharedPolitenessMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        run = crawler.get_extension(ClusterRun)
+        run = ClusterRun.of(crawler)
         if run is None or not crawler.settings.getbool("NEWS_REDIS_POLITENESS"):
             raise NotConfigured("no cluster, or NEWS_REDIS_POLITENESS is off")
         return cls(crawler, run)

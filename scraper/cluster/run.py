@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import weakref
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit, urlunsplit
@@ -29,15 +30,16 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from scraper.config import ConfigError
-from scraper.summary import REDIS_LOST
+from scraper.summary import CLUSTER_RUN_ID, REDIS_LOST
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
-CLUSTER_RUN_ID = "news/cluster/run_id"
-"""Stat: the run id shared by the cluster (each worker's output is ``<run id>-wNN``)."""
+
+_RUNS: weakref.WeakKeyDictionary[Crawler, ClusterRun] = weakref.WeakKeyDictionary()
+"""Each crawler's run (the crawl state extension needs it before Scrapy's get_extension() works)."""
 
 _FINISH = """
 if redis.call('ZCARD', KEYS[2]) > 0 or redis.call('ZCARD', KEYS[3]) > 0 then return 0 end
@@ -98,7 +100,14 @@ class ClusterRun:
         crawler.stats.set_value(CLUSTER_RUN_ID, run_id)
         crawler.stats.set_value("news/cluster/worker", worker)
         logger.info("Joined cluster crawl %r at %s: run %s, worker %d", crawl, redacted(url), run_id, worker)
-        return cls(crawler, client, url, crawl, run_id, worker)
+        run = cls(crawler, client, url, crawl, run_id, worker)
+        _RUNS[crawler] = run
+        return run
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> ClusterRun | None:
+        """The crawler's cluster run, or None (one process). Usable while extensions are still being made."""
+        return _RUNS.get(crawler)
 
     @property
     def output_run_id(self) -> str:
