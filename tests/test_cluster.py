@@ -1,0 +1,195 @@
+"""End-to-end: one crawl across three `scrapy crawl news` workers sharing a real Redis.
+
+Each test starts ``redis-server`` on a free 127.0.0.1 port (``tests/redisserver.py``) and the
+fault site (``tests/faultsite``), runs worker processes as a user would on three machines (same
+arguments, ``-s NEWS_REDIS_URL=...``), and checks the union of the workers' files against the
+site's truth and the site's own request log: every in-window article exactly once, no URL fetched
+twice except retries, the site's request rate within the configured delay, a SIGKILLed worker's
+work finished by the others, a second run incremental, and Redis stopping mid-run as a clean
+failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+from tests.faultsite import truth
+from tests.faultsite.server import FLAKY, FaultSite
+from tests.redisserver import SKIP_REASON, RedisServer, redis_server_binary
+
+pytestmark = [pytest.mark.crawl, pytest.mark.skipif(redis_server_binary() is None, reason=SKIP_REASON)]
+
+EXPECTED = sorted(s.path for s in truth.EMITTED_IN_WINDOW)
+# Fetched more than once by design, in a single-process crawl too: 5xx/429 and timeouts are retried.
+RETRIED = {*FLAKY, *truth.FETCH_FAULTS}
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def stderr(self) -> str:
+        return self.log.read_text("utf-8", errors="replace")
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    with RedisServer() as server:
+        yield server
+
+
+@pytest.fixture
+def site() -> Iterator[FaultSite]:
+    with FaultSite() as server:
+        yield server
+
+
+def start_worker(tmp: Path, number: int, site: FaultSite, redis_url: str, *settings: str) -> Worker:
+    """A worker as a user starts it on any machine: the same arguments as the others."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    log = tmp / f"worker{number}.log"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={site.base_url}/",
+               "-a", f"since={truth.SINCE}", "-s", f"NEWS_REDIS_URL={redis_url}",
+               "-s", f"NEWS_OUTPUT_PATH={tmp / 'out' / '{run_id}.jsonl'}",
+               "-s", f"NEWS_STATE_PATH={tmp / 'state' / f'worker{number}.sqlite3'}",  # unused: the state is in Redis
+               "-s", "NEWS_REDIS_IDLE_SECONDS=1", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+               "-s", f"DOWNLOAD_TIMEOUT={truth.DOWNLOAD_TIMEOUT}", "-s", "NEWS_RETRY_BACKOFF_BASE=0.2",
+               "-s", "NEWS_EXTRACT_WORKERS=1", *settings]  # fmt: skip
+    with log.open("wb") as err:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=err, start_new_session=True)  # fmt: skip
+    return Worker(process, log)
+
+
+def run_cluster(tmp: Path, site: FaultSite, redis_url: str, *settings: str, workers: int = 3) -> list[Worker]:
+    started = [start_worker(tmp, n, site, redis_url, *settings) for n in range(1, workers + 1)]
+    for worker in started:
+        worker.process.wait(timeout=240)
+    return started
+
+
+def records(out: Path, pattern: str = "*.jsonl") -> list[dict[str, Any]]:
+    return [json.loads(line) for path in sorted(out.glob(pattern)) for line in path.read_text("utf-8").splitlines()]
+
+
+def summaries(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(path.read_text("utf-8")) for path in sorted(out.glob("*.summary.json"))]
+
+
+def paths(found: list[dict[str, Any]]) -> list[str]:
+    return sorted(urlsplit(r["canonical_url"]).path for r in found)
+
+
+def wait_until(condition: Any, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def test_three_workers_every_article_once_no_url_twice_and_the_next_run_incremental(
+    tmp_path: Path, site: FaultSite, redis_server: RedisServer
+) -> None:
+    workers = run_cluster(tmp_path / "run1", site, redis_server.url)
+    for worker in workers:
+        assert worker.process.returncode == 0, worker.stderr[-3000:]
+    out = tmp_path / "run1" / "out"
+    found = records(out)
+    assert paths(found) == EXPECTED  # once each, across the workers' files
+    files = sorted(p.name for p in out.glob("*.jsonl"))
+    run_ids = {name.rsplit("-w", 1)[0] for name in files}
+    assert len(files) == 3 and len(run_ids) == 1, files  # one file per worker, one run id for the cluster
+    fetched = Counter(path for method, path, _ in site.requests if method == "GET" and path != "/robots.txt")
+    twice = sorted(p for p, n in fetched.items() if n > 1 and p.split("?")[0] not in RETRIED)
+    assert twice == [], "fetched by more than one worker"
+    assert site.count("/robots.txt") <= 3 * 2  # per worker: the middleware's copy, reused by the spider
+    assert site.errors == []
+
+    site.clear_requests()
+    again = run_cluster(tmp_path / "run2", site, redis_server.url)
+    for worker in again:
+        assert worker.process.returncode == 0, worker.stderr[-3000:]
+    assert records(tmp_path / "run2" / "out") == []  # nothing new: the state in Redis says so for every worker
+    skipped = sum(s["state"].get("skipped_unchanged", 0) + s["state"].get("not_modified", 0)
+                  for s in summaries(tmp_path / "run2" / "out"))  # fmt: skip
+    assert skipped >= len(EXPECTED) - 2  # the two malformed pages carry no date to compare
+    assert all(site.count(path) <= 1 for path in EXPECTED)
+
+
+def test_the_sites_request_rate_holds_for_the_whole_cluster(
+    tmp_path: Path, site: FaultSite, redis_server: RedisServer
+) -> None:
+    delay = 0.1
+    workers = run_cluster(tmp_path, site, redis_server.url, "-s", f"DOWNLOAD_DELAY={delay}",
+                          "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")  # fmt: skip
+    for worker in workers:
+        assert worker.process.returncode == 0, worker.stderr[-3000:]
+    assert paths(records(tmp_path / "out")) == EXPECTED
+    times = sorted(t for path in {p.split("?")[0] for p in site.paths} for t in site.arrivals(path))
+    rate = (len(times) - 1) / (times[-1] - times[0])
+    assert rate <= 1.05 / delay, f"{rate:.1f} requests/s across 3 workers, limit {1 / delay:.0f}/s"
+    gaps = sorted(b - a for a, b in zip(times, times[1:], strict=False))
+    assert gaps[len(gaps) // 10] >= 0.8 * delay, gaps[:10]  # spaced, not bunched
+    assert sum(s["cluster"].get("politeness_waits", 0) for s in summaries(tmp_path / "out")) > 0
+
+
+def test_a_sigkilled_worker_loses_nothing_the_others_finish(
+    tmp_path: Path, site: FaultSite, redis_server: RedisServer
+) -> None:
+    slow = ("-s", "DOWNLOAD_DELAY=0.15", "-s", "NEWS_REDIS_LEASE_SECONDS=3")  # a crawl long enough to die in
+    workers = [start_worker(tmp_path, n, site, redis_server.url, *slow) for n in (1, 2, 3)]
+    victim = workers[0]
+    wait_until(lambda: len(site.requests) >= 25)
+    os.killpg(victim.process.pid, signal.SIGKILL)  # the machine is gone: the crawl and its extraction workers
+    victim.process.wait(timeout=30)
+    for worker in workers[1:]:
+        worker.process.wait(timeout=240)
+        assert worker.process.returncode == 0, worker.stderr[-3000:]
+    out = tmp_path / "out"
+    # What the victim wrote before dying is in its .part file (flushed per record), the others' in their files.
+    found = records(out) + records(out, "*.jsonl.part")
+    assert paths(found) == EXPECTED  # nothing lost, nothing twice
+    reclaimed = sum(s["cluster"].get("leases_reclaimed", 0) for s in summaries(out))
+    assert reclaimed > 0, "the dead worker's leases were never taken back"
+
+
+def test_redis_stopping_mid_run_is_a_clean_failure(tmp_path: Path, site: FaultSite, redis_server: RedisServer) -> None:
+    workers = [start_worker(tmp_path, n, site, redis_server.url, "-s", "DOWNLOAD_DELAY=0.2") for n in (1, 2)]
+    wait_until(lambda: len(site.requests) >= 15)
+    redis_server.stop()
+    for worker in workers:
+        worker.process.wait(timeout=120)
+        log = worker.stderr
+        assert worker.process.returncode == 1, log[-3000:]
+        assert log.count("is gone") == 1, log[-3000:]  # one line says what happened
+        assert "Traceback" not in log, log[-3000:]
+    out = tmp_path / "out"
+    assert list(out.glob("*.part")) == []  # every file renamed into place, whole
+    records(out)  # every line is a record
+    assert {s["failed"] for s in summaries(out)} == {"redis_unavailable"}
+
+
+def test_a_worker_without_redis_does_not_start(tmp_path: Path, site: FaultSite) -> None:
+    from tests.redisserver import free_port
+
+    worker = start_worker(tmp_path, 1, site, f"redis://127.0.0.1:{free_port()}/0")
+    assert worker.process.wait(timeout=60) == 1
+    assert "Cannot join the cluster crawl" in worker.stderr
+    assert "Traceback" not in worker.stderr
+    assert site.requests == []
