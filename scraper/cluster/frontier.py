@@ -73,7 +73,7 @@ _RENEW = (
 """Push the expiry of this worker's leases forward (``XX``: a lease already reclaimed stays so)."""
 
 
-class LeasedQueue(PriorityQueue):
+class LeasedQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis ships no type hints
     """scrapy-redis's priority queue whose pop leases the request instead of forgetting it."""
 
     def __init__(self, server: redis.Redis, spider: Spider, key: str, leases_key: str, lease_ms: int) -> None:
@@ -107,7 +107,7 @@ class LeasedQueue(PriorityQueue):
             self.server.zrem(self.leases_key, *payloads)
 
 
-class ClusterDupeFilter(RFPDupeFilter):
+class ClusterDupeFilter(RFPDupeFilter):  # type: ignore[misc]
     """scrapy-redis's Redis-set dupefilter, shared by the run, keyed by our canonical URLs."""
 
     def __init__(self, server: redis.Redis, key: str, canonicalize: UrlCanonicalizer, stats: StatsCollector) -> None:
@@ -115,7 +115,7 @@ class ClusterDupeFilter(RFPDupeFilter):
         self.canonicalize = canonicalize
         self.stats = stats
 
-    def request_fingerprint(self, request: Request) -> bytes:  # type: ignore[override]
+    def request_fingerprint(self, request: Request) -> bytes:
         """12 bytes of SHA-1 of method, canonical URL and body (a collision at 10M URLs: ~1e-14)."""
         digest = hashlib.sha1(usedforsecurity=False)
         for part in (request.method.encode(), self.canonicalize(request.url).encode(), request.body or b""):
@@ -131,7 +131,7 @@ class ClusterDupeFilter(RFPDupeFilter):
         """Keep the set: other workers are still using it (the run's expiry removes it)."""
 
 
-class ClusterScheduler(Scheduler):
+class ClusterScheduler(Scheduler):  # type: ignore[misc]
     """The Redis scheduler of a cluster worker: leased pops, renewals, acks, and the crawl's end."""
 
     queue: LeasedQueue
@@ -140,9 +140,7 @@ class ClusterScheduler(Scheduler):
         settings = crawler.settings
         drop = settings.getlist("NEWS_URL_DROP_PARAMS") or list(DEFAULT_DROP_PARAMS)
         assert crawler.stats is not None
-        dupefilter = ClusterDupeFilter(
-            run.client, run.key("seen"), UrlCanonicalizer.from_names(drop), crawler.stats
-        )
+        dupefilter = ClusterDupeFilter(run.client, run.key("seen"), UrlCanonicalizer.from_names(drop), crawler.stats)
         super().__init__(run.client, persist=True, queue_key=run.key("queue"), dupefilter=dupefilter,
                          serializer=picklecompat)  # fmt: skip
         self.crawler = crawler
@@ -184,7 +182,8 @@ class ClusterScheduler(Scheduler):
     def next_request(self) -> Request | None:
         if self.run.is_lost:
             return None
-        return self._guard(self._lease_next, None)
+        request: Request | None = self._guard(self._lease_next, None)
+        return request
 
     def has_pending_requests(self) -> bool:
         if self.run.is_lost:

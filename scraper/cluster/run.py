@@ -90,11 +90,13 @@ class ClusterRun:
         try:
             client = connect(url)
             client.set(current, _new_run_id(), nx=True)
-            run_id = (client.get(current) or b"").decode()
+            current_id: Any = client.get(current)
+            run_id = current_id.decode() if current_id else ""
             worker = int(client.incr(f"news:{crawl}:{run_id}:workers"))
         except (redis.RedisError, ValueError) as exc:
             # One line for the cron mail, then exit 1 before anything was opened (as a locked state does).
-            logger.error("Cannot join the cluster crawl: Redis at %s: %s; this worker did not start", redacted(url), exc)
+            logger.error("Cannot join the cluster crawl: Redis at %s: %s; this worker did not start",
+                         redacted(url), exc)  # fmt: skip
             raise SystemExit(1) from None
         assert crawler.stats is not None
         crawler.stats.set_value(CLUSTER_RUN_ID, run_id)

@@ -23,7 +23,11 @@ import redis
 
 from scraper.state.store import Known, Record
 
-_MAX = "local function mx(k, f, v) local o = redis.call('HGET', k, f) if (not o) or o < v then redis.call('HSET', k, f, v) end end\n"
+_MAX = """
+local function mx(k, f, v)
+  local o = redis.call('HGET', k, f) if (not o) or o < v then redis.call('HSET', k, f, v) end
+end
+"""
 _SAVE = (
     _MAX
     + """
@@ -32,7 +36,9 @@ redis.call('HSETNX', k, 'first_seen', ARGV[5])
 redis.call('HSET', k, 'content_hash', ARGV[2], 'duplicate_of', ARGV[4], 'published', ARGV[6], 'modified', ARGV[7])
 if ARGV[3] ~= '' then redis.call('HSET', k, 'signature', ARGV[3]) end
 mx(k, 'last_seen', ARGV[5]) mx(k, 'checked_at', ARGV[5])
-if tonumber(ARGV[8]) > tonumber(redis.call('HGET', k, 'revision') or '0') then redis.call('HSET', k, 'revision', ARGV[8]) end
+if tonumber(ARGV[8]) > tonumber(redis.call('HGET', k, 'revision') or '0') then
+  redis.call('HSET', k, 'revision', ARGV[8])
+end
 if ARGV[9] ~= '' then redis.call('HSET', k, 'etag', ARGV[9]) end
 if ARGV[10] ~= '' then redis.call('HSET', k, 'last_modified', ARGV[10]) end
 redis.call('PEXPIRE', k, ARGV[1])
@@ -83,11 +89,12 @@ class RedisCrawlState:
         return self._guard(lambda: self._lookup(url), None)  # type: ignore[no-any-return]
 
     def _lookup(self, url: str) -> Known | None:
-        alias = _text(self.client.hgetall(self._key("u", url)))
+        found: Any = self.client.hgetall(self._key("u", url))
+        alias = _text(found)
         canonical = alias.get("canonical")
         if not canonical:
             return None
-        values = self.client.hmget(self._key("a", canonical), _FIELDS)
+        values: Any = self.client.hmget(self._key("a", canonical), _FIELDS)
         if values[0] is None:
             return None  # the article expired; its alias has not yet
         row = dict(zip(_FIELDS, (v.decode() if v is not None else "" for v in values), strict=True))
@@ -99,7 +106,7 @@ class RedisCrawlState:
 
     def find_by_hash(self, content_hash: str) -> str | None:
         def find() -> str | None:
-            value = self.client.get(self._key("h", content_hash))
+            value: Any = self.client.get(self._key("h", content_hash))
             return value.decode() if value else None
 
         return self._guard(find, None)  # type: ignore[no-any-return]
@@ -110,8 +117,10 @@ class RedisCrawlState:
 
         def scan() -> None:
             start = len(self._key("a", ""))
+            key: Any
             for key in self.client.scan_iter(match=self._key("a", "*"), count=1000):
-                signature, duplicate_of = self.client.hmget(key, ["signature", "duplicate_of"])
+                fields: Any = self.client.hmget(key, ["signature", "duplicate_of"])
+                signature, duplicate_of = fields
                 if signature and not duplicate_of:
                     found.append((key.decode()[start:], bytes(signature)))
 
