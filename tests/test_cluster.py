@@ -122,6 +122,13 @@ def test_three_workers_every_article_once_no_url_twice_and_the_next_run_incremen
     assert twice == [], "fetched by more than one worker"
     assert site.count("/robots.txt") <= 3 * 2  # per worker: the middleware's copy, reused by the spider
     assert site.errors == []
+    status = subprocess.run([sys.executable, "-m", "scraper", "cluster", "status", "--redis", redis_server.url,
+                             "--output", str(out)], capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    report = json.loads(status.stdout)
+    assert (report["open"], report["queued"], report["leased"]) == (False, 0, 0)  # over for the whole cluster
+    assert (report["workers_joined"], report["workers_finished"]) == (3, 3)
+    assert report["records_written"] == len(EXPECTED)
+    assert report["failed"] == {}
 
     site.clear_requests()
     again = run_cluster(tmp_path / "run2", site, redis_server.url)

@@ -93,6 +93,7 @@ class ClusterRun:
             current_id: Any = client.get(current)
             run_id = current_id.decode() if current_id else ""
             worker = int(client.incr(f"news:{crawl}:{run_id}:workers"))
+            client.set(f"news:{crawl}:last", run_id)  # for `scraper cluster status` once the run is over
         except (redis.RedisError, ValueError) as exc:
             # One line for the cron mail, then exit 1 before anything was opened (as a locked state does).
             logger.error("Cannot join the cluster crawl: Redis at %s: %s; this worker did not start",

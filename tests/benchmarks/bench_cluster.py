@@ -142,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Redis per URL ({per_url['urls']} URLs, {per_url['articles']} articles): dupefilter {per_url['seen']:.0f} B,"
           f" crawl state {per_url['state']:.0f} B ({per_url['state_per_article']:.0f} B per article),"
           f" used_memory growth {per_url['used']:.0f} B; a queued request {found.get('queue', 0):.0f} B")  # fmt: skip
-    print(f"10M URLs: dupefilter + state ~{total * 1e7 / 2**30:.1f} GiB (used_memory growth: "
-          f"~{per_url['used'] * 1e7 / 2**30:.1f} GiB)")
+    print(
+        f"10M URLs: dupefilter + state ~{total * 1e7 / 2**30:.1f} GiB (used_memory growth: "
+        f"~{per_url['used'] * 1e7 / 2**30:.1f} GiB)"
+    )
     rates = ",".join(f"{r['pages'] / r['wall']:.1f}" for _, r in rows)
     print(f"SUMMARY bench=cluster workers=single,1,2,3 pages_per_s={rates} redis_bytes_per_url={total:.0f}")
     return 0
