@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 SCHEDULER = "scraper.cluster.frontier.ClusterScheduler"
 EXTENSION = "scraper.cluster.run.ClusterRun"
 POLITENESS = "scraper.cluster.politeness.SharedPolitenessMiddleware"
+ROBOTS = "scraper.cluster.robots.SharedRobotsMiddleware"
 
 
 class ClusterAddon:
@@ -29,3 +30,6 @@ class ClusterAddon:
         # Last before the download handler: the budget is taken as late as possible, once a request
         # is really going out (robots.txt and the crawl state may still drop it before).
         settings["DOWNLOADER_MIDDLEWARES"].update({POLITENESS: 950})
+        # Just before it: a robots.txt another worker downloaded this run is answered from Redis, and
+        # its answer still passes every middleware's process_response (redirects, stats) as a download.
+        settings["DOWNLOADER_MIDDLEWARES"].update({ROBOTS: 940})
