@@ -11,7 +11,8 @@ failure.
 
 from __future__ import annotations
 
-import itertools
+import bisect
+import dataclasses
 import json
 import os
 import signal
@@ -153,8 +154,10 @@ def test_the_sites_request_rate_holds_for_the_whole_cluster(
     times = sorted(t for path in {p.split("?")[0] for p in site.paths} for t in site.arrivals(path))
     rate = (len(times) - 1) / (times[-1] - times[0])
     assert rate <= 1.05 / delay, f"{rate:.1f} requests/s across 3 workers, limit {1 / delay:.0f}/s"
-    gaps = sorted(b - a for a, b in itertools.pairwise(times))
-    assert gaps[len(gaps) // 10] >= 0.8 * delay, gaps[:10]  # spaced, not bunched
+    # Reserved send times are DOWNLOAD_DELAY apart; a worker's own slot delay can hold one back a
+    # little, so arrivals may pair up, but no second of the crawl holds more than the budget allows.
+    busiest = max(bisect.bisect_left(times, t + 1.0) - i for i, t in enumerate(times))
+    assert busiest <= 1 / delay + 3, f"{busiest} requests within one second, limit {1 / delay:.0f}/s"
     assert sum(s["cluster"].get("politeness_waits", 0) for s in summaries(tmp_path / "out")) > 0
 
 
@@ -202,3 +205,34 @@ def test_a_worker_without_redis_does_not_start(tmp_path: Path, site: FaultSite) 
     assert "Cannot join the cluster crawl" in worker.stderr
     assert "Traceback" not in worker.stderr
     assert site.requests == []
+
+
+def test_two_workers_extracting_copies_at_once_write_the_story_once(tmp_path: Path, redis_server: RedisServer) -> None:
+    """The race the crawl state cannot see: neither copy is written yet when the other is checked."""
+    from scrapy import Spider
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from pipelines.dedup import DedupPipeline
+    from tests.helpers import project_settings
+    from tests.test_pipelines_dedup import article
+
+    def worker() -> DedupPipeline:
+        crawler = get_crawler(Spider, settings_dict=project_settings(
+            NEWS_REDIS_URL=redis_server.url, NEWS_OUTPUT_PATH=str(tmp_path / "{run_id}.jsonl")))  # fmt: skip
+        crawler.spider = Spider(name="news")
+        return DedupPipeline.from_crawler(crawler)
+
+    one, two = worker(), worker()
+    assert one.claims is not None
+    assert one.claims.run.run_id == two.claims.run.run_id  # type: ignore[union-attr]
+    one.process_item(article("https://news.example/story.html"))
+    with pytest.raises(DropItem, match="duplicate_content"):
+        two.process_item(article("https://partner.example/copy.html"))  # same text, another URL
+    variant = dataclasses.replace(article("https://news.example/story.html"), url="https://news.example/amp/story")
+    with pytest.raises(DropItem, match="duplicate_url"):
+        two.process_item(variant)  # the same canonical URL reached from another URL
+    # A worker that took over the claimer's lease (same URL) still writes the story: nothing lost.
+    assert two.process_item(article("https://news.example/story.html")).url == "https://news.example/story.html"
+    other = " ".join(f"Line {i}: the ferry timetable changes in winter, with {i} fewer sailings." for i in range(40))
+    assert two.process_item(article("https://news.example/other.html", text=other))  # different text: no claim
