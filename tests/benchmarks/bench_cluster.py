@@ -9,8 +9,8 @@ cluster on one machine; the wall time runs until the last worker has exited, so 
 start-up of each process. Pages/s is the pages fetched by all workers over that time; CPU ms/page
 is user + system of every process (workers and their extraction processes).
 
-Redis memory per URL: after the 1-worker crawl, ``MEMORY USAGE`` of the run's dupefilter set and
-of every crawl-state key, and ``INFO memory``'s ``used_memory`` before and after, each over the
+Redis memory per URL: after the 1-worker crawl, ``MEMORY USAGE`` of the run's dupefilter set, of
+its de-dup claims and of every crawl-state key, and ``INFO memory``'s ``used_memory`` before and after, each over the
 URLs the dupefilter holds; a queued request's size is sampled while the crawl runs. Those are
 the figures to multiply for 10M URLs (the README does). Figures are printed, not asserted.
 
@@ -85,7 +85,7 @@ def sample_queue(server: RedisServer, stop: threading.Event, found: dict[str, fl
         for key in client.scan_iter(match="news:*:queue"):
             count = int(client.zcard(key) or 0)
             if count >= 5:
-                found["queue"] = max(found.get("queue", 0.0), int(client.memory_usage(key) or 0) / count)
+                found["queue"] = max(found.get("queue", 0.0), int(client.memory_usage(key, samples=0) or 0) / count)
         time.sleep(0.05)
 
 
@@ -94,12 +94,16 @@ def memory(server: RedisServer, used_before: int) -> dict[str, float]:
     client = server.client()
     seen_keys = list(client.scan_iter(match="news:bench1:*:seen"))
     urls = sum(int(client.scard(k)) for k in seen_keys)
-    seen = sum(int(client.memory_usage(k) or 0) for k in seen_keys)
+    seen = sum(int(client.memory_usage(k, samples=0) or 0) for k in seen_keys)
+    claims = sum(
+        int(client.memory_usage(k, samples=0) or 0) for k in client.scan_iter(match="news:bench1:*:claim:*", count=1000)
+    )
     state_keys = list(client.scan_iter(match="news:bench1:state:*", count=1000))
-    state = sum(int(client.memory_usage(k) or 0) for k in state_keys)
+    state = sum(int(client.memory_usage(k, samples=0) or 0) for k in state_keys)
     articles = sum(1 for k in state_keys if b":state:a:" in k)
     used = int(client.info("memory")["used_memory"]) - used_before
-    return {"urls": urls, "articles": articles, "seen": seen / max(urls, 1), "state": state / max(urls, 1),
+    return {"urls": urls, "articles": articles, "seen": seen / max(urls, 1), "claims": claims / max(urls, 1),
+            "state": state / max(urls, 1),
             "state_per_article": state / max(articles, 1), "used": used / max(urls, 1)}  # fmt: skip
 
 
@@ -138,12 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         cells = (f"{r['wall']:.1f}", str(r["pages"]), str(r["records"]), f"{r['pages'] / r['wall']:.1f}",
                  f"{1000 * r['cpu'] / max(r['pages'], 1):.1f}", "/".join(map(str, r["spread"])))  # fmt: skip
         print(f"{label:<18}" + "".join(f"{c:>{len(h) + 2}}" for c, h in zip(cells, header, strict=True)))
-    total = per_url["seen"] + per_url["state"]
+    total = per_url["seen"] + per_url["claims"] + per_url["state"]
     print(f"Redis per URL ({per_url['urls']} URLs, {per_url['articles']} articles): dupefilter {per_url['seen']:.0f} B,"
-          f" crawl state {per_url['state']:.0f} B ({per_url['state_per_article']:.0f} B per article),"
+          f" run's dedup claims {per_url['claims']:.0f} B, crawl state {per_url['state']:.0f} B"
+          f" ({per_url['state_per_article']:.0f} B per article),"
           f" used_memory growth {per_url['used']:.0f} B; a queued request {found.get('queue', 0):.0f} B")  # fmt: skip
     print(
-        f"10M URLs: dupefilter + state ~{total * 1e7 / 2**30:.1f} GiB (used_memory growth: "
+        f"10M URLs: dupefilter + claims + state ~{total * 1e7 / 2**30:.1f} GiB (used_memory growth: "
         f"~{per_url['used'] * 1e7 / 2**30:.1f} GiB)"
     )
     rates = ",".join(f"{r['pages'] / r['wall']:.1f}" for _, r in rows)
