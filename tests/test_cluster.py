@@ -147,7 +147,7 @@ def test_the_sites_request_rate_holds_for_the_whole_cluster(
 ) -> None:
     delay = 0.1
     workers = run_cluster(tmp_path, site, redis_server.url, "-s", f"DOWNLOAD_DELAY={delay}",
-                          "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")  # fmt: skip
+                          "-s", "DOWNLOAD_DELAY_JITTER=0")  # fmt: skip
     for worker in workers:
         assert worker.process.returncode == 0, worker.stderr[-3000:]
     assert paths(records(tmp_path / "out")) == EXPECTED

@@ -177,7 +177,16 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
     def enqueue_request(self, request: Request) -> bool:
         if self.run.is_lost:
             return False
-        return bool(self._guard(lambda: super(ClusterScheduler, self).enqueue_request(request), False))
+        return bool(self._guard(lambda: self._enqueue(request), False))
+
+    def _enqueue(self, request: Request) -> bool:
+        """scrapy-redis's enqueue (dupefilter, then the queue), counted without its deprecated stats call."""
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
 
     def next_request(self) -> Request | None:
         if self.run.is_lost:
