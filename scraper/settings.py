@@ -14,6 +14,7 @@ DEPTH_LIMIT = 8  # a safety net; NEWS_LINK_DEPTH is the bound that matters
 NEWS_FOLLOW_LINKS = True  # follow links on home and section pages (not only feeds/sitemaps)
 NEWS_LINK_DEPTH = 3  # link hops from a start page: home -> section -> page 2 -> article
 NEWS_MAX_ARTICLES = 0  # stop after this many article records (0 = no limit); -a max_articles
+NEWS_MIN_HEADLINE_LINKS = 3  # a page found by a link is followed only with this many headline links (0 = always)
 NEWS_MAX_LISTING_PAGES = 200  # listing pages fetched per source, a bound on section crawling
 NEWS_MAX_DISCOVERY_BYTES = 10 * 1024 * 1024  # bytes of one sitemap/feed parsed (gzip: decompressed); 0 = all
 NEWS_MAX_ENTRIES_PER_DOCUMENT = 50_000  # entries read from one sitemap or feed (the sitemap protocol's maximum)

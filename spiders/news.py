@@ -42,7 +42,7 @@ from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.bounds import LIMIT_PREFIX, DiscoveryBudget, Limit
 from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
 from spiders.documents import DocumentCallbacks
-from spiders.links import iter_hrefs
+from spiders.links import focus, iter_anchors
 from spiders.quota import ArticleQuota
 from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
 
@@ -119,6 +119,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         self.link_depth = settings.getint("NEWS_LINK_DEPTH")
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
         self.max_links = settings.getint("NEWS_MAX_LINKS_PER_PAGE")
+        self.min_headline_links = settings.getint("NEWS_MIN_HEADLINE_LINKS")
         self.max_document_bytes = settings.getint("NEWS_MAX_DISCOVERY_BYTES")
         self.max_entries = settings.getint("NEWS_MAX_ENTRIES_PER_DOCUMENT")
         self.budget = DiscoveryBudget(
@@ -216,7 +217,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             return
         if response.meta.get("news_via") == "start":
             yield from self._feed_requests(response, source)
-        yield from self._follow_links(response, source)
+        yield from self._follow_links(response, source, verdict)
 
     def _canonical_elsewhere(self, response: HtmlResponse, href: str | None, source: Source) -> str | None:
         """The page's canonical URL when it names another page of the same site, else None.
@@ -247,16 +248,22 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
                 yield self._request(urljoin(response.url, path), self.parse_feed, source, "feed_guess",
                                     quiet_errors=True)  # fmt: skip
 
-    def _follow_links(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
+    def _follow_links(self, response: HtmlResponse, source: Source, verdict: Verdict) -> Iterator[scrapy.Request]:
         depth = response.meta.get("news_link_depth")
         if depth is None or not (self.follow_links and source.follow_links) or depth >= self.link_depth:
             return
+        anchors = iter_anchors(response, response.selector.root)
+        if depth > 0 and verdict.kind is not Kind.LISTING and self.min_headline_links:
+            # Neither a start page nor a declared listing: its links are followed only if it lists stories.
+            lists, anchors = focus(anchors, source.allows, self.max_links or 500, self.min_headline_links)
+            if not lists:
+                self.crawler.stats.inc_value("news/discovery/not_a_listing")
         self._listing_pages[source.name] += 1
         if self._listing_pages[source.name] > self.max_listing_pages:
             self.crawler.stats.inc_value("news/discovery/listing_budget_spent")
             return
         taken = 0
-        for url in iter_links(iter_hrefs(response, response.selector.root), response.url):
+        for url in iter_links((url for url, _ in anchors), response.url):
             if not source.allows(url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
