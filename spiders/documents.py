@@ -74,6 +74,7 @@ class DocumentCallbacks:
         sitemap = await asyncio.to_thread(parse_sitemap, body, self.max_entries) if body is not None else None
         if sitemap is None:
             stats.inc_value("news/discovery/bad_sitemap")
+            stats.inc_value("news/response/sitemap_unreadable")  # handled: the URL is not left unfinished
             self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
             return
         stats.inc_value("news/response/sitemap")
@@ -104,6 +105,7 @@ class DocumentCallbacks:
         entries = await asyncio.to_thread(parse_feed, body, response.url) if body is not None else None
         if entries is None:
             stats.inc_value("news/discovery/bad_feed")
+            stats.inc_value("news/response/feed_unreadable")
             self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
             return
         stats.inc_value("news/response/feed")
