@@ -1,5 +1,6 @@
 """The documentation (README.md and docs/*.md) documents every setting, spider argument, drop reason
-and `scraper extract` option, and its relative links and anchors lead somewhere."""
+and `scraper extract` option; the `make` targets it names exist, and its relative links and anchors
+lead somewhere. A fact may be documented in any of the files (the README points into docs/)."""
 
 from __future__ import annotations
 
@@ -107,3 +108,9 @@ def test_relative_link_resolves(path: Path, target: str) -> None:
     assert linked.exists(), f"{path.name}: {target} names no file"
     if anchor:
         assert anchor in anchors(linked), f"{path.name}: {target}: no such heading in {linked.name}"
+
+
+@pytest.mark.parametrize("target", sorted(set(re.findall(r"(?:`|^)make ([a-z][\w-]*)", DOCS, re.MULTILINE))))
+def test_make_target_exists(target: str) -> None:
+    makefile = (PROJECT_ROOT / "Makefile").read_text("utf-8")
+    assert re.search(rf"^{re.escape(target)}:", makefile, re.MULTILINE), f"`make {target}` is not a Makefile target"
