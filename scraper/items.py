@@ -109,7 +109,7 @@ class Image:
     """An article image; captions and credits live here rather than in the text.
 
     Each field's attribute docstring is its documentation, copied verbatim into the JSON Schema
-    and the README's record table (``tests/test_items_docs.py`` keeps them in step).
+    and the record table in docs/schema.md (``tests/test_items_docs.py`` keeps them in step).
     """
 
     url: str | None
@@ -126,7 +126,7 @@ class Article:
     """The JSON Lines record: one per article (schema ``SCHEMA_VERSION``).
 
     Each field's attribute docstring is its documentation for downstream users, copied verbatim
-    into the JSON Schema's ``description`` and the README's record table; read it with
+    into the JSON Schema's ``description`` and the record table in docs/schema.md; read it with
     :func:`field_docs`. ``tests/test_items_docs.py`` fails when the three differ.
     """
 
@@ -236,7 +236,7 @@ def field_docs(cls: type[Any]) -> dict[str, str]:
     An attribute docstring is the string literal on the line under a field's annotation; Python
     keeps no trace of it at run time, so it is read from the class's source with ``ast``.
     Whitespace is collapsed to single spaces, so the text can be compared with (or copied into)
-    the JSON Schema and the README table. Fields without a docstring are left out.
+    the JSON Schema and the docs/schema.md table. Fields without a docstring are left out.
     """
     tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef)).body
