@@ -139,8 +139,10 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         for url in source.feeds:
             yield self._request(url, self.parse_feed, source, "feed")
         for url in source.urls:
-            yield self._request(urljoin(url, "/robots.txt"), self.parse_robots, source, "robots")
-            yield self._request(url, self.parse_page, source, "start", link_depth=0)
+            section = section_of(url)
+            if section is None:  # a home page: the whole site, its sitemaps included
+                yield self._request(urljoin(url, "/robots.txt"), self.parse_robots, source, "robots")
+            yield self._request(url, self.parse_page, source, "start", link_depth=0, section=section)
 
     def _request(
         self,
@@ -153,6 +155,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         hints: dict[str, str] | None = None,
         priority: int = 0,
         quiet_errors: bool = False,
+        section: str | None = None,
     ) -> scrapy.Request:
         self.crawler.stats.inc_value(f"news/discovery/{via}")
         role = "page" if callback == self.parse_page else "discovery"
@@ -160,6 +163,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
                                 "news_role": role}  # fmt: skip
         if link_depth is not None:
             meta["news_link_depth"] = link_depth
+        if section is not None:
+            meta["news_section"] = section
         if quiet_errors:
             meta["handle_httpstatus_list"] = [404, 410, 403]
         return scrapy.Request(self.canonicalize(url), callback=callback, meta=meta, priority=priority,
@@ -235,15 +240,16 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
 
     def _feed_requests(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
         """Feeds the start page advertises; the common paths when it advertises none."""
+        section = response.meta.get("news_section")
         advertised = [
             response.urljoin(link.attrib["href"])
             for link in response.css("link[href]")
             if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
         ]
         for url in advertised:
-            if source.allows(url):
+            if source.allows(url) and (section is None or in_section(url, section)):
                 yield self._request(url, self.parse_feed, source, "feed")
-        if not advertised and not source.feeds:
+        if not advertised and not source.feeds and section is None:
             for path in COMMON_FEED_PATHS:
                 yield self._request(urljoin(response.url, path), self.parse_feed, source, "feed_guess",
                                     quiet_errors=True)  # fmt: skip
@@ -252,6 +258,10 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         depth = response.meta.get("news_link_depth")
         if depth is None or not (self.follow_links and source.follow_links) or depth >= self.link_depth:
             return
+        section = response.meta.get("news_section")
+        if section is not None and depth > 0 and not in_section(response.url, section):
+            self.crawler.stats.inc_value("news/discovery/outside_section")
+            return  # started from a section: another section's page is not crawled for links
         anchors = iter_anchors(response, response.selector.root)
         if depth > 0 and verdict.kind is not Kind.LISTING and self.min_headline_links:
             # Neither a start page nor a declared listing: its links are followed only if it lists stories.
@@ -274,7 +284,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             else:
                 taken += 1  # a link refused by the budget is taken too: the page is read no further
                 if self._admit(url, source, per_path=True):
-                    request = self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
+                    request = self._request(url, self.parse_page, source, "link", link_depth=depth + 1,
+                                            section=section)  # fmt: skip
                     if self._in_quota(request, source):
                         yield request
 
@@ -340,6 +351,23 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         attempts = 1 + int(request.meta.get("retry_times", 0)) if request is not None else 1
         self.logger.warning("Fetch failed for %s: %s after %d attempt(s) (%s); no page from it", url, reason,
                             attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
+
+
+def section_of(url: str) -> str | None:
+    """The path a start URL stands for when it is a section (``/sport/``), None for a home page.
+
+    Started from a section, a crawl takes that section: its pages, their pagination and
+    subsections (links are followed only from pages under this path) and the articles they link
+    to, plus the feeds the section advertises under its path, but not the whole site's sitemaps.
+    """
+    path = urlsplit(url).path or "/"
+    return None if path == "/" else path
+
+
+def in_section(url: str, section: str) -> bool:
+    """Whether ``url`` is the section's page (any query: ``?page=2``) or a page under it."""
+    path = urlsplit(url).path or "/"
+    return path == section or path.startswith(section.rstrip("/") + "/")
 
 
 def release_parse_tree(response: HtmlResponse) -> None:

@@ -133,6 +133,20 @@ def test_sitemap_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[s
     assert result.summary["discovery"].get("link", 0) == 0
 
 
+def test_a_section_url_crawls_that_section(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:
+    """Its pages (page 2 too) and the stories they link to; not the site's sitemaps or other sections."""
+    before = len(demo_site.requests)
+    result = run_crawl(tmp_path, "-a", f"url={demo_site.base_url}/section/local/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    local = {a["path"] for a in demo_truth["articles"] if a["section"] == "Local"}
+    only_in_sitemaps = {a["path"] for a in demo_truth["articles"] if a["reachable_only_via"] == "sitemap-gz"}
+    assert sorted(paths(result.records)) == sorted(local - only_in_sitemaps)
+    requested = [urlsplit(r).path for r in demo_site.requests[before:]]
+    assert "/section/local/page/2/" in requested
+    assert not [p for p in requested if "sitemap" in p or p.startswith(("/feed", "/tag/", "/author/"))]
+    assert result.summary["discovery"]["outside_section"] >= 1  # other sections: fetched, not crawled
+
+
 def article_fetches(requests: list[str], demo_truth: dict[str, Any]) -> list[str]:
     articles = {a["path"] for a in demo_truth["articles"]}
     return [path for path in (urlsplit(r).path for r in requests) if path in articles]
