@@ -51,6 +51,10 @@ DOWNLOADER_MIDDLEWARES = {
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
 }
+SPIDER_MIDDLEWARES = {
+    # After Scrapy's depth, URL-length and referer middlewares: the max_articles gate (spiders/quota.py).
+    "spiders.quota.QuotaMiddleware": 100,
+}
 EXTENSIONS = {
     "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
     "scraper.state.extension.CrawlStateExtension": 50,  # lock, open and expire the crawl state first

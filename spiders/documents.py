@@ -40,7 +40,6 @@ class DocumentCallbacks:
     _request: Callable[..., scrapy.Request]
     _admit: Callable[..., bool]  # (url, source, *, per_path) -> whether the budget takes it
     _limit_hit: Callable[[Limit, Source, str], None]
-    _in_quota: Callable[[scrapy.Request, Source], bool]  # False: held until the source has a free slot
     parse_page: Callable[..., Any]
 
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
@@ -91,9 +90,7 @@ class DocumentCallbacks:
             elif self._too_old(entry.published or entry.lastmod, entry.url):
                 stats.inc_value("news/discovery/outside_window")
             elif self._admit(entry.url, source, per_path=False):
-                request = self._page_request(entry, source, "news_sitemap" if sitemap.is_news else "sitemap_entry")
-                if self._in_quota(request, source):
-                    yield request
+                yield self._page_request(entry, source, "news_sitemap" if sitemap.is_news else "sitemap_entry")
 
     async def parse_feed(self, response: Response, source: Source) -> AsyncIterator[scrapy.Request]:
         """Request every article a feed lists, with the feed's title and date as hints."""
@@ -118,9 +115,7 @@ class DocumentCallbacks:
             elif self._too_old(entry.published, entry.url):
                 stats.inc_value("news/discovery/outside_window")
             elif self._admit(entry.url, source, per_path=False):
-                request = self._page_request(entry, source, "feed_entry")
-                if self._in_quota(request, source):
-                    yield request
+                yield self._page_request(entry, source, "feed_entry")
 
     def _too_old(self, value: str | None, url: str) -> bool:
         """Whether a sitemap/feed date, else a date in the URL's path, is older than the window.

@@ -56,7 +56,8 @@ def iter_anchors(response: HtmlResponse, root: Any) -> Iterator[tuple[str, Any]]
 
 
 HEADLINE_WORDS = (4, 30)  # an anchor text of this many words reads like a headline
-_CHROME = frozenset({"nav", "header", "footer", "aside"})
+_CHROME_ALWAYS = frozenset({"nav", "aside"})
+_CONTENT = frozenset({"article", "section", "main"})
 _PAGINATION = re.compile(r"/page/\d+/?$|[?&](?:page|p|pg)=\d+(?:&|$)", re.IGNORECASE)
 
 
@@ -67,11 +68,27 @@ def is_pagination(url: str, element: Any) -> bool:
 
 
 def _headline_link(element: Any) -> bool:
-    """An anchor that reads like a story's headline and sits outside the site's chrome."""
+    """An anchor that reads like a story's headline and sits in the page's content, not its chrome.
+
+    A link around a whole card (headline and teaser) is judged by the heading inside it. A
+    ``<header>``/``<footer>`` is chrome unless it belongs to an ``<article>``, ``<section>`` or
+    ``<main>`` (a post card's own header); ``<nav>``/``<aside>`` always are.
+    """
     words = len(element.text_content().split())
+    if words > HEADLINE_WORDS[1]:
+        heading = next(element.iter("h1", "h2", "h3", "h4"), None)
+        words = len(heading.text_content().split()) if heading is not None else 0
     if not HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]:
         return False
-    return not any(a.tag in _CHROME or a.get("role") == "navigation" for a in element.iterancestors())
+    in_header = False
+    for ancestor in itertools.islice(element.iterancestors(), 60):  # libxml2 allows ~2,000 levels
+        tag = ancestor.tag
+        if tag in _CHROME_ALWAYS or ancestor.get("role") == "navigation":
+            return False
+        if tag in _CONTENT:
+            return True
+        in_header = in_header or tag in ("header", "footer")
+    return not in_header
 
 
 def focus(

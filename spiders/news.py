@@ -11,8 +11,8 @@ What one source may add to the crawl is bounded (``spiders/bounds.py``): every d
 passes a per-source budget, links are read lazily and only so many per page
 (``spiders/links.py``), and sitemaps and feeds are cut, capped and parsed off the reactor thread
 (``spiders/documents.py``, whose callbacks this class mixes in). ``max_articles`` limits what is
-fetched, per source and for the run: article requests beyond the free slots wait
-(``spiders/quota.py``).
+fetched, per source and for the run: article candidates beyond the free slots wait
+(``spiders/quota.py``, whose spider middleware is the gate).
 
 Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
 comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
@@ -21,6 +21,7 @@ reads ``NEWS_SOURCES_FILE`` (``sources.toml``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -43,7 +44,7 @@ from spiders.bounds import LIMIT_PREFIX, DiscoveryBudget, Limit
 from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
 from spiders.documents import DocumentCallbacks
 from spiders.links import focus, iter_anchors
-from spiders.quota import ArticleQuota
+from spiders.quota import CANDIDATE, ArticleQuota
 from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
 
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
+        state = getattr(self, "state", None)  # a JOBDIR run's state, loaded before start()
+        if isinstance(state, dict):
+            self.quota.restore(state, self)  # a resumed run: the counts and waiting requests it paused with
         for source in self.sources:
             for request in self._start_requests(source):
                 yield request
@@ -163,6 +167,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
                                 "news_role": role}  # fmt: skip
         if link_depth is not None:
             meta["news_link_depth"] = link_depth
+        if role == "page" and via != "start":
+            meta[CANDIDATE] = source.name  # an article candidate: it takes one of max_articles' slots
         if section is not None:
             meta["news_section"] = section
         if quiet_errors:
@@ -209,10 +215,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             if canonical is not None:
                 # An AMP/print variant or an old URL: fetch the article under its own URL, once.
                 stats.inc_value("news/response/variant")
-                request = self._request(canonical, self.parse_page, source, "canonical",
-                                        hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
-                if self._in_quota(request, source):
-                    yield request
+                yield self._request(canonical, self.parse_page, source, "canonical",
+                                    hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
                 return
             stats.inc_value("news/response/page")
             yield self._page(response, source, verdict)
@@ -284,14 +288,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             else:
                 taken += 1  # a link refused by the budget is taken too: the page is read no further
                 if self._admit(url, source, per_path=True):
-                    request = self._request(url, self.parse_page, source, "link", link_depth=depth + 1,
-                                            section=section)  # fmt: skip
-                    if self._in_quota(request, source):
-                        yield request
-
-    def _in_quota(self, request: scrapy.Request, source: Source) -> bool:
-        """Whether an article candidate goes out now; False: it waits for a free slot of its source."""
-        return self.quota.admit(request, source.name)
+                    yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1,
+                                        section=section)  # fmt: skip
 
     def _admit(self, url: str, source: Source, *, per_path: bool) -> bool:
         """Whether the source's budget takes one more discovered URL; counted when it does not."""
@@ -353,21 +351,26 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
                             attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
 
 
+_HOME_PATH = re.compile(r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)(?:\.\w{2,5})?)?$", re.IGNORECASE)
+
+
 def section_of(url: str) -> str | None:
     """The path a start URL stands for when it is a section (``/sport/``), None for a home page.
 
     Started from a section, a crawl takes that section: its pages, their pagination and
     subsections (links are followed only from pages under this path) and the articles they link
     to, plus the feeds the section advertises under its path, but not the whole site's sitemaps.
+    ``/``, ``/index.html``, ``/home`` and a language's root (``/en/``, ``/pt-br/``) are home pages.
     """
     path = urlsplit(url).path or "/"
-    return None if path == "/" else path
+    return None if _HOME_PATH.match(path) else path
 
 
 def in_section(url: str, section: str) -> bool:
-    """Whether ``url`` is the section's page (any query: ``?page=2``) or a page under it."""
-    path = urlsplit(url).path or "/"
-    return path == section or path.startswith(section.rstrip("/") + "/")
+    """Whether ``url`` is the section's page (with or without its slash, any query) or under it."""
+    path = (urlsplit(url).path or "/").rstrip("/")
+    root = section.rstrip("/")
+    return path == root or path.startswith(root + "/")
 
 
 def release_parse_tree(response: HtmlResponse) -> None:
