@@ -72,6 +72,7 @@ NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_larg
 NEWS_EXTRACT_MAX_WORDS = 100_000  # more words after cleaning: dropped as too_large (0 = no cap)
 NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
 NEWS_EXTRACT_TIMEOUT = 30.0  # seconds one page may take in a worker: then too_slow, worker replaced (0 = none)
+NEWS_MARKDOWN = False  # records also carry `markdown`: the headline and body rendered as Markdown
 NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
 
 # --- Pipelines --------------------------------------------------------------------------
