@@ -72,8 +72,9 @@ class CcNewsWriter:
                         "WARC-Refers-To-Target-URI": url}  # fmt: skip
         extra = {"warc_content_type": "application/warc-fields"} if kind == "metadata" else {}
         record = self.writer.create_warc_record(
-            url, kind, payload=io.BytesIO(payload), length=len(payload), http_headers=http, warc_headers_dict=headers, **extra
-        )
+            url, kind, payload=io.BytesIO(payload), length=len(payload), http_headers=http,
+            warc_headers_dict=headers, **extra,
+        )  # fmt: skip
         self._write(record)
 
 
