@@ -4,9 +4,9 @@ Every input becomes the ``Page`` a crawl would have built, so it takes the crawl
 path: an HTML file with the URL it was given (or its canonical link) and its modification time;
 a WARC response record with its ``WARC-Target-URI`` and ``WARC-Date``. Inputs are streamed: a
 WARC file is read one record at a time (:mod:`scraper.warc`), so an archive of any size is read
-in flat memory. Records that are not pages, and those a :class:`Selection` leaves out (another
-site, fetched before ``--since``), are :class:`Skipped` with the reason counted in the summary,
-never extracted.
+in flat memory. Records that are not pages, listings (the crawl's spider only follows those),
+and those a :class:`Selection` leaves out (another site, fetched before ``--since``), are
+:class:`Skipped` with the reason counted in the summary, never extracted.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from lxml import etree
+from lxml import html as lxml_html
+
 from scraper.api import declared_url, page_from_html
+from scraper.extraction.decoding import decode_body
+from scraper.extraction.pagekind import Kind, Verdict, classify
+from scraper.extraction.signals import read_head_signals
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.urls import host_of, registered_domain, source_name
 from scraper.warc import WARC_SUFFIXES, WarcPage, WarcSkip, read_warc
@@ -176,9 +182,33 @@ def warc_entries(job: Job, source: str | None, selection: Selection, max_bytes: 
             elif (skipped := selection.before_extraction(record.url, record.fetched_at)) is not None:
                 yield at, skipped
             else:
-                yield at, _warc_page(record, source)
+                page = _warc_page(record, source)
+                verdict = head_verdict(page)
+                if verdict is not None and verdict.kind is Kind.LISTING:
+                    yield at, Skipped("skipped/listing", str(verdict))
+                else:
+                    page.kind = str(verdict) if verdict is not None else ""
+                    yield at, page
     except OSError as exc:
         yield job, Rejection(DropReason.UNREADABLE, f"unreadable file: {exc.strerror or exc}")
+
+
+def head_verdict(page: Page) -> Verdict | None:
+    """What the crawl's spider decides from a page's head: listings are followed, never extracted.
+
+    A crawl's archive holds its section and author pages too; read from the archive, they are
+    skipped (``skipped/listing``) as the crawl skipped them, and the verdict of any other page
+    travels on the ``Page`` as the spider's does. None when the page cannot be parsed here
+    (extraction then says why).
+    """
+    text = decode_body(page.body, page.encoding)
+    if isinstance(text, Rejection) or not text.strip():
+        return None
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    return classify(read_head_signals(tree), page.url)
 
 
 def _warc_page(record: WarcPage, source: str | None) -> Page:

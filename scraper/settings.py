@@ -49,6 +49,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
+    # NEWS_ARCHIVE=warc: every response as received, and its request, into the run's .warc.gz (next to the downloader).
+    "scraper.fetching.archive.WarcArchiveMiddleware": 950,
 }
 EXTENSIONS = {
     "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
@@ -104,6 +106,7 @@ FEED_EXPORTERS = {
     "csv": "scraper.exporters.RecordCsvExporter",
 }
 NEWS_OUTPUT_ENABLED = True
+NEWS_ARCHIVE = ""  # "warc": also keep every fetched response and its request in <run-id>.warc.gz beside the JSONL
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
 # Set by the spider from its arguments and sources, read by the output stage (not for users):

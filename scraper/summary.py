@@ -103,6 +103,7 @@ def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[
         "http_status": with_prefix("downloader/response_status_count/"),
         "discovery": with_prefix("news/discovery/"),
         "page_kinds": with_prefix("news/pagekind/"),
+        "archive": with_prefix("news/archive/"),
         "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
     }
 

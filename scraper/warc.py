@@ -274,3 +274,29 @@ def warc_date(value: str | None) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def complete_length(handle: IO[bytes]) -> int:
+    """How many bytes from the start are whole gzip members: where a killed writer's file is cut.
+
+    Our archive writes each record as a gzip member of its own and flushes it, so every whole
+    member is a whole record; a ``kill -9`` can only leave the last member short.
+    """
+    end = 0
+    while True:
+        inflater = zlib.decompressobj(wbits=31)
+        position = end
+        while not inflater.eof:
+            handle.seek(position)
+            chunk = handle.read(READ_SIZE)
+            if not chunk:
+                return end
+            try:
+                inflater.decompress(chunk)
+            except zlib.error:
+                return end
+            position += len(chunk)
+        end = position - len(inflater.unused_data)
+        handle.seek(end)
+        if not handle.read(1):
+            return end
