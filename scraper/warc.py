@@ -32,6 +32,7 @@ from warcio.archiveiterator import ArchiveIterator
 WARC_SUFFIXES = (".warc", ".warc.gz")  # matched case-insensitively
 GZIP_MAGIC = b"\x1f\x8b\x08"
 READ_SIZE = 1 << 20
+MEMBER_CHUNK = 1 << 16  # compressed bytes fed at a time: about one news page's member
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml"})
 
 
@@ -77,8 +78,8 @@ class _DamagedError(Exception):
 class _Member:
     """One gzip member of a file, decompressed on demand (a file object warcio can read).
 
-    ``read`` raises :class:`_DamagedError` when the member ends before its gzip trailer (the file was
-    cut) or does not decompress; afterwards ``next_offset`` is where the following member starts.
+    ``read`` raises :class:`_DamagedError` when the member ends before its gzip trailer (the file
+    was cut) or does not decompress; afterwards ``next_offset`` is where the following member starts.
     """
 
     def __init__(self, handle: IO[bytes], offset: int) -> None:
@@ -86,34 +87,28 @@ class _Member:
         self.offset = offset
         self.next_offset: int | None = None  # known once the member's end has been read
         self._inflater = zlib.decompressobj(wbits=31)
-        self._pending = b""  # decompressed, not yet read
+        self._buffer = bytearray()  # decompressed; read up to ``_start``
+        self._start = 0
         self._position = offset  # file offset of the next compressed byte to feed
 
     def read(self, size: int = -1) -> bytes:
-        while (size < 0 or len(self._pending) < size) and self.next_offset is None:
+        while (size < 0 or len(self._buffer) - self._start < size) and self.next_offset is None:
             self._feed()
-        if size < 0:
-            data, self._pending = self._pending, b""
-        else:
-            data, self._pending = self._pending[:size], self._pending[size:]
-        return data
-
-    def readline(self, size: int = -1) -> bytes:
-        while b"\n" not in self._pending and self.next_offset is None:
-            self._feed()
-        end = self._pending.find(b"\n") + 1 or len(self._pending)
-        if size >= 0:
-            end = min(end, size)
-        data, self._pending = self._pending[:end], self._pending[end:]
+        end = len(self._buffer) if size < 0 else min(len(self._buffer), self._start + size)
+        data = bytes(self._buffer[self._start : end])
+        self._start = end
+        if self._start > MEMBER_CHUNK:  # drop what was read, now and then: linear, not quadratic
+            del self._buffer[: self._start]
+            self._start = 0
         return data
 
     def _feed(self) -> None:
         self.handle.seek(self._position)
-        chunk = self.handle.read(READ_SIZE)
+        chunk = self.handle.read(MEMBER_CHUNK)
         if not chunk:
             raise _DamagedError("malformed/truncated_gzip", "the file ends inside a gzip member")
         try:
-            self._pending += self._inflater.decompress(chunk)
+            self._buffer += self._inflater.decompress(chunk)
         except zlib.error as exc:
             raise _DamagedError("malformed/bad_gzip", f"gzip: {exc}") from None
         if self._inflater.eof:
@@ -124,7 +119,8 @@ class _Member:
         """Read to the member's end (raises :class:`_DamagedError`); the offset of the next member."""
         while self.next_offset is None:
             self._feed()
-            self._pending = b""
+            del self._buffer[:]
+            self._start = 0
         return self.next_offset
 
 
