@@ -85,6 +85,8 @@ def run_extract(
         for job, entry in _entries(jobs, args.source, selection, options.max_bytes):
             if isinstance(entry, Skipped):
                 counts[entry.reason] += 1
+                if entry.reason.startswith("malformed/"):  # damage is reported like a rejected page
+                    written.report(job, entry.reason, entry.detail)
                 continue
             window.append((job, entry if isinstance(entry, Rejection) else pool.submit(entry)))
             if len(window) >= max(4, 4 * workers):
@@ -156,11 +158,15 @@ class _Writer:
 
     def _rejected(self, job: Job, result: Rejection) -> None:
         self.counts[str(result.reason)] += 1
-        where = job.id or (f"{job.path}@{job.offset} {job.url}" if job.offset is not None else job.path)
-        logger.warning("%s: %s (%s)", where, result.reason, result.detail)
+        self.report(job, str(result.reason), result.detail)
+
+    def report(self, job: Job, reason: str, detail: str) -> None:
+        """One line on stderr and, with ``--errors``, one JSON line (a WARC record's offset too)."""
+        where = job.id or (f"{job.path}@{job.offset} {job.url or ''}" if job.offset is not None else job.path)
+        logger.warning("%s: %s (%s)", where, reason, detail)
         if self.errors is not None:
             error: dict[str, Any] = {"id": job.id, "path": str(job.path), "url": job.url,
-                     "reason": str(result.reason), "detail": result.detail}  # fmt: skip
+                                     "reason": reason, "detail": detail}  # fmt: skip
             if job.offset is not None:
                 error["offset"] = job.offset
             self.errors.write(json.dumps(error, ensure_ascii=False) + "\n")

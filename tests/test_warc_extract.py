@@ -114,6 +114,11 @@ def test_damaged_archive_counts_each_damage_and_keeps_the_rest(cc_news: Path, tm
     assert counts["malformed/truncated_gzip"] == 1
     assert counts["written"] == 2  # the first story and the third; the second and the fourth are damaged
     assert "Traceback" not in run.stderr
+    damage = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert [(d["reason"], d["offset"]) for d in damage if d["reason"].startswith("malformed/")] == [
+        ("malformed/bad_gzip", second),
+        ("malformed/truncated_gzip", offsets[-1]),
+    ]
     urls = [json.loads(line)["url"] for line in run.stdout.splitlines()]
     assert urls == [
         "https://www.gazette.example.co.uk/news/2026/10/gull-spit-seal-count.html",
