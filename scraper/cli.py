@@ -1,13 +1,15 @@
 """``scraper extract``: clean saved pages offline with exactly the crawl's code path.
 
-Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), folders of them, or a manifest
-(JSON Lines with ``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside
-the manifest, the shape of the corpus's ``truth.jsonl``). Each page becomes a ``Page`` and goes
-through :func:`scraper.extraction.extract_article` in worker processes and is checked against
-the crawl's record contract (:class:`scraper.validation.RecordRules`), as in a crawl; records
-are written in input order as JSON Lines of the crawl's schema, plus ``id`` when the input had
-one. A page that cannot be read or is not an article is reported (stderr, ``--errors``) and the
-batch goes on; the exit status is 1 only when no page at all became a record.
+Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), WARC files (``.warc``, ``.warc.gz``:
+our crawl archives, Common Crawl's CC-NEWS), folders of them, or a manifest (JSON Lines with
+``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside the manifest, the
+shape of the corpus's ``truth.jsonl``); reading them is :mod:`scraper.inputs`. Each page becomes
+a ``Page`` and goes through :func:`scraper.extraction.extract_article` in worker processes and
+is checked against the crawl's record contract (:class:`scraper.validation.RecordRules`), as in
+a crawl; records are written in input order as JSON Lines of the crawl's schema, plus ``id``
+when the input had one (or as Markdown, ``--format markdown``). A page that cannot be read or
+is not an article is reported (stderr, ``--errors``) and the batch goes on; the exit status is
+1 only when no page at all became a record.
 """
 
 from __future__ import annotations
