@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 CORPUS_WCXB ?= ../shared/corpus-wcxb
 EVAL ?= ../shared/eval
 
-.PHONY: demo test check lint typecheck bench-quality bench-crawl install clean
+.PHONY: demo test check lint typecheck bench-quality bench-crawl bench-archive install clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench-quality: $(STAMP)
 ## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
 bench-crawl: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_crawl --pages $(CORPUS)/pages
+
+## bench-archive: scraper extract on a 2,000-record WARC of the corpus pages, 1 and all workers, beside a plain
+## trafilatura loop over the same payloads: pages/s, CPU ms/page, RSS
+bench-archive: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.bench_archive --corpus $(CORPUS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

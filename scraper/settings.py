@@ -50,6 +50,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
+    # NEWS_ARCHIVE=warc: every response as received, and its request, into the run's .warc.gz (next to the downloader).
+    "scraper.fetching.archive.WarcArchiveMiddleware": 950,
 }
 SPIDER_MIDDLEWARES = {
     # After Scrapy's depth, URL-length and referer middlewares: the max_articles gate (spiders/quota.py).
@@ -77,6 +79,7 @@ NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_larg
 NEWS_EXTRACT_MAX_WORDS = 100_000  # more words after cleaning: dropped as too_large (0 = no cap)
 NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
 NEWS_EXTRACT_TIMEOUT = 30.0  # seconds one page may take in a worker: then too_slow, worker replaced (0 = none)
+NEWS_MARKDOWN = False  # records also carry `markdown`: the headline and body rendered as Markdown
 NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
 
 # --- Pipelines --------------------------------------------------------------------------
@@ -108,6 +111,7 @@ FEED_EXPORTERS = {
     "csv": "scraper.exporters.RecordCsvExporter",
 }
 NEWS_OUTPUT_ENABLED = True
+NEWS_ARCHIVE = ""  # "warc": also keep every fetched response and its request in <run-id>.warc.gz beside the JSONL
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
 # Set by the spider from its arguments and sources, read by the output stage (not for users):

@@ -105,6 +105,7 @@ def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[
         "discovery": with_prefix("news/discovery/"),
         "quota": with_prefix("news/quota/"),  # max_articles: article URLs held, released, never fetched
         "page_kinds": with_prefix("news/pagekind/"),
+        "archive": with_prefix("news/archive/"),
         "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
     }
 

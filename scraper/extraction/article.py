@@ -22,7 +22,7 @@ from trafilatura.settings import Document
 
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
+from scraper.extraction.blocks import blocks_to_text, body_blocks, body_of, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.decoding import decode_body
@@ -50,6 +50,7 @@ from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.markdown import render_markdown
 from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
@@ -73,6 +74,7 @@ class ExtractionOptions:
     max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
     timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
     prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
+    markdown: bool = defaults.NEWS_MARKDOWN  # also render the body as Markdown (the record's markdown field)
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -83,6 +85,7 @@ class ExtractionOptions:
             keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
             max_words=settings.getint("NEWS_EXTRACT_MAX_WORDS"),
             timeout=settings.getfloat("NEWS_EXTRACT_TIMEOUT") or None,
+            markdown=settings.getbool("NEWS_MARKDOWN"),
         )
         if options.min_words < 0 or options.max_bytes <= 0:
             raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
@@ -205,6 +208,7 @@ def _build_article(
     published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
+    body = body_of(blocks)
     return Article(
         url=url,
         canonical_url=pick_canonical(signals, url),
@@ -227,6 +231,8 @@ def _build_article(
         paywalled=paywalled,
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
+        body=body,
+        markdown=render_markdown(title, body) if options.markdown else None,
         fetch=page.fetch,
     )
 
