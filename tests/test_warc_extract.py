@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import subprocess
 import sys
@@ -215,3 +217,14 @@ def test_many_files_and_folders_all_workers(cc_news: Path, tmp_path: Path) -> No
 def test_filter_usage_errors(cc_news: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(cc_news), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_file_gzipped_whole_is_read_record_by_record(tmp_path: Path) -> None:
+    plain = io.BytesIO()
+    warc = CcNewsWriter(plain, gzip=False)
+    for number in range(3):
+        warc.response(f"https://a.example/{number}.html", b"<html><p>story</p></html>" * (number + 1) * 1000)
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(plain.getvalue()))  # `gzip file.warc`: one member for every record
+    pages = [item for item in read_warc(path, 10**6) if isinstance(item, WarcPage)]
+    assert [len(p.body) for p in pages] == [25_000, 50_000, 75_000]
