@@ -134,10 +134,12 @@ def test_reader_resumes_after_a_member_that_is_not_gzip(tmp_path: Path) -> None:
         warc = CcNewsWriter(handle)
         warc.response("https://a.example/1.html", b"<html><p>one</p></html>")
         handle.write(b"WARC/1.0\r\nnot gzip at all\r\n\r\n")
+        handle.write(gzip.compress(b"gzip, but no WARC record in it\r\n\r\n"))
         warc.response("https://a.example/2.html", b"<html><p>two</p></html>")
     items = list(read_warc(path, 10**6))
-    assert [type(i).__name__ for i in items] == ["WarcSkip", "WarcPage", "WarcSkip", "WarcPage"]
-    assert [i.reason for i in items if isinstance(i, WarcSkip)] == ["skipped/warcinfo", "malformed/bad_gzip"]
+    assert [type(i).__name__ for i in items] == ["WarcSkip", "WarcPage", "WarcSkip", "WarcSkip", "WarcPage"]
+    reasons = [i.reason for i in items if isinstance(i, WarcSkip)]
+    assert reasons == ["skipped/warcinfo", "malformed/bad_gzip", "malformed/bad_record"]
     bodies = [i.body for i in items if isinstance(i, WarcPage)]
     assert bodies == [b"<html><p>one</p></html>", b"<html><p>two</p></html>"]
 
