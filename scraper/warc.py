@@ -145,11 +145,20 @@ def _read_gzipped(path: Path, handle: IO[bytes], max_bytes: int) -> Iterator[War
             offset = member.finish()
         except _DamagedError as exc:
             yield WarcSkip(path, offset, exc.reason, str(exc))
-            offset = _next_member(handle, offset + 1)
+            offset = _after(member, handle)
             continue
         handle.seek(offset)
         if not handle.read(1):
             return
+
+
+def _after(member: _Member, handle: IO[bytes]) -> int | None:
+    """Where to go on after a damaged member: its end when it decompresses to the end (its WARC
+    content was bad), else the next gzip header found in the file (None: there is none)."""
+    try:
+        return member.finish()
+    except _DamagedError:
+        return _next_member(handle, member.offset + 1)
 
 
 def _next_member(handle: IO[bytes], start: int) -> int | None:
@@ -209,8 +218,8 @@ def _records(path: Path, stream: Any, base: int, max_bytes: int) -> Iterator[War
         except Exception as exc:  # warcio's ArchiveLoadFailed, and its errors on cut or odd headers
             raise _DamagedError("malformed/bad_record", f"{type(exc).__name__}: {str(exc)[:120]}") from None
         offset = base if isinstance(stream, _Member) else base + records.offset
-        if not record.rec_type:  # warcio read something that is no WARC header
-            raise _DamagedError("malformed/bad_record", "no WARC-Type")
+        if record.format != "warc" or not record.rec_type:  # no WARC header (warcio falls back on ARC)
+            raise _DamagedError("malformed/bad_record", "no WARC header")
         yield _classify(path, offset, record, max_bytes)
 
 

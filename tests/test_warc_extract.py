@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import subprocess
 import sys
@@ -132,10 +134,12 @@ def test_reader_resumes_after_a_member_that_is_not_gzip(tmp_path: Path) -> None:
         warc = CcNewsWriter(handle)
         warc.response("https://a.example/1.html", b"<html><p>one</p></html>")
         handle.write(b"WARC/1.0\r\nnot gzip at all\r\n\r\n")
+        handle.write(gzip.compress(b"gzip, but no WARC record in it\r\n\r\n"))
         warc.response("https://a.example/2.html", b"<html><p>two</p></html>")
     items = list(read_warc(path, 10**6))
-    assert [type(i).__name__ for i in items] == ["WarcSkip", "WarcPage", "WarcSkip", "WarcPage"]
-    assert [i.reason for i in items if isinstance(i, WarcSkip)] == ["skipped/warcinfo", "malformed/bad_gzip"]
+    assert [type(i).__name__ for i in items] == ["WarcSkip", "WarcPage", "WarcSkip", "WarcSkip", "WarcPage"]
+    reasons = [i.reason for i in items if isinstance(i, WarcSkip)]
+    assert reasons == ["skipped/warcinfo", "malformed/bad_gzip", "malformed/bad_record"]
     bodies = [i.body for i in items if isinstance(i, WarcPage)]
     assert bodies == [b"<html><p>one</p></html>", b"<html><p>two</p></html>"]
 
@@ -215,3 +219,14 @@ def test_many_files_and_folders_all_workers(cc_news: Path, tmp_path: Path) -> No
 def test_filter_usage_errors(cc_news: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(cc_news), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_file_gzipped_whole_is_read_record_by_record(tmp_path: Path) -> None:
+    plain = io.BytesIO()
+    warc = CcNewsWriter(plain, gzip=False)
+    for number in range(3):
+        warc.response(f"https://a.example/{number}.html", b"<html><p>story</p></html>" * (number + 1) * 1000)
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(plain.getvalue()))  # `gzip file.warc`: one member for every record
+    pages = [item for item in read_warc(path, 10**6) if isinstance(item, WarcPage)]
+    assert [len(p.body) for p in pages] == [25_000, 50_000, 75_000]
