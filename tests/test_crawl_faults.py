@@ -53,7 +53,7 @@ def _crawl(tmp: Path, *args: str) -> Iterator[FaultCrawl]:
     with FaultSite() as site:
         result = run_crawl(
             tmp, "-a", f"url={site.base_url}/", "-s", f"DOWNLOAD_TIMEOUT={truth.DOWNLOAD_TIMEOUT}",
-            "-s", "NEWS_RETRY_BACKOFF_BASE=0.2", *args,
+            "-s", "NEWS_RETRY_BACKOFF_BASE=0.2", "-s", "LOG_LEVEL=DEBUG", *args,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr[-3000:]
         assert site.errors == []
@@ -166,9 +166,16 @@ def test_traps_are_bounded(window_crawl: FaultCrawl, full_crawl: FaultCrawl) -> 
 
 
 def test_no_url_is_fetched_twice_except_to_retry(window_crawl: FaultCrawl) -> None:
+    """A second fetch is a retry: of a page built to fail, or one the crawl's log says it retried.
+
+    On a loaded machine any page can miss the fault crawl's 2 s timeout and be retried, rightly;
+    Scrapy logs each retry (``Retrying <GET url>``) at DEBUG, which these crawls keep.
+    """
     counts = Counter(window_crawl.paths)
     flaky = {*truth.RETRY_AFTER, "/news/school-choir-wins.html", *truth.FETCH_FAULTS}
-    assert {p: n for p, n in counts.items() if n > 1 and p.split("?", 1)[0] not in flaky} == {}
+    retried = set(re.findall(r"Retrying <GET https?://[^/>\s]+(/[^>\s]*)>", window_crawl.result.stderr))
+    twice = {p: n for p, n in counts.items() if n > 1 and p.split("?", 1)[0] not in flaky}
+    assert {p: n for p, n in twice.items() if p not in retried} == {}
 
 
 # --- faults ----------------------------------------------------------------------------------
