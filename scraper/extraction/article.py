@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.metadata import extract_catstags
-from trafilatura.settings import Document, Extractor
 
 from scraper import settings as defaults
 from scraper.config import ConfigError
@@ -55,6 +52,8 @@ from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
 if TYPE_CHECKING:
+    from trafilatura.settings import Document
+
     from scraper.config import SettingsReader
 
 logger = logging.getLogger(__name__)
@@ -146,6 +145,11 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
+    # Imported here, in the worker that extracts: the crawl process imports this module for
+    # ExtractionOptions and must not pay trafilatura's start-up time and memory.
+    import trafilatura
+    from trafilatura.settings import Document
+
     try:
         result = trafilatura.bare_extraction(
             tree,
@@ -293,6 +297,10 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
     metadata: list[Document] = []
 
     def read(name: str) -> object:
+        import trafilatura
+        from trafilatura.metadata import extract_catstags
+        from trafilatura.settings import Document, Extractor
+
         if name in ("categories", "tags"):  # with no meta or JSON-LD for them, trafilatura scans links
             return texts(extract_catstags("category" if name == "categories" else "tag", tree))
         if not metadata:

@@ -16,7 +16,6 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pycld2
-from htmldate import find_date
 from lxml import html as lxml_html
 
 from scraper.dates import format_date, parse_date
@@ -183,6 +182,8 @@ def page_date(tree: lxml_html.HtmlElement, url: str) -> str | None:
     pruning removes (a share bar, a breadcrumb row), and the date trafilatura then finds in
     what is left is a copyright year or a comment's. htmldate copies the tree it is given.
     """
+    from htmldate import find_date  # in the extraction worker only: the crawl process never needs it
+
     try:
         found = find_date(tree, url=url or None, original_date=True, extensive_search=True,
                           max_date=datetime.now().strftime("%Y-%m-%d"))  # fmt: skip
