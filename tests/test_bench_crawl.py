@@ -16,7 +16,7 @@ PAGES = Path(__file__).parent / "data" / "pages"
 
 def test_bench_crawl_prints_a_row_per_crawl() -> None:
     pages = len(list(PAGES.glob("*.html")))
-    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_crawl", "--pages", str(PAGES), "--runs", "1"],
+    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_crawl", "--site", str(PAGES), "--runs", "1"],
                           capture_output=True, text=True, timeout=300, check=True)  # fmt: skip
     rows = {line[:24].strip(): line[24:].split() for line in done.stdout.splitlines()[2:]}
     assert set(rows) == {"Scrapy fetch", "Scrapy + trafilatura", "news crawl (ours)"}
