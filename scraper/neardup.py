@@ -13,8 +13,10 @@ starts as fast as bare Scrapy and a run that never writes an article never loads
 
 from __future__ import annotations
 
+import hashlib
 import re
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from scraper.config import ConfigError
 
@@ -42,6 +44,45 @@ def minhash(text: str) -> MinHash:
     signature = MinHash(num_perm=NUM_PERM)
     signature.update_batch(sorted(shingles(text)))
     return signature
+
+
+SEED = 1  # datasketch's default; the permutations (and so every stored signature) depend on it
+SCHEME = "affine32"  # datasketch's default permutation scheme since 2.0
+
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """The (a, b) of datasketch's ``affine32`` permutations for :data:`SEED`: ``h -> a*h + b mod 2**32``."""
+    import numpy as np
+
+    generator = np.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)  # odd: a bijection
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def signature(text: str) -> bytes:
+    """``encode(minhash(text))`` without datasketch, for the extraction workers.
+
+    datasketch imports scipy (55 MB per process); a worker needs only numpy for this. The
+    values are datasketch's ``affine32`` MinHash of the same shingles, bit for bit (SHA-1's
+    first four bytes, MurmurHash3's 32-bit finaliser, the seeded affine permutations):
+    ``tests/test_neardup_signature.py`` checks that against datasketch itself, so the signatures
+    the crawl state keeps stay comparable whichever process computed them.
+    """
+    import numpy as np
+
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(text)), dtype=np.uint32
+    ).reshape(-1, 1)
+    hashes ^= hashes >> np.uint32(16)  # MurmurHash3 fmix32: spreads the input hash before the permutations
+    hashes *= np.uint32(0x85EBCA6B)
+    hashes ^= hashes >> np.uint32(13)
+    hashes *= np.uint32(0xC2B2AE35)
+    hashes ^= hashes >> np.uint32(16)
+    a, b = _permutations()
+    values = (hashes * a + b).min(axis=0)  # uint32 arithmetic: the wrap-around is the modulo
+    return SCHEME.encode("ascii") + b"\0" + bytes(values.astype("<u8").tobytes())
 
 
 def encode(signature: MinHash) -> bytes:

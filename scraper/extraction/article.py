@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper import neardup
 from scraper import settings as defaults
 from scraper.config import ConfigError
 from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
@@ -73,6 +74,7 @@ class ExtractionOptions:
     max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
     timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
     prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
+    sign: bool = False  # set Article.signature (MinHash) in the worker: the crawl's dedup stage then only compares
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -235,6 +237,7 @@ def _build_article(
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
         fetch=page.fetch,
+        signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
     )
 
 
