@@ -93,6 +93,13 @@ class ExtractionOptions:
         return options
 
 
+def preload() -> None:
+    """Import what extraction needs, in a worker before its first page (the crawl process never calls it)."""
+    import htmldate  # noqa: F401
+    import trafilatura
+    import trafilatura.metadata  # noqa: F401
+
+
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
     """Turn one fetched page into a clean article, or say why it is not one.
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import ExtractionOptions, extract_article, preload
 from scraper.items import Article, DropReason, Page, Rejection
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ def _worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
+    preload()  # while the crawl starts, not on the first page's clock
     trimmer = _HeapTrimmer()
     conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
     while True:
