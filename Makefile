@@ -38,8 +38,9 @@ bench-quality: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_quality --corpus $(CORPUS) --corpus $(CORPUS_WCXB) --eval $(EVAL) --out .bench/quality
 
 ## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
+## (medians of 3 interleaved runs; PAGES=2000 serves the corpus repeatedly for a long-crawl memory check)
 bench-crawl: $(STAMP)
-	$(BIN)/python -m tests.benchmarks.bench_crawl --pages $(CORPUS)/pages
+	$(BIN)/python -m tests.benchmarks.bench_crawl --site $(CORPUS)/pages $(if $(PAGES),--pages $(PAGES))
 
 ## bench-archive: scraper extract on a 2,000-record WARC of the corpus pages, 1 and all workers, beside a plain
 ## trafilatura loop over the same payloads: pages/s, CPU ms/page, RSS

@@ -51,7 +51,8 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "modified_time", "d
 SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:section")
 
 
-TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
+TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags",
+            "tags", "shareaholic:keywords", "citation_keywords", "dcterms.subject")  # fmt: skip
 
 
 @dataclass(slots=True, frozen=True)
