@@ -19,13 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from scraper.api import declared_url, page_from_html
-from scraper.extraction.decoding import decode_body
 from scraper.extraction.pagekind import Kind, Verdict, classify
-from scraper.extraction.signals import read_head_signals
+from scraper.extraction.signals import head_signals_of
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.urls import host_of, registered_domain, source_name
 from scraper.warc import WARC_SUFFIXES, WarcPage, WarcSkip, read_warc
@@ -201,14 +197,8 @@ def head_verdict(page: Page) -> Verdict | None:
     travels on the ``Page`` as the spider's does. None when the page cannot be parsed here
     (extraction then says why).
     """
-    text = decode_body(page.body, page.encoding)
-    if isinstance(text, Rejection) or not text.strip():
-        return None
-    try:
-        tree = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return None
-    return classify(read_head_signals(tree), page.url)
+    signals = head_signals_of(page.body, page.encoding)
+    return classify(signals, page.url) if signals is not None else None
 
 
 def _warc_page(record: WarcPage, source: str | None) -> Page:

@@ -15,7 +15,7 @@ import asyncio
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 import scrapy
@@ -25,6 +25,8 @@ from scraper.dates import parse_date
 from spiders.bounds import Limit, cap_document
 from spiders.discovery import Entry, parse_feed, parse_sitemap, sitemaps_from_robots, url_date_span
 from spiders.sources import Source
+
+T = TypeVar("T")
 
 
 class DocumentCallbacks:
@@ -63,20 +65,35 @@ class DocumentCallbacks:
             self._limit_hit(Limit.DOCUMENT_BYTES, source, response.url)
         return body
 
+    async def _parsed(
+        self, response: Response, source: Source, kind: str, parse: Callable[[bytes], T | None]
+    ) -> T | None:
+        """A sitemap's or feed's body cut to size and parsed off the reactor; None, counted, when there is none.
+
+        A non-200 answer is ``news/response/<kind>_<status>``; a body that does not parse (corrupt
+        gzip, a bomb cut short, not that kind of document) is ``<kind>_unreadable`` and
+        ``news/discovery/bad_<kind>``: handled either way, so no URL is left unfinished.
+        """
+        stats = self.crawler.stats
+        if response.status != 200:
+            stats.inc_value(f"news/response/{kind}_{response.status}")
+            return None
+        body = self._document(response, source)
+        parsed = await asyncio.to_thread(parse, body) if body is not None else None
+        if parsed is None:
+            stats.inc_value(f"news/discovery/bad_{kind}")
+            stats.inc_value(f"news/response/{kind}_unreadable")
+            self.logger.warning("Not a %s: %s; nothing followed from it", kind, response.url)
+            return None
+        stats.inc_value(f"news/response/{kind}")
+        return parsed
+
     async def parse_sitemap(self, response: Response, source: Source) -> AsyncIterator[scrapy.Request]:
         """Follow a sitemap index; request the pages of a urlset (news sitemaps give hints)."""
         stats = self.crawler.stats
-        if response.status != 200:
-            stats.inc_value(f"news/response/sitemap_{response.status}")
-            return
-        body = self._document(response, source)
-        sitemap = await asyncio.to_thread(parse_sitemap, body, self.max_entries) if body is not None else None
+        sitemap = await self._parsed(response, source, "sitemap", lambda body: parse_sitemap(body, self.max_entries))
         if sitemap is None:
-            stats.inc_value("news/discovery/bad_sitemap")
-            stats.inc_value("news/response/sitemap_unreadable")  # handled: the URL is not left unfinished
-            self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
             return
-        stats.inc_value("news/response/sitemap")
         if sitemap.truncated:
             self._limit_hit(Limit.ENTRIES_PER_DOCUMENT, source, response.url)
         for entry in sitemap.entries:
@@ -95,17 +112,9 @@ class DocumentCallbacks:
     async def parse_feed(self, response: Response, source: Source) -> AsyncIterator[scrapy.Request]:
         """Request every article a feed lists, with the feed's title and date as hints."""
         stats = self.crawler.stats
-        if response.status != 200:
-            stats.inc_value(f"news/response/feed_{response.status}")
-            return
-        body = self._document(response, source)
-        entries = await asyncio.to_thread(parse_feed, body, response.url) if body is not None else None
+        entries = await self._parsed(response, source, "feed", lambda body: parse_feed(body, response.url))
         if entries is None:
-            stats.inc_value("news/discovery/bad_feed")
-            stats.inc_value("news/response/feed_unreadable")
-            self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
             return
-        stats.inc_value("news/response/feed")
         if self.max_entries and len(entries) > self.max_entries:
             self._limit_hit(Limit.ENTRIES_PER_DOCUMENT, source, response.url)
             del entries[self.max_entries :]
