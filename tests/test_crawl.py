@@ -203,3 +203,8 @@ def test_demo_command_prints_paths_and_a_record(tmp_path: Path) -> None:
     record = json.loads(done.stdout.split("One cleaned record:", 1)[1])
     assert record["title"]
     assert record["text"]
+
+
+def test_a_default_crawl_logs_no_warning(home_crawl: CrawlResult) -> None:
+    """Nothing a user did not ask for is a warning: an option left off is not "disabled" noise."""
+    assert [line for line in home_crawl.stderr.splitlines() if "] WARNING:" in line] == []

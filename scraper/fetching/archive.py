@@ -91,7 +91,7 @@ class WarcArchiveMiddleware:
         if mode not in MODES:
             raise ConfigError(f"NEWS_ARCHIVE must be empty (off) or 'warc', got {mode!r}")
         if not mode:
-            raise NotConfigured("NEWS_ARCHIVE is off")
+            raise NotConfigured  # off by default: no message, so Scrapy does not warn on every crawl
         middleware = cls(crawler)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
