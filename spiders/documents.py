@@ -143,4 +143,5 @@ class DocumentCallbacks:
     def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
         pairs = (("title", entry.title), ("published", entry.published), ("lastmod", entry.lastmod))
         hints = {k: v for k, v in pairs if v}  # lastmod: the crawl state's word on "changed since"
-        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10)
+        depth = 1 if source.crawls_whole_site() else None  # as if linked from the home page
+        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10, link_depth=depth)

@@ -21,7 +21,6 @@ reads ``NEWS_SOURCES_FILE`` (``sources.toml``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -45,7 +44,15 @@ from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
 from spiders.documents import DocumentCallbacks
 from spiders.links import focus, iter_anchors
 from spiders.quota import CANDIDATE, ArticleQuota
-from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
+from spiders.sources import (
+    Source,
+    date_window,
+    in_section,
+    load_sources,
+    non_negative_int,
+    section_of,
+    source_from_args,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -349,28 +356,6 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         attempts = 1 + int(request.meta.get("retry_times", 0)) if request is not None else 1
         self.logger.warning("Fetch failed for %s: %s after %d attempt(s) (%s); no page from it", url, reason,
                             attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
-
-
-_HOME_PATH = re.compile(r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)(?:\.\w{2,5})?)?$", re.IGNORECASE)
-
-
-def section_of(url: str) -> str | None:
-    """The path a start URL stands for when it is a section (``/sport/``), None for a home page.
-
-    Started from a section, a crawl takes that section: its pages, their pagination and
-    subsections (links are followed only from pages under this path) and the articles they link
-    to, plus the feeds the section advertises under its path, but not the whole site's sitemaps.
-    ``/``, ``/index.html``, ``/home`` and a language's root (``/en/``, ``/pt-br/``) are home pages.
-    """
-    path = urlsplit(url).path or "/"
-    return None if _HOME_PATH.match(path) else path
-
-
-def in_section(url: str, section: str) -> bool:
-    """Whether ``url`` is the section's page (with or without its slash, any query) or under it."""
-    path = (urlsplit(url).path or "/").rstrip("/")
-    root = section.rstrip("/")
-    return path == root or path.startswith(root + "/")
 
 
 def release_parse_tree(response: HtmlResponse) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_crawl
-from tests.test_crawl_bounds import Reply, Site, html
+from tests.test_crawl_bounds import XML, Reply, Site, html
 
 pytestmark = pytest.mark.crawl
 
@@ -74,4 +74,34 @@ def test_links_are_followed_from_listings_not_from_off_topic_pages(tmp_path: Pat
     assert site.asked("/investors/doc-") == []
     assert site.asked("/products/reader/doc-") == []
     assert result.summary["discovery"]["not_a_listing"] >= 2
+    assert len(result.records) == 8
+
+
+def sitemapped(path: str, base: str) -> Reply | None:
+    """The same publisher, but its home page links only to corporate pages; the sitemap lists the section."""
+    if path == "/robots.txt":
+        return 200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n".encode()
+    if path == "/sitemap.xml":
+        urls = f"<url><loc>{base}/world</loc></url><url><loc>{base}/investors</loc></url>"
+        return 200, XML, f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    if path == "/":
+        return html(NAV + '<a href="/investors">Investors</a>')
+    return route(path, base)
+
+
+def test_a_section_the_sitemap_lists_is_read_for_links_like_one_the_home_page_links_to(tmp_path: Path) -> None:
+    """Which of the sitemap and the home page names a section first must not decide what is crawled.
+
+    Scrapy's duplicate filter keeps whichever request for ``/world`` came first; a sitemap entry
+    used to carry no link depth, so when it won (a loaded machine) the section's stories on page
+    2 were never reached. Here only the sitemap names it.
+    """
+    site = Site("sitemapped", sitemapped)
+    try:
+        result = run_crawl(tmp_path, "-a", f"url={site.url}/", "-s", "RETRY_ENABLED=False")
+    finally:
+        site.server.stop()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(site.asked("/world/story-")) == sorted(f"/world/story-{i}" for i in range(8))
+    assert site.asked("/investors/doc-") == []  # the sitemap's off-topic page is still not a listing
     assert len(result.records) == 8
