@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 CORPUS_WCXB ?= ../shared/corpus-wcxb
 EVAL ?= ../shared/eval
 
-.PHONY: demo test check lint typecheck bench-quality bench-crawl bench-cluster install redis-server clean
+.PHONY: demo test check lint typecheck bench-quality bench-crawl bench-archive bench-cluster install redis-server clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -45,8 +45,14 @@ bench-quality: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_quality --corpus $(CORPUS) --corpus $(CORPUS_WCXB) --eval $(EVAL) --out .bench/quality
 
 ## bench-crawl: pages/s, CPU ms/page and peak RSS of a crawl, ours beside bare Scrapy and Scrapy + trafilatura
+## (medians of 3 interleaved runs; PAGES=2000 serves the corpus repeatedly for a long-crawl memory check)
 bench-crawl: $(STAMP)
-	$(BIN)/python -m tests.benchmarks.bench_crawl --pages $(CORPUS)/pages
+	$(BIN)/python -m tests.benchmarks.bench_crawl --site $(CORPUS)/pages $(if $(PAGES),--pages $(PAGES))
+
+## bench-archive: scraper extract on a 2,000-record WARC of the corpus pages, 1 and all workers, beside a plain
+## trafilatura loop over the same payloads: pages/s, CPU ms/page, RSS
+bench-archive: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.bench_archive --corpus $(CORPUS)
 
 ## bench-cluster: pages/s of 1, 2 and 3 Redis workers beside the single-process crawl, Redis bytes per URL
 bench-cluster: $(STAMP) redis-server

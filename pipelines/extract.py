@@ -12,6 +12,7 @@ never the body.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING, Any, Self
 
@@ -44,7 +45,8 @@ class ExtractPipeline:
         workers = settings.getint("NEWS_EXTRACT_WORKERS")
         if workers < -1:
             raise ConfigError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
-        return cls(crawler, default_workers() if workers == -1 else workers, ExtractionOptions.from_settings(settings))
+        options = dataclasses.replace(ExtractionOptions.from_settings(settings), sign=True)  # see DedupPipeline
+        return cls(crawler, default_workers() if workers == -1 else workers, options)
 
     def open_spider(self) -> None:
         self.pool = ExtractorPool(self.workers, self.options)

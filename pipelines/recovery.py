@@ -1,6 +1,6 @@
 """Start-of-run recovery of the ``.part`` files killed runs left, and only those.
 
-Which files are ours (decided here, documented in the README): a ``.part`` file this crawler
+Which files are ours (decided here, documented in docs/reference.md): a ``.part`` file this crawler
 writes is named after the run's final file with the run id in its name, either
 ``<run-id>.jsonl.part`` (the default templates have ``{run_id}`` in the file name) or
 ``<final>.jsonl.<run-id>.part`` (templates without it); a run id is ``YYYYMMDDTHHMMSSZ-xxxx``.

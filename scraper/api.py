@@ -23,12 +23,8 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
-
 from scraper.extraction.article import ExtractionOptions, extract_article
-from scraper.extraction.decoding import decode_body
-from scraper.extraction.signals import read_head_signals
+from scraper.extraction.signals import head_signals_of
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.urls import absolute_url, source_name
 from scraper.validation import RecordRules
@@ -84,14 +80,9 @@ def page_from_html(
 
 def declared_url(body: bytes, encoding: str | None = None) -> str | None:
     """The page's own absolute http(s) URL: ``<link rel=canonical>``, else ``og:url``; None if neither."""
-    text = decode_body(body, encoding)
-    if isinstance(text, Rejection) or not text.strip():
+    signals = head_signals_of(body, encoding)
+    if signals is None:
         return None
-    try:
-        tree = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return None
-    signals = read_head_signals(tree)
     for raw in (signals.canonical, signals.first_meta("og:url")):
         found = absolute_url("", raw) if raw else None
         if found and found.startswith(("http://", "https://")):

@@ -1,13 +1,15 @@
 """``scraper extract``: clean saved pages offline with exactly the crawl's code path.
 
-Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), folders of them, or a manifest
-(JSON Lines with ``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside
-the manifest, the shape of the corpus's ``truth.jsonl``). Each page becomes a ``Page`` and goes
-through :func:`scraper.extraction.extract_article` in worker processes and is checked against
-the crawl's record contract (:class:`scraper.validation.RecordRules`), as in a crawl; records
-are written in input order as JSON Lines of the crawl's schema, plus ``id`` when the input had
-one. A page that cannot be read or is not an article is reported (stderr, ``--errors``) and the
-batch goes on; the exit status is 1 only when no page at all became a record.
+Inputs are HTML files (``.html``, ``.htm``, ``.html.gz``), WARC files (``.warc``, ``.warc.gz``:
+our crawl archives, Common Crawl's CC-NEWS), folders of them, or a manifest (JSON Lines with
+``id``, ``url`` and optionally ``path``, default ``pages/<id>.html.gz`` beside the manifest, the
+shape of the corpus's ``truth.jsonl``); reading them is :mod:`scraper.inputs`. Each page becomes
+a ``Page`` and goes through :func:`scraper.extraction.extract_article` in worker processes and
+is checked against the crawl's record contract (:class:`scraper.validation.RecordRules`), as in
+a crawl; records are written in input order as JSON Lines of the crawl's schema, plus ``id``
+when the input had one (or as Markdown, ``--format markdown``). A page that cannot be read or
+is not an article is reported (stderr, ``--errors``) and the batch goes on; the exit status is
+1 only when no page at all became a record.
 """
 
 from __future__ import annotations
@@ -22,73 +24,35 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 
 from itemadapter import ItemAdapter
 
-from scraper.api import declared_url, page_from_html
 from scraper.cluster import status as cluster_status
 from scraper.config import ConfigError, project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
-from scraper.items import EXPORTED_FIELDS, Article, DropReason, Page, Rejection
+from scraper.inputs import (
+    Entry,
+    Job,
+    Selection,
+    Skipped,
+    iter_jobs,
+    load_page,
+    parse_bound,
+    registered_domains,
+    warc_entries,
+)
+from scraper.items import EXPORTED_FIELDS, Article, DropReason, Rejection
+from scraper.markdown import render_markdown
 from scraper.validation import RecordRules
+from scraper.warc import is_warc
 
 logger = logging.getLogger("scraper.extract")
 
-HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")  # matched case-insensitively
-
-
-@dataclass(slots=True, frozen=True)
-class Job:
-    """One page to extract: where its bytes are and what we know about it."""
-
-    path: Path
-    url: str | None  # None: the page's own canonical URL, else its file:// URL
-    id: str | None = None
-
-
-def iter_jobs(inputs: list[Path], url: str | None, manifest: Path | None) -> Iterator[Job]:
-    """Expand files, folders and a manifest into jobs, in a stable order."""
-    if manifest is not None:
-        yield from _manifest_jobs(manifest)
-    for path in inputs:
-        files = (
-            sorted(p for p in path.rglob("*") if p.name.lower().endswith(HTML_SUFFIXES)) if path.is_dir() else [path]
-        )
-        for file in files:
-            yield Job(path=file, url=url)
-
-
-def _manifest_jobs(manifest: Path) -> Iterator[Job]:
-    with manifest.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-                page_id, page_url = str(entry["id"]), str(entry["url"])
-            except (ValueError, KeyError, TypeError) as exc:
-                logger.warning("%s:%d: not a manifest entry (%s); skipped", manifest, number, exc)
-                continue
-            path = Path(entry.get("path") or f"pages/{page_id}.html.gz")
-            yield Job(path=path if path.is_absolute() else manifest.parent / path, url=page_url, id=page_id)
-
-
-def load_page(job: Job, source: str | None) -> Page:
-    """Read a saved page into a ``Page``, as if it had just been fetched. Raises OSError."""
-    body = job.path.read_bytes()
-    if job.path.name.endswith(".gz"):
-        body = gzip.decompress(body)
-    fetched = datetime.fromtimestamp(job.path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-    # The page's own canonical link says where it lives; a file:// URL only as the last resort
-    # (relative links and images then resolve to files), and never as the source.
-    url = job.url or declared_url(body) or job.path.resolve().as_uri()
-    return page_from_html(body, url, source=source, fetched_at=fetched, discovered_via="file")
+SEPARATOR = "\n---\n\n"  # between records in --format markdown
 
 
 def record_of(article: Article, job: Job) -> dict[str, Any]:
@@ -99,31 +63,60 @@ def record_of(article: Article, job: Job) -> dict[str, Any]:
     return record
 
 
-def run_extract(args: argparse.Namespace, out: IO[str], errors: IO[str] | None) -> Counter[str]:
-    """Extract every job, writing records in input order; returns counts by outcome."""
+def run_extract(
+    args: argparse.Namespace, out: IO[str], errors: IO[str] | None, selection: Selection | None = None
+) -> Counter[str]:
+    """Extract every input, writing records in input order; returns counts by outcome.
+
+    At most a few pages per worker are in flight (read, extracting or waiting to be written), so
+    memory stays flat however many pages an archive holds.
+    """
     settings = project_settings(_overrides(args))
     options = ExtractionOptions.from_settings(settings)
     rules = RecordRules.from_settings(settings)
     workers = settings.getint("NEWS_EXTRACT_WORKERS")
     workers = default_workers() if workers == -1 else workers
+    selection = selection or Selection()
     pool = ExtractorPool(workers, options)
     counts: Counter[str] = Counter()
     jobs = list(iter_jobs(args.inputs, args.url, args.manifest))
+    total = None if any(is_warc(job.path) for job in jobs) else len(jobs)
     window: deque[tuple[Job, Future[Article | Rejection] | Rejection]] = deque()
-    progress = _progress(len(jobs), args.progress)
+    progress = _progress(total, args.progress)
+    written = _Writer(out, errors, args.format, rules, selection, counts)
     try:
-        for job in jobs:
-            window.append(_submit(pool, job, args.source))
+        for job, entry in _entries(jobs, args.source, selection, options.max_bytes):
+            if isinstance(entry, Skipped):
+                counts[entry.reason] += 1
+                if entry.reason.startswith("malformed/"):  # damage is reported like a rejected page
+                    written.report(job, entry.reason, entry.detail)
+                continue
+            window.append((job, entry if isinstance(entry, Rejection) else pool.submit(entry)))
             if len(window) >= max(4, 4 * workers):
-                _write_one(window.popleft(), rules, out, errors, counts)
+                written.one(window.popleft())
                 progress(1)
         while window:
-            _write_one(window.popleft(), rules, out, errors, counts)
+            written.one(window.popleft())
             progress(1)
     finally:
         pool.close()
         progress(0, close=True)
     return counts
+
+
+def _entries(jobs: list[Job], source: str | None, selection: Selection, max_bytes: int) -> Iterator[Entry]:
+    """Each job's pages (one for an HTML file, every HTML response of a WARC file), streamed."""
+    for job in jobs:
+        if is_warc(job.path):
+            yield from warc_entries(job, source, selection, max_bytes)
+            continue
+        try:
+            page = load_page(job, source)
+        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            yield job, Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
+            continue
+        job = dataclasses.replace(job, url=page.url)
+        yield job, selection.before_extraction(page.url, None) or page
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -138,41 +131,54 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
-def _submit(pool: ExtractorPool, job: Job, source: str | None) -> tuple[Job, Future[Article | Rejection] | Rejection]:
-    """The job (with the URL it was given, or found in the page) and its pending extraction."""
-    try:
-        page = load_page(job, source)
-    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        return job, Rejection(DropReason.UNREADABLE, f"unreadable file: {exc}")
-    return dataclasses.replace(job, url=page.url), pool.submit(page)
+class _Writer:
+    """Writes each finished page: a record (JSON Lines or Markdown), or its rejection, counted."""
+
+    def __init__(
+        self, out: IO[str], errors: IO[str] | None, form: str, rules: RecordRules, selection: Selection,
+        counts: Counter[str],
+    ) -> None:  # fmt: skip
+        self.out, self.errors, self.form, self.rules = out, errors, form, rules
+        self.selection, self.counts = selection, counts
+
+    def one(self, entry: tuple[Job, Future[Article | Rejection] | Rejection]) -> None:
+        job, pending = entry
+        result = pending if isinstance(pending, Rejection) else pending.result()
+        if isinstance(result, Article) and (problem := self.rules.problem(result)) is not None:
+            result = Rejection(*problem)
+        if isinstance(result, Rejection):
+            self._rejected(job, result)
+            return
+        if (skipped := self.selection.after_extraction(result)) is not None:
+            self.counts[skipped.reason] += 1
+            return
+        if self.form == "markdown":
+            self.out.write((SEPARATOR if self.counts["written"] else "") + render_markdown(result.title, result.body))
+        else:
+            self.out.write(json.dumps(record_of(result, job), ensure_ascii=False) + "\n")
+        self.counts["written"] += 1
+        self.out.flush()
+
+    def _rejected(self, job: Job, result: Rejection) -> None:
+        self.counts[str(result.reason)] += 1
+        self.report(job, str(result.reason), result.detail)
+
+    def report(self, job: Job, reason: str, detail: str) -> None:
+        """One line on stderr and, with ``--errors``, one JSON line (a WARC record's offset too)."""
+        where = job.id or (f"{job.path}@{job.offset} {job.url or ''}" if job.offset is not None else job.path)
+        logger.warning("%s: %s (%s)", where, reason, detail)
+        if self.errors is not None:
+            error: dict[str, Any] = {"id": job.id, "path": str(job.path), "url": job.url,
+                                     "reason": reason, "detail": detail}  # fmt: skip
+            if job.offset is not None:
+                error["offset"] = job.offset
+            self.errors.write(json.dumps(error, ensure_ascii=False) + "\n")
 
 
-def _write_one(
-    entry: tuple[Job, Future[Article | Rejection] | Rejection],
-    rules: RecordRules,
-    out: IO[str],
-    errors: IO[str] | None,
-    counts: Counter[str],
-) -> None:
-    job, pending = entry
-    result = pending if isinstance(pending, Rejection) else pending.result()
-    if isinstance(result, Article) and (problem := rules.problem(result)) is not None:
-        result = Rejection(*problem)
-    if isinstance(result, Rejection):
-        counts[str(result.reason)] += 1
-        logger.warning("%s: %s (%s)", job.id or job.path, result.reason, result.detail)
-        if errors is not None:
-            error = {"id": job.id, "path": str(job.path), "url": job.url,
-                     "reason": str(result.reason), "detail": result.detail}  # fmt: skip
-            errors.write(json.dumps(error, ensure_ascii=False) + "\n")
-        return
-    counts["written"] += 1
-    out.write(json.dumps(record_of(result, job), ensure_ascii=False) + "\n")
-    out.flush()
+def _progress(total: int | None, enabled: bool) -> Any:
+    """A tqdm bar on stderr when it is a terminal, with pages/s; a no-op otherwise.
 
-
-def _progress(total: int, enabled: bool) -> Any:
-    """A tqdm bar on stderr when it is a terminal; a no-op otherwise.
+    WARC inputs have no page count until read: the bar then counts and shows the rate only.
 
     Warnings logged meanwhile go through tqdm (``logging_redirect_tqdm``), so they print above
     the bar instead of breaking it.
@@ -201,6 +207,8 @@ EXAMPLES = """examples:
   scraper extract saved_pages/ -o articles.jsonl --errors rejected.jsonl
   scraper extract --manifest truth.jsonl -o predictions.jsonl
   scraper extract page.html -s NEWS_EXTRACT_KEEP_PAYWALLED=False --quiet
+  scraper extract CC-NEWS-20261125*.warc.gz --domain bbc.co.uk,@sites.txt --since 2026-11-25 -o bbc.jsonl
+  scraper extract output/news/2026-11-25/ --format markdown -o articles.md
 """
 
 
@@ -222,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("inputs", nargs="*", type=Path, help="HTML files (.html, .htm, .html.gz; any case) or folders")
+    extract.add_argument("inputs", nargs="*", type=Path,
+                         help="HTML (.html, .htm, .html.gz), WARC (.warc, .warc.gz) files or folders")  # fmt: skip
     extract.add_argument("--url", help="the page's URL, for a single input file (default: its canonical link)")
     extract.add_argument("--manifest", type=Path, help="JSON Lines of {id, url, path?}")
     extract.add_argument("-o", "--output", type=Path, help="write records here (default: stdout); folders are made")
@@ -235,6 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a published date further ahead is bad_date (NEWS_VALIDATE_MAX_FUTURE_DAYS)")  # fmt: skip
     extract.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                          help="a crawl setting, as for scrapy crawl (NEWS_EXTRACT_KEEP_PAYWALLED=False)")  # fmt: skip
+    extract.add_argument("--format", choices=("jsonl", "markdown"), default="jsonl",
+                         help="records as JSON Lines (default) or Markdown documents separated by ---")  # fmt: skip
+    extract.add_argument("--domain", action="append", default=[], metavar="DOMAINS",
+                         help="keep only these registered domains: comma-separated, or @FILE (one a line)")  # fmt: skip
+    extract.add_argument("--since", help="keep records dated (published, else fetched) on or after this ISO date")
+    extract.add_argument("--until", help="keep records dated on or before this ISO date (a date: the whole day)")
+    extract.add_argument("--language", action="append", default=[], metavar="TAGS",
+                         help="keep records in these languages, comma-separated (en keeps en-GB)")  # fmt: skip
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     extract.add_argument("-q", "--quiet", action="store_true", help="no line per rejected page; only the summary")
     cluster_status.add_parser(commands)
@@ -252,7 +269,8 @@ def _check(args: argparse.Namespace) -> None:
     """Refuse a command line that cannot work, before any page is read."""
     if not args.inputs and args.manifest is None:
         raise UsageError("give HTML files, folders or --manifest")
-    if args.url and (args.manifest is not None or len(args.inputs) != 1 or args.inputs[0].is_dir()):
+    if args.url and (args.manifest is not None or len(args.inputs) != 1 or args.inputs[0].is_dir()
+                     or is_warc(args.inputs[0])):  # fmt: skip
         raise UsageError("--url applies to exactly one input file")
     missing = [p for p in [*args.inputs, *([args.manifest] if args.manifest else [])] if not p.exists()]
     if missing:
@@ -264,6 +282,22 @@ def _check(args: argparse.Namespace) -> None:
     for pair in args.set:
         if "=" not in pair or not pair.split("=", 1)[0].strip():
             raise UsageError(f"-s takes NAME=VALUE, got {pair!r}")
+
+
+def _selection(args: argparse.Namespace) -> Selection:
+    """The ``--domain``, ``--since``/``--until`` and ``--language`` filters (UsageError when unreadable)."""
+    try:
+        domains = registered_domains(args.domain)
+    except OSError as exc:
+        raise UsageError(f"cannot read the --domain file: {exc.strerror or exc}") from None
+    bounds = []
+    for name, end in (("since", False), ("until", True)):
+        try:
+            bounds.append(parse_bound(getattr(args, name), end) if getattr(args, name) else None)
+        except ValueError:
+            raise UsageError(f"--{name} takes an ISO date (2026-11-25) or time, got {getattr(args, name)!r}") from None
+    languages = frozenset(t.strip().lower() for v in args.language for t in v.split(",") if t.strip())
+    return Selection(domains=domains, since=bounds[0], until=bounds[1], languages=languages)
 
 
 def _open_for_writing(path: Path, what: str) -> IO[str]:
@@ -283,13 +317,14 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
     try:
         _check(args)
+        selection = _selection(args)
         out = _open_for_writing(args.output, "records to") if args.output else sys.stdout
         errors = _open_for_writing(args.errors, "errors to") if args.errors else None
     except UsageError as exc:
         print(f"scraper extract: error: {exc}", file=sys.stderr)
         return 2
     try:
-        counts = run_extract(args, out, errors)
+        counts = run_extract(args, out, errors, selection)
     except ConfigError as exc:  # a setting given with -s that the stages refuse
         print(f"scraper extract: error: {exc}", file=sys.stderr)
         return 2

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class DropReason(StrEnum):
@@ -109,7 +109,7 @@ class Image:
     """An article image; captions and credits live here rather than in the text.
 
     Each field's attribute docstring is its documentation, copied verbatim into the JSON Schema
-    and the README's record table (``tests/test_items_docs.py`` keeps them in step).
+    and the record table in docs/schema.md (``tests/test_items_docs.py`` keeps them in step).
     """
 
     url: str | None
@@ -122,11 +122,23 @@ class Image:
 
 
 @dataclass(slots=True)
+class BodyBlock:
+    """One block of ``Article.body``: a paragraph, sub-heading, list, quote or table, in page order.
+
+    ``text`` is the block exactly as it appears in ``Article.text`` (which is the blocks' texts
+    joined by one blank line), so the two never disagree.
+    """
+
+    type: str  # "heading", "paragraph", "list", "quote" or "table"
+    text: str  # lines joined by "\n": list items, table rows (cells joined by " | "), a quote's lines
+
+
+@dataclass(slots=True)
 class Article:
     """The JSON Lines record: one per article (schema ``SCHEMA_VERSION``).
 
     Each field's attribute docstring is its documentation for downstream users, copied verbatim
-    into the JSON Schema's ``description`` and the README's record table; read it with
+    into the JSON Schema's ``description`` and the record table in docs/schema.md; read it with
     :func:`field_docs`. ``tests/test_items_docs.py`` fails when the three differ.
     """
 
@@ -195,8 +207,16 @@ class Article:
     duplicate_of: str | None = None
     """Only with `NEWS_DEDUP_MODE=flag`: the canonical URL of the first record of the same story (same or
     nearly the same text); else null. Added in 1.1."""
+    body: list[BodyBlock] = field(default_factory=list)
+    """The clean body as blocks in page order, `{"type", "text"}`: `type` is `heading`, `paragraph`, `list`,
+    `quote` or `table`; `text` is the block as it stands in `text` (list items, table rows with cells joined by
+    ` | `, a quote's lines on lines of their own), so the texts joined by one blank line are `text`. Added in
+    1.2."""
+    markdown: str | None = None
+    """Only with `NEWS_MARKDOWN`: the headline and `body` as Markdown (`##` sub-headings, `-` list items, `>`
+    quotes, tables as pipe tables); else null. Added in 1.2."""
     schema_version: str = SCHEMA_VERSION
-    """The record format's version, `"1.1"`. New optional fields bump the minor version; a field never
+    """The record format's version, `"1.2"`. New optional fields bump the minor version; a field never
     changes meaning."""
     # Not exported (see EXPORTED_FIELDS): facts the crawl state needs once the record is written.
     fetch: Fetch | None = field(default=None, repr=False, metadata={"exported": False})
@@ -236,7 +256,7 @@ def field_docs(cls: type[Any]) -> dict[str, str]:
     An attribute docstring is the string literal on the line under a field's annotation; Python
     keeps no trace of it at run time, so it is read from the class's source with ``ast``.
     Whitespace is collapsed to single spaces, so the text can be compared with (or copied into)
-    the JSON Schema and the README table. Fields without a docstring are left out.
+    the JSON Schema and the docs/schema.md table. Fields without a docstring are left out.
     """
     tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef)).body

@@ -14,6 +14,7 @@ DEPTH_LIMIT = 8  # a safety net; NEWS_LINK_DEPTH is the bound that matters
 NEWS_FOLLOW_LINKS = True  # follow links on home and section pages (not only feeds/sitemaps)
 NEWS_LINK_DEPTH = 3  # link hops from a start page: home -> section -> page 2 -> article
 NEWS_MAX_ARTICLES = 0  # stop after this many article records (0 = no limit); -a max_articles
+NEWS_MIN_HEADLINE_LINKS = 3  # a page found by a link is followed only with this many headline links (0 = always)
 NEWS_MAX_LISTING_PAGES = 200  # listing pages fetched per source, a bound on section crawling
 NEWS_MAX_DISCOVERY_BYTES = 10 * 1024 * 1024  # bytes of one sitemap/feed parsed (gzip: decompressed); 0 = all
 NEWS_MAX_ENTRIES_PER_DOCUMENT = 50_000  # entries read from one sitemap or feed (the sitemap protocol's maximum)
@@ -49,6 +50,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).
     "scraper.state.incremental.IncrementalFetchMiddleware": 150,
+    # NEWS_ARCHIVE=warc: every response as received, and its request, into the run's .warc.gz (next to the downloader).
+    "scraper.fetching.archive.WarcArchiveMiddleware": 950,
+}
+SPIDER_MIDDLEWARES = {
+    # After Scrapy's depth, URL-length and referer middlewares: the max_articles gate (spiders/quota.py).
+    "spiders.quota.QuotaMiddleware": 100,
 }
 EXTENSIONS = {
     "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
@@ -72,6 +79,7 @@ NEWS_EXTRACT_MAX_BYTES = 15_000_000  # bodies above this are dropped as too_larg
 NEWS_EXTRACT_MAX_WORDS = 100_000  # more words after cleaning: dropped as too_large (0 = no cap)
 NEWS_EXTRACT_MIN_WORDS = 50  # fewer words after cleaning: not an article
 NEWS_EXTRACT_TIMEOUT = 30.0  # seconds one page may take in a worker: then too_slow, worker replaced (0 = none)
+NEWS_MARKDOWN = False  # records also carry `markdown`: the headline and body rendered as Markdown
 NEWS_EXTRACT_WORKERS = -1  # extraction processes; -1 = one per CPU, 0 = inline (debugging)
 
 # --- Pipelines --------------------------------------------------------------------------
@@ -103,6 +111,7 @@ FEED_EXPORTERS = {
     "csv": "scraper.exporters.RecordCsvExporter",
 }
 NEWS_OUTPUT_ENABLED = True
+NEWS_ARCHIVE = ""  # "warc": also keep every fetched response and its request in <run-id>.warc.gz beside the JSONL
 # Where each run writes; fields: {spider}, {date} (YYYY-MM-DD, UTC), {run_id}, {source}.
 NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
 # Set by the spider from its arguments and sources, read by the output stage (not for users):

@@ -108,10 +108,13 @@ def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "offsite": stats.get("offsite/filtered", 0) + stats.get("news/discovery/offsite_skipped", 0),
             "duplicate": stats.get("dupefilter/filtered", 0),
+            "url_too_long": stats.get("urllength/request_ignored_count", 0),  # over URLLENGTH_LIMIT
         },
         "http_status": with_prefix("downloader/response_status_count/"),
         "discovery": with_prefix("news/discovery/"),
+        "quota": with_prefix("news/quota/"),  # max_articles: article URLs held, released, never fetched
         "page_kinds": with_prefix("news/pagekind/"),
+        "archive": with_prefix("news/archive/"),
         "errors": {k: v for k, v in stats.items() if k.startswith(("spider_exceptions/", "log_count/ERROR"))},
     }
 

@@ -15,7 +15,7 @@ import asyncio
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 import scrapy
@@ -25,6 +25,8 @@ from scraper.dates import parse_date
 from spiders.bounds import Limit, cap_document
 from spiders.discovery import Entry, parse_feed, parse_sitemap, sitemaps_from_robots, url_date_span
 from spiders.sources import Source
+
+T = TypeVar("T")
 
 
 class DocumentCallbacks:
@@ -40,7 +42,6 @@ class DocumentCallbacks:
     _request: Callable[..., scrapy.Request]
     _admit: Callable[..., bool]  # (url, source, *, per_path) -> whether the budget takes it
     _limit_hit: Callable[[Limit, Source, str], None]
-    _in_quota: Callable[[scrapy.Request, Source], bool]  # False: held until the source has a free slot
     parse_page: Callable[..., Any]
 
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
@@ -64,19 +65,35 @@ class DocumentCallbacks:
             self._limit_hit(Limit.DOCUMENT_BYTES, source, response.url)
         return body
 
+    async def _parsed(
+        self, response: Response, source: Source, kind: str, parse: Callable[[bytes], T | None]
+    ) -> T | None:
+        """A sitemap's or feed's body cut to size and parsed off the reactor; None, counted, when there is none.
+
+        A non-200 answer is ``news/response/<kind>_<status>``; a body that does not parse (corrupt
+        gzip, a bomb cut short, not that kind of document) is ``<kind>_unreadable`` and
+        ``news/discovery/bad_<kind>``: handled either way, so no URL is left unfinished.
+        """
+        stats = self.crawler.stats
+        if response.status != 200:
+            stats.inc_value(f"news/response/{kind}_{response.status}")
+            return None
+        body = self._document(response, source)
+        parsed = await asyncio.to_thread(parse, body) if body is not None else None
+        if parsed is None:
+            stats.inc_value(f"news/discovery/bad_{kind}")
+            stats.inc_value(f"news/response/{kind}_unreadable")
+            self.logger.warning("Not a %s: %s; nothing followed from it", kind, response.url)
+            return None
+        stats.inc_value(f"news/response/{kind}")
+        return parsed
+
     async def parse_sitemap(self, response: Response, source: Source) -> AsyncIterator[scrapy.Request]:
         """Follow a sitemap index; request the pages of a urlset (news sitemaps give hints)."""
         stats = self.crawler.stats
-        if response.status != 200:
-            stats.inc_value(f"news/response/sitemap_{response.status}")
-            return
-        body = self._document(response, source)
-        sitemap = await asyncio.to_thread(parse_sitemap, body, self.max_entries) if body is not None else None
+        sitemap = await self._parsed(response, source, "sitemap", lambda body: parse_sitemap(body, self.max_entries))
         if sitemap is None:
-            stats.inc_value("news/discovery/bad_sitemap")
-            self.logger.warning("Not a sitemap: %s; nothing followed from it", response.url)
             return
-        stats.inc_value("news/response/sitemap")
         if sitemap.truncated:
             self._limit_hit(Limit.ENTRIES_PER_DOCUMENT, source, response.url)
         for entry in sitemap.entries:
@@ -90,23 +107,14 @@ class DocumentCallbacks:
             elif self._too_old(entry.published or entry.lastmod, entry.url):
                 stats.inc_value("news/discovery/outside_window")
             elif self._admit(entry.url, source, per_path=False):
-                request = self._page_request(entry, source, "news_sitemap" if sitemap.is_news else "sitemap_entry")
-                if self._in_quota(request, source):
-                    yield request
+                yield self._page_request(entry, source, "news_sitemap" if sitemap.is_news else "sitemap_entry")
 
     async def parse_feed(self, response: Response, source: Source) -> AsyncIterator[scrapy.Request]:
         """Request every article a feed lists, with the feed's title and date as hints."""
         stats = self.crawler.stats
-        if response.status != 200:
-            stats.inc_value(f"news/response/feed_{response.status}")
-            return
-        body = self._document(response, source)
-        entries = await asyncio.to_thread(parse_feed, body, response.url) if body is not None else None
+        entries = await self._parsed(response, source, "feed", lambda body: parse_feed(body, response.url))
         if entries is None:
-            stats.inc_value("news/discovery/bad_feed")
-            self.logger.warning("Not a feed: %s; nothing followed from it", response.url)
             return
-        stats.inc_value("news/response/feed")
         if self.max_entries and len(entries) > self.max_entries:
             self._limit_hit(Limit.ENTRIES_PER_DOCUMENT, source, response.url)
             del entries[self.max_entries :]
@@ -116,9 +124,7 @@ class DocumentCallbacks:
             elif self._too_old(entry.published, entry.url):
                 stats.inc_value("news/discovery/outside_window")
             elif self._admit(entry.url, source, per_path=False):
-                request = self._page_request(entry, source, "feed_entry")
-                if self._in_quota(request, source):
-                    yield request
+                yield self._page_request(entry, source, "feed_entry")
 
     def _too_old(self, value: str | None, url: str) -> bool:
         """Whether a sitemap/feed date, else a date in the URL's path, is older than the window.
@@ -137,4 +143,5 @@ class DocumentCallbacks:
     def _page_request(self, entry: Entry, source: Source, via: str) -> scrapy.Request:
         pairs = (("title", entry.title), ("published", entry.published), ("lastmod", entry.lastmod))
         hints = {k: v for k, v in pairs if v}  # lastmod: the crawl state's word on "changed since"
-        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10)
+        depth = 1 if source.crawls_whole_site() else None  # as if linked from the home page
+        return self._request(entry.url, self.parse_page, source, via, hints=hints, priority=10, link_depth=depth)

@@ -11,8 +11,8 @@ What one source may add to the crawl is bounded (``spiders/bounds.py``): every d
 passes a per-source budget, links are read lazily and only so many per page
 (``spiders/links.py``), and sitemaps and feeds are cut, capped and parsed off the reactor thread
 (``spiders/documents.py``, whose callbacks this class mixes in). ``max_articles`` limits what is
-fetched, per source and for the run: article requests beyond the free slots wait
-(``spiders/quota.py``).
+fetched, per source and for the run: article candidates beyond the free slots wait
+(``spiders/quota.py``, whose spider middleware is the gate).
 
 Arguments (``-a name=value``): ``url``, ``feed``, ``sitemap`` (each may repeat or be
 comma-separated), ``sources`` (a TOML file), ``max_articles``. With none of them the spider
@@ -42,9 +42,17 @@ from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
 from spiders.bounds import LIMIT_PREFIX, DiscoveryBudget, Limit
 from spiders.discovery import COMMON_FEED_PATHS, is_feed_link, iter_links
 from spiders.documents import DocumentCallbacks
-from spiders.links import iter_hrefs
-from spiders.quota import ArticleQuota
-from spiders.sources import Source, date_window, load_sources, non_negative_int, source_from_args
+from spiders.links import focus, iter_anchors
+from spiders.quota import CANDIDATE, ArticleQuota
+from spiders.sources import (
+    Source,
+    date_window,
+    in_section,
+    load_sources,
+    non_negative_int,
+    section_of,
+    source_from_args,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -119,6 +127,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         self.link_depth = settings.getint("NEWS_LINK_DEPTH")
         self.max_listing_pages = settings.getint("NEWS_MAX_LISTING_PAGES")
         self.max_links = settings.getint("NEWS_MAX_LINKS_PER_PAGE")
+        self.min_headline_links = settings.getint("NEWS_MIN_HEADLINE_LINKS")
         self.max_document_bytes = settings.getint("NEWS_MAX_DISCOVERY_BYTES")
         self.max_entries = settings.getint("NEWS_MAX_ENTRIES_PER_DOCUMENT")
         self.budget = DiscoveryBudget(
@@ -128,6 +137,9 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value(SOURCES, [s.summary() for s in self.sources])
+        state = getattr(self, "state", None)  # a JOBDIR run's state, loaded before start()
+        if isinstance(state, dict):
+            self.quota.restore(state, self)  # a resumed run: the counts and waiting requests it paused with
         for source in self.sources:
             for request in self._start_requests(source):
                 yield request
@@ -138,8 +150,10 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         for url in source.feeds:
             yield self._request(url, self.parse_feed, source, "feed")
         for url in source.urls:
-            yield self._request(urljoin(url, "/robots.txt"), self.parse_robots, source, "robots")
-            yield self._request(url, self.parse_page, source, "start", link_depth=0)
+            section = section_of(url)
+            if section is None:  # a home page: the whole site, its sitemaps included
+                yield self._request(urljoin(url, "/robots.txt"), self.parse_robots, source, "robots")
+            yield self._request(url, self.parse_page, source, "start", link_depth=0, section=section)
 
     def _request(
         self,
@@ -152,6 +166,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         hints: dict[str, str] | None = None,
         priority: int = 0,
         quiet_errors: bool = False,
+        section: str | None = None,
     ) -> scrapy.Request:
         self.crawler.stats.inc_value(f"news/discovery/{via}")
         role = "page" if callback == self.parse_page else "discovery"
@@ -159,6 +174,10 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
                                 "news_role": role}  # fmt: skip
         if link_depth is not None:
             meta["news_link_depth"] = link_depth
+        if role == "page" and via != "start":
+            meta[CANDIDATE] = source.name  # an article candidate: it takes one of max_articles' slots
+        if section is not None:
+            meta["news_section"] = section
         if quiet_errors:
             meta["handle_httpstatus_list"] = [404, 410, 403]
         return scrapy.Request(self.canonicalize(url), callback=callback, meta=meta, priority=priority,
@@ -203,10 +222,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             if canonical is not None:
                 # An AMP/print variant or an old URL: fetch the article under its own URL, once.
                 stats.inc_value("news/response/variant")
-                request = self._request(canonical, self.parse_page, source, "canonical",
-                                        hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
-                if self._in_quota(request, source):
-                    yield request
+                yield self._request(canonical, self.parse_page, source, "canonical",
+                                    hints=response.meta.get("news_hints"), priority=10)  # fmt: skip
                 return
             stats.inc_value("news/response/page")
             yield self._page(response, source, verdict)
@@ -216,7 +233,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             return
         if response.meta.get("news_via") == "start":
             yield from self._feed_requests(response, source)
-        yield from self._follow_links(response, source)
+        yield from self._follow_links(response, source, verdict)
 
     def _canonical_elsewhere(self, response: HtmlResponse, href: str | None, source: Source) -> str | None:
         """The page's canonical URL when it names another page of the same site, else None.
@@ -234,29 +251,40 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
 
     def _feed_requests(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
         """Feeds the start page advertises; the common paths when it advertises none."""
+        section = response.meta.get("news_section")
         advertised = [
             response.urljoin(link.attrib["href"])
             for link in response.css("link[href]")
             if is_feed_link(link.attrib.get("rel", ""), link.attrib.get("type", ""))
         ]
         for url in advertised:
-            if source.allows(url):
+            if source.allows(url) and (section is None or in_section(url, section)):
                 yield self._request(url, self.parse_feed, source, "feed")
-        if not advertised and not source.feeds:
+        if not advertised and not source.feeds and section is None:
             for path in COMMON_FEED_PATHS:
                 yield self._request(urljoin(response.url, path), self.parse_feed, source, "feed_guess",
                                     quiet_errors=True)  # fmt: skip
 
-    def _follow_links(self, response: HtmlResponse, source: Source) -> Iterator[scrapy.Request]:
+    def _follow_links(self, response: HtmlResponse, source: Source, verdict: Verdict) -> Iterator[scrapy.Request]:
         depth = response.meta.get("news_link_depth")
         if depth is None or not (self.follow_links and source.follow_links) or depth >= self.link_depth:
             return
+        section = response.meta.get("news_section")
+        if section is not None and depth > 0 and not in_section(response.url, section):
+            self.crawler.stats.inc_value("news/discovery/outside_section")
+            return  # started from a section: another section's page is not crawled for links
+        anchors = iter_anchors(response, response.selector.root)
+        if depth > 0 and verdict.kind is not Kind.LISTING and self.min_headline_links:
+            # Neither a start page nor a declared listing: its links are followed only if it lists stories.
+            lists, anchors = focus(anchors, source.allows, self.max_links or 500, self.min_headline_links)
+            if not lists:
+                self.crawler.stats.inc_value("news/discovery/not_a_listing")
         self._listing_pages[source.name] += 1
         if self._listing_pages[source.name] > self.max_listing_pages:
             self.crawler.stats.inc_value("news/discovery/listing_budget_spent")
             return
         taken = 0
-        for url in iter_links(iter_hrefs(response, response.selector.root), response.url):
+        for url in iter_links((url for url, _ in anchors), response.url):
             if not source.allows(url):
                 self.crawler.stats.inc_value("news/discovery/offsite_skipped")
             elif self._too_old(None, url):
@@ -267,13 +295,8 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             else:
                 taken += 1  # a link refused by the budget is taken too: the page is read no further
                 if self._admit(url, source, per_path=True):
-                    request = self._request(url, self.parse_page, source, "link", link_depth=depth + 1)
-                    if self._in_quota(request, source):
-                        yield request
-
-    def _in_quota(self, request: scrapy.Request, source: Source) -> bool:
-        """Whether an article candidate goes out now; False: it waits for a free slot of its source."""
-        return self.quota.admit(request, source.name)
+                    yield self._request(url, self.parse_page, source, "link", link_depth=depth + 1,
+                                        section=section)  # fmt: skip
 
     def _admit(self, url: str, source: Source, *, per_path: bool) -> bool:
         """Whether the source's budget takes one more discovered URL; counted when it does not."""

@@ -6,29 +6,41 @@ fetched and extracted, 10 of them then dropped. Here a *slot* is one article pag
 flight (requested, or fetched and in extraction) or written. A candidate article request is sent
 only while its source (and the run) has a free slot; otherwise it waits in the source's backlog.
 A slot is freed when its page ends without a record (a listing after all, a fetch error, a
-duplicate, a drop of any kind), and the next waiting URL of that source is requested then. A
-written record keeps its slot for good, so a source stops being fetched once its limit is written.
+duplicate, a drop of any kind), and the next waiting URL is requested then. A written record keeps
+its slot for good, so a source stops being fetched once its limit is written.
 
-The backlog is bounded by the spider's discovery budget (``NEWS_MAX_URLS_PER_SOURCE``). It is held
-in memory: a JOBDIR resume re-discovers what was waiting from the sitemaps and feeds.
+Fairness under the run's limit: one source may hold at most ``share`` run slots in flight (twice
+the per-site download concurrency), and freed slots go round the sources in turn, so a source
+whose sitemap lists thousands of URLs cannot take every slot before another source's stories are
+found.
+
+The gate is a spider middleware (:class:`QuotaMiddleware`) placed after Scrapy's own (depth, URL
+length, referer), so a request they drop never takes a slot, and a request sent later from the
+backlog has already passed them. The backlog is bounded by the discovery budget
+(``NEWS_MAX_URLS_PER_SOURCE``); a paused JOBDIR run keeps it, and the counts, in the job's state.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+from scrapy.utils.request import request_from_dict
 
 if TYPE_CHECKING:
-    from scrapy import Request
+    from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
 SLOT = "news_slot"  # request meta: the source whose slot this request holds
+CANDIDATE = "news_candidate"  # request meta: the source of an article candidate (set by the spider)
 RUN = ""  # the key of the run-wide limit (no source is named "")
+STATE_KEY = "news_quota"  # in ``spider.state``, which Scrapy keeps in JOBDIR between pause and resume
 
 
 class ArticleQuota:
@@ -40,10 +52,12 @@ class ArticleQuota:
         source_limits: dict[str, int],
         schedule: Callable[[Request], None],
         count: Callable[[str, int], None],
+        share: int = 8,
     ) -> None:
         self.limits = {RUN: run_limit, **{k: v for k, v in source_limits.items() if k != RUN}}
         self.schedule = schedule
         self.count = count  # (stats key, n): the crawl's stats, looked up when used
+        self.share = max(1, share)
         self.in_flight: Counter[str] = Counter()
         self.written: Counter[str] = Counter()
         self.backlog: dict[str, deque[Request]] = {}
@@ -57,6 +71,7 @@ class ArticleQuota:
             source_limits,
             lambda request: _schedule(crawler, request),
             lambda key, n: crawler.stats.inc_value(key, n),
+            share=2 * crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
         )
         if quota.active:
             crawler.signals.connect(quota._on_request_dropped, signal=signals.request_dropped)
@@ -64,6 +79,7 @@ class ArticleQuota:
             crawler.signals.connect(quota._on_item_lost, signal=signals.item_dropped)
             crawler.signals.connect(quota._on_item_lost, signal=signals.item_error)
             crawler.signals.connect(quota._on_idle, signal=signals.spider_idle)
+            crawler.signals.connect(quota._on_closed, signal=signals.spider_closed)
         return quota
 
     @property
@@ -105,35 +121,44 @@ class ArticleQuota:
         self.in_flight.clear()
 
     def drain(self) -> int:
-        """Send waiting requests into free slots, source by source; drop those no slot will take.
+        """Send waiting requests into free slots, one source after another in turn.
 
         Re-entrant calls return at once: a request the scheduler refuses frees its slot again from
-        inside ``schedule`` (``request_dropped``), and the loop below already goes on to the next.
+        inside ``schedule`` (``request_dropped``), and the loop below goes on until nothing moves.
         """
         if self._draining:
             return 0
         self._draining = True
         try:
-            return self._drain()
+            sent = 0
+            while moved := self._drain_round():
+                sent += moved
+            self._forget_spent()
+            return sent
         finally:
             self._draining = False
 
-    def _drain(self) -> int:
+    def _drain_round(self) -> int:
+        """One request from each source that has a free slot; a source served goes to the back."""
         sent = 0
         for source in list(self.backlog):
-            waiting = self.backlog[source]
-            while waiting and not self._full(source):
+            waiting = self.backlog.get(source)
+            if waiting and not self._full(source):
                 request = waiting.popleft()
                 self._take(request, source)
                 self.count("news/quota/released", 1)
                 self.schedule(request)
                 sent += 1
-            if waiting and self._spent(source):
-                self.count("news/quota/never_fetched", len(waiting))
-                waiting.clear()
-            if not waiting:
+                if source in self.backlog:  # round robin across calls too: the next slot is another's
+                    self.backlog[source] = self.backlog.pop(source)
+            if source in self.backlog and not self.backlog[source]:
                 del self.backlog[source]
         return sent
+
+    def _forget_spent(self) -> None:
+        """Drop what waits behind a limit that is written in full: no slot of it will free again."""
+        for source in [s for s in self.backlog if self._spent(s)]:
+            self.count("news/quota/never_fetched", len(self.backlog.pop(source)))
 
     def _take(self, request: Request, source: str) -> None:
         request.meta[SLOT] = source
@@ -145,7 +170,10 @@ class ArticleQuota:
             self.in_flight[key] = max(0, self.in_flight[key] - 1)
 
     def _full(self, source: str) -> bool:
-        return any(self._used(key) >= limit for key, limit in self._limits_of(source))
+        if any(self._used(key) >= limit for key, limit in self._limits_of(source)):
+            return True
+        # Under the run's limit, one source holds at most its share of the slots in flight.
+        return bool(self.limits[RUN]) and self.in_flight[source] >= self.share
 
     def _spent(self, source: str) -> bool:
         """Written up to a limit: no slot of this source will ever free again."""
@@ -157,6 +185,28 @@ class ArticleQuota:
     def _limits_of(self, source: str) -> list[tuple[str, int]]:
         pairs = ((RUN, self.limits[RUN]), (source, self.limits.get(source, 0)))
         return [(key, limit) for key, limit in pairs if limit]
+
+    # --- JOBDIR pause and resume ---------------------------------------------------------
+
+    def save(self, state: dict[str, Any], spider: Spider) -> None:
+        """Keep the counts and the waiting requests in the job's state (a paused run)."""
+        state[STATE_KEY] = {
+            "in_flight": dict(self.in_flight),  # those requests wait in the job's own queue
+            "written": dict(self.written),
+            "backlog": [r.to_dict(spider=spider) for r in itertools.chain.from_iterable(self.backlog.values())],
+        }
+
+    def restore(self, state: dict[str, Any], spider: Spider) -> None:
+        """Take back a paused run's counts and waiting requests, and send what fits."""
+        saved = state.pop(STATE_KEY, None)
+        if not saved:
+            return
+        self.in_flight.update(saved.get("in_flight", {}))
+        self.written.update(saved.get("written", {}))
+        for data in saved.get("backlog", []):
+            request = request_from_dict(data, spider=spider)
+            self.backlog.setdefault(str(request.meta.get(CANDIDATE, "")), deque()).append(request)
+        self.drain()
 
     # --- signal handlers ------------------------------------------------------------
 
@@ -177,6 +227,28 @@ class ArticleQuota:
         self.reset_in_flight()
         if self.drain():
             raise DontCloseSpider
+
+    def _on_closed(self, spider: Spider, reason: str = "", **_: Any) -> None:
+        """A paused run (Ctrl-C with JOBDIR) keeps its backlog; this runs before Scrapy saves the state."""
+        state = getattr(spider, "state", None)
+        if reason == "shutdown" and isinstance(state, dict):
+            self.save(state, spider)
+
+
+class QuotaMiddleware(BaseSpiderMiddleware):
+    """The gate: an article candidate the spider yields goes out now or waits for a slot.
+
+    Placed after Scrapy's spider middlewares (``SPIDER_MIDDLEWARES`` 100: depth 900, URL length
+    800 and referer 700 see the output first), so what they drop never takes a slot. Spiders
+    without an ``ArticleQuota`` (another project's, through the add-on) pass untouched.
+    """
+
+    def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
+        source = request.meta.get(CANDIDATE)
+        quota = getattr(self.crawler.spider, "quota", None)
+        if not isinstance(source, str) or not isinstance(quota, ArticleQuota):
+            return request
+        return request if quota.admit(request, source) else None
 
 
 def _meta_of(response: Response | None) -> dict[str, object]:

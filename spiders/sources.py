@@ -18,6 +18,7 @@ source and the field.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -42,6 +43,15 @@ class Source:
     allowed_domains: list[str] = field(default_factory=list)
     max_articles: int = 0
     follow_links: bool = True
+
+    def crawls_whole_site(self) -> bool:
+        """Whether one of the start URLs is a home page (not a section), so the site's pages are in scope.
+
+        Then a page the site's sitemap or feed lists is one of its pages like one linked from the
+        home page, and is read for links the same way: which of the two finds it first must not
+        decide whether the stories it lists are reached.
+        """
+        return self.follow_links and any(section_of(url) is None for url in self.urls)
 
     def summary(self) -> dict[str, Any]:
         """What the run summary says about this source."""
@@ -180,3 +190,25 @@ def date_window(since: str | None, days: str | int | None) -> datetime | None:
     if when is None:
         raise ConfigError(f"-a since must be an ISO 8601 date such as 2025-11-01, got {since!r}")
     return when
+
+
+_HOME_PATH = re.compile(r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)(?:\.\w{2,5})?)?$", re.IGNORECASE)
+
+
+def section_of(url: str) -> str | None:
+    """The path a start URL stands for when it is a section (``/sport/``), None for a home page.
+
+    Started from a section, a crawl takes that section: its pages, their pagination and
+    subsections (links are followed only from pages under this path) and the articles they link
+    to, plus the feeds the section advertises under its path, but not the whole site's sitemaps.
+    ``/``, ``/index.html``, ``/home`` and a language's root (``/en/``, ``/pt-br/``) are home pages.
+    """
+    path = urlsplit(url).path or "/"
+    return None if _HOME_PATH.match(path) else path
+
+
+def in_section(url: str, section: str) -> bool:
+    """Whether ``url`` is the section's page (with or without its slash, any query) or under it."""
+    path = (urlsplit(url).path or "/").rstrip("/")
+    root = section.rstrip("/")
+    return path == root or path.startswith(root + "/")

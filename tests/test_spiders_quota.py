@@ -7,11 +7,12 @@ spent source's backlog dropped, the run-wide limit shared by the sources.
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 
-from scrapy import Request
+from scrapy import Request, Spider
 
-from spiders.quota import SLOT, ArticleQuota
+from spiders.quota import CANDIDATE, SLOT, ArticleQuota
 
 
 def make_quota(run: int, sources: dict[str, int]) -> tuple[ArticleQuota, list[Request], Counter[str]]:
@@ -89,3 +90,53 @@ def test_an_idle_reset_frees_leaked_slots() -> None:
     quota.reset_in_flight()
     assert quota.drain() == 1
     assert len(sent) == 1
+
+
+def test_under_the_run_limit_one_source_holds_at_most_its_share_in_flight() -> None:
+    quota = ArticleQuota(20, {}, lambda request: None, lambda key, n: None, share=3)
+    flood = [req(n) for n in range(10)]
+    assert [quota.admit(r, "flood") for r in flood] == [True] * 3 + [False] * 7
+    assert quota.admit(req(100), "small")  # the run's other 17 slots are still free
+
+
+def test_freed_slots_go_round_the_sources_in_turn() -> None:
+    quota, sent, _ = make_quota(3, {})
+    held = {source: [req(10 * i + n) for n in range(3)] for i, source in enumerate(("a", "b"))}
+    running = [req(90 + n) for n in range(3)]
+    for request in running:
+        assert quota.admit(request, "c")
+    for source, requests in held.items():
+        for request in requests:
+            assert not quota.admit(request, source)
+    for request in running:
+        quota.release(request.meta)
+    assert [r.url for r in sent] == [held["a"][0].url, held["b"][0].url, held["a"][1].url]
+
+
+class _Spider(Spider):
+    name = "quota-test"
+
+    def parse_page(self, response: object) -> None:
+        pass
+
+
+def test_a_paused_job_keeps_its_counts_and_waiting_requests() -> None:
+    spider = _Spider()
+    quota, _, _ = make_quota(0, {"a": 2})
+    first, second, waiting = (
+        Request(f"https://a.example/{n}", callback=spider.parse_page, meta={CANDIDATE: "a"}) for n in range(3)
+    )
+    assert quota.admit(first, "a")
+    assert quota.admit(second, "a")
+    assert not quota.admit(waiting, "a")
+    quota.record_written(first.meta, "a")
+    state: dict[str, object] = {}
+    quota.save(state, spider)
+    resumed, sent, _ = make_quota(0, {"a": 2})
+    resumed.restore(pickle.loads(pickle.dumps(state)), spider)  # as Scrapy keeps it in JOBDIR
+    assert resumed.written["a"] == 1
+    assert resumed.in_flight["a"] == 1  # `second`, waiting in the job's own queue
+    assert sent == []
+    resumed.release({SLOT: "a"})  # `second` ends without a record: the saved request goes out
+    assert [r.url for r in sent] == [waiting.url]
+    assert sent[0].callback == spider.parse_page

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.settings import Document
 
+from scraper import neardup
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import blocks_to_text, body_blocks, with_lead
+from scraper.extraction.blocks import blocks_to_text, body_blocks, body_of, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.decoding import decode_body
@@ -50,10 +49,13 @@ from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.markdown import render_markdown
 from scraper.text import content_hash, count_words, normalise
 from scraper.urls import absolute_url
 
 if TYPE_CHECKING:
+    from trafilatura.settings import Document
+
     from scraper.config import SettingsReader
 
 logger = logging.getLogger(__name__)
@@ -73,6 +75,8 @@ class ExtractionOptions:
     max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
     timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
     prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
+    markdown: bool = defaults.NEWS_MARKDOWN  # also render the body as Markdown (the record's markdown field)
+    sign: bool = False  # set Article.signature (MinHash) in the worker: the crawl's dedup stage then only compares
 
     @classmethod
     def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
@@ -83,12 +87,20 @@ class ExtractionOptions:
             keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
             max_words=settings.getint("NEWS_EXTRACT_MAX_WORDS"),
             timeout=settings.getfloat("NEWS_EXTRACT_TIMEOUT") or None,
+            markdown=settings.getbool("NEWS_MARKDOWN"),
         )
         if options.min_words < 0 or options.max_bytes <= 0:
             raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
         if options.max_words < 0 or (options.timeout or 0) < 0:
             raise ConfigError("NEWS_EXTRACT_MAX_WORDS and NEWS_EXTRACT_TIMEOUT must be >= 0 (0 = no limit)")
         return options
+
+
+def preload() -> None:
+    """Import what extraction needs, in a worker before its first page (the crawl process never calls it)."""
+    import htmldate  # noqa: F401
+    import trafilatura
+    import trafilatura.metadata  # noqa: F401
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
@@ -145,11 +157,16 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
+    # Imported here, in the worker that extracts: the crawl process imports this module for
+    # ExtractionOptions and must not pay trafilatura's start-up time and memory.
+    import trafilatura
+    from trafilatura.settings import Document
+
     try:
         result = trafilatura.bare_extraction(
             tree,
             url=url,
-            with_metadata=True,
+            with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
             include_comments=False,
             include_tables=options.include_tables,
             include_links=True,
@@ -171,7 +188,7 @@ def _build_article(
     tree: lxml_html.HtmlElement,
     undated: str | None = None,
 ) -> Article | Rejection:
-    fallback = _fallback(document, page)
+    fallback = _fallback(tree, url, page)
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback, url) or ""
     authors = pick_authors(signals, site_name, fallback, url)
@@ -202,9 +219,12 @@ def _build_article(
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
-    published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
+    published, published_raw = pick_date(signals, "published", None)
+    if published is None:  # the page states no date in markup: htmldate's guesses (and the feed's hint)
+        published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
+    body = body_of(blocks)
     return Article(
         url=url,
         canonical_url=pick_canonical(signals, url),
@@ -227,7 +247,10 @@ def _build_article(
         paywalled=paywalled,
         fetched_at=page.fetched_at,
         content_hash=content_hash(text),
+        body=body,
+        markdown=render_markdown(title, body) if options.markdown else None,
         fetch=page.fetch,
+        signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
     )
 
 
@@ -272,8 +295,14 @@ def _only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
     return covered > 0.8 * words.total()
 
 
-def _fallback(document: Document, page: Page) -> Fallback:
-    """trafilatura's metadata, strings only: it passes odd JSON-LD values (numbers, lists) on as is."""
+def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
+    """trafilatura's metadata of the pruned page, strings only, read on first use.
+
+    Main text is extracted without metadata: most pages state every field in markup our own
+    signals read, and trafilatura's metadata pass (regexes over the JSON-LD, htmldate, byline
+    and tag scans) was a third of its time. It runs here, on the tree trafilatura was given
+    (``bare_extraction`` works on a copy), only when a field's own sources are empty.
+    """
 
     def text(value: object) -> str | None:
         return value if isinstance(value, str) and value.strip() else None
@@ -281,14 +310,22 @@ def _fallback(document: Document, page: Page) -> Fallback:
     def texts(values: object) -> list[str]:
         return [v for v in values if text(v)] if isinstance(values, list) else []
 
-    return Fallback(
-        title=text(document.title) or page.hints.get("title"),
-        author=text(document.author),
-        date=text(document.date) or page.hints.get("published"),
-        sitename=text(document.sitename),
-        description=text(document.description),
-        language=text(document.language),
-        image=text(document.image),
-        categories=texts(document.categories),
-        tags=texts(document.tags),
-    )
+    metadata: list[Document] = []
+
+    def read(name: str) -> object:
+        import trafilatura
+        from trafilatura.metadata import extract_catstags
+        from trafilatura.settings import Document, Extractor
+
+        if name in ("categories", "tags"):  # with no meta or JSON-LD for them, trafilatura scans links
+            return texts(extract_catstags("category" if name == "categories" else "tag", tree))
+        if not metadata:
+            try:
+                metadata.append(trafilatura.extract_metadata(tree, url or None, Extractor(url=url or None).date_params))
+            except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
+                logger.warning("trafilatura's metadata failed on %s: %s; markup signals only", url, exc)
+                metadata.append(Document())
+        hint = {"title": "title", "date": "published"}.get(name)  # what a feed or sitemap said
+        return text(getattr(metadata[0], name, None)) or (page.hints.get(hint) if hint else None)
+
+    return Fallback(read)

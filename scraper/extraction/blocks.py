@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from scraper.items import BodyBlock
 from scraper.text import normalise
 
 
@@ -149,6 +150,18 @@ def _collect(element: etree._Element, pieces: list[str], block_break: str = " ")
 def blocks_to_text(blocks: list[Block]) -> str:
     """Blocks separated by one blank line; lines within a block (list items) by newlines."""
     return "\n\n".join(b.text.strip() for b in blocks if b.text.strip())
+
+
+BODY_TYPES = {"head": "heading", "list": "list", "quote": "quote", "table": "table"}  # anything else: paragraph
+
+
+def body_of(blocks: list[Block]) -> list[BodyBlock]:
+    """The record's ``body``: exactly the blocks :func:`blocks_to_text` joins, typed for readers.
+
+    Built from the same stripped texts and the same filter, so ``"\n\n".join`` of the body's
+    texts is the record's ``text``, character for character.
+    """
+    return [BodyBlock(BODY_TYPES.get(b.kind, "paragraph"), b.text.strip()) for b in blocks if b.text.strip()]
 
 
 def mean_link_density(blocks: list[Block]) -> float:

@@ -151,15 +151,15 @@ def strip_control(text: str) -> str:
 
 
 def looks_binary(head: bytes, declared: str | None = None) -> bool:
-    """NUL bytes or many C0 control bytes: an image, archive or PDF served as text/html.
+    """A known binary signature, or many C0 control bytes: an image, archive or PDF served as text/html.
 
-    Text declared as UTF-16/32 is judged after decoding instead: its ASCII characters carry NULs.
+    Judged by proportion, NUL included: a page with a stray NUL or form feed in its title or text
+    is a page (the control characters are removed after decoding), not a binary file. Text
+    declared as UTF-16/32 is judged after decoding instead: its ASCII characters carry NULs.
     """
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
     if declared and declared.startswith(("utf-16", "utf-32")):
         return False
-    if b"\x00" in head:
-        return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05

@@ -9,12 +9,13 @@ Order of trust, per field: what the publisher states for machines about this art
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pycld2
-from htmldate import find_date
 from lxml import html as lxml_html
 
 from scraper.dates import format_date, parse_date
@@ -22,20 +23,67 @@ from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_ME
 from scraper.text import compact, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
 
+FALLBACK_FIELDS = ("title", "author", "date", "sitename", "description", "language", "image", "categories", "tags")
 
-@dataclass(slots=True)
+
 class Fallback:
-    """trafilatura's metadata guesses, used only where the page states nothing better."""
+    """trafilatura's metadata guesses, used only where the page states nothing better.
 
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    sitename: str | None = None
-    description: str | None = None
-    language: str | None = None
-    image: str | None = None
-    categories: list[str] | None = None
-    tags: list[str] | None = None
+    Reading them costs about a third of trafilatura's time (regexes over the JSON-LD we parse
+    ourselves, htmldate, XPath scans for bylines and tags), and most pages state every field in
+    markup our signals already read. So a field is read on first use, through ``load``, which
+    runs only on a page whose own sources leave that field empty; values given here are kept.
+    """
+
+    __slots__ = ("_load", "_values")
+
+    def __init__(self, load: Callable[[str], Any] | None = None, **values: Any) -> None:
+        unknown = set(values) - set(FALLBACK_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown fallback field(s): {', '.join(sorted(unknown))}")
+        self._load = load  # field name -> trafilatura's value for it
+        self._values: dict[str, Any] = values
+
+    def _get(self, name: str) -> Any:
+        if name not in self._values:
+            self._values[name] = self._load(name) if self._load is not None else None
+        return self._values[name]
+
+    @property
+    def title(self) -> str | None:
+        return cast("str | None", self._get("title"))
+
+    @property
+    def author(self) -> str | None:
+        return cast("str | None", self._get("author"))
+
+    @property
+    def date(self) -> str | None:
+        return cast("str | None", self._get("date"))
+
+    @property
+    def sitename(self) -> str | None:
+        return cast("str | None", self._get("sitename"))
+
+    @property
+    def description(self) -> str | None:
+        return cast("str | None", self._get("description"))
+
+    @property
+    def language(self) -> str | None:
+        return cast("str | None", self._get("language"))
+
+    @property
+    def image(self) -> str | None:
+        return cast("str | None", self._get("image"))
+
+    @property
+    def categories(self) -> list[str] | None:
+        return cast("list[str] | None", self._get("categories"))
+
+    @property
+    def tags(self) -> list[str] | None:
+        return cast("list[str] | None", self._get("tags"))
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,6 +182,8 @@ def page_date(tree: lxml_html.HtmlElement, url: str) -> str | None:
     pruning removes (a share bar, a breadcrumb row), and the date trafilatura then finds in
     what is left is a copyright year or a comment's. htmldate copies the tree it is given.
     """
+    from htmldate import find_date  # in the extraction worker only: the crawl process never needs it
+
     try:
         found = find_date(tree, url=url or None, original_date=True, extensive_search=True,
                           max_date=datetime.now().strftime("%Y-%m-%d"))  # fmt: skip
@@ -216,7 +266,8 @@ def pick_tags(signals: PageSignals, fallback: Fallback) -> list[str]:
     elif isinstance(ld_keywords, str):
         raw.append(ld_keywords)
     raw.extend(signals.all_meta(*TAG_META))
-    raw.extend(fallback.tags or [])
+    if not raw:  # trafilatura reads the same meta and JSON-LD; its own guess (tag links) only for the rest
+        raw.extend(fallback.tags or [])
     tags = [t.strip() for value in raw for t in value.split(",")]
     return unique([t for t in tags if 0 < len(t) <= 100])
 

@@ -14,9 +14,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.decoding import strip_control
+from scraper.extraction.decoding import decode_body, strip_control
 from scraper.text import normalise, phrases
 
 # Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
@@ -51,7 +52,8 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "modified_time", "d
 SECTION_META = ("article:section", "section", "parsely-section", "cxenseparse:section")
 
 
-TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags")
+TAG_META = ("article:tag", "keywords", "news_keywords", "parsely-tags",
+            "tags", "shareaholic:keywords", "citation_keywords", "dcterms.subject")  # fmt: skip
 
 
 @dataclass(slots=True, frozen=True)
@@ -107,6 +109,21 @@ def read_head_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     _read_meta(tree, signals)
     _read_jsonld(tree, signals)
     return signals
+
+
+def head_signals_of(body: bytes, encoding: str | None = None) -> PageSignals | None:
+    """:func:`read_head_signals` of a page's raw bytes; None when they decode or parse to no page.
+
+    For code that holds bytes rather than a tree (a saved file, a WARC record, the Python API):
+    decoded and parsed the way extraction does it.
+    """
+    text = decode_body(body, encoding)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return read_head_signals(lxml_html.document_fromstring(text))
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def element_text(element: lxml_html.HtmlElement) -> str:

@@ -91,12 +91,14 @@ def _shown_h1(signals: PageSignals, headline: str) -> str | None:
 
 def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
     ld = signals.article_ld or {}
+    og_title = signals.first_meta("og:title")
     raw = (
-        signals.first_meta("og:title"),
+        og_title,
         signals.first_meta("twitter:title"),
         ld_str(ld.get("name")),
         signals.html_title,
-        fallback.title,
+        # trafilatura's title is og:title when there is one; it is read only when there is none.
+        None if og_title else fallback.title,
     )
     return [t for t in (_clean_title(r) for r in raw) if t]
 

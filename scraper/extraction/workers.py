@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import ExtractionOptions, extract_article, preload
 from scraper.items import Article, DropReason, Page, Rejection
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ START_TIMEOUT_SECONDS = 120.0  # a new worker imports lxml and trafilatura; one 
 START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before a slot gives up on a page
 READY = "ready"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+TRIM_GROWTH_MB = 8  # RSS growth of a worker after which freed heap is handed back (see _HeapTrimmer)
 
 Result = Article | Rejection
 
@@ -78,6 +79,8 @@ def _worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
+    preload()  # while the crawl starts, not on the first page's clock
+    trimmer = _HeapTrimmer()
     conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
     while True:
         try:
@@ -86,7 +89,43 @@ def _worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) 
             return  # the parent closed its end
         if page is None:
             return
-        conn.send(extract_article(page, options))
+        result = extract_article(page, options)
+        del page
+        conn.send(result)
+        del result
+        trimmer.after_page()
+
+
+class _HeapTrimmer:
+    """Gives the heap's free memory back to the system once it has grown by ``TRIM_GROWTH_MB``.
+
+    A large page's tree and strings are freed after it, but glibc keeps the freed heap mapped:
+    over the corpus a worker's RSS crept from 110 to 140 MB and stayed there. ``malloc_trim``
+    after every page costs about 1 ms; after RSS grew by a step, it runs on a few pages only
+    and keeps the worker within about a step of what it really holds. Linux/glibc only.
+    """
+
+    def __init__(self) -> None:
+        self._trim = None
+        self._page_kb = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+        if sys.platform == "linux":
+            with contextlib.suppress(OSError, AttributeError):
+                self._trim = ctypes.CDLL("libc.so.6").malloc_trim
+        self._floor = self._rss_kb()
+
+    def _rss_kb(self) -> int:
+        try:
+            with open("/proc/self/statm", "rb") as statm:
+                return int(statm.read().split()[1]) * self._page_kb
+        except (OSError, ValueError, IndexError):
+            return 0
+
+    def after_page(self) -> None:
+        if self._trim is None:
+            return
+        if self._rss_kb() - self._floor > TRIM_GROWTH_MB * 1024:
+            self._trim(0)
+            self._floor = self._rss_kb()
 
 
 def _die_with_parent(parent_pid: int) -> None:

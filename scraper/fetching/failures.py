@@ -51,6 +51,8 @@ def fetch_failure_reason(exc: BaseException, request: Request | None, max_redire
     if isinstance(exc, HttpError):
         return f"http_{exc.response.status}"
     if isinstance(exc, IgnoreRequest):
+        if _decompressed_too_large(exc):
+            return FetchFailure.TOO_LARGE.value
         if request is not None and request.meta.get("news_redirect_loop"):
             return FetchFailure.REDIRECT_LOOP.value
         hops = request.meta.get("redirect_times", 0) if request is not None else 0
@@ -59,3 +61,13 @@ def fetch_failure_reason(exc: BaseException, request: Request | None, max_redire
         if isinstance(exc, kind):
             return reason.value
     return FetchFailure.OTHER.value
+
+
+def _decompressed_too_large(exc: IgnoreRequest) -> bool:
+    """Scrapy's HttpCompressionMiddleware gave up on a body that inflated past ``DOWNLOAD_MAXSIZE``.
+
+    It says so only as an ``IgnoreRequest`` (its own exception, private, is the cause), the same
+    class as "not sent because of robots.txt", so the cause's name and the message tell them apart.
+    """
+    cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else ""
+    return cause == "_DecompressionMaxSizeExceeded" or "exceeded DOWNLOAD_MAXSIZE" in str(exc)

@@ -1,9 +1,12 @@
 """``make bench-crawl``: crawl throughput and peak memory, ours beside bare Scrapy, same run.
 
-A local HTTP server on 127.0.0.1 serves a site made of the pages in ``--pages`` (by default the
+A local HTTP server on 127.0.0.1 serves a site made of the pages in ``--site`` (by default the
 real news pages of ``../shared/corpus``, read where they lie, never copied), with a robots.txt
-and a sitemap listing every page. Three crawls of that site run one after another, each in its
-own process, with the same concurrency and no delays:
+and a sitemap listing every page. ``--pages N`` serves N pages instead, the folder's pages over
+and over under distinct URLs (``/a/r<k>/<name>.html``): a long crawl, to see that memory stays
+flat (the news crawl's peak RSS in the first and the second half of its run is printed).
+Three crawls of that site run one after another, each in its own process, with the same
+concurrency and no delays:
 
 - **Scrapy fetch**: a bare ``SitemapSpider`` that fetches every page and does nothing with it,
   the floor any Scrapy-based crawler pays;
@@ -14,8 +17,12 @@ own process, with the same concurrency and no delays:
 
 For each: wall time, pages fetched and pages/s, CPU ms per page (user + system of the process
 and every worker it waited for), and peak RSS of the whole process tree (sampled from ``/proc``,
-so extraction workers count), each the median over ``--runs`` runs. Figures are printed, not
-asserted: a timed test would fail on a busy machine and pass on a fast one.
+so extraction workers count), each the median over ``--runs`` runs (three by default, the
+crawls interleaved). Figures are printed, not asserted: a timed test would fail on a busy
+machine and pass on a fast one. The last line is machine-readable::
+
+    SUMMARY bench=crawl speedup=<ours pages/s ÷ in-callback pages/s> cpu_ratio=<ours CPU ms/page ÷
+    in-callback> rss_mb=<ours tree peak> baseline_rss_mb=<in-callback peak> pages=<n> rss_growth_mb=…
 """
 
 from __future__ import annotations
@@ -44,15 +51,22 @@ CONCURRENCY = 16  # requests in flight, overall and per domain, for all three cr
 # --- the site ----------------------------------------------------------------------------
 
 
-def load_pages(folder: Path) -> dict[str, bytes]:
-    """``/a/<name>.html`` -> page bytes, for every ``.html`` / ``.html.gz`` file in ``folder``."""
+def load_pages(folder: Path, count: int = 0) -> dict[str, bytes]:
+    """``/a/<name>.html`` -> page bytes, for every ``.html`` / ``.html.gz`` file in ``folder``.
+
+    With ``count``, exactly that many pages: the folder's, repeated under ``/a/r<k>/`` paths.
+    """
     pages: dict[str, bytes] = {}
     for file in sorted(folder.iterdir()):
         if file.name.endswith(".html.gz"):
             pages[f"/a/{file.name.removesuffix('.html.gz')}.html"] = gzip.decompress(file.read_bytes())
         elif file.name.endswith(".html"):
             pages[f"/a/{file.name}"] = file.read_bytes()
-    return pages
+    if not count or not pages:
+        return pages
+    originals = list(pages.items())
+    return {(path if n < len(originals) else path.replace("/a/", f"/a/r{n // len(originals)}/", 1)): body
+            for n, (path, body) in ((n, originals[n % len(originals)]) for n in range(count))}  # fmt: skip
 
 
 class BenchSite:
@@ -130,6 +144,7 @@ class Run:
     peak_rss_mb: float
     pages: int = 0
     records: int = 0
+    half_peaks_mb: tuple[float, float] = (0.0, 0.0)  # peak RSS in the first and the second half of the run
 
 
 def _children_cpu() -> float:
@@ -147,14 +162,18 @@ def measure(command: list[str], log: Path, interval: float = 0.02) -> Run:
     start = time.perf_counter()
     with log.open("wb") as stderr:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
-        peak = 0
+        samples: list[tuple[float, int]] = []
         while process.poll() is None:
-            peak = max(peak, _tree_rss_kb(process.pid))
+            samples.append((time.perf_counter() - start, _tree_rss_kb(process.pid)))
             time.sleep(interval)
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:6])} ... exited with {process.returncode}; its log: {log}")
-    return Run(wall, _children_cpu() - cpu_before, peak / 1024)
+    first = max((kb for at, kb in samples if at < wall / 2), default=0)
+    second = max((kb for at, kb in samples if at >= wall / 2), default=0)
+    return Run(
+        wall, _children_cpu() - cpu_before, max(first, second) / 1024, half_peaks_mb=(first / 1024, second / 1024)
+    )
 
 
 # --- the three crawls --------------------------------------------------------------------
@@ -237,6 +256,24 @@ def bench(pages: dict[str, bytes], runs: int) -> dict[str, list[Run]]:
     return results
 
 
+def summary(results: dict[str, list[Run]], pages: int) -> str:
+    """The machine-readable last line: ours against Scrapy + trafilatura in the callback."""
+
+    def rate(key: str) -> float:
+        return max(r.pages for r in results[key]) / statistics.median(r.wall_s for r in results[key])
+
+    def cpu_ms(key: str) -> float:
+        return 1000 * statistics.median(r.cpu_s for r in results[key]) / max(max(r.pages for r in results[key]), 1)
+
+    def rss(key: str) -> float:
+        return statistics.median(r.peak_rss_mb for r in results[key])
+
+    growth = statistics.median(r.half_peaks_mb[1] - r.half_peaks_mb[0] for r in results["news"])
+    return (f"SUMMARY bench=crawl speedup={rate('news') / rate('trafilatura'):.2f} "
+            f"cpu_ratio={cpu_ms('news') / cpu_ms('trafilatura'):.2f} rss_mb={rss('news'):.0f} "
+            f"baseline_rss_mb={rss('trafilatura'):.0f} pages={pages} rss_growth_mb={growth:.0f}")  # fmt: skip
+
+
 def print_table(results: dict[str, list[Run]], pages: int) -> None:
     """One row per crawl, medians over the runs; the header's widths set the columns'."""
     print(f"{pages} pages served from 127.0.0.1, concurrency {CONCURRENCY}, median of {len(results['fetch'])} run(s)")
@@ -250,13 +287,18 @@ def print_table(results: dict[str, list[Run]], pages: int) -> None:
                  f"{1000 * statistics.median(r.cpu_s for r in measured) / max(fetched, 1):.1f}",
                  f"{statistics.median(r.peak_rss_mb for r in measured):.0f}")  # fmt: skip
         print(f"{label:<24}" + "".join(f"{c:>{len(h) + 2}}" for c, h in zip(cells, header, strict=True)))
+    halves = [r.half_peaks_mb for r in results["news"]]
+    print("news crawl peak RSS MB, first half / second half of each run: "
+          + ", ".join(f"{a:.0f} / {b:.0f}" for a, b in halves))  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--pages", type=Path, default=Path("../shared/corpus/pages"),
+    parser.add_argument("--site", type=Path, default=Path("../shared/corpus/pages"),
                         help="folder of .html / .html.gz pages to serve (default: the shared corpus)")  # fmt: skip
-    parser.add_argument("--runs", type=int, default=2, help="runs of each crawl; the median is printed")
+    parser.add_argument("--pages", type=int, default=0,
+                        help="pages to serve, the folder's repeated under new URLs (default: each once)")  # fmt: skip
+    parser.add_argument("--runs", type=int, default=3, help="runs of each crawl, interleaved; the median is printed")
     parser.add_argument("--baseline", choices=("fetch", "trafilatura"), help=argparse.SUPPRESS)
     parser.add_argument("--sitemap", help=argparse.SUPPRESS)
     parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
@@ -264,14 +306,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         run_baseline(args.baseline, args.sitemap, args.report)
         return 0
-    if not args.pages.is_dir():
-        print(f"no pages at {args.pages}: nothing to measure (pass --pages DIR)", file=sys.stderr)
+    if not args.site.is_dir():
+        print(f"no pages at {args.site}: nothing to measure (pass --site DIR)", file=sys.stderr)
         return 2
-    pages = load_pages(args.pages)
+    pages = load_pages(args.site, max(args.pages, 0))
     if not pages:
-        print(f"no .html or .html.gz files in {args.pages}", file=sys.stderr)
+        print(f"no .html or .html.gz files in {args.site}", file=sys.stderr)
         return 2
-    print_table(bench(pages, args.runs), len(pages))
+    results = bench(pages, max(args.runs, 1))
+    print_table(results, len(pages))
+    print(summary(results, len(pages)))
     return 0
 
 

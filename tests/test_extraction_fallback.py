@@ -1,0 +1,123 @@
+"""trafilatura's metadata is read only for the fields a page's own markup leaves empty.
+
+Main text comes from ``bare_extraction(with_metadata=False)``; trafilatura's metadata pass (a
+third of its time) runs only when a field has no source of ours. Real trafilatura on real
+HTML: the spy below counts calls and passes each one on to trafilatura.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import trafilatura
+import trafilatura.core
+from lxml import html as lxml_html
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.fields import Fallback
+from scraper.extraction.visible import document_elements, read_signals
+from scraper.items import Article, Page
+
+BODY = "".join(
+    f"<p>The harbour board met on Tuesday to discuss ferry number {n}, which has been late on most "
+    "crossings this winter, and agreed to hire two more engineers before the spring timetable.</p>"
+    for n in range(8)
+)
+
+STATED = f"""<!doctype html><html lang="en"><head>
+<title>Ferry delays: the board acts | Harbour Times</title>
+<meta property="og:title" content="Ferry delays: the board acts">
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:description" content="The harbour board hires two engineers to end the ferry delays.">
+<meta property="og:image" content="https://example.org/ferry.jpg">
+<meta name="keywords" content="ferries, harbour">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Ferry delays: the board acts", "datePublished": "2025-03-12T09:30:00+01:00",
+ "author": {{"@type": "Person", "name": "Jane Roe"}}, "articleSection": "Local"}}</script>
+</head><body><article><h1>Ferry delays: the board acts</h1>{BODY}</article></body></html>"""
+
+UNSTATED = f"""<!doctype html><html><head><title>Ferry delays</title></head><body><article>
+<h1>Ferry delays: the board acts</h1><p class="meta">Published 12 March 2025</p>{BODY}</article></body></html>"""
+
+
+def page(html: str) -> Page:
+    url = "https://example.org/news/ferry-delays"
+    return Page(url=url, final_url=url, status=200, body=html.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="test", discovered_via="start")  # fmt: skip
+
+
+@pytest.fixture
+def metadata_calls(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """URLs trafilatura's ``extract_metadata`` was called for, by us or by ``bare_extraction`` (the real
+    function still runs)."""
+    calls: list[str | None] = []
+    real: Callable[..., Any] = trafilatura.extract_metadata
+
+    def spy(tree: Any, url: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        calls.append(url)
+        return real(tree, url, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract_metadata", spy)
+    monkeypatch.setattr(trafilatura.core, "extract_metadata", spy)  # what bare_extraction(with_metadata=True) calls
+    return calls
+
+
+def test_a_page_that_states_its_metadata_never_runs_trafilaturas(metadata_calls: list[str | None]) -> None:
+    article = extract_article(page(STATED))
+    assert isinstance(article, Article), article
+    assert (article.title, article.authors, article.site_name) == ("Ferry delays: the board acts", ["Jane Roe"],
+                                                                   "Harbour Times")  # fmt: skip
+    assert article.published == "2025-03-12T09:30:00+01:00"
+    assert (article.section, article.language, article.tags) == ("Local", "en", ["ferries", "harbour"])
+    assert metadata_calls == []
+
+
+def test_what_the_markup_leaves_empty_comes_from_trafilatura(metadata_calls: list[str | None]) -> None:
+    article = extract_article(page(UNSTATED))
+    assert isinstance(article, Article), article
+    assert article.published is not None
+    assert article.published.startswith("2025-03-12")  # htmldate, from the text
+    assert metadata_calls == ["https://example.org/news/ferry-delays"]  # once per page, however many fields
+
+
+def test_given_values_are_kept_and_a_field_is_loaded_once() -> None:
+    loaded: list[str] = []
+
+    def load(name: str) -> object:
+        loaded.append(name)
+        return f"loaded {name}"
+
+    fallback = Fallback(load, author="Jane Roe")
+    assert fallback.author == "Jane Roe"
+    assert (fallback.title, fallback.title, fallback.date) == ("loaded title", "loaded title", "loaded date")
+    assert loaded == ["title", "date"]
+    assert Fallback().title is None
+    with pytest.raises(TypeError):
+        Fallback(headline="x")
+
+
+def test_markup_after_a_second_html_element_is_read_too() -> None:
+    """libxml2 makes a second ``<html>`` a sibling of the root; bylines and captions in it count."""
+    tree = lxml_html.document_fromstring(
+        "<html><head><title>t</title></head><body><p>x</p></body></html>\n<html><body>"
+        '<div class="story-byline">By Jane Roe</div><figure><figcaption>A ferry.</figcaption></figure></body></html>'
+    )
+    assert len(list(document_elements(tree))) == len(tree.xpath("//*")) > len(list(tree.iter()))
+    signals = read_signals(tree)
+    assert "By Jane Roe" in signals.bylines
+    assert "A ferry." in signals.captions
+
+
+def test_the_crawl_process_starts_without_the_extraction_stack() -> None:
+    """Spider, pipelines and state load no trafilatura, htmldate or datasketch (scipy): workers do."""
+    code = (
+        "import sys, spiders.news, pipelines.extract, pipelines.validate, pipelines.dedup, pipelines.output, "
+        "scraper.state.extension\n"
+        "print(sorted(m for m in ('trafilatura', 'htmldate', 'justext', 'datasketch', 'scipy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
