@@ -72,6 +72,8 @@ class DedupPipeline:
             return item
         if item.canonical_url in self.urls or (self.claims and self.claims.url_taken(item.canonical_url, item.url)):
             self._drop(DropReason.DUPLICATE_URL, item.canonical_url)
+        if self.claims and self.claims.written(item.canonical_url):  # a dead worker's lease, written before it died
+            self._drop(DropReason.DUPLICATE_URL, f"{item.canonical_url} (written by another worker)")
         # Computed by the extraction worker (neardup.signature); only an item made elsewhere lacks it.
         signature = neardup.decode(item.signature) if item.signature else neardup.minhash(item.text)
         item = self._revision(item)

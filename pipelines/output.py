@@ -37,6 +37,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
 from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.cluster.claims import RunClaims
 from scraper.cluster.run import ClusterRun
 from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
@@ -76,6 +77,7 @@ class OutputPipeline:
         self.written = 0
         self.written_by_source: dict[str, int] = {}
         self.run: CrawlStateExtension | None = crawler.get_extension(CrawlStateExtension)
+        self.claims = RunClaims(cluster) if cluster is not None else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -129,6 +131,8 @@ class OutputPipeline:
             drop(stats, DropReason.MAX_ARTICLES, "limit reached")
         if stats.get_value(OUTPUT_NOT_WRITABLE):
             drop(stats, DropReason.NOT_WRITTEN, "the output file could not be written")
+        if self.claims is not None:
+            self.claims.mark_written(item.canonical_url)  # before the write: see scraper/cluster/claims.py
         try:
             self._exporter.export_item(item)
             self._file.flush()

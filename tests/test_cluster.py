@@ -38,6 +38,11 @@ pytestmark = [pytest.mark.crawl, pytest.mark.skipif(redis_server_binary() is Non
 EXPECTED = sorted(s.path for s in truth.EMITTED_IN_WINDOW)
 # Fetched more than once by design, in a single-process crawl too: 5xx/429 and timeouts are retried.
 RETRIED = {*FLAKY, *truth.FETCH_FAULTS}
+TIMEOUT_RETRIES = "reason_count/scrapy.exceptions.DownloadTimeoutError"
+TIMEOUT = 2 * truth.DOWNLOAD_TIMEOUT
+"""DOWNLOAD_TIMEOUT of the workers: three crawls and their extraction workers on a loaded 2-core
+machine answer slower than one, and a robots.txt timing out would (rightly) stop a worker from
+crawling the site at all; the slow page is made slower to match, so it still never arrives."""
 
 
 @dataclass
@@ -58,7 +63,7 @@ def redis_server() -> Iterator[RedisServer]:
 
 @pytest.fixture
 def site() -> Iterator[FaultSite]:
-    with FaultSite() as server:
+    with FaultSite(slow_seconds=2 * TIMEOUT) as server:
         yield server
 
 
@@ -71,7 +76,7 @@ def start_worker(tmp: Path, number: int, site: FaultSite, redis_url: str, *setti
                "-s", f"NEWS_OUTPUT_PATH={tmp / 'out' / '{run_id}.jsonl'}",
                "-s", f"NEWS_STATE_PATH={tmp / 'state' / f'worker{number}.sqlite3'}",  # unused: the state is in Redis
                "-s", "NEWS_REDIS_IDLE_SECONDS=1", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
-               "-s", f"DOWNLOAD_TIMEOUT={truth.DOWNLOAD_TIMEOUT}", "-s", "NEWS_RETRY_BACKOFF_BASE=0.2",
+               "-s", f"DOWNLOAD_TIMEOUT={TIMEOUT}", "-s", "NEWS_RETRY_BACKOFF_BASE=0.2",
                "-s", "NEWS_EXTRACT_WORKERS=1", *settings]  # fmt: skip
     with log.open("wb") as err:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -98,6 +103,22 @@ def paths(found: list[dict[str, Any]]) -> list[str]:
     return sorted(urlsplit(r["canonical_url"]).path for r in found)
 
 
+def fetched_again(site: FaultSite, which: Any) -> dict[str, int]:
+    """Paths (with query) the site was asked for more than once, and how many times more."""
+    fetched = Counter(path for method, path, _ in site.requests if method == "GET" and which(path))
+    return {path: n - 1 for path, n in fetched.items() if n > 1}
+
+
+def load_timeouts(site: FaultSite, out: Path) -> int:
+    """The workers' timeout retries beyond the slow pages' own (each of their fetches times out).
+
+    A loaded machine may time out on any page, which is then retried (by any worker: a retry is
+    queued in Redis); every other page fetched again must be one of those.
+    """
+    slow = sum(max(0, site.count(path) - 1) for path, reason in truth.FETCH_FAULTS.items() if reason == "timeout")
+    return sum(s["retries"].get(TIMEOUT_RETRIES, 0) for s in summaries(out)) - slow
+
+
 def wait_until(condition: Any, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -119,9 +140,8 @@ def test_three_workers_every_article_once_no_url_twice_and_the_next_run_incremen
     run_ids = {name.rsplit("-w", 1)[0] for name in files}
     assert len(files) == 3, files  # one file per worker
     assert len(run_ids) == 1, files  # one run id for the cluster
-    fetched = Counter(path for method, path, _ in site.requests if method == "GET" and path != "/robots.txt")
-    twice = sorted(p for p, n in fetched.items() if n > 1 and p.split("?")[0] not in RETRIED)
-    assert twice == [], "fetched by more than one worker"
+    again = fetched_again(site, lambda path: path != "/robots.txt" and path.split("?")[0] not in RETRIED)
+    assert sum(again.values()) <= load_timeouts(site, out), f"fetched by more than one worker: {again}"
     assert site.count("/robots.txt") == 1  # once for the cluster: the other workers read it from Redis
     assert site.errors == []
     status = subprocess.run([sys.executable, "-m", "scraper", "cluster", "status", "--redis", redis_server.url,
@@ -140,7 +160,8 @@ def test_three_workers_every_article_once_no_url_twice_and_the_next_run_incremen
     skipped = sum(s["state"].get("skipped_unchanged", 0) + s["state"].get("not_modified", 0)
                   for s in summaries(tmp_path / "run2" / "out"))  # fmt: skip
     assert skipped >= len(EXPECTED) - 2  # the two malformed pages carry no date to compare
-    assert all(site.count(path) <= 1 for path in EXPECTED)
+    again = fetched_again(site, lambda path: path in EXPECTED)  # asked again only if a machine under load timed out
+    assert sum(again.values()) <= load_timeouts(site, tmp_path / "run2" / "out"), again
 
 
 def test_the_sites_request_rate_holds_for_the_whole_cluster(
@@ -154,34 +175,75 @@ def test_the_sites_request_rate_holds_for_the_whole_cluster(
     assert paths(records(tmp_path / "out")) == EXPECTED
     assert site.count(truth.DISALLOWED_PREFIX) == 0
     times = sorted(t for path in {p.split("?")[0] for p in site.paths} for t in site.arrivals(path))
-    rate = (len(times) - 1) / (times[-1] - times[0])
-    assert rate <= 1.05 / delay, f"{rate:.1f} requests/s across 3 workers, limit {1 / delay:.0f}/s"
-    # Reserved send times are DOWNLOAD_DELAY apart; a worker's own slot delay can hold one back a
-    # little, so arrivals may pair up, but no second of the crawl holds more than the budget allows.
+    # What the shared budget guarantees, however late a loaded machine sends: send times reserved in
+    # Redis are DOWNLOAD_DELAY apart, and a request holds one of the site's CONCURRENT_REQUESTS_PER_DOMAIN
+    # tokens from its reservation to its answer. So the requests arriving in any span S were either
+    # reserved in it (at most S / delay + 1) or in flight when it began (at most `tokens`).
+    tokens = 4  # CONCURRENT_REQUESTS_PER_DOMAIN, scraper/settings.py
+    span = times[-1] - times[0]
+    assert len(times) <= span / delay + 1 + tokens, f"{len(times)} requests in {span:.1f} s, delay {delay} s"
     busiest = max(bisect.bisect_left(times, t + 1.0) - i for i, t in enumerate(times))
-    assert busiest <= 1 / delay + 3, f"{busiest} requests within one second, limit {1 / delay:.0f}/s"
+    assert busiest <= 1 / delay + 1 + tokens, f"{busiest} requests within one second, limit {1 / delay:.0f}/s"
     assert sum(s["cluster"].get("politeness_waits", 0) for s in summaries(tmp_path / "out")) > 0
+
+
+def leases(server: RedisServer) -> int:
+    """Requests leased in the cluster run (taken by a worker, not yet acked), expired ones included."""
+    client = server.client()
+    return sum(int(client.zcard(key)) for key in client.scan_iter("*:leases"))
+
+
+def frozen(pid: int) -> bool:
+    """Whether every thread of the process is stopped (SIGSTOP is delivered asynchronously)."""
+    states = [(task / "stat").read_text().rsplit(")", 1)[1].split()[0] for task in Path(f"/proc/{pid}/task").iterdir()]
+    return all(state in "Tt" for state in states)
+
+
+def freeze_holding_leases(worker: Worker, server: RedisServer) -> int:
+    """Stop ``worker`` (the only one running) at a moment it holds leases; return how many.
+
+    Between two requests a worker may hold none, and a kill then proves nothing about leases.
+    Frozen, it can neither ack nor renew, so what Redis shows is exactly what it holds.
+    """
+    deadline = time.monotonic() + 60
+    while True:
+        os.killpg(worker.process.pid, signal.SIGSTOP)
+        wait_until(lambda: frozen(worker.process.pid))
+        if held := leases(server):
+            return held
+        assert time.monotonic() < deadline, "the worker never held a lease"
+        os.killpg(worker.process.pid, signal.SIGCONT)
+        time.sleep(0.05)
 
 
 def test_a_sigkilled_worker_loses_nothing_the_others_finish(
     tmp_path: Path, site: FaultSite, redis_server: RedisServer
 ) -> None:
-    slow = ("-s", "DOWNLOAD_DELAY=0.15", "-s", "NEWS_REDIS_LEASE_SECONDS=3")  # a crawl long enough to die in
-    workers = [start_worker(tmp_path, n, site, redis_server.url, *slow) for n in (1, 2, 3)]
-    victim = workers[0]
-    wait_until(lambda: len(site.requests) >= 25)
+    """The victim crawls alone until it holds leases, is frozen with them (so the test knows it
+    holds some), the other two join the run and crawl, and the victim is SIGKILLed: its leases
+    expire, the others take them back and finish the crawl."""
+    slow = ("-s", "DOWNLOAD_DELAY=0.15", "-s", "NEWS_REDIS_LEASE_SECONDS=5")  # a crawl long enough to die in
+    # One site token at most for the victim: a dead worker's tokens are only freed after DOWNLOAD_TIMEOUT + 30 s.
+    victim = start_worker(tmp_path, 1, site, redis_server.url, *slow, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    wait_until(lambda: len(site.requests) >= 20, timeout=180)
+    held = freeze_holding_leases(victim, redis_server)
+    others = [start_worker(tmp_path, n, site, redis_server.url, *slow) for n in (2, 3)]
+    before = len(site.requests)
+    wait_until(lambda: len(site.requests) >= before + 10, timeout=180)  # the others are crawling
     os.killpg(victim.process.pid, signal.SIGKILL)  # the machine is gone: the crawl and its extraction workers
     victim.process.wait(timeout=30)
-    for worker in workers[1:]:
-        worker.process.wait(timeout=240)
+    for worker in others:
+        worker.process.wait(timeout=300)
         assert worker.process.returncode == 0, worker.stderr[-3000:]
     out = tmp_path / "out"
     # What the victim wrote before dying is in its .part file (flushed per record), the others' in their files.
     found = records(out) + records(out, "*.jsonl.part")
     assert paths(found) == EXPECTED  # nothing lost, nothing twice
     assert site.count(truth.DISALLOWED_PREFIX) == 0
+    assert len(list(out.glob("*.jsonl.part"))) == 1  # the victim's; the others closed theirs
     reclaimed = sum(s["cluster"].get("leases_reclaimed", 0) for s in summaries(out))
-    assert reclaimed > 0, "the dead worker's leases were never taken back"
+    assert reclaimed >= held, f"{held} leases of the dead worker, {reclaimed} taken back"
+    assert leases(redis_server) == 0
 
 
 def test_redis_stopping_mid_run_is_a_clean_failure(tmp_path: Path, site: FaultSite, redis_server: RedisServer) -> None:
@@ -237,5 +299,9 @@ def test_two_workers_extracting_copies_at_once_write_the_story_once(tmp_path: Pa
         two.process_item(variant)  # the same canonical URL reached from another URL
     # A worker that took over the claimer's lease (same URL) still writes the story: nothing lost.
     assert two.process_item(article("https://news.example/story.html")).url == "https://news.example/story.html"
+    # Unless the claimer had got as far as writing it (it died after): then it is in the claimer's file.
+    one.claims.mark_written("https://news.example/story.html")
+    with pytest.raises(DropItem, match="written by another worker"):
+        worker().process_item(article("https://news.example/story.html"))
     other = " ".join(f"Line {i}: the ferry timetable changes in winter, with {i} fewer sailings." for i in range(40))
     assert two.process_item(article("https://news.example/other.html", text=other))  # different text: no claim

@@ -7,7 +7,14 @@ written. So a cluster worker also *claims* them for the run: ``SET NX`` of the c
 (value: the URL it was fetched from) and of the text hash (value: the canonical URL). The first
 claim wins; a later one by another URL is a duplicate. A request another worker leased and died
 on comes back with the same URL and canonical URL, so it finds its own claim and is written, not
-lost. The claims expire with the run (``NEWS_REDIS_RUN_TTL_HOURS``).
+lost, unless the dead worker had got as far as writing it: the output stage marks a record
+*written* just before it goes to the file (:meth:`RunClaims.mark_written`), and a marked record
+that comes back is a ``duplicate_url`` (it is in the dead worker's ``.part`` file, which its next
+run recovers). Marking before the write, not after, leaves the kill between the two steps
+costing at most a record never written (a window of one serialisation and one ``write``) instead
+of one written twice (a window of an ``fsync``, which a kill lands in more often than anywhere
+else: the signal takes effect when the call returns). The claims expire with the run
+(``NEWS_REDIS_RUN_TTL_HOURS``).
 """
 
 from __future__ import annotations
@@ -50,6 +57,26 @@ class RunClaims:
         """The canonical URL that claimed this text first in the run, if not ``canonical_url``."""
         owner = self._owner(f"claim:hash:{content_hash}", canonical_url)
         return owner if owner is not None and owner != canonical_url else None
+
+    def mark_written(self, canonical_url: str) -> None:
+        """This worker is about to write the record of ``canonical_url`` to its file."""
+        if self.run.is_lost:
+            return
+        try:
+            self.run.client.set(self.run.key(f"claim:written:{canonical_url}"), self.run.output_run_id,
+                                px=self.run.ttl_ms)  # fmt: skip
+        except redis.RedisError as exc:
+            self.run.lost(exc)
+
+    def written(self, canonical_url: str) -> bool:
+        """Whether a worker of the run has written (or was writing) the record of ``canonical_url``."""
+        if self.run.is_lost:
+            return False
+        try:
+            return bool(self.run.client.exists(self.run.key(f"claim:written:{canonical_url}")))
+        except redis.RedisError as exc:
+            self.run.lost(exc)
+            return False
 
     def _owner(self, name: str, value: str) -> str | None:
         if self.run.is_lost:
