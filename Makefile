@@ -56,7 +56,7 @@ bench-archive: $(STAMP)
 
 ## bench-cluster: pages/s of 1, 2 and 3 Redis workers beside the single-process crawl, Redis bytes per URL
 bench-cluster: $(STAMP) redis-server
-	$(BIN)/python -m tests.benchmarks.bench_cluster --pages $(CORPUS)/pages
+	$(BIN)/python -m tests.benchmarks.bench_cluster --site $(CORPUS)/pages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

@@ -1,6 +1,6 @@
 """``make bench-cluster``: a crawl by 1, 2 and 3 Redis workers beside the single-process crawl, same run.
 
-The site is ``make bench-crawl``'s (``tests/benchmarks/bench_crawl.py``: the pages of ``--pages``
+The site is ``make bench-crawl``'s (``tests/benchmarks/bench_crawl.py``: the pages of ``--site``
 served from 127.0.0.1 with a robots.txt and a sitemap), the Redis a real ``redis-server`` on a
 free port (``tests/redisserver.py``). Each cluster crawl starts its workers at the same moment
 with the same arguments, politeness off (``NEWS_REDIS_POLITENESS=False``, no delays), as a
@@ -109,16 +109,16 @@ def memory(server: RedisServer, used_before: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--pages", type=Path, default=Path("../shared/corpus/pages"),
+    parser.add_argument("--site", type=Path, default=Path("../shared/corpus/pages"),
                         help="folder of .html / .html.gz pages to serve (default: the shared corpus)")  # fmt: skip
     parser.add_argument("--out", type=Path, default=Path(".bench/cluster"))
     args = parser.parse_args(argv)
     if redis_server_binary() is None:
         print(SKIP_REASON, file=sys.stderr)
         return 2
-    pages = load_pages(args.pages) if args.pages.is_dir() else {}
+    pages = load_pages(args.site) if args.site.is_dir() else {}
     if not pages:
-        print(f"no pages at {args.pages}: nothing to measure (pass --pages DIR)", file=sys.stderr)
+        print(f"no pages at {args.site}: nothing to measure (pass --site DIR)", file=sys.stderr)
         return 2
     rows: list[tuple[str, dict[str, Any]]] = []
     with BenchSite(pages) as site, RedisServer() as server:
