@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 CORPUS_WCXB ?= ../shared/corpus-wcxb
 EVAL ?= ../shared/eval
 
-.PHONY: demo test check lint typecheck bench-quality bench-crawl bench-archive install clean
+.PHONY: demo test check lint typecheck bench-quality bench-crawl bench-archive bench-cluster install redis-server clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -15,14 +15,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) redis-server
+
+## redis-server: the Debian package the cluster tests and bench-cluster run; installed only when
+## missing and only as root (CI); elsewhere the cluster tests skip and say why
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& (apt-get update -qq && apt-get install -y -qq redis-server >/dev/null) \
+		|| echo "redis-server not installed (not root, or no apt): tests/test_cluster.py will skip"; }
 
 ## demo: serve the embedded demo news site on 127.0.0.1, crawl it, show a cleaned record
 demo: $(STAMP)
 	$(BIN)/python -m scraper.demo
 
 ## test: lint, format check, type check and the whole test suite (what CI runs)
-test: $(STAMP) lint typecheck
+test: $(STAMP) redis-server lint typecheck
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -46,6 +53,10 @@ bench-crawl: $(STAMP)
 ## trafilatura loop over the same payloads: pages/s, CPU ms/page, RSS
 bench-archive: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_archive --corpus $(CORPUS)
+
+## bench-cluster: pages/s of 1, 2 and 3 Redis workers beside the single-process crawl, Redis bytes per URL
+bench-cluster: $(STAMP) redis-server
+	$(BIN)/python -m tests.benchmarks.bench_cluster --site $(CORPUS)/pages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

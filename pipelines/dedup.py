@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 from pipelines.drop import drop
 from scraper import neardup
+from scraper.cluster.claims import RunClaims
 from scraper.config import ConfigError
 from scraper.items import Article, DropReason
 from scraper.state.extension import CrawlStateExtension
@@ -49,6 +50,7 @@ class DedupPipeline:
         self.urls: dict[str, str] = {}  # canonical URL -> the URL first emitted for it (this run)
         self.hashes: dict[str, str] = {}  # content hash -> canonical URL of the reference (this run)
         self.near = neardup.NearDuplicateIndex(threshold)
+        self.claims = RunClaims.of(crawler)  # a cluster worker: the same checks for the whole run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -68,8 +70,10 @@ class DedupPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        if item.canonical_url in self.urls:
+        if item.canonical_url in self.urls or (self.claims and self.claims.url_taken(item.canonical_url, item.url)):
             self._drop(DropReason.DUPLICATE_URL, item.canonical_url)
+        if self.claims and self.claims.written(item.canonical_url):  # a dead worker's lease, written before it died
+            self._drop(DropReason.DUPLICATE_URL, f"{item.canonical_url} (written by another worker)")
         # Computed by the extraction worker (neardup.signature); only an item made elsewhere lacks it.
         signature = neardup.decode(item.signature) if item.signature else neardup.minhash(item.text)
         item = self._revision(item)
@@ -121,6 +125,8 @@ class DedupPipeline:
     def _reference(self, item: Article, signature: MinHash) -> tuple[DropReason, str] | None:
         """The record of reference this article copies, and how it was recognised."""
         of = self.hashes.get(item.content_hash)
+        if of is None and self.claims is not None:
+            of = self.claims.content_owner(item.content_hash, item.canonical_url)
         if of is None and self.run is not None:
             of = self.run.state.find_by_hash(item.content_hash)
         if of is not None and of != item.canonical_url:

@@ -37,6 +37,8 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
 from pipelines.recovery import own_parts, part_path, recover_part
+from scraper.cluster.claims import RunClaims
+from scraper.cluster.run import ClusterRun
 from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
@@ -66,7 +68,8 @@ class OutputPipeline:
         self.max_articles = max_articles
         self.source_limits = source_limits
         self.started = datetime.now(UTC)
-        self.run_id = new_run_id(self.started)
+        cluster = ClusterRun.of(crawler)  # a cluster worker names its files after the shared run
+        self.run_id = cluster.output_run_id if cluster is not None else new_run_id(self.started)
         self.path: Path | None = None
         self.part: Path | None = None
         self._file: IO[bytes] | None = None
@@ -74,6 +77,7 @@ class OutputPipeline:
         self.written = 0
         self.written_by_source: dict[str, int] = {}
         self.run: CrawlStateExtension | None = crawler.get_extension(CrawlStateExtension)
+        self.claims = RunClaims(cluster) if cluster is not None else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -127,6 +131,8 @@ class OutputPipeline:
             drop(stats, DropReason.MAX_ARTICLES, "limit reached")
         if stats.get_value(OUTPUT_NOT_WRITABLE):
             drop(stats, DropReason.NOT_WRITTEN, "the output file could not be written")
+        if self.claims is not None:
+            self.claims.mark_written(item.canonical_url)  # before the write: see scraper/cluster/claims.py
         try:
             self._exporter.export_item(item)
             self._file.flush()

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-RUN_ID = r"\d{8}T\d{6}Z-[0-9a-f]{4}"
+RUN_ID = r"\d{8}T\d{6}Z-[0-9a-f]{4}(?:-w\d{2,})?"  # -wNN: a cluster worker's file
 _OWN_PART = re.compile(rf"(?P<final>(?P<legacy>{RUN_ID})\.jsonl|.+\.jsonl\.(?P<run_id>{RUN_ID}))\.part")
 _FIELD = re.compile(r"\{[^{}]*\}")
 

@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from itemadapter import ItemAdapter
 
+from scraper.cluster import status as cluster_status
 from scraper.config import ConfigError, project_settings
 from scraper.extraction.article import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
@@ -253,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="keep records in these languages, comma-separated (en keeps en-GB)")  # fmt: skip
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     extract.add_argument("-q", "--quiet", action="store_true", help="no line per rejected page; only the summary")
+    cluster_status.add_parser(commands)
     return parser
 
 
@@ -309,6 +311,8 @@ def _open_for_writing(path: Path, what: str) -> IO[str]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``scraper`` console script."""
     args = build_parser().parse_args(argv)
+    if args.command == "cluster":
+        return cluster_status.main(args)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
     try:

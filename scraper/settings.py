@@ -118,6 +118,17 @@ NEWS_OUTPUT_PATH = "output/{spider}/{date}/{run_id}.jsonl"
 NEWS_SOURCE_MAX_ARTICLES: dict[str, int] = {}  # per-source max_articles from sources.toml
 NEWS_RUN_SOURCE_NAME = ""  # the {source} of the output path: the one source's name, or "all"
 
+# --- Many machines (Redis) -------------------------------------------------------------
+# Unset: one process, as above. Set (redis://host:6379/0): this worker joins the cluster crawl of
+# that name (scraper/cluster/): shared frontier with leases, dupefilter and per-site politeness.
+NEWS_REDIS_URL = ""
+NEWS_REDIS_CRAWL = "news"  # the crawl's name in Redis: workers with the same name share one run
+NEWS_REDIS_IDLE_SECONDS = 10.0  # a worker closes after the whole cluster had no work this long
+NEWS_REDIS_LEASE_SECONDS = 60.0  # a dead worker's requests go back to the queue after this
+NEWS_REDIS_POLITENESS = True  # DOWNLOAD_DELAY / CONCURRENT_REQUESTS_PER_DOMAIN per site for the cluster
+NEWS_REDIS_RUN_TTL_HOURS = 24.0  # a finished run's keys (frontier, dupefilter) are deleted after this
+ADDONS = {"scraper.cluster.addon.ClusterAddon": 0}  # does nothing unless NEWS_REDIS_URL is set
+
 # --- Engine -----------------------------------------------------------------------------
 COMMANDS_MODULE = "scraper.commands"  # our `crawl`: exit status 1 when the run failed
 LOG_FORMATTER = "scraper.logformatter.NewsLogFormatter"

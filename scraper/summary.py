@@ -36,6 +36,10 @@ RUN_ID = "news/run_id"
 """Stat: the run's id (the output file's stem)."""
 RECORDS = "news/output/records"
 """Stat: records written; ``news/output/records_by_source/<source>`` per source."""
+REDIS_LOST = "news/cluster/redis_lost"
+"""Stat a cluster worker sets when Redis stopped answering mid-run (``scraper/cluster/run.py``)."""
+CLUSTER_RUN_ID = "news/cluster/run_id"
+"""Stat: the run id a cluster worker shares with the others (``scraper/cluster/run.py``)."""
 SOURCES = "news/sources"
 """Stat: the run's sources (name, urls, feeds, sitemaps), set by the spider when it opens."""
 
@@ -51,9 +55,13 @@ def failure_reason(stats: dict[str, Any]) -> str | None:
     """
     if stats.get(OUTPUT_NOT_WRITABLE):
         return "output_not_writable"
+    if stats.get(REDIS_LOST):  # a cluster worker whose Redis went away mid-run
+        return "redis_unavailable"
     prefix = "downloader/response_status_count/"
     answered = sum(v for k, v in stats.items() if k.startswith(prefix) and k[len(prefix) :] in _USEFUL)
     if not answered:
+        if stats.get(CLUSTER_RUN_ID) and not stats.get("downloader/request_count", 0):
+            return None  # a cluster worker the others left nothing for: not a failure of the crawl
         return "no_source_reachable"
     lost = sum(stats.get(f"news/drop/{reason}", 0) for reason in _LOST_IN_EXTRACTION)
     if stats.get("news/extract/pages", 0) and not stats.get("news/extract/articles", 0) and lost:
@@ -94,6 +102,7 @@ def build_summary(stats: dict[str, Any], spider_name: str, reason: str) -> dict[
         "fetch": with_prefix("news/fetch/"),
         "state": with_prefix("news/state/"),
         "dedup": with_prefix("news/dedup/"),
+        "cluster": with_prefix("news/cluster/"),
         "extraction_errors": with_prefix("news/extract/error/"),
         "not_requested": {
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),

@@ -87,6 +87,27 @@ def is_robots_fetch(request: Request) -> bool:
     return urlsplit(first).path == "/robots.txt"
 
 
+async def _verdict_of(pending: Deferred[RobotParser | None]) -> RobotParser | None:
+    """The verdict ``pending`` fires with, awaited without taking it from the requests after this one.
+
+    Scrapy's middleware awaits the site's shared Deferred itself, through
+    ``maybe_deferred_to_future``; under the asyncio reactor that is ``Deferred.asFuture``, which
+    consumes the result: its callback returns None, so every later request waiting for the same
+    robots.txt got None, "no rules", and was sent whatever robots.txt said: of the requests that
+    waited for a site's robots.txt, only the first was checked (start URLs given together, or a
+    cluster worker taking queued URLs while its robots.txt was still on its way). Each waiter
+    gets a Deferred of its own here, fed by a callback that hands the verdict on unchanged.
+    """
+    mine: Deferred[RobotParser | None] = Deferred()
+
+    def relay(verdict: RobotParser | None) -> RobotParser | None:
+        mine.callback(verdict)
+        return verdict  # for the next waiter
+
+    pending.addCallback(relay)
+    return await maybe_deferred_to_future(mine)
+
+
 def cap_robots_body(body: bytes, limit: int) -> bytes:
     """The first ``limit`` bytes of a robots.txt, cut back to the last whole line (0: no limit)."""
     if limit <= 0 or len(body) <= limit:
@@ -127,7 +148,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/request_count")
         parser = self._parsers[key]
         if isinstance(parser, Deferred):
-            return await maybe_deferred_to_future(parser)
+            return await _verdict_of(parser)
         return parser
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:

@@ -18,9 +18,11 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper import neardup
+from scraper.cluster.run import ClusterRun
 from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.items import Article
+from scraper.state.redis_store import RedisCrawlState
 from scraper.state.store import (
     CrawlState,
     Record,
@@ -41,7 +43,7 @@ logger = logging.getLogger(__name__)
 class CrawlStateExtension:
     """Lock, open and expire the state at start; save records the output stage wrote."""
 
-    def __init__(self, crawler: Crawler, state: CrawlState, lock: StateLock, recheck: timedelta) -> None:
+    def __init__(self, crawler: Crawler, state: CrawlState, lock: StateLock | None, recheck: timedelta) -> None:
         self.crawler = crawler
         self.state = state
         self.lock = lock
@@ -56,6 +58,11 @@ class CrawlStateExtension:
         recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
             raise ConfigError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
+        cluster = ClusterRun.of(crawler)
+        if cluster is not None:  # the cluster's state is in Redis; its run id stands for the lock
+            redis_state = RedisCrawlState(cluster.client, f"{cluster.prefix}:state", retention, cluster.lost)
+            logger.info("Crawl state in Redis (%s:state), shared by the cluster", cluster.prefix)
+            return cls._connected(crawler, redis_state, None, recheck)
         path = Path(settings.get("NEWS_STATE_PATH"))
         lock: StateLock | None = None
         try:
@@ -73,6 +80,11 @@ class CrawlStateExtension:
         assert crawler.stats is not None
         crawler.stats.set_value("news/state/expired", expired)
         logger.info("Crawl state %s: %d articles not seen for %g days expired", path, expired, retention)
+        return cls._connected(crawler, state, lock, recheck)
+
+    @classmethod
+    def _connected(cls, crawler: Crawler, state: CrawlState, lock: StateLock | None, recheck: float) -> Self:
+        settings = crawler.settings
         extension = cls(crawler, state, lock, timedelta(hours=recheck))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         if not settings.getbool("NEWS_OUTPUT_ENABLED"):
@@ -110,7 +122,8 @@ class CrawlStateExtension:
 
     def spider_closed(self) -> None:
         self.state.close()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def _seen_at(fetched_at: str) -> str:
