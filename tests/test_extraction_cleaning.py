@@ -462,6 +462,22 @@ def test_a_list_of_linked_steps_is_not_a_link_list() -> None:
     assert strip_link_lists(blocks, CleaningContext()) == blocks
 
 
+def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article><h1>Title</h1>{body}
+        <div class="related"><div class="share"><p>Share this</p></div><div id="newsletter"><p>Sign up</p></div></div>
+        <p>After the box</p><div class="share-bar"><p>Tweet</p></div></article></body></html>"""
+    )
+    assert prune_page(tree) == 2  # the related box (with the two inside it) and the share bar
+    text = tree.text_content()
+    assert "Share this" not in text
+    assert "Sign up" not in text
+    assert "Tweet" not in text
+    assert "After the box" in text
+    assert text.count(PROSE) == 8
+
+
 def test_prune_page_leaves_code_alone() -> None:
     body = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
     tree = lxml_html.document_fromstring(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
+from lxml import html as lxml_html
 
-from scraper.extraction.decoding import decode_body
+from scraper.extraction.decoding import decode_body, looks_binary, parse_html
 from scraper.items import DropReason, Rejection
 
 TEXT = "<p>Café Müller sells naïve art for £5 and 3 €</p>"
@@ -171,3 +173,29 @@ def test_an_undeclared_western_page_stays_windows_1252() -> None:
     text = decode_body(("<p>" + words + "</p>").encode("cp1252") * 10, None)
     assert isinstance(text, str)
     assert words in text
+
+
+def test_parse_html_gives_lxml_html_tree_and_classes() -> None:
+    """The parser with the C-level class lookup builds what ``lxml.html`` builds, class for class."""
+    text = (
+        "<html><head><title>T</title></head><body><!-- note --><form action=/s><label>Q</label>"
+        "<input name=q value=x><select name=s><option>1</option></select><textarea>t</textarea></form>"
+        "<FORM></FORM><p class=lead>Caf\u00e9 <b>bold</b> tail</p></body></html>"
+    )
+    ours, theirs = parse_html(text), lxml_html.document_fromstring(text)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()]
+    form = ours.find(".//form")
+    assert isinstance(form, lxml_html.FormElement)
+    assert form.fields["q"] == "x"
+    assert isinstance(ours.find(".//p"), lxml_html.HtmlElement)
+    with pytest.raises(etree.ParserError):
+        parse_html("")
+
+
+@pytest.mark.parametrize("controls", [0, 10, 204, 205, 400])
+def test_looks_binary_counts_control_bytes(controls: int) -> None:
+    """More than 5% C0 control bytes (tab, line breaks, VT and FF not counted) is a binary body."""
+    head = bytes([1, 31, 8, 14] * 100)[:controls] + b"a\t\n\r\x0b\x0c" * 1000
+    head = head[:4096]
+    assert looks_binary(head) == (controls > len(head) * 0.05)

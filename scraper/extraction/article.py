@@ -24,7 +24,7 @@ from scraper.config import ConfigError
 from scraper.extraction.blocks import blocks_to_text, body_blocks, body_of, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
-from scraper.extraction.decoding import decode_body
+from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.fields import (
     Fallback,
     has_date_signals,
@@ -135,7 +135,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if (xml_kind := xml_document(decoded)) is not None:
         return Rejection(DropReason.NOT_ARTICLE, f"an XML {xml_kind}, not a page")
     try:
-        tree = lxml_html.document_fromstring(decoded)
+        tree = parse_html(decoded)
     except (etree.ParserError, ValueError) as exc:
         return Rejection(DropReason.EXTRACTION_FAILED, f"lxml: {exc}")
     url = page.final_url or page.url

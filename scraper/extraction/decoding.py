@@ -28,6 +28,8 @@ import codecs
 import re
 
 import charset_normalizer
+from lxml import etree
+from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, read_bom
 
 from scraper.items import DropReason, Rejection
@@ -150,6 +152,9 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))  # C0 controls but tab, LF, VT, FF and CR
+
+
 def looks_binary(head: bytes, declared: str | None = None) -> bool:
     """A known binary signature, or many C0 control bytes: an image, archive or PDF served as text/html.
 
@@ -161,5 +166,44 @@ def looks_binary(head: bytes, declared: str | None = None) -> bool:
         return True
     if declared and declared.startswith(("utf-16", "utf-32")):
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in C, not byte by byte
     return controls > len(head) * 0.05
+
+
+def _element_classes() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes, chosen in C rather than by a Python callback.
+
+    ``lxml.html``'s parser picks each element's class in a Python method, called every time a
+    Python object is made for an element: some 8,000 times a page across our walks and
+    trafilatura's, about 3 ms. A namespace lookup with the same classes (``FormElement`` for
+    ``<form>`` and so on, ``HtmlElement`` for the rest, lxml.html's comment, PI and entity
+    classes) gives the same objects from C.
+    """
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    unqualified = lookup.get_namespace(None)
+    unqualified["form"] = lxml_html.FormElement
+    unqualified["input"] = lxml_html.InputElement
+    unqualified["select"] = lxml_html.SelectElement
+    unqualified["textarea"] = lxml_html.TextareaElement
+    unqualified["label"] = lxml_html.LabelElement
+    return lookup
+
+
+_PARSER = lxml_html.HTMLParser()  # lxml.html's parser (same options), with the lookup above
+_PARSER.set_element_class_lookup(_element_classes())
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement:
+    """``lxml.html.document_fromstring`` of decoded text (same tree, same classes), faster to walk.
+
+    Raises what it raises: ``etree.ParserError`` for an empty document, ``ValueError`` for text
+    libxml2 refuses.
+    """
+    return lxml_html.document_fromstring(text, parser=_PARSER)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.text import phrases
@@ -17,8 +18,10 @@ from scraper.text import phrases
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 
-_MARKED = (
-    "//*[@class or @id or @aria-label or @role]"
+# ``/descendant::*``, not ``//*``: the same elements in the same order, without libxml2 first
+# collecting every node of the page (text included) to take their children.
+_MARKED = etree.XPath(
+    "/descendant::*[@class or @id or @aria-label or @role]"
     "[not(self::html or self::body or self::main or self::article or self::h1 or self::p)]"
 )
 
@@ -55,16 +58,24 @@ def prune_page(tree: lxml_html.HtmlElement) -> int:
     ``breadcrumb``, ``cta``, ARIA ``complementary``/``dialog``) mark teaser lists, sign-up
     boxes, share bars and modals. A container holding a large share of the page's paragraph
     text is kept whatever its name: some templates put such words on the article wrapper.
-    Returns the number of containers removed.
+    Returns the number of containers removed (the outermost ones: what they held went with them).
     """
     paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
     removed = 0
-    for element in tree.xpath(_MARKED):
-        if element.getparent() is None or not _marked_as_boilerplate(element) or _in_code(element):
+    dropped = None  # the last container removed: the marked elements inside it, next in document order, went with it
+    for element in _MARKED(tree):
+        if element.getparent() is None or not _marked_as_boilerplate(element):
+            continue
+        if dropped is not None:
+            if any(a is dropped for a in element.iterancestors()):
+                continue
+            dropped = None  # past it: no later element is inside it
+        if _in_code(element):
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
         if own > 0.25 * paragraphs or any(True for _ in element.iter("h1")):
             continue
         element.drop_tree()
+        dropped = element
         removed += 1
     return removed

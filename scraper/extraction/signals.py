@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.decoding import decode_body, strip_control
+from scraper.extraction.decoding import decode_body, parse_html, strip_control
 from scraper.text import normalise, phrases
 
 # Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
@@ -121,7 +121,7 @@ def head_signals_of(body: bytes, encoding: str | None = None) -> PageSignals | N
     if not isinstance(text, str) or not text.strip():
         return None
     try:
-        return read_head_signals(lxml_html.document_fromstring(text))
+        return read_head_signals(parse_html(text))
     except (etree.ParserError, ValueError):
         return None
 

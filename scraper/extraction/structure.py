@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
 
 from lxml import html as lxml_html
@@ -120,14 +121,18 @@ class _Walk:
             in_link = True
         entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
         in_chrome = in_chrome or entered_chrome
-        self.text(el.text, node, in_link)
+        text = el.text
+        if text and not text.isspace():  # tested here too: most runs are indentation, and calls cost
+            self.text(text, node, in_link)
         children: list[tuple[lxml_html.HtmlElement, _Node]] = []
         for child in el:
             sub = self.visit(child, in_link, in_chrome, depth + 1)
             node.add(sub)
             if isinstance(child.tag, str):
                 children.append((child, sub))
-            self.text(child.tail, node, in_link)
+            tail = child.tail
+            if tail and not tail.isspace():
+                self.text(tail, node, in_link)
         self._tag(el, tag, node, in_link, in_chrome)
         if entered_chrome:
             self.counts["chrome_words"] += node.words
@@ -188,9 +193,10 @@ class _Walk:
             counts["author_markup"] += 1
         classes = el.get("class")
         if classes:
-            if _PRICE_CLASS.search(classes):
+            price, author = _class_kinds(classes)
+            if price:
                 counts["price_class"] += 1
-            if _AUTHOR_CLASS.search(classes):
+            if author:
                 node.author = True
                 counts["author_class"] += 1
         if el.get("rel") == "author":
@@ -226,6 +232,12 @@ class _Walk:
             counts["posts"] = max(counts["posts"], n)
             if n >= 2:  # the text of a run of posts
                 counts["post_words"] = max(counts["post_words"], post_words[signature])
+
+
+@lru_cache(maxsize=4096)
+def _class_kinds(classes: str) -> tuple[bool, bool]:
+    """(price, author) words in a class attribute; memoised, as templates repeat their classes."""
+    return _PRICE_CLASS.search(classes) is not None, _AUTHOR_CLASS.search(classes) is not None
 
 
 def _own_words(el: lxml_html.HtmlElement) -> int:

@@ -54,12 +54,17 @@ def document_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlEle
         yield from top.iter(etree.Element)
 
 
+# The elements that can be either (a class, rel or itemprop, or a <figcaption>), every element of
+# the document as ``document_elements`` walks them, selected in C: most elements have none of these.
+_MAYBE_MARKED = etree.XPath("/descendant::*[@class or @rel or @itemprop or self::figcaption]")
+
+
 def _marked_elements(
     tree: lxml_html.HtmlElement, bylines: int = 20, captions: int = 200
 ) -> tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]]:
     """The first byline-like and caption-like elements, in document order, from one walk."""
     found: tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]] = ([], [])
-    for element in document_elements(tree):
+    for element in _MAYBE_MARKED(tree):
         value = element.get("class")
         byline, caption = _class_marks(value) if value is not None else (False, False)
         if len(found[0]) < bylines and (
