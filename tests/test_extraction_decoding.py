@@ -199,3 +199,16 @@ def test_looks_binary_counts_control_bytes(controls: int) -> None:
     head = bytes([1, 31, 8, 14] * 100)[:controls] + b"a\t\n\r\x0b\x0c" * 1000
     head = head[:4096]
     assert looks_binary(head) == (controls > len(head) * 0.05)
+
+
+def test_parse_html_from_many_threads_gives_each_the_tree_a_single_thread_gets() -> None:
+    """The Python API may be called from threads: an lxml parser used by two at once is not safe."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lxml import etree
+
+    docs = [f"<html><body><p>para {i}</p><div><p>{'x ' * (i % 50)}</p></div></body></html>" for i in range(400)]
+    expected = [etree.tostring(parse_html(d)) for d in docs]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda d: etree.tostring(parse_html(d)), docs))
+    assert got == expected

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 
 import charset_normalizer
 from lxml import etree
@@ -196,8 +197,16 @@ def _element_classes() -> etree.ElementNamespaceClassLookup:
     return lookup
 
 
-_PARSER = lxml_html.HTMLParser()  # lxml.html's parser (same options), with the lookup above
-_PARSER.set_element_class_lookup(_element_classes())
+_PARSERS = threading.local()  # an lxml parser must not be used by two threads at once
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """This thread's lxml.html parser (same options), with the lookup above."""
+    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = lxml_html.HTMLParser()
+        parser.set_element_class_lookup(_element_classes())
+    return parser
 
 
 def parse_html(text: str) -> lxml_html.HtmlElement:
@@ -206,4 +215,4 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     Raises what it raises: ``etree.ParserError`` for an empty document, ``ValueError`` for text
     libxml2 refuses.
     """
-    return lxml_html.document_fromstring(text, parser=_PARSER)
+    return lxml_html.document_fromstring(text, parser=_parser())
