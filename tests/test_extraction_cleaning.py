@@ -498,3 +498,21 @@ def test_clean_blocks_reports_each_removal_to_a_trace() -> None:
     finally:
         removal_trace.reset(token)
     assert seen == [("strip_prompts", "Share this article")]
+
+
+def test_a_run_of_linked_items_with_the_story_on_both_sides_is_the_story() -> None:
+    # a buying guide: each item a linked product name and a line on it, prose before and after
+    items = [block for n in range(1, 5) for block in (head(f"The Harbour {n} sewing machine", 1.0), p(f"Model {n}."))]
+    before = [p(STEP + " First."), p(STEP + " Second.")]
+    after = [p(STEP + " Third."), p(STEP + " Fourth.")]
+    blocks = [*before, *items, *after]
+    assert strip_teaser_runs(blocks, CleaningContext()) == blocks
+    # with one closing paragraph after it, the run is a teaser list set into the story's end
+    assert texts(strip_teaser_runs([*before, *items, after[0]], CleaningContext())) == texts([*before, after[0]])
+
+
+def test_a_story_printed_three_times_keeps_one_copy_of_each_paragraph() -> None:
+    # short paragraphs of one story, rendered three times (tabs, mobile and desktop copies)
+    story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
+    blocks = [p(PROSE), *[p(text) for _ in range(3) for text in story]]
+    assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, *story]

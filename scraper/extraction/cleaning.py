@@ -261,20 +261,23 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     """A short paragraph printed several times is a placeholder (consent, embed, ad slot).
 
     Three or more identical short paragraphs go entirely; any other repeated paragraph keeps
-    its first copy. Long prose printed three times is the story rendered more than once (tabs,
-    a mobile and a desktop copy), not a placeholder: dropping every copy would lose it.
+    its first copy. Long prose printed three times, or three different paragraphs each printed
+    three times, is the story rendered more than once (tabs, a mobile and a desktop copy), not a
+    placeholder: dropping every copy would lose it (1,600 story words on one WCXB page).
     """
     counts: dict[str, int] = {}
     for block in blocks:
         if block.kind == "p" and count_words(block.text) >= 4:
             key = normalise(block.text)
             counts[key] = counts.get(key, 0) + 1
+    # Several different paragraphs each printed three times or more: the story itself, repeated.
+    story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
     seen: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
         key = normalise(block.text) if block.kind == "p" else ""
         count = counts.get(key, 0)
-        placeholder = count >= 3 and count_words(block.text) <= PLACEHOLDER_MAX_WORDS
+        placeholder = not story_repeated and count >= 3 and count_words(block.text) <= PLACEHOLDER_MAX_WORDS
         if placeholder or (key in seen and count >= 2):
             continue
         seen.add(key)
@@ -293,7 +296,8 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     perhaps followed by a short paragraph) are other articles, and a short heading just above
     them ("More from …") labels the list. A teaser list is an appendage of the story, so a run
     that holds most of the body's words is the story itself (a listicle whose items link to
-    what they describe) and stays.
+    what they describe) and stays; so does a run with the story's prose on both sides of it (the
+    items of a buying guide, each a linked product name and a line on it).
     """
 
     def unit(i: int) -> int:
@@ -311,7 +315,8 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         j, units = i, 0
         while j < len(blocks) and (step := unit(j)):
             j, units = j + step, units + 1
-        if units >= 2 and not _is_main_run(blocks[i:j], total):
+        inside = _prose_count(blocks[:i]) >= 2 and _prose_count(blocks[j:]) >= 2
+        if units >= 2 and not inside and not _is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
                 drop.add(i - 1)
@@ -322,6 +327,11 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 def _is_main_run(run: list[Block], total_words: int) -> bool:
     """The run carries most of the body's words: it is the main text, not something beside it."""
     return sum(count_words(b.text) for b in run) > MAIN_RUN_SHARE * total_words
+
+
+def _prose_count(blocks: list[Block]) -> int:
+    """Paragraphs of running text (20+ words, hardly linked) among ``blocks``."""
+    return sum(1 for b in blocks if b.kind == "p" and b.link_density < 0.2 and count_words(b.text) >= 20)
 
 
 # A run of blocks holding more than this share of the body's words is the main text.
