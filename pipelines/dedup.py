@@ -131,10 +131,21 @@ class DedupPipeline:
             of = self.run.state.find_by_hash(item.content_hash)
         if of is not None and of != item.canonical_url:
             return DropReason.DUPLICATE_CONTENT, of
-        match = self.near.match(signature, exclude=item.canonical_url)
+        match = self.near.match(signature, exclude=item.canonical_url) or self._cluster_match(item, signature)
         if match is not None:
             logger.debug("%s is %.2f similar to %s", item.canonical_url, match[1], match[0])
             return DropReason.NEAR_DUPLICATE, match[0]
+        return None
+
+    def _cluster_match(self, item: Article, signature: MinHash) -> tuple[str, float] | None:
+        """The first article of the cluster run (any worker's) this one is similar enough to."""
+        if self.claims is None:
+            return None
+        bands = self.near.bands(signature)
+        for url, _, data in self.claims.near_candidates(item.canonical_url, neardup.encode(signature), bands):
+            similarity = self.near.similar(signature, neardup.decode(data))
+            if similarity is not None:
+                return url, similarity
         return None
 
     def _drop(self, reason: DropReason, detail: str) -> NoReturn:

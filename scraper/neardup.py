@@ -131,6 +131,22 @@ class NearDuplicateIndex:
         self._lsh.insert(key, signature)
         self._signatures[key] = signature
 
+    def bands(self, signature: MinHash) -> list[str]:
+        """The signature's LSH band keys (``band:hash of its rows``), as this index buckets it.
+
+        Two signatures that share a band key are candidates, exactly as in the index; a cluster
+        run shares these keys in Redis so that workers find each other's copies.
+        """
+        lsh = self._lsh
+        rows = [signature.hashvalues[band * lsh.r : (band + 1) * lsh.r].tobytes() for band in range(lsh.b)]
+        # 8 bytes of hash stand for a band's 128 (candidates are verified on the whole signature)
+        return [f"{band}:{hashlib.blake2b(row, digest_size=8).hexdigest()}" for band, row in enumerate(rows)]
+
+    def similar(self, signature: MinHash, other: MinHash) -> float | None:
+        """Their estimated Jaccard similarity when at or above the threshold, else None."""
+        similarity = float(signature.jaccard(other))
+        return similarity if similarity >= self.threshold else None
+
     def match(self, signature: MinHash, exclude: str | None = None) -> tuple[str, float] | None:
         """The most similar indexed key at or above the threshold (LSH candidates are verified)."""
         best: tuple[str, float] | None = None

@@ -305,3 +305,34 @@ def test_two_workers_extracting_copies_at_once_write_the_story_once(tmp_path: Pa
         worker().process_item(article("https://news.example/story.html"))
     other = " ".join(f"Line {i}: the ferry timetable changes in winter, with {i} fewer sailings." for i in range(40))
     assert two.process_item(article("https://news.example/other.html", text=other))  # different text: no claim
+
+
+def test_a_near_copy_another_worker_let_through_is_found_across_workers(
+    tmp_path: Path, redis_server: RedisServer
+) -> None:
+    """Each worker's near-duplicate index holds only its own articles; the run's index in Redis holds all."""
+    from scrapy import Spider
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from pipelines.dedup import DedupPipeline
+    from tests.helpers import project_settings
+    from tests.test_pipelines_dedup import article
+
+    def worker() -> DedupPipeline:
+        crawler = get_crawler(Spider, settings_dict=project_settings(
+            NEWS_REDIS_URL=redis_server.url, NEWS_OUTPUT_PATH=str(tmp_path / "{run_id}.jsonl")))  # fmt: skip
+        crawler.spider = Spider(name="news")
+        return DedupPipeline.from_crawler(crawler)
+
+    story = " ".join(f"Line {i}: the harbour board met on Tuesday and approved {i} new moorings." for i in range(60))
+    copy = story.replace("Line 7:", "Line seven:") + " Reporting by a partner agency."  # edited, not identical
+    other = " ".join(f"Row {i}: the ferry timetable changes in winter, with {i} fewer sailings." for i in range(60))
+    one, two, three = worker(), worker(), worker()
+    one.process_item(article("https://news.example/story.html", text=story))
+    with pytest.raises(DropItem, match="near_duplicate"):
+        two.process_item(article("https://partner.example/copy.html", text=copy))
+    assert three.process_item(article("https://news.example/other.html", text=other))  # another story: kept
+    # The worker that takes over a dead worker's lease for the original is not a copy of itself,
+    # nor of the copy that came after it.
+    assert three.process_item(article("https://news.example/story.html", text=story))

@@ -36,12 +36,46 @@ return owner
 """The key's owner: ``ARGV[1]`` if it was free (now claimed), else whoever claimed it first."""
 
 
+_NEAR = """
+local mine = redis.call('HGET', KEYS[1], ARGV[1])
+local fresh = not mine
+if fresh then
+  mine = redis.call('HINCRBY', KEYS[1], '#', 1)
+  redis.call('HSET', KEYS[1], ARGV[1], mine)
+  redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
+end
+mine = tonumber(mine)
+local out, seen = {}, {}
+for i = 4, #ARGV do
+  local members = redis.call('HGET', KEYS[2], ARGV[i])
+  if members then
+    for url in string.gmatch(members, '[^\\n]+') do
+      if not seen[url] and url ~= ARGV[1] then
+        seen[url] = true
+        local seq = tonumber(redis.call('HGET', KEYS[1], url))
+        if seq and seq < mine then
+          table.insert(out, url) table.insert(out, seq) table.insert(out, redis.call('HGET', KEYS[3], url))
+        end
+      end
+    end
+  end
+  if fresh then redis.call('HSET', KEYS[2], ARGV[i], (members or '') .. ARGV[1] .. '\\n') end
+end
+for k = 1, 3 do redis.call('PEXPIRE', KEYS[k], ARGV[3]) end
+return out
+"""
+"""Index the article (``ARGV[1]``, signature ``ARGV[2]``) under its LSH bands ``ARGV[4:]`` unless
+it is already, and return the (URL, order, signature) of every article indexed before it that
+shares a band: one script, so of two copies checked at the same moment exactly one comes first."""
+
+
 class RunClaims:
     """This worker's view of what the cluster run has already let through the dedup stage."""
 
     def __init__(self, run: ClusterRun) -> None:
         self.run = run
         self._claim = run.client.register_script(_CLAIM)
+        self._near = run.client.register_script(_NEAR)
 
     @classmethod
     def of(cls, crawler: Crawler) -> RunClaims | None:
@@ -57,6 +91,24 @@ class RunClaims:
         """The canonical URL that claimed this text first in the run, if not ``canonical_url``."""
         owner = self._owner(f"claim:hash:{content_hash}", canonical_url)
         return owner if owner is not None and owner != canonical_url else None
+
+    def near_candidates(self, canonical_url: str, signature: bytes, bands: list[str]) -> list[tuple[str, int, bytes]]:
+        """Articles of the run indexed before this one that share an LSH band with it (earliest first).
+
+        The near-duplicate index of one worker holds only what that worker let through; the
+        run's index in Redis holds every worker's, so a copy another worker extracted is found.
+        """
+        if self.run.is_lost:
+            return []
+        keys = [self.run.key("near:order"), self.run.key("near:bands"), self.run.key("near:signatures")]
+        try:
+            flat: list[Any] = self._near(keys=keys, args=[canonical_url, signature, self.run.ttl_ms, *bands])
+        except redis.RedisError as exc:
+            self.run.lost(exc)
+            return []
+        triples = zip(flat[::3], flat[1::3], flat[2::3], strict=True)
+        found = [(_text(url), int(order), bytes(data)) for url, order, data in triples]
+        return sorted(found, key=lambda candidate: candidate[1])
 
     def mark_written(self, canonical_url: str) -> None:
         """This worker is about to write the record of ``canonical_url`` to its file."""
@@ -87,3 +139,7 @@ class RunClaims:
             self.run.lost(exc)
             return None
         return owner.decode() if isinstance(owner, bytes) else str(owner)
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
