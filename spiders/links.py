@@ -92,16 +92,19 @@ def _headline_link(element: Any) -> bool:
 
 
 def focus(
-    anchors: Iterator[tuple[str, Any]], same_site: Any, read: int, min_headlines: int
+    anchors: Iterator[tuple[str, Any]], same_site: Any, read: int, min_headlines: int, *, paginated: bool = False
 ) -> tuple[bool, Iterator[tuple[str, Any]]]:
     """Whether the page lists stories, and the anchors to follow from it.
 
     A page lists stories when at least ``min_headlines`` distinct same-site links among its first
     ``read`` anchors read like headlines (4-30 words, not in ``<nav>``/``<header>``/``<footer>``/
-    ``<aside>``): then all its anchors go on. Otherwise only its pagination links do.
+    ``<aside>``): then all its anchors go on. Otherwise only its pagination links do. With
+    ``paginated``, a listing must also link to its next or previous page: the mark of a section
+    page that an article with a block of related headlines lacks.
     """
     head = list(itertools.islice(anchors, read))
     headlines = {url for url, element in head if same_site(url) and _headline_link(element)}
-    if len(headlines) >= min_headlines:
+    pages = not paginated or any(is_pagination(url, element) for url, element in head)
+    if len(headlines) >= min_headlines and pages:
         return True, itertools.chain(head, anchors)
     return False, iter([(url, element) for url, element in head if is_pagination(url, element)])

@@ -63,6 +63,10 @@ ARGUMENTS = ("url", "feed", "sitemap", "sources", "max_articles", "since", "days
 """The spider's ``-a`` arguments; any other name is refused (a typo must not crawl sources.toml)."""
 
 
+# How a page was found when a sitemap or feed listed it (see ``DocumentCallbacks._page_request``).
+LISTED_VIA = frozenset({"sitemap_entry", "news_sitemap", "feed_entry"})
+
+
 class NewsSpider(DocumentCallbacks, scrapy.Spider):
     """Discovers news articles on the configured sources."""
 
@@ -274,12 +278,17 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             self.crawler.stats.inc_value("news/discovery/outside_section")
             return  # started from a section: another section's page is not crawled for links
         anchors = iter_anchors(response, response.selector.root)
+        lists = True
         if depth > 0 and verdict.kind is not Kind.LISTING and self.min_headline_links:
-            # Neither a start page nor a declared listing: its links are followed only if it lists stories.
-            lists, anchors = focus(anchors, source.allows, self.max_links or 500, self.min_headline_links)
+            # Neither a start page nor a declared listing: its links are followed only if it lists
+            # stories; a page a sitemap or feed lists must also page on (articles it lists carry
+            # blocks of related headlines too).
+            listed = response.meta.get("news_via") in LISTED_VIA
+            lists, anchors = focus(anchors, source.allows, self.max_links or 500, self.min_headline_links,
+                                   paginated=listed)  # fmt: skip
             if not lists:
                 self.crawler.stats.inc_value("news/discovery/not_a_listing")
-        self._listing_pages[source.name] += 1
+        self._listing_pages[source.name] += lists  # only its pagination followed: not a listing page
         if self._listing_pages[source.name] > self.max_listing_pages:
             self.crawler.stats.inc_value("news/discovery/listing_budget_spent")
             return

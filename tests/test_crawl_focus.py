@@ -82,10 +82,16 @@ def sitemapped(path: str, base: str) -> Reply | None:
     if path == "/robots.txt":
         return 200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n".encode()
     if path == "/sitemap.xml":
-        urls = f"<url><loc>{base}/world</loc></url><url><loc>{base}/investors</loc></url>"
+        listed = ["/world", "/investors", *(f"/world/story-{i}" for i in range(4))]
+        urls = "".join(f"<url><loc>{base}{page}</loc></url>" for page in listed)
         return 200, XML, f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
     if path == "/":
         return html(NAV + '<a href="/investors">Investors</a>')
+    if path.startswith("/world/story-"):  # an article with a block of related headlines (no head signals)
+        n = int(path.rsplit("-", 1)[1])
+        related = "".join(f'<h3><a href="/related/{n}-{k}">A related harbour story, number {k}</a></h3>'
+                          for k in range(4))  # fmt: skip
+        return html(NAV + story(n) + related)
     return route(path, base)
 
 
@@ -104,4 +110,5 @@ def test_a_section_the_sitemap_lists_is_read_for_links_like_one_the_home_page_li
     assert result.returncode == 0, result.stderr[-3000:]
     assert sorted(site.asked("/world/story-")) == sorted(f"/world/story-{i}" for i in range(8))
     assert site.asked("/investors/doc-") == []  # the sitemap's off-topic page is still not a listing
+    assert site.asked("/related/") == []  # articles the sitemap lists are not listings for their related block
     assert len(result.records) == 8
