@@ -248,7 +248,8 @@ def test_a_sigkilled_worker_loses_nothing_the_others_finish(
 
 def test_redis_stopping_mid_run_is_a_clean_failure(tmp_path: Path, site: FaultSite, redis_server: RedisServer) -> None:
     workers = [start_worker(tmp_path, n, site, redis_server.url, "-s", "DOWNLOAD_DELAY=0.2") for n in (1, 2)]
-    wait_until(lambda: len(site.requests) >= 15)
+    # both joined (on a loaded machine the second may start late) and the crawl under way
+    wait_until(lambda: all("Joined cluster crawl" in w.stderr for w in workers) and len(site.requests) >= 15)
     redis_server.stop()
     for worker in workers:
         worker.process.wait(timeout=120)
@@ -336,3 +337,45 @@ def test_a_near_copy_another_worker_let_through_is_found_across_workers(
     # The worker that takes over a dead worker's lease for the original is not a copy of itself,
     # nor of the copy that came after it.
     assert three.process_item(article("https://news.example/story.html", text=story))
+
+
+def test_a_run_whose_workers_all_stopped_is_abandoned_and_the_next_start_crawls_afresh(
+    tmp_path: Path, site: FaultSite, redis_server: RedisServer
+) -> None:
+    """Workers stopped by a timeout or all killed leave a frontier that never drains: the next cron start
+    must not join it (its home page and sitemaps would be dropped as already seen)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_server.url)
+    old = "20260101T000000Z-dead"
+    client.set("news:news:current", old)  # no worker of it says it is alive
+    client.sadd(f"news:news:{old}:seen", f"{site.base_url}/", f"{site.base_url}/robots.txt")
+    client.zadd(f"news:news:{old}:queue", {b"a request nobody will take": 0})
+    (worker,) = run_cluster(tmp_path, site, redis_server.url, workers=1)
+    assert worker.process.returncode == 0, worker.stderr[-3000:]
+    assert "Joined cluster crawl" in worker.stderr
+    assert old not in worker.stderr
+    assert paths(records(tmp_path / "out")) == EXPECTED  # crawled from its home page again
+    assert client.pttl(f"news:news:{old}:queue") > 0  # the abandoned run's keys expire
+
+
+def test_cluster_status_says_what_is_wrong_in_one_line(tmp_path: Path, redis_server: RedisServer) -> None:
+    import redis
+
+    def status(url: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "scraper", "cluster", "status", "--redis", url, "--output",
+                               str(tmp_path)], capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+
+    bad = status("localhost:6379")  # not a redis:// URL
+    assert bad.returncode == 1
+    assert "error: Redis at localhost:6379" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    run_id = "20260101T000000Z-abcd"
+    redis.Redis.from_url(redis_server.url).set("news:news:last", run_id)
+    (tmp_path / f"{run_id}-w01.summary.json").write_text('{"pages_fetched": 3, "records_written": 2}', "utf-8")
+    (tmp_path / f"{run_id}-w02.summary.json").write_text('{"pages_fetch', "utf-8")  # cut short by a crash
+    done = status(redis_server.url)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["workers_finished"], report["records_written"]) == (1, 2)
+    assert len(report["unreadable_summaries"]) == 1

@@ -11,7 +11,7 @@ lost, unless the dead worker had got as far as writing it: the output stage mark
 *written* just before it goes to the file (:meth:`RunClaims.mark_written`), and a marked record
 that comes back is a ``duplicate_url`` (it is in the dead worker's ``.part`` file, which its next
 run recovers). Marking before the write, not after, leaves the kill between the two steps
-costing at most a record never written (a window of one serialisation and one ``write``) instead
+costing at most a record never written (a window of the Redis round trip, one serialisation and one ``write``) instead
 of one written twice (a window of an ``fsync``, which a kill lands in more often than anywhere
 else: the signal takes effect when the call returns). The claims expire with the run
 (``NEWS_REDIS_RUN_TTL_HOURS``).

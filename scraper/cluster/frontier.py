@@ -243,6 +243,7 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
             slot.nextcall.schedule()
 
     def _renew(self) -> None:
+        self.run.alive()
         self._ack_done()
         self.queue.renew(list(self.held.values()))
 

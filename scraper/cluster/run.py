@@ -50,6 +50,22 @@ return 1
 """End the run for the whole cluster, only if the frontier is empty and no lease is held."""
 
 
+_JOIN = """
+local current = redis.call('GET', KEYS[1])
+if current and redis.call('EXISTS', KEYS[2]) == 1 then return current end
+if current then
+  for _, name in ipairs({'queue', 'leases', 'seen', 'workers'}) do
+    redis.call('PEXPIRE', ARGV[4] .. ':' .. current .. ':' .. name, ARGV[3])
+  end
+end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+return ARGV[1]
+"""
+"""The run to join: the current one while a worker of it is alive (``KEYS[2]``, refreshed every
+second by each worker), else a new one (``ARGV[1]``); an abandoned run's keys then expire."""
+
+
 def redacted(url: str) -> str:
     """The Redis URL without its password, for log lines and the summary."""
     parts = urlsplit(url)
@@ -74,6 +90,8 @@ class ClusterRun:
         self.worker = worker
         self.is_lost = False
         self.ttl_ms = int(crawler.settings.getfloat("NEWS_REDIS_RUN_TTL_HOURS") * 3_600_000)
+        # A run none of whose workers said it is alive for three leases is abandoned (see _JOIN).
+        self.alive_ms = int(3_000 * crawler.settings.getfloat("NEWS_REDIS_LEASE_SECONDS"))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -86,12 +104,16 @@ class ClusterRun:
             raise ConfigError(f"NEWS_REDIS_CRAWL must be a plain name (no ':', braces or spaces), got {crawl!r}")
         if settings.getfloat("NEWS_REDIS_LEASE_SECONDS") <= 0 or settings.getfloat("NEWS_REDIS_IDLE_SECONDS") < 0:
             raise ConfigError("NEWS_REDIS_LEASE_SECONDS must be > 0 and NEWS_REDIS_IDLE_SECONDS >= 0")
+        if settings.getfloat("NEWS_REDIS_RUN_TTL_HOURS") <= 0:
+            raise ConfigError("NEWS_REDIS_RUN_TTL_HOURS must be > 0")
         current = f"news:{crawl}:current"
         try:
             client = connect(url)
-            client.set(current, _new_run_id(), nx=True)
-            current_id: Any = client.get(current)
-            run_id = current_id.decode() if current_id else ""
+            alive_ms = int(3_000 * settings.getfloat("NEWS_REDIS_LEASE_SECONDS"))
+            ttl_ms = int(settings.getfloat("NEWS_REDIS_RUN_TTL_HOURS") * 3_600_000)
+            joined: Any = client.eval(_JOIN, 2, current, f"{current}:alive", _new_run_id(), alive_ms, ttl_ms,
+                                      f"news:{crawl}")  # fmt: skip
+            run_id = joined.decode() if isinstance(joined, bytes) else str(joined)
             worker = int(client.incr(f"news:{crawl}:{run_id}:workers"))
             client.set(f"news:{crawl}:last", run_id)  # for `scraper cluster status` once the run is over
         except (redis.RedisError, ValueError) as exc:
@@ -124,6 +146,10 @@ class ClusterRun:
     def site_key(self, site: str, name: str) -> str:
         """A per-site key shared by every run of the crawl (politeness outlives a run)."""
         return f"{self.prefix}:site:{site}:{name}"
+
+    def alive(self) -> None:
+        """This worker is alive (every second): the run is not abandoned while a worker says so."""
+        self.client.set(f"{self.prefix}:current:alive", self.run_id, px=self.alive_ms)
 
     def finish(self) -> bool:
         """Close the run for the cluster if nothing is queued or leased; True when it is over."""

@@ -32,7 +32,7 @@ def add_parser(commands: Any) -> None:
 def main(args: argparse.Namespace) -> int:
     try:
         report = status(args.redis, args.crawl, args.output)
-    except redis.RedisError as exc:
+    except (redis.RedisError, ValueError) as exc:  # ValueError: not a redis:// URL
         print(f"scraper cluster status: error: Redis at {redacted(args.redis)}: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(report, indent=2))
@@ -53,8 +53,15 @@ def status(url: str, crawl: str, output: Path | None) -> dict[str, Any]:
     report |= {"workers_joined": int(client.get(f"{key}:workers") or 0), "queued": int(client.zcard(f"{key}:queue")),
                "leased": int(client.zcard(f"{key}:leases")), "urls_seen": int(client.scard(f"{key}:seen"))}  # fmt: skip
     if output is not None:
-        summaries = [json.loads(p.read_text("utf-8")) for p in sorted(output.rglob(f"{run_id}-w*.summary.json"))]
+        summaries, unreadable = [], []
+        for path in sorted(output.rglob(f"{run_id}-w*.summary.json")):
+            try:
+                summaries.append(dict(json.loads(path.read_text("utf-8"))))
+            except (OSError, ValueError, TypeError) as exc:  # a summary cut short or edited by hand
+                unreadable.append(f"{path}: {exc}")
         report["workers_finished"] = len(summaries)
+        if unreadable:
+            report["unreadable_summaries"] = unreadable
         report["pages_fetched"] = sum(int(s.get("pages_fetched", 0)) for s in summaries)
         report["records_written"] = sum(int(s.get("records_written", 0)) for s in summaries)
         report["failed"] = {str(s.get("run_id")): s["failed"] for s in summaries if s.get("failed")}
