@@ -12,6 +12,7 @@ failure.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import json
 import os
@@ -55,6 +56,21 @@ class Worker:
         return self.log.read_text("utf-8", errors="replace")
 
 
+STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test() -> Iterator[None]:
+    """A test that fails half-way (a stopped victim, a worker still waiting) leaves no process behind."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # the worker and its extraction processes
+            process.wait(timeout=30)
+
+
 @pytest.fixture
 def redis_server() -> Iterator[RedisServer]:
     with RedisServer() as server:
@@ -81,6 +97,7 @@ def start_worker(tmp: Path, number: int, site: FaultSite, redis_url: str, *setti
     with log.open("wb") as err:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=err, start_new_session=True)  # fmt: skip
+    STARTED.append(process)
     return Worker(process, log)
 
 
