@@ -396,3 +396,23 @@ def test_cluster_status_says_what_is_wrong_in_one_line(tmp_path: Path, redis_ser
     report = json.loads(done.stdout)
     assert (report["workers_finished"], report["records_written"]) == (1, 2)
     assert len(report["unreadable_summaries"]) == 1
+
+
+def test_an_article_seen_again_keeps_its_text_hash_as_long_as_itself(redis_server: RedisServer) -> None:
+    """The text-hash key names the article copies are checked against: it must live as long as the article."""
+    import redis
+
+    from scraper.state.redis_store import RedisCrawlState
+    from scraper.state.store import Record
+
+    client = redis.Redis.from_url(redis_server.url)
+    state = RedisCrawlState(client, "news:test:state", retention_days=1, on_lost=lambda exc: None)
+    url = "https://news.example/story.html"
+    state.save(Record(canonical_url=url, content_hash="h1", signature=None, revision=1, published=None,
+                      modified=None, duplicate_of=None, seen_at="2026-12-01T00:00:00+00:00"))  # fmt: skip
+    day = 86_400_000
+    assert client.pttl("news:test:state:h:h1") > day - 60_000
+    client.pexpire("news:test:state:h:h1", 5_000)  # as if saved long ago, the article seen again since
+    state.touch(url, "2026-12-02T00:00:00+00:00", checked=True)
+    assert client.pttl("news:test:state:h:h1") > day - 60_000
+    assert state.find_by_hash("h1") == url

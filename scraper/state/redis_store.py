@@ -42,7 +42,11 @@ end
 if ARGV[9] ~= '' then redis.call('HSET', k, 'etag', ARGV[9]) end
 if ARGV[10] ~= '' then redis.call('HSET', k, 'last_modified', ARGV[10]) end
 redis.call('PEXPIRE', k, ARGV[1])
-if ARGV[4] == '' then redis.call('SET', KEYS[2], ARGV[11], 'NX', 'PX', ARGV[1]) end
+if ARGV[4] == '' then
+  local owner = redis.call('GET', KEYS[2])
+  if not owner then redis.call('SET', KEYS[2], ARGV[11], 'PX', ARGV[1])
+  elseif owner == ARGV[11] then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
+end
 """
 )
 _ALIAS = """
@@ -65,6 +69,8 @@ if ARGV[3] == '1' then mx(a, 'checked_at', ARGV[2]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'etag', ARGV[4]) end
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'last_modified', ARGV[5]) end
 redis.call('PEXPIRE', a, ARGV[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1])
+local h = ARGV[7] .. (redis.call('HGET', a, 'content_hash') or '')
+if redis.call('GET', h) == canonical then redis.call('PEXPIRE', h, ARGV[1]) end
 return 1
 """
 )
@@ -148,7 +154,8 @@ class RedisCrawlState:
               last_modified: str | None = None) -> None:  # fmt: skip
         self._guard(lambda: self._touch(keys=[self._key("u", url)],
                                         args=[self.ttl_ms, when, "1" if checked else "0", etag or "",
-                                              last_modified or "", self._key("a", "")]), None)  # fmt: skip
+                                              last_modified or "", self._key("a", ""), self._key("h", "")]),
+                    None)  # fmt: skip
 
     def expire(self, before: str) -> int:
         """Nothing to delete: every key carries its own expiry (``NEWS_STATE_RETENTION_DAYS``)."""
