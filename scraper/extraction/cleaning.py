@@ -9,6 +9,7 @@ are handed back in the context so they end up in ``Article.images`` instead of b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -309,13 +310,14 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         return 2 if nxt is not None and nxt.kind == "p" and count_words(nxt.text) <= 40 else 1
 
     total = sum(count_words(b.text) for b in blocks)
+    prose = list(itertools.accumulate((_is_prose(b) for b in blocks), initial=0))  # prose[k]: among blocks[:k]
     drop: set[int] = set()
     i = 0
     while i < len(blocks):
         j, units = i, 0
         while j < len(blocks) and (step := unit(j)):
             j, units = j + step, units + 1
-        inside = _prose_count(blocks[:i]) >= 2 and _prose_count(blocks[j:]) >= 2
+        inside = units >= 2 and prose[i] >= 2 and prose[-1] - prose[j] >= 2
         if units >= 2 and not inside and not _is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
@@ -329,9 +331,9 @@ def _is_main_run(run: list[Block], total_words: int) -> bool:
     return sum(count_words(b.text) for b in run) > MAIN_RUN_SHARE * total_words
 
 
-def _prose_count(blocks: list[Block]) -> int:
-    """Paragraphs of running text (20+ words, hardly linked) among ``blocks``."""
-    return sum(1 for b in blocks if b.kind == "p" and b.link_density < 0.2 and count_words(b.text) >= 20)
+def _is_prose(block: Block) -> bool:
+    """A paragraph of running text (20+ words, hardly linked)."""
+    return block.kind == "p" and block.link_density < 0.2 and count_words(block.text) >= 20
 
 
 # A run of blocks holding more than this share of the body's words is the main text.
