@@ -17,6 +17,51 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1
 
 
 def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> str | None:
+    """The article's headline (see :func:`_pick_title`), without the site's name or a ``| tagline``."""
+    site = Site.of(signals, site_name, url)
+    title = _pick_title(signals, site, fallback)
+    return _without_tagline(_without_site_name(title, site)) if title else title
+
+
+def _without_site_name(title: str, site: Site) -> str:
+    """``Headline – Site`` -> ``Headline``: a part at either end that is the site's own name goes.
+
+    JSON-LD headlines and ``<h1>`` texts carry the brand as often as ``<title>`` does; the site's
+    name is never part of an article's headline.
+    """
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    first, last = 0, len(parts)
+    while first < last and site.is_named(parts[first]):
+        first += 1
+    while last > first and site.is_named(parts[last - 1]):
+        last -= 1
+    if first == last or (first, last) == (0, len(parts)):
+        return title
+    start = title.find(parts[first])
+    end = title.rfind(parts[last - 1]) + len(parts[last - 1])
+    return title[start:end].strip() if start >= 0 and end > start else title
+
+
+_PIPE = re.compile(r"\s+\|\s+")
+
+
+def _without_tagline(title: str) -> str:
+    """``Best movers in Leeds 2026 | Top 19 Companies`` -> the part before the pipe.
+
+    A pipe is how a page title separates its fields (headline, tagline, section, brand);
+    headlines use dashes and colons, not pipes. Short fields after a headline of several
+    words go; a pipe after a short kicker (``BUDGET 3.0 | Sars gets…``) stays.
+    """
+    parts = _PIPE.split(title)
+    if len(parts) < 2:
+        return title
+    head, tails = count_title_words(parts[0]), [count_title_words(p) for p in parts[1:]]
+    return parts[0] if head >= 4 and max(tails) <= 4 and max(tails) < head else title
+
+
+def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | None:
     """The article's headline: the JSON-LD ``headline`` when present, else the visible ``<h1>``.
 
     The JSON-LD headline is the one the publisher states for this article (an ``<h1>`` often
@@ -29,12 +74,12 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     ld = signals.article_ld or {}
     others = [*signals.h1, *_meta_titles(signals, fallback)]
     headline = _clean_title(ld_str(ld.get("headline")))
-    site = Site.of(signals, site_name, url)
     displayed = _displayed_headline(signals, headline, site)
     if displayed:
         return displayed
     if headline and count_title_words(headline) >= 2 and not site.is_named(headline):
-        return _shown_h1(signals, headline) or _untruncated(_unsuffixed(headline, others), signals.h1)
+        headline = _untruncated(_unsuffixed(headline, others), signals.h1)
+        return _shown_h1(signals, headline) or _displayed_variant(signals, headline, site) or headline
     return _visible_title(signals, site, fallback)
 
 
@@ -79,14 +124,56 @@ def _displayed_headline(signals: PageSignals, headline: str | None, site: Site) 
 def _shown_h1(signals: PageSignals, headline: str) -> str | None:
     """The visible ``<h1>`` when the social titles repeat it and the JSON-LD headline is shown nowhere.
 
-    A JSON-LD ``headline`` that no heading on the page displays is a search-engine variant; the
-    ``<h1>`` that og:title or twitter:title confirm is what the reader sees.
+    A JSON-LD ``headline`` that no heading on the page displays is a search-engine variant (or
+    one cut to a field's length); the ``<h1>`` that og:title or twitter:title confirm, less a
+    ``| Site`` suffix, is what the reader sees. A page without an ``<h1>`` shows its headline
+    as an ``<h2>``.
     """
-    h1 = _clean_title(next((h.text for h in signals.headings if h.tag == "h1"), None))
-    if signals.h1_in_nav or not h1 or normalise(h1) == normalise(headline):
+    if signals.h1_in_nav or _is_shown(headline, signals.headings):
         return None
-    confirmed = normalise(h1) in {normalise(t) for t in _social_titles(signals)}
-    return h1 if confirmed and not _is_shown(headline, signals.headings) else None
+    h1 = next((h for h in signals.headings if h.tag == "h1"), None)
+    social = _social_titles(signals)
+    for heading in [h1] if h1 else signals.headings[:6]:
+        text = _clean_title(heading.text)
+        if not text or normalise(text) == normalise(headline) or count_title_words(text) < 2:
+            continue
+        if normalise(text) in {normalise(_unsuffixed(t, [text])) for t in social}:
+            return text
+    return None
+
+
+def _words(title: str) -> set[str]:
+    return set(normalise(title).split())
+
+
+def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str | None:
+    """The ``<h1>`` over the story when the JSON-LD and social titles state an SEO variant of it.
+
+    SEO plugins fill JSON-LD, og:title and ``<title>`` from one search title; the writer's
+    headline is what the ``<h1>`` at the top of the article shows. When no heading displays
+    the JSON-LD headline, og:title repeats it (or is absent), and the ``<h1>`` is a different
+    wording of the same story (it shares words with it, neither holds the other as a kicker
+    or suffix, and it is not the site's or a section's name), the reader's headline wins.
+    """
+    h1 = next((h for h in signals.headings if h.tag == "h1"), None)
+    if signals.h1_in_nav or h1 is None or h1.parts:
+        return None
+    text = _clean_title(h1.text)
+    if not text or site.is_named(text) or _is_shown(headline, signals.headings):
+        return None
+    if not 3 <= count_title_words(text) <= 2 * count_title_words(headline):
+        return None  # a label, or a paragraph set as <h1> (a description), not a headline
+    shown, stated = normalise(text), normalise(headline)
+    if shown in stated or stated in shown:
+        return None
+    social = [normalise(_unsuffixed(t, [headline])) for t in _social_titles(signals)[:1]]
+    if social and social[0] != stated:
+        return None  # JSON-LD and og:title disagree: no single SEO title to set aside
+    labels = {normalise(p) for t in _meta_titles(signals, Fallback()) for p in _TITLE_SEPARATORS.split(t)[1:]}
+    if shown in labels:
+        return None  # the <h1> is the blog's or section's name that the <title> ends with
+    words, stated_words = _words(text), _words(headline)
+    return text if len(words & stated_words) >= 0.1 * len(words | stated_words) else None
 
 
 def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
@@ -172,11 +259,11 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     kicked = _without_kicker(h1s, meta_titles)
     if kicked:
         return kicked
-    for h1 in h1s:
-        n = normalise(h1)
-        if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
-                               for m in normalised):  # fmt: skip
-            return h1
+    own = [normalise(t) for t in _meta_titles(signals, Fallback())]
+    confirmed = (_confirmed_h1(h1s, own) or _prefixed_h1(h1s, meta_titles) or _confirmed_heading(signals, site)
+                 or _confirmed_h1(h1s, normalised))  # fmt: skip
+    if confirmed:
+        return confirmed
     visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
     if len(visible) == 1:
         return visible[0]  # the one headline-like <h1> the reader sees
@@ -185,6 +272,45 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
         if stripped:
             return stripped
     return h1s[0] if h1s else None
+
+
+def _confirmed_h1(h1s: list[str], normalised: list[str]) -> str | None:
+    """The first ``<h1>`` that a meta title states, in whole or as its start (``H1 | Site``)."""
+    for h1 in h1s:
+        n = normalise(h1)
+        if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
+                               for m in normalised):  # fmt: skip
+            return h1
+    return None
+
+
+_LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
+
+
+def _prefixed_h1(h1s: list[str], meta_titles: list[str]) -> str | None:
+    """The first ``<h1>`` that a meta title states after a leading label (``Blog name: H1``)."""
+    tails = set()
+    for title in meta_titles:
+        match = _LABEL_SEPARATOR.search(title)
+        if match and count_title_words(title[: match.start()]) < count_title_words(title[match.end() :]):
+            tails.add(normalise(title[match.end() :]))
+    first = normalise(h1s[0]) if h1s else ""
+    return h1s[0] if count_title_words(first) >= 3 and first in tails else None
+
+
+def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
+    """A display heading that the page's own titles state, when no ``<h1>`` is stated by them.
+
+    Blog and CMS templates set the blog's name or a section label as ``<h1>`` and the post's
+    headline as an ``<h2>``; og:title or ``<title>`` (less the site's name) repeat that heading.
+    """
+    titles = _meta_titles(signals, Fallback())
+    stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.keys))}
+    for heading in signals.headings[:6]:
+        text = _clean_title(heading.text)
+        if text and count_title_words(text) >= 3 and normalise(text) in stated:
+            return text
+    return None
 
 
 def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> str | None:
