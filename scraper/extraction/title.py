@@ -20,28 +20,33 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     """The article's headline (see :func:`_pick_title`), without the site's name or a ``| tagline``."""
     site = Site.of(signals, site_name, url)
     title = _pick_title(signals, site, fallback)
-    return _without_tagline(_without_site_name(title, site)) if title else title
+    if not title:
+        return None
+    return _with_number(_without_tagline(strip_site_suffix(title, site.keys, named_only=True)), signals, site)
 
 
-def _without_site_name(title: str, site: Site) -> str:
-    """``Headline – Site`` -> ``Headline``: a part at either end that is the site's own name goes.
+def _with_number(title: str, signals: PageSignals, site: Site) -> str:
+    """The same headline as another source states it with a count or year (``15 Best …``, ``… 2025``).
 
-    JSON-LD headlines and ``<h1>`` texts carry the brand as often as ``<title>`` does; the site's
-    name is never part of an article's headline.
+    Templates drop the number from one of the headline's copies (the ``<h1>`` shows "Best
+    Tutoring Platforms", og:title "15 Best Tutoring Platforms 2025"); the number is part of what
+    the article is, so the copy that keeps it wins. Only one number, first or last, may differ
+    (not "in 2026", which SEO titles append).
     """
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    first, last = 0, len(parts)
-    while first < last and site.is_named(parts[first]):
-        first += 1
-    while last > first and site.is_named(parts[last - 1]):
-        last -= 1
-    if first == last or (first, last) == (0, len(parts)):
-        return title
-    start = title.find(parts[first])
-    end = title.rfind(parts[last - 1]) + len(parts[last - 1])
-    return title[start:end].strip() if start >= 0 and end > start else title
+    h1 = next((h for h in signals.headings if h.tag == "h1"), None)
+    ld = ld_str((signals.article_ld or {}).get("headline"))
+    raw = [h1.lead or h1.text if h1 else None, *_social_titles(signals), ld, signals.html_title]
+    words = normalise(title).split()
+    for candidate in (_clean_title(r) for r in raw):
+        if not candidate:
+            continue
+        full = strip_site_suffix(strip_site_suffix(candidate, site.keys), site.keys, named_only=True)
+        other = normalise(full).split()
+        if len(other) == len(words) + 1 and (
+            (other[0].isdigit() and other[1:] == words) or (other[-1].isdigit() and other[:-1] == words)
+        ):
+            return full
+    return title
 
 
 _PIPE = re.compile(r"\s+\|\s+")
@@ -158,19 +163,25 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
     h1 = next((h for h in signals.headings if h.tag == "h1"), None)
     if signals.h1_in_nav or h1 is None or h1.parts:
         return None
-    text = _clean_title(h1.text)
+    text = _clean_title(h1.lead or h1.text)
     if not text or site.is_named(text) or _is_shown(headline, signals.headings):
         return None
     if not 3 <= count_title_words(text) <= 2 * count_title_words(headline):
         return None  # a label, or a paragraph set as <h1> (a description), not a headline
-    shown, stated = normalise(text), normalise(headline)
-    if shown in stated or stated in shown:
-        return None
+    shown, stated = normalise(text).split(), normalise(headline).split()
+    extra = len(shown) - len(stated)
+    if extra > 0 and shown[-len(stated) :] == stated:
+        if not all(w.isdigit() for w in shown[:extra]):
+            return None  # a kicker before the headline ("Kultur: …"), not a count or year
+    elif extra > 0 and shown[: len(stated)] == stated:
+        pass  # the <h1> goes on where the SEO title was cut to length
+    elif " ".join(stated) in " ".join(shown) or " ".join(shown) in " ".join(stated):
+        return None  # one holds the other: a kicker, a suffix or a cut, not a variant
     social = [normalise(_unsuffixed(t, [headline])) for t in _social_titles(signals)[:1]]
-    if social and social[0] != stated:
+    if social and social[0] != " ".join(stated):
         return None  # JSON-LD and og:title disagree: no single SEO title to set aside
     labels = {normalise(p) for t in _meta_titles(signals, Fallback()) for p in _TITLE_SEPARATORS.split(t)[1:]}
-    if shown in labels:
+    if " ".join(shown) in labels:
         return None  # the <h1> is the blog's or section's name that the <title> ends with
     words, stated_words = _words(text), _words(headline)
     return text if len(words & stated_words) >= 0.1 * len(words | stated_words) else None
@@ -256,7 +267,7 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
         return swallowed
     normalised = [normalise(t) for t in meta_titles]
     h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
-    kicked = _without_kicker(h1s, meta_titles)
+    kicked = _without_kicker(h1s, meta_titles, site.keys)
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
@@ -332,7 +343,7 @@ def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> s
     return None
 
 
-def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:
+def _without_kicker(h1s: list[str], meta_titles: list[str], site_keys: frozenset[str]) -> str | None:
     """A meta title that ends the first ``<h1>``: the ``<h1>`` holds a kicker before it.
 
     Templates put a topic label in a ``<span>`` inside the ``<h1>`` (``<h1><span>Flooding</span>
@@ -342,19 +353,21 @@ def _without_kicker(h1s: list[str], meta_titles: list[str]) -> str | None:
     if not h1s:
         return None
     first = normalise(h1s[0]).replace(" ", "")
-    for title in meta_titles:
+    for title in (t for m in meta_titles for t in (m, strip_site_suffix(m, site_keys))):
         compact = normalise(title).replace(" ", "")
-        if count_title_words(title) >= 3 and first != compact and first.endswith(compact):
+        # A lone article ("The Best …") is the headline's own first word, not a kicker.
+        if count_title_words(title) >= 3 and first.endswith(compact) and len(first) - len(compact) > 3:
             return title
     return None
 
 
-def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset()) -> str:
+def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named_only: bool = False) -> str:
     """Drop `` | Site`` / ``Site :: `` parts: the longest remaining part is the headline.
 
     ``site_keys`` are the compact forms of the site's names (see ``Site``): og:site_name, the
     JSON-LD publisher and the domain written as a name, so ``Valley Echo ::`` goes on
-    valley-echo.example even when the page declares no site name.
+    valley-echo.example even when the page declares no site name. ``named_only`` keeps a last
+    part that is not one of them (for a headline, where a short last part may be its own).
     """
     title = " ".join(title.split())
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
@@ -365,7 +378,7 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset()) -> st
         return title  # every part names the site: nothing to tell apart
     if len(kept) == len(parts):
         # No part names the site: only drop a short last part (a likely brand).
-        if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        if not named_only and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
             kept = parts[:-1]
         else:
             return title
