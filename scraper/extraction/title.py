@@ -276,8 +276,8 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     if confirmed:
         return confirmed
     visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
-    if len(visible) == 1:
-        return visible[0]  # the one headline-like <h1> the reader sees
+    if len(visible) == 1 or (len(visible) == 2 and h1s[:2] == visible and normalise(h1s[0]) == normalise(h1s[1])):
+        return visible[0]  # the one headline-like <h1> the reader sees (twice in responsive templates)
     for candidate in meta_titles:
         stripped = strip_site_suffix(candidate, site.keys)
         if stripped:

@@ -1,0 +1,173 @@
+"""Title rules of ``title.pick_title`` for SEO titles, taglines and numbers, on pages written here.
+
+Each test is one rule: the headline a reader sees over the story against the search-engine
+variants in JSON-LD, og:title and ``<title>`` (the rule and a case where it must not fire).
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from scraper.extraction.fields import Fallback
+from scraper.extraction.title import pick_title
+from scraper.extraction.visible import read_signals
+
+
+def title_of(head: str, body: str, site_name: str | None = None) -> str | None:
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    return pick_title(read_signals(lxml_html.document_fromstring(page)), site_name, Fallback(), "")
+
+
+def og(title: str) -> str:
+    return f'<meta property="og:title" content="{title}">'
+
+
+def ld(headline: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "BlogPosting", "headline": "{headline}"}}</script>'
+
+
+def article(h1: str) -> str:
+    return f"<article><h1>{h1}</h1><p>Text of the story.</p></article>"
+
+
+SEO = "Using Machine Learning To Personalise Shopping"
+SHOWN = "How Machine Learning Personalises Online Shopping Experiences"
+
+
+# --- the <h1> over the story against the SEO title of JSON-LD and og:title -----------------------
+
+
+def test_h1_beats_the_seo_title_that_json_ld_and_og_title_share() -> None:
+    assert title_of(ld(SEO) + og(SEO) + f"<title>{SEO}</title>", article(SHOWN)) == SHOWN
+
+
+def test_h1_beats_a_json_ld_headline_that_og_title_repeats_with_the_site_name() -> None:
+    assert title_of(ld(SEO) + og(f"{SEO} | Shopwise"), article(SHOWN), "Shopwise") == SHOWN
+
+
+def test_json_ld_stays_when_og_title_states_a_third_wording() -> None:
+    head = ld(SEO) + og("Shops that learn what you like")
+    assert title_of(head, article(SHOWN)) == SEO
+
+
+def test_json_ld_stays_when_a_heading_shows_it() -> None:
+    body = article(SHOWN) + f"<section><h2>{SEO}</h2></section>"
+    assert title_of(ld(SEO) + og(SEO), body) == SEO
+
+
+def test_json_ld_stays_over_an_h1_that_names_the_blog() -> None:
+    head = ld("Choosing a web framework") + og("Choosing a web framework")
+    head += "<title>Choosing a web framework - Notes on the Web</title>"
+    assert title_of(head, article("Notes on the Web")) == "Choosing a web framework"
+
+
+def test_json_ld_stays_over_an_h1_that_adds_a_kicker_to_it() -> None:
+    head = ld("Liverpool lose at Everton") + og("Liverpool lose at Everton")
+    assert title_of(head, article("Premier League Liverpool lose at Everton")) == "Liverpool lose at Everton"
+
+
+def test_h1_that_adds_a_year_before_the_json_ld_headline_wins() -> None:
+    guide = "Software Development Price Guide and Hourly Rates"
+    assert title_of(ld(guide) + og(guide), article(f"2025 {guide}")) == f"2025 {guide}"
+
+
+def test_h1_that_goes_on_where_the_json_ld_headline_was_cut_wins() -> None:
+    head = ld("Plumbing Maintenance Tips: 11 Best Practices") + og("Plumbing Maintenance Tips: 11 Best Practices")
+    body = article("Plumbing Maintenance Tips: 11 Best Practices to Prevent Leaks")
+    assert title_of(head, body) == "Plumbing Maintenance Tips: 11 Best Practices to Prevent Leaks"
+
+
+def test_h1_that_holds_a_paragraph_is_no_headline() -> None:
+    blurb = "Learn which renovation projects of 2023 were the best, and which ten pay back the most. " * 3
+    head = ld("The Ten Best Renovation Projects of 2023") + og("The Ten Best Renovation Projects of 2023")
+    assert title_of(head, article(blurb)) == "The Ten Best Renovation Projects of 2023"
+
+
+def test_h1_left_open_is_compared_by_its_own_text() -> None:
+    """The date an unclosed ``<h1>`` swallows does not make it a different headline."""
+    head = ld("Top Strategies to Secure a Blockchain") + og("Top Strategies to Secure a Blockchain")
+    body = "<h1>Top Strategies to Secure a Blockchain <div></div> <h3>Posted on July 1, 2024</h3> <p>Text.</p>"
+    assert title_of(head, body) == "Top Strategies to Secure a Blockchain"
+
+
+# --- a JSON-LD headline cut to a field's length ----------------------------------------------------
+
+
+def test_json_ld_headline_cut_short_gives_way_to_the_h2_og_title_confirms() -> None:
+    full = "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick That Works)"
+    head = ld("Fix It Friday: We Help 4 Readers Find Solutions (Including") + og(f"{full} - Emily Example")
+    body = f"<h2>What are you looking for?</h2><article><h2>{full}</h2><p>Text.</p></article>"
+    assert title_of(head, body) == full
+
+
+# --- the site's name and a tagline leave any headline --------------------------------------------
+
+
+def test_the_site_name_leaves_a_json_ld_headline() -> None:
+    head = ld("Critics’ Choice: Best Art Exhibitions 2025 – Artlyst")
+    assert title_of(head, "<p>Text.</p>", "Artlyst") == "Critics’ Choice: Best Art Exhibitions 2025"
+
+
+def test_a_short_field_after_a_pipe_is_a_tagline() -> None:
+    head = og("Best Residential Movers in Leeds 2026 | Top 19 Companies")
+    body = article("Best Residential Movers in Leeds 2026 | Top 19 Companies")
+    assert title_of(head, body) == "Best Residential Movers in Leeds 2026"
+
+
+def test_a_pipe_after_a_kicker_or_before_a_long_part_stays() -> None:
+    kicker = "BUDGET 3.0 | Treasury gets billions to hire debt collectors"
+    assert title_of(og(kicker), article(kicker)) == kicker
+    assert title_of(og("Storm Ciaran | Live"), article("Storm Ciaran | Live")) == "Storm Ciaran | Live"
+    long_tail = "Top 10 Cameras of 2025 Under $2500 | The Best Mirrorless Cameras on the Market"
+    assert title_of(og(long_tail), article(long_tail)) == long_tail
+
+
+# --- without JSON-LD: the heading the page's titles state ---------------------------------------------
+
+
+def test_h2_that_og_title_states_beats_an_h1_no_title_states() -> None:
+    head = og("How To Get Toddlers To Sleep In Their Own Bed | Babycare")
+    body = "<h1>Toddler Sleep Training</h1><h2>How To Get Toddlers To Sleep In Their Own Bed</h2><p>Text.</p>"
+    assert title_of(head, body) == "How To Get Toddlers To Sleep In Their Own Bed"
+
+
+def test_h1_that_og_title_states_keeps_its_place_over_an_h2() -> None:
+    head = og("Toddler Sleep Training") + "<title>How To Get Toddlers To Sleep In Their Own Bed | Babycare</title>"
+    body = "<h1>Toddler Sleep Training</h1><h2>How To Get Toddlers To Sleep In Their Own Bed</h2><p>Text.</p>"
+    assert title_of(head, body) == "Toddler Sleep Training"
+
+
+def test_h1_that_the_title_states_after_the_blog_name() -> None:
+    head = "<title>Garnix Blog: Hardware-Attested Nix Builds</title>"
+    body = "<h1>Hardware-Attested Nix Builds</h1><h1>What is attestation</h1><h1>How we attest builds</h1>"
+    assert title_of(head, body) == "Hardware-Attested Nix Builds"
+
+
+def test_the_same_h1_twice_is_one_headline() -> None:
+    head = og("How do you set up an ergonomic workstation? | Ergo Desks")
+    body = "<h1>Setting up an ergonomic workspace</h1><h1>Setting up an ergonomic workspace</h1><p>Text.</p>"
+    assert title_of(head, body) == "Setting up an ergonomic workspace"
+
+
+def test_a_label_before_the_og_title_is_a_kicker_but_a_lone_article_is_not() -> None:
+    head = og("Best Social Media Agencies in 2025 (Ranked) | Example Agency")
+    assert title_of(head, article("Blog: Best Social Media Agencies in 2025 (Ranked)")) == (
+        "Best Social Media Agencies in 2025 (Ranked)"
+    )
+    head = og("Best Home Security Cameras of 2026")
+    assert title_of(head, article("The Best Home Security Cameras of 2026")) == "The Best Home Security Cameras of 2026"
+
+
+# --- a count or a year that one copy of the headline keeps -------------------------------------------
+
+
+def test_the_copy_that_keeps_the_count_wins() -> None:
+    head = ld("Recent Trends in Photography") + og("8 Recent Trends in Photography - Flatworld")
+    assert title_of(head, article("Recent Trends in Photography")) == "8 Recent Trends in Photography"
+
+
+def test_the_copy_that_keeps_the_year_wins_but_not_an_appended_in_year() -> None:
+    head = ld("15 Best Online Tutoring Platforms") + og("15 Best Online Tutoring Platforms 2025")
+    assert title_of(head, article("15 Best Online Tutoring Platforms")) == "15 Best Online Tutoring Platforms 2025"
+    head = ld("The Best Cheap Laptops") + og("The Best Cheap Laptops in 2026")
+    assert title_of(head, article("The Best Cheap Laptops")) == "The Best Cheap Laptops"
