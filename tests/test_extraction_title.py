@@ -171,3 +171,9 @@ def test_the_copy_that_keeps_the_year_wins_but_not_an_appended_in_year() -> None
     assert title_of(head, article("15 Best Online Tutoring Platforms")) == "15 Best Online Tutoring Platforms 2025"
     head = ld("The Best Cheap Laptops") + og("The Best Cheap Laptops in 2026")
     assert title_of(head, article("The Best Cheap Laptops")) == "The Best Cheap Laptops"
+
+
+def test_an_h1_that_names_the_site_is_not_the_headline_the_title_ends_with() -> None:
+    head = og("Get Free Tax Help | United Way of Kingsbury County")
+    body = "<h1>United Way of Kingsbury County</h1><h1>Get Free Tax Help</h1><p>Text.</p>"
+    assert title_of(head, body, "United Way of Kingsbury County") == "Get Free Tax Help"

@@ -271,7 +271,7 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
-    confirmed = (_confirmed_h1(h1s, own) or _prefixed_h1(h1s, meta_titles) or _confirmed_heading(signals, site)
+    confirmed = (_confirmed_h1(h1s, own) or _prefixed_h1(h1s, meta_titles, site) or _confirmed_heading(signals, site)
                  or _confirmed_h1(h1s, normalised))  # fmt: skip
     if confirmed:
         return confirmed
@@ -298,15 +298,18 @@ def _confirmed_h1(h1s: list[str], normalised: list[str]) -> str | None:
 _LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
 
 
-def _prefixed_h1(h1s: list[str], meta_titles: list[str]) -> str | None:
-    """The first ``<h1>`` that a meta title states after a leading label (``Blog name: H1``)."""
+def _prefixed_h1(h1s: list[str], meta_titles: list[str], site: Site) -> str | None:
+    """The first ``<h1>`` that a meta title states after a leading label (``Blog name: H1``).
+
+    Not when the ``<h1>`` is the site's name: ``Get help | Site`` ends with it, as a brand.
+    """
     tails = set()
     for title in meta_titles:
         match = _LABEL_SEPARATOR.search(title)
         if match and count_title_words(title[: match.start()]) < count_title_words(title[match.end() :]):
             tails.add(normalise(title[match.end() :]))
     first = normalise(h1s[0]) if h1s else ""
-    return h1s[0] if count_title_words(first) >= 3 and first in tails else None
+    return h1s[0] if count_title_words(first) >= 3 and first in tails and not site.is_named(first) else None
 
 
 def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
