@@ -149,6 +149,15 @@ def test_the_same_h1_twice_is_one_headline() -> None:
     assert title_of(head, body) == "Setting up an ergonomic workspace"
 
 
+def test_the_first_h1_wins_over_an_og_title_when_the_other_h1s_sit_in_menus() -> None:
+    head = og("Easy Car Maintenance Checklist | Farm Mutual")
+    body = article("A Car Maintenance Schedule That's Easy to Follow")
+    body += "<aside><h1>Select Your Location</h1></aside><ul><li><h1>Find an Agent Near You</h1></li></ul>"
+    assert title_of(head, body) == "A Car Maintenance Schedule That's Easy to Follow"
+    teaser = '<a href="/next"><h1>Next in Your Guide to Cars</h1></a>'  # first on the page: no verdict
+    assert title_of(head, teaser + body) == "Easy Car Maintenance Checklist"
+
+
 def test_a_label_before_the_og_title_is_a_kicker_but_a_lone_article_is_not() -> None:
     head = og("Best Social Media Agencies in 2025 (Ranked) | Example Agency")
     assert title_of(head, article("Blog: Best Social Media Agencies in 2025 (Ranked)")) == (

@@ -1,7 +1,9 @@
 """The article's headline, chosen among JSON-LD, social, ``<title>`` and visible headings.
 
 Readers see the headline, so what a visible heading displays decides between the JSON-LD,
-social and ``<title>`` headlines, and a meta title only wins when no ``<h1>`` agrees.
+social and ``<title>`` headlines: the ``<h1>`` over the story beats the SEO wording that the
+meta titles share, and a meta title only wins when no heading agrees. Whatever wins loses the
+site's name and a ``| tagline``, and keeps a count or year that another copy states.
 """
 
 from __future__ import annotations
@@ -73,8 +75,8 @@ def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | N
     carries a kicker or topic label glued to it); it only loses a brand suffix that another
     source shows without, or its truncation to an ``<h1>`` that it starts. What the reader sees
     comes first, though: the headline a display heading shows when the ``<h1>`` is only a
-    breadcrumb crumb, and the ``<h1>`` the social titles confirm when no heading shows the
-    JSON-LD headline.
+    breadcrumb crumb, the heading the social titles confirm when no heading shows the JSON-LD
+    headline, and the ``<h1>`` that words the story differently from one SEO title.
     """
     ld = signals.article_ld or {}
     others = [*signals.h1, *_meta_titles(signals, fallback)]
@@ -278,6 +280,9 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
     if len(visible) == 1 or (len(visible) == 2 and h1s[:2] == visible and normalise(h1s[0]) == normalise(h1s[1])):
         return visible[0]  # the one headline-like <h1> the reader sees (twice in responsive templates)
+    shown = [t for t in (_clean_title(h.text) for h in signals.headings if h.tag == "h1") if t]
+    if shown and h1s[0] == shown[0] and [h for h in shown if h in visible] == shown[:1]:
+        return shown[0]  # the page's first <h1>; the others are in menus, links, asides or footers
     for candidate in meta_titles:
         stripped = strip_site_suffix(candidate, site.keys)
         if stripped:
