@@ -115,6 +115,8 @@ def test_the_dateline_ignores_navigation_captions_scripts_and_the_body() -> None
         body=BODY + " On June 5, 2024, the vote was held.",
     )
     assert dateline(tree, "en") == []  # the nav's 01/02/2020 is before the headline, but not next to it
+    topic = page("", '<div class="topic-meta">Politics · March 4, 2025</div>')  # "topic" is no picture
+    assert [s.raw for s in dateline(topic, "en")] == ["March 4, 2025"]
 
 
 def test_a_markup_date_the_header_shows_stands_with_its_time() -> None:

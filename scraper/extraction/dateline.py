@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 # Pictures and their captions: a caption's date is the photo's ("Kyiv, 24 April 2023").
 _PICTURE_TAGS = frozenset({"figure", "figcaption", "picture"})
-_PICTURE_CLASS = re.compile(r"caption|credit|figure|gallery|photo|pic", re.IGNORECASE)
+_PICTURE_CLASS = re.compile(r"caption|credit|figure|gallery|photo|\bpic", re.IGNORECASE)
 # Menus and the site's masthead, which may print today's date beside the headline's container.
 _NAVIGATION = frozenset({"nav", "header", "menu"})
 _NOT_HEADLINE = frozenset({"nav", "a", "aside", "footer", "li"})
