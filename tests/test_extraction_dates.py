@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from lxml import html as lxml_html
 
-from scraper.extraction.fields import Fallback, page_date, pick_date, pick_fallback_date, pick_site_name
+from scraper.api import extract
+from scraper.extraction.dateline import dateline
+from scraper.extraction.fields import (
+    Fallback,
+    page_date,
+    pick_date,
+    pick_fallback_date,
+    pick_published,
+    pick_site_name,
+)
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.visible import read_signals
+from scraper.items import Article
 
 
 def signals_of(head: str, body: str = "<p>Text.</p>") -> PageSignals:
@@ -55,3 +67,121 @@ def test_a_site_name_guessed_from_the_headline_is_no_site_name() -> None:
     assert pick_site_name(signals, Fallback(sitename="IoT Analytics")) == "IoT Analytics"
     declared = signals_of(meta("og:site_name", "IoT Analytics") + "<title>The leading generative AI companies</title>")
     assert pick_site_name(declared, Fallback(sitename="The leading generative AI companies")) == "IoT Analytics"
+
+
+# --- The dateline: the date printed by the headline, checked against the markup's --------------------------------
+
+BODY = " ".join(["The council voted on the new budget after a long debate about schools and roads."] * 8)
+
+
+def page(head: str, header: str, body: str = BODY, lang: str = "en-US") -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(
+        f'<html lang="{lang}"><head>{head}</head><body><nav><a href="/">Home</a> 01/02/2020</nav>'
+        f"<article><h1>Council passes the budget</h1>{header}<p>{body}</p></article>"
+        "<footer>Copyright 2014</footer></body></html>"
+    )
+
+
+def published(tree: lxml_html.HtmlElement, fallback: str | None = None) -> tuple[str | None, str | None]:
+    signals = read_signals(tree)
+    return pick_published(signals, dateline(tree, signals.html_lang), lambda: fallback)
+
+
+def ld(**dates: str) -> str:
+    fields = ", ".join(f'"{k}": "{v}"' for k, v in dates.items())
+    return f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Budget", {fields}}}</script>'
+
+
+def test_the_dateline_reads_dates_after_and_before_the_headline_in_the_pages_forms() -> None:
+    tree = page("", '<div class="byline">By Ann Lee <span>Updated March 4, 2025</span></div>')
+    assert [(s.day.isoformat(), s.raw, s.updated) for s in dateline(tree, "en")] == [
+        ("2025-03-04", "March 4, 2025", True)
+    ]
+    german = lxml_html.document_fromstring(
+        "<html><body><p class='kicker'>Politik 4. März 2025</p><h1>Der Rat beschließt den Haushalt</h1>"
+        f"<p>Von Anna Lee, aktualisiert am 05.03.2025</p><p>{BODY}</p></body></html>"
+    )
+    shown = dateline(german, "de")
+    assert [(s.day.isoformat(), s.updated) for s in shown] == [("2025-03-05", True), ("2025-03-04", False)]
+    assert shown[0].days == {date(2025, 3, 5), date(2025, 5, 3)}  # 05.03 may be a US writer's May 3rd
+
+
+def test_the_dateline_ignores_navigation_captions_scripts_and_the_body() -> None:
+    tree = page(
+        "",
+        '<figure><img src="a.jpg"><figcaption>Protest, 2 May 2024</figcaption></figure>'
+        '<div class="picBox"><img src="b.jpg"><p>Kyiv, 3 May 2024</p></div>'
+        "<script>var built = '2024-05-04';</script>",
+        body=BODY + " On June 5, 2024, the vote was held.",
+    )
+    assert dateline(tree, "en") == []  # the nav's 01/02/2020 is before the headline, but not next to it
+    topic = page("", '<div class="topic-meta">Politics · March 4, 2025</div>')  # "topic" is no picture
+    assert [s.raw for s in dateline(topic, "en")] == ["March 4, 2025"]
+
+
+def test_a_markup_date_the_header_shows_stands_with_its_time() -> None:
+    tree = page(ld(datePublished="2025-03-04T09:30:00+01:00"), "<p>By Ann Lee · 4 Mar 2025</p>")
+    assert published(tree) == ("2025-03-04T09:30:00+01:00", "2025-03-04T09:30:00+01:00")
+
+
+def test_the_header_date_beats_a_markup_date_the_page_never_shows() -> None:
+    # a template's January 1st in JSON-LD; the byline prints the real day
+    tree = page(ld(datePublished="2025-01-01T03:00:00"), "<p>By Ann Lee</p><p>February 4, 2025 - 11 minutes</p>")
+    assert published(tree) == ("2025-02-04", "February 4, 2025")
+
+
+def test_the_header_date_is_taken_from_a_machine_date_that_has_its_day() -> None:
+    tree = page(
+        meta("article:published_time", "2013-03-11T11:11:07-07:00"),
+        '<p><time datetime="2023-03-20T08:00:00-07:00">March 20, 2023</time> | Wellness</p>',
+    )
+    assert published(tree) == ("2023-03-20T08:00:00-07:00", "2023-03-20T08:00:00-07:00")
+
+
+def test_a_revision_date_in_the_header_does_not_replace_the_published_date() -> None:
+    labelled = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Last updated: Sep 4, 2025</p>")
+    assert published(labelled)[0] == "2024-04-10T19:30:39+00:00"
+    # the markup's own modified day, printed without a label, is a revision too (a live page's last update)
+    unlabelled = page(
+        ld(datePublished="2023-10-07T09:53:36+02:00", dateModified="2024-07-18T13:08:27+02:00"),
+        "<p>NZZ-Redaktion 18.07.2024, 11.08 Uhr</p>",
+        lang="de-CH",
+    )
+    assert published(unlabelled)[0] == "2023-10-07T09:53:36+02:00"
+
+
+def test_the_published_date_printed_before_an_update_note_wins_over_a_guess_of_the_update() -> None:
+    tree = page("", "<p>By Mel Norris April 26, 2024</p><p>Updated on: October 28, 2024</p>")
+    assert published(tree, fallback="2024-10-28") == ("2024-04-26", "April 26, 2024")
+    assert published(page("", "<p>By Mel Norris</p>"), fallback="2024-10-28")[0] == "2024-10-28"
+
+
+def test_a_header_day_that_is_the_published_instant_elsewhere_keeps_the_instant() -> None:
+    # 23:00 UTC on December 2nd is December 3rd in Europe
+    tree = page(ld(datePublished="2025-12-02T23:00:55Z"), "<p>Published: 03 Dec 2025</p>", lang="en-GB")
+    assert published(tree)[0] == "2025-12-02T23:00:55+00:00"
+
+
+def test_an_ambiguous_numeric_date_matches_either_reading() -> None:
+    tree = page(ld(datePublished="2024-09-10T16:07:00Z"), "<p>By Block Renovation 09.10.2024</p>")
+    assert published(tree)[0] == "2024-09-10T16:07:00+00:00"
+    us = page("", "<p>By Yucy 3/4/2025</p>")
+    assert published(us) == ("2025-03-04", "3/4/2025")
+    uk = page("", "<p>By Yucy 3/4/2025</p>", lang="en-GB")
+    assert published(uk) == ("2025-04-03", "3/4/2025")
+
+
+def test_a_header_date_in_the_future_is_an_event_not_the_article() -> None:
+    tree = page(ld(datePublished="2025-03-04T09:30:00Z"), "<p>Festival: June 4, 2099</p>")
+    assert published(tree)[0] == "2025-03-04T09:30:00+00:00"
+
+
+def test_the_dateline_reaches_the_record_through_extract() -> None:
+    html = (
+        f'<html lang="en"><head><title>Budget</title>{ld(datePublished="2019-08-14T13:00:00Z")}</head><body>'
+        "<article><h1>Council passes the budget</h1><p>Written by Ann Lee</p><p>Sep 17, 2025</p>"
+        f"<p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    result = extract(html, url="https://news.example/budget")
+    assert isinstance(result, Article), result
+    assert (result.published, result.published_raw) == ("2025-09-17", "Sep 17, 2025")

@@ -24,6 +24,7 @@ from scraper.config import ConfigError
 from scraper.extraction.blocks import blocks_to_text, body_blocks, body_of, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.dateline import Shown, dateline
 from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.fields import (
     Fallback,
@@ -36,6 +37,7 @@ from scraper.extraction.fields import (
     pick_fallback_date,
     pick_image,
     pick_language,
+    pick_published,
     pick_section,
     pick_site_name,
     pick_tags,
@@ -148,12 +150,13 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         )
     figures = read_figures(tree)  # before pruning, which removes caption containers
     undated = None if has_date_signals(signals) else page_date(tree, url)  # also before pruning
+    shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
     if options.prune:
         prune_page(tree)
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, document, options, tree, undated)
+    return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
 
 
 def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
@@ -187,6 +190,7 @@ def _build_article(
     options: ExtractionOptions,
     tree: lxml_html.HtmlElement,
     undated: str | None = None,
+    shown: list[Shown] | None = None,
 ) -> Article | Rejection:
     fallback = _fallback(tree, url, page)
     site_name = pick_site_name(signals, fallback)
@@ -219,9 +223,9 @@ def _build_article(
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
-    published, published_raw = pick_date(signals, "published", None)
-    if published is None:  # the page states no date in markup: htmldate's guesses (and the feed's hint)
-        published, published_raw = pick_date(signals, "published", pick_fallback_date(fallback.date, undated))
+    published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
+        signals, shown or [], lambda: pick_fallback_date(fallback.date, undated)
+    )
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
     body = body_of(blocks)

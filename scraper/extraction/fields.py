@@ -9,16 +9,17 @@ Order of trust, per field: what the publisher states for machines about this art
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pycld2
 from lxml import html as lxml_html
 
-from scraper.dates import format_date, parse_date
+from scraper.dates import as_utc, format_date, parse_date
+from scraper.extraction.dateline import Shown
 from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_META, TAG_META, PageSignals, ld_str
 from scraper.text import compact, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
@@ -139,6 +140,75 @@ def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[s
         if d.date() == best.date() and _precision(d, r) > _precision(best, raw):
             best, raw = d, r
     return format_date(_in_local_offset(best, signals), raw), raw.strip()
+
+
+def pick_published(
+    signals: PageSignals, shown: Sequence[Shown], fallback: Callable[[], str | None]
+) -> tuple[str | None, str | None]:
+    """The publication date (normalised, raw), checked against the dates printed by the headline.
+
+    The markup's date (:func:`pick_date`; ``fallback`` is asked only when the markup has none)
+    stands when the header shows its day, shows no date, or shows only the date of a revision
+    (labelled "Updated", or the markup's modified day: a page that prints when it was last
+    changed has still been published when its markup says). Otherwise the header's date is the
+    one the page presents, and the markup's is one it does not show (an SEO plugin's first
+    draft, a template's January 1st, an import stamp): the header's date wins, taken from the
+    page's other machine dates (created, ``<time>``) when one has its day, for the time of day.
+    """
+    published, raw = pick_date(signals, "published", None)
+    if published is None:
+        published, raw = pick_date(signals, "published", fallback())
+    if published is not None and _days(published, raw) & {d for s in shown if not s.updated for d in s.days}:
+        return published, raw
+    revised = _modified_days(signals)
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
+    candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
+    if not candidates or (published is not None and _same_instant(published, candidates[0].day)):
+        return published, raw
+    others = [(value, other_raw) for value, other_raw in _other_dates(signals) if not _days(value, other_raw) & revised]
+    for seen in candidates:
+        for value, other_raw in others:
+            if _days(value, other_raw) & seen.days:
+                return value, other_raw
+    return candidates[0].day.isoformat(), candidates[0].raw
+
+
+def _days(value: str, raw: str | None) -> set[date]:
+    """The days a timestamp can be shown as: in the offset it is written in, and in UTC."""
+    days: set[date] = set()
+    for text in (value, raw):
+        when = parse_date(text)
+        if when is not None:
+            days.add(when.date())
+            if when.tzinfo is not None:
+                days.add(as_utc(when).date())
+    return days
+
+
+def _modified_days(signals: PageSignals) -> set[date]:
+    ld = signals.article_ld or {}
+    return {d for r in (ld_str(ld.get("dateModified")), *signals.all_meta(*MODIFIED_META)) if r for d in _days(r, r)}
+
+
+def _same_instant(published: str, day: date) -> bool:
+    """The header's day is the published instant's day in some time zone (UTC-12 to UTC+14)."""
+    when = parse_date(published)
+    if when is None or when.tzinfo is None:
+        return False
+    utc = as_utc(when)
+    return (utc - timedelta(hours=12)).date() <= day <= (utc + timedelta(hours=14)).date()
+
+
+def _other_dates(signals: PageSignals) -> list[tuple[str, str]]:
+    """The page's machine dates besides the published one, normalised, most trusted first."""
+    ld = signals.article_ld or {}
+    raws = [ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META), *signals.time_datetimes]
+    found: list[tuple[str, str]] = []
+    for raw in raws:
+        when = parse_date(raw)
+        if raw and when is not None and 1990 <= when.year <= 2100:
+            found.append((format_date(_in_local_offset(when, signals), raw), raw.strip()))
+    return found
 
 
 def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
