@@ -13,7 +13,7 @@ import sys
 from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
-from scraper.extraction.pagekind import KINDS, Kind, Verdict, article_probability, decide
+from scraper.extraction.pagekind import KINDS, Kind, Verdict, article_probability, classify, decide
 from scraper.extraction.structure import measure
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
@@ -192,3 +192,36 @@ def test_prose_runs_are_counted_per_parent_element_not_per_reused_object_id() ->
     tree = lxml_html.document_fromstring(f"<html><body><main>{box * 40}</main></body></html>")
     features = measure(tree, "https://courier.example/a", read_signals(tree))
     assert round(features["log_main_run"], 6) == round(math.log1p(20), 6)
+
+
+def test_a_date_and_byline_beside_the_headline_count_as_the_pages_own() -> None:
+    """An article states its date and author at its headline; a footer date or a teaser's date does not."""
+    url = "https://courier.example/news/footbridge"
+    article = measure(
+        lxml_html.document_fromstring(SHORT_ARTICLE), url, read_signals(lxml_html.document_fromstring(SHORT_ARTICLE))
+    )
+    assert article["h1_date"] == 1.0
+    assert article["h1_author"] == 1.0
+    assert article["h1_main"] >= 0.5  # the story hangs right under the headline's block
+    # The same story with its date line moved to the footer: the date is no longer the headline's.
+    moved = SHORT_ARTICLE.replace(
+        '<p class="byline">By Maria Jensen · <time datetime="2025-03-14">March 14, 2025</time></p>', ""
+    ).replace("<footer>", '<footer><p>Updated <time datetime="2025-03-14">March 14, 2025</time></p>')
+    tree = lxml_html.document_fromstring(moved)
+    footer_dated = measure(tree, url, read_signals(tree))
+    assert footer_dated["h1_date"] == 0.0
+    assert footer_dated["h1_author"] == 0.0
+    assert footer_dated["log_time"] > 0  # still counted as a date on the page, only not beside the headline
+
+
+def test_a_page_without_an_address_is_judged_by_its_layout_alone() -> None:
+    """No URL (a file given without one) is not a site's root page: URL features are left out, not guessed."""
+    tree = lxml_html.document_fromstring(SHORT_ARTICLE)
+    signals = read_signals(tree)
+    assert classify(signals, "") == Verdict(Kind.UNKNOWN, "no_signal")
+    assert classify(signals, "https://courier.example/").kind is Kind.LISTING  # a root page is one
+    features = measure(tree, "", signals)
+    assert not [name for name in features if name.startswith("url_")]
+    assert decide(features).kind is Kind.ARTICLE
+    root = measure(tree, "https://courier.example/", signals)
+    assert article_probability(features)[0] > article_probability(root)[0]  # read as a root, it looked less like one

@@ -117,6 +117,8 @@ def classify(signals: PageSignals, url: str) -> Verdict:
         return Verdict(Kind.ARTICLE, "jsonld")
     if types & LISTING_TYPES and "WebSite" not in types - LISTING_TYPES and types & (LISTING_TYPES - {"WebSite"}):
         return Verdict(Kind.LISTING, "jsonld")
+    if not url:  # no address to read (a file given without one): nothing to say from it
+        return Verdict(Kind.UNKNOWN, "no_signal")
     path = urlsplit(url).path or "/"
     if path == "/" or _LISTING_PATH.search(path + ("?" + urlsplit(url).query if urlsplit(url).query else "")):
         return Verdict(Kind.LISTING, "url")
@@ -158,9 +160,8 @@ def _model() -> _Model:
 def article_probability(features: dict[str, float]) -> tuple[float, dict[Kind, list[float]]]:
     """P(article) under the model, and each kind's per-feature contributions (for explaining)."""
     model = _model()
-    z = [
-        (features.get(name, 0.0) - c) / s for name, c, s in zip(model.features, model.center, model.scale, strict=True)
-    ]
+    # A feature the page could not give (no URL, say) sits at the training mean: it weighs nothing.
+    z = [(features.get(name, c) - c) / s for name, c, s in zip(model.features, model.center, model.scale, strict=True)]
     parts = {kind: [w * v for w, v in zip(model.weights[kind], z, strict=True)] for kind in KINDS}
     scores = {kind: model.bias[kind] + sum(parts[kind]) for kind in KINDS}
     top = max(scores.values())

@@ -40,6 +40,8 @@ _PRICE_OR_DATE = re.compile(
 )
 _PRICE_CLASS = re.compile(r"price|cart|basket|checkout", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|byline|username|user-name", re.IGNORECASE)
+_MAX_MARKS = 256  # dates and bylines remembered per page (their place next to the headline is what counts)
+_NEAR = 6  # levels above the headline within which a date or byline shares its block
 _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
 
 _PRODUCT_TYPES = frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"})
@@ -95,10 +97,13 @@ class _Walk:
         self.run_by_grandparent: Counter[lxml_html.HtmlElement] = Counter()  # the same, counting one-paragraph wrappers
         self.headline_hrefs: set[str] = set()
         self.paragraphs: list[int] = []
+        self.h1: lxml_html.HtmlElement | None = None  # the first headline outside the page chrome
+        self.marks: dict[str, list[lxml_html.HtmlElement]] = {"date": [], "author": []}  # where each was seen
 
-    def text(self, text: str | None, node: _Node, in_link: bool) -> None:
+    def text(self, text: str | None, node: _Node, in_link: bool) -> bool:
+        """Count a text run's words; True when it is a short run that states a date."""
         if not text or text.isspace():  # most tails are indentation
-            return
+            return False
         words = len(text.split())
         if in_link:
             node.link_words += words
@@ -106,6 +111,8 @@ class _Walk:
             node.words += words
         if words and len(text) < 60 and (match := _PRICE_OR_DATE.search(text)) is not None:
             self.counts["price_text" if match.group("price") else "date_text"] += 1
+            return match.group("date") is not None
+        return False
 
     def visit(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool, depth: int) -> _Node:
         node = _Node()
@@ -122,8 +129,8 @@ class _Walk:
         entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
         in_chrome = in_chrome or entered_chrome
         text = el.text
-        if text and not text.isspace():  # tested here too: most runs are indentation, and calls cost
-            self.text(text, node, in_link)
+        if text and not text.isspace() and self.text(text, node, in_link):  # most runs are indentation
+            self._mark("date", el)
         children: list[tuple[lxml_html.HtmlElement, _Node]] = []
         for child in el:
             sub = self.visit(child, in_link, in_chrome, depth + 1)
@@ -131,8 +138,8 @@ class _Walk:
             if isinstance(child.tag, str):
                 children.append((child, sub))
             tail = child.tail
-            if tail and not tail.isspace():
-                self.text(tail, node, in_link)
+            if tail and not tail.isspace() and self.text(tail, node, in_link):
+                self._mark("date", el)
         self._tag(el, tag, node, in_link, in_chrome)
         if entered_chrome:
             self.counts["chrome_words"] += node.words
@@ -174,11 +181,14 @@ class _Walk:
         elif tag in _HEADINGS:
             node.heading = True
             counts[tag] += 1
+            if tag == "h1" and self.h1 is None and not in_chrome:
+                self.h1 = el
             if in_link or node.link:
                 counts["heading_links"] += 1
         elif tag == "time":
             node.time = True
             counts["time"] += 1
+            self._mark("date", el)
         elif tag == "img":
             node.img = True
             counts["img"] += 1
@@ -199,8 +209,15 @@ class _Walk:
             if author:
                 node.author = True
                 counts["author_class"] += 1
-        if el.get("rel") == "author":
+                self._mark("author", el)
+        if el.get("rel") == "author" or itemprop == "author":
             node.author = True
+            self._mark("author", el)
+
+    def _mark(self, what: str, el: lxml_html.HtmlElement) -> None:
+        marks = self.marks[what]
+        if len(marks) < _MAX_MARKS:
+            marks.append(el)
 
     def _siblings(self, children: list[tuple[lxml_html.HtmlElement, _Node]]) -> None:
         """Repeated same-looking siblings: cards (a link with a picture or heading) and posts.
@@ -232,6 +249,45 @@ class _Walk:
             counts["posts"] = max(counts["posts"], n)
             if n >= 2:  # the text of a run of posts
                 counts["post_words"] = max(counts["post_words"], post_words[signature])
+
+
+def _ancestors(el: lxml_html.HtmlElement, levels: int) -> list[lxml_html.HtmlElement]:
+    """The element and up to ``levels`` ancestors, nearest first."""
+    chain = [el]
+    for _ in range(levels):
+        parent = chain[-1].getparent()
+        if parent is None:
+            break
+        chain.append(parent)
+    return chain
+
+
+def _near_headline(h1: lxml_html.HtmlElement | None, marks: list[lxml_html.HtmlElement]) -> float:
+    """1 when a mark (a date, a byline) shares a block with the headline, below ``<body>``, else 0.
+
+    An article states its date and author beside its headline; a page that only has a date in
+    its footer does not (the footer and the headline share only ``<body>``).
+    """
+    if h1 is None or not marks:
+        return 0.0
+    blocks = {block for block in _ancestors(h1, _NEAR)[1:] if block.tag not in ("body", "html")}
+    return 1.0 if any(not blocks.isdisjoint(_ancestors(mark, _NEAR + 2)) for mark in marks) else 0.0
+
+
+def _main_near_headline(walk: _Walk) -> float:
+    """How close the main prose run is to the headline: 1 when it hangs under the headline's block.
+
+    An article's headline tops its story; a landing page's headline tops a hero banner, and
+    its longest run of prose is far down among feature tiles.
+    """
+    if walk.h1 is None or not walk.run_by_parent:
+        return 0.0
+    main = max(walk.run_by_parent, key=walk.run_by_parent.__getitem__)
+    up = _ancestors(walk.h1, 8)[1:]
+    for level, ancestor in enumerate(_ancestors(main, 8)):
+        if ancestor in up:
+            return 1.0 / (1 + max(level, up.index(ancestor)))
+    return 0.0
 
 
 @lru_cache(maxsize=4096)
@@ -310,11 +366,14 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
         "chrome_link_share": counts["chrome_links"] / max(1, counts["links"]),
         "log_contact": _log(counts["contact_links"]),
         "rel_next": min(2.0, counts["rel_next"]),
+        "h1_date": _near_headline(walk.h1, walk.marks["date"]),
+        "h1_author": _near_headline(walk.h1, walk.marks["author"]),
+        "h1_main": _main_near_headline(walk),
     }
     features.update(head_features(signals, url))
     # A date anywhere (markup, a short text run, the URL) is what a story has and a page about a
     # shop, a service or an office usually lacks; its absence alone never decides.
-    dated = counts["time"] or counts["date_text"] or features["published_meta"] or features["url_date"]
+    dated = counts["time"] or counts["date_text"] or features["published_meta"] or features.get("url_date")
     features["dated"] = 1.0 if dated else 0.0
     return features
 
@@ -323,7 +382,8 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
     """What the page declares (JSON-LD, OpenGraph, meta) and its URL's shape, as 0/1 features."""
     types = set(signals.jsonld_types)
     og_type = (signals.first_meta("og:type") or "").strip().lower()
-    path = _split(url).path or "/"
+    parts = _split(url)
+    path = parts.path or "/"
     article_types = {t for t in types if t in ARTICLE_TYPES or t.endswith("Article")} - _TECH_TYPES
     published = signals.first_meta("article:published_time", "og:published_time", "datepublished", "date") or (
         signals.article_ld or {}
@@ -351,4 +411,8 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
     }
     features = {name: float(value) for name, value in flags.items()}
     features["url_depth"] = float(min(5, len([s for s in path.split("/") if s])))
+    if not parts.path and not parts.netloc:
+        # No address at all (a file given without one): its shape is unknown, not a site's root.
+        # The model reads a missing feature as neutral (see pagekind.article_probability).
+        return {name: value for name, value in features.items() if not name.startswith("url_")}
     return features

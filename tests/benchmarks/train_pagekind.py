@@ -175,8 +175,10 @@ def pick_threshold(samples: list[Sample], p: Matrix, target: float) -> float:
 def run(shared: Path, l2: float, target: float) -> tuple[dict[str, Any], list[str]]:
     """Train on folds 1-4, choose the threshold by CV on them, report fold 0 and 5-fold CV."""
     samples = load(shared)
-    names = sorted(samples[0].features)
-    x = np.array([[s.features[n] for n in names] for s in samples])
+    names = sorted({name for s in samples for name in s.features})
+    x = np.array([[s.features.get(n, np.nan) for n in names] for s in samples])
+    # A feature a page could not give (no URL) takes the mean: the model then reads it as neutral.
+    x = np.where(np.isnan(x), np.nanmean(x, axis=0), x)
     y = np.array([KINDS.index(s.kind) for s in samples])
     folds = np.array([fold_of(s.host) for s in samples])
     train = folds != HELD_OUT_FOLD
