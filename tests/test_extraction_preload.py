@@ -1,0 +1,55 @@
+"""A worker's preload hands justext the stop-words without trafilatura's 14 MB tuple, same records.
+
+Real trafilatura and justext on a page of ours that trafilatura sends to justext (its own text
+is short), in a fresh interpreter as a worker starts: once with :class:`AllStoplists` (what
+``preload`` installs) and once with trafilatura's own tuple of every word.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "tests" / "data" / "pages" / "en_unclosed_h1.html"  # trafilatura runs justext on it
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from scraper.extraction.article import AllStoplists, extract_article, preload
+from tests.helpers import make_page
+import trafilatura.external as external
+import justext.core
+
+page = make_page(Path(sys.argv[1]).read_bytes())
+preload()
+ours = external.JT_STOPLIST
+words = justext.core.define_stoplist(ours)  # what justext classifies with
+first = extract_article(page)
+used = justext.core.define_stoplist.cache_info()
+external.JT_STOPLIST = None  # trafilatura builds its own tuple on the next page that needs justext
+justext.core.define_stoplist.cache_clear()
+second = extract_article(page)
+print(json.dumps({
+    "installed": type(ours).__name__, "slots": list(type(ours).__slots__),
+    "calls_with_ours": used.hits + used.misses, "theirs": type(external.JT_STOPLIST).__name__,
+    "same_words": words == justext.core.define_stoplist(external.JT_STOPLIST), "words": len(words),
+    "first": first.to_dict(), "second": second.to_dict(),
+}))
+"""
+
+
+def test_justext_gets_every_stop_word_from_the_stand_in_and_the_record_is_unchanged() -> None:
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(PAGE)], capture_output=True, text=True, timeout=120,
+                          check=True, cwd=ROOT)  # fmt: skip
+    found = json.loads(done.stdout)
+    assert found["installed"] == "AllStoplists"
+    assert found["slots"] == []  # it holds no words: justext's frozenset is the only copy
+    assert found["calls_with_ours"] >= 2  # our lookup, then justext's own on the page: the page used it
+    assert found["theirs"] == "tuple"  # the second extraction really ran on trafilatura's own list
+    assert found["same_words"]
+    assert found["words"] > 100_000  # every language's list, not one
+    assert found["first"]["text"]
+    assert found["first"] == found["second"]
