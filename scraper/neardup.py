@@ -34,7 +34,7 @@ SCHEME_WIDTHS = {"affine32": 4, "affine64": 8, "legacy": 8}  # bytes of one valu
 
 # (bands, rows per band) for a threshold: what datasketch's MinHashLSH chose for NUM_PERM = 128
 # with equal false-positive and false-negative weights. The shipped threshold is pinned; any other
-# is searched by :func:`lsh_params` the way datasketch searched (tests check both against it).
+# is searched by :func:`search_lsh_params` the way datasketch searched (tests check both against it).
 PINNED_LSH_PARAMS = {0.85: (8, 16)}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -199,7 +199,8 @@ class NearDuplicateIndex:
 
     Each signature's values are cut into ``bands`` runs of ``rows`` values; two signatures that
     agree on a whole band are candidates, verified on the whole signature. A dict per band
-    holds the keys by band bytes, as datasketch's ``MinHashLSH`` did in memory.
+    holds the keys by band bytes, as datasketch's ``MinHashLSH`` did in memory. A threshold of
+    about 0.98 or more gets a single band (datasketch refused those with a ValueError).
     """
 
     def __init__(self, threshold: float) -> None:

@@ -138,6 +138,15 @@ def test_re_adding_and_removing_a_key_leaves_no_stale_band() -> None:
     assert index.candidates(neardup.minhash(other)) == set()
 
 
+def test_a_threshold_of_one_uses_one_band_and_matches_only_the_same_text() -> None:
+    index = neardup.NearDuplicateIndex(1.0)  # datasketch refused one band; the setting allows 1
+    story = next(iter(STORIES.values()))
+    index.add("story", neardup.minhash(story))
+    assert (index.bands_count, index.rows) == (1, 128)
+    assert index.match(neardup.minhash(story)) == ("story", 1.0)
+    assert index.match(neardup.minhash(_corrected(story))) is None
+
+
 def test_of_equal_matches_the_earliest_indexed_wins() -> None:
     index = neardup.NearDuplicateIndex(0.85)
     signature = neardup.minhash(FERRY)
