@@ -116,7 +116,7 @@ def signature(text: str) -> bytes:
     """``encode(minhash(text))``: datasketch's ``affine32`` MinHash of the text's shingles, as bytes.
 
     The values are datasketch's bit for bit (SHA-1's first four bytes, MurmurHash3's 32-bit
-    finaliser, the seeded affine permutations): ``tests/test_neardup_signature.py`` pins them,
+    finaliser, the seeded affine permutations): ``tests/test_neardup.py`` pins them,
     so the signatures the crawl state keeps stay comparable whichever version computed them.
     """
     import numpy as np
