@@ -30,8 +30,9 @@ from scraper.state.extension import CrawlStateExtension
 from scraper.state.store import utc_now
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
     from scrapy.crawler import Crawler
+
+    from scraper.neardup import MinHash
 
 logger = logging.getLogger(__name__)
 

@@ -2,29 +2,40 @@
 
 The exact ``content_hash`` only matches identical normalised text; a syndicated copy with a
 different last paragraph, a corrected typo or an added byline does not match it. MinHash over
-word shingles estimates the Jaccard similarity of two texts from 128 numbers, and datasketch's
-``MinHashLSH`` finds the candidates above a threshold without comparing against every stored
+word shingles estimates the Jaccard similarity of two texts from 128 numbers, and a banding
+(LSH) index finds the candidates above a threshold without comparing against every stored
 article. Signatures are bytes (scheme name, then little-endian 64-bit values) so the crawl
 state can keep them between runs without knowing what they are.
 
-datasketch imports scipy (about 0.6 s of CPU and 55 MB): it is imported on first use, so a crawl
-starts as fast as bare Scrapy and a run that never writes an article never loads it.
+The signatures, their bytes and the index's bands are datasketch's (``MinHash`` with its
+``affine32`` scheme, ``MinHashLSH`` with its optimal bands for the threshold), so the states and
+Redis data written while the project used datasketch still match. We no longer use datasketch:
+its LSH module imports scipy at its top, 43 MB and half a second of CPU in the crawl process for
+a dict of bands. Computing a signature needs numpy (imported on first use, in the extraction
+workers); comparing and indexing signatures needs only bytes, so the crawl process loads neither.
 """
 
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
+import struct
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scraper.config import ConfigError
 
-if TYPE_CHECKING:
-    from datasketch import MinHash, MinHashLSH
-
 NUM_PERM = 128  # the signature size: the estimate's error is about 1/sqrt(NUM_PERM)
 SHINGLE_WORDS = 3  # words per shingle: small enough that one edited sentence moves few shingles
+SEED = 1  # datasketch's default; the permutations (and so every stored signature) depend on it
+SCHEME = "affine32"  # datasketch's default permutation scheme since 2.0
+SCHEME_WIDTHS = {"affine32": 4, "affine64": 8, "legacy": 8}  # bytes of one value in datasketch's arrays
+
+# (bands, rows per band) for a threshold: what datasketch's MinHashLSH chose for NUM_PERM = 128
+# with equal false-positive and false-negative weights. The shipped threshold is pinned; any other
+# is searched by :func:`search_lsh_params` the way datasketch searched (tests check both against it).
+PINNED_LSH_PARAMS = {0.85: (8, 16)}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -37,17 +48,57 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+class MinHash:
+    """A signature: its permutation scheme and its values as little-endian bytes of the scheme's width.
+
+    datasketch keeps ``affine32`` values as 32-bit numbers (the state stores them widened to 64
+    bits); their bytes are what a band is cut from, so the index's bands and the cluster's band
+    keys are datasketch's. Kept as bytes, not numbers: the crawl process only compares values for
+    equality (the similarity estimate) and slices them into bands, which bytes do without numpy.
+    """
+
+    __slots__ = ("scheme", "values", "width")
+
+    def __init__(self, values: bytes, scheme: str = SCHEME) -> None:
+        if scheme not in SCHEME_WIDTHS:
+            raise ValueError(f"unknown MinHash scheme {scheme!r}")
+        self.width = SCHEME_WIDTHS[scheme]
+        if len(values) % self.width:
+            raise ValueError(f"a {scheme} MinHash is whole {self.width}-byte values, got {len(values)} bytes")
+        self.values = bytes(values)
+        self.scheme = scheme
+
+    def __len__(self) -> int:
+        return len(self.values) // self.width
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MinHash) and (self.scheme, self.values) == (other.scheme, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.scheme, self.values))
+
+    def __repr__(self) -> str:
+        return f"MinHash({self.scheme!r}, {len(self)} values)"
+
+    def jaccard(self, other: MinHash) -> float:
+        """The estimated Jaccard similarity: the share of equal values (datasketch's estimate)."""
+        if other.scheme != self.scheme:
+            raise ValueError(f"cannot compare MinHash schemes {self.scheme!r} and {other.scheme!r}")
+        if len(other) != len(self) or not self.values:
+            raise ValueError(f"cannot compare MinHash of {len(self)} and {len(other)} values")
+        # native order on both sides: equality does not mind
+        mine, theirs = memoryview(self.values), memoryview(other.values)
+        if self.width == 4:
+            mine, theirs = mine.cast("I"), theirs.cast("I")
+        else:
+            mine, theirs = mine.cast("Q"), theirs.cast("Q")
+        equal: int = sum(map(operator.eq, mine, theirs))
+        return equal / len(self)
+
+
 def minhash(text: str) -> MinHash:
     """The MinHash of a text's shingles (deterministic: seed 1)."""
-    from datasketch import MinHash
-
-    signature = MinHash(num_perm=NUM_PERM)
-    signature.update_batch(sorted(shingles(text)))
-    return signature
-
-
-SEED = 1  # datasketch's default; the permutations (and so every stored signature) depend on it
-SCHEME = "affine32"  # datasketch's default permutation scheme since 2.0
+    return decode(signature(text))
 
 
 @cache
@@ -62,13 +113,11 @@ def _permutations() -> tuple[Any, Any]:
 
 
 def signature(text: str) -> bytes:
-    """``encode(minhash(text))`` without datasketch, for the extraction workers.
+    """``encode(minhash(text))``: datasketch's ``affine32`` MinHash of the text's shingles, as bytes.
 
-    datasketch imports scipy (55 MB per process); a worker needs only numpy for this. The
-    values are datasketch's ``affine32`` MinHash of the same shingles, bit for bit (SHA-1's
-    first four bytes, MurmurHash3's 32-bit finaliser, the seeded affine permutations):
-    ``tests/test_neardup_signature.py`` checks that against datasketch itself, so the signatures
-    the crawl state keeps stay comparable whichever process computed them.
+    The values are datasketch's bit for bit (SHA-1's first four bytes, MurmurHash3's 32-bit
+    finaliser, the seeded affine permutations): ``tests/test_neardup.py`` pins them,
+    so the signatures the crawl state keeps stay comparable whichever version computed them.
     """
     import numpy as np
 
@@ -86,50 +135,112 @@ def signature(text: str) -> bytes:
 
 
 def encode(signature: MinHash) -> bytes:
-    """``scheme`` NUL values: what the state stores."""
-    import numpy as np
-
-    values = np.asarray(signature.hashvalues, dtype="<u8")
-    return str(signature.scheme).encode("ascii") + b"\0" + bytes(values.tobytes())
+    """``scheme`` NUL values, each little-endian unsigned 64-bit: what the state stores."""
+    values = signature.values
+    if signature.width == 4:
+        count = len(signature)
+        values = struct.pack(f"<{count}Q", *struct.unpack(f"<{count}I", values))
+    return signature.scheme.encode("ascii") + b"\0" + values
 
 
 def decode(data: bytes) -> MinHash:
-    """The MinHash :func:`encode` stored."""
-    import numpy as np
-    from datasketch import MinHash
+    """The MinHash :func:`encode` stored (ValueError for values its scheme cannot hold, as datasketch)."""
+    name, _, values = bytes(data).partition(b"\0")
+    scheme = name.decode("ascii")
+    if SCHEME_WIDTHS.get(scheme) == 4:
+        if len(values) % 8:
+            raise ValueError(f"a stored MinHash is whole 8-byte values, got {len(values)} bytes")
+        words = struct.unpack(f"<{len(values) // 4}I", values)
+        if any(words[1::2]):
+            raise ValueError(f"hash values out of range for scheme {scheme!r}")
+        values = struct.pack(f"<{len(words) // 2}I", *words[0::2])
+    return MinHash(values, scheme)
 
-    scheme, _, values = data.partition(b"\0")
-    hashvalues = np.frombuffer(values, dtype="<u8")
-    return MinHash(num_perm=len(hashvalues), hashvalues=hashvalues, scheme=scheme.decode("ascii"))
+
+@cache
+def lsh_params(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) of the index for ``threshold``: pinned, else :func:`search_lsh_params`."""
+    return PINNED_LSH_PARAMS.get(threshold) or search_lsh_params(threshold)
+
+
+def search_lsh_params(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows per band) minimising the chance of a false positive plus a false negative.
+
+    datasketch's search: every ``b`` bands of ``r`` rows with ``b * r <= num_perm``, scoring
+    the integral of the probability that two signatures of similarity ``s`` share a band,
+    ``1 - (1 - s**r)**b``, below the threshold (false positives) and of its complement above
+    it (false negatives), the first minimum winning. datasketch integrates with scipy; a fixed
+    Gauss-Legendre sum (8 panels of 32 nodes) makes the same choice for every threshold
+    checked (0.0025 to 1 in steps of 0.0025). Needs numpy: a crawl with the shipped threshold
+    never runs it.
+    """
+    import numpy as np
+
+    nodes, weights = np.polynomial.legendre.leggauss(32)
+
+    def points(low: float, high: float) -> tuple[Any, Any]:
+        edges = np.linspace(low, high, 9)
+        half = (edges[1:] - edges[:-1]) / 2
+        where = half[:, None] * nodes + ((edges[1:] + edges[:-1]) / 2)[:, None]
+        return where.ravel(), (half[:, None] * weights).ravel()
+
+    pairs = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    bands = np.array([b for b, _ in pairs], dtype=float)[:, None]
+    rows = np.array([r for _, r in pairs], dtype=float)[:, None]
+    below, below_weights = points(0.0, threshold)
+    above, above_weights = points(threshold, 1.0)
+    false_positive = (1 - (1 - below**rows) ** bands) @ below_weights
+    false_negative = (1 - (1 - (1 - above**rows) ** bands)) @ above_weights
+    return pairs[int(np.argmin(false_positive * 0.5 + false_negative * 0.5))]
 
 
 class NearDuplicateIndex:
-    """Records of reference by signature; ``match`` names the first one similar enough."""
+    """Records of reference by signature; ``match`` names the most similar one similar enough.
+
+    Each signature's values are cut into ``bands`` runs of ``rows`` values; two signatures that
+    agree on a whole band are candidates, verified on the whole signature. A dict per band
+    holds the keys by band bytes, as datasketch's ``MinHashLSH`` did in memory. A threshold of
+    about 0.98 or more gets a single band (datasketch refused those with a ValueError).
+    """
 
     def __init__(self, threshold: float) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ConfigError(f"NEWS_DEDUP_NEAR_THRESHOLD must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        self._index: MinHashLSH | None = None  # made on first use (see the module's docstring)
-        self._signatures: dict[str, MinHash] = {}
-
-    @property
-    def _lsh(self) -> MinHashLSH:
-        if self._index is None:
-            from datasketch import MinHashLSH
-
-            self._index = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
-        return self._index
+        self.bands_count, self.rows = lsh_params(threshold)
+        self._tables: list[dict[bytes, set[str]]] = [{} for _ in range(self.bands_count)]
+        self._signatures: dict[str, tuple[int, MinHash]] = {}  # key -> (when indexed, signature)
+        self._added = 0
 
     def __len__(self) -> int:
         return len(self._signatures)
 
+    def _rows(self, signature: MinHash) -> list[bytes]:
+        """The signature's bands, as bytes (values ``band * rows`` to ``(band + 1) * rows``)."""
+        if len(signature) != NUM_PERM:
+            raise ValueError(f"expected a MinHash of {NUM_PERM} values, got {len(signature)}")
+        size = self.rows * signature.width
+        return [signature.values[band * size : (band + 1) * size] for band in range(self.bands_count)]
+
     def add(self, key: str, signature: MinHash) -> None:
         """Index ``signature`` under ``key`` (replacing an older one of the same key)."""
-        if key in self._signatures:
-            self._lsh.remove(key)
-        self._lsh.insert(key, signature)
-        self._signatures[key] = signature
+        rows = self._rows(signature)
+        self.remove(key)
+        for table, row in zip(self._tables, rows, strict=True):
+            table.setdefault(row, set()).add(key)
+        self._signatures[key] = (self._added, signature)
+        self._added += 1
+
+    def remove(self, key: str) -> None:
+        """Forget ``key`` (nothing happens when it is not indexed)."""
+        entry = self._signatures.pop(key, None)
+        if entry is None:
+            return
+        for table, row in zip(self._tables, self._rows(entry[1]), strict=True):
+            bucket = table[row]
+            bucket.discard(key)
+            if not bucket:
+                del table[row]
 
     def bands(self, signature: MinHash) -> list[str]:
         """The signature's LSH band keys (``band:hash of its rows``), as this index buckets it.
@@ -137,23 +248,30 @@ class NearDuplicateIndex:
         Two signatures that share a band key are candidates, exactly as in the index; a cluster
         run shares these keys in Redis so that workers find each other's copies.
         """
-        lsh = self._lsh
-        rows = [signature.hashvalues[band * lsh.r : (band + 1) * lsh.r].tobytes() for band in range(lsh.b)]
         # 8 bytes of hash stand for a band's 128 (candidates are verified on the whole signature)
+        rows = self._rows(signature)
         return [f"{band}:{hashlib.blake2b(row, digest_size=8).hexdigest()}" for band, row in enumerate(rows)]
 
     def similar(self, signature: MinHash, other: MinHash) -> float | None:
         """Their estimated Jaccard similarity when at or above the threshold, else None."""
-        similarity = float(signature.jaccard(other))
+        similarity = signature.jaccard(other)
         return similarity if similarity >= self.threshold else None
 
+    def candidates(self, signature: MinHash) -> set[str]:
+        """The indexed keys sharing at least one band with ``signature``."""
+        found: set[str] = set()
+        for table, row in zip(self._tables, self._rows(signature), strict=True):
+            found.update(table.get(row, ()))
+        return found
+
     def match(self, signature: MinHash, exclude: str | None = None) -> tuple[str, float] | None:
-        """The most similar indexed key at or above the threshold (LSH candidates are verified)."""
-        best: tuple[str, float] | None = None
-        for key in self._lsh.query(signature):
+        """The most similar indexed key at or above the threshold (the earliest indexed of equals)."""
+        best: tuple[float, int, str] | None = None  # (similarity, -when indexed, key)
+        for key in self.candidates(signature):
             if key == exclude:
                 continue
-            similarity = float(signature.jaccard(self._signatures[key]))
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
-                best = (str(key), similarity)
-        return best
+            added, other = self._signatures[key]
+            similarity = signature.jaccard(other)
+            if similarity >= self.threshold and (best is None or (similarity, -added) > best[:2]):
+                best = (similarity, -added, key)
+        return None if best is None else (best[2], best[0])
