@@ -375,9 +375,13 @@ def release_parse_tree(response: HtmlResponse) -> None:
     counts Python objects, not the libxml2 memory of the tree (several times the body's size):
     on a crawl of 700 pages the cycles held about 200 MB in the crawl process. Breaking it here
     lets reference counting free the tree, the decoded text and the response on the spot.
+    The decoded text goes too: the engine keeps the response a while after the callback (its
+    outputs are still being scheduled), and the ``Page`` item carries only the body bytes on.
     """
     if getattr(response, "_cached_selector", None) is not None:
         response._cached_selector = None
+    if getattr(response, "_cached_ubody", None) is not None:
+        response._cached_ubody = None
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -186,6 +186,8 @@ def test_a_parsed_page_is_freed_without_the_cyclic_collector(url: str, body: byt
     gc.disable()
     try:
         out = list(spider.parse_page(resp, spider.sources[0]))
+        assert getattr(resp, "_cached_ubody", None) is None  # the decoded text is not held while the engine holds resp
+        assert getattr(resp, "_cached_selector", None) is None
         freed = weakref.ref(resp)
         del resp
         assert out  # the page was parsed and gave a Page or requests
