@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self
 
 from pipelines.drop import drop
 from scraper import neardup
-from scraper.cluster.claims import RunClaims
+from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.items import Article, DropReason
 from scraper.state.extension import CrawlStateExtension
@@ -32,6 +32,8 @@ from scraper.state.store import utc_now
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from scraper.cluster.claims import RunClaims
+    from scraper.cluster.run import ClusterRun
     from scraper.neardup import MinHash
 
 logger = logging.getLogger(__name__)
@@ -51,7 +53,12 @@ class DedupPipeline:
         self.urls: dict[str, str] = {}  # canonical URL -> the URL first emitted for it (this run)
         self.hashes: dict[str, str] = {}  # content hash -> canonical URL of the reference (this run)
         self.near = neardup.NearDuplicateIndex(threshold)
-        self.claims = RunClaims.of(crawler)  # a cluster worker: the same checks for the whole run
+        self.claims: RunClaims | None = None
+        cluster: ClusterRun | None = run_of(crawler)
+        if cluster is not None:  # a cluster worker: the same checks for the whole run
+            from scraper.cluster.claims import RunClaims  # Redis only in a cluster worker
+
+            self.claims = RunClaims(cluster)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

@@ -37,8 +37,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.drop import drop
 from pipelines.recovery import own_parts, part_path, recover_part
-from scraper.cluster.claims import RunClaims
-from scraper.cluster.run import ClusterRun
+from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.items import EXPORTED_FIELDS, Article, DropReason
 from scraper.state.extension import CrawlStateExtension
@@ -46,6 +45,9 @@ from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+    from scraper.cluster.claims import RunClaims
+    from scraper.cluster.run import ClusterRun
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ class OutputPipeline:
         self.max_articles = max_articles
         self.source_limits = source_limits
         self.started = datetime.now(UTC)
-        cluster = ClusterRun.of(crawler)  # a cluster worker names its files after the shared run
+        cluster: ClusterRun | None = run_of(crawler)  # a cluster worker names its files after the shared run
         self.run_id = cluster.output_run_id if cluster is not None else new_run_id(self.started)
         self.path: Path | None = None
         self.part: Path | None = None
@@ -77,7 +79,11 @@ class OutputPipeline:
         self.written = 0
         self.written_by_source: dict[str, int] = {}
         self.run: CrawlStateExtension | None = crawler.get_extension(CrawlStateExtension)
-        self.claims = RunClaims(cluster) if cluster is not None else None
+        self.claims: RunClaims | None = None
+        if cluster is not None:
+            from scraper.cluster.claims import RunClaims  # Redis only in a cluster worker
+
+            self.claims = RunClaims(cluster)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

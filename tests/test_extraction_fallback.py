@@ -113,11 +113,15 @@ def test_markup_after_a_second_html_element_is_read_too() -> None:
 
 
 def test_the_crawl_process_starts_without_the_extraction_stack() -> None:
-    """Spider, pipelines and state load no trafilatura, htmldate or datasketch (scipy): workers do."""
+    """Spider, pipelines and state load no trafilatura, htmldate, datasketch (scipy) or Redis client.
+
+    Extraction runs in the workers; the Redis client only in a cluster worker.
+    """
     code = (
         "import sys, spiders.news, pipelines.extract, pipelines.validate, pipelines.dedup, pipelines.output, "
         "scraper.state.extension\n"
-        "print(sorted(m for m in ('trafilatura', 'htmldate', 'justext', 'datasketch', 'scipy') if m in sys.modules))"
+        "heavy = ('trafilatura', 'htmldate', 'justext', 'datasketch', 'scipy', 'redis')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"

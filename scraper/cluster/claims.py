@@ -19,14 +19,11 @@ else: the signal takes effect when the call returns). The claims expire with the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import redis
 
 from scraper.cluster.run import ClusterRun
-
-if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
 
 _CLAIM = """
 local owner = redis.call('GET', KEYS[1])
@@ -76,11 +73,6 @@ class RunClaims:
         self.run = run
         self._claim = run.client.register_script(_CLAIM)
         self._near = run.client.register_script(_NEAR)
-
-    @classmethod
-    def of(cls, crawler: Crawler) -> RunClaims | None:
-        run = ClusterRun.of(crawler)
-        return cls(run) if run is not None else None
 
     def url_taken(self, canonical_url: str, url: str) -> bool:
         """Whether another URL of the run already stood for ``canonical_url``."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import weakref
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit, urlunsplit
@@ -29,6 +28,7 @@ import redis
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from scraper.cluster import _RUNS, run_of
 from scraper.config import ConfigError
 from scraper.summary import CLUSTER_RUN_ID, REDIS_LOST
 
@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-
-_RUNS: weakref.WeakKeyDictionary[Crawler, ClusterRun] = weakref.WeakKeyDictionary()
-"""Each crawler's run (the crawl state extension needs it before Scrapy's get_extension() works)."""
 
 _FINISH = """
 if redis.call('ZCARD', KEYS[2]) > 0 or redis.call('ZCARD', KEYS[3]) > 0 then return 0 end
@@ -132,7 +129,8 @@ class ClusterRun:
     @classmethod
     def of(cls, crawler: Crawler) -> ClusterRun | None:
         """The crawler's cluster run, or None (one process). Usable while extensions are still being made."""
-        return _RUNS.get(crawler)
+        run: ClusterRun | None = run_of(crawler)
+        return run
 
     @property
     def output_run_id(self) -> str:

@@ -18,11 +18,10 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from scraper import neardup
-from scraper.cluster.run import ClusterRun
+from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.dates import parse_aware
 from scraper.items import Article
-from scraper.state.redis_store import RedisCrawlState
 from scraper.state.store import (
     CrawlState,
     Record,
@@ -36,6 +35,8 @@ from scraper.state.store import (
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+    from scraper.cluster.run import ClusterRun
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,10 @@ class CrawlStateExtension:
         recheck = settings.getfloat("NEWS_STATE_RECHECK_HOURS")
         if retention <= 0 or recheck < 0:
             raise ConfigError("NEWS_STATE_RETENTION_DAYS must be > 0 and NEWS_STATE_RECHECK_HOURS >= 0")
-        cluster = ClusterRun.of(crawler)
+        cluster: ClusterRun | None = run_of(crawler)
         if cluster is not None:  # the cluster's state is in Redis; its run id stands for the lock
+            from scraper.state.redis_store import RedisCrawlState  # Redis only in a cluster worker
+
             redis_state = RedisCrawlState(cluster.client, f"{cluster.prefix}:state", retention, cluster.lost)
             logger.info("Crawl state in Redis (%s:state), shared by the cluster", cluster.prefix)
             return cls._connected(crawler, redis_state, None, recheck)
