@@ -18,6 +18,9 @@ _BY_PREFIX = re.compile(
 
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
+# A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
+# a field with a digit in it is a date, a time or a reading time, and goes whole.
+_BYLINE_FIELDS = re.compile(r"\s*[·•]\s*")
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
@@ -40,7 +43,10 @@ def clean_person(raw: str, keep_lower: bool = False) -> list[str]:
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
     text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
     names: list[str] = []
-    for part in _SPLIT_PEOPLE.split(text):
+    fields = _BYLINE_FIELDS.split(text)
+    if len(fields) > 1:
+        fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
+    for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
         part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
         if not part or _NOT_A_NAME.search(part):
             continue
