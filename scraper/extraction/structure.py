@@ -65,24 +65,13 @@ _URL_PRODUCT = re.compile(r"/(?:products?|shop|store|item|p|dp)(?:/|$)", re.IGNO
 _URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|programs?|departments?)(?:/|$|-|\.)", re.I)
 
 
-class _Node:
-    """What one element holds, summed over its subtree (reader-visible text only)."""
-
-    __slots__ = ("author", "heading", "img", "link", "link_words", "time", "words")
-
-    def __init__(self) -> None:
-        self.words = 0  # words outside links
-        self.link_words = 0
-        self.link = self.img = self.heading = self.time = self.author = False
-
-    def add(self, other: _Node) -> None:
-        self.words += other.words
-        self.link_words += other.link_words
-        self.link |= other.link
-        self.img |= other.img
-        self.heading |= other.heading
-        self.time |= other.time
-        self.author |= other.author
+# What one element holds, summed over its subtree (reader-visible text only), as a plain tuple
+# ``(words outside links, link words, flags)``: a tuple and an int cost no Python call per element,
+# where an object with ``__init__``/``add`` cost two (measure() visits every element of the body).
+_LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, 16
+_Node = tuple[int, int, int]
+_EMPTY: _Node = (0, 0, 0)
+_DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
 class _Walk:
@@ -100,52 +89,67 @@ class _Walk:
         self.h1: lxml_html.HtmlElement | None = None  # the first headline outside the page chrome
         self.marks: dict[str, list[lxml_html.HtmlElement]] = {"date": [], "author": []}  # where each was seen
 
-    def text(self, text: str | None, node: _Node, in_link: bool) -> bool:
-        """Count a text run's words; True when it is a short run that states a date."""
-        if not text or text.isspace():  # most tails are indentation
-            return False
+    def text(self, text: str) -> tuple[int, bool]:
+        """A text run's words (the caller skips empty and blank runs), and whether it is a short dated run."""
         words = len(text.split())
-        if in_link:
-            node.link_words += words
-        else:
-            node.words += words
-        if words and len(text) < 60 and (match := _PRICE_OR_DATE.search(text)) is not None:
+        if words and len(text) < 60 and _DIGIT.search(text) and (match := _PRICE_OR_DATE.search(text)) is not None:
             self.counts["price_text" if match.group("price") else "date_text"] += 1
-            return match.group("date") is not None
-        return False
+            return words, match.group("date") is not None
+        return words, False
 
     def visit(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool, depth: int) -> _Node:
-        node = _Node()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in _SKIP:
-            return node
+        """An element's sums (the caller passes elements only, never comments or PIs)."""
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:  # the isinstance narrows the type only
+            return _EMPTY
         if depth > _MAX_DEPTH:
-            self.text(el.text_content(), node, in_link)
-            return node
+            content = el.text_content()
+            if not content or content.isspace():
+                return _EMPTY
+            words = self.text(content)[0]
+            return (0, words, 0) if in_link else (words, 0, 0)
+        words = link_words = flags = 0
         if tag == "a":
             self._link(el, in_link, in_chrome)
-            node.link = True
+            flags = _LINK
             in_link = True
         entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
         in_chrome = in_chrome or entered_chrome
         text = el.text
-        if text and not text.isspace() and self.text(text, node, in_link):  # most runs are indentation
-            self._mark("date", el)
+        if text and not text.isspace():  # most runs are indentation
+            count, dated = self.text(text)
+            if in_link:
+                link_words += count
+            else:
+                words += count
+            if dated:
+                self._mark("date", el)
+        collect = not in_chrome and tag not in _NOT_CONTAINERS
         children: list[tuple[lxml_html.HtmlElement, _Node]] = []
         for child in el:
-            sub = self.visit(child, in_link, in_chrome, depth + 1)
-            node.add(sub)
             if isinstance(child.tag, str):
-                children.append((child, sub))
+                sub = self.visit(child, in_link, in_chrome, depth + 1)
+                if sub is not _EMPTY:
+                    words += sub[0]
+                    link_words += sub[1]
+                    flags |= sub[2]
+                if collect:
+                    children.append((child, sub))
             tail = child.tail
-            if tail and not tail.isspace() and self.text(tail, node, in_link):
-                self._mark("date", el)
-        self._tag(el, tag, node, in_link, in_chrome)
+            if tail and not tail.isspace():
+                count, dated = self.text(tail)
+                if in_link:
+                    link_words += count
+                else:
+                    words += count
+                if dated:
+                    self._mark("date", el)
+        flags = self._tag(el, tag, words, flags, in_link, in_chrome)
         if entered_chrome:
-            self.counts["chrome_words"] += node.words
-        if len(children) >= 2 and tag not in _NOT_CONTAINERS and not in_chrome:
+            self.counts["chrome_words"] += words
+        if len(children) >= 2:
             self._siblings(children)
-        return node
+        return (words, link_words, flags)
 
     def _link(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool) -> None:
         href = (el.get("href") or "").strip()
@@ -164,55 +168,59 @@ class _Walk:
             if target == self.host:
                 self.headline_hrefs.add(href.split("#", 1)[0])
 
-    def _tag(self, el: lxml_html.HtmlElement, tag: str, node: _Node, in_link: bool, in_chrome: bool) -> None:
+    def _tag(self, el: lxml_html.HtmlElement, tag: str, words: int, flags: int, in_link: bool, in_chrome: bool) -> int:
+        """Count what the element is and return its flags with its own kind added."""
         counts = self.counts
-        if tag in _PROSE or (tag == "div" and node.words >= 20 and _own_words(el) >= 20):
+        if tag in _PROSE or (tag == "div" and words >= 20 and _own_words(el) >= 20):
             if not in_chrome:
-                self.paragraphs.append(node.words)
+                self.paragraphs.append(words)
                 parent = el.getparent()
                 if parent is not None:
-                    self.run_by_parent[parent] += node.words
-                    self.run_by_grandparent[parent] += node.words
+                    self.run_by_parent[parent] += words
+                    self.run_by_grandparent[parent] += words
                     grandparent = parent.getparent()
                     # A wrapper per paragraph, not a card. Siblings, not len(parent): lxml counts children
                     # by walking them, which made a flat page of n paragraphs cost n² (a hostile page).
                     if grandparent is not None and el.getprevious() is None and el.getnext() is None:
-                        self.run_by_grandparent[grandparent] += node.words
+                        self.run_by_grandparent[grandparent] += words
         elif tag in _HEADINGS:
-            node.heading = True
             counts[tag] += 1
             if tag == "h1" and self.h1 is None and not in_chrome:
                 self.h1 = el
-            if in_link or node.link:
+            if in_link or flags & _LINK:
                 counts["heading_links"] += 1
+            flags |= _HEADING
         elif tag == "time":
-            node.time = True
+            flags |= _TIME
             counts["time"] += 1
             self._mark("date", el)
         elif tag == "img":
-            node.img = True
+            flags |= _IMG
             counts["img"] += 1
         elif tag in ("input", "button", "textarea"):
             counts["inputs"] += 1
         elif tag in ("pre", "code", "form", "li", "table", "article"):
             counts[tag] += 1
-        itemprop = (el.get("itemprop") or "").lower()
-        if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
-            counts["price_markup"] += 1
-        elif itemprop in ("author", "datepublished"):
-            counts["author_markup"] += 1
+        itemprop = el.get("itemprop")
+        if itemprop:
+            itemprop = itemprop.lower()
+            if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
+                counts["price_markup"] += 1
+            elif itemprop in ("author", "datepublished"):
+                counts["author_markup"] += 1
         classes = el.get("class")
         if classes:
             price, author = _class_kinds(classes)
             if price:
                 counts["price_class"] += 1
             if author:
-                node.author = True
+                flags |= _AUTHOR
                 counts["author_class"] += 1
                 self._mark("author", el)
-        if el.get("rel") == "author" or itemprop == "author":
-            node.author = True
+        if itemprop == "author" or el.get("rel") == "author":
+            flags |= _AUTHOR
             self._mark("author", el)
+        return flags
 
     def _mark(self, what: str, el: lxml_html.HtmlElement) -> None:
         marks = self.marks[what]
@@ -226,29 +234,34 @@ class _Walk:
         a forum thread's replies. A card is a sibling holding a link and a heading or picture:
         a listing's teasers. An article's paragraphs are neither.
         """
-        cards: Counter[str] = Counter()
-        card_words: Counter[str] = Counter()
-        posts: Counter[str] = Counter()
-        post_words: Counter[str] = Counter()
-        for child, sub in children:
-            if child.tag in _NOT_CONTAINERS and child.tag != "li" and child.tag != "a":
+        cards: dict[str, list[int]] = {}  # signature: [siblings, their words]
+        posts: dict[str, list[int]] = {}
+        for child, (words, link_words, flags) in children:
+            card = flags & _LINK and flags & (_IMG | _HEADING)
+            post = words >= 25 and link_words <= 0.3 * words and flags & (_TIME | _AUTHOR | _IMG)
+            if not (card or post):  # most siblings (an article's paragraphs) are neither
                 continue
-            signature = f"{child.tag!s}.{child.get('class', '')}"
-            if sub.link and (sub.img or sub.heading):
-                cards[signature] += 1
-                card_words[signature] += sub.words + sub.link_words
-            if sub.words >= 25 and sub.link_words <= 0.3 * sub.words and (sub.time or sub.author or sub.img):
-                posts[signature] += 1
-                post_words[signature] += sub.words
+            tag = child.tag
+            if tag in _NOT_CONTAINERS and tag != "li" and tag != "a":
+                continue
+            signature = f"{tag!s}.{child.get('class', '')}"
+            if card:
+                seen = cards.setdefault(signature, [0, 0])
+                seen[0] += 1
+                seen[1] += words + link_words
+            if post:
+                seen = posts.setdefault(signature, [0, 0])
+                seen[0] += 1
+                seen[1] += words
         counts = self.counts
-        for signature, n in cards.items():
+        for n, total in cards.values():
             counts["cards"] = max(counts["cards"], n)
             if n >= 3:  # the text of a run of teasers
-                counts["card_words"] = max(counts["card_words"], card_words[signature])
-        for signature, n in posts.items():
+                counts["card_words"] = max(counts["card_words"], total)
+        for n, total in posts.values():
             counts["posts"] = max(counts["posts"], n)
             if n >= 2:  # the text of a run of posts
-                counts["post_words"] = max(counts["post_words"], post_words[signature])
+                counts["post_words"] = max(counts["post_words"], total)
 
 
 def _ancestors(el: lxml_html.HtmlElement, levels: int) -> list[lxml_html.HtmlElement]:
@@ -327,7 +340,7 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
     walk = _Walk(_host(url))
     root = walk.visit(body if body is not None else tree, False, False, 0)
     counts = walk.counts
-    words, link_words = root.words, root.link_words
+    words, link_words, _ = root
     main = max(walk.run_by_parent.values(), default=0)
     main_gp = max(walk.run_by_grandparent.values(), default=0)
     prose = sum(walk.paragraphs)
