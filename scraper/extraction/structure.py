@@ -70,7 +70,11 @@ _URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|progr
 # where an object with ``__init__``/``add`` cost two (measure() visits every element of the body).
 _LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, 16
 _Node = tuple[int, int, int]
+_PRICE = 32  # a class flag only (see _class_kinds), never in a _Node
 _EMPTY: _Node = (0, 0, 0)
+_COUNTED = frozenset({"pre", "code", "form", "li", "table", "article"})
+# The tags _Walk._tag counts (plus a <div> with 20+ words, which may be a paragraph).
+_KINDS = _PROSE | _HEADINGS | _COUNTED | {"time", "img", "input", "button", "textarea"}
 _DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
@@ -144,7 +148,11 @@ class _Walk:
                     words += count
                 if dated:
                     self._mark("date", el)
-        flags = self._tag(el, tag, words, flags, in_link, in_chrome)
+        if tag in _KINDS or (tag == "div" and words >= 20):
+            flags = self._tag(el, tag, words, flags, in_link, in_chrome)
+        itemprop, classes = el.get("itemprop"), el.get("class")  # most elements have neither, or a plain class
+        if itemprop or (classes and _class_kinds(classes)) or el.get("rel") == "author":
+            flags = self._attributes(el, itemprop, classes, flags)
         if entered_chrome:
             self.counts["chrome_words"] += words
         if len(children) >= 2:
@@ -199,21 +207,24 @@ class _Walk:
             counts["img"] += 1
         elif tag in ("input", "button", "textarea"):
             counts["inputs"] += 1
-        elif tag in ("pre", "code", "form", "li", "table", "article"):
+        elif tag in _COUNTED:
             counts[tag] += 1
-        itemprop = el.get("itemprop")
+        return flags
+
+    def _attributes(self, el: lxml_html.HtmlElement, itemprop: str | None, classes: str | None, flags: int) -> int:
+        """Count price and author markup and classes; return the flags with an author added."""
+        counts = self.counts
         if itemprop:
             itemprop = itemprop.lower()
             if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
                 counts["price_markup"] += 1
             elif itemprop in ("author", "datepublished"):
                 counts["author_markup"] += 1
-        classes = el.get("class")
-        if classes:
-            price, author = _class_kinds(classes)
-            if price:
+        kinds = _class_kinds(classes) if classes else 0
+        if kinds:
+            if kinds & _PRICE:
                 counts["price_class"] += 1
-            if author:
+            if kinds & _AUTHOR:
                 flags |= _AUTHOR
                 counts["author_class"] += 1
                 self._mark("author", el)
@@ -304,9 +315,10 @@ def _main_near_headline(walk: _Walk) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _class_kinds(classes: str) -> tuple[bool, bool]:
-    """(price, author) words in a class attribute; memoised, as templates repeat their classes."""
-    return _PRICE_CLASS.search(classes) is not None, _AUTHOR_CLASS.search(classes) is not None
+def _class_kinds(classes: str) -> int:
+    """Price and author words in a class attribute, as flags; memoised, as templates repeat their classes."""
+    price = _PRICE if _PRICE_CLASS.search(classes) is not None else 0
+    return price | (_AUTHOR if _AUTHOR_CLASS.search(classes) is not None else 0)
 
 
 def _own_words(el: lxml_html.HtmlElement) -> int:
