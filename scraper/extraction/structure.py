@@ -93,24 +93,27 @@ class _Walk:
         self.h1: lxml_html.HtmlElement | None = None  # the first headline outside the page chrome
         self.marks: dict[str, list[lxml_html.HtmlElement]] = {"date": [], "author": []}  # where each was seen
 
-    def text(self, text: str) -> tuple[int, bool]:
-        """A text run's words (the caller skips empty and blank runs), and whether it is a short dated run."""
-        words = len(text.split())
-        if words and len(text) < 60 and _DIGIT.search(text) and (match := _PRICE_OR_DATE.search(text)) is not None:
-            self.counts["price_text" if match.group("price") else "date_text"] += 1
-            return words, match.group("date") is not None
-        return words, False
+    def dated(self, text: str) -> bool:
+        """Count a short run that states a price or a date; True for a date (the caller pre-tests a digit)."""
+        match = _PRICE_OR_DATE.search(text)
+        if match is None:
+            return False
+        self.counts["price_text" if match.group("price") else "date_text"] += 1
+        return match.group("date") is not None
 
-    def visit(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool, depth: int) -> _Node:
-        """An element's sums (the caller passes elements only, never comments or PIs)."""
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP:  # the isinstance narrows the type only
-            return _EMPTY
+    def visit(self, el: lxml_html.HtmlElement, tag: str, in_link: bool, in_chrome: bool, depth: int) -> _Node:
+        """An element's sums; the caller passes its tag, and never a comment, a PI or a :data:`_SKIP` tag.
+
+        The hottest code of extraction outside libxml2 (one call per element of the body), hence
+        the inlined text counting: a short run with a digit is the only one that needs a regex.
+        """
         if depth > _MAX_DEPTH:
             content = el.text_content()
             if not content or content.isspace():
                 return _EMPTY
-            words = self.text(content)[0]
+            words = len(content.split())
+            if len(content) < 60 and _DIGIT.search(content):
+                self.dated(content)
             return (0, words, 0) if in_link else (words, 0, 0)
         words = link_words = flags = 0
         if tag == "a":
@@ -121,19 +124,21 @@ class _Walk:
         in_chrome = in_chrome or entered_chrome
         text = el.text
         if text and not text.isspace():  # most runs are indentation
-            count, dated = self.text(text)
             if in_link:
-                link_words += count
+                link_words += len(text.split())
             else:
-                words += count
-            if dated:
+                words += len(text.split())
+            if len(text) < 60 and _DIGIT.search(text) and self.dated(text):
                 self._mark("date", el)
         collect = not in_chrome and tag not in _NOT_CONTAINERS
         children: list[tuple[lxml_html.HtmlElement, _Node]] = []
         for child in el:
-            if isinstance(child.tag, str):
-                sub = self.visit(child, in_link, in_chrome, depth + 1)
-                if sub is not _EMPTY:
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                if child_tag in _SKIP:
+                    sub = _EMPTY
+                else:
+                    sub = self.visit(child, child_tag, in_link, in_chrome, depth + 1)
                     words += sub[0]
                     link_words += sub[1]
                     flags |= sub[2]
@@ -141,12 +146,11 @@ class _Walk:
                     children.append((child, sub))
             tail = child.tail
             if tail and not tail.isspace():
-                count, dated = self.text(tail)
                 if in_link:
-                    link_words += count
+                    link_words += len(tail.split())
                 else:
-                    words += count
-                if dated:
+                    words += len(tail.split())
+                if len(tail) < 60 and _DIGIT.search(tail) and self.dated(tail):
                     self._mark("date", el)
         if tag in _KINDS or (tag == "div" and words >= 20):
             flags = self._tag(el, tag, words, flags, in_link, in_chrome)
@@ -350,7 +354,8 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
     """The page's structural and self-declared features, by name (see the module docstring)."""
     body = tree.find("body")
     walk = _Walk(_host(url))
-    root = walk.visit(body if body is not None else tree, False, False, 0)
+    start = body if body is not None else tree
+    root = walk.visit(start, str(start.tag), False, False, 0)
     counts = walk.counts
     words, link_words, _ = root
     main = max(walk.run_by_parent.values(), default=0)
