@@ -49,6 +49,7 @@ _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
 # where an object with ``__init__``/``add`` cost two (measure() visits every element of the body).
 _LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, 16
 _Node = tuple[int, int, int]
+_MAYBE_GROUPED = _LINK | _IMG | _TIME | _AUTHOR  # a card needs a link, a post a time, author or picture
 _PRICE = 32  # a class flag only (see _class_kinds), never in a _Node
 _EMPTY: _Node = (0, 0, 0)
 _COUNTED = frozenset({"pre", "code", "form", "li", "table", "article"})
@@ -110,7 +111,8 @@ class _Walk:
             if len(text) < 60 and _DIGIT.search(text) and self.dated(text):
                 self._mark("date", el)
         collect = not in_chrome and tag not in _NOT_CONTAINERS
-        children: list[tuple[lxml_html.HtmlElement, _Node]] = []
+        siblings = 0  # element children, counted: a group needs two
+        children: list[tuple[lxml_html.HtmlElement, _Node]] = []  # those that may be a card or a post
         for child in el:
             child_tag = child.tag
             if isinstance(child_tag, str):
@@ -121,7 +123,8 @@ class _Walk:
                     words += sub[0]
                     link_words += sub[1]
                     flags |= sub[2]
-                if collect:
+                siblings += 1
+                if collect and sub[2] & _MAYBE_GROUPED:
                     children.append((child, sub))
             tail = child.tail
             if tail and not tail.isspace():
@@ -138,7 +141,7 @@ class _Walk:
             flags = self._attributes(el, itemprop, classes, flags)
         if entered_chrome:
             self.counts["chrome_words"] += words
-        if len(children) >= 2:
+        if children and siblings >= 2:
             self._siblings(children)
         return (words, link_words, flags)
 
