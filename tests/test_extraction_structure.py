@@ -21,9 +21,12 @@ from lxml import html as lxml_html
 from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.structure import measure
 from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import CORPUS, PROJECT_ROOT
 
-SHARED = Path(os.environ.get("NEWS_SHARED", PROJECT_ROOT.parent / "shared"))
+FOLDERS = {
+    "corpus": CORPUS,
+    "corpus-wcxb": Path(os.environ.get("NEWS_CORPUS_WCXB", PROJECT_ROOT.parent / "shared" / "corpus-wcxb")),
+}
 PINS = Path(__file__).parent / "data" / "structure_features.json"
 # Every news page, and every tenth page of WCXB (seven kinds of page): a few seconds of work.
 SAMPLE = {"corpus": 1, "corpus-wcxb": 10}
@@ -39,7 +42,7 @@ def feature_digests() -> dict[str, str]:
     """``corpus/id``: digest of ``measure()`` with and without the page's URL, for the sampled pages."""
     digests: dict[str, str] = {}
     for corpus, every in SAMPLE.items():
-        folder = SHARED / corpus
+        folder = FOLDERS[corpus]
         lines = (folder / "truth.jsonl").read_text("utf-8").split("\n")
         for entry in (json.loads(line) for n, line in enumerate(lines) if line.strip() and n % every == 0):
             text = decode_body(gzip.decompress((folder / "pages" / f"{entry['id']}.html.gz").read_bytes()), None)
@@ -56,9 +59,10 @@ def write_pins() -> None:
     PINS.write_text(json.dumps(feature_digests(), indent=0, sort_keys=True) + "\n", "utf-8")
 
 
+@pytest.mark.corpus
 def test_features_of_corpus_pages_are_the_ones_the_model_was_trained_on() -> None:
-    if not all((SHARED / corpus / "truth.jsonl").exists() for corpus in SAMPLE):
-        pytest.skip(f"no corpora under {SHARED}: the feature pins need ../shared/corpus and corpus-wcxb")
+    if not all((folder / "truth.jsonl").exists() for folder in FOLDERS.values()):
+        pytest.skip(f"no corpora at {', '.join(map(str, FOLDERS.values()))}: the feature pins need ../shared")
     pinned = json.loads(PINS.read_text("utf-8"))
     measured = feature_digests()
     assert measured.keys() == pinned.keys()
