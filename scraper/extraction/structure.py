@@ -16,11 +16,11 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from urllib.parse import SplitResult, urlsplit
 
 from lxml import html as lxml_html
 
-from scraper.extraction.signals import ARTICLE_TYPES, PageSignals
+from scraper.extraction.declared import head_features, split_url
+from scraper.extraction.signals import PageSignals
 
 # Subtrees a reader never sees as page text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option", "iframe"})
@@ -44,45 +44,18 @@ _MAX_MARKS = 256  # dates and bylines remembered per page (their place next to t
 _NEAR = 6  # levels above the headline within which a date or byline shares its block
 _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
 
-_PRODUCT_TYPES = frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"})
-_FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment", "SocialMediaPosting"})
-_LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
-_SERVICE_TYPES = frozenset({"Service", "LocalBusiness", "ProfessionalService", "ContactPage", "AboutPage", "FAQPage"})
-_TECH_TYPES = frozenset({"TechArticle", "APIReference", "SoftwareSourceCode"})
-
-_URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
-_URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/?$", re.IGNORECASE)
-_URL_LISTING = re.compile(
-    r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
-    r"search)(?:/|$)|/page/\d+/?$",
-    re.IGNORECASE,
-)
-_URL_DOCS = re.compile(
-    r"/(?:docs?|documentation|reference|api|manual|guides?|book|wiki|kb|help|support)(?:/|$|\.)", re.I
-)
-_URL_FORUM = re.compile(r"/(?:forums?|threads?|topics?|t|discussions?|community|questions|showthread)(?:/|$|\.)", re.I)
-_URL_PRODUCT = re.compile(r"/(?:products?|shop|store|item|p|dp)(?:/|$)", re.IGNORECASE)
-_URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|programs?|departments?)(?:/|$|-|\.)", re.I)
-
-
-class _Node:
-    """What one element holds, summed over its subtree (reader-visible text only)."""
-
-    __slots__ = ("author", "heading", "img", "link", "link_words", "time", "words")
-
-    def __init__(self) -> None:
-        self.words = 0  # words outside links
-        self.link_words = 0
-        self.link = self.img = self.heading = self.time = self.author = False
-
-    def add(self, other: _Node) -> None:
-        self.words += other.words
-        self.link_words += other.link_words
-        self.link |= other.link
-        self.img |= other.img
-        self.heading |= other.heading
-        self.time |= other.time
-        self.author |= other.author
+# What one element holds, summed over its subtree (reader-visible text only), as a plain tuple
+# ``(words outside links, link words, flags)``: a tuple and an int cost no Python call per element,
+# where an object with ``__init__``/``add`` cost two (measure() visits every element of the body).
+_LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, 16
+_Node = tuple[int, int, int]
+_MAYBE_GROUPED = _LINK | _IMG | _TIME | _AUTHOR  # a card needs a link, a post a time, author or picture
+_PRICE = 32  # a class flag only (see _class_kinds), never in a _Node
+_EMPTY: _Node = (0, 0, 0)
+_COUNTED = frozenset({"pre", "code", "form", "li", "table", "article"})
+# The tags _Walk._tag counts (plus a <div> with 20+ words, which may be a paragraph).
+_KINDS = _PROSE | _HEADINGS | _COUNTED | {"time", "img", "input", "button", "textarea"}
+_DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
 class _Walk:
@@ -100,52 +73,77 @@ class _Walk:
         self.h1: lxml_html.HtmlElement | None = None  # the first headline outside the page chrome
         self.marks: dict[str, list[lxml_html.HtmlElement]] = {"date": [], "author": []}  # where each was seen
 
-    def text(self, text: str | None, node: _Node, in_link: bool) -> bool:
-        """Count a text run's words; True when it is a short run that states a date."""
-        if not text or text.isspace():  # most tails are indentation
+    def dated(self, text: str) -> bool:
+        """Count a short run that states a price or a date; True for a date (the caller pre-tests a digit)."""
+        match = _PRICE_OR_DATE.search(text)
+        if match is None:
             return False
-        words = len(text.split())
-        if in_link:
-            node.link_words += words
-        else:
-            node.words += words
-        if words and len(text) < 60 and (match := _PRICE_OR_DATE.search(text)) is not None:
-            self.counts["price_text" if match.group("price") else "date_text"] += 1
-            return match.group("date") is not None
-        return False
+        self.counts["price_text" if match.group("price") else "date_text"] += 1
+        return match.group("date") is not None
 
-    def visit(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool, depth: int) -> _Node:
-        node = _Node()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in _SKIP:
-            return node
+    def visit(self, el: lxml_html.HtmlElement, tag: str, in_link: bool, in_chrome: bool, depth: int) -> _Node:
+        """An element's sums; the caller passes its tag, and never a comment, a PI or a :data:`_SKIP` tag.
+
+        The hottest code of extraction outside libxml2 (one call per element of the body), hence
+        the inlined text counting: a short run with a digit is the only one that needs a regex.
+        """
         if depth > _MAX_DEPTH:
-            self.text(el.text_content(), node, in_link)
-            return node
+            content = el.text_content()
+            if not content or content.isspace():
+                return _EMPTY
+            words = len(content.split())
+            if len(content) < 60 and _DIGIT.search(content):
+                self.dated(content)
+            return (0, words, 0) if in_link else (words, 0, 0)
+        words = link_words = flags = 0
         if tag == "a":
             self._link(el, in_link, in_chrome)
-            node.link = True
+            flags = _LINK
             in_link = True
         entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
         in_chrome = in_chrome or entered_chrome
         text = el.text
-        if text and not text.isspace() and self.text(text, node, in_link):  # most runs are indentation
-            self._mark("date", el)
-        children: list[tuple[lxml_html.HtmlElement, _Node]] = []
-        for child in el:
-            sub = self.visit(child, in_link, in_chrome, depth + 1)
-            node.add(sub)
-            if isinstance(child.tag, str):
-                children.append((child, sub))
-            tail = child.tail
-            if tail and not tail.isspace() and self.text(tail, node, in_link):
+        if text and not text.isspace():  # most runs are indentation
+            if in_link:
+                link_words += len(text.split())
+            else:
+                words += len(text.split())
+            if len(text) < 60 and _DIGIT.search(text) and self.dated(text):
                 self._mark("date", el)
-        self._tag(el, tag, node, in_link, in_chrome)
+        collect = not in_chrome and tag not in _NOT_CONTAINERS
+        siblings = 0  # element children, counted: a group needs two
+        children: list[tuple[lxml_html.HtmlElement, _Node]] = []  # those that may be a card or a post
+        for child in el:
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                if child_tag in _SKIP:
+                    sub = _EMPTY
+                else:
+                    sub = self.visit(child, child_tag, in_link, in_chrome, depth + 1)
+                    words += sub[0]
+                    link_words += sub[1]
+                    flags |= sub[2]
+                siblings += 1
+                if collect and sub[2] & _MAYBE_GROUPED:
+                    children.append((child, sub))
+            tail = child.tail
+            if tail and not tail.isspace():
+                if in_link:
+                    link_words += len(tail.split())
+                else:
+                    words += len(tail.split())
+                if len(tail) < 60 and _DIGIT.search(tail) and self.dated(tail):
+                    self._mark("date", el)
+        if tag in _KINDS or (tag == "div" and words >= 20):
+            flags = self._tag(el, tag, words, flags, in_link, in_chrome)
+        itemprop, classes = el.get("itemprop"), el.get("class")  # most elements have neither, or a plain class
+        if itemprop or (classes and _class_kinds(classes)) or el.get("rel") == "author":
+            flags = self._attributes(el, itemprop, classes, flags)
         if entered_chrome:
-            self.counts["chrome_words"] += node.words
-        if len(children) >= 2 and tag not in _NOT_CONTAINERS and not in_chrome:
+            self.counts["chrome_words"] += words
+        if children and siblings >= 2:
             self._siblings(children)
-        return node
+        return (words, link_words, flags)
 
     def _link(self, el: lxml_html.HtmlElement, in_link: bool, in_chrome: bool) -> None:
         href = (el.get("href") or "").strip()
@@ -164,55 +162,62 @@ class _Walk:
             if target == self.host:
                 self.headline_hrefs.add(href.split("#", 1)[0])
 
-    def _tag(self, el: lxml_html.HtmlElement, tag: str, node: _Node, in_link: bool, in_chrome: bool) -> None:
+    def _tag(self, el: lxml_html.HtmlElement, tag: str, words: int, flags: int, in_link: bool, in_chrome: bool) -> int:
+        """Count what the element is and return its flags with its own kind added."""
         counts = self.counts
-        if tag in _PROSE or (tag == "div" and node.words >= 20 and _own_words(el) >= 20):
+        if tag in _PROSE or (tag == "div" and words >= 20 and _own_words(el) >= 20):
             if not in_chrome:
-                self.paragraphs.append(node.words)
+                self.paragraphs.append(words)
                 parent = el.getparent()
                 if parent is not None:
-                    self.run_by_parent[parent] += node.words
-                    self.run_by_grandparent[parent] += node.words
+                    self.run_by_parent[parent] += words
+                    self.run_by_grandparent[parent] += words
                     grandparent = parent.getparent()
                     # A wrapper per paragraph, not a card. Siblings, not len(parent): lxml counts children
                     # by walking them, which made a flat page of n paragraphs cost n² (a hostile page).
                     if grandparent is not None and el.getprevious() is None and el.getnext() is None:
-                        self.run_by_grandparent[grandparent] += node.words
+                        self.run_by_grandparent[grandparent] += words
         elif tag in _HEADINGS:
-            node.heading = True
             counts[tag] += 1
             if tag == "h1" and self.h1 is None and not in_chrome:
                 self.h1 = el
-            if in_link or node.link:
+            if in_link or flags & _LINK:
                 counts["heading_links"] += 1
+            flags |= _HEADING
         elif tag == "time":
-            node.time = True
+            flags |= _TIME
             counts["time"] += 1
             self._mark("date", el)
         elif tag == "img":
-            node.img = True
+            flags |= _IMG
             counts["img"] += 1
         elif tag in ("input", "button", "textarea"):
             counts["inputs"] += 1
-        elif tag in ("pre", "code", "form", "li", "table", "article"):
+        elif tag in _COUNTED:
             counts[tag] += 1
-        itemprop = (el.get("itemprop") or "").lower()
-        if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
-            counts["price_markup"] += 1
-        elif itemprop in ("author", "datepublished"):
-            counts["author_markup"] += 1
-        classes = el.get("class")
-        if classes:
-            price, author = _class_kinds(classes)
-            if price:
+        return flags
+
+    def _attributes(self, el: lxml_html.HtmlElement, itemprop: str | None, classes: str | None, flags: int) -> int:
+        """Count price and author markup and classes; return the flags with an author added."""
+        counts = self.counts
+        if itemprop:
+            itemprop = itemprop.lower()
+            if itemprop in ("price", "offers", "pricecurrency", "lowprice"):
+                counts["price_markup"] += 1
+            elif itemprop in ("author", "datepublished"):
+                counts["author_markup"] += 1
+        kinds = _class_kinds(classes) if classes else 0
+        if kinds:
+            if kinds & _PRICE:
                 counts["price_class"] += 1
-            if author:
-                node.author = True
+            if kinds & _AUTHOR:
+                flags |= _AUTHOR
                 counts["author_class"] += 1
                 self._mark("author", el)
-        if el.get("rel") == "author" or itemprop == "author":
-            node.author = True
+        if itemprop == "author" or el.get("rel") == "author":
+            flags |= _AUTHOR
             self._mark("author", el)
+        return flags
 
     def _mark(self, what: str, el: lxml_html.HtmlElement) -> None:
         marks = self.marks[what]
@@ -226,29 +231,34 @@ class _Walk:
         a forum thread's replies. A card is a sibling holding a link and a heading or picture:
         a listing's teasers. An article's paragraphs are neither.
         """
-        cards: Counter[str] = Counter()
-        card_words: Counter[str] = Counter()
-        posts: Counter[str] = Counter()
-        post_words: Counter[str] = Counter()
-        for child, sub in children:
-            if child.tag in _NOT_CONTAINERS and child.tag != "li" and child.tag != "a":
+        cards: dict[str, list[int]] = {}  # signature: [siblings, their words]
+        posts: dict[str, list[int]] = {}
+        for child, (words, link_words, flags) in children:
+            card = flags & _LINK and flags & (_IMG | _HEADING)
+            post = words >= 25 and link_words <= 0.3 * words and flags & (_TIME | _AUTHOR | _IMG)
+            if not (card or post):  # most siblings (an article's paragraphs) are neither
                 continue
-            signature = f"{child.tag!s}.{child.get('class', '')}"
-            if sub.link and (sub.img or sub.heading):
-                cards[signature] += 1
-                card_words[signature] += sub.words + sub.link_words
-            if sub.words >= 25 and sub.link_words <= 0.3 * sub.words and (sub.time or sub.author or sub.img):
-                posts[signature] += 1
-                post_words[signature] += sub.words
+            tag = child.tag
+            if tag in _NOT_CONTAINERS and tag != "li" and tag != "a":
+                continue
+            signature = f"{tag!s}.{child.get('class', '')}"
+            if card:
+                seen = cards.setdefault(signature, [0, 0])
+                seen[0] += 1
+                seen[1] += words + link_words
+            if post:
+                seen = posts.setdefault(signature, [0, 0])
+                seen[0] += 1
+                seen[1] += words
         counts = self.counts
-        for signature, n in cards.items():
+        for n, total in cards.values():
             counts["cards"] = max(counts["cards"], n)
             if n >= 3:  # the text of a run of teasers
-                counts["card_words"] = max(counts["card_words"], card_words[signature])
-        for signature, n in posts.items():
+                counts["card_words"] = max(counts["card_words"], total)
+        for n, total in posts.values():
             counts["posts"] = max(counts["posts"], n)
             if n >= 2:  # the text of a run of posts
-                counts["post_words"] = max(counts["post_words"], post_words[signature])
+                counts["post_words"] = max(counts["post_words"], total)
 
 
 def _ancestors(el: lxml_html.HtmlElement, levels: int) -> list[lxml_html.HtmlElement]:
@@ -291,9 +301,10 @@ def _main_near_headline(walk: _Walk) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _class_kinds(classes: str) -> tuple[bool, bool]:
-    """(price, author) words in a class attribute; memoised, as templates repeat their classes."""
-    return _PRICE_CLASS.search(classes) is not None, _AUTHOR_CLASS.search(classes) is not None
+def _class_kinds(classes: str) -> int:
+    """Price and author words in a class attribute, as flags; memoised, as templates repeat their classes."""
+    price = _PRICE if _PRICE_CLASS.search(classes) is not None else 0
+    return price | (_AUTHOR if _AUTHOR_CLASS.search(classes) is not None else 0)
 
 
 def _own_words(el: lxml_html.HtmlElement) -> int:
@@ -301,17 +312,9 @@ def _own_words(el: lxml_html.HtmlElement) -> int:
     return len((el.text or "").split()) + sum(len((child.tail or "").split()) for child in el)
 
 
-def _split(url: str) -> SplitResult:
-    """``urlsplit``, but an unreadable URL (a bad IPv6 host, say) is an empty one: it costs a feature only."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return urlsplit("")
-
-
 def _host(url: str) -> str:
     try:
-        host = (_split(url).hostname or "").lower()
+        host = (split_url(url).hostname or "").lower()
     except ValueError:  # a port that is no number
         return ""
     return host.removeprefix("www.")
@@ -325,9 +328,10 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
     """The page's structural and self-declared features, by name (see the module docstring)."""
     body = tree.find("body")
     walk = _Walk(_host(url))
-    root = walk.visit(body if body is not None else tree, False, False, 0)
+    start = body if body is not None else tree
+    root = walk.visit(start, str(start.tag), False, False, 0)
     counts = walk.counts
-    words, link_words = root.words, root.link_words
+    words, link_words, _ = root
     main = max(walk.run_by_parent.values(), default=0)
     main_gp = max(walk.run_by_grandparent.values(), default=0)
     prose = sum(walk.paragraphs)
@@ -375,44 +379,4 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
     # shop, a service or an office usually lacks; its absence alone never decides.
     dated = counts["time"] or counts["date_text"] or features["published_meta"] or features.get("url_date")
     features["dated"] = 1.0 if dated else 0.0
-    return features
-
-
-def head_features(signals: PageSignals, url: str) -> dict[str, float]:
-    """What the page declares (JSON-LD, OpenGraph, meta) and its URL's shape, as 0/1 features."""
-    types = set(signals.jsonld_types)
-    og_type = (signals.first_meta("og:type") or "").strip().lower()
-    parts = _split(url)
-    path = parts.path or "/"
-    article_types = {t for t in types if t in ARTICLE_TYPES or t.endswith("Article")} - _TECH_TYPES
-    published = signals.first_meta("article:published_time", "og:published_time", "datepublished", "date") or (
-        signals.article_ld or {}
-    ).get("datePublished")
-    flags = {
-        "ld_article": bool(article_types),
-        "ld_article_headline": bool(signals.article_ld and signals.article_ld.get("headline")),
-        "ld_product": bool(types & _PRODUCT_TYPES),
-        "ld_forum": bool(types & _FORUM_TYPES),
-        "ld_listing": bool(types & _LISTING_TYPES),
-        "ld_service": bool(types & _SERVICE_TYPES),
-        "ld_tech": bool(types & _TECH_TYPES),
-        "og_article": og_type == "article",
-        "og_product": "product" in og_type,
-        "og_website": og_type == "website",
-        "published_meta": bool(published),
-        "author_meta": bool(signals.first_meta("author", "article:author")),
-        "url_date": bool(_URL_DATE.search(path)),
-        "url_slug": bool(_URL_SLUG.search(path)),
-        "url_listing": path == "/" or bool(_URL_LISTING.search(path)),
-        "url_docs": bool(_URL_DOCS.search(path)),
-        "url_forum": bool(_URL_FORUM.search(path)),
-        "url_product": bool(_URL_PRODUCT.search(path)),
-        "url_service": bool(_URL_SERVICE.search(path)),
-    }
-    features = {name: float(value) for name, value in flags.items()}
-    features["url_depth"] = float(min(5, len([s for s in path.split("/") if s])))
-    if not parts.path and not parts.netloc:
-        # No address at all (a file given without one): its shape is unknown, not a site's root.
-        # The model reads a missing feature as neutral (see pagekind.article_probability).
-        return {name: value for name, value in features.items() if not name.startswith("url_")}
     return features

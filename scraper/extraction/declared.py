@@ -1,0 +1,81 @@
+"""What a page declares about its kind (JSON-LD types, OpenGraph, meta) and its address's shape, as features.
+
+The cheap half of the page-kind features (:func:`scraper.extraction.structure.measure` adds the
+layout): read from the head signals and the URL alone, no walk over the body. A page without an
+address gets no URL features at all, which the model reads as neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urlsplit
+
+from scraper.extraction.signals import ARTICLE_TYPES, PageSignals
+
+_PRODUCT_TYPES = frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"})
+_FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment", "SocialMediaPosting"})
+_LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
+_SERVICE_TYPES = frozenset({"Service", "LocalBusiness", "ProfessionalService", "ContactPage", "AboutPage", "FAQPage"})
+_TECH_TYPES = frozenset({"TechArticle", "APIReference", "SoftwareSourceCode"})
+
+_URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
+_URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/?$", re.IGNORECASE)
+_URL_LISTING = re.compile(
+    r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
+    r"search)(?:/|$)|/page/\d+/?$",
+    re.IGNORECASE,
+)
+_URL_DOCS = re.compile(
+    r"/(?:docs?|documentation|reference|api|manual|guides?|book|wiki|kb|help|support)(?:/|$|\.)", re.I
+)
+_URL_FORUM = re.compile(r"/(?:forums?|threads?|topics?|t|discussions?|community|questions|showthread)(?:/|$|\.)", re.I)
+_URL_PRODUCT = re.compile(r"/(?:products?|shop|store|item|p|dp)(?:/|$)", re.IGNORECASE)
+_URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|programs?|departments?)(?:/|$|-|\.)", re.I)
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit``, but an unreadable URL (a bad IPv6 host, say) is an empty one: it costs a feature only."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
+def head_features(signals: PageSignals, url: str) -> dict[str, float]:
+    """What the page declares (JSON-LD, OpenGraph, meta) and its URL's shape, as 0/1 features."""
+    types = set(signals.jsonld_types)
+    og_type = (signals.first_meta("og:type") or "").strip().lower()
+    parts = split_url(url)
+    path = parts.path or "/"
+    article_types = {t for t in types if t in ARTICLE_TYPES or t.endswith("Article")} - _TECH_TYPES
+    published = signals.first_meta("article:published_time", "og:published_time", "datepublished", "date") or (
+        signals.article_ld or {}
+    ).get("datePublished")
+    flags = {
+        "ld_article": bool(article_types),
+        "ld_article_headline": bool(signals.article_ld and signals.article_ld.get("headline")),
+        "ld_product": bool(types & _PRODUCT_TYPES),
+        "ld_forum": bool(types & _FORUM_TYPES),
+        "ld_listing": bool(types & _LISTING_TYPES),
+        "ld_service": bool(types & _SERVICE_TYPES),
+        "ld_tech": bool(types & _TECH_TYPES),
+        "og_article": og_type == "article",
+        "og_product": "product" in og_type,
+        "og_website": og_type == "website",
+        "published_meta": bool(published),
+        "author_meta": bool(signals.first_meta("author", "article:author")),
+        "url_date": bool(_URL_DATE.search(path)),
+        "url_slug": bool(_URL_SLUG.search(path)),
+        "url_listing": path == "/" or bool(_URL_LISTING.search(path)),
+        "url_docs": bool(_URL_DOCS.search(path)),
+        "url_forum": bool(_URL_FORUM.search(path)),
+        "url_product": bool(_URL_PRODUCT.search(path)),
+        "url_service": bool(_URL_SERVICE.search(path)),
+    }
+    features = {name: float(value) for name, value in flags.items()}
+    features["url_depth"] = float(min(5, len([s for s in path.split("/") if s])))
+    if not parts.path and not parts.netloc:
+        # No address at all (a file given without one): its shape is unknown, not a site's root.
+        # The model reads a missing feature as neutral (see pagekind.article_probability).
+        return {name: value for name, value in features.items() if not name.startswith("url_")}
+    return features

@@ -1,0 +1,129 @@
+"""The layout features (:mod:`scraper.extraction.structure`) and the visible signals they sit beside.
+
+The page-kind model (``scraper/extraction/pagekind_model.json``) was trained on these exact
+features, so making their walk cheaper must not move one of them: the pins below are digests of
+``measure()`` on the shared corpora's pages as computed before the walk was reworked for speed.
+A deliberate change of a feature retrains the model and re-pins (:func:`write_pins`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.extraction.decoding import decode_body, parse_html
+from scraper.extraction.structure import measure
+from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
+from tests.conftest import CORPUS, PROJECT_ROOT
+
+FOLDERS = {
+    "corpus": CORPUS,
+    "corpus-wcxb": Path(os.environ.get("NEWS_CORPUS_WCXB", PROJECT_ROOT.parent / "shared" / "corpus-wcxb")),
+}
+PINS = Path(__file__).parent / "data" / "structure_features.json"
+# Every news page, and every tenth page of WCXB (seven kinds of page): a few seconds of work.
+SAMPLE = {"corpus": 1, "corpus-wcxb": 10}
+
+
+def _digest(features: dict[str, float]) -> str:
+    """A short digest of the features, rounded to 12 decimals (a libm's last bit is no change)."""
+    rounded = {name: round(value, 12) for name, value in features.items()}
+    return hashlib.sha256(json.dumps(rounded, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def feature_digests() -> dict[str, str]:
+    """``corpus/id``: digest of ``measure()`` with and without the page's URL, for the sampled pages."""
+    digests: dict[str, str] = {}
+    for corpus, every in SAMPLE.items():
+        folder = FOLDERS[corpus]
+        lines = (folder / "truth.jsonl").read_text("utf-8").split("\n")
+        for entry in (json.loads(line) for n, line in enumerate(lines) if line.strip() and n % every == 0):
+            text = decode_body(gzip.decompress((folder / "pages" / f"{entry['id']}.html.gz").read_bytes()), None)
+            assert isinstance(text, str)
+            tree = parse_html(text)
+            signals = read_signals(tree)
+            both = (measure(tree, entry.get("url") or "", signals), measure(tree, "", signals))
+            digests[f"{corpus}/{entry['id']}"] = _digest(both[0]) + _digest(both[1])
+    return digests
+
+
+def write_pins() -> None:
+    """Re-pin after a deliberate feature change (and a retrained model): run from the project folder."""
+    PINS.write_text(json.dumps(feature_digests(), indent=0, sort_keys=True) + "\n", "utf-8")
+
+
+@pytest.mark.corpus
+def test_features_of_corpus_pages_are_the_ones_the_model_was_trained_on() -> None:
+    if not all((folder / "truth.jsonl").exists() for folder in FOLDERS.values()):
+        pytest.skip(f"no corpora at {', '.join(map(str, FOLDERS.values()))}: the feature pins need ../shared")
+    pinned = json.loads(PINS.read_text("utf-8"))
+    measured = feature_digests()
+    assert measured.keys() == pinned.keys()
+    changed = sorted(page for page, digest in measured.items() if pinned[page] != digest)
+    assert not changed, f"{len(changed)} pages' features changed, e.g. {changed[:5]}"
+
+
+def _features(body: str, url: str = "https://courier.example/news/a-story-about-the-harbour") -> dict[str, float]:
+    tree = lxml_html.document_fromstring(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    return measure(tree, url, read_signals(tree))
+
+
+def test_a_script_beside_a_card_makes_them_siblings_but_is_no_card() -> None:
+    """Skipped subtrees are not walked, yet still count as siblings: the model learnt it so."""
+    card = "<article class='c'><a href='/news/other-story-here'><h2>Another story of the harbour</h2></a></article>"
+    assert _features(f"<div>{card}<script>var x = 1;</script></div>")["log_cards"] == pytest.approx(math.log1p(1))
+    assert _features(f"<div>{card}</div>")["log_cards"] == 0.0
+    assert _features(f"<div>{card * 3}<style>p {{}}</style></div>")["log_cards"] == pytest.approx(math.log1p(3))
+
+
+def test_only_short_runs_with_a_digit_are_read_for_prices_and_dates() -> None:
+    dated = _features("<main><p>Published May 3, 2024</p><span>Tuesday morning</span></main>")
+    assert dated["log_date_text"] == pytest.approx(math.log1p(1))
+    priced = _features("<div><span>Only $5 today</span><span>12 EUR</span><span>five dollars</span></div>")
+    assert priced["log_price"] == pytest.approx(math.log1p(2))
+    long_run = "word " * 12 + "on May 3, 2024"  # 60 characters or more: prose, not a date line
+    assert _features(f"<p>{long_run}</p>")["log_date_text"] == 0.0
+
+
+def test_author_markup_is_read_whatever_its_case_and_beside_the_headline() -> None:
+    byline = "<div class='head'><h1>Harbour footbridge reopens after repairs</h1>{}</div>"
+    text = "<div>" + "<p>" + "The footbridge over the harbour opened again on Monday. " * 4 + "</p>" * 3 + "</div>"
+    for mark in ("<span itemprop='Author'>Ann Lee</span>", "<a rel='author' href='/a/ann'>Ann Lee</a>"):
+        features = _features("<main><div class='top'>" + byline.format(mark) + "</div>" + text + "</main>")
+        assert features["h1_author"] == 1.0, mark
+    assert _features("<main>" + byline.format("<span>Ann Lee</span>") + text + "</main>")["h1_author"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("classes", "expected"),
+    [
+        ("author", 1),
+        ("meta\tauthor big", 1),
+        ("post-author", 0),  # a class *token* "author", or one of the byline words, not any "author"
+        ("coauthor", 0),
+        ("authors-list", 1),
+        ("c-byline__name", 1),
+        ("image-caption author", 3),
+        ("photo-credit", 2),
+        ("CAPTION", 0),  # as XPath's contains(): case matters
+        ("", 0),
+    ],
+)
+def test_byline_and_caption_classes(classes: str, expected: int) -> None:
+    assert _class_marks(classes) == expected
+
+
+def test_marked_elements_keep_document_order_and_their_limits() -> None:
+    items = "".join(f"<p class='byline'>By Writer {n}</p><figure><figcaption>Photo {n}</figcaption></figure>"
+                    for n in range(30))  # fmt: skip
+    tree = lxml_html.document_fromstring(f"<html><body><span itemprop='author'>Ann</span>{items}</body></html>")
+    bylines, captions = _marked_elements(tree, bylines=20, captions=25)
+    assert [el.text for el in bylines] == ["Ann", *(f"By Writer {n}" for n in range(19))]
+    assert [el.text for el in captions] == [f"Photo {n}" for n in range(25)]
