@@ -516,3 +516,19 @@ def test_a_story_printed_three_times_keeps_one_copy_of_each_paragraph() -> None:
     story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
     blocks = [p(PROSE), *[p(text) for _ in range(3) for text in story]]
     assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, *story]
+
+
+def test_a_short_label_printed_for_every_item_keeps_its_first_copy() -> None:
+    # "What you will learn:" above each course of a list is the items' label, not a placeholder
+    label = "What you will learn:"
+    items = [p(f"{PROSE} Course {n}.") for n in range(3)]
+    blocks = [block for item in items for block in (p(label), item)]
+    assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [label, *texts(items)]
+
+
+def test_rows_of_symbols_do_not_make_headings_and_lists_repeats() -> None:
+    # rating stars normalise to no words at all; they once matched every heading and list
+    stars = "☆ ★ ☆ ★ ☆ ★ ☆ ★"
+    blocks = [head("1. The first game"), p(stars), Block(kind="list", text="fast\nfun"), p(stars), head("2. The next")]
+    kept = strip_repeated_blocks(blocks, CleaningContext())
+    assert [b.kind for b in kept] == ["head", "p", "list", "p", "head"]
