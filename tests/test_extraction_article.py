@@ -293,3 +293,15 @@ def test_a_header_left_open_does_not_hide_the_running_text() -> None:
     story = " ".join(_PART_ONE)
     tree = lxml_html.document_fromstring(f"<html><body><header><p>Site</p><main><p>{story}</p></main></body></html>")
     assert running_words(tree) == len(words(story)) + 1  # the open <header> took the page: it counts
+
+
+def test_text_after_a_comment_counts_as_running_text() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import running_words
+
+    tree = lxml_html.document_fromstring(
+        "<html><body><p>One two<!-- a note --> three four</p><nav>Menu</nav>"
+        "<p><a href='/x'>Link</a> five</p></body></html>"
+    )
+    assert running_words(tree) == 5
