@@ -532,3 +532,15 @@ def test_rows_of_symbols_do_not_make_headings_and_lists_repeats() -> None:
     blocks = [head("1. The first game"), p(stars), Block(kind="list", text="fast\nfun"), p(stars), head("2. The next")]
     kept = strip_repeated_blocks(blocks, CleaningContext())
     assert [b.kind for b in kept] == ["head", "p", "list", "p", "head"]
+
+
+def test_a_two_sentence_paragraph_of_forty_words_is_prose_even_when_the_markup_calls_it_a_caption() -> None:
+    card = (
+        "Vue is a progressive JavaScript framework that makes it easy to build user interfaces for the web, "
+        "from a single widget to a whole application. It grows with a project, so a team can start small and "
+        "add routing and state management later."
+    )
+    caption = "The harbour wall at Lowmouth after the storm. Photo: Jane Doe"
+    ctx = CleaningContext(captions=[card, caption])
+    blocks = [p(PROSE), p(card), p(caption)]
+    assert texts(strip_captions(blocks, ctx)) == [PROSE, card]

@@ -178,14 +178,17 @@ def _is_running_prose(text: str) -> bool:
 
     A paragraph set beside an image (cards, listicles, image-and-text sections) is read as
     that image's caption by the page's markup; its length and sentences say it is text.
+    Measured over both shared corpora: at 45 words and three sentences this rule removed more
+    story than captions (1,920 story tokens, 1,402 others); at 40 words and two sentences, 1,232
+    story tokens and the same captions (no caption leaked on the news corpus that did not before).
     """
     sentences = [s for s in _SENTENCE_END.split(text) if count_words(s) >= 4]
-    return count_words(text) >= CAPTION_MAX_WORDS and len(sentences) >= 3
+    return count_words(text) >= CAPTION_MAX_WORDS and len(sentences) >= 2
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
-# Captions longer than this, in three or more sentences, are prose (news captions run to two).
-CAPTION_MAX_WORDS = 45
+# Captions this long, in two or more sentences, are prose (a news caption is a line or two, shorter).
+CAPTION_MAX_WORDS = 40
 
 
 def _is_caption(text: str, captions: set[str]) -> bool:
