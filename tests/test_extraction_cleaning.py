@@ -544,3 +544,14 @@ def test_a_two_sentence_paragraph_of_forty_words_is_prose_even_when_the_markup_c
     ctx = CleaningContext(captions=[card, caption])
     blocks = [p(PROSE), p(card), p(caption)]
     assert texts(strip_captions(blocks, ctx)) == [PROSE, card]
+
+
+@pytest.mark.parametrize(
+    ("text", "link_density"),
+    [
+        ("Best winter camping hammock: Hammock Gear Circadian Pro ($180)", 0.53),  # a buying guide's item
+        ("ServiceNow Knowledge 2026: May 5-7, 2026 | Las Vegas, NV", 0.45),  # an event list's line
+    ],
+)
+def test_a_line_whose_link_is_only_part_of_it_is_the_storys_own_item(text: str, link_density: float) -> None:
+    assert strip_labelled_links([p(text, link_density)], CleaningContext()) == [p(text, link_density)]
