@@ -185,3 +185,123 @@ def test_the_pages_own_date_wins_over_a_hint() -> None:
     article = extract_article(page)
     assert isinstance(article, Article)
     assert article.published == "2026-11-02T19:00:00+00:00"
+
+
+# --- a story trafilatura cuts short: the recall run, taken when it tells the same text more fully ---
+
+_PART_ONE = [
+    "The county's harbour board met on Tuesday to agree a plan for the outer wall, which the storms of last "
+    "winter breached in two places.",
+    "Engineers told the board that the repairs would take most of the spring and that the fishing fleet would "
+    "have to use the inner basin until May.",
+    "The board's chair said the money had been found in the reserve fund, so no new charge would fall on the "
+    "boat owners this year.",
+    "Several skippers asked whether the inner basin could take the larger trawlers, and the harbour master said "
+    "it could at high tide only.",
+]
+_PART_TWO = [
+    "In the second part of the meeting the board turned to the fish market, whose roof has leaked since the "
+    "autumn and must be replaced.",
+    "Traders said they had lost stock to the damp and asked for a rent holiday while the work goes on, which "
+    "the board agreed to consider.",
+    "The market will stay open during the work, with stalls moved to the car park under a temporary canopy "
+    "from the first week of March.",
+]
+
+
+def _split_story_page() -> Page:
+    """A story whose second half sits in a sibling container: trafilatura's default keeps the first."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in _PART_ONE)
+    rest = "".join(f"<p>{text}</p>" for text in _PART_TWO)
+    html = f"""<html lang="en"><head><title>Harbour board agrees wall repairs</title>
+    <meta property="og:type" content="article">
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Harbour board agrees wall repairs",
+    "datePublished": "2026-03-02"}}</script></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <div id="main"><h1>Harbour board agrees wall repairs</h1>
+    <div class="entry-content">{paragraphs}</div><div class="section-two">{rest}</div></div>
+    <footer>© 2026 Example</footer></body></html>"""
+    return make_page(html, url="https://news.example/2026/03/02/harbour-board-agrees-wall-repairs")
+
+
+def test_a_story_split_across_containers_is_read_whole() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+
+    page = _split_story_page()
+    tree = lxml_html.document_fromstring(page.body.decode("utf-8"))
+    default = _run_trafilatura(tree, page.url, ExtractionOptions())
+    assert default is not None
+    assert default.body is not None
+    cut = " ".join(default.body.itertext())
+    assert _PART_ONE[0] in cut
+    assert _PART_TWO[2] not in cut, "trafilatura's default reads it whole: the case tests nothing"
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    assert all(text in article.text for text in [*_PART_ONE, *_PART_TWO])
+    assert "Home" not in article.text
+    assert "2026 Example" not in article.text
+
+
+def test_the_recall_run_is_taken_only_when_it_tells_the_same_text_more_fully() -> None:
+    from scraper.extraction.recall import is_fuller
+
+    kept = " ".join(_PART_ONE)
+    assert is_fuller(kept, kept + " " + " ".join(_PART_TWO))  # the same text, and more of it
+    assert not is_fuller(kept, kept + " Share this.")  # hardly longer: nothing was cut
+    assert not is_fuller(kept, " ".join(_PART_TWO * 3))  # longer, but another text (another container)
+    assert not is_fuller(kept, " ".join([kept] * 4))  # four times as long: the whole page, not the story
+    assert is_fuller("", kept)  # the default run kept nothing
+
+
+def test_a_text_is_short_against_the_pages_running_text_outside_links_and_chrome() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import looks_short, running_words, words
+
+    story = " ".join(_PART_ONE)
+    links = "".join(f'<a href="/s/{n}">Another story headline number {n}</a>' for n in range(40))
+    tree = lxml_html.document_fromstring(
+        f"<html><body><nav>{links}</nav><header>Site name</header><main><p>{story}</p></main>"
+        f"<div>{links}</div><footer>{links}</footer></body></html>"
+    )
+    assert running_words(tree) == len(words(story))  # links, nav, header and footer do not count
+    assert not looks_short(story, tree)
+    assert looks_short(" ".join(_PART_ONE[:2]), tree)
+
+
+def test_a_link_to_a_place_on_the_same_page_is_not_link_text() -> None:
+    from lxml import etree
+
+    body = etree.fromstring(
+        '<body><head rend="h2"><ref target="#the-good">The Good</ref></head>'
+        '<head rend="h2"><ref target="https://news.example/a/story#part-two">Part two</ref></head>'
+        '<p>See <ref target="https://news.example/other-story">the other story</ref></p></body>'
+    )
+    densities = [b.link_density for b in body_blocks(body, "https://news.example/a/story")]
+    assert densities[:2] == [0.0, 0.0]
+    assert densities[2] > 0.5
+    assert [b.link_density for b in body_blocks(body)][1] == 1.0  # without the page's address: another page
+
+
+def test_a_header_left_open_does_not_hide_the_running_text() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import running_words, words
+
+    story = " ".join(_PART_ONE)
+    tree = lxml_html.document_fromstring(f"<html><body><header><p>Site</p><main><p>{story}</p></main></body></html>")
+    assert running_words(tree) == len(words(story)) + 1  # the open <header> took the page: it counts
+
+
+def test_text_after_a_comment_counts_as_running_text() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import running_words
+
+    tree = lxml_html.document_fromstring(
+        "<html><body><p>One two<!-- a note --> three four</p><nav>Menu</nav>"
+        "<p><a href='/x'>Link</a> five</p></body></html>"
+    )
+    assert running_words(tree) == 5

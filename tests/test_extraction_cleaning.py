@@ -516,3 +516,42 @@ def test_a_story_printed_three_times_keeps_one_copy_of_each_paragraph() -> None:
     story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
     blocks = [p(PROSE), *[p(text) for _ in range(3) for text in story]]
     assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, *story]
+
+
+def test_a_short_label_printed_for_every_item_keeps_its_first_copy() -> None:
+    # "What you will learn:" above each course of a list is the items' label, not a placeholder
+    label = "What you will learn:"
+    items = [p(f"{PROSE} Course {n}.") for n in range(3)]
+    blocks = [block for item in items for block in (p(label), item)]
+    assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [label, *texts(items)]
+
+
+def test_rows_of_symbols_do_not_make_headings_and_lists_repeats() -> None:
+    # rating stars normalise to no words at all; they once matched every heading and list
+    stars = "☆ ★ ☆ ★ ☆ ★ ☆ ★"
+    blocks = [head("1. The first game"), p(stars), Block(kind="list", text="fast\nfun"), p(stars), head("2. The next")]
+    kept = strip_repeated_blocks(blocks, CleaningContext())
+    assert [b.kind for b in kept] == ["head", "p", "list", "p", "head"]
+
+
+def test_a_two_sentence_paragraph_of_forty_words_is_prose_even_when_the_markup_calls_it_a_caption() -> None:
+    card = (
+        "Vue is a progressive JavaScript framework that makes it easy to build user interfaces for the web, "
+        "from a single widget to a whole application. It grows with a project, so a team can start small and "
+        "add routing and state management later."
+    )
+    caption = "The harbour wall at Lowmouth after the storm. Photo: Jane Doe"
+    ctx = CleaningContext(captions=[card, caption])
+    blocks = [p(PROSE), p(card), p(caption)]
+    assert texts(strip_captions(blocks, ctx)) == [PROSE, card]
+
+
+@pytest.mark.parametrize(
+    ("text", "link_density"),
+    [
+        ("Best winter camping hammock: Hammock Gear Circadian Pro ($180)", 0.53),  # a buying guide's item
+        ("ServiceNow Knowledge 2026: May 5-7, 2026 | Las Vegas, NV", 0.45),  # an event list's line
+    ],
+)
+def test_a_line_whose_link_is_only_part_of_it_is_the_storys_own_item(text: str, link_density: float) -> None:
+    assert strip_labelled_links([p(text, link_density)], CleaningContext()) == [p(text, link_density)]

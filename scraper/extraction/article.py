@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from scraper import neardup
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import blocks_to_text, body_blocks, body_of, with_lead
+from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, dateline
@@ -46,6 +46,7 @@ from scraper.extraction.figures import Figure, read_figures, split_credit
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
+from scraper.extraction.recall import is_fuller, looks_short
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
@@ -180,12 +181,16 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if options.prune:
         prune_page(tree)
     document = _run_trafilatura(tree, url, options)
+    if document is None or document.body is None:  # the default settings found no container: ask for recall
+        document = _run_trafilatura(tree, url, options, favor_recall=True)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
     return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
 
 
-def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions) -> Document | None:
+def _run_trafilatura(
+    tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions, favor_recall: bool = False
+) -> Document | None:
     # Imported here, in the worker that extracts: the crawl process imports this module for
     # ExtractionOptions and must not pay trafilatura's start-up time and memory.
     import trafilatura
@@ -199,6 +204,7 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, url: str, options: ExtractionO
             include_comments=False,
             include_tables=options.include_tables,
             include_links=True,
+            favor_recall=favor_recall,
         )
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
@@ -226,16 +232,26 @@ def _build_article(
     captions += [text for f in figures for text in (f.caption, f.credit) if text]
     captions += [alt for _, alt in signals.images if alt]
     headlines = [*signals.h1, *signals.all_meta("og:title", "twitter:title")]
-    ctx = CleaningContext(
-        title=title,
-        headlines=headlines,
-        authors=authors,
-        captions=captions,
-        teasers=signals.teasers,
-        site_name=site_name,
-    )
-    blocks = clean_blocks(with_lead(body_blocks(document.body), signals.lead), ctx)
+
+    def clean(document: Document) -> tuple[list[Block], CleaningContext]:
+        ctx = CleaningContext(
+            title=title,
+            headlines=headlines,
+            authors=authors,
+            captions=captions,
+            teasers=signals.teasers,
+            site_name=site_name,
+        )
+        return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
+
+    blocks, ctx = clean(document)
     text = blocks_to_text(blocks)
+    if looks_short(text, tree):  # trafilatura may have kept one part of the story: try recall
+        fuller = _run_trafilatura(tree, url, options, favor_recall=True)
+        if fuller is not None and fuller.body is not None:
+            more, more_ctx = clean(fuller)
+            if is_fuller(text, more_text := blocks_to_text(more)):
+                blocks, ctx, text = more, more_ctx, more_text
     words = count_words(text)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
         return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")

@@ -25,8 +25,12 @@ class Block:
     link_density: float = 0.0  # share of characters inside <a>/<ref>
 
 
-def body_blocks(body: etree._Element) -> list[Block]:
+def body_blocks(body: etree._Element, url: str = "") -> list[Block]:
     """trafilatura's XML body as blocks, with each block's link density.
+
+    A link to a place on the same page (``#section``: a heading's permalink, a table of
+    contents) leads nowhere else, so its text does not count as linked; ``url`` is the page's
+    address, which trafilatura prefixes to such fragments.
 
     Text that trafilatura leaves loose in ``<body>`` (the tail of a heading or list, when the
     page's paragraph had no element of its own) is article text too: it becomes a paragraph.
@@ -34,13 +38,14 @@ def body_blocks(body: etree._Element) -> list[Block]:
     not data: its cells are read as blocks of their own, so the navigation column and the story
     column do not end up as one table row.
     """
+    page = url.split("#", 1)[0]
     blocks: list[Block] = []
     for element in body:
         tag = element.tag
         if tag == "table" and _is_layout_table(element):
-            blocks.extend(_layout_blocks(element))
+            blocks.extend(_layout_blocks(element, page))
         elif isinstance(tag, str) and tag != "graphic":
-            block = _block(element, tag)
+            block = _block(element, tag, page)
             if block is not None:
                 blocks.append(block)
         tail = " ".join((element.tail or "").split())
@@ -54,7 +59,7 @@ def _is_layout_table(table: etree._Element) -> bool:
     return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
 
 
-def _layout_blocks(table: etree._Element) -> list[Block]:
+def _layout_blocks(table: etree._Element, page: str) -> list[Block]:
     """The blocks of a layout table, cell by cell: its inline runs become paragraphs."""
     blocks: list[Block] = []
     for cell in (cell for row in table.iterfind("row") for cell in row.iterfind("cell")):
@@ -64,14 +69,14 @@ def _layout_blocks(table: etree._Element) -> list[Block]:
             if child.tag not in _BLOCK_TAGS:
                 run.append(copy.deepcopy(child))  # with its tail
                 continue
-            blocks.extend(b for b in [_block(run, "p")] if b is not None)
+            blocks.extend(b for b in [_block(run, "p", page)] if b is not None)
             if child.tag == "table" and _is_layout_table(child):
-                blocks.extend(_layout_blocks(child))
+                blocks.extend(_layout_blocks(child, page))
             else:
-                blocks.extend(b for b in [_block(child, str(child.tag))] if b is not None)
+                blocks.extend(b for b in [_block(child, str(child.tag), page)] if b is not None)
             run = etree.Element("p")
             run.text = child.tail
-        blocks.extend(b for b in [_block(run, "p")] if b is not None)
+        blocks.extend(b for b in [_block(run, "p", page)] if b is not None)
     return blocks
 
 
@@ -92,7 +97,7 @@ def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
     return [Block(kind="p", text=lead), *blocks]
 
 
-def _block(element: etree._Element, tag: str) -> Block | None:
+def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
     if tag == "list":
         lines = [_flat(item) for item in element.iter("item")]
         text = "\n".join(line for line in lines if line)
@@ -105,10 +110,15 @@ def _block(element: etree._Element, tag: str) -> Block | None:
         text = _flat(element)
     if not text:
         return None
-    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref"))
+    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if not _same_page(ref.get("target") or "", page))
     density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
     kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
     return Block(kind=kind, text=text, link_density=density)
+
+
+def _same_page(target: str, page: str) -> bool:
+    """The link points into the page itself (``#part``, or the page's own address with a fragment)."""
+    return target.startswith("#") or (bool(page) and "#" in target and target.split("#", 1)[0] == page)
 
 
 def _flat(element: etree._Element) -> str:

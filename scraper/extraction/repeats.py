@@ -1,0 +1,57 @@
+"""Paragraphs the page prints more than once: placeholders go, a repeated paragraph keeps one copy.
+
+A rule of :mod:`scraper.extraction.cleaning` (in its ``RULES``), kept apart for the module size.
+"""
+
+from __future__ import annotations
+
+from scraper.extraction.blocks import Block
+from scraper.extraction.context import CleaningContext
+from scraper.text import count_words, normalise
+
+
+def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A short paragraph printed several times is a placeholder (consent, embed, ad slot).
+
+    Three or more identical short paragraphs go entirely; any other repeated paragraph keeps
+    its first copy. Long prose printed three times, or three different paragraphs each printed
+    three times, is the story rendered more than once (tabs, a mobile and a desktop copy), not a
+    placeholder: dropping every copy would lose it (1,600 story words on one WCXB page). A line
+    of a few words printed for every item of a list (``What you will learn:``, ``Location:
+    Lisbon``) is the items' label, not a placeholder: like any repeat, it keeps its first copy.
+    Only paragraphs with words take part: a row of rating stars says nothing to match on (it
+    once matched every heading and list of a page, which all went), and headings, lists and
+    tables are never dropped here.
+    """
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if (key := _repeat_key(block)) and count_words(block.text) >= 4:
+            counts[key] = counts.get(key, 0) + 1
+    # Several different paragraphs each printed three times or more: the story itself, repeated.
+    story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = _repeat_key(block)
+        count = counts.get(key, 0)
+        placeholder = (
+            not story_repeated
+            and count >= 3
+            and PLACEHOLDER_MIN_WORDS <= count_words(block.text) <= PLACEHOLDER_MAX_WORDS
+        )
+        if key and (placeholder or (key in seen and count >= 2)):
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def _repeat_key(block: Block) -> str:
+    """What identifies a paragraph's repeats ("" for a block that never counts as one)."""
+    return normalise(block.text) if block.kind == "p" else ""
+
+
+# A repeated line shorter than this is an item's label (``Price:``, ``Why we like it``), not a placeholder.
+PLACEHOLDER_MIN_WORDS = 6
+# Longer than this, a repeated paragraph is prose (consent and embed placeholders are a line or two).
+PLACEHOLDER_MAX_WORDS = 40
