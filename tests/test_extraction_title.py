@@ -61,6 +61,15 @@ def test_json_ld_stays_over_an_h1_that_names_the_blog() -> None:
     assert title_of(head, article("Notes on the Web")) == "Choosing a web framework"
 
 
+def test_json_ld_stays_over_a_section_h1_that_shares_a_place_name_with_it() -> None:
+    """An ``<h1>`` sharing two of eight words is the section's name, not the story worded anew."""
+    story = "Leeds council approves new bridge over the Aire"
+    head = ld(story) + og(story) + f"<title>{story} - Example News</title>"
+    body = "<div class='section'><h1>Leeds council news and updates</h1></div>"
+    body += f"<article><h3 class='headline'>{story}</h3><p>Text of the story.</p></article>"
+    assert title_of(head, body) == story
+
+
 def test_json_ld_stays_over_an_h1_that_adds_a_kicker_to_it() -> None:
     head = ld("Liverpool lose at Everton") + og("Liverpool lose at Everton")
     assert title_of(head, article("Premier League Liverpool lose at Everton")) == "Liverpool lose at Everton"
@@ -112,6 +121,14 @@ def test_a_short_field_after_a_pipe_is_a_tagline() -> None:
     head = og("Best Residential Movers in Leeds 2026 | Top 19 Companies")
     body = article("Best Residential Movers in Leeds 2026 | Top 19 Companies")
     assert title_of(head, body) == "Best Residential Movers in Leeds 2026"
+
+
+def test_a_numbered_part_after_a_pipe_that_the_h1_shows_stays() -> None:
+    interview = "Exclusive interview with the mayor of Leeds | Part 2"
+    assert title_of(ld(interview), article(interview)) == interview
+    assert title_of(og(interview), article(interview)) == interview
+    tagline = "Exclusive interview with the mayor of Leeds | Since 2019"
+    assert title_of(ld(tagline), article(tagline)) == "Exclusive interview with the mayor of Leeds"
 
 
 def test_a_pipe_after_a_kicker_or_before_a_long_part_stays() -> None:
@@ -186,3 +203,20 @@ def test_an_h1_that_names_the_site_is_not_the_headline_the_title_ends_with() -> 
     head = og("Get Free Tax Help | United Way of Kingsbury County")
     body = "<h1>United Way of Kingsbury County</h1><h1>Get Free Tax Help</h1><p>Text.</p>"
     assert title_of(head, body, "United Way of Kingsbury County") == "Get Free Tax Help"
+
+
+DEBATE = "Harbour plan approved after long debate"
+
+
+def test_a_comment_count_or_badge_after_the_headline_is_not_a_number_it_keeps() -> None:
+    count = f'<article><h1>{DEBATE} <a href="#comments" class="comment-count">12</a></h1><p>Text.</p></article>'
+    assert title_of(ld(DEBATE), count) == DEBATE
+    badge = f'<article><h1>{DEBATE} <span class="badge">3</span></h1><p>Text.</p></article>'
+    assert title_of(ld(DEBATE), badge) == DEBATE
+    assert title_of(ld(DEBATE) + og(f"{DEBATE} 2"), article(DEBATE)) == DEBATE
+
+
+def test_a_year_in_a_child_element_of_the_h1_is_not_part_of_the_headline() -> None:
+    h1 = f'<article><h1><span>{DEBATE}</span> <span class="edition">2025</span></h1><p>Text.</p></article>'
+    assert title_of(ld(DEBATE), h1) == DEBATE
+    assert title_of(ld(DEBATE) + og(f"{DEBATE} 2025"), article(DEBATE)) == f"{DEBATE} 2025"

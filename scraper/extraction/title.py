@@ -16,6 +16,17 @@ from scraper.extraction.signals import Heading, PageSignals, ld_str
 from scraper.text import compact, count_words, normalise
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+_LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
+_PIPE = re.compile(r"\s+\|\s+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_INSTALMENT = re.compile(r"\w+\.? (?:\d{1,3}|[ivx]{1,4})")  # a numbered part: "Part 2", "Episode 4", "Teil II"
+# Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
+_TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
+                  re.IGNORECASE)  # fmt: skip
+# A separator left at either end ("| Site" with the headline missing); "-40°C" keeps its sign.
+_EDGE_SEPARATOR = re.compile(r"^(?:[|–—·•:/-]+\s+)+|(?:\s+[|–—·•:/-]+)+$|^\|+|\|+$")
+_MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
+_UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 
 
 def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> str | None:
@@ -24,7 +35,8 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     title = _pick_title(signals, site, fallback)
     if not title:
         return None
-    return _with_number(_without_tagline(strip_site_suffix(title, site.keys, named_only=True)), signals, site)
+    untagged = _without_tagline(strip_site_suffix(title, site.keys, named_only=True), signals.headings)
+    return _with_number(untagged, signals, site)
 
 
 def _with_number(title: str, signals: PageSignals, site: Site) -> str:
@@ -32,40 +44,41 @@ def _with_number(title: str, signals: PageSignals, site: Site) -> str:
 
     Templates drop the number from one of the headline's copies (the ``<h1>`` shows "Best
     Tutoring Platforms", og:title "15 Best Tutoring Platforms 2025"); the number is part of what
-    the article is, so the copy that keeps it wins. Only one number, first or last, may differ
-    (not "in 2026", which SEO titles append).
+    the article is, so the copy that keeps it wins. A count leads; after the headline only a year
+    does (a trailing "12" is a comment count or badge), and not one in a child element of the
+    ``<h1>`` nor "in 2026", which SEO titles append.
     """
     h1 = next((h for h in signals.headings if h.tag == "h1"), None)
     ld = ld_str((signals.article_ld or {}).get("headline"))
     raw = [h1.lead or h1.text if h1 else None, *_social_titles(signals), ld, signals.html_title]
+    badges = {normalise(p) for p in h1.parts} if h1 and not h1.lead else set()
     words = normalise(title).split()
-    for candidate in (_clean_title(r) for r in raw):
-        if not candidate:
-            continue
+    for index, candidate in enumerate(_clean_title(r) or "" for r in raw):
         full = strip_site_suffix(strip_site_suffix(candidate, site.keys), site.keys, named_only=True)
         other = normalise(full).split()
-        if len(other) == len(words) + 1 and (
-            (other[0].isdigit() and other[1:] == words) or (other[-1].isdigit() and other[:-1] == words)
-        ):
+        if len(other) != len(words) + 1:
+            continue
+        lead, last = other[0].isdigit() and other[1:] == words, _YEAR.fullmatch(other[-1]) and other[:-1] == words
+        if (lead or last) and (index > 0 or (other[0] if lead else other[-1]) not in badges):
             return full
     return title
 
 
-_PIPE = re.compile(r"\s+\|\s+")
-
-
-def _without_tagline(title: str) -> str:
+def _without_tagline(title: str, headings: list[Heading]) -> str:
     """``Best movers in Leeds 2026 | Top 19 Companies`` -> the part before the pipe.
 
     A pipe is how a page title separates its fields (headline, tagline, section, brand);
     headlines use dashes and colons, not pipes. Short fields after a headline of several
-    words go; a pipe after a short kicker (``BUDGET 3.0 | Sars gets…``) stays.
+    words go; a pipe after a short kicker (``BUDGET 3.0 | Sars gets…``) stays, and so does a
+    numbered part that a heading shows the reader (``Interview with the mayor | Part 2``).
     """
     parts = _PIPE.split(title)
     if len(parts) < 2:
         return title
     head, tails = count_title_words(parts[0]), [count_title_words(p) for p in parts[1:]]
-    return parts[0] if head >= 4 and max(tails) <= 4 and max(tails) < head else title
+    if head < 4 or max(tails) > 4 or max(tails) >= head:
+        return title
+    return title if _INSTALMENT.fullmatch(normalise(parts[-1])) and _is_shown(title, headings) else parts[0]
 
 
 def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | None:
@@ -149,10 +162,6 @@ def _shown_h1(signals: PageSignals, headline: str) -> str | None:
     return None
 
 
-def _words(title: str) -> set[str]:
-    return set(normalise(title).split())
-
-
 def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str | None:
     """The ``<h1>`` over the story when the JSON-LD and social titles state an SEO variant of it.
 
@@ -176,7 +185,8 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
         if not all(w.isdigit() for w in shown[:extra]):
             return None  # a kicker before the headline ("Kultur: …"), not a count or year
     elif extra > 0 and shown[: len(stated)] == stated:
-        pass  # the <h1> goes on where the SEO title was cut to length
+        if all(w.isdigit() for w in shown[len(stated) :]) and not _YEAR.fullmatch(shown[-1]):
+            return None  # a comment count or badge after the headline, not where it was cut
     elif " ".join(stated) in " ".join(shown) or " ".join(shown) in " ".join(stated):
         return None  # one holds the other: a kicker, a suffix or a cut, not a variant
     social = [normalise(_unsuffixed(t, [headline])) for t in _social_titles(signals)[:1]]
@@ -185,8 +195,20 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
     labels = {normalise(p) for t in _meta_titles(signals, Fallback()) for p in _TITLE_SEPARATORS.split(t)[1:]}
     if " ".join(shown) in labels:
         return None  # the <h1> is the blog's or section's name that the <title> ends with
-    words, stated_words = _words(text), _words(headline)
-    return text if len(words & stated_words) >= 0.1 * len(words | stated_words) else None
+    return text if _same_story(text, headline) else None
+
+
+def _same_story(shown: str, stated: str) -> bool:
+    """The ``<h1>`` shares half the shorter one's words: the story's, not a section's name.
+
+    An SEO title built of fields (``Electrician in Leeds - Costs 2025 - Brand``) lists search
+    keywords rather than the headline's wording: there a tenth of all their words will do.
+    """
+    words, stated_words = set(normalise(shown).split()), set(normalise(stated).split())
+    shared = len(words & stated_words)
+    if _TITLE_SEPARATORS.search(stated):
+        return shared >= 0.1 * len(words | stated_words)
+    return shared >= 0.5 * min(len(words), len(stated_words))
 
 
 def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
@@ -203,18 +225,6 @@ def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
     return [t for t in (_clean_title(r) for r in raw) if t]
 
 
-# Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
-_TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
-                  re.IGNORECASE)  # fmt: skip
-
-
-# A separator left at either end ("| Site" with the headline missing); "-40°C" keeps its sign.
-_EDGE_SEPARATOR = re.compile(r"^(?:[|–—·•:/-]+\s+)+|(?:\s+[|–—·•:/-]+)+$|^\|+|\|+$")
-
-
-_MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
-
-
 def _clean_title(raw: str | None) -> str | None:
     """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
 
@@ -228,9 +238,6 @@ def _clean_title(raw: str | None) -> str | None:
     if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
         return None
     return text
-
-
-_UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 
 
 def count_title_words(title: str) -> int:
@@ -298,9 +305,6 @@ def _confirmed_h1(h1s: list[str], normalised: list[str]) -> str | None:
                                for m in normalised):  # fmt: skip
             return h1
     return None
-
-
-_LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
 
 
 def _prefixed_h1(h1s: list[str], meta_titles: list[str], site: Site) -> str | None:
