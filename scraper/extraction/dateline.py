@@ -35,7 +35,7 @@ _PARAGRAPH_CHARS = 160  # a text this long is body prose: the header ended befor
 # A header date stands alone in its text run: "By Ann Lee, March 4, 2025", "Published 4 Mar 2025
 # 10:02 GMT". One inside a sentence ("Five years since the storm of 11 March 2020", "first proposed
 # on January 6, 2021, passed 7-2") is a date the story is about, not the story's own.
-_RUN_OTHER_CHARS = 30
+_RUN_OTHER_CHARS = 25
 # Unless the page marks it as a date: a <time>, or an element whose class names its role.
 _DATE_CLASS = re.compile(r"date|time(?!line)|byline|meta|posted|publish|stamp", re.IGNORECASE)
 _CLASS_LEVELS = 2  # ancestors above the text's block whose class is read ("entry-meta" > p > span)
