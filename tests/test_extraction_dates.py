@@ -185,3 +185,74 @@ def test_the_dateline_reaches_the_record_through_extract() -> None:
     result = extract(html, url="https://news.example/budget")
     assert isinstance(result, Article), result
     assert (result.published, result.published_raw) == ("2025-09-17", "Sep 17, 2025")
+
+
+# --- A date the header mentions is not always the header's date ------------------------------------------------
+
+MARKUP_DAY = ld(datePublished="2025-03-11T09:00:00+00:00")
+
+
+def test_a_date_inside_a_sentence_by_the_headline_does_not_replace_the_markup_date() -> None:
+    for header in (
+        '<p class="standfirst">Five years since the storm of 11 March 2020 wrecked the quay</p><p>By Ann Lee</p>',
+        "<p>The plan, first proposed on <b>January 6, 2021</b>, passed 7-2.</p>",
+        "<h2>Timeline: what happened since October 7, 2023</h2>",
+    ):
+        assert published(page(MARKUP_DAY, header))[0] == "2025-03-11T09:00:00+00:00", header
+    # a date standing alone in its text, or marked as one, still shows the day the page presents
+    template = ld(datePublished="2025-01-01T03:00:00")
+    assert published(page(template, "<p>By Ann Lee · Published February 4, 2025, 5:00 PM EST</p>"))[0] == "2025-02-04"
+    marked = '<div class="post-meta">Filed under Politics, Council and Schools by Ann Lee on February 4, 2025</div>'
+    assert published(page(template, marked))[0] == "2025-02-04"
+    timed = "<p>Written for the council's newsletter by Ann Lee on <time>February 4, 2025</time></p>"
+    assert published(page(template, timed))[0] == "2025-02-04"
+    split = '<p>Posted <span class="d">4</span> <span class="m">February</span> 2025 | Politics | Schools | Roads</p>'
+    assert published(page(template, split))[0] == "2025-02-04"
+
+
+def test_a_masthead_date_beside_the_sites_name_is_not_the_articles() -> None:
+    html = (
+        f"<html lang='en'><head><title>Council passes the budget | Example News</title>{MARKUP_DAY}</head><body>"
+        '<header><span class="today">Monday, March 2, 2026</span><h1 class="logo"><a href="/">Example News</a></h1>'
+        '<nav><a href="/world">World</a></nav></header><main><article><h1>Council passes the budget</h1>'
+        f"<p>By Ann Lee</p><p>{BODY}</p><p>{BODY}</p></article></main></body></html>"
+    )
+    result = extract(html, url="https://news.example/budget")
+    assert isinstance(result, Article), result
+    assert result.published == "2025-03-11T09:00:00+00:00"
+    named = lxml_html.document_fromstring(
+        '<html><head><meta property="og:site_name" content="Example News"></head><body>'
+        "<div>Monday, March 2, 2026</div><h1>Example News</h1>"
+        f"<div><h2>Council passes the budget</h2><p>{BODY}</p></div></body></html>"
+    )
+    assert dateline(named, "en") == []
+    # an article's own header in a top-level <header> is still read when the page has no other <h1>
+    hero = lxml_html.document_fromstring(
+        '<html><body><header class="hero"><h1>Council passes the budget</h1><p>February 4, 2025</p></header>'
+        f"<main><p>{BODY}</p></main></body></html>"
+    )
+    assert [s.raw for s in dateline(hero, "en")] == ["February 4, 2025"]
+
+
+def test_a_header_date_on_the_fetch_day_never_overrides_the_markup_date() -> None:
+    tree = lxml_html.document_fromstring(
+        f'<html lang="en"><head>{MARKUP_DAY}</head><body><div class="topbar">Monday, March 2, 2026</div>'
+        f"<article><h1>Council passes the budget</h1><p>{BODY}</p></article></body></html>"
+    )
+    signals = read_signals(tree)
+    shown = dateline(tree, "en")
+    assert pick_published(signals, shown, lambda: None)[0] == "2026-03-02"  # without the fetch time, it would win
+    fetched = pick_published(signals, shown, lambda: None, fetched_at="2026-03-02T10:00:00+00:00")
+    assert fetched[0] == "2025-03-11T09:00:00+00:00"
+
+
+def test_revision_labels_with_a_weekday_or_a_time_between_label_and_date() -> None:
+    for header, lang in (
+        ("<p>By Ann Lee · Updated on Tuesday, March 18, 2025</p>", "en"),
+        ('<div class="timestamp">Updated 6:05 PM EDT, Tue March 18, 2025</div>', "en"),
+        ("<p>Aktualisiert: Dienstag, 18. März 2025</p>", "de"),
+        ('<div class="meta">Last edited 18 March 2025</div>', "en-GB"),
+    ):
+        tree = page(MARKUP_DAY, header, lang=lang)
+        assert [(s.day.isoformat(), s.updated) for s in dateline(tree, lang)] == [("2025-03-18", True)], header
+        assert published(tree)[0] == "2025-03-11T09:00:00+00:00", header

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from lxml import html as lxml_html
 
+from scraper.text import compact
+
 # Text inside these is not shown, or is not the article's header (a link's text may be a
 # teaser's date, but a dateline is often a link to the day's archive, so links are read).
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
@@ -30,6 +32,27 @@ _NOT_HEADLINE = frozenset({"nav", "a", "aside", "footer", "li"})
 _AFTER_CHARS = 400  # header text read after the headline: bylines, dates, reading time
 _BEFORE_CHARS = 120  # and before it: a kicker or a date printed above the headline
 _PARAGRAPH_CHARS = 160  # a text this long is body prose: the header ended before it
+# A header date stands alone in its text run: "By Ann Lee, March 4, 2025", "Published 4 Mar 2025
+# 10:02 GMT". One inside a sentence ("Five years since the storm of 11 March 2020", "first proposed
+# on January 6, 2021, passed 7-2") is a date the story is about, not the story's own.
+_RUN_OTHER_CHARS = 25
+# Unless the page marks it as a date: a <time>, or an element whose class names its role.
+_DATE_CLASS = re.compile(r"date|time(?!line)|byline|meta|posted|publish|stamp", re.IGNORECASE)
+_CLASS_LEVELS = 2  # ancestors above the text's block whose class is read ("entry-meta" > p > span)
+# Inline elements: their text is part of the run of the block that holds them.
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "cite", "em", "font", "i", "label", "mark", "q", "s", "small", "span", "strong",
+     "sub", "sup", "time", "u"}
+)  # fmt: skip
+# What is left of a run beside its date that says nothing: times of day, zones, weekdays' digits.
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+_NOT_WORDS = re.compile(r"[\W_]+")
+_SEPARATOR = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")  # "Dec 26, 2025 • Mahua Das in Project Management"
+# A subheading with words beside its date is a title: "Timeline: what happened since October 7, 2023".
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SUBHEADING_OTHER_CHARS = 10
+_CONTAINERS = frozenset({"article", "main", "body", "section"})  # their class names the page, not the date
+_ROOT_LINK = re.compile(r"(?:https?://[^/]+)?/(?:index\.\w+)?|https?://[^/]+")  # "/", "https://site/"
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,6 +70,14 @@ class Shown:
         return frozenset(d for d in (self.day, self.alternative) if d is not None)
 
 
+@dataclass(slots=True, frozen=True)
+class _Piece:
+    """One visible text and the element whose content it is (a tail belongs to the parent)."""
+
+    text: str
+    owner: lxml_html.HtmlElement
+
+
 def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[Shown]:
     """Dates printed just after the page's headline, then just before it, nearest first."""
     headline = _headline(tree)
@@ -55,31 +86,115 @@ def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[S
     after = _window(_following_texts(headline), _AFTER_CHARS)
     before = _window(_preceding_texts(headline), _BEFORE_CHARS)
     scan = _scanner(_language_code(language))
-    found = scan(" ".join(after))
-    found += list(reversed(scan(" ".join(reversed(before)))))
+    found = _header_dates(scan, after)
+    found += list(reversed(_header_dates(scan, list(reversed(before)))))
     return found
 
 
-def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The first ``<h1>`` outside navigation, links, asides and footers."""
-    for element in tree.iter("h1"):
-        if any(a.tag in _NOT_HEADLINE for a in element.iterancestors()):
+def _header_dates(scan: _Scanner, pieces: list[_Piece]) -> list[Shown]:
+    """The dates in ``pieces`` that are shown as a date, not mentioned in a sentence.
+
+    The texts are read joined, so a date split over spans is found; each date is then judged by
+    the run of text it sits in (its block: a paragraph, a div, with their inline elements).
+    """
+    text = " ".join(p.text for p in pieces)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        spans.append((position, position + len(piece.text)))
+        position += len(piece.text) + 1
+    blocks = [_block(p.owner) for p in pieces]
+    found: list[Shown] = []
+    for shown, start, end in scan.spans(text):
+        touched = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+        if not touched:
             continue
-        if 0 < len(" ".join(element.text_content().split())) < 400:
+        run = " ".join(p.text for p, b in zip(pieces, blocks, strict=True) if b in {blocks[i] for i in touched})
+        marked = shown.updated or any(_marked(pieces[i].owner, blocks[i]) for i in touched)
+        if marked or _stands_alone(scan, _segment(run, shown.raw), blocks[touched[0]].tag in _SUBHEADINGS):
+            found.append(shown)
+    return found
+
+
+def _block(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The nearest element (``element`` itself or an ancestor) that is not inline."""
+    node = element
+    parent = node.getparent()
+    while node.tag in _INLINE and parent is not None:
+        node, parent = parent, parent.getparent()
+    return node
+
+
+def _marked(owner: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:
+    """The text is inside a ``<time>`` or an element whose class says it holds a date or byline."""
+    node: lxml_html.HtmlElement | None = owner
+    levels = -1
+    while node is not None and levels < _CLASS_LEVELS and node.tag not in _CONTAINERS:
+        if node.tag == "time" or _DATE_CLASS.search(node.get("class") or ""):
+            return True
+        if node is block or levels >= 0:
+            levels += 1
+        node = node.getparent()
+    return False
+
+
+def _segment(run: str, raw: str) -> str:
+    """The part of the run the date is in, between separators: "Essay - Published: 2025.12.17 | tags"."""
+    return next((part for part in _SEPARATOR.split(run) if raw in part), run)
+
+
+def _stands_alone(scan: _Scanner, segment: str, subheading: bool) -> bool:
+    """The dates dominate their text: beside them at most a label, a name and a time of day.
+
+    "By Ann Lee, March 4, 2025, 5:00 PM", "Published", "Updated" stand alone; "The plan, first
+    proposed on January 6, 2021, passed 7-2." does not.
+    """
+    rest = _CLOCK.sub(" ", scan.pattern.sub(" ", segment))
+    limit = _SUBHEADING_OTHER_CHARS if subheading else _RUN_OTHER_CHARS
+    return len(" ".join(_NOT_WORDS.sub(" ", rest).split())) <= limit
+
+
+def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The first ``<h1>`` that is the page's headline, not the site's name in its masthead.
+
+    Never one in navigation, links, asides and footers, one that links to the site's root or one
+    that is the site's name. One in the page's banner (a ``<header>`` or ``role=banner`` outside
+    ``<article>``/``<main>``) is taken only when no other is found: a masthead prints today's date
+    beside its logo, but many pages put the article's own header in a top-level ``<header>``.
+    """
+    site = _site_names(tree)
+    banner: lxml_html.HtmlElement | None = None
+    for element in tree.iter("h1"):
+        ancestors = list(element.iterancestors())
+        if any(a.tag in _NOT_HEADLINE for a in ancestors):
+            continue
+        text = " ".join(element.text_content().split())
+        if not 0 < len(text) < 400 or compact(text) in site:
+            continue
+        if any(_ROOT_LINK.fullmatch(href.strip()) for href in element.xpath(".//a/@href")):
+            continue
+        in_banner = any(a.tag == "header" or (a.get("role") or "").lower() == "banner" for a in ancestors)
+        if not in_banner or any(a.tag in ("article", "main") for a in ancestors):
             return element
-    return None
+        banner = banner if banner is not None else element
+    return banner
 
 
-def _window(texts: Iterator[str], limit: int) -> list[str]:
+def _site_names(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    names = tree.xpath("//meta[@property='og:site_name' or @name='og:site_name' or @name='application-name']/@content")
+    return frozenset(k for k in (compact(str(n)) for n in names) if k)
+
+
+def _window(pieces: Iterator[_Piece], limit: int) -> list[_Piece]:
     """Short texts until ``limit`` characters are read or the body's prose begins.
 
     One long text is passed over: a standfirst often sits between the headline and the byline.
     """
-    taken: list[str] = []
+    taken: list[_Piece] = []
     total = 0
     prose = 0
-    for text in texts:
-        text = " ".join(text.split())
+    for piece in pieces:
+        text = " ".join(piece.text.split())
         if not text:
             continue
         if len(text) >= _PARAGRAPH_CHARS:
@@ -87,51 +202,52 @@ def _window(texts: Iterator[str], limit: int) -> list[str]:
             if prose > 1:
                 break
             continue
-        taken.append(text)
+        taken.append(_Piece(text, piece.owner))
         total += len(text)
         if total >= limit:
             break
     return taken
 
 
-def _texts(element: lxml_html.HtmlElement) -> Iterator[str]:
+def _texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
     """The visible text of an element's subtree, in document order (its own tail excluded)."""
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
     if element.tag in _NAVIGATION or _PICTURE_CLASS.search(element.get("class") or ""):
         return
     if element.text:
-        yield element.text
+        yield _Piece(element.text, element)
     for child in element:
         yield from _texts(child)
         if child.tail:
-            yield child.tail
+            yield _Piece(child.tail, element)
 
 
-def _following_texts(element: lxml_html.HtmlElement) -> Iterator[str]:
+def _following_texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
     """Visible texts after ``element`` in document order, climbing out through its ancestors."""
     node: lxml_html.HtmlElement | None = element
     while node is not None:
-        if node.tail:
-            yield node.tail
+        parent = node.getparent()
+        if node.tail and parent is not None:
+            yield _Piece(node.tail, parent)
         for sibling in node.itersiblings():
             yield from _texts(sibling)
-            if sibling.tail:
-                yield sibling.tail
-        node = node.getparent()
+            if sibling.tail and parent is not None:
+                yield _Piece(sibling.tail, parent)
+        node = parent
 
 
-def _preceding_texts(element: lxml_html.HtmlElement) -> Iterator[str]:
+def _preceding_texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
     """Visible texts before ``element``, nearest first, climbing out through its ancestors."""
     node: lxml_html.HtmlElement | None = element
     while node is not None:
-        for sibling in node.itersiblings(preceding=True):
-            if sibling.tail:
-                yield sibling.tail
-            yield from reversed(list(_texts(sibling)))
         parent = node.getparent()
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail and parent is not None:
+                yield _Piece(sibling.tail, parent)
+            yield from reversed(list(_texts(sibling)))
         if parent is not None and parent.text:
-            yield parent.text
+            yield _Piece(parent.text, parent)
         node = parent
 
 
@@ -170,10 +286,14 @@ def _month_names(language: str) -> dict[str, int]:
 # The label of a revision date, in the languages of the month names above (stems: "Updated",
 # "Last modified", "Aktualisiert am", "Mis à jour le", "Actualizado el", "Aggiornato il", ...).
 _UPDATED_LABEL = re.compile(
-    r"(?:updat|modifi|revis|aktualisi|geändert|mis à jour|mise à jour|actualis|actualiz|aggiorna|bijgewerkt|"
-    r"atualiz|zaktualiz|aktualiz|uppdater|opdater|oppdater|päivit)\w*\W{0,3}(?:\w{1,3}\W{1,3})?$",
+    r"(?:updat|modifi|revis|edited|aktualisi|geändert|bearbeitet|mis à jour|mise à jour|actualis|actualiz|aggiorna|"
+    r"bijgewerkt|atualiz|zaktualiz|aktualiz|uppdater|opdater|oppdater|päivit)\w*\W{0,3}(?:\w{1,3}\W{1,3})?"
+    r"(?:[^\W\d_]{2,12}\.?\W{1,3})?"  # a weekday: "Updated on Tuesday, March 18", "Aktualisiert: Dienstag, 4. März"
+    r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\b\.?)?(?:\s+[^\W\d_]{2,5})?\W{1,3})?"  # a time: "Updated 6:05 PM EDT, "
+    r"(?:[^\W\d_]{2,12}\.?\W{1,3})?$",  # and a weekday after it: "…, Tue March 18"
     re.IGNORECASE,
 )
+_LABEL_CHARS = 45  # read before a date for its label
 
 
 _MONTH_FIRST = frozenset({"en-us", "en", ""})  # where "03/04/2025" is read as March 4th first
@@ -198,12 +318,17 @@ class _Scanner:
         )
 
     def __call__(self, text: str) -> list[Shown]:
-        found: list[Shown] = []
+        return [shown for shown, _, _ in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[Shown, int, int]]:
+        """Each date with where it is written in ``text``."""
+        found: list[tuple[Shown, int, int]] = []
         for match in self.pattern.finditer(text):
             shown = self._shown(match)
             if shown is not None:
-                updated = bool(_UPDATED_LABEL.search(text[max(0, match.start() - 30) : match.start()]))
-                found.append(Shown(shown.day, shown.raw, shown.alternative, updated))
+                label = text[max(0, match.start() - _LABEL_CHARS) : match.start()]
+                updated = bool(_UPDATED_LABEL.search(label))
+                found.append((Shown(shown.day, shown.raw, shown.alternative, updated), match.start(), match.end()))
         return found
 
     def _shown(self, match: re.Match[str]) -> Shown | None:

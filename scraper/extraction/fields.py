@@ -143,7 +143,7 @@ def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[s
 
 
 def pick_published(
-    signals: PageSignals, shown: Sequence[Shown], fallback: Callable[[], str | None]
+    signals: PageSignals, shown: Sequence[Shown], fallback: Callable[[], str | None], fetched_at: str | None = None
 ) -> tuple[str | None, str | None]:
     """The publication date (normalised, raw), checked against the dates printed by the headline.
 
@@ -154,6 +154,8 @@ def pick_published(
     one the page presents, and the markup's is one it does not show (an SEO plugin's first
     draft, a template's January 1st, an import stamp): the header's date wins, taken from the
     page's other machine dates (created, ``<time>``) when one has its day, for the time of day.
+    A header date that is the day the page was fetched (``fetched_at``) never overrides a markup
+    date: it is more likely a masthead's "today" than an article the markup misdates.
     """
     published, raw = pick_date(signals, "published", None)
     if published is None:
@@ -163,6 +165,9 @@ def pick_published(
     revised = _modified_days(signals)
     tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
+    if published is not None and fetched_at:
+        today = _days(fetched_at, None)
+        candidates = [s for s in candidates if not s.days & today]
     if not candidates or (published is not None and _same_instant(published, candidates[0].day)):
         return published, raw
     others = [(value, other_raw) for value, other_raw in _other_dates(signals) if not _days(value, other_raw) & revised]
