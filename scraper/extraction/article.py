@@ -266,7 +266,7 @@ def _build_article(
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
     published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
-        signals, shown or [], lambda: pick_fallback_date(fallback.date, undated)
+        signals, shown or [], lambda: pick_fallback_date(fallback.date, undated), page.fetched_at
     )
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
