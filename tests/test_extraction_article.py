@@ -305,3 +305,24 @@ def test_text_after_a_comment_counts_as_running_text() -> None:
         "<p><a href='/x'>Link</a> five</p></body></html>"
     )
     assert running_words(tree) == 5
+
+
+def test_no_recall_run_on_a_page_of_dump_size() -> None:
+    """A page with more running text than any story (100k text runs) is no story cut short.
+
+    trafilatura's recall run on it cost seconds more than the first run (a hostile page of
+    100k spans: 15 s -> 33 s) and could not change the verdict.
+    """
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import MAX_RUNNING_WORDS, looks_short
+
+    runs = "".join(f"<span>entry {n} 2025-03-04</span>" for n in range(MAX_RUNNING_WORDS // 2))
+    tree = lxml_html.document_fromstring(
+        f"<html><body><h1>Log</h1><div>{runs}</div><p>One short paragraph.</p></body></html>"
+    )
+    assert not looks_short("One short paragraph.", tree)
+    small = lxml_html.document_fromstring(
+        f"<html><body><div>{runs[:2000]}</div><p>One short paragraph.</p></body></html>"
+    )
+    assert looks_short("One short paragraph.", small)  # the same shape, small: a cut story is still asked about

@@ -256,3 +256,18 @@ def test_revision_labels_with_a_weekday_or_a_time_between_label_and_date() -> No
         tree = page(MARKUP_DAY, header, lang=lang)
         assert [(s.day.isoformat(), s.updated) for s in dateline(tree, lang)] == [("2025-03-18", True)], header
         assert published(tree)[0] == "2025-03-11T09:00:00+00:00", header
+
+
+def test_a_long_byline_of_labels_and_names_still_shows_the_pages_date() -> None:
+    """Bylines name people and say "published on … by …": longer than a bare date, yet no sentence.
+
+    Names are capitalised, so a line with at most two lower-case words beside its date is a
+    byline in any language with case (review: these lost their date to the 25-character rule).
+    """
+    template = ld(datePublished="2024-01-01T00:00:00")
+    for header, lang, day in (
+        ("<p>Veröffentlicht am 4. März 2025, 10:02 Uhr von Hans Müller</p>", "de", "2025-03-04"),
+        ("<div>By Jane Roe and John Smith<br>March 4, 2025 at 10:02 a.m. EST</div>", "en", "2025-03-04"),
+        ("<p>Gepubliceerd op 4 maart 2025 om 10:02 door Jan de Vries</p>", "nl", "2025-03-04"),
+    ):
+        assert published(page(template, header, lang=lang))[0].startswith(day), header

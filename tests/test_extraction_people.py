@@ -14,6 +14,8 @@ from scraper.extraction.people import clean_person
     ("By Jane Roe, March 11, 2025", ["Jane Roe"]),
     ("Von Anna Schmidt | 4. März 2025", ["Anna Schmidt"]),
     ("Jane Roe · Staff Writer", ["Jane Roe", "Staff Writer"]),  # a role after the dot is kept as before
+    ("Marcel·lí Riera", ["Marcel·lí Riera"]),  # Catalan's l·l is inside a name, not between fields
+    ("By Estel·la Puig · 5 min read", ["Estel·la Puig"]),
 ])  # fmt: skip
 def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[str]) -> None:
     assert clean_person(byline) == names

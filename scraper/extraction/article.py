@@ -246,13 +246,15 @@ def _build_article(
 
     blocks, ctx = clean(document)
     text = blocks_to_text(blocks)
-    if looks_short(text, tree):  # trafilatura may have kept one part of the story: try recall
+    words = count_words(text)
+    too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
+    if not too_large and looks_short(text, tree):  # trafilatura may have kept one part of the story: try recall
         fuller = _run_trafilatura(tree, url, options, favor_recall=True)
         if fuller is not None and fuller.body is not None:
             more, more_ctx = clean(fuller)
             if is_fuller(text, more_text := blocks_to_text(more)):
                 blocks, ctx, text = more, more_ctx, more_text
-    words = count_words(text)
+                words = count_words(text)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
         return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
     paywalled = is_paywalled(signals)

@@ -36,6 +36,8 @@ _PARAGRAPH_CHARS = 160  # a text this long is body prose: the header ended befor
 # 10:02 GMT". One inside a sentence ("Five years since the storm of 11 March 2020", "first proposed
 # on January 6, 2021, passed 7-2") is a date the story is about, not the story's own.
 _RUN_OTHER_CHARS = 25
+_BYLINE_LOWER_WORDS = 2  # lower-case words a byline may hold beside names and labels ("and", "von")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 # Unless the page marks it as a date: a <time>, or an element whose class names its role.
 _DATE_CLASS = re.compile(r"date|time(?!line)|byline|meta|posted|publish|stamp", re.IGNORECASE)
 _CLASS_LEVELS = 2  # ancestors above the text's block whose class is read ("entry-meta" > p > span)
@@ -151,7 +153,12 @@ def _stands_alone(scan: _Scanner, segment: str, subheading: bool) -> bool:
     """
     rest = _CLOCK.sub(" ", scan.pattern.sub(" ", segment))
     limit = _SUBHEADING_OTHER_CHARS if subheading else _RUN_OTHER_CHARS
-    return len(" ".join(_NOT_WORDS.sub(" ", rest).split())) <= limit
+    if len(" ".join(_NOT_WORDS.sub(" ", rest).split())) <= limit:
+        return True
+    # A longer byline is labels, names and connectors ("Veröffentlicht am …, 10:02 Uhr von Hans
+    # Müller", "By Jane Roe and John Smith"): names are capitalised, so a run with at most two
+    # lower-case words of three letters or more is no sentence, in any language that has case.
+    return not subheading and sum(1 for word in _LETTERS.findall(rest) if word.islower()) <= _BYLINE_LOWER_WORDS
 
 
 def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

@@ -154,10 +154,13 @@ def pick_published(
     one the page presents, and the markup's is one it does not show (an SEO plugin's first
     draft, a template's January 1st, an import stamp): the header's date wins, taken from the
     page's other machine dates (created, ``<time>``) when one has its day, for the time of day.
-    A header date that is the day the page was fetched (``fetched_at``) never overrides a markup
-    date: it is more likely a masthead's "today" than an article the markup misdates.
+    A header date that is the day the page was fetched (``fetched_at``) never overrides a date
+    the markup states: it is more likely a masthead's "today" than an article the markup
+    misdates (a same-day article the markup does misdate keeps the markup's date: the cost).
+    It does override htmldate's guess.
     """
     published, raw = pick_date(signals, "published", None)
+    marked = published is not None  # stated by the markup, not guessed by htmldate
     if published is None:
         published, raw = pick_date(signals, "published", fallback())
     if published is not None and _days(published, raw) & {d for s in shown if not s.updated for d in s.days}:
@@ -165,7 +168,7 @@ def pick_published(
     revised = _modified_days(signals)
     tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
-    if published is not None and fetched_at:
+    if marked and fetched_at:
         today = _days(fetched_at, None)
         candidates = [s for s in candidates if not s.days & today]
     if not candidates or (published is not None and _same_instant(published, candidates[0].day)):

@@ -20,7 +20,7 @@ _BY_PREFIX = re.compile(
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
-_BYLINE_FIELDS = re.compile(r"\s*[·•]\s*")
+_BYLINE_FIELDS = re.compile(r"\s+[·•]\s+|\s*•\s*")  # spaced: Catalan writes l·l inside names
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)

@@ -36,6 +36,10 @@ MAX_GROWTH = 3.0
 # ... and hold this share of the kept text's word 5-grams (the same text, told more fully).
 MIN_CONTAINED = 0.8
 SHINGLE = 5
+# A page with more running text than this is a dump, not a story cut short: the recall run on it
+# costs several times the first run (hostile pages of 100k text runs: seconds) and its result,
+# bounded by ``MAX_GROWTH``, could not be taken anyway when the kept text is a small share.
+MAX_RUNNING_WORDS = 30_000
 
 
 def words(text: str) -> list[str]:
@@ -76,8 +80,12 @@ def running_words(tree: lxml_html.HtmlElement) -> int:
 
 
 def looks_short(kept: str, tree: lxml_html.HtmlElement) -> bool:
-    """The kept text is well short of the page's running text: the story may have been cut."""
-    return len(_WORD.findall(kept)) < SHORT_SHARE * running_words(tree)
+    """The kept text is well short of the page's running text: the story may have been cut.
+
+    Never on a page whose running text is over ``MAX_RUNNING_WORDS`` (a dump, not a cut story).
+    """
+    running = running_words(tree)
+    return running <= MAX_RUNNING_WORDS and len(_WORD.findall(kept)) < SHORT_SHARE * running
 
 
 def is_fuller(kept: str, recalled: str) -> bool:
