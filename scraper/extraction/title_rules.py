@@ -23,6 +23,8 @@ _MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headli
 _UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 # "?" or U+FFFD inside a title, not only at its end: where a lost character may have been.
 _LOST_CHARACTER = re.compile(r"[?\ufffd](?!\s*$)")
+_LOST_RUN = re.compile(r"[?\ufffd]+")
+_MAX_LOST_RUNS = 4
 # A host name before the headline, with no separator: "example.com Headline".
 _LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
 
@@ -55,10 +57,12 @@ def respelled(title: str, others: list[str]) -> str:
     (or U+FFFD) in their place, often in its visible heading only; another copy of the same
     headline with those characters intact, and otherwise the same text, is the headline.
     """
-    if not _LOST_CHARACTER.search(title):
-        return title
-    pieces = re.split(r"[?\ufffd]", title)
-    pattern = re.compile(".{1,3}".join(re.escape(p) for p in pieces), re.IGNORECASE | re.DOTALL)
+    runs = _LOST_RUN.findall(title)
+    if not _LOST_CHARACTER.search(title) or len(runs) > _MAX_LOST_RUNS:
+        return title  # many runs: a "???" ASCII-art title, and a regex too costly to try
+    pieces = _LOST_RUN.split(title)
+    gaps = [f".{{1,{3 * len(run)}}}" for run in runs]  # "?" for 1 to 3 characters ("'s"), "??" for one (é)
+    pattern = re.compile("".join(re.escape(p) + g for p, g in zip(pieces, [*gaps, ""], strict=True)), re.I | re.S)
     for other in others:
         if other != title and not _LOST_CHARACTER.search(other) and pattern.fullmatch(other):
             return other
