@@ -13,9 +13,9 @@ from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 
 
-def title_of(head: str, body: str, site_name: str | None = None) -> str | None:
+def title_of(head: str, body: str, site_name: str | None = None, url: str = "") -> str | None:
     page = f"<html><head>{head}</head><body>{body}</body></html>"
-    return pick_title(read_signals(lxml_html.document_fromstring(page)), site_name, Fallback(), "")
+    return pick_title(read_signals(lxml_html.document_fromstring(page)), site_name, Fallback(), url)
 
 
 def og(title: str) -> str:
@@ -220,3 +220,51 @@ def test_a_year_in_a_child_element_of_the_h1_is_not_part_of_the_headline() -> No
     h1 = f'<article><h1><span>{DEBATE}</span> <span class="edition">2025</span></h1><p>Text.</p></article>'
     assert title_of(ld(DEBATE), h1) == DEBATE
     assert title_of(ld(DEBATE) + og(f"{DEBATE} 2025"), article(DEBATE)) == f"{DEBATE} 2025"
+
+
+# --- the site's logo, a blog's name and a kicker element are not the headline ------------------------
+
+
+def test_the_site_address_before_the_title_goes_and_its_h1_is_the_logo() -> None:
+    head, body = "<title>valley-echo.example Vibe Coding</title>", "<h1>valley-echo.example</h1><p>Text.</p>"
+    assert title_of(head, body, url="https://valley-echo.example/2025/vibe.html") == "Vibe Coding"
+    other = "<title>shop.example sales rise again</title>"  # another site's address is the story's subject
+    assert title_of(other, "<p>Text.</p>", url="https://valley-echo.example/a.html") == "shop.example sales rise again"
+
+
+def test_an_h1_the_title_starts_with_is_the_blog_name_when_og_title_states_the_rest() -> None:
+    head = "<title>Lessons Learned: The lean startup</title>" + og("The lean startup")
+    assert title_of(head, "<h1>Lessons Learned</h1><p>Text.</p>") == "The lean startup"
+    head = "<title>Lessons Learned: The lean startup</title>"  # no other title: "H1 | Site" as before
+    assert title_of(head, "<h1>Lessons Learned</h1><p>Text.</p>") == "Lessons Learned"
+
+
+def test_the_h1_element_og_title_states_leaves_its_kicker_element() -> None:
+    h1 = "<h1><span>Get that tech stack</span> <span>Klatch Coffee</span></h1><p>Text.</p>"
+    assert title_of(og("Klatch Coffee | App Store"), h1) == "Klatch Coffee"
+    assert title_of(og("Brewing better coffee | App Store"), h1) == "Get that tech stack Klatch Coffee"
+
+
+def test_a_month_and_year_the_json_ld_headline_appends_leaves_it() -> None:
+    shown = "Houston's Hottest New Restaurants to Visit This Month"
+    body = f"<header><h1>Houstonia Magazine</h1></header>{article(shown)}"
+    assert title_of(ld(f"{shown}, December 2025"), body, "Houstonia Magazine") == shown
+    kept = f"{shown}, and Where to Park"  # no date: the JSON-LD headline that goes on stays
+    assert title_of(ld(kept), body, "Houstonia Magazine") == kept
+
+
+# --- repairs to the text of the chosen title ------------------------------------------------------
+
+
+def test_a_copy_that_spells_what_the_h1_shows_as_question_marks_wins() -> None:
+    spelled = "What Are The Basics Of Event Planning: Beginner's Guide"
+    body = article("What Are The Basics Of Event Planning? Beginner? Guide")
+    assert title_of(og(spelled), body) == spelled
+    question = "Why Are The Basics Of Event Planning Hard? Ask a Planner"  # a real question mark stays
+    assert title_of(og("Event planning basics, explained"), article(question)) == question
+
+
+def test_a_tag_the_heading_shows_as_text_stays_in_the_title() -> None:
+    escaped = "30 Years of &lt;br&gt; Tags"
+    assert title_of(og(escaped), article(escaped)) == "30 Years of <br> Tags"
+    assert title_of(og("&lt;em&gt;Rivers&lt;/em&gt; rise again"), article("Rivers rise again")) == "Rivers rise again"

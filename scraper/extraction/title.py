@@ -8,25 +8,26 @@ site's name and a ``| tagline``, and keeps a count or year that another copy sta
 
 from __future__ import annotations
 
-import html
 import re
 
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import Heading, PageSignals, ld_str
-from scraper.text import compact, count_words, normalise
+from scraper.extraction.title_rules import (
+    clean_title,
+    count_title_words,
+    headline_part,
+    respelled,
+    shown_markup,
+    without_host,
+    without_stamp,
+)
+from scraper.text import compact, normalise
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
 _LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
 _PIPE = re.compile(r"\s+\|\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INSTALMENT = re.compile(r"\w+\.? (?:\d{1,3}|[ivx]{1,4})")  # a numbered part: "Part 2", "Episode 4", "Teil II"
-# Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
-_TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
-                  re.IGNORECASE)  # fmt: skip
-# A separator left at either end ("| Site" with the headline missing); "-40°C" keeps its sign.
-_EDGE_SEPARATOR = re.compile(r"^(?:[|–—·•:/-]+\s+)+|(?:\s+[|–—·•:/-]+)+$|^\|+|\|+$")
-_MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
-_UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 
 
 def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> str | None:
@@ -36,7 +37,9 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     if not title:
         return None
     untagged = _without_tagline(strip_site_suffix(title, site.keys, named_only=True), signals.headings)
-    return _with_number(untagged, signals, site)
+    numbered = _with_number(untagged, signals, site)
+    copies = [v for t in _meta_titles(signals, Fallback()) for v in (t, strip_site_suffix(t, site.keys))]
+    return shown_markup(respelled(numbered, copies), signals.headings)
 
 
 def _with_number(title: str, signals: PageSignals, site: Site) -> str:
@@ -53,7 +56,7 @@ def _with_number(title: str, signals: PageSignals, site: Site) -> str:
     raw = [h1.lead or h1.text if h1 else None, *_social_titles(signals), ld, signals.html_title]
     badges = {normalise(p) for p in h1.parts} if h1 and not h1.lead else set()
     words = normalise(title).split()
-    for index, candidate in enumerate(_clean_title(r) or "" for r in raw):
+    for index, candidate in enumerate(clean_title(r) or "" for r in raw):
         full = strip_site_suffix(strip_site_suffix(candidate, site.keys), site.keys, named_only=True)
         other = normalise(full).split()
         if len(other) != len(words) + 1:
@@ -93,20 +96,21 @@ def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | N
     """
     ld = signals.article_ld or {}
     others = [*signals.h1, *_meta_titles(signals, fallback)]
-    headline = _clean_title(ld_str(ld.get("headline")))
+    headline = clean_title(ld_str(ld.get("headline")))
     displayed = _displayed_headline(signals, headline, site)
     if displayed:
         return displayed
     if headline and count_title_words(headline) >= 2 and not site.is_named(headline):
         headline = _untruncated(_unsuffixed(headline, others), signals.h1)
-        return _shown_h1(signals, headline) or _displayed_variant(signals, headline, site) or headline
+        shown = _shown_h1(signals, headline) or without_stamp(headline, signals.headings, site.is_named)
+        return shown or _displayed_variant(signals, headline, site) or headline
     return _visible_title(signals, site, fallback)
 
 
 def _social_titles(signals: PageSignals) -> list[str]:
     """og:title and twitter:title, cleaned: the titles written for sharing this article."""
     raw = (signals.first_meta("og:title"), signals.first_meta("twitter:title"))
-    return [t for t in (_clean_title(r) for r in raw) if t]
+    return [t for t in (clean_title(r) for r in raw) if t]
 
 
 def _is_shown(title: str, headings: list[Heading]) -> bool:
@@ -131,7 +135,7 @@ def _displayed_headline(signals: PageSignals, headline: str | None, site: Site) 
     social = _social_titles(signals)
     if not signals.h1_in_nav or (headline and social and normalise(headline) == normalise(social[0])):
         return None  # JSON-LD and og:title agreeing outweigh the heading
-    html_title = _clean_title(signals.html_title)
+    html_title = clean_title(signals.html_title)
     candidates = [*social, *(t for t in (headline, html_title) if t)]
     candidates += [strip_site_suffix(html_title, site.keys)] if html_title else []
     for heading in signals.headings:
@@ -154,7 +158,7 @@ def _shown_h1(signals: PageSignals, headline: str) -> str | None:
     h1 = next((h for h in signals.headings if h.tag == "h1"), None)
     social = _social_titles(signals)
     for heading in [h1] if h1 else signals.headings[:6]:
-        text = _clean_title(heading.text)
+        text = clean_title(heading.text)
         if not text or normalise(text) == normalise(headline) or count_title_words(text) < 2:
             continue
         if normalise(text) in {normalise(_unsuffixed(t, [text])) for t in social}:
@@ -174,7 +178,7 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
     h1 = next((h for h in signals.headings if h.tag == "h1"), None)
     if signals.h1_in_nav or h1 is None or h1.parts:
         return None
-    text = _clean_title(h1.lead or h1.text)
+    text = clean_title(h1.lead or h1.text)
     if not text or site.is_named(text) or _is_shown(headline, signals.headings):
         return None
     if not 3 <= count_title_words(text) <= 2 * count_title_words(headline):
@@ -222,28 +226,7 @@ def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
         # trafilatura's title is og:title when there is one; it is read only when there is none.
         None if og_title else fallback.title,
     )
-    return [t for t in (_clean_title(r) for r in raw) if t]
-
-
-def _clean_title(raw: str | None) -> str | None:
-    """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
-
-    None for what cannot be a headline: nothing but separators (``| Site`` with the headline
-    left out), or hundreds of words.
-    """
-    if not raw or len(raw) > 4 * _MAX_TITLE_CHARS:
-        return None
-    text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
-    text = _EDGE_SEPARATOR.sub("", " ".join(_TAG.sub("", text).split())).strip()
-    if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
-        return None
-    return text
-
-
-def count_title_words(title: str) -> int:
-    """Words of a title; CJK characters count one each, other unspaced scripts per two characters."""
-    words = count_words(title)
-    return len(title) // 2 if words == 1 and _UNSPACED_SCRIPTS.search(title) else words
+    return [t for t in (clean_title(r) for r in raw) if t]
 
 
 def _unsuffixed(title: str, others: list[str]) -> str:
@@ -275,8 +258,10 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     if swallowed:
         return swallowed
     normalised = [normalise(t) for t in meta_titles]
-    h1s = [t for t in (_clean_title(h) for h in signals.h1) if t]
-    kicked = _without_kicker(h1s, meta_titles, site.keys)
+    all_h1s = [t for t in (clean_title(h) for h in signals.h1) if t]
+    h1s = [t for t in all_h1s if not site.is_named(t)]  # a site's name as <h1> is its logo
+    heads = [*meta_titles, *(_TITLE_SEPARATORS.split(t)[0] for t in meta_titles)]  # "Headline | Site"
+    kicked = _without_kicker(h1s, meta_titles, site.keys) or headline_part(signals.headings, heads)
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
@@ -287,22 +272,26 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
     if len(visible) == 1 or (len(visible) == 2 and h1s[:2] == visible and normalise(h1s[0]) == normalise(h1s[1])):
         return visible[0]  # the one headline-like <h1> the reader sees (twice in responsive templates)
-    shown = [t for t in (_clean_title(h.text) for h in signals.headings if h.tag == "h1") if t]
-    if shown and h1s[0] == shown[0] and [h for h in shown if h in visible] == shown[:1]:
+    shown = [t for t in (clean_title(h.text) for h in signals.headings if h.tag == "h1") if t and not site.is_named(t)]
+    if shown and h1s and h1s[0] == shown[0] and [h for h in shown if h in visible] == shown[:1]:
         return shown[0]  # the page's first <h1>; the others are in menus, links, asides or footers
     for candidate in meta_titles:
         stripped = strip_site_suffix(candidate, site.keys)
         if stripped:
             return stripped
-    return h1s[0] if h1s else None
+    return all_h1s[0] if all_h1s else None
 
 
 def _confirmed_h1(h1s: list[str], normalised: list[str]) -> str | None:
-    """The first ``<h1>`` that a meta title states, in whole or as its start (``H1 | Site``)."""
+    """The first ``<h1>`` that a meta title states, in whole or as its start (``H1 | Site``).
+
+    Not the start of ``Blog name: Headline`` when another meta title is that headline alone:
+    the ``<h1>`` is then the blog's name over the page, not the post's headline.
+    """
     for h1 in h1s:
         n = normalise(h1)
-        if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m))
-                               for m in normalised):  # fmt: skip
+        if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m) and m[len(n) :].strip()
+                                          not in normalised) for m in normalised):  # fmt: skip
             return h1
     return None
 
@@ -330,7 +319,7 @@ def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
     titles = _meta_titles(signals, Fallback())
     stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.keys))}
     for heading in signals.headings[:6]:
-        text = _clean_title(heading.text)
+        text = clean_title(heading.text)
         if text and count_title_words(text) >= 3 and normalise(text) in stated:
             return text
     return None
@@ -381,7 +370,7 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named
     valley-echo.example even when the page declares no site name. ``named_only`` keeps a last
     part that is not one of them (for a headline, where a short last part may be its own).
     """
-    title = " ".join(title.split())
+    title = without_host(" ".join(title.split()), site_keys)
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title

@@ -1,0 +1,125 @@
+"""Title text rules that need no choice between sources: cleaning, counting, and repairs.
+
+``title.py`` decides which source states the headline; the rules here read or repair one
+title's text: what cannot be a headline, how many words it has, a character its encoding
+lost, markup a heading shows as text, and the site's address written before the headline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from scraper.extraction.signals import Heading
+from scraper.text import compact, count_words, normalise
+
+# Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
+TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
+                 re.IGNORECASE)  # fmt: skip
+# A separator left at either end ("| Site" with the headline missing); "-40°C" keeps its sign.
+_EDGE_SEPARATOR = re.compile(r"^(?:[|–—·•:/-]+\s+)+|(?:\s+[|–—·•:/-]+)+$|^\|+|\|+$")
+_MAX_TITLE_CHARS = 500  # longer is a paragraph or a stuffed field, not a headline
+_UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
+# "?" or U+FFFD inside a title, not only at its end: where a lost character may have been.
+_LOST_CHARACTER = re.compile(r"[?\ufffd](?!\s*$)")
+_LOST_RUN = re.compile(r"[?\ufffd]+")
+_MAX_LOST_RUNS = 4
+# A host name before the headline, with no separator: "example.com Headline".
+_LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
+
+
+def clean_title(raw: str | None) -> str | None:
+    """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
+
+    None for what cannot be a headline: nothing but separators (``| Site`` with the headline
+    left out), or hundreds of words.
+    """
+    if not raw or len(raw) > 4 * _MAX_TITLE_CHARS:
+        return None
+    text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
+    text = _EDGE_SEPARATOR.sub("", " ".join(TAG.sub("", text).split())).strip()
+    if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
+        return None
+    return text
+
+
+def count_title_words(title: str) -> int:
+    """Words of a title; CJK characters count one each, other unspaced scripts per two characters."""
+    words = count_words(title)
+    return len(title) // 2 if words == 1 and _UNSPACED_SCRIPTS.search(title) else words
+
+
+def respelled(title: str, others: list[str]) -> str:
+    """The copy that spells out what this one shows as ``?`` (``Beginner? Guide``).
+
+    A page saved or converted through a charset without curly quotes or dashes shows ``?``
+    (or U+FFFD) in their place, often in its visible heading only; another copy of the same
+    headline with those characters intact, and otherwise the same text, is the headline.
+    """
+    runs = _LOST_RUN.findall(title)
+    if not _LOST_CHARACTER.search(title) or len(runs) > _MAX_LOST_RUNS:
+        return title  # many runs: a "???" ASCII-art title, and a regex too costly to try
+    pieces = _LOST_RUN.split(title)
+    gaps = [f".{{1,{3 * len(run)}}}" for run in runs]  # "?" for 1 to 3 characters ("'s"), "??" for one (é)
+    pattern = re.compile("".join(re.escape(p) + g for p, g in zip(pieces, [*gaps, ""], strict=True)), re.I | re.S)
+    for other in others:
+        if other != title and not _LOST_CHARACTER.search(other) and pattern.fullmatch(other):
+            return other
+    return title
+
+
+def shown_markup(title: str, headings: list[Heading]) -> str:
+    """A heading's own text when it shows a tag as text (``30 Years of <br> Tags``).
+
+    Tags are removed from titles because meta fields carry stray markup; in a heading's text
+    a ``<br>`` is not markup but characters the reader sees (the page escaped them).
+    """
+    wanted = normalise(title)
+    for heading in headings:
+        if TAG.search(heading.text) and normalise(TAG.sub(" ", heading.text)) == wanted:
+            return " ".join(heading.text.split())
+    return title
+
+
+def without_host(title: str, site_keys: frozenset[str]) -> str:
+    """``example.com Headline`` -> ``Headline`` when the host is the site's own address.
+
+    Some templates print the site's domain before the post's title with only a space; a
+    host name of the site is never part of the headline's wording.
+    """
+    match = _LEADING_HOST.fullmatch(title)
+    if match and compact(match[1]) in site_keys and count_words(match[2]) >= 1:
+        return match[2]
+    return title
+
+
+def headline_part(headings: list[Heading], titles: list[str]) -> str | None:
+    """The last element of a two-part ``<h1>`` that a meta title states: a kicker precedes it.
+
+    ``<h1><span>Get that tech stack</span><span>Klatch Coffee</span></h1>`` reads as one
+    string, which no meta title repeats; the element a meta title states on its own is the
+    headline. Element boundaries make a two-word headline safe to match, unlike a text's end.
+    """
+    h1 = next((h for h in headings if h.tag == "h1"), None)
+    if h1 is None or not h1.parts or count_title_words(h1.parts[-1]) < 2:
+        return None
+    wanted = normalise(h1.parts[-1])
+    return h1.parts[-1] if any(normalise(t) == wanted for t in titles) else None
+
+
+_STAMP = re.compile(r"\w+ (?:19|20)\d\d")  # "december 2025", normalised
+
+
+def without_stamp(stated: str, headings: list[Heading], is_site: Callable[[str], bool]) -> str | None:
+    """The ``<h1>`` when a meta headline is it plus ``, Month Year`` (a freshness stamp).
+
+    Sites append the current month to the headline they give search engines ("…, December
+    2025") so that it looks fresh; the reader sees the headline without it. The ``<h1>`` is
+    the first one that does not name the site (a logo set as ``<h1>`` comes before it).
+    """
+    h1 = next((h.text for h in headings if h.tag == "h1" and not is_site(h.text)), None)
+    if not h1 or ", " not in stated:
+        return None
+    head, _, stamp = stated.rpartition(", ")
+    return h1 if normalise(head) == normalise(h1) and _STAMP.fullmatch(normalise(stamp)) else None

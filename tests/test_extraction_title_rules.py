@@ -1,0 +1,47 @@
+"""The text rules of ``title_rules``: lost characters, escaped tags, the site's host, kicker parts, stamps."""
+
+from __future__ import annotations
+
+from scraper.extraction.signals import Heading
+from scraper.extraction.title_rules import headline_part, respelled, shown_markup, without_host, without_stamp
+
+
+def test_respelled_takes_the_copy_with_the_characters_a_charset_lost() -> None:
+    assert respelled("Caf\ufffd\ufffd opens on the quay", ["Café opens on the quay"]) == "Café opens on the quay"
+    assert respelled("Planning? A Beginner? Guide", ["Planning: A Beginner's Guide"]) == "Planning: A Beginner's Guide"
+
+
+def test_respelled_keeps_a_question_and_a_different_copy() -> None:
+    assert respelled("Is the bridge safe?", ["Is the bridge safe!"]) == "Is the bridge safe?"
+    assert respelled("Why? The river rose", ["Why the river rose so fast"]) == "Why? The river rose"
+    many = "a?" * 40 + "b"  # too many gaps to try: left as it is, at once
+    assert respelled(many, ["a" * 200]) == many
+
+
+def test_shown_markup_only_for_a_heading_that_shows_the_tag() -> None:
+    headings = [Heading(tag="h1", text="30 Years of <br> Tags")]
+    assert shown_markup("30 Years of Tags", headings) == "30 Years of <br> Tags"
+    assert shown_markup("30 Years of Tags", [Heading(tag="h1", text="30 Years of Tags")]) == "30 Years of Tags"
+
+
+def test_without_host_drops_only_the_sites_own_host() -> None:
+    keys = frozenset({"valleyecho", "valleyechoexample"})
+    assert without_host("valley-echo.example Storm closes bridge", keys) == "Storm closes bridge"
+    assert without_host("shop.example sales rise again", keys) == "shop.example sales rise again"
+    assert without_host("Storm closes bridge", keys) == "Storm closes bridge"
+
+
+def test_headline_part_needs_an_element_a_title_states() -> None:
+    h1 = Heading(tag="h1", text="Get that tech stack Klatch Coffee", parts=("Get that tech stack", "Klatch Coffee"))
+    assert headline_part([h1], ["Klatch Coffee"]) == "Klatch Coffee"
+    assert headline_part([h1], ["Get that tech stack Klatch Coffee"]) is None
+    badge = Heading(tag="h1", text="Harbour plan approved 3", parts=("Harbour plan approved", "3"))
+    assert headline_part([badge], ["3"]) is None  # one word: a badge, not a headline
+
+
+def test_without_stamp_needs_a_month_and_year_after_the_shown_h1() -> None:
+    headings = [Heading(tag="h1", text="Houstonia"), Heading(tag="h1", text="Where to eat this month")]
+    is_site = {"Houstonia"}.__contains__
+    assert without_stamp("Where to eat this month, December 2025", headings, is_site) == "Where to eat this month"
+    assert without_stamp("Where to eat this month, and where to park", headings, is_site) is None
+    assert without_stamp("Where to eat this month, December 2025", headings[:1], is_site) is None
