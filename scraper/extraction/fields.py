@@ -156,10 +156,9 @@ def pick_published(
     date on the day the page was fetched (``fetched_at``) never overrides the markup's: more
     likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
 
-    Without an article date in the markup, the guesses are weaker than any date the header
-    prints: the ``WebPage`` node's date (when the CMS made the page), then ``fallback`` (htmldate's
-    pick from anywhere in the page). A header that prints only a revision ("Updated March 4") then
-    shows the only date the page presents, and it wins over them.
+    Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
+    then ``fallback`` (htmldate's pick from anywhere in the page) are weaker than any date the header
+    prints, even a revision's ("Updated March 4"): then the only date the page presents.
     """
     published, raw = pick_date(signals, "published", None)
     marked = published is not None  # stated by the markup for the article, not guessed
@@ -193,6 +192,7 @@ def _page_level_date(signals: PageSignals) -> tuple[str, str] | None:
 
 
 def _normalised(raw: str | None, signals: PageSignals) -> tuple[str, str] | None:
+    """A machine date as written out (ISO 8601, the page's offset) and as the page gave it; None if it is none."""
     when = parse_date(raw)
     if raw is None or when is None or not 1990 <= when.year <= 2100:
         return None
