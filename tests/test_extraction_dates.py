@@ -271,3 +271,55 @@ def test_a_long_byline_of_labels_and_names_still_shows_the_pages_date() -> None:
         ("<p>Gepubliceerd op 4 maart 2025 om 10:02 door Jan de Vries</p>", "nl", "2025-03-04"),
     ):
         assert published(page(template, header, lang=lang))[0].startswith(day), header
+
+
+# --- Pages whose markup states no article date ------------------------------------------------------------------
+
+
+def test_a_webpage_nodes_date_stands_in_when_no_article_node_states_one() -> None:
+    """SEO plugins describe a post as a ``WebPage`` when the template says it is no article."""
+    graph = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "Example"}, '
+        '{"@type": "WebPage", "name": "Budget", "datePublished": "2024-03-17T19:47:39+00:00"}]}</script>'
+    )
+    tree = page(graph + meta("article:modified_time", "2024-05-03T10:57:58+00:00"), "<p>By Ann Lee</p>")
+    assert published(tree, fallback="2024-05-03") == ("2024-03-17T19:47:39+00:00", "2024-03-17T19:47:39+00:00")
+    # an article node's own date wins over the page's
+    both = page(graph + ld(datePublished="2024-03-18T08:00:00+00:00"), "<p>By Ann Lee</p>")
+    assert published(both)[0] == "2024-03-18T08:00:00+00:00"
+    # and a date the header prints wins over the page node's (the CMS made the page before the story)
+    shown = page(graph, "<p>By Ann Lee · April 19, 2025</p>")
+    assert published(shown) == ("2025-04-19", "April 19, 2025")
+    html = f"<html lang='en'><head>{graph}</head><body><h1>Budget</h1><p>{BODY}</p><p>{BODY}</p></body></html>"
+    result = extract(html, url="https://news.example/budget")
+    assert isinstance(result, Article), result
+    assert result.published == "2024-03-17T19:47:39+00:00"
+
+
+def test_without_a_markup_date_a_header_revision_date_beats_a_guess() -> None:
+    """htmldate's guess from anywhere in the page is weaker than the only date the header prints."""
+    tree = page("", "<p>By Ann Lee</p><p>Updated on December 11, 2025</p>")
+    assert published(tree, fallback="2025-10-17") == ("2025-12-11", "December 11, 2025")
+    assert published(tree, fallback="2025-12-11") == ("2025-12-11", "2025-12-11")  # the guess is that day
+    # with a markup date the revision still does not replace it
+    marked = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Updated on December 11, 2025</p>")
+    assert published(marked, fallback="2025-10-17")[0] == "2024-04-10T19:30:39+00:00"
+    # nor does it replace a published date the header prints beside it (see the update-note test above)
+    both = page("", "<p>By Ann Lee April 26, 2024</p><p>Updated on: October 28, 2024</p>")
+    assert published(both, fallback="2024-10-28")[0] == "2024-04-26"
+
+
+def test_the_headline_is_the_declared_title_when_the_h1_is_the_sites_name() -> None:
+    """A blog template that keeps ``<h1>`` for its name prints the post's title in a ``<legend>``."""
+    tree = lxml_html.document_fromstring(
+        '<html><head><meta property="og:title" content="Advent of Code, week 2"></head><body>'
+        '<div class="title"><h1><a href="/">Roger\'s Blog</a></h1></div>'
+        "<fieldset><legend>Advent of Code, week 2</legend>20 December 2025"
+        f"<div class='body'><p>{BODY}</p><p>{BODY}</p><h1>Day 7</h1><p>Posted 8 December 2025</p><p>{BODY}</p></div>"
+        "</fieldset></body></html>"
+    )
+    assert [s.raw for s in dateline(tree, "en")] == ["20 December 2025"]  # not the section's date under "Day 7"
+    assert published(tree, fallback="2014-01-01") == ("2025-12-20", "20 December 2025")
+    # an <h1> that is the title (here with the site's name after it) stays the headline
+    titled = page('<meta property="og:title" content="Council passes the budget | Example News">', "<p>4 Mar 2025</p>")
+    assert [s.raw for s in dateline(titled, "en")] == ["4 Mar 2025"]

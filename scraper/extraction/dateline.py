@@ -168,9 +168,10 @@ def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     that is the site's name. One in the page's banner (a ``<header>`` or ``role=banner`` outside
     ``<article>``/``<main>``) is taken only when no other is found: a masthead prints today's date
     beside its logo, but many pages put the article's own header in a top-level ``<header>``.
+    A heading-like element before it that is the page's declared title wins (:func:`_titled`).
     """
     site = _site_names(tree)
-    banner: lxml_html.HtmlElement | None = None
+    found: lxml_html.HtmlElement | None = None
     for element in tree.iter("h1"):
         ancestors = list(element.iterancestors())
         if any(a.tag in _NOT_HEADLINE for a in ancestors):
@@ -182,9 +183,32 @@ def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             continue
         in_banner = any(a.tag == "header" or (a.get("role") or "").lower() == "banner" for a in ancestors)
         if not in_banner or any(a.tag in ("article", "main") for a in ancestors):
+            found = element
+            break
+        found = found if found is not None else element
+    return _titled(tree, found)
+
+
+_DECLARED_TITLES = frozenset({"og:title", "twitter:title"})
+
+
+def _titled(tree: lxml_html.HtmlElement, found: lxml_html.HtmlElement | None) -> lxml_html.HtmlElement | None:
+    """``found``, unless a heading-like element before it (``<h2>``, ``<h3>``, ``<legend>``) is
+    the page's declared title (og:title). Some templates keep ``<h1>`` for the site's name and
+    print the article's title elsewhere; an ``<h1>`` further down is a section heading in the story.
+    """
+    metas = (m for m in tree.iter("meta") if (m.get("property") or m.get("name") or "").lower() in _DECLARED_TITLES)
+    wanted = {compact(m.get("content") or "") for m in metas} - {""}
+    shown = compact(found.text_content()) if found is not None else ""
+    if not wanted or (shown and any(shown in title or title in shown for title in wanted)):
+        return found  # the <h1> is the title, with or without the site's name or a kicker
+    for element in tree.iter("h1", "h2", "h3", "legend"):
+        if element is found:
+            break
+        is_title = compact(element.text_content()[:400]) in wanted
+        if is_title and not any(a.tag in _NOT_HEADLINE for a in element.iterancestors()):
             return element
-        banner = banner if banner is not None else element
-    return banner
+    return found
 
 
 def _site_names(tree: lxml_html.HtmlElement) -> frozenset[str]:

@@ -147,22 +147,23 @@ def pick_published(
 ) -> tuple[str | None, str | None]:
     """The publication date (normalised, raw), checked against the dates printed by the headline.
 
-    The markup's date (:func:`pick_date`; ``fallback`` is asked only when the markup has none)
-    stands when the header shows its day, shows no date, or shows only the date of a revision
-    (labelled "Updated", or the markup's modified day: a page that prints when it was last
-    changed has still been published when its markup says). Otherwise the header's date is the
-    one the page presents, and the markup's is one it does not show (an SEO plugin's first
-    draft, a template's January 1st, an import stamp): the header's date wins, taken from the
-    page's other machine dates (created, ``<time>``) when one has its day, for the time of day.
-    A header date that is the day the page was fetched (``fetched_at``) never overrides a date
-    the markup states: it is more likely a masthead's "today" than an article the markup
-    misdates (a same-day article the markup does misdate keeps the markup's date: the cost).
-    It does override htmldate's guess.
+    The markup's date (:func:`pick_date`) stands when the header shows its day, no date, or only
+    a revision's (labelled "Updated", or the markup's modified day: a page that prints when it
+    was last changed has still been published when its markup says). Otherwise the header's date
+    is the one the page presents, and the markup's one it does not show (an SEO plugin's first
+    draft, a template's January 1st, an import stamp): the header's wins, taken from the page's
+    other machine dates (created, ``<time>``) when one has its day, for the time of day. A header
+    date on the day the page was fetched (``fetched_at``) never overrides the markup's: more
+    likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
+
+    Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
+    then ``fallback`` (htmldate's pick from anywhere in the page) are weaker than any date the header
+    prints, even a revision's ("Updated March 4"): then the only date the page presents.
     """
     published, raw = pick_date(signals, "published", None)
-    marked = published is not None  # stated by the markup, not guessed by htmldate
+    marked = published is not None  # stated by the markup for the article, not guessed
     if published is None:
-        published, raw = pick_date(signals, "published", fallback())
+        published, raw = _page_level_date(signals) or pick_date(signals, "published", fallback())
     if published is not None and _days(published, raw) & {d for s in shown if not s.updated for d in s.days}:
         return published, raw
     revised = _modified_days(signals)
@@ -171,6 +172,10 @@ def pick_published(
     if marked and fetched_at:
         today = _days(fetched_at, None)
         candidates = [s for s in candidates if not s.days & today]
+    if not candidates and not marked:
+        candidates = [s for s in shown if s.day <= tomorrow]  # revisions too: the page shows no other date
+        if published is not None and _days(published, raw) & {d for s in candidates for d in s.days}:
+            return published, raw
     if not candidates or (published is not None and _same_instant(published, candidates[0].day)):
         return published, raw
     others = [(value, other_raw) for value, other_raw in _other_dates(signals) if not _days(value, other_raw) & revised]
@@ -179,6 +184,19 @@ def pick_published(
             if _days(value, other_raw) & seen.days:
                 return value, other_raw
     return candidates[0].day.isoformat(), candidates[0].raw
+
+
+def _page_level_date(signals: PageSignals) -> tuple[str, str] | None:
+    """The JSON-LD ``WebPage`` node's ``datePublished`` (normalised, raw), when it parses."""
+    return _normalised(ld_str((signals.page_ld or {}).get("datePublished")), signals)
+
+
+def _normalised(raw: str | None, signals: PageSignals) -> tuple[str, str] | None:
+    """A machine date as written out (ISO 8601, the page's offset) and as the page gave it; None if it is none."""
+    when = parse_date(raw)
+    if raw is None or when is None or not 1990 <= when.year <= 2100:
+        return None
+    return format_date(_in_local_offset(when, signals), raw), raw.strip()
 
 
 def _days(value: str, raw: str | None) -> set[date]:
@@ -211,12 +229,7 @@ def _other_dates(signals: PageSignals) -> list[tuple[str, str]]:
     """The page's machine dates besides the published one, normalised, most trusted first."""
     ld = signals.article_ld or {}
     raws = [ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META), *signals.time_datetimes]
-    found: list[tuple[str, str]] = []
-    for raw in raws:
-        when = parse_date(raw)
-        if raw and when is not None and 1990 <= when.year <= 2100:
-            found.append((format_date(_in_local_offset(when, signals), raw), raw.strip()))
-    return found
+    return [found for raw in raws if (found := _normalised(raw, signals))]
 
 
 def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:

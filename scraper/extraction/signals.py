@@ -29,6 +29,11 @@ WRITTEN_BY_META = "twitter:written-by"
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle"})
 
 
+# The page as a whole, whose dates stand in when no article node states one (SEO plugins describe a
+# post as a ``WebPage`` with ``datePublished`` when the site's template says it is no article).
+PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
+
+
 LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "AboutPage", "WebSite"})
 
 
@@ -76,6 +81,7 @@ class PageSignals:
 
     jsonld_types: list[str] = field(default_factory=list)
     article_ld: dict[str, Any] | None = None  # the JSON-LD object describing the article
+    page_ld: dict[str, Any] | None = None  # the JSON-LD ``WebPage`` node, for its dates when the article states none
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
     html_title: str | None = None
     h1: list[str] = field(default_factory=list)
@@ -179,6 +185,8 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.jsonld_types.extend(types)
             if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
                 candidates.append(node)
+            elif any(t in PAGE_TYPES for t in types) and "datePublished" not in (signals.page_ld or {}):
+                signals.page_ld = node  # the first, or the first that states a date
     if candidates:
         # The article node with the most fields is the page's own one; teasers are thin.
         signals.article_ld = max(candidates, key=lambda n: ("headline" in n, len(n)))
