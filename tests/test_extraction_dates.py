@@ -82,9 +82,11 @@ def page(head: str, header: str, body: str = BODY, lang: str = "en-US") -> lxml_
     )
 
 
-def published(tree: lxml_html.HtmlElement, fallback: str | None = None) -> tuple[str | None, str | None]:
+def published(
+    tree: lxml_html.HtmlElement, fallback: str | None = None, fetched_at: str | None = None
+) -> tuple[str | None, str | None]:
     signals = read_signals(tree)
-    return pick_published(signals, dateline(tree, signals.html_lang), lambda: fallback)
+    return pick_published(signals, dateline(tree, signals.html_lang), lambda: fallback, fetched_at)
 
 
 def ld(**dates: str) -> str:
@@ -323,3 +325,26 @@ def test_the_headline_is_the_declared_title_when_the_h1_is_the_sites_name() -> N
     # an <h1> that is the title (here with the site's name after it) stays the headline
     titled = page('<meta property="og:title" content="Council passes the budget | Example News">', "<p>4 Mar 2025</p>")
     assert [s.raw for s in dateline(titled, "en")] == ["4 Mar 2025"]
+
+
+def test_a_webpage_nodes_date_is_a_markup_date_for_revisions_and_the_fetch_day() -> None:
+    """The page node's date is what the publisher states: its modified day and a masthead's "today" do not beat it."""
+    graph = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Budget", '
+        '"datePublished": "2024-03-17T19:47:39+00:00", "dateModified": "2024-05-03T10:57:58+00:00"}]}</script>'
+    )
+    revised = page(graph, "<p>By Ann Lee · Updated May 3, 2024</p>")  # the Yoast layout
+    assert published(revised, fallback="2024-05-03")[0] == "2024-03-17T19:47:39+00:00"
+    unlabelled = page(graph, "<p>By Ann Lee · May 3, 2024</p>")  # the node's own modified day, unlabelled
+    assert published(unlabelled, fallback="2024-05-03")[0] == "2024-03-17T19:47:39+00:00"
+    masthead = page(graph, "<p>Thursday, December 3, 2026</p>")
+    assert published(masthead, fetched_at="2026-12-03T09:00:00+00:00")[0] == "2024-03-17T19:47:39+00:00"
+
+
+def test_a_webpage_date_in_the_future_is_no_publication_date() -> None:
+    """A page node dated years ahead (a template's expiry, a typo) gives way to the page's other dates."""
+    graph = (
+        '<script type="application/ld+json">{"@type": "WebPage", "name": "Budget", '
+        '"datePublished": "2031-01-01T00:00:00+00:00"}</script>'
+    )
+    assert published(page(graph, "<p>By Ann Lee</p>"), fallback="2024-03-03") == ("2024-03-03", "2024-03-03")

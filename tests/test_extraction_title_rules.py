@@ -16,6 +16,16 @@ def test_respelled_keeps_a_question_and_a_different_copy() -> None:
     assert respelled("Why? The river rose", ["Why the river rose so fast"]) == "Why? The river rose"
     many = "a?" * 40 + "b"  # too many gaps to try: left as it is, at once
     assert respelled(many, ["a" * 200]) == many
+    long_runs = "x y " + ("a" + "?" * 70) * 4 + "b"  # long runs are the title's own, never a lost character
+    assert respelled(long_runs, ["x y " + "a" * 470]) == long_runs
+
+
+def test_respelled_keeps_real_questions_reworded_in_another_copy() -> None:
+    stocks = "Why Did Stocks Fall? Here's What to Know"
+    assert respelled(stocks, ["Why Did Stocks Fall — Here's What to Know"]) == stocks  # a space is no lost letter
+    who = "Who? What? Where? The press conference explained"
+    assert respelled(who, ["Who, What, Where: The press conference explained"]) == who  # punctuation only
+    assert respelled("Is it over? Not yet", ["Is it over. Not yet"]) == "Is it over? Not yet"
 
 
 def test_shown_markup_only_for_a_heading_that_shows_the_tag() -> None:
@@ -24,19 +34,34 @@ def test_shown_markup_only_for_a_heading_that_shows_the_tag() -> None:
     assert shown_markup("30 Years of Tags", [Heading(tag="h1", text="30 Years of Tags")]) == "30 Years of Tags"
 
 
-def test_without_host_drops_only_the_sites_own_host() -> None:
+def test_without_host_drops_only_the_sites_own_host_before_a_shown_headline() -> None:
     keys = frozenset({"valleyecho", "valleyechoexample"})
-    assert without_host("valley-echo.example Storm closes bridge", keys) == "Storm closes bridge"
-    assert without_host("shop.example sales rise again", keys) == "shop.example sales rise again"
-    assert without_host("Storm closes bridge", keys) == "Storm closes bridge"
+    logo = [Heading(tag="h1", text="valley-echo.example")]
+    shown = [Heading(tag="h1", text="Valley Echo"), Heading(tag="h2", text="Storm closes bridge")]
+    assert without_host("valley-echo.example Storm closes bridge", keys, logo) == "Storm closes bridge"
+    assert without_host("valley-echo.example Storm closes bridge", keys, shown) == "Storm closes bridge"
+    assert without_host("shop.example sales rise again", keys, logo) == "shop.example sales rise again"
+    assert without_host("Storm closes bridge", keys, logo) == "Storm closes bridge"
+
+
+def test_without_host_keeps_a_brand_named_by_its_address() -> None:
+    keys = frozenset({"hotels", "hotelscom"})
+    headline = "Hotels.com reveals the most popular destinations of 2025"
+    assert without_host(headline, keys, [Heading(tag="h1", text=headline)]) == headline
+    node = "Node.js 22 is now available!"
+    assert without_host(node, frozenset({"nodejs", "nodejsorg"}), [Heading(tag="h1", text=node)]) == node
 
 
 def test_headline_part_needs_an_element_a_title_states() -> None:
     h1 = Heading(tag="h1", text="Get that tech stack Klatch Coffee", parts=("Get that tech stack", "Klatch Coffee"))
-    assert headline_part([h1], ["Klatch Coffee"]) == "Klatch Coffee"
-    assert headline_part([h1], ["Get that tech stack Klatch Coffee"]) is None
+    no_site = frozenset[str]().__contains__
+    assert headline_part([h1], ["Klatch Coffee"], no_site) == "Klatch Coffee"
+    assert headline_part([h1], ["Get that tech stack Klatch Coffee"], no_site) is None
     badge = Heading(tag="h1", text="Harbour plan approved 3", parts=("Harbour plan approved", "3"))
-    assert headline_part([badge], ["3"]) is None  # one word: a badge, not a headline
+    assert headline_part([badge], ["3"], no_site) is None  # one word: a badge, not a headline
+    signed = Heading(tag="h1", text="Opinion Council passes the budget Valley Echo",
+                     parts=("Opinion", "Council passes the budget", "Valley Echo"))  # fmt: skip
+    assert headline_part([signed], ["Valley Echo"], {"Valley Echo"}.__contains__) is None  # the site's name
 
 
 def test_without_stamp_needs_a_month_and_year_after_the_shown_h1() -> None:

@@ -157,17 +157,17 @@ def pick_published(
     likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
 
     Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
-    then ``fallback`` (htmldate's pick from anywhere in the page) are weaker than any date the header
-    prints, even a revision's ("Updated March 4"): then the only date the page presents.
+    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints;
+    a revision's ("Updated March 4", then the page's only date) beats ``fallback`` alone.
     """
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     published, raw = pick_date(signals, "published", None)
-    marked = published is not None  # stated by the markup for the article, not guessed
-    if published is None:
-        published, raw = _page_level_date(signals) or pick_date(signals, "published", fallback())
+    published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
+    marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
+    published, raw = (published, raw) if marked else pick_date(signals, "published", fallback())
     if published is not None and _days(published, raw) & {d for s in shown if not s.updated for d in s.days}:
         return published, raw
     revised = _modified_days(signals)
-    tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
     if marked and fetched_at:
         today = _days(fetched_at, None)
@@ -186,9 +186,10 @@ def pick_published(
     return candidates[0].day.isoformat(), candidates[0].raw
 
 
-def _page_level_date(signals: PageSignals) -> tuple[str, str] | None:
-    """The JSON-LD ``WebPage`` node's ``datePublished`` (normalised, raw), when it parses."""
-    return _normalised(ld_str((signals.page_ld or {}).get("datePublished")), signals)
+def _page_level_date(signals: PageSignals, latest: date) -> tuple[str, str] | None:
+    """The JSON-LD ``WebPage`` node's ``datePublished`` (normalised, raw), if it parses and is by ``latest``."""
+    found = _normalised(ld_str((signals.page_ld or {}).get("datePublished")), signals)
+    return found if found and min(_days(*found)) <= latest else None
 
 
 def _normalised(raw: str | None, signals: PageSignals) -> tuple[str, str] | None:
@@ -212,8 +213,9 @@ def _days(value: str, raw: str | None) -> set[date]:
 
 
 def _modified_days(signals: PageSignals) -> set[date]:
-    ld = signals.article_ld or {}
-    return {d for r in (ld_str(ld.get("dateModified")), *signals.all_meta(*MODIFIED_META)) if r for d in _days(r, r)}
+    nodes = (signals.article_ld or {}, signals.page_ld or {})  # the article's and the page's revision dates
+    raws = [*(ld_str(n.get("dateModified")) for n in nodes), *signals.all_meta(*MODIFIED_META)]
+    return {d for r in raws if r for d in _days(r, r)}
 
 
 def _same_instant(published: str, day: date) -> bool:
@@ -261,9 +263,7 @@ def pick_fallback_date(pruned: str | None, whole_page: str | None) -> str | None
     the better one. Otherwise the pruned page's date wins: pruning removed teaser boxes, whose
     dates belong to other articles.
     """
-    if pruned and not re.fullmatch(r"\d{4}-01-01", pruned.strip()[:10]):
-        return pruned
-    return whole_page or pruned
+    return pruned if pruned and not re.fullmatch(r"\d{4}-01-01", pruned.strip()[:10]) else whole_page or pruned
 
 
 def page_date(tree: lxml_html.HtmlElement, url: str) -> str | None:

@@ -36,7 +36,8 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     title = _pick_title(signals, site, fallback)
     if not title:
         return None
-    untagged = _without_tagline(strip_site_suffix(title, site.keys, named_only=True), signals.headings)
+    unsuffixed = without_host(strip_site_suffix(title, site.keys, named_only=True), site.keys, signals.headings)
+    untagged = _without_tagline(unsuffixed, signals.headings)
     numbered = _with_number(untagged, signals, site)
     copies = [v for t in _meta_titles(signals, Fallback()) for v in (t, strip_site_suffix(t, site.keys))]
     return shown_markup(respelled(numbered, copies), signals.headings)
@@ -261,7 +262,7 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     all_h1s = [t for t in (clean_title(h) for h in signals.h1) if t]
     h1s = [t for t in all_h1s if not site.is_named(t)]  # a site's name as <h1> is its logo
     heads = [*meta_titles, *(_TITLE_SEPARATORS.split(t)[0] for t in meta_titles)]  # "Headline | Site"
-    kicked = _without_kicker(h1s, meta_titles, site.keys) or headline_part(signals.headings, heads)
+    kicked = _without_kicker(h1s, meta_titles, site.keys) or headline_part(signals.headings, heads, site.is_named)
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
@@ -370,7 +371,7 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named
     valley-echo.example even when the page declares no site name. ``named_only`` keeps a last
     part that is not one of them (for a headline, where a short last part may be its own).
     """
-    title = without_host(" ".join(title.split()), site_keys)
+    title = " ".join(title.split())
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title

@@ -25,6 +25,12 @@ _UNSPACED_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # 
 _LOST_CHARACTER = re.compile(r"[?\ufffd](?!\s*$)")
 _LOST_RUN = re.compile(r"[?\ufffd]+")
 _MAX_LOST_RUNS = 4
+_MAX_RUN = 3  # "?" stands for one to three characters, "??" for one: longer runs are the title's own
+# A "?" stands for no space ("Fall? Here's" is not "Fall — Here's" with a dash lost), and one of
+# them at least for a character ASCII lacks or an apostrophe: a copy that only has other
+# punctuation there ("Who, What, Where") is a rewording of a title that asks real questions.
+_FILL = r"\S"
+_LOST_FILL = re.compile(r"[^\x00-\x7f]|'")
 # A host name before the headline, with no separator: "example.com Headline".
 _LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
 
@@ -58,13 +64,16 @@ def respelled(title: str, others: list[str]) -> str:
     headline with those characters intact, and otherwise the same text, is the headline.
     """
     runs = _LOST_RUN.findall(title)
-    if not _LOST_CHARACTER.search(title) or len(runs) > _MAX_LOST_RUNS:
-        return title  # many runs: a "???" ASCII-art title, and a regex too costly to try
+    if not _LOST_CHARACTER.search(title) or len(runs) > _MAX_LOST_RUNS or max(map(len, runs)) > _MAX_RUN:
+        return title  # many or long runs: a "???" ASCII-art title (and a match too costly to try)
     pieces = _LOST_RUN.split(title)
-    gaps = [f".{{1,{3 * len(run)}}}" for run in runs]  # "?" for 1 to 3 characters ("'s"), "??" for one (é)
-    pattern = re.compile("".join(re.escape(p) + g for p, g in zip(pieces, [*gaps, ""], strict=True)), re.I | re.S)
+    gaps = [f"({_FILL}{{1,{_MAX_RUN}}})" for _ in runs]  # "?" for 1 to 3 characters ("'s"), "??" for one (é)
+    pattern = re.compile("".join(re.escape(p) + g for p, g in zip(pieces, [*gaps, ""], strict=True)), re.I)
     for other in others:
-        if other != title and not _LOST_CHARACTER.search(other) and pattern.fullmatch(other):
+        if other == title or _LOST_CHARACTER.search(other):
+            continue
+        match = pattern.fullmatch(other)
+        if match and any(_LOST_FILL.search(fill) for fill in match.groups()):
             return other
     return title
 
@@ -82,19 +91,22 @@ def shown_markup(title: str, headings: list[Heading]) -> str:
     return title
 
 
-def without_host(title: str, site_keys: frozenset[str]) -> str:
-    """``example.com Headline`` -> ``Headline`` when the host is the site's own address.
+def without_host(title: str, site_keys: frozenset[str], headings: list[Heading]) -> str:
+    """``example.com Headline`` -> ``Headline`` when the host is the site's own address, and the
+    page shows ``Headline`` as a heading of its own or its ``<h1>`` is the address (a logo).
 
-    Some templates print the site's domain before the post's title with only a space; a
-    host name of the site is never part of the headline's wording.
+    Some templates print the site's domain before the post's title with only a space. A brand
+    named by its address ("Hotels.com reveals …", "Node.js 22 is out") is the headline's own
+    first word: then no heading states the rest alone, and the ``<h1>`` is the whole headline.
     """
     match = _LEADING_HOST.fullmatch(title)
-    if match and compact(match[1]) in site_keys and count_words(match[2]) >= 1:
-        return match[2]
-    return title
+    if not match or compact(match[1]) not in site_keys or not count_words(match[2]):
+        return title
+    rest, h1 = normalise(match[2]), next((h.text for h in headings if h.tag == "h1"), "")
+    return match[2] if compact(h1) in site_keys or any(normalise(h.text) == rest for h in headings) else title
 
 
-def headline_part(headings: list[Heading], titles: list[str]) -> str | None:
+def headline_part(headings: list[Heading], titles: list[str], is_site: Callable[[str], bool]) -> str | None:
     """The last element of a two-part ``<h1>`` that a meta title states: a kicker precedes it.
 
     ``<h1><span>Get that tech stack</span><span>Klatch Coffee</span></h1>`` reads as one
@@ -102,8 +114,8 @@ def headline_part(headings: list[Heading], titles: list[str]) -> str | None:
     headline. Element boundaries make a two-word headline safe to match, unlike a text's end.
     """
     h1 = next((h for h in headings if h.tag == "h1"), None)
-    if h1 is None or not h1.parts or count_title_words(h1.parts[-1]) < 2:
-        return None
+    if h1 is None or not h1.parts or count_title_words(h1.parts[-1]) < 2 or is_site(h1.parts[-1]):
+        return None  # a site's name closing the heading is its signature, not the headline
     wanted = normalise(h1.parts[-1])
     return h1.parts[-1] if any(normalise(t) == wanted for t in titles) else None
 
