@@ -162,7 +162,7 @@ class Article:
     time to the second and the UTC offset when the page gives one (`2026-11-03T08:15:00+01:00`); null when the
     page gives no date. The markup's date, unless the line by the headline prints another day that is no
     revision (not "Updated …", not the modified day): then that day. With no article date in the markup, the
-    day printed by the headline (an update's too), else the page's own JSON-LD date, else a guess."""
+    page's own JSON-LD date stands in; with neither, the headline's printed day (an update's too), else a guess."""
     modified: str | None
     """Last modification, written like `published`; null when the page does not say. A new `revision` sets it
     (the page's new date, else the fetch time)."""
