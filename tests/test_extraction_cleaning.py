@@ -297,7 +297,10 @@ def test_crosslinks(text: str) -> None:
     ("text", "link_density", "removed"),
     [
         ("FUNDA FUTHI | Kuboshwe abantu abahlanu ngokugwaza umfundi", 0.72, True),  # label + link, any language
-        ("Source: Ministry of Transport annual report", 0.75, True),
+        ("NEXT UP | Lifeboat station open day draws hundreds", 0.8, True),
+        ("Source: Ministry of Transport annual report", 0.75, False),  # a cited source is the story's reference
+        ("Quelle: Jahresbericht des Verkehrsministeriums 2025", 0.8, False),
+        ("Pictured: the Harbour Light cottage garden border", 0.7, False),
         ("Website: https://www.nih.gov/health-information", 0.85, False),  # a bare address is a reference
         ("Best overall: Warbonnet Blackbird ($175)", 0.5, False),  # a product name, not a headline
         ("The minister said: no new roads this year", 0.0, False),  # no link
@@ -327,6 +330,16 @@ def test_link_lists_and_their_heading_go() -> None:
         p("Lifeboat crews answer record call-outs", 1.0),
     ]
     assert texts(strip_link_lists(blocks, CleaningContext())) == [PROSE]
+
+
+def test_a_link_list_the_story_introduces_stays() -> None:
+    # "Here are the courses:" then a list of linked course names: the story's own list
+    courses = Block(kind="list", text="Introduction to Python\nData Cleaning\nTime Series", link_density=0.9)
+    blocks = [p(PROSE), p("The free courses cover the basics. Here is a selection:"), courses, p(PROSE)]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+    # the same list after a sentence that ends the paragraph is set into the story from outside
+    related = [p(PROSE), p("The council meets again in May."), courses, p(PROSE)]
+    assert courses not in strip_link_lists(related, CleaningContext())
 
 
 def test_a_paragraph_with_a_few_links_stays() -> None:
@@ -460,6 +473,24 @@ def test_a_list_of_linked_steps_is_not_a_link_list() -> None:
     steps = Block(kind="list", text="\n".join([STEP, STEP, last]), link_density=0.7)
     blocks = [p(PROSE), steps, p(PROSE)]
     assert strip_link_lists(blocks, CleaningContext()) == blocks
+
+
+def test_prune_page_removes_author_boxes_embedded_posts_and_footnotes() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article>{body}
+        <blockquote class="twitter-tweet"><p>Big night at the harbour! pic.twitter.com/x</p></blockquote>
+        <div class="author-bio"><p>Jane Roe writes about coastal towns.</p></div>
+        <div class="footnotes"><ol><li>Harbour Board minutes, 2024.</li></ol></div>
+        <div class="biography-of-the-week"><p>{PROSE} kept</p></div>
+        </article></body></html>"""
+    )
+    assert prune_page(tree) == 3
+    text = tree.text_content()
+    assert "Big night at the harbour" not in text
+    assert "Jane Roe writes" not in text
+    assert "Harbour Board minutes" not in text
+    assert f"{PROSE} kept" in text  # "biography" is a word of its own, not "bio"
 
 
 def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> None:

@@ -11,7 +11,7 @@ import re
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
-from scraper.text import count_words, phrases, starts_with_phrase
+from scraper.text import count_words, normalise, phrases, starts_with_phrase
 
 
 def is_credit_line(text: str) -> bool:
@@ -55,14 +55,16 @@ def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Bloc
     pointing at something, and stays. So does a line whose link is only part of it (``Best
     winter hammock: <a>Circadian Pro</a> ($180)``, ``<a>Conference</a>: May 5-7 | Las Vegas``):
     an item of the story's own list; over both shared corpora, lines linked less than
-    ``LABELLED_LINK_MIN_DENSITY`` held 112 story tokens and no boilerplate.
+    ``LABELLED_LINK_MIN_DENSITY`` held 112 story tokens and no boilerplate. A label that cites
+    (``Source: <a>A survey of …</a>``, ``Website: …``, ``Pictured: …``; ``citation_label`` in
+    ``phrases.toml``) names where the story's facts or pictures come from: it is the story's.
     """
 
     def is_labelled_link(block: Block) -> bool:
         if block.kind != "p" or block.link_density < LABELLED_LINK_MIN_DENSITY or count_words(block.text) > 30:
             return False
         match = _LABEL.match(" ".join(block.text.split()))
-        if not match or count_words(match.group(1)) > 6:
+        if not match or count_words(match.group(1)) > 6 or normalise(match.group(1)) in phrases()["citation_label"]:
             return False
         linked = match.group(2)
         if _URL.match(linked) or count_words(linked) < HEADLINE_MIN_WORDS:

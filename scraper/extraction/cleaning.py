@@ -210,15 +210,19 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     A real paragraph is rarely mostly link text; a teaser list is nothing else. A heading
     directly above such a run ("Related stories", "Mehr zum Thema") goes with it. A linked
     heading on its own introduces the section under it (a listicle's item) and stays. A list of
-    sentences that link (steps, tips) and a run holding most of the body's words (a page of
-    annotated links is its own text) are not such lists.
+    sentences that link (steps, tips), a list the story's own paragraph introduces (``Some
+    examples include:``, ``Here's a selection:``) and a run holding most of the body's words (a
+    page of annotated links is its own text) are not such lists. Over both shared corpora the
+    introduced lists held 662 story tokens and 150 of boilerplate; the news corpus' inline
+    related-story lists follow a full stop, not a colon.
     """
     linky = [
         b.link_density >= 0.6
         and b.kind in ("list", "p", "head")
         and count_words(b.text) <= 60
         and not _is_prose_list(b)
-        for b in blocks
+        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1]))
+        for i, b in enumerate(blocks)
     ]
     total = sum(count_words(b.text) for b in blocks)
     drop = [False] * len(blocks)
@@ -239,6 +243,11 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
                 drop[i - 1] = True
         i = j
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
+
+
+def _introduces(block: Block) -> bool:
+    """A paragraph that ends in a colon announces what follows: the list under it is the story's."""
+    return block.kind == "p" and block.text.rstrip().endswith((":", "："))
 
 
 def _is_prose_list(block: Block) -> bool:
