@@ -383,6 +383,11 @@ def test_repeated_placeholders_go_and_a_repeated_paragraph_keeps_one_copy() -> N
         ("Jane Doe is our science correspondent. She joined in 2019.", True),
         ("Korrespondentin Jane Doe berichtet aus Brüssel.", True),
         ("Officials told Jane Doe that the bridge would reopen.", False),  # name not at the start
+        ("Jane holds an MBA from a business school and has covered shipping since 2012.", True),
+        ("About the author: Jane Doe is a freelance photographer based in Cork.", True),
+        ("Jane Doe is a freelance writer. " + " ".join(["She has written for many magazines."] * 16), True),
+        ("Jane said the harbour board would meet again in May to agree the budget.", False),  # not a bio's verb
+        ("Jane Doe is a freelance writer. " + " ".join(["She has written for many magazines."] * 25), False),
     ],
 )
 def test_author_bio(text: str, removed: bool) -> None:
