@@ -293,6 +293,12 @@ def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
 
 
+def test_a_sentence_that_opens_like_a_crosslink_but_runs_on_as_prose_stays() -> None:
+    text = "Click here for a complete post on mood boards. My favourite quick way is to start a board of rooms."
+    assert strip_crosslinks([p(text, 0.15), p(PROSE)], CleaningContext()) == [p(text, 0.15), p(PROSE)]
+    assert strip_crosslinks([p(text, 0.6), p(PROSE)], CleaningContext()) == [p(PROSE)]  # mostly link: a cross-link
+
+
 @pytest.mark.parametrize(
     ("text", "link_density", "removed"),
     [
