@@ -365,6 +365,20 @@ def test_teaser_runs() -> None:
     assert texts(strip_teaser_runs(blocks, CleaningContext())) == [PROSE]
 
 
+def test_linked_headings_each_over_a_described_item_are_the_story() -> None:
+    # a listicle of linked channel names, each with a paragraph of several sentences on it
+    described = (
+        "This channel covers graphic design, typography and layout. "
+        "Its tutorials run from the basics of the tools to full projects with a brief."
+    )
+    items = [block for n in range(1, 5) for block in (head(f"Design channel {n}", 1.0), p(f"{described} ({n})"))]
+    story = [p(PROSE + f" Part {n}.") for n in range(12)]
+    assert strip_teaser_runs([*story, *items], CleaningContext()) == [*story, *items]
+    # one-line standfirsts under the same headings: a teaser list after the story
+    teasers = [block for n in range(1, 5) for block in (head(f"Design channel {n}", 1.0), p("Tutorials for all."))]
+    assert strip_teaser_runs([*story, *teasers], CleaningContext()) == story
+
+
 def test_a_single_linked_subheading_is_not_a_teaser_run() -> None:
     blocks = [head("What happens next", 0.5), p(PROSE)]
     assert strip_teaser_runs(blocks, CleaningContext()) == blocks

@@ -303,6 +303,8 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
             return 0
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "p" and _describes(nxt):
+            return 0  # a linked heading over a paragraph of several sentences: a section of the story
         return 2 if nxt is not None and nxt.kind == "p" and count_words(nxt.text) <= 40 else 1
 
     total = sum(count_words(b.text) for b in blocks)
@@ -320,6 +322,16 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
                 drop.add(i - 1)
         i = max(j, i + 1)
     return [b for k, b in enumerate(blocks) if k not in drop]
+
+
+def _describes(block: Block) -> bool:
+    """Two or more sentences of 20+ words: an item's description, where a teaser has one line.
+
+    Over both shared corpora, teaser runs cut this way held 323 story tokens (a listicle of
+    linked channel names, each described) and 38 of boilerplate.
+    """
+    sentences = [s for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4]
+    return count_words(block.text) >= 20 and len(sentences) >= 2
 
 
 def _is_main_run(run: list[Block], total_words: int) -> bool:
