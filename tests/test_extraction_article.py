@@ -255,6 +255,17 @@ def test_the_recall_run_is_taken_only_when_it_tells_the_same_text_more_fully() -
     assert is_fuller("", kept)  # the default run kept nothing
 
 
+def test_a_recall_run_far_longer_is_taken_when_it_stays_within_the_pages_running_text() -> None:
+    from scraper.extraction.recall import is_fuller, words
+
+    kept = " ".join(_PART_ONE)
+    guide = " ".join([kept, *[f"{sentence} Section {n}." for n in range(4) for sentence in _PART_TWO]])
+    assert len(words(guide)) > 3 * len(words(kept))
+    assert not is_fuller(kept, guide)  # with no page to measure against: too much growth
+    assert is_fuller(kept, guide, running=2 * len(words(guide)))  # the page's own prose: one section was kept at first
+    assert not is_fuller(kept, guide, running=len(words(guide)))  # as long as all the page's text: chrome came with it
+
+
 def test_a_text_is_short_against_the_pages_running_text_outside_links_and_chrome() -> None:
     from lxml import html as lxml_html
 

@@ -293,11 +293,20 @@ def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
 
 
+def test_a_sentence_that_opens_like_a_crosslink_but_runs_on_as_prose_stays() -> None:
+    text = "Click here for a complete post on mood boards. My favourite quick way is to start a board of rooms."
+    assert strip_crosslinks([p(text, 0.15), p(PROSE)], CleaningContext()) == [p(text, 0.15), p(PROSE)]
+    assert strip_crosslinks([p(text, 0.6), p(PROSE)], CleaningContext()) == [p(PROSE)]  # mostly link: a cross-link
+
+
 @pytest.mark.parametrize(
     ("text", "link_density", "removed"),
     [
         ("FUNDA FUTHI | Kuboshwe abantu abahlanu ngokugwaza umfundi", 0.72, True),  # label + link, any language
-        ("Source: Ministry of Transport annual report", 0.75, True),
+        ("NEXT UP | Lifeboat station open day draws hundreds", 0.8, True),
+        ("Source: Ministry of Transport annual report", 0.75, False),  # a cited source is the story's reference
+        ("Quelle: Jahresbericht des Verkehrsministeriums 2025", 0.8, False),
+        ("Pictured: the Harbour Light cottage garden border", 0.7, False),
         ("Website: https://www.nih.gov/health-information", 0.85, False),  # a bare address is a reference
         ("Best overall: Warbonnet Blackbird ($175)", 0.5, False),  # a product name, not a headline
         ("The minister said: no new roads this year", 0.0, False),  # no link
@@ -329,6 +338,16 @@ def test_link_lists_and_their_heading_go() -> None:
     assert texts(strip_link_lists(blocks, CleaningContext())) == [PROSE]
 
 
+def test_a_link_list_the_story_introduces_stays() -> None:
+    # "Here are the courses:" then a list of linked course names: the story's own list
+    courses = Block(kind="list", text="Introduction to Python\nData Cleaning\nTime Series", link_density=0.9)
+    blocks = [p(PROSE), p("The free courses cover the basics. Here is a selection:"), courses, p(PROSE)]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+    # the same list after a sentence that ends the paragraph is set into the story from outside
+    related = [p(PROSE), p("The council meets again in May."), courses, p(PROSE)]
+    assert courses not in strip_link_lists(related, CleaningContext())
+
+
 def test_a_paragraph_with_a_few_links_stays() -> None:
     blocks = [p(PROSE, 0.2), p(PROSE, 0.3)]
     assert strip_link_lists(blocks, CleaningContext()) == blocks
@@ -344,6 +363,20 @@ def test_teaser_runs() -> None:
         p("Judges praised the crab."),
     ]
     assert texts(strip_teaser_runs(blocks, CleaningContext())) == [PROSE]
+
+
+def test_linked_headings_each_over_a_described_item_are_the_story() -> None:
+    # a listicle of linked channel names, each with a paragraph of several sentences on it
+    described = (
+        "This channel covers graphic design, typography and layout. "
+        "Its tutorials run from the basics of the tools to full projects with a brief."
+    )
+    items = [block for n in range(1, 5) for block in (head(f"Design channel {n}", 1.0), p(f"{described} ({n})"))]
+    story = [p(PROSE + f" Part {n}.") for n in range(12)]
+    assert strip_teaser_runs([*story, *items], CleaningContext()) == [*story, *items]
+    # one-line standfirsts under the same headings: a teaser list after the story
+    teasers = [block for n in range(1, 5) for block in (head(f"Design channel {n}", 1.0), p("Tutorials for all."))]
+    assert strip_teaser_runs([*story, *teasers], CleaningContext()) == story
 
 
 def test_a_single_linked_subheading_is_not_a_teaser_run() -> None:
@@ -370,6 +403,11 @@ def test_repeated_placeholders_go_and_a_repeated_paragraph_keeps_one_copy() -> N
         ("Jane Doe is our science correspondent. She joined in 2019.", True),
         ("Korrespondentin Jane Doe berichtet aus Brüssel.", True),
         ("Officials told Jane Doe that the bridge would reopen.", False),  # name not at the start
+        ("Jane holds an MBA from a business school and has covered shipping since 2012.", True),
+        ("About the author: Jane Doe is a freelance photographer based in Cork.", True),
+        ("Jane Doe is a freelance writer. " + " ".join(["She has written for many magazines."] * 16), True),
+        ("Jane said the harbour board would meet again in May to agree the budget.", False),  # not a bio's verb
+        ("Jane Doe is a freelance writer. " + " ".join(["She has written for many magazines."] * 25), False),
     ],
 )
 def test_author_bio(text: str, removed: bool) -> None:
@@ -460,6 +498,24 @@ def test_a_list_of_linked_steps_is_not_a_link_list() -> None:
     steps = Block(kind="list", text="\n".join([STEP, STEP, last]), link_density=0.7)
     blocks = [p(PROSE), steps, p(PROSE)]
     assert strip_link_lists(blocks, CleaningContext()) == blocks
+
+
+def test_prune_page_removes_author_boxes_embedded_posts_and_footnotes() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article>{body}
+        <blockquote class="twitter-tweet"><p>Big night at the harbour! pic.twitter.com/x</p></blockquote>
+        <div class="author-bio"><p>Jane Roe writes about coastal towns.</p></div>
+        <div class="footnotes"><ol><li>Harbour Board minutes, 2024.</li></ol></div>
+        <div class="biography-of-the-week"><p>{PROSE} kept</p></div>
+        </article></body></html>"""
+    )
+    assert prune_page(tree) == 3
+    text = tree.text_content()
+    assert "Big night at the harbour" not in text
+    assert "Jane Roe writes" not in text
+    assert "Harbour Board minutes" not in text
+    assert f"{PROSE} kept" in text  # "biography" is a word of its own, not "bio"
 
 
 def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> None:

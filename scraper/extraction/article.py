@@ -46,7 +46,7 @@ from scraper.extraction.figures import Figure, read_figures, split_credit
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
-from scraper.extraction.recall import is_fuller, looks_short
+from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
@@ -252,7 +252,7 @@ def _build_article(
         fuller = _run_trafilatura(tree, url, options, favor_recall=True)
         if fuller is not None and fuller.body is not None:
             more, more_ctx = clean(fuller)
-            if is_fuller(text, more_text := blocks_to_text(more)):
+            if is_fuller(text, more_text := blocks_to_text(more), running_words(tree)):
                 blocks, ctx, text = more, more_ctx, more_text
                 words = count_words(text)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut

@@ -33,6 +33,8 @@ SHORT_SHARE = 0.8
 # The recall run's text must be this many times longer (and at most ``MAX_GROWTH`` times) ...
 MIN_GROWTH = 1.2
 MAX_GROWTH = 3.0
+# ... unless it stays within this share of the page's running words (see ``is_fuller``).
+RUNNING_SHARE = 0.8
 # ... and hold this share of the kept text's word 5-grams (the same text, told more fully).
 MIN_CONTAINED = 0.8
 SHINGLE = 5
@@ -88,12 +90,19 @@ def looks_short(kept: str, tree: lxml_html.HtmlElement) -> bool:
     return running <= MAX_RUNNING_WORDS and len(_WORD.findall(kept)) < SHORT_SHARE * running
 
 
-def is_fuller(kept: str, recalled: str) -> bool:
-    """``recalled`` tells ``kept`` more fully: it contains it and is longer, within bounds."""
+def is_fuller(kept: str, recalled: str, running: int = 0) -> bool:
+    """``recalled`` tells ``kept`` more fully: it contains it and is longer, within bounds.
+
+    ``running`` is the page's running text in words (:func:`running_words`): a recall text more
+    than ``MAX_GROWTH`` times the kept one is still taken when it stays within
+    ``RUNNING_SHARE`` of it (the default run kept one section of a long guide; the rest is the
+    page's own prose, not its chrome, which ``running_words`` leaves out).
+    """
     short, full = words(kept), words(recalled)
     if not short:
         return bool(full)
-    if not MIN_GROWTH * len(short) <= len(full) <= MAX_GROWTH * len(short):
+    within_page = len(full) <= RUNNING_SHARE * running
+    if len(full) < MIN_GROWTH * len(short) or (len(full) > MAX_GROWTH * len(short) and not within_page):
         return False
     inner = _shingles(short)
     return len(inner & _shingles(full)) >= MIN_CONTAINED * len(inner)
