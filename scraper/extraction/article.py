@@ -25,7 +25,7 @@ from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_o
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, dateline
-from scraper.extraction.decoding import decode_body, parse_html
+from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.fields import (
     Fallback,
     has_date_signals,
@@ -158,13 +158,13 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         return Rejection(DropReason.NOT_HTML, page.content_type)
     if len(page.body) > options.max_bytes:
         return Rejection(DropReason.TOO_LARGE, f"{len(page.body)} bytes")
-    decoded = decode_body(page.body, page.encoding)
+    decoded = decode_page(page.body, page.encoding)
     if isinstance(decoded, Rejection):
         return decoded
-    if (xml_kind := xml_document(decoded)) is not None:
+    if (xml_kind := xml_document(decoded.text)) is not None:
         return Rejection(DropReason.NOT_ARTICLE, f"an XML {xml_kind}, not a page")
     try:
-        tree = parse_html(decoded)
+        tree = parse_page(decoded)
     except (etree.ParserError, ValueError) as exc:
         return Rejection(DropReason.EXTRACTION_FAILED, f"lxml: {exc}")
     url = page.final_url or page.url

@@ -247,10 +247,10 @@ def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
 
 
 def has_date_signals(signals: PageSignals) -> bool:
-    """The page states its publication date in markup (JSON-LD, meta, ``<time datetime>``)."""
+    """A date stated in markup (JSON-LD, meta, ``<time>``, the ``WebPage`` node): htmldate's guess goes unused."""
     ld = signals.article_ld or {}
     raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META)]
-    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r)
+    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r) or bool(_page_level_date(signals))
 
 
 def pick_fallback_date(pruned: str | None, whole_page: str | None) -> str | None:
