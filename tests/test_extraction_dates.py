@@ -348,3 +348,30 @@ def test_a_webpage_date_in_the_future_is_no_publication_date() -> None:
         '"datePublished": "2031-01-01T00:00:00+00:00"}</script>'
     )
     assert published(page(graph, "<p>By Ann Lee</p>"), fallback="2024-03-03") == ("2024-03-03", "2024-03-03")
+
+
+def test_the_text_before_the_headline_is_read_backwards_as_written_and_the_sites_name_anywhere() -> None:
+    """The window above the headline is the page's text read backwards, nearest first, lazily.
+
+    Every subtree read backwards gives exactly its forward reading reversed (tails, comments and
+    skipped elements included); and the site's name is known from a ``<meta>`` libxml2 left
+    after a second ``<html>``, so the masthead's ``<h1>`` with the day's date is not the headline.
+    """
+    from scraper.extraction.dateline import _texts
+
+    page = lxml_html.document_fromstring(
+        "<html><body><div class=top>Menu <b>one</b> two<!-- c -->three<script>x()</script> tail"
+        "<nav>World</nav> after nav<figure><figcaption>Photo 1 May 2020</figcaption></figure> after figure"
+        "<div><span>March 4,</span> 2025 <em>by</em> Ann</div> end</div>"
+        "<h1>Council passes the budget</h1><p>Text.</p></body></html>"
+    )
+    for element in page.iter():
+        forward = [(p.text, p.owner) for p in _texts(element)]
+        assert [(p.text, p.owner) for p in _texts(element, backwards=True)] == forward[::-1]
+    assert [s.raw for s in dateline(page, "en")] == ["March 4, 2025"]
+    masthead = lxml_html.document_fromstring(
+        "<html><body><h1>Example News</h1><div>Monday, March 2, 2026</div>"
+        "<main><h1>Council passes the budget</h1><p>February 4, 2025</p></main></body></html>"
+        '<html><head><meta name="application-name" content="Example News"></head><body></body></html>'
+    )
+    assert [s.raw for s in dateline(masthead, "en")][:1] == ["February 4, 2025"]  # after the headline: first

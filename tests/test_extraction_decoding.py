@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.decoding import decode_body, looks_binary, parse_html
+from scraper.extraction.decoding import Decoded, decode_body, decode_page, looks_binary, parse_html, parse_page
 from scraper.items import DropReason, Rejection
 
 TEXT = "<p>Café Müller sells naïve art for £5 and 3 €</p>"
@@ -212,3 +212,33 @@ def test_parse_html_from_many_threads_gives_each_the_tree_a_single_thread_gets()
     with ThreadPoolExecutor(8) as pool:
         got = list(pool.map(lambda d: etree.tostring(parse_html(d)), docs))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "declared", "as_bytes"),
+    [
+        (TEXT.encode(), None, True),  # clean UTF-8: parsed from the bytes as they came
+        (TEXT.encode(), "iso-8859-1", True),  # whatever the header says, the bytes are UTF-8
+        (b'<meta charset="iso-8859-1">' + TEXT.encode(), None, True),  # a <meta> cannot override
+        (b'<meta charset="windows-1251">' + TEXT.encode(), None, True),
+        (b"<p>plain ASCII only</p>", "utf-8", True),
+        (TEXT.encode() + b"<p>a\x01b\x7fc</p>", "utf-8", False),  # controls to take out first
+        ("<p>x\ufffe y</p>".encode() + TEXT.encode(), "utf-8", False),
+        (b'<?xml version="1.0"?>' + TEXT.encode(), "utf-8", False),  # the declaration goes
+        ("\ufeff".encode() + TEXT.encode(), "utf-8", False),  # a BOM: the bytes are not the text
+        (TEXT.replace(" \u20ac", "").encode("cp1252"), "cp1252", False),
+        (TEXT.encode("utf-16"), "utf-16", False),
+    ],
+)
+def test_parse_page_builds_the_tree_of_the_decoded_text(body: bytes, declared: str | None, as_bytes: bool) -> None:
+    """UTF-8 bytes go to lxml as they are only when they are the text; the tree is the text's either way."""
+    decoded = decode_page(body, declared)
+    assert isinstance(decoded, Decoded)
+    assert decoded.text == decode_body(body, declared)
+    assert (decoded.utf8 is not None) == as_bytes
+    tree = parse_page(decoded)
+    assert etree.tostring(tree, encoding="unicode") == etree.tostring(parse_html(decoded.text), encoding="unicode")
+    assert "\x01" not in tree.text_content()
+    assert "\ufffe" not in tree.text_content()
+    if "Caf" in decoded.text:
+        assert "Café Müller sells naïve art for £5" in tree.text_content()

@@ -84,6 +84,41 @@ def test_what_the_markup_leaves_empty_comes_from_trafilatura(metadata_calls: lis
     assert metadata_calls == ["https://example.org/news/ferry-delays"]  # once per page, however many fields
 
 
+def test_trafilaturas_category_and_tag_scan_runs_only_where_it_can_find_something(
+    monkeypatch: pytest.MonkeyPatch, metadata_calls: list[str | None]
+) -> None:
+    """Its XPaths cost ~1.7 ms a page; a page with no /category/ or /tag/ link (nor section meta) skips them."""
+    import trafilatura.metadata
+
+    calls: list[str] = []
+    real: Callable[..., Any] = trafilatura.metadata.extract_catstags
+
+    def spy(metatype: str, tree: Any) -> Any:
+        calls.append(metatype)
+        return real(metatype, tree)
+
+    monkeypatch.setattr(trafilatura.metadata, "extract_catstags", spy)
+    unlisted = STATED.replace(', "articleSection": "Local"', "").replace(
+        '<meta name="keywords" content="ferries, harbour">', ""
+    )
+    bare = extract_article(page(unlisted))
+    assert isinstance(bare, Article), bare
+    assert (bare.section, bare.tags, calls) == (None, [], [])
+    listed = unlisted.replace(
+        "<article>",
+        '<article><div class="entry-meta"><a href="/category/harbour/">Harbour</a> '
+        '<a href="/tag/ferries/">ferries</a></div>',
+    )
+    article = extract_article(page(listed))
+    assert isinstance(article, Article), article
+    assert (article.section, article.tags, calls) == ("Harbour", ["ferries"], ["category", "tag"])
+    subject = unlisted.replace("</head>", '<meta name="dc.subject" content="Harbour news"></head>')
+    calls.clear()
+    extract_article(page(subject))
+    assert calls == ["category"]  # a subject <meta> is what its category fallback reads
+    assert metadata_calls == []  # the page states the rest: trafilatura's metadata pass never ran
+
+
 def test_given_values_are_kept_and_a_field_is_loaded_once() -> None:
     loaded: list[str] = []
 

@@ -186,10 +186,10 @@ def pick_published(
     return candidates[0].day.isoformat(), candidates[0].raw
 
 
-def _page_level_date(signals: PageSignals, latest: date) -> tuple[str, str] | None:
+def _page_level_date(signals: PageSignals, latest: date | None = None) -> tuple[str, str] | None:
     """The JSON-LD ``WebPage`` node's ``datePublished`` (normalised, raw), if it parses and is by ``latest``."""
     found = _normalised(ld_str((signals.page_ld or {}).get("datePublished")), signals)
-    return found if found and min(_days(*found)) <= latest else None
+    return found if found and min(_days(*found)) <= (latest or datetime.now(UTC).date() + timedelta(days=1)) else None
 
 
 def _normalised(raw: str | None, signals: PageSignals) -> tuple[str, str] | None:
@@ -249,10 +249,10 @@ def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
 
 
 def has_date_signals(signals: PageSignals) -> bool:
-    """The page states its publication date in markup (JSON-LD, meta, ``<time datetime>``)."""
+    """A date stated in markup (JSON-LD, meta, ``<time>``, the ``WebPage`` node): htmldate's guess goes unused."""
     ld = signals.article_ld or {}
     raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META)]
-    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r)
+    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r) or bool(_page_level_date(signals))
 
 
 def pick_fallback_date(pruned: str | None, whole_page: str | None) -> str | None:

@@ -138,20 +138,22 @@ def element_text(element: lxml_html.HtmlElement) -> str:
 
 
 def _read_meta(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = meta.get("content")
-        if key and content is not None:
-            signals.meta.setdefault(key.strip(), []).append(content)
+    for element in tree.iter("meta", "link"):  # one walk for both
+        if element.tag == "meta":
+            key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+            content = element.get("content")
+            if key and content is not None:
+                signals.meta.setdefault(key.strip(), []).append(content)
+        elif "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
+            signals.canonical = signals.canonical or element.get("href", "").strip()
     _file_written_by(signals)
-    titles = tree.xpath("//head/title|//title")
-    if titles:
-        signals.html_title = element_text(titles[0]) or None
-    for link in tree.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
-        if "canonical" in rel and link.get("href") and not signals.canonical:
-            signals.canonical = link.get("href", "").strip()
     root = tree.getroottree().getroot()
+    # The document's first <title> (as XPath's ``//title`` finds it: after a second <html> too), read
+    # from the top rather than by a search of the whole tree.
+    tops = (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings())
+    title = next((found for top in tops for found in top.iter("title")), None)
+    if title is not None:
+        signals.html_title = element_text(title) or None
     signals.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
 
 

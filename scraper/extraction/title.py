@@ -9,6 +9,7 @@ site's name and a ``| tagline``, and keeps a count or year that another copy sta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import Heading, PageSignals, ld_str
@@ -363,6 +364,7 @@ def _without_kicker(h1s: list[str], meta_titles: list[str], site_keys: frozenset
     return None
 
 
+@lru_cache(maxsize=2048)  # called for every title copy, often with the same one (a pure function)
 def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named_only: bool = False) -> str:
     """Drop `` | Site`` / ``Site :: `` parts: the longest remaining part is the headline.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from scraper.extraction.signals import Heading
 from scraper.text import compact, count_words, normalise
@@ -35,6 +36,7 @@ _LOST_FILL = re.compile(r"[^\x00-\x7f]|'")
 _LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)  # a page reads each of its titles several times over (a pure function)
 def clean_title(raw: str | None) -> str | None:
     """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
 

@@ -1,0 +1,35 @@
+"""Month names in English and a page's language, for reading the dates it prints.
+
+Babel's locale data gives each language's names (full and abbreviated, format and stand-alone);
+loading a locale costs milliseconds, so each language's table is built once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december")  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def month_names(language: str) -> dict[str, int]:
+    """Month names (full and abbreviated, lower-case, without dots) in English and ``language``."""
+    names = {name: i for i, name in enumerate(_ENGLISH_MONTHS, 1)}
+    names.update({name[:3]: i for i, name in enumerate(_ENGLISH_MONTHS, 1)})
+    names["sept"] = 9
+    primary = language.split("-")[0]
+    if primary and primary != "en":
+        from babel import UnknownLocaleError
+        from babel.dates import get_month_names
+
+        try:
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    for number, name in get_month_names(width, context, locale=primary).items():
+                        key = name.lower().rstrip(".")
+                        if len(key) >= 3 and not key[0].isdigit():
+                            names.setdefault(key, int(number))
+        except (UnknownLocaleError, ValueError):
+            pass
+    return names
