@@ -1,4 +1,5 @@
-"""What the extraction side holds in memory: justext's stop-words once, page buffers given back.
+"""What the extraction side holds in memory: justext's stop-words once, page buffers given back,
+babel's locale data not kept, and no worker loading the crawl's main script.
 
 A worker's preload hands justext the stop-words without trafilatura's 14 MB tuple: real
 trafilatura and justext on a page of ours that trafilatura sends to justext (its own text is
@@ -6,11 +7,16 @@ short), in a fresh interpreter as a worker starts, once with :class:`AllStoplist
 ``preload`` installs) and once with trafilatura's own tuple of every word. The pool pins
 glibc's mmap threshold in the crawl process: page-sized buffers freed after a larger one must
 give their memory back (a fresh interpreter with and without the pin, measured from ``/proc``).
+A worker drops babel's locale data after each page (the dateline reader keeps the month names it
+took from it), and starts without re-running the main script of the process that started it
+(``scrapy crawl``'s entry point imports all of Scrapy): a real pool started from a script whose
+top level leaves a mark when it runs.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -97,3 +103,61 @@ def test_page_sized_buffers_freed_after_a_large_one_go_back_to_the_system() -> N
     assert after <= 8  # ... and given back when freed (the 5 MB still in use stays)
     _, peak, after = run("default")
     assert after >= 40  # without the pin glibc keeps them: the case the pin is for
+
+
+BABEL = """
+import json, sys
+from pathlib import Path
+import babel.localedata as localedata
+from scraper.extraction.article import extract_article
+from scraper.extraction.worker_process import drop_library_caches
+from tests.helpers import make_page
+
+page = make_page(Path(sys.argv[1]).read_bytes())
+first = extract_article(page)
+loaded = sorted(localedata._cache)  # babel's own cache: what a worker kept for ever before
+drop_library_caches()
+dropped = len(localedata._cache) + len(localedata._dict_cache)
+second = extract_article(page)
+print(json.dumps({"loaded": loaded, "dropped": dropped, "reloaded": sorted(localedata._cache),
+                  "same": first.to_dict() == second.to_dict(), "text": bool(first.text)}))
+"""
+
+
+def test_babels_locale_data_is_dropped_after_a_page_and_the_record_is_unchanged() -> None:
+    page = ROOT / "tests" / "data" / "pages" / "de_faktenbox.html"  # a German date: the dateline reads babel's months
+    done = subprocess.run([sys.executable, "-c", BABEL, str(page)], capture_output=True, text=True, timeout=120,
+                          check=True, cwd=ROOT)  # fmt: skip
+    found = json.loads(done.stdout)
+    assert "de" in found["loaded"]  # the page really loaded German locale data
+    assert found["dropped"] == 0
+    assert found["reloaded"] == []  # the next page of the language reads the dateline's memo, not babel
+    assert found["same"]
+    assert found["text"]
+
+
+MAIN_SCRIPT = """
+import os, sys
+from pathlib import Path
+with open(sys.argv[1], "a") as marks:  # unguarded, as in scrapy's console script
+    marks.write(f"{os.getpid()}\\n")
+if __name__ == "__main__":
+    from scraper.extraction.article import ExtractionOptions
+    from scraper.extraction.workers import ExtractorPool
+    from tests.helpers import make_page
+    pool = ExtractorPool(1, ExtractionOptions())
+    result = pool.submit(make_page(Path(sys.argv[2]).read_bytes())).result(timeout=120)
+    workers = pool.counts["started"]
+    pool.close()
+    print(type(result).__name__, workers)
+"""
+
+
+def test_a_worker_does_not_run_the_main_script_of_the_process_that_started_it(tmp_path: Path) -> None:
+    script, marks = tmp_path / "crawl_entry.py", tmp_path / "marks.txt"
+    script.write_text(MAIN_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, str(script), str(marks), str(PAGE)], capture_output=True, text=True,
+                          timeout=180, check=True, cwd=ROOT, env=env)  # fmt: skip
+    assert done.stdout.split() == ["Article", "1"]  # a real worker extracted the page
+    assert len(marks.read_text().split()) == 1  # the script's top level ran once: in the parent only

@@ -1,14 +1,18 @@
 """The workers' datasketch-free MinHash is datasketch's own, bit for bit.
 
-Extraction workers compute an article's signature with :func:`scraper.neardup.signature` (numpy
-only: datasketch would load scipy, 55 MB, into every worker); the crawl process compares it
-with datasketch and the crawl state keeps it between runs. Any difference would quietly stop
-copies from matching, so the bytes are checked against datasketch's on texts of every size.
+Extraction workers compute an article's signature with :func:`scraper.neardup.signature` in
+plain Python (datasketch would load scipy, 55 MB, and numpy 18 MB, into every worker); the crawl
+process compares it with signatures datasketch made and the crawl state keeps it between runs.
+Any difference would quietly stop copies from matching, so the bytes are checked against
+datasketch's ``MinHash`` (the ``test`` extra) on texts of every size, and the permutations
+against the numpy generator datasketch drew them from.
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -41,7 +45,33 @@ def _text(words: int, seed: int) -> str:
 @pytest.mark.parametrize("text", ["", "one", "Two words", "Ünïcode wörds, ü and ß — 中文 текст", _text(3, 1),
                                   _text(40, 2), _text(900, 3), _text(5000, 4)])  # fmt: skip
 def test_the_signature_is_datasketchs_minhash(text: str) -> None:
-    assert neardup.signature(text) == neardup.encode(neardup.minhash(text))
+    np = pytest.importorskip("numpy")
+    datasketch = pytest.importorskip("datasketch", reason="datasketch (the test extra) is the reference checked")
+    theirs = datasketch.MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED)
+    theirs.update_batch(sorted(neardup.shingles(text)))
+    expected = b"affine32\0" + np.asarray(theirs.hashvalues, dtype="<u8").tobytes()
+    assert neardup.signature(text) == expected
+    assert neardup.encode(neardup.minhash(text)) == expected
+
+
+def test_the_permutations_are_numpys_draws_for_the_seed() -> None:
+    np = pytest.importorskip("numpy")
+    generator = np.random.RandomState(neardup.SEED)  # what datasketch drew them from
+    a = generator.randint(0, 1 << 31, neardup.NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, neardup.NUM_PERM, dtype=np.uint32)
+    assert neardup._permutations() == (tuple(map(int, a)), tuple(map(int, b)))
+
+
+def test_signing_loads_no_numpy() -> None:
+    """A worker signs every article: numpy would cost each worker 18 MB for it."""
+    code = (
+        "import sys\n"
+        "from scraper import neardup\n"
+        "assert len(neardup.signature('The harbour board met on Tuesday about the ferry.')) == 9 + 8 * 128\n"
+        "print(sorted(m for m in ('numpy', 'scipy', 'datasketch') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_signature_from_a_worker_finds_a_copy_made_with_datasketch() -> None:

@@ -23,23 +23,20 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
-import ctypes
 import logging
 import multiprocessing
 import os
 import queue
-import signal
-import sys
 import threading
-import time
 import weakref
 from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
-from scraper.extraction.article import ExtractionOptions, extract_article, preload
+from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.worker_process import READY, pin_mmap_threshold, without_main_module, worker_main
 from scraper.items import Article, DropReason, Page, Rejection
 
 if TYPE_CHECKING:
@@ -47,14 +44,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the crawl process is still its parent
 STOP_GRACE_SECONDS = 2.0  # how long a worker asked to stop may take before it is killed
 START_TIMEOUT_SECONDS = 120.0  # a new worker imports lxml and trafilatura; one that takes longer is hung
 START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before a slot gives up on a page
-READY = "ready"
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-TRIM_GROWTH_MB = 8  # RSS growth of a worker after which freed heap is handed back (see _HeapTrimmer)
-_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES = -3, 128 * 1024  # <malloc.h>; glibc's initial value, kept fixed
 
 Result = Article | Rejection
 
@@ -72,100 +64,6 @@ def short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} chars)"
 
 
-# --- the worker process ------------------------------------------------------------------
-
-
-def _worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -> None:
-    """A worker's life: extract the pages the parent sends until it sends ``None`` or goes away."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _die_with_parent(parent_pid)
-    preload()  # while the crawl starts, not on the first page's clock
-    trimmer = _HeapTrimmer()
-    conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
-    while True:
-        try:
-            page = conn.recv()
-        except (EOFError, OSError):
-            return  # the parent closed its end
-        if page is None:
-            return
-        result = extract_article(page, options)
-        del page
-        conn.send(result)
-        del result
-        trimmer.after_page()
-
-
-class _HeapTrimmer:
-    """Gives the heap's free memory back to the system once it has grown by ``TRIM_GROWTH_MB``.
-
-    A large page's tree and strings are freed after it, but glibc keeps the freed heap mapped:
-    over the corpus a worker's RSS crept from 110 to 140 MB and stayed there. ``malloc_trim``
-    after every page costs about 1 ms; after RSS grew by a step, it runs on a few pages only
-    and keeps the worker within about a step of what it really holds. Linux/glibc only.
-    """
-
-    def __init__(self) -> None:
-        self._trim = None
-        self._page_kb = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
-        if sys.platform == "linux":
-            with contextlib.suppress(OSError, AttributeError):
-                self._trim = ctypes.CDLL("libc.so.6").malloc_trim
-        self._floor = self._rss_kb()
-
-    def _rss_kb(self) -> int:
-        try:
-            with open("/proc/self/statm", "rb") as statm:
-                return int(statm.read().split()[1]) * self._page_kb
-        except (OSError, ValueError, IndexError):
-            return 0
-
-    def after_page(self) -> None:
-        if self._trim is None:
-            return
-        if self._rss_kb() - self._floor > TRIM_GROWTH_MB * 1024:
-            self._trim(0)
-            self._floor = self._rss_kb()
-
-
-def pin_mmap_threshold() -> bool:
-    """Keep glibc mapping page-sized buffers apart, so freeing one returns it (False: no glibc).
-
-    The crawl process holds each page a while (body, text, the pickle to a worker, the record).
-    glibc raises its 128 kB mmap threshold to each large block freed (up to 32 MB), so later pages
-    land in a heap that cannot shrink past what is in use: ~17 MB more peak over the corpus."""
-    try:
-        return bool(ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))
-    except (OSError, AttributeError):
-        return False
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Exit as soon as the crawl process is gone, however it went (kill -9 included).
-
-    ``PR_SET_PDEATHSIG`` makes the kernel kill us at once on Linux, even while C code holds the
-    GIL; the watchdog thread covers other systems and the moment before the call. The signal
-    follows the parent *thread* that started us: the pool starts workers only from threads that
-    outlive them (the one that opened the pool, or the slot's own).
-    """
-    if sys.platform == "linux":
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):  # no prctl: the watchdog alone
-            pass
-    if os.getppid() != parent_pid:  # the parent died before we got here
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
-
-
 # --- the parent side ---------------------------------------------------------------------
 
 
@@ -181,9 +79,10 @@ class _Worker:
     def __init__(self, context: multiprocessing.context.SpawnContext, options: ExtractionOptions) -> None:
         self.conn, child = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(
-            target=_worker_main, args=(child, os.getpid(), options), name="news-extract", daemon=True
+            target=worker_main, args=(child, os.getpid(), options), name="news-extract", daemon=True
         )
-        self.process.start()
+        with without_main_module():  # a worker needs none of the crawl's main script
+            self.process.start()
         child.close()
         self.ready = False
 
