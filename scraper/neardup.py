@@ -23,8 +23,9 @@ import operator
 import random
 import re
 import struct
+import sys
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from scraper.config import ConfigError
@@ -140,10 +141,17 @@ def _vectors() -> tuple[int, int, int, int]:
     return _lanes(a), _lanes(b), _lanes([0xFFFFFFFF] * NUM_PERM), _lanes([1 << 32] * NUM_PERM)
 
 
-@lru_cache(maxsize=64)
 def _fmix_masks(count: int) -> tuple[int, int, int]:
-    """Masks of ``count`` 64-bit lanes keeping the low 16, 19 and 32 bits of each."""
-    return _lanes([0xFFFF] * count), _lanes([0x7FFFF] * count), _lanes([0xFFFFFFFF] * count)
+    """Masks of ``count`` 64-bit lanes keeping the low 16, 19 and 32 bits of each.
+
+    Built per text, not cached: their size is the text's (a cache keyed by shingle count kept
+    the masks of long texts in every worker, tens of MB).
+    """
+    return _repeated(0xFFFF, count), _repeated(0x7FFFF, count), _repeated(0xFFFFFFFF, count)
+
+
+def _repeated(lane: int, count: int) -> int:
+    return int.from_bytes(lane.to_bytes(8, "little") * count, "little")
 
 
 def signature(text: str) -> bytes:
@@ -172,7 +180,8 @@ def signature(text: str) -> bytes:
     hashes ^= (hashes >> 16) & low16
     a, b, values, guards = _vectors()
     best = values | guards  # every lane at 2**32 - 1, its guard bit set
-    for hashed in memoryview(hashes.to_bytes(8 * count, "little")).cast("Q"):
+    # the lanes in native byte order, so that the cast reads each whole (their order does not matter)
+    for hashed in memoryview(hashes.to_bytes(8 * count, sys.byteorder)).cast("Q"):
         permuted = (hashed * a + b) & values  # the 32-bit wrap-around is the modulo
         smaller = (best - permuted) & guards  # the guard survives where best >= permuted
         if smaller:

@@ -136,6 +136,35 @@ def test_babels_locale_data_is_dropped_after_a_page_and_the_record_is_unchanged(
     assert found["text"]
 
 
+OLD_BABEL = """
+import json, sys
+from pathlib import Path
+import babel.localedata as localedata
+from scraper.extraction.article import extract_article
+from scraper.extraction.worker_process import drop_library_caches
+from tests.helpers import make_page
+
+del localedata.clear_caches  # babel before 2.19 has the cache but not the function
+extract_article(make_page(Path(sys.argv[1]).read_bytes()))
+loaded = len(localedata._cache)
+drop_library_caches()
+dropped = len(localedata._cache)
+del localedata._cache_lock  # a babel with neither: the cache stays, the worker goes on
+extract_article(make_page(Path(sys.argv[1]).read_bytes().replace(b'lang="de"', b'lang="fr"')))
+drop_library_caches()
+print(json.dumps({"loaded": loaded, "dropped": dropped}))
+"""
+
+
+def test_an_older_babel_has_its_cache_dropped_too_and_never_stops_a_worker() -> None:
+    page = ROOT / "tests" / "data" / "pages" / "de_faktenbox.html"
+    done = subprocess.run([sys.executable, "-c", OLD_BABEL, str(page)], capture_output=True, text=True, timeout=120,
+                          check=True, cwd=ROOT)  # fmt: skip
+    found = json.loads(done.stdout)
+    assert found["loaded"] > 0 and found["dropped"] == 0
+    assert "locale cache not cleared" in done.stderr  # said once, as a warning, not a crash
+
+
 MAIN_SCRIPT = """
 import os, sys
 from pathlib import Path

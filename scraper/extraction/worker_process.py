@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import signal
 import sys
@@ -20,6 +21,8 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection
 
 from scraper.extraction.article import ExtractionOptions, extract_article, preload
+
+logger = logging.getLogger(__name__)
 
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the crawl process is still its parent
 READY = "ready"
@@ -64,8 +67,16 @@ def drop_library_caches() -> None:
     site of one language). A no-op until babel is imported.
     """
     localedata = sys.modules.get("babel.localedata")
-    if localedata is not None:
-        localedata.clear_caches()
+    if localedata is None:
+        return
+    try:  # housekeeping: never the reason a worker dies
+        if hasattr(localedata, "clear_caches"):  # babel >= 2.19
+            localedata.clear_caches()
+        else:  # older babel keeps the same module-level cache, without the function
+            with localedata._cache_lock:
+                localedata._cache.clear()
+    except Exception as exc:  # a babel without either: keep its cache, keep working
+        logger.warning("babel's locale cache not cleared in worker %d: %r", os.getpid(), exc)
 
 
 class HeapTrimmer:
