@@ -16,7 +16,9 @@ from contextvars import ContextVar
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
+    HEADLINE_MIN_WORDS,
     is_credit_line,
+    strip_author_bio,
     strip_contributions,
     strip_copyright_notices,
     strip_crosslinks,
@@ -131,43 +133,6 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
 
 
-def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """A paragraph among the last blocks that presents the author (``Jane Doe covers…``).
-
-    The bio starts with an author's full name (one role word may come first: ``Korrespondent
-    Jane Doe ist…``; an ``About the author:`` label may come before it), or with the first name
-    alone when a verb of presentation follows (``Karina holds an MBA…``, ``Joe is the
-    co-founder…``; ``bio_verb`` in ``phrases.toml``); article text rarely opens a paragraph with
-    its own author's name. An author that is the site itself ("Lesotho Times") is no person and
-    is not looked for. Bios run up to ``BIO_MAX_WORDS`` (over both shared corpora, raising the
-    limit from 80 words and taking first names removed 453 more tokens of bios, 88 of story).
-    """
-    site = normalise(ctx.site_name or "")
-    names = [n.split() for n in (normalise(a) for a in ctx.authors) if len(n.split()) >= 2 and n != site]
-    if not names:
-        return blocks
-    verbs = set(phrases()["bio_verb"])
-
-    def is_bio(block: Block) -> bool:
-        if block.kind != "p" or count_words(block.text) > BIO_MAX_WORDS:
-            return False
-        words = normalise(block.text).split()
-        for label in phrases()["bio_label"]:
-            if words[: len(label.split())] == label.split():
-                words = words[len(label.split()) :]
-                break
-        if any(name in (words[: len(name)], words[1 : len(name) + 1]) for name in names):
-            return True
-        return len(words) > 1 and words[1] in verbs and any(words[0] == name[0] for name in names)
-
-    start = max(0, len(blocks) - 4)
-    return [b for i, b in enumerate(blocks) if i < start or not is_bio(b)]
-
-
-# A bio longer than this is a paragraph of the story that names its author.
-BIO_MAX_WORDS = 150
-
-
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
 
@@ -180,7 +145,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     for block in blocks:
         prose = _is_running_prose(block.text)
         if (block.kind in ("p", "quote") and not prose and _is_caption(normalise(block.text), captions)) or (
-            block.kind == "p" and is_credit_line(block.text)
+            block.kind == "p" and is_credit_line(block.text, block.link_density)
         ):
             ctx.removed_captions.append(block.text)
         else:
@@ -236,7 +201,7 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         and b.kind in ("list", "p", "head")
         and count_words(b.text) <= 60
         and not _is_prose_list(b)
-        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1]))
+        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1], b))
         for i, b in enumerate(blocks)
     ]
     total = sum(count_words(b.text) for b in blocks)
@@ -254,15 +219,39 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if (len(run) >= 2 or alone) and not _is_main_run(run, total):
             for k in range(i, j):
                 drop[k] = True
-            if i > 0 and blocks[i - 1].kind == "head":
+            if i > 0 and (blocks[i - 1].kind == "head" or _is_label(blocks[i - 1])):
                 drop[i - 1] = True
         i = j
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
 
 
-def _introduces(block: Block) -> bool:
-    """A paragraph that ends in a colon announces what follows: the list under it is the story's."""
-    return block.kind == "p" and block.text.rstrip().endswith((":", "："))
+def _introduces(block: Block, items: Block) -> bool:
+    """A paragraph that ends in a colon announces what follows: the list under it is the story's.
+
+    Not a label in front of headlines, though: ``You might also like:``, ``Further reading:``
+    or ``More from our harbour coverage:`` over a list whose every item is a short link is a
+    related-stories box. The story introduces its own lists with a sentence
+    (``The inspection report lists three urgent repairs:``), so a label under
+    ``INTRO_MIN_WORDS`` words over headline-shaped items protects nothing.
+    """
+    if block.kind != "p" or not block.text.rstrip().endswith((":", "：")):
+        return False
+    return count_words(block.text) >= INTRO_MIN_WORDS or not _is_headline_list(items)
+
+
+def _is_headline_list(block: Block) -> bool:
+    """Every item a short line and (nearly) all of the list link text: other articles' headlines."""
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return block.link_density >= 0.75 and all(count_words(line) <= 15 for line in lines)
+
+
+def _is_label(block: Block) -> bool:
+    """A few words ending in a colon (``You might also like:``): the label of what follows."""
+    return block.kind == "p" and block.text.rstrip().endswith((":", "：")) and count_words(block.text) < INTRO_MIN_WORDS
+
+
+# A colon-ended paragraph shorter than this is a label ("Further reading:"), not the story's sentence.
+INTRO_MIN_WORDS = 6
 
 
 def _is_prose_list(block: Block) -> bool:
@@ -294,34 +283,50 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     them ("More from …") labels the list. A teaser list is an appendage of the story, so a run
     that holds most of the body's words is the story itself (a listicle whose items link to
     what they describe) and stays; so does a run with the story's prose on both sides of it (the
-    items of a buying guide, each a linked product name and a line on it).
+    items of a buying guide, each a linked product name and a line on it). A linked heading over
+    a described item (``_describes``) is a section of the story (a listicle of linked channel
+    names, each described), except for cards: 2+ wholly linked headlines (not names: under
+    ``HEADLINE_MIN_WORDS`` words) each over a teaser of a few sentences, as the body's tail.
     """
 
-    def unit(i: int) -> int:
-        """How many blocks the teaser starting at ``i`` spans (0: none)."""
+    def unit(i: int) -> tuple[int, bool]:
+        """How many blocks the teaser starting at ``i`` spans (0: none), and whether it is described."""
         b = blocks[i]
         if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
-            return 0
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind == "p" and _describes(nxt):
-            return 0  # a linked heading over a paragraph of several sentences: a section of the story
-        return 2 if nxt is not None and nxt.kind == "p" and count_words(nxt.text) <= 40 else 1
+            return 0, False
+        nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "p" else None
+        if nxt is not None and _describes(nxt):
+            # a linked heading over a paragraph of several sentences: a section of the story,
+            # unless it is a card in a run of cards after the story (below)
+            return (2, True) if _is_card(b, nxt) else (0, False)
+        return (2 if nxt is not None and count_words(nxt.text) <= 40 else 1), False
 
     total = sum(count_words(b.text) for b in blocks)
     prose = list(itertools.accumulate((_is_prose(b) for b in blocks), initial=0))  # prose[k]: among blocks[:k]
     drop: set[int] = set()
     i = 0
     while i < len(blocks):
-        j, units = i, 0
-        while j < len(blocks) and (step := unit(j)):
-            j, units = j + step, units + 1
+        j, units, described = i, 0, False
+        while j < len(blocks) and (step := unit(j))[0]:
+            j, units, described = j + step[0], units + 1, described or step[1]
         inside = units >= 2 and prose[i] >= 2 and prose[-1] - prose[j] >= 2
-        if units >= 2 and not inside and not _is_main_run(blocks[i:j], total):
+        # described cards are a teaser list only as the body's tail: after them nothing of the story
+        trailing = not described or (prose[i] >= 1 and prose[-1] == prose[j])
+        if units >= 2 and trailing and not inside and not _is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
                 drop.add(i - 1)
         i = max(j, i + 1)
     return [b for k, b in enumerate(blocks) if k not in drop]
+
+
+def _is_card(heading: Block, teaser: Block) -> bool:
+    """Another article's card: a wholly linked headline (not a name) over a teaser of a few lines."""
+    return (
+        heading.link_density >= 0.9
+        and count_words(heading.text) >= HEADLINE_MIN_WORDS
+        and count_words(teaser.text) <= 40
+    )
 
 
 def _describes(block: Block) -> bool:

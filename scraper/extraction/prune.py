@@ -39,16 +39,43 @@ def _marked_as_boilerplate(element: lxml_html.HtmlElement) -> bool:
     """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"..."""
     if (element.get("role") or "").lower() in ("complementary", "dialog", "alertdialog"):
         return True
-    return _names_boilerplate(
-        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
-    )
+    words = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+    return _names_boilerplate(words) or (_names_references(words) and _is_citations(element))
 
 
 @lru_cache(maxsize=8192)
 def _names_boilerplate(words: str) -> bool:
     """Whether attribute words name boilerplate; memoised, as templates repeat the same classes."""
-    tokens = {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
-    return not tokens.isdisjoint(phrases()["boilerplate_markup"])
+    return not _tokens(words).isdisjoint(phrases()["boilerplate_markup"])
+
+
+@lru_cache(maxsize=8192)
+def _names_references(words: str) -> bool:
+    """Whether attribute words name a reference list (``footnotes``, ``wp-block-footnotes``)."""
+    return not _tokens(words).isdisjoint(phrases()["reference_markup"])
+
+
+def _tokens(words: str) -> set[str]:
+    return {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
+
+
+def _is_citations(element: lxml_html.HtmlElement) -> bool:
+    """A reference list of citations: most of its text is links, or its items are short.
+
+    ``Harbour Board minutes, 2024.`` cites; a note of a sentence or two explains, as the story
+    does, and stays with it.
+    """
+    text = " ".join(element.text_content().split())
+    if not text:
+        return True
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    items = [" ".join(li.text_content().split()) for li in element.iter("li")] or [text]
+    words = sum(len(item.split()) for item in items) / len(items)
+    return linked >= CITATION_LINK_SHARE * len(text) or words <= CITATION_MAX_WORDS
+
+
+CITATION_LINK_SHARE = 0.5  # a reference list this much link points elsewhere
+CITATION_MAX_WORDS = 15  # a citation is a line (author, title, year); a note runs longer
 
 
 def prune_page(tree: lxml_html.HtmlElement) -> int:
