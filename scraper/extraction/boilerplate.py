@@ -128,8 +128,7 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     weak = set(phrases()["bio_verb_weak"])
     roles = set(phrases()["bio_role"])
 
-    def is_bio(i: int) -> bool:
-        block = blocks[i]
+    def is_bio(block: Block, story: list[Block]) -> bool:
         if block.kind != "p" or count_words(block.text) > BIO_MAX_WORDS:
             return False
         words = normalise(block.text).split()
@@ -143,10 +142,14 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             return False
         if not (words[1] in verbs or (words[1] in weak and not roles.isdisjoint(words))):
             return False
-        return not any(words[0] in normalise(b.text).split() for b in blocks[:i])
+        return not any(words[0] in normalise(b.text).split() for b in story)  # the story's own Ellen
 
     start = max(0, len(blocks) - 4)
-    return [b for i, b in enumerate(blocks) if i < start or not is_bio(i)]
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i < start or not is_bio(block, kept):  # a bio's first paragraph is not the story naming its author
+            kept.append(block)
+    return kept
 
 
 # A bio longer than this is a paragraph of the story that names its author.

@@ -219,7 +219,7 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if (len(run) >= 2 or alone) and not _is_main_run(run, total):
             for k in range(i, j):
                 drop[k] = True
-            if i > 0 and (blocks[i - 1].kind == "head" or _is_label(blocks[i - 1])):
+            if i > 0 and blocks[i - 1].kind == "head":
                 drop[i - 1] = True
         i = j
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
@@ -240,14 +240,18 @@ def _introduces(block: Block, items: Block) -> bool:
 
 
 def _is_headline_list(block: Block) -> bool:
-    """Every item a short line and (nearly) all of the list link text: other articles' headlines."""
-    lines = [line for line in block.text.split("\n") if line.strip()]
-    return block.link_density >= 0.75 and all(count_words(line) <= 15 for line in lines)
+    """(Nearly) all of the list link text, its items short lines that read as headlines.
 
-
-def _is_label(block: Block) -> bool:
-    """A few words ending in a colon (``You might also like:``): the label of what follows."""
-    return block.kind == "p" and block.text.rstrip().endswith((":", "：")) and count_words(block.text) < INTRO_MIN_WORDS
+    Items of a name or two (``IT support``, ``Data Cleaning``) are the story's list of things,
+    not other articles (under ``HEADLINE_MIN_WORDS`` words on average).
+    """
+    words = [count_words(line) for line in block.text.split("\n") if line.strip()]
+    return (
+        block.link_density >= 0.75
+        and bool(words)
+        and max(words) <= 15
+        and sum(words) >= HEADLINE_MIN_WORDS * len(words)
+    )
 
 
 # A colon-ended paragraph shorter than this is a label ("Further reading:"), not the story's sentence.
@@ -289,29 +293,31 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     ``HEADLINE_MIN_WORDS`` words) each over a teaser of a few sentences, as the body's tail.
     """
 
-    def unit(i: int) -> tuple[int, bool]:
-        """How many blocks the teaser starting at ``i`` spans (0: none), and whether it is described."""
+    def unit(i: int) -> tuple[int, bool, bool]:
+        """How many blocks the teaser starting at ``i`` spans (0: none), whether its paragraph
+        describes (``_describes``) and whether it is a card (``_is_card``)."""
         b = blocks[i]
         if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
-            return 0, False
+            return 0, False, False
         nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "p" else None
+        card = nxt is not None and _is_card(b, nxt)
         if nxt is not None and _describes(nxt):
             # a linked heading over a paragraph of several sentences: a section of the story,
             # unless it is a card in a run of cards after the story (below)
-            return (2, True) if _is_card(b, nxt) else (0, False)
-        return (2 if nxt is not None and count_words(nxt.text) <= 40 else 1), False
+            return (2, True, True) if card else (0, False, False)
+        return (2 if nxt is not None and count_words(nxt.text) <= 40 else 1), False, card
 
     total = sum(count_words(b.text) for b in blocks)
     prose = list(itertools.accumulate((_is_prose(b) for b in blocks), initial=0))  # prose[k]: among blocks[:k]
     drop: set[int] = set()
     i = 0
     while i < len(blocks):
-        j, units, described = i, 0, False
+        j, units, described, cards = i, 0, False, True
         while j < len(blocks) and (step := unit(j))[0]:
-            j, units, described = j + step[0], units + 1, described or step[1]
+            j, units, described, cards = j + step[0], units + 1, described or step[1], cards and step[2]
         inside = units >= 2 and prose[i] >= 2 and prose[-1] - prose[j] >= 2
-        # described cards are a teaser list only as the body's tail: after them nothing of the story
-        trailing = not described or (prose[i] >= 1 and prose[-1] == prose[j])
+        # described items are teasers only in a run of sibling cards that is the body's tail
+        trailing = not described or (cards and prose[i] >= 1 and prose[-1] == prose[j])
         if units >= 2 and trailing and not inside and not _is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
