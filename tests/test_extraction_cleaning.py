@@ -14,6 +14,7 @@ from scraper.extraction.article import ExtractionOptions, _run_trafilatura
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
     is_credit_line,
+    is_dateline,
     strip_author_bio,
     strip_contributions,
     strip_copyright_notices,
@@ -24,7 +25,6 @@ from scraper.extraction.boilerplate import (
 )
 from scraper.extraction.cleaning import (
     clean_blocks,
-    is_dateline,
     strip_breadcrumbs,
     strip_captions,
     strip_link_lists,

@@ -22,6 +22,7 @@ from scraper.extraction.boilerplate import (
     strip_contributions,
     strip_copyright_notices,
     strip_crosslinks,
+    strip_datelines,
     strip_labelled_links,
     strip_notices,
     strip_prompts,
@@ -83,35 +84,6 @@ def strip_breadcrumbs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         return block.link_density > 0.3 or normalise(crumbs[0]) in phrases()["breadcrumb_home"]
 
     return [b for i, b in enumerate(blocks) if not (i < 4 and is_breadcrumb(b))]
-
-
-_MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic"
-)
-
-
-_DATELINE = re.compile(
-    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
-    rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
-    rf"(?:\w+,?\s+)?"  # weekday
-    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
-    rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
-    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?)?"
-    rf"\s*(?:[|,-]\s*(?:updated|aktualisiert|mis à jour).*)?$",
-    re.IGNORECASE,
-)
-
-
-def is_dateline(text: str) -> bool:
-    """A block that is only a date (and time), in any of the common formats."""
-    text = " ".join(text.split()).strip(" |•·-–")
-    return count_words(text) <= 12 and bool(_DATELINE.match(text))
-
-
-def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
-    return [b for b in blocks if not (b.kind != "table" and is_dateline(b.text))]
 
 
 def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
