@@ -14,6 +14,8 @@ from scraper.extraction.article import ExtractionOptions, _run_trafilatura
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
     is_credit_line,
+    is_dateline,
+    strip_author_bio,
     strip_contributions,
     strip_copyright_notices,
     strip_crosslinks,
@@ -23,8 +25,6 @@ from scraper.extraction.boilerplate import (
 )
 from scraper.extraction.cleaning import (
     clean_blocks,
-    is_dateline,
-    strip_author_bio,
     strip_breadcrumbs,
     strip_captions,
     strip_link_lists,
@@ -267,6 +267,23 @@ def test_credit_line(text: str, expected: bool) -> None:
     assert is_credit_line(text) is expected
 
 
+def test_a_linked_cited_source_is_no_credit_and_stays() -> None:
+    # strip_labelled_links keeps "Source: <a>…</a>"; the caption rule, earlier, must not take it as a credit
+    cited = "Source: Ministry of Transport annual report"
+    ctx = CleaningContext()
+    assert texts(clean_blocks([p(PROSE), p(PROSE + " Again."), p(cited, 0.8)], ctx)) == [
+        PROSE,
+        PROSE + " Again.",
+        cited,
+    ]
+    assert ctx.removed_captions == []
+    # an unlinked source line, or a linked agency name, is still a credit
+    for credit, density in (("Source: Ministry of Transport", 0.0), ("Source: Reuters", 1.0)):
+        ctx = CleaningContext()
+        assert texts(clean_blocks([p(PROSE), p(credit, density)], ctx)) == [PROSE]
+        assert ctx.removed_captions == [credit]
+
+
 def test_captions_move_to_the_context() -> None:
     ctx = CleaningContext(captions=["The harbour at dawn, seen from the old lighthouse."])
     blocks = [
@@ -348,6 +365,35 @@ def test_a_link_list_the_story_introduces_stays() -> None:
     assert courses not in strip_link_lists(related, CleaningContext())
 
 
+HEADLINES = Block(
+    kind="list",
+    text="Council approves new budget for coastal flood defences\nSchool bus route changes announced for spring\n"
+    "Fishing fleet returns early as storm warning issued\nNew cycle lane opens along the seafront promenade",
+    link_density=1.0,
+)
+
+
+@pytest.mark.parametrize("label", ["You might also like:", "More from our harbour coverage:", "Further reading:"])
+def test_a_short_label_over_headlines_is_a_related_list_not_the_storys(label: str) -> None:
+    story = [p(PROSE + f" Part {n}.") for n in range(6)]
+    # the label line itself stays: WCXB's truth keeps such lines ("Learn more:") over lists it drops
+    assert texts(clean_blocks([*story, p(label), HEADLINES], CleaningContext())) == [*texts(story), label]
+    read = Block(
+        kind="list", text="\n".join(f"{line} (3 min read)" for line in HEADLINES.text.split("\n")), link_density=0.8
+    )
+    mid = clean_blocks([*story[:3], p(label), read, *story[3:]], CleaningContext())
+    assert texts(mid) == [*texts(story[:3]), label, *texts(story[3:])]
+    # names of things (not headlines) under a short label are the story's list
+    services = Block(kind="list", text="IT support\nIT helpdesk services\nCybersecurity services", link_density=0.9)
+    assert services in clean_blocks([*story, p(label), services], CleaningContext())
+
+
+def test_a_sentence_of_the_story_over_linked_items_keeps_them() -> None:
+    repairs = Block(kind="list", text="Replace the corroded steel piles\nRecast the cracked deck", link_density=1.0)
+    blocks = [p(PROSE), p("The inspection report lists three urgent repairs:"), repairs, p(PROSE + " Again.")]
+    assert clean_blocks(blocks, CleaningContext()) == blocks
+
+
 def test_a_paragraph_with_a_few_links_stays() -> None:
     blocks = [p(PROSE, 0.2), p(PROSE, 0.3)]
     assert strip_link_lists(blocks, CleaningContext()) == blocks
@@ -377,6 +423,33 @@ def test_linked_headings_each_over_a_described_item_are_the_story() -> None:
     # one-line standfirsts under the same headings: a teaser list after the story
     teasers = [block for n in range(1, 5) for block in (head(f"Design channel {n}", 1.0), p("Tutorials for all."))]
     assert strip_teaser_runs([*story, *teasers], CleaningContext()) == story
+
+
+CARDS = [
+    (
+        "Council approves new budget for coastal flood defences",
+        "The council voted on Monday to spend four million on sea walls. Work starts in spring and takes two years.",
+    ),
+    (
+        "School bus route changes announced for spring",
+        "Three routes will change from January. Parents say the new times are too early for younger pupils.",
+    ),
+    (
+        "Fishing fleet returns early as storm warning issued",
+        "Forty boats came back to port on Sunday. The coastguard expects gales through the middle of the week.",
+    ),
+]
+
+
+def test_a_run_of_headline_cards_with_two_sentence_teasers_after_the_story_goes() -> None:
+    story = [p(PROSE + f" Part {n}.") for n in range(8)]
+    cards = [block for h, teaser in CARDS for block in (head(h, 1.0), p(teaser))]
+    assert texts(clean_blocks([*story, head("More from Harbour News"), *cards], CleaningContext())) == texts(story)
+    # one such card is a linked section heading of the story; so is a run with the story after it
+    one = [*story, *cards[:2]]
+    assert clean_blocks(one, CleaningContext()) == one
+    between = [*story[:4], *cards, *story[4:]]
+    assert clean_blocks(between, CleaningContext()) == between
 
 
 def test_a_single_linked_subheading_is_not_a_teaser_run() -> None:
@@ -414,6 +487,28 @@ def test_author_bio(text: str, removed: bool) -> None:
     ctx = CleaningContext(authors=["Jane Doe"])
     result = strip_author_bio([p(PROSE), p(PROSE), p(text)], ctx)
     assert (text not in texts(result)) is removed
+
+
+@pytest.mark.parametrize(
+    ("author", "text"),
+    [
+        ("Ellen Grant", "Ellen has led the board since 2019 and said she would stay on until the new pier opens."),
+        ("Hope Fleming", "Hope is what keeps the ferry crew going, the captain said as the last boat left the pier."),
+    ],
+)
+def test_a_last_paragraph_opening_with_the_authors_first_name_is_not_always_a_bio(author: str, text: str) -> None:
+    story = [p(PROSE), p("Board chair Ellen Marsh said the decision had not been easy."), p(PROSE + " Again.")]
+    blocks = [*story, p(text)]
+    assert clean_blocks(blocks, CleaningContext(authors=[author])) == blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ellen is a freelance reporter based in Cork.", "Ellen covers transport and the harbour for the Courier."],
+)
+def test_a_first_name_bio_with_a_job_word_or_a_bio_verb_goes(text: str) -> None:
+    blocks = [p(PROSE), p(PROSE + " Again."), p(text)]
+    assert texts(clean_blocks(blocks, CleaningContext(authors=["Ellen Grant"]))) == [PROSE, PROSE + " Again."]
 
 
 def test_author_bio_ignores_an_author_that_is_the_site() -> None:
@@ -500,22 +595,44 @@ def test_a_list_of_linked_steps_is_not_a_link_list() -> None:
     assert strip_link_lists(blocks, CleaningContext()) == blocks
 
 
-def test_prune_page_removes_author_boxes_embedded_posts_and_footnotes() -> None:
+def test_prune_page_removes_author_boxes_and_citation_footnotes_but_not_quoted_posts() -> None:
     body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
     tree = lxml_html.document_fromstring(
         f"""<html><body><article>{body}
         <blockquote class="twitter-tweet"><p>Big night at the harbour! pic.twitter.com/x</p></blockquote>
         <div class="author-bio"><p>Jane Roe writes about coastal towns.</p></div>
-        <div class="footnotes"><ol><li>Harbour Board minutes, 2024.</li></ol></div>
+        <div class="footnotes"><ol><li>Harbour Board minutes, 2024.</li><li>Courier, 3 May 2023.</li></ol></div>
         <div class="biography-of-the-week"><p>{PROSE} kept</p></div>
+        <div class="biology-notes"><p>Kelp grows fastest in cold water.</p></div>
+        <div class="biotech_news"><p>The lab opened a second site.</p></div>
         </article></body></html>"""
     )
-    assert prune_page(tree) == 3
+    assert prune_page(tree) == 2
     text = tree.text_content()
-    assert "Big night at the harbour" not in text
+    assert "Big night at the harbour" in text  # an embedded post is what the story quotes
     assert "Jane Roe writes" not in text
     assert "Harbour Board minutes" not in text
-    assert f"{PROSE} kept" in text  # "biography" is a word of its own, not "bio"
+    assert f"{PROSE} kept" in text  # "biography", "biology", "biotech" are words of their own, not "bio"
+    assert "Kelp grows" in text
+    assert "second site" in text
+
+
+def test_prune_page_keeps_footnotes_that_explain() -> None:
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(16))  # the notes are a small share of the text
+    note = (
+        "The corrosion figures come from the board's own survey, which divers carried out in October "
+        "over nine days and which has not been independently checked."
+    )
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article>{body}<section class="footnotes"><ol><li><p>{note}</p></li>
+        <li><p>{note} The operator disputes it.</p></li></ol></section>
+        <div class="wp-block-footnotes"><ol><li><a href="https://example.org/report">Harbour survey report</a>
+        <a href="#r1">↩</a></li></ol></div></article></body></html>"""
+    )
+    assert prune_page(tree) == 1  # the list of one linked citation
+    text = tree.text_content()
+    assert note in text
+    assert "Harbour survey report" not in text
 
 
 def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> None:

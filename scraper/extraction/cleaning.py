@@ -16,10 +16,13 @@ from contextvars import ContextVar
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
+    HEADLINE_MIN_WORDS,
     is_credit_line,
+    strip_author_bio,
     strip_contributions,
     strip_copyright_notices,
     strip_crosslinks,
+    strip_datelines,
     strip_labelled_links,
     strip_notices,
     strip_prompts,
@@ -83,35 +86,6 @@ def strip_breadcrumbs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for i, b in enumerate(blocks) if not (i < 4 and is_breadcrumb(b))]
 
 
-_MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic"
-)
-
-
-_DATELINE = re.compile(
-    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
-    rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
-    rf"(?:\w+,?\s+)?"  # weekday
-    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
-    rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
-    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?)?"
-    rf"\s*(?:[|,-]\s*(?:updated|aktualisiert|mis à jour).*)?$",
-    re.IGNORECASE,
-)
-
-
-def is_dateline(text: str) -> bool:
-    """A block that is only a date (and time), in any of the common formats."""
-    text = " ".join(text.split()).strip(" |•·-–")
-    return count_words(text) <= 12 and bool(_DATELINE.match(text))
-
-
-def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
-    return [b for b in blocks if not (b.kind != "table" and is_dateline(b.text))]
-
-
 def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """A short block at the top or bottom that only names the authors (``By Jane Doe``)."""
     names = [normalise(a) for a in ctx.authors if a.strip()]
@@ -131,43 +105,6 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
 
 
-def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """A paragraph among the last blocks that presents the author (``Jane Doe covers…``).
-
-    The bio starts with an author's full name (one role word may come first: ``Korrespondent
-    Jane Doe ist…``; an ``About the author:`` label may come before it), or with the first name
-    alone when a verb of presentation follows (``Karina holds an MBA…``, ``Joe is the
-    co-founder…``; ``bio_verb`` in ``phrases.toml``); article text rarely opens a paragraph with
-    its own author's name. An author that is the site itself ("Lesotho Times") is no person and
-    is not looked for. Bios run up to ``BIO_MAX_WORDS`` (over both shared corpora, raising the
-    limit from 80 words and taking first names removed 453 more tokens of bios, 88 of story).
-    """
-    site = normalise(ctx.site_name or "")
-    names = [n.split() for n in (normalise(a) for a in ctx.authors) if len(n.split()) >= 2 and n != site]
-    if not names:
-        return blocks
-    verbs = set(phrases()["bio_verb"])
-
-    def is_bio(block: Block) -> bool:
-        if block.kind != "p" or count_words(block.text) > BIO_MAX_WORDS:
-            return False
-        words = normalise(block.text).split()
-        for label in phrases()["bio_label"]:
-            if words[: len(label.split())] == label.split():
-                words = words[len(label.split()) :]
-                break
-        if any(name in (words[: len(name)], words[1 : len(name) + 1]) for name in names):
-            return True
-        return len(words) > 1 and words[1] in verbs and any(words[0] == name[0] for name in names)
-
-    start = max(0, len(blocks) - 4)
-    return [b for i, b in enumerate(blocks) if i < start or not is_bio(b)]
-
-
-# A bio longer than this is a paragraph of the story that names its author.
-BIO_MAX_WORDS = 150
-
-
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
 
@@ -180,7 +117,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     for block in blocks:
         prose = _is_running_prose(block.text)
         if (block.kind in ("p", "quote") and not prose and _is_caption(normalise(block.text), captions)) or (
-            block.kind == "p" and is_credit_line(block.text)
+            block.kind == "p" and is_credit_line(block.text, block.link_density)
         ):
             ctx.removed_captions.append(block.text)
         else:
@@ -236,7 +173,7 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         and b.kind in ("list", "p", "head")
         and count_words(b.text) <= 60
         and not _is_prose_list(b)
-        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1]))
+        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1], b))
         for i, b in enumerate(blocks)
     ]
     total = sum(count_words(b.text) for b in blocks)
@@ -260,9 +197,37 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
 
 
-def _introduces(block: Block) -> bool:
-    """A paragraph that ends in a colon announces what follows: the list under it is the story's."""
-    return block.kind == "p" and block.text.rstrip().endswith((":", "："))
+def _introduces(block: Block, items: Block) -> bool:
+    """A paragraph that ends in a colon announces what follows: the list under it is the story's.
+
+    Not a label in front of headlines, though: ``You might also like:``, ``Further reading:``
+    or ``More from our harbour coverage:`` over a list whose every item is a short link is a
+    related-stories box. The story introduces its own lists with a sentence
+    (``The inspection report lists three urgent repairs:``), so a label under
+    ``INTRO_MIN_WORDS`` words over headline-shaped items protects nothing.
+    """
+    if block.kind != "p" or not block.text.rstrip().endswith((":", "：")):
+        return False
+    return count_words(block.text) >= INTRO_MIN_WORDS or not _is_headline_list(items)
+
+
+def _is_headline_list(block: Block) -> bool:
+    """(Nearly) all of the list link text, its items short lines that read as headlines.
+
+    Items of a name or two (``IT support``, ``Data Cleaning``) are the story's list of things,
+    not other articles (under ``HEADLINE_MIN_WORDS`` words on average).
+    """
+    words = [count_words(line) for line in block.text.split("\n") if line.strip()]
+    return (
+        block.link_density >= 0.75
+        and bool(words)
+        and max(words) <= 15
+        and sum(words) >= HEADLINE_MIN_WORDS * len(words)
+    )
+
+
+# A colon-ended paragraph shorter than this is a label ("Further reading:"), not the story's sentence.
+INTRO_MIN_WORDS = 6
 
 
 def _is_prose_list(block: Block) -> bool:
@@ -294,34 +259,52 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     them ("More from …") labels the list. A teaser list is an appendage of the story, so a run
     that holds most of the body's words is the story itself (a listicle whose items link to
     what they describe) and stays; so does a run with the story's prose on both sides of it (the
-    items of a buying guide, each a linked product name and a line on it).
+    items of a buying guide, each a linked product name and a line on it). A linked heading over
+    a described item (``_describes``) is a section of the story (a listicle of linked channel
+    names, each described), except for cards: 2+ wholly linked headlines (not names: under
+    ``HEADLINE_MIN_WORDS`` words) each over a teaser of a few sentences, as the body's tail.
     """
 
-    def unit(i: int) -> int:
-        """How many blocks the teaser starting at ``i`` spans (0: none)."""
+    def unit(i: int) -> tuple[int, bool, bool]:
+        """How many blocks the teaser starting at ``i`` spans (0: none), whether its paragraph
+        describes (``_describes``) and whether it is a card (``_is_card``)."""
         b = blocks[i]
         if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
-            return 0
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind == "p" and _describes(nxt):
-            return 0  # a linked heading over a paragraph of several sentences: a section of the story
-        return 2 if nxt is not None and nxt.kind == "p" and count_words(nxt.text) <= 40 else 1
+            return 0, False, False
+        nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "p" else None
+        card = nxt is not None and _is_card(b, nxt)
+        if nxt is not None and _describes(nxt):
+            # a linked heading over a paragraph of several sentences: a section of the story,
+            # unless it is a card in a run of cards after the story (below)
+            return (2, True, True) if card else (0, False, False)
+        return (2 if nxt is not None and count_words(nxt.text) <= 40 else 1), False, card
 
     total = sum(count_words(b.text) for b in blocks)
     prose = list(itertools.accumulate((_is_prose(b) for b in blocks), initial=0))  # prose[k]: among blocks[:k]
     drop: set[int] = set()
     i = 0
     while i < len(blocks):
-        j, units = i, 0
-        while j < len(blocks) and (step := unit(j)):
-            j, units = j + step, units + 1
+        j, units, described, cards = i, 0, False, True
+        while j < len(blocks) and (step := unit(j))[0]:
+            j, units, described, cards = j + step[0], units + 1, described or step[1], cards and step[2]
         inside = units >= 2 and prose[i] >= 2 and prose[-1] - prose[j] >= 2
-        if units >= 2 and not inside and not _is_main_run(blocks[i:j], total):
+        # described items are teasers only in a run of sibling cards that is the body's tail
+        trailing = not described or (cards and prose[i] >= 1 and prose[-1] == prose[j])
+        if units >= 2 and trailing and not inside and not _is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
                 drop.add(i - 1)
         i = max(j, i + 1)
     return [b for k, b in enumerate(blocks) if k not in drop]
+
+
+def _is_card(heading: Block, teaser: Block) -> bool:
+    """Another article's card: a wholly linked headline (not a name) over a teaser of a few lines."""
+    return (
+        heading.link_density >= 0.9
+        and count_words(heading.text) >= HEADLINE_MIN_WORDS
+        and count_words(teaser.text) <= 40
+    )
 
 
 def _describes(block: Block) -> bool:
