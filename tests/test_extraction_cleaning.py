@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
+from scraper.extraction import prune
 from scraper.extraction.article import ExtractionOptions, _run_trafilatura
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
@@ -633,6 +634,20 @@ def test_prune_page_keeps_footnotes_that_explain() -> None:
     text = tree.text_content()
     assert note in text
     assert "Harbour survey report" not in text
+
+
+def test_nested_lists_of_notes_are_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists inside a list of explanatory notes share its verdict: each would read the whole subtree again."""
+    judged: list[str] = []
+    real = prune._is_citations
+    monkeypatch.setattr(prune, "_is_citations", lambda element: judged.append(element.tag) or real(element))
+    note = "<p>The corrosion figures come from the board's own survey, which divers carried out over nine days.</p>"
+    nested = "".join(f'<div class="footnotes">{note}{note}' for _ in range(200)) + "</div>" * 200
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(16))
+    tree = lxml_html.document_fromstring(f"<html><body><article>{body}{nested}</article></body></html>")
+    assert prune_page(tree) == 0
+    assert len(judged) == 1  # the outermost list only, not 200 reads of ever smaller subtrees
+    assert tree.text_content().count("corrosion figures") == 400
 
 
 def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> None:

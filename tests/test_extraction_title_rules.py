@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from scraper.extraction import title_rules
 from scraper.extraction.signals import Heading
+from scraper.extraction.title import _strip_site_suffix, strip_site_suffix
 from scraper.extraction.title_rules import headline_part, respelled, shown_markup, without_host, without_stamp
 
 
@@ -70,3 +72,13 @@ def test_without_stamp_needs_a_month_and_year_after_the_shown_h1() -> None:
     assert without_stamp("Where to eat this month, December 2025", headings, is_site) == "Where to eat this month"
     assert without_stamp("Where to eat this month, and where to park", headings, is_site) is None
     assert without_stamp("Where to eat this month, December 2025", headings[:1], is_site) is None
+
+
+def test_title_memos_keep_only_title_sized_arguments() -> None:
+    """A hostile page's megabyte og:title is cleaned (or refused) without being kept for the worker's life."""
+    before = (title_rules._clean_title.cache_info().currsize, _strip_site_suffix.cache_info().currsize)
+    huge = "Harbour " * 150_000
+    assert title_rules.clean_title(huge) is None
+    assert strip_site_suffix(huge.strip() + " | Valley Echo", frozenset({"valleyecho"})) == huge.strip()
+    assert (title_rules._clean_title.cache_info().currsize, _strip_site_suffix.cache_info().currsize) == before
+    assert strip_site_suffix("Storm closes bridge | Valley Echo", frozenset({"valleyecho"})) == "Storm closes bridge"

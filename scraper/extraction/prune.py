@@ -35,12 +35,24 @@ def _in_code(element: lxml_html.HtmlElement) -> bool:
     return element.tag in _CODE or any(a.tag in _CODE for a in element.iterancestors())
 
 
-def _marked_as_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"..."""
+_BOILERPLATE, _NOTES = "boilerplate", "notes"
+
+
+def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None:
+    """Class, id, aria-label or role words say "related", "newsletter", "share", "comments"...
+
+    ``_BOILERPLATE`` for those and for a reference list of citations; ``_NOTES`` for a reference
+    list of explanatory notes, whose nested lists share its verdict (``inside_notes``): each would
+    otherwise read the whole subtree again, and a page of nested lists took seconds.
+    """
     if (element.get("role") or "").lower() in ("complementary", "dialog", "alertdialog"):
-        return True
+        return _BOILERPLATE
     words = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
-    return _names_boilerplate(words) or (_names_references(words) and _is_citations(element))
+    if _names_boilerplate(words):
+        return _BOILERPLATE
+    if inside_notes or not _names_references(words):
+        return None
+    return _BOILERPLATE if _is_citations(element) else _NOTES
 
 
 @lru_cache(maxsize=8192)
@@ -94,14 +106,20 @@ def prune_page(tree: lxml_html.HtmlElement) -> int:
     paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
     removed = 0
     dropped = None  # the last container removed: the marked elements inside it, next in document order, went with it
+    notes = None  # the last list of explanatory notes kept: the lists inside it are notes too
     for element in _MARKED(tree):
-        if element.getparent() is None or not _marked_as_boilerplate(element):
+        if element.getparent() is None:
             continue
         if dropped is not None:
             if any(a is dropped for a in element.iterancestors()):
                 continue
             dropped = None  # past it: no later element is inside it
-        if _in_code(element):
+        if notes is not None and not any(a is notes for a in element.iterancestors()):
+            notes = None
+        verdict = _marked_as(element, inside_notes=notes is not None)
+        if verdict == _NOTES:
+            notes = element
+        if verdict != _BOILERPLATE or _in_code(element):
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
         if own > 0.25 * paragraphs or any(True for _ in element.iter("h1")):

@@ -28,6 +28,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1
 _LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
 _PIPE = re.compile(r"\s+\|\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MAX_CACHED_CHARS = 2000  # longer arguments are not memoised (a hostile page's megabyte title)
 _INSTALMENT = re.compile(r"\w+\.? (?:\d{1,3}|[ivx]{1,4})")  # a numbered part: "Part 2", "Episode 4", "Teil II"
 
 
@@ -364,7 +365,6 @@ def _without_kicker(h1s: list[str], meta_titles: list[str], site_keys: frozenset
     return None
 
 
-@lru_cache(maxsize=2048)  # called for every title copy, often with the same one (a pure function)
 def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named_only: bool = False) -> str:
     """Drop `` | Site`` / ``Site :: `` parts: the longest remaining part is the headline.
 
@@ -372,7 +372,15 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named
     JSON-LD publisher and the domain written as a name, so ``Valley Echo ::`` goes on
     valley-echo.example even when the page declares no site name. ``named_only`` keeps a last
     part that is not one of them (for a headline, where a short last part may be its own).
+    Memoised for title-sized arguments only: a hostile page's megabyte "title" is not kept.
     """
+    if len(title) + sum(map(len, site_keys)) > _MAX_CACHED_CHARS:
+        return _strip_site_suffix.__wrapped__(title, site_keys, named_only)
+    return _strip_site_suffix(title, site_keys, named_only)
+
+
+@lru_cache(maxsize=2048)  # called for every title copy, often with the same one (a pure function)
+def _strip_site_suffix(title: str, site_keys: frozenset[str], named_only: bool) -> str:
     title = " ".join(title.split())
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:

@@ -36,7 +36,6 @@ _LOST_FILL = re.compile(r"[^\x00-\x7f]|'")
 _LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=2048)  # a page reads each of its titles several times over (a pure function)
 def clean_title(raw: str | None) -> str | None:
     """Entities decoded (some CMSs escape twice), tags, soft hyphens and spacing removed.
 
@@ -44,7 +43,12 @@ def clean_title(raw: str | None) -> str | None:
     left out), or hundreds of words.
     """
     if not raw or len(raw) > 4 * _MAX_TITLE_CHARS:
-        return None
+        return None  # before the cache: it keeps only title-sized keys
+    return _clean_title(raw)
+
+
+@lru_cache(maxsize=2048)  # a page reads each of its titles several times over (a pure function)
+def _clean_title(raw: str) -> str | None:
     text = html.unescape(html.unescape(raw)).replace("\xad", "").replace("\u200b", "")
     text = _EDGE_SEPARATOR.sub("", " ".join(TAG.sub("", text).split())).strip()
     if not any(ch.isalnum() for ch in text) or len(text) > _MAX_TITLE_CHARS:
