@@ -282,3 +282,31 @@ def test_budget_settings_are_read_and_checked() -> None:
     assert ExtractionOptions.from_settings(Settings(project_settings(NEWS_EXTRACT_TIMEOUT=0))).timeout is None
     with pytest.raises(ValueError, match="NEWS_EXTRACT_TIMEOUT"):
         ExtractionOptions.from_settings(Settings(project_settings(NEWS_EXTRACT_TIMEOUT=-1)))
+
+
+def test_a_worker_killed_from_several_threads_at_once_is_killed_once_without_errors() -> None:
+    """The exit handler and a slot thread may kill the same worker together: neither may raise."""
+    import multiprocessing
+    import threading
+
+    from scraper.extraction.workers import _Worker
+
+    for _ in range(5):
+        worker = _Worker(multiprocessing.get_context("spawn"), ExtractionOptions())
+        start, errors = threading.Barrier(8), list[BaseException]()
+
+        def kill(target: _Worker = worker, gate: threading.Barrier = start, seen: list[BaseException] = errors) -> None:
+            gate.wait()
+            try:
+                target.kill()
+            except BaseException as exc:  # what the test looks for
+                seen.append(exc)
+
+        threads = [threading.Thread(target=kill) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert errors == []
+        assert not worker.process.is_alive()
+        assert worker.conn.closed

@@ -85,6 +85,7 @@ class _Worker:
             self.process.start()
         child.close()
         self.ready = False
+        self._killing = threading.Lock()  # the exit handler and a slot thread may kill the same worker
 
     @property
     def pid(self) -> int | None:
@@ -125,10 +126,20 @@ class _Worker:
         self.kill()
 
     def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        """Kill the process and close the pipe, once; never raises.
+
+        At an exit that skipped ``close`` the exit handler kills the workers while a slot thread
+        sees its worker die and kills it too: without the lock both closed the pipe, the second
+        raised (or closed a descriptor already reused), and the handler left the next worker alive.
+        """
+        with self._killing:
+            with contextlib.suppress(OSError, ValueError):
+                if self.process.is_alive():
+                    self.process.kill()
+                self.process.join(5)
+            if not self.conn.closed:
+                with contextlib.suppress(OSError):
+                    self.conn.close()
 
 
 class PoolClosedError(RuntimeError):
