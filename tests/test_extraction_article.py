@@ -278,8 +278,8 @@ def test_a_text_is_short_against_the_pages_running_text_outside_links_and_chrome
         f"<div>{links}</div><footer>{links}</footer></body></html>"
     )
     assert running_words(tree) == len(words(story))  # links, nav, header and footer do not count
-    assert not looks_short(story, tree)
-    assert looks_short(" ".join(_PART_ONE[:2]), tree)
+    assert not looks_short(story, running_words(tree))
+    assert looks_short(" ".join(_PART_ONE[:2]), running_words(tree))
 
 
 def test_a_link_to_a_place_on_the_same_page_is_not_link_text() -> None:
@@ -326,14 +326,15 @@ def test_no_recall_run_on_a_page_of_dump_size() -> None:
     """
     from lxml import html as lxml_html
 
-    from scraper.extraction.recall import MAX_RUNNING_WORDS, looks_short
+    from scraper.extraction.recall import MAX_RUNNING_WORDS, looks_short, running_words
 
     runs = "".join(f"<span>entry {n} 2025-03-04</span>" for n in range(MAX_RUNNING_WORDS // 2))
     tree = lxml_html.document_fromstring(
         f"<html><body><h1>Log</h1><div>{runs}</div><p>One short paragraph.</p></body></html>"
     )
-    assert not looks_short("One short paragraph.", tree)
+    assert not looks_short("One short paragraph.", running_words(tree))
     small = lxml_html.document_fromstring(
         f"<html><body><div>{runs[:2000]}</div><p>One short paragraph.</p></body></html>"
     )
-    assert looks_short("One short paragraph.", small)  # the same shape, small: a cut story is still asked about
+    # the same shape, small: a cut story is still asked about
+    assert looks_short("One short paragraph.", running_words(small))

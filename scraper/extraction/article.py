@@ -248,11 +248,12 @@ def _build_article(
     text = blocks_to_text(blocks)
     words = count_words(text)
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
-    if not too_large and looks_short(text, tree):  # trafilatura may have kept one part of the story: try recall
+    running = running_words(tree)  # one walk, for both the check and the recall run's bound
+    if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
         fuller = _run_trafilatura(tree, url, options, favor_recall=True)
         if fuller is not None and fuller.body is not None:
             more, more_ctx = clean(fuller)
-            if is_fuller(text, more_text := blocks_to_text(more), running_words(tree)):
+            if is_fuller(text, more_text := blocks_to_text(more), running):
                 blocks, ctx, text = more, more_ctx, more_text
                 words = count_words(text)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut

@@ -81,12 +81,12 @@ def running_words(tree: lxml_html.HtmlElement) -> int:
     return words_own if words_chrome <= CHROME_MAX_SHARE * total else total
 
 
-def looks_short(kept: str, tree: lxml_html.HtmlElement) -> bool:
-    """The kept text is well short of the page's running text: the story may have been cut.
+def looks_short(kept: str, running: int) -> bool:
+    """The kept text is well short of the page's running text (``running``, :func:`running_words`):
+    the story may have been cut.
 
     Never on a page whose running text is over ``MAX_RUNNING_WORDS`` (a dump, not a cut story).
     """
-    running = running_words(tree)
     return running <= MAX_RUNNING_WORDS and len(_WORD.findall(kept)) < SHORT_SHARE * running
 
 
