@@ -90,6 +90,24 @@ FORUM = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 {FOOTER}</body></html>"""
 
 
+# A business's page about what it offers: short pitches that address the reader, no date, no byline.
+SERVICE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Home removals - Alder Movers</title></head><body>{NAV}
+<main><h1>Home removals in Riverside</h1>
+<p>Moving house is stressful. We make it simple: our crew packs, carries and unpacks for you.</p>
+<h2>Why choose us</h2>
+<p>We have moved families across the county for twenty years, and our staff are fully insured.</p>
+<p>You get one fixed price before we start, so your budget never has surprises.</p>
+<h2>What we offer</h2>
+<ul><li>Packing and unpacking</li><li>Storage for up to six months</li><li>Piano and antique moves</li></ul>
+<p>Tell us about your move and we will send you a quote within a day.</p>
+<h2>Get your free quote</h2>
+<form action="/quote" method="post"><input name="name"><input name="email"><input name="from">
+<input name="to"><textarea name="details"></textarea><button>Send my request</button></form>
+<p>Prefer to talk? Call us on <a href="tel:+441234567">01234 567</a> or
+<a href="mailto:hello@aldermovers.example">email us</a>.</p></main>{FOOTER}</body></html>"""
+
+
 def _page(html: str, url: str, kind: str = "") -> Page:
     return Page(url=url, final_url=url, status=200, body=html.encode("utf-8"), encoding="utf-8",
                 content_type="text/html", fetched_at="2025-03-15T08:00:00+00:00", source="test",
@@ -225,3 +243,17 @@ def test_a_page_without_an_address_is_judged_by_its_layout_alone() -> None:
     assert decide(features).kind is Kind.ARTICLE
     root = measure(tree, "https://courier.example/", signals)
     assert article_probability(features)[0] > article_probability(root)[0]  # read as a root, it looked less like one
+
+
+def test_service_page_that_addresses_the_reader_is_not_an_article() -> None:
+    """Short pitches in "we" and "you", no date, no byline: a business's offer, not a story."""
+    result = extract_article(_page(SERVICE, "https://aldermovers.example/home-removals"))
+    assert isinstance(result, Rejection)
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.verdict.startswith("service/"), result.detail
+    tree = lxml_html.document_fromstring(SERVICE)
+    features = measure(tree, "https://aldermovers.example/home-removals", read_signals(tree))
+    story = lxml_html.document_fromstring(SHORT_ARTICLE)
+    told = measure(story, "https://courier.example/news/footbridge", read_signals(story))
+    assert features["address_share"] > 0.1 > told["address_share"]
+    assert features["p_mean"] < told["p_mean"]

@@ -19,6 +19,7 @@ import pytest
 from lxml import html as lxml_html
 
 from scraper.extraction.decoding import decode_body, parse_html
+from scraper.extraction.kindsignals import address_words
 from scraper.extraction.structure import measure
 from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
 from tests.conftest import CORPUS, PROJECT_ROOT
@@ -127,3 +128,35 @@ def test_marked_elements_keep_document_order_and_their_limits() -> None:
     bylines, captions = _marked_elements(tree, bylines=20, captions=25)
     assert [el.text for el in bylines] == ["Ann", *(f"By Writer {n}" for n in range(19))]
     assert [el.text for el in captions] == [f"Photo {n}" for n in range(25)]
+
+
+def test_paragraph_length_counts_each_paragraph_with_its_links_outside_the_chrome() -> None:
+    story = "<p>" + "The council met on Tuesday to vote on the budget for the harbour. " * 3 + "</p>"  # 39 words
+    linked = "<p>Read the <a href='/budget'>full budget of the town council</a> here.</p>"  # 9 words
+    features = _features(f"<main>{story}{story}{linked}</main><footer><p>short</p></footer>")
+    assert features["p_mean"] == pytest.approx((39 + 39 + 9) / 3)
+    assert _features("<main><div>no paragraphs at all</div></main>")["p_mean"] == 0.0
+
+
+def test_words_that_address_the_reader_are_a_share_of_the_paragraph_words() -> None:
+    pitch = "<p>We help you plan your move. Our team will call you today.</p>"  # 12 words, 5 of address
+    report = "<p>The movers said their lorry was late because of the floods in the valley.</p>"  # 14, none
+    assert _features(f"<main>{pitch}</main>")["address_share"] == pytest.approx(5 / 12)
+    assert _features(f"<main>{report}</main>")["address_share"] == 0.0
+    # The chrome's "contact us" and "your account" are every page's: they do not count.
+    chrome = "<header><p>Your account · Contact us · Our shops</p></header>"
+    assert _features(f"{chrome}<main>{report}</main>")["address_share"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You and your family", 2),
+        ("Nous vous aidons: notre équipe", 3),
+        ("Wir beraten Sie gern", 2),
+        ("Young users of Ourense", 0),  # whole words only
+        ("The mayor said they would", 0),
+    ],
+)
+def test_address_words(text: str, expected: int) -> None:
+    assert address_words(text) == expected

@@ -5,11 +5,11 @@ URL (:func:`classify`) to choose follow-or-extract: a page that declares itself 
 only followed, anything else goes on to extraction with that head verdict on the ``Page``. The
 extraction stage, which parses the whole tree anyway, decides from structure (:func:`decide`):
 the features of :mod:`scraper.extraction.structure` (one dominant prose run vs repeated cards,
-link share, headline links, dates and bylines, posts, prices, code) weighed by a small
-multinomial logistic regression shipped as ``pagekind_model.json`` and trained by
-``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the JSON). Declared
-types are features like any other, never the whole verdict, and the amount of text is not a
-reason to drop a page that is built like an article. Each verdict names the feature that
+link share, headline links, dates and bylines, posts, prices, code, paragraphs that address
+the reader) weighed by a small multinomial logistic regression shipped as ``pagekind_model.json``
+and trained by ``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the
+JSON). Declared types are features like any other, never the whole verdict, and the amount of
+text is not a reason to drop a page that is built like an article. Each verdict names the feature that
 weighed most for it, which becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the
 rejection's detail, so both kinds of error can be traced to their cause.
 """

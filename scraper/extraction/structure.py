@@ -4,7 +4,8 @@ Markup types and URL shapes are what a site *claims*; the layout is what it *is*
 holds one dominant run of prose under a headline, with a date and a byline near it; a listing
 holds many repeated sibling cards (headline link, teaser, picture) and much of its text sits in
 links; a forum thread holds repeated posts, each with its own author and time; a product page
-shows prices and a cart; documentation shows code and a deep navigation tree. These measures are
+shows prices and a cart; documentation shows code and a deep navigation tree; a page selling a
+service speaks in short paragraphs to "you" for "us" (:mod:`kindsignals`). These measures are
 scale-free numbers (shares, log counts) so that one small model (:mod:`pagekind`) can weigh them
 for pages of any size and language. Nothing here names a site or a CMS: only HTML semantics,
 schema.org/OpenGraph vocabulary and class words that many unrelated templates share.
@@ -20,6 +21,7 @@ from functools import lru_cache
 from lxml import html as lxml_html
 
 from scraper.extraction.declared import head_features, split_url
+from scraper.extraction.kindsignals import address_words
 from scraper.extraction.signals import PageSignals
 
 # Subtrees a reader never sees as page text.
@@ -166,6 +168,11 @@ class _Walk:
         """Count what the element is and return its flags with its own kind added."""
         counts = self.counts
         if tag in _PROSE or (tag == "div" and words >= 20 and _own_words(el) >= 20):
+            if not in_chrome and tag == "p":  # its words with links: how long and in which voice
+                text = el.text_content()
+                counts["p"] += 1
+                counts["p_words"] += len(text.split())
+                counts["address_words"] += address_words(text)
             if not in_chrome:
                 self.paragraphs.append(words)
                 parent = el.getparent()
@@ -373,6 +380,8 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
         "h1_date": _near_headline(walk.h1, walk.marks["date"]),
         "h1_author": _near_headline(walk.h1, walk.marks["author"]),
         "h1_main": _main_near_headline(walk),
+        "p_mean": counts["p_words"] / max(1, counts["p"]),  # a story's paragraphs are long, a pitch's short
+        "address_share": counts["address_words"] / max(1, counts["p_words"]),  # see kindsignals
     }
     features.update(head_features(signals, url))
     # A date anywhere (markup, a short text run, the URL) is what a story has and a page about a
