@@ -16,8 +16,6 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING, Any, Self
 
-from scrapy import signals
-
 from pipelines.drop import drop
 from scraper.config import ConfigError
 from scraper.extraction.article import ExtractionOptions
@@ -26,7 +24,6 @@ from scraper.items import Page, Rejection
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +41,15 @@ class ExtractPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler, *pool_settings(crawler.settings))
+        settings = crawler.settings
+        workers = settings.getint("NEWS_EXTRACT_WORKERS")
+        if workers < -1:
+            raise ConfigError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
+        options = dataclasses.replace(ExtractionOptions.from_settings(settings), sign=True)  # see DedupPipeline
+        return cls(crawler, default_workers() if workers == -1 else workers, options)
 
     def open_spider(self) -> None:
-        early = self.crawler.get_extension(EarlyWorkers)
-        self.pool = early.take(self.workers, self.options) if early is not None else None
-        if self.pool is None:
-            self.pool = ExtractorPool(self.workers, self.options)
+        self.pool = ExtractorPool(self.workers, self.options)
 
     def close_spider(self) -> None:
         if self.pool is not None:
@@ -85,55 +84,3 @@ class ExtractPipeline:
             drop(stats, result.reason, detail)
         stats.inc_value("news/extract/articles")
         return result
-
-
-def pool_settings(settings: BaseSettings) -> tuple[int, ExtractionOptions]:
-    """The number of extraction workers and their options, from the settings."""
-    workers = settings.getint("NEWS_EXTRACT_WORKERS")
-    if workers < -1:
-        raise ConfigError(f"NEWS_EXTRACT_WORKERS must be -1 (one per CPU), 0 (inline) or more, got {workers}")
-    options = dataclasses.replace(ExtractionOptions.from_settings(settings), sign=True)  # see DedupPipeline
-    return (default_workers() if workers == -1 else workers), options
-
-
-class EarlyWorkers:
-    """Extension: start the extraction workers as a crawl starts, for the extraction stage to take.
-
-    A worker spends about 0.3 s of CPU importing lxml and trafilatura before its first page. Started
-    when the stage opens, at the end of Scrapy's start-up, the workers were still importing when
-    the first pages arrived (on a loaded 2-core machine, 1.7 s of pages waiting). Scrapy builds the
-    extensions about 0.5 to 0.9 s earlier, before its engine (downloader handlers, middlewares,
-    pipelines), while the crawl process uses one core: the workers' imports overlap that.
-
-    Only for a crawl being started: Scrapy creates a crawl's spider before its extensions, so a
-    crawler built without one (``get_crawler`` in tests, tools) starts no process. A pool the stage
-    does not take (another pool size, or the crawl failed to open) is closed when the engine stops,
-    or killed at exit (``scraper.extraction.workers``).
-    """
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.pool: ExtractorPool | None = None
-        if crawler.spider is None:
-            return
-        workers, options = pool_settings(crawler.settings)
-        if workers:
-            self.pool = ExtractorPool(workers, options)
-            crawler.signals.connect(self.close, signal=signals.engine_stopped)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
-
-    def take(self, workers: int, options: ExtractionOptions) -> ExtractorPool | None:
-        """The started pool, if it has this size and options (then it is the caller's to close)."""
-        pool, self.pool = self.pool, None
-        if pool is not None and (pool.workers, pool.options) != (workers, options):
-            pool.close()
-            return None
-        return pool
-
-    def close(self) -> None:
-        """Close a pool nobody took."""
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = None

@@ -69,7 +69,6 @@ EXTENSIONS = {
     "scraper.summary.RunSummary": 0,  # <run-id>.summary.json from the stats when the spider closes
     "scraper.state.extension.CrawlStateExtension": 50,  # lock, open and expire the crawl state first
     "scraper.fetching.nonhtml.NonHtmlFilter": 100,  # stop PDF/image/video downloads after the headers
-    "pipelines.extract.EarlyWorkers": 200,  # extraction workers start while Scrapy builds its engine
 }
 NEWS_RETRY_AFTER_MAX = 120  # seconds; a server asking to wait longer is given up on
 NEWS_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time

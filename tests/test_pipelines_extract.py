@@ -6,12 +6,10 @@ import asyncio
 from typing import Any
 
 import pytest
-from scrapy import Spider
-from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler, get_reactor_settings
+from scrapy.utils.test import get_crawler
 
-from pipelines.extract import EarlyWorkers, ExtractPipeline
+from pipelines.extract import ExtractPipeline
 from scraper.items import Article
 from tests.helpers import make_page, project_settings
 
@@ -109,40 +107,3 @@ def test_a_bug_is_counted_by_exception_type_and_logged_with_its_traceback(caplog
     assert stats(pipeline)["news/drop/extraction_error"] == 1
     assert "news/drop/extraction_failed" not in stats(pipeline)
     assert any(r.levelname == "ERROR" and "Traceback" in r.getMessage() for r in caplog.records)
-
-
-def crawl_crawler(**settings: Any) -> Crawler:
-    """A crawler built as a crawl builds it: its spider first, then its extensions."""
-    crawler = Crawler(Spider, {**get_reactor_settings(), **project_settings(**settings)})
-    crawler.spider = Spider(name="news")
-    crawler._apply_settings()
-    return crawler
-
-
-def test_workers_start_with_the_crawls_extensions_and_the_stage_takes_them() -> None:
-    crawler = crawl_crawler(NEWS_EXTRACT_WORKERS=1)
-    early = crawler.get_extension(EarlyWorkers)
-    assert early is not None
-    assert early.pool is not None
-    started = early.pool
-    pipeline = ExtractPipeline.from_crawler(crawler)
-    pipeline.open_spider()
-    try:
-        assert pipeline.pool is started  # the same processes, not a second pool
-        assert early.pool is None
-        article = asyncio.run(pipeline.process_item(make_page(ARTICLE_HTML)))
-        assert isinstance(article, Article)
-    finally:
-        pipeline.close_spider()
-    assert stats(pipeline)["news/extract/workers/started"] == 1
-
-
-def test_a_pool_of_another_size_is_closed_and_a_crawler_without_a_spider_starts_none() -> None:
-    assert get_crawler(settings_dict=project_settings(NEWS_EXTRACT_WORKERS=1)).get_extension(EarlyWorkers).pool is None  # type: ignore[union-attr]
-    early = crawl_crawler(NEWS_EXTRACT_WORKERS=1).get_extension(EarlyWorkers)
-    assert early is not None
-    assert early.pool is not None
-    pool = early.pool
-    assert early.take(2, pool.options) is None
-    assert pool.pids == []  # closed, its worker gone
-    assert early.take(1, pool.options) is None  # taken once
