@@ -34,7 +34,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from scraper.config import ConfigError
 from scraper.extraction.pagekind import Kind, Verdict, classify
-from scraper.extraction.signals import read_head_signals
+from scraper.extraction.signals import PageSignals, read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
 from scraper.items import Fetch, Page
 from scraper.summary import SOURCES
@@ -53,6 +53,7 @@ from spiders.sources import (
     section_of,
     source_from_args,
 )
+from spiders.verdict import head_verdict
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -213,13 +214,14 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
     def _parse_html(self, response: HtmlResponse, source: Source) -> Iterator[Page | scrapy.Request]:
         stats = self.crawler.stats
         try:
-            root = response.selector.root
+            # An article decided by what precedes <body> is not parsed further (spiders/verdict.py)
+            head = head_verdict(response)
+            signals, verdict = head or _whole_page_verdict(response)
         except (UnicodeError, LookupError, ValueError):  # a charset Scrapy cannot decode with (idna)
             stats.inc_value("news/response/page")
             yield self._page(response, source)  # extraction decodes on its own terms, or says why not
             return
-        signals = read_head_signals(root)  # head signals only: cheap; extraction reads the structure
-        verdict = classify(signals, response.url)
+        stats.inc_value("news/spider/head_only" if head else "news/spider/whole_page")  # how the verdict was read
         stats.inc_value(f"news/pagekind/{verdict.kind}/{verdict.signal}")
         if verdict.kind is not Kind.LISTING:
             canonical = self._canonical_elsewhere(response, signals.canonical or signals.first_meta("og:url"), source)
@@ -365,6 +367,12 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         attempts = 1 + int(request.meta.get("retry_times", 0)) if request is not None else 1
         self.logger.warning("Fetch failed for %s: %s after %d attempt(s) (%s); no page from it", url, reason,
                             attempts, failure.getErrorMessage() or type(failure.value).__name__)  # fmt: skip
+
+
+def _whole_page_verdict(response: HtmlResponse) -> tuple[PageSignals, Verdict]:
+    """Signals and verdict from the whole page's tree (kept on the response for its links)."""
+    signals = read_head_signals(response.selector.root)  # extraction reads the structure
+    return signals, classify(signals, response.url)
 
 
 def release_parse_tree(response: HtmlResponse) -> None:

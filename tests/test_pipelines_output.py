@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -9,11 +11,14 @@ from typing import Any
 import pytest
 from scrapy import Spider
 from scrapy.exceptions import DropItem
+from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.test import get_crawler
 
-from pipelines.output import OutputPipeline
+from pipelines.output import OutputPipeline, record_line
+from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.items import EXPORTED_FIELDS, Article, Image
 from scraper.summary import RunSummary, url_accounting
-from tests.helpers import project_settings
+from tests.helpers import make_page, project_settings
 from tests.test_pipelines_validate_dedup import make_article
 
 
@@ -89,3 +94,19 @@ def test_url_accounting_adds_up_and_leaves_out_retries_and_robots_fetches() -> N
     }  # fmt: skip
     stats["downloader/request_count"] = 32  # two requests still in flight when the run stopped
     assert url_accounting(stats)["unfinished"] == 2
+
+
+def test_record_lines_are_the_exporters_bytes() -> None:
+    """record_line skips the exporter's per-field adapting; the records on disk must not change."""
+    written = 0
+    for file in sorted((Path(__file__).parent / "data" / "pages").glob("*.html")):
+        page = make_page(file.read_bytes(), url=f"https://news.example/2026/11/{file.stem}.html")
+        article = extract_article(page, ExtractionOptions())
+        if not isinstance(article, Article):
+            continue
+        article = dataclasses.replace(article, images=[*article.images, Image("https://news.example/ü.jpg", "“é”\n")])
+        buffer = io.BytesIO()
+        JsonLinesItemExporter(buffer, encoding="utf-8", fields_to_export=list(EXPORTED_FIELDS)).export_item(article)
+        assert record_line(article) == buffer.getvalue(), file.name
+        written += 1
+    assert written >= 3
