@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections import Counter
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from scraper import neardup
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, with_lead
+from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, dateline
@@ -42,19 +42,19 @@ from scraper.extraction.fields import (
     pick_site_name,
     pick_tags,
 )
-from scraper.extraction.figures import Figure, read_figures, split_credit
+from scraper.extraction.figures import Figure, figure_images, read_figures
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
+from scraper.extraction.rawprune import raw_prunes
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
-from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import content_hash, count_words, normalise
-from scraper.urls import absolute_url
+from scraper.text import content_hash, count_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -188,28 +188,50 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
 
 
+# trafilatura's raw-tree prunes, in the order of ``RawPrunes``' fields (read by ``trafilatura_sequence``).
+_RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+
+
 def _run_trafilatura(
     tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions, favor_recall: bool = False
 ) -> Document | None:
+    """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
+
+    What ``bare_extraction`` does, minus work whose result is known (see :mod:`rawprune`): when
+    neither raw-tree prune can match, they are not run and the tree is not copied. The text of
+    ``document.text`` is not rendered: only the body is read.
+    """
     # Imported here, in the worker that extracts: the crawl process imports this module for
     # ExtractionOptions and must not pay trafilatura's start-up time and memory.
-    import trafilatura
-    from trafilatura.settings import Document
+    from trafilatura import core
+    from trafilatura.settings import Document, Extractor
 
+    settings = Extractor(
+        output_format="python",
+        comments=False,
+        links=True,
+        tables=options.include_tables,
+        recall=favor_recall,
+        url=url,
+        with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
+    )
+    prunes = raw_prunes(tree)
+    saved = [getattr(core, name) for name in _RAW_PRUNES]
     try:
-        result = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
-            include_comments=False,
-            include_tables=options.include_tables,
-            include_links=True,
-            favor_recall=favor_recall,
-        )
+        for name, xpaths, needed in zip(_RAW_PRUNES, saved, (prunes.scroll, prunes.comments), strict=True):
+            setattr(core, name, xpaths if needed else [])
+        body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
         return None
-    return result if isinstance(result, Document) else None
+    finally:
+        for name, xpaths in zip(_RAW_PRUNES, saved, strict=True):
+            setattr(core, name, xpaths)
+    if len(text) < settings.min_output_size:  # bare_extraction's size check (no comments are asked for)
+        return None
+    document = Document()
+    document.body = body
+    return document
 
 
 def _build_article(
@@ -263,7 +285,7 @@ def _build_article(
         if paywalled and words:
             return Rejection(DropReason.PAYWALLED, f"{words} words visible")
         return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
-    if len(blocks) <= 2 and words > 200 and _only_links(tree, text):
+    if len(blocks) <= 2 and words > 200 and only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
@@ -290,7 +312,7 @@ def _build_article(
         section=pick_section(signals, fallback),
         tags=pick_tags(signals, fallback),
         image=image,
-        images=_images(figures, image, ctx.removed_captions, url),
+        images=figure_images(figures, image, ctx.removed_captions, url),
         text=text,
         word_count=words,
         paywalled=paywalled,
@@ -301,47 +323,6 @@ def _build_article(
         fetch=page.fetch,
         signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
     )
-
-
-def _images(figures: list[Figure], lead: str | None, removed: list[str], base_url: str) -> list[Image]:
-    """Figure images with captions; captions cut from the text are kept even without a figure."""
-    images: list[Image] = []
-    seen_captions: set[str] = set()
-    for figure in figures:
-        src = absolute_url(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
-        images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
-        seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
-        seen_captions.add(normalise(figure.caption or ""))
-        seen_captions.add(normalise(figure.credit or ""))
-    for text in removed:
-        if normalise(text) in seen_captions:
-            continue
-        caption, credit = split_credit(text)
-        images.append(Image(url=None, caption=caption, credit=credit))
-        seen_captions.add(normalise(text))
-    if lead and not any(i.url == lead for i in images):
-        images.insert(0, Image(url=lead))
-    return images
-
-
-def _only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
-    """The extracted text is made of the page's link texts: a link list, whatever its markup.
-
-    Some CMSs mark every page ``og:type=article``, tag and archive pages included, and
-    trafilatura's last resort glues such a page's text into one block. Measured on the text
-    itself, word by word against the words of the page's link-sized anchors (each counted once,
-    outermost only), so menus beside a real story do not count against it.
-    """
-    linked: Counter[str] = Counter()
-    for anchor in tree.iter("a"):
-        if any(parent.tag == "a" for parent in anchor.iterancestors()):
-            continue  # counted with the outer anchor
-        anchor_words = normalise(anchor.text_content()).split()
-        if len(anchor_words) <= 50:  # an unclosed <a> that swallowed an article is no link to a reader
-            linked.update(anchor_words)
-    words = Counter(normalise(text).split())
-    covered = sum(min(n, linked[w]) for w, n in words.items())
-    return covered > 0.8 * words.total()
 
 
 def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:

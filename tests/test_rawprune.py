@@ -1,0 +1,116 @@
+"""Skipping trafilatura's raw-tree prunes where they cannot match changes nothing but the time.
+
+``_run_trafilatura`` skips the prunes (and the tree copy) when ``raw_prunes`` says they cannot
+match. These tests hold that to the installed trafilatura: its own XPaths never match where the
+check says they cannot, and the body equals ``bare_extraction``'s on real pages, with the
+caller's tree left as it was.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+from scraper.extraction.decoding import decode_page, parse_page
+from scraper.extraction.prune import prune_page
+from scraper.extraction.rawprune import raw_prunes
+from scraper.items import Rejection
+
+trafilatura = pytest.importorskip("trafilatura")
+xpaths = pytest.importorskip("trafilatura.xpaths")
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+_PARAGRAPH = "The harbour board agreed on Tuesday to repair the northern sea wall before the winter storms. " * 3
+
+
+def _page(extra: str = "") -> lxml_html.HtmlElement:
+    paragraphs = "".join(f"<p>{_PARAGRAPH} Part {i}.</p>" for i in range(6))
+    return lxml_html.document_fromstring(
+        f"<html><head><title>Wall repairs</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Harbour board agrees wall repairs</h1>{paragraphs}</article>{extra}"
+        "<footer>© 2026 Example</footer></body></html>"
+    )
+
+
+def _matches(tree: lxml_html.HtmlElement) -> tuple[bool, bool]:
+    scroll = any(xpath(tree) for xpath in xpaths.RAW_TREE_PRUNE_XPATH)
+    comments = any(xpath(tree) for xpath in xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return scroll, comments
+
+
+def _bare_body(tree: lxml_html.HtmlElement, url: str, recall: bool) -> bytes | None:
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        favor_recall=recall,
+    )
+    return None if document is None or document.body is None else etree.tostring(document.body)
+
+
+def _our_body(tree: lxml_html.HtmlElement, url: str, recall: bool) -> bytes | None:
+    document = _run_trafilatura(tree, url, ExtractionOptions(), favor_recall=recall)
+    return None if document is None or document.body is None else etree.tostring(document.body)
+
+
+@pytest.mark.parametrize(
+    ("markup", "scroll", "comments"),
+    [
+        ("", False, False),
+        ("<div class='mvp-post-add-box'><p>Next story</p></div>", True, False),
+        ("<section id='infinite-scroll'><p>Next story</p></section>", True, False),
+        ("<div class='elementor-share-buttons'><a href='/s'>Share</a></div>", True, False),
+        ("<div id='comments'><p>First!</p></div>", False, True),
+        ("<div class='post-comments'><p>First!</p></div>", False, True),
+        ("<ol class='Comment-list'><li>First!</li></ol>", False, True),
+        ("<div id='disqus_thread'></div>", False, True),
+        ("<div id='comol-1'><p>First!</p></div>", False, True),
+    ],
+)
+def test_the_check_finds_every_container_trafilatura_would_prune(markup: str, scroll: bool, comments: bool) -> None:
+    tree = _page(markup)
+    assert _matches(tree) == (scroll, comments), "trafilatura's own XPaths disagree: the case tests nothing"
+    found = raw_prunes(tree)
+    assert (found.scroll, found.comments) == (scroll, comments)
+    assert found.idle is not (scroll or comments)
+
+
+@pytest.mark.parametrize("recall", [False, True])
+def test_a_page_with_comments_gets_bare_extractions_body_and_keeps_its_tree(recall: bool) -> None:
+    tree = _page("<div class='comments-area'><p>I disagree with the harbour board entirely, says a reader.</p></div>")
+    assert raw_prunes(tree).comments
+    before = etree.tostring(tree)
+    ours = _our_body(tree, "https://news.example/wall", recall)
+    assert ours is not None
+    assert b"I disagree" not in ours
+    assert etree.tostring(tree) == before, "the comment prune ran on the caller's tree, not a copy"
+    assert ours == _bare_body(tree, "https://news.example/wall", recall)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (pages of real sites)")
+def test_real_pages_get_bare_extractions_body_and_keep_their_tree() -> None:
+    rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
+    idle = 0
+    for row in rows[::4]:  # a quarter of the corpus: every kind of site, 10 s
+        decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
+        assert not isinstance(decoded, Rejection)
+        tree = parse_page(decoded)
+        prune_page(tree)  # as extraction hands it over
+        prunes = raw_prunes(tree)
+        scroll, comments = _matches(tree)
+        assert prunes.scroll or not scroll, row["id"]
+        assert prunes.comments or not comments, row["id"]
+        idle += prunes.idle
+        before = etree.tostring(tree)
+        assert _our_body(tree, row["url"], False) == _bare_body(tree, row["url"], False), row["id"]
+        assert etree.tostring(tree) == before, row["id"]
+    assert idle > len(rows[::4]) / 2, "the check says almost every page may match: it saves nothing"
