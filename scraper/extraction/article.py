@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import traceback
+from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -43,10 +44,10 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images, read_figures
+from scraper.extraction.lean import AllStoplists, RawPrunes, raw_prunes, readability_cannot_win
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
-from scraper.extraction.rawprune import raw_prunes
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
@@ -59,7 +60,9 @@ from scraper.text import content_hash, count_words
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from trafilatura.settings import Document
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document, Extractor
 
     from scraper.config import SettingsReader
 
@@ -110,26 +113,6 @@ def preload() -> None:
 
     if trafilatura.external.JT_STOPLIST is None:  # not built yet: justext gets the words from us
         trafilatura.external.JT_STOPLIST = AllStoplists()  # type: ignore[assignment]
-
-
-class AllStoplists:
-    """Every justext stop-list's words, for trafilatura to hand justext on a page of no known language.
-
-    trafilatura would build a tuple of the union (154,000 words, 14 MB per worker) and keep it;
-    justext keys an ``lru_cache`` on that argument, so it hashes the whole tuple on every page
-    it classifies (about 5 ms), and keeps its own lower-cased frozenset of the words (19 MB).
-    This stands in for the tuple: the same words when justext reads them (once, on the first
-    page that needs them), hashed by identity, holding nothing itself. Same words, same sets:
-    the extracted text is unchanged.
-    """
-
-    __slots__ = ()
-
-    def __iter__(self) -> Iterator[str]:
-        from justext.utils import get_stoplist, get_stoplists
-
-        for language in sorted(get_stoplists()):
-            yield from get_stoplist(language)
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
@@ -192,12 +175,49 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
 _RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
 
 
+@contextmanager
+def _swapped(module: object, values: dict[str, object]) -> Iterator[None]:
+    """``module``'s attributes set to ``values`` for the ``with`` block, then put back."""
+    saved = {name: getattr(module, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(module, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(module, name, value)
+
+
+@contextmanager
+def _lean(prunes: RawPrunes) -> Iterator[None]:
+    """trafilatura, minus the steps :mod:`lean` knows it would discard, for one call.
+
+    Its module globals are swapped for the call and put back after it (a worker extracts one
+    page at a time): the raw-tree prunes that cannot match become empty lists, and readability
+    is not run where it cannot win (its own failure value stands in: "nothing found").
+    """
+    from trafilatura import core, external
+
+    compare = vars(core)["compare_extraction"]
+
+    def lean_compare(cleaned: HtmlElement, raw: HtmlElement, body: _Element, text: str, how: Extractor) -> Any:
+        if how.focus != "balanced" or not readability_cannot_win(body, len(text), raw):
+            return compare(cleaned, raw, body, text, how)
+        with _swapped(external, {"try_readability": lambda _: lxml_html.HtmlElement()}):
+            return compare(cleaned, raw, body, text, how)
+
+    needed = (prunes.scroll, prunes.comments)
+    lean = {name: vars(core)[name] if need else [] for name, need in zip(_RAW_PRUNES, needed, strict=True)}
+    with _swapped(core, {**lean, "compare_extraction": lean_compare}):
+        yield
+
+
 def _run_trafilatura(
     tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions, favor_recall: bool = False
 ) -> Document | None:
     """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
 
-    What ``bare_extraction`` does, minus work whose result is known (see :mod:`rawprune`): when
+    What ``bare_extraction`` does, minus work whose result is known (see :mod:`lean`): when
     neither raw-tree prune can match, they are not run and the tree is not copied. The text of
     ``document.text`` is not rendered: only the body is read.
     """
@@ -216,17 +236,12 @@ def _run_trafilatura(
         with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
     )
     prunes = raw_prunes(tree)
-    saved = [getattr(core, name) for name in _RAW_PRUNES]
     try:
-        for name, xpaths, needed in zip(_RAW_PRUNES, saved, (prunes.scroll, prunes.comments), strict=True):
-            setattr(core, name, xpaths if needed else [])
-        body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
+        with _lean(prunes):
+            body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
         return None
-    finally:
-        for name, xpaths in zip(_RAW_PRUNES, saved, strict=True):
-            setattr(core, name, xpaths)
     if len(text) < settings.min_output_size:  # bare_extraction's size check (no comments are asked for)
         return None
     document = Document()

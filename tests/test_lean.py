@@ -1,15 +1,17 @@
-"""Skipping trafilatura's raw-tree prunes where they cannot match changes nothing but the time.
+"""Skipping trafilatura steps whose result it would discard changes nothing but the time.
 
-``_run_trafilatura`` skips the prunes (and the tree copy) when ``raw_prunes`` says they cannot
-match. These tests hold that to the installed trafilatura: its own XPaths never match where the
-check says they cannot, and the body equals ``bare_extraction``'s on real pages, with the
-caller's tree left as it was.
+``_run_trafilatura`` skips the raw-tree prunes (and the tree copy) when ``raw_prunes`` says they
+cannot match, and readability when ``readability_cannot_win``. These tests hold that to the
+installed trafilatura: its own XPaths never match where the check says they cannot, readability
+never finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on
+real pages, with the caller's tree left as it was.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+from copy import copy
 from pathlib import Path
 
 import pytest
@@ -18,12 +20,13 @@ from lxml import html as lxml_html
 
 from scraper.extraction.article import ExtractionOptions, _run_trafilatura
 from scraper.extraction.decoding import decode_page, parse_page
+from scraper.extraction.lean import page_text_bound, raw_prunes, readability_cannot_win
 from scraper.extraction.prune import prune_page
-from scraper.extraction.rawprune import raw_prunes
 from scraper.items import Rejection
 
 trafilatura = pytest.importorskip("trafilatura")
 xpaths = pytest.importorskip("trafilatura.xpaths")
+external = pytest.importorskip("trafilatura.external")
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _PARAGRAPH = "The harbour board agreed on Tuesday to repair the northern sea wall before the winter storms. " * 3
@@ -110,7 +113,22 @@ def test_real_pages_get_bare_extractions_body_and_keep_their_tree() -> None:
         assert prunes.scroll or not scroll, row["id"]
         assert prunes.comments or not comments, row["id"]
         idle += prunes.idle
+        found = external.try_readability(copy(tree))  # what readability makes of the page (it writes to it)
+        assert len(" ".join(found.text_content().split())) <= page_text_bound(tree), row["id"]
         before = etree.tostring(tree)
         assert _our_body(tree, row["url"], False) == _bare_body(tree, row["url"], False), row["id"]
         assert etree.tostring(tree) == before, row["id"]
     assert idle > len(rows[::4]) / 2, "the check says almost every page may match: it saves nothing"
+
+
+def test_readability_is_run_where_it_could_win() -> None:
+    tree = _page()
+    bound = page_text_bound(tree)
+    body = etree.fromstring("<body><p>Harbour board agrees wall repairs.</p></body>")
+    assert readability_cannot_win(body, bound // 2 + 1, tree)
+    assert not readability_cannot_win(body, bound // 2 - 1, tree), "readability's text could be twice as long"
+    assert not readability_cannot_win(body, 0, tree), "trafilatura found nothing: readability's text wins"
+    tables = etree.fromstring("<body><p>Scores</p><table><row><cell>1</cell></row></table><table/></body>")
+    assert not readability_cannot_win(tables, bound, tree), "more tables than paragraphs: readability may win"
+    empty = etree.fromstring("<body><p/><list><item>Harbour</item></list></body>")
+    assert not readability_cannot_win(empty, bound, tree), "no paragraph text: readability may win"
