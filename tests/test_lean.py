@@ -132,3 +132,18 @@ def test_readability_is_run_where_it_could_win() -> None:
     assert not readability_cannot_win(tables, bound, tree), "more tables than paragraphs: readability may win"
     empty = etree.fromstring("<body><p/><list><item>Harbour</item></list></body>")
     assert not readability_cannot_win(empty, bound, tree), "no paragraph text: readability may win"
+
+
+def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatura_as_it_was() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from trafilatura import core
+
+    pages = [_page(), _page("<div id='comments'><p>I disagree with the harbour board, says a reader.</p></div>")] * 6
+    alone = [_bare_body(tree, "https://news.example/wall", False) for tree in pages[:2]]
+    originals = (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction)
+    with ThreadPoolExecutor(4) as pool:
+        bodies = list(pool.map(lambda tree: _our_body(tree, "https://news.example/wall", False), pages))
+    assert bodies == alone * 6
+    assert b"I disagree" not in bodies[1]
+    assert (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction) == originals

@@ -9,6 +9,7 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from contextlib import contextmanager
 from copy import copy
@@ -171,6 +172,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
 
 
+# Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
+_TRAFILATURA = threading.Lock()
 # trafilatura's raw-tree prunes, in the order of ``RawPrunes``' fields (read by ``trafilatura_sequence``).
 _RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
 
@@ -192,9 +195,10 @@ def _swapped(module: object, values: dict[str, object]) -> Iterator[None]:
 def _lean(prunes: RawPrunes) -> Iterator[None]:
     """trafilatura, minus the steps :mod:`lean` knows it would discard, for one call.
 
-    Its module globals are swapped for the call and put back after it (a worker extracts one
-    page at a time): the raw-tree prunes that cannot match become empty lists, and readability
-    is not run where it cannot win (its own failure value stands in: "nothing found").
+    Its module globals are swapped for the call and put back after it, under a lock (threads
+    calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
+    become empty lists, and readability is not run where it cannot win (its own failure value
+    stands in: "nothing found").
     """
     from trafilatura import core, external
 
@@ -237,7 +241,7 @@ def _run_trafilatura(
     )
     prunes = raw_prunes(tree)
     try:
-        with _lean(prunes):
+        with _TRAFILATURA, _lean(prunes):
             body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
