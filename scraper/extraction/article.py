@@ -9,11 +9,13 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
-from collections import Counter
+from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -21,7 +23,7 @@ from lxml import html as lxml_html
 from scraper import neardup
 from scraper import settings as defaults
 from scraper.config import ConfigError
-from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, with_lead
+from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, dateline
@@ -42,7 +44,8 @@ from scraper.extraction.fields import (
     pick_site_name,
     pick_tags,
 )
-from scraper.extraction.figures import Figure, read_figures, split_credit
+from scraper.extraction.figures import Figure, figure_images, read_figures
+from scraper.extraction.lean import AllStoplists, RawPrunes, raw_prunes, readability_cannot_win
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
@@ -51,15 +54,16 @@ from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
-from scraper.items import Article, DropReason, Image, Page, Rejection
+from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import content_hash, count_words, normalise
-from scraper.urls import absolute_url
+from scraper.text import content_hash, count_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from trafilatura.settings import Document
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document, Extractor
 
     from scraper.config import SettingsReader
 
@@ -110,26 +114,6 @@ def preload() -> None:
 
     if trafilatura.external.JT_STOPLIST is None:  # not built yet: justext gets the words from us
         trafilatura.external.JT_STOPLIST = AllStoplists()  # type: ignore[assignment]
-
-
-class AllStoplists:
-    """Every justext stop-list's words, for trafilatura to hand justext on a page of no known language.
-
-    trafilatura would build a tuple of the union (154,000 words, 14 MB per worker) and keep it;
-    justext keys an ``lru_cache`` on that argument, so it hashes the whole tuple on every page
-    it classifies (about 5 ms), and keeps its own lower-cased frozenset of the words (19 MB).
-    This stands in for the tuple: the same words when justext reads them (once, on the first
-    page that needs them), hashed by identity, holding nothing itself. Same words, same sets:
-    the extracted text is unchanged.
-    """
-
-    __slots__ = ()
-
-    def __iter__(self) -> Iterator[str]:
-        from justext.utils import get_stoplist, get_stoplists
-
-        for language in sorted(get_stoplists()):
-            yield from get_stoplist(language)
 
 
 def extract_article(page: Page, options: ExtractionOptions | None = None) -> Article | Rejection:
@@ -188,28 +172,85 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
 
 
+# Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
+_TRAFILATURA = threading.Lock()
+# trafilatura's raw-tree prunes, in the order of ``RawPrunes``' fields (read by ``trafilatura_sequence``).
+_RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+
+
+@contextmanager
+def _swapped(module: object, values: dict[str, object]) -> Iterator[None]:
+    """``module``'s attributes set to ``values`` for the ``with`` block, then put back."""
+    saved = {name: getattr(module, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(module, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(module, name, value)
+
+
+@contextmanager
+def _lean(prunes: RawPrunes) -> Iterator[None]:
+    """trafilatura, minus the steps :mod:`lean` knows it would discard, for one call.
+
+    Its module globals are swapped for the call and put back after it, under a lock (threads
+    calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
+    become empty lists, and readability is not run where it cannot win (its own failure value
+    stands in: "nothing found").
+    """
+    from trafilatura import core, external
+
+    compare = vars(core)["compare_extraction"]
+
+    def lean_compare(cleaned: HtmlElement, raw: HtmlElement, body: _Element, text: str, how: Extractor) -> Any:
+        if how.focus != "balanced" or not readability_cannot_win(body, len(text), raw):
+            return compare(cleaned, raw, body, text, how)
+        with _swapped(external, {"try_readability": lambda _: lxml_html.HtmlElement()}):
+            return compare(cleaned, raw, body, text, how)
+
+    needed = (prunes.scroll, prunes.comments)
+    lean = {name: vars(core)[name] if need else [] for name, need in zip(_RAW_PRUNES, needed, strict=True)}
+    with _swapped(core, {**lean, "compare_extraction": lean_compare}):
+        yield
+
+
 def _run_trafilatura(
     tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions, favor_recall: bool = False
 ) -> Document | None:
+    """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
+
+    What ``bare_extraction`` does, minus work whose result is known (see :mod:`lean`): when
+    neither raw-tree prune can match, they are not run and the tree is not copied. The text of
+    ``document.text`` is not rendered: only the body is read.
+    """
     # Imported here, in the worker that extracts: the crawl process imports this module for
     # ExtractionOptions and must not pay trafilatura's start-up time and memory.
-    import trafilatura
-    from trafilatura.settings import Document
+    from trafilatura import core
+    from trafilatura.settings import Document, Extractor
 
+    settings = Extractor(
+        output_format="python",
+        comments=False,
+        links=True,
+        tables=options.include_tables,
+        recall=favor_recall,
+        url=url,
+        with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
+    )
+    prunes = raw_prunes(tree)
     try:
-        result = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
-            include_comments=False,
-            include_tables=options.include_tables,
-            include_links=True,
-            favor_recall=favor_recall,
-        )
+        with _TRAFILATURA, _lean(prunes):
+            body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
         return None
-    return result if isinstance(result, Document) else None
+    if len(text) < settings.min_output_size:  # bare_extraction's size check (no comments are asked for)
+        return None
+    document = Document()
+    document.body = body
+    return document
 
 
 def _build_article(
@@ -263,7 +304,7 @@ def _build_article(
         if paywalled and words:
             return Rejection(DropReason.PAYWALLED, f"{words} words visible")
         return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
-    if len(blocks) <= 2 and words > 200 and _only_links(tree, text):
+    if len(blocks) <= 2 and words > 200 and only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
@@ -290,7 +331,7 @@ def _build_article(
         section=pick_section(signals, fallback),
         tags=pick_tags(signals, fallback),
         image=image,
-        images=_images(figures, image, ctx.removed_captions, url),
+        images=figure_images(figures, image, ctx.removed_captions, url),
         text=text,
         word_count=words,
         paywalled=paywalled,
@@ -301,47 +342,6 @@ def _build_article(
         fetch=page.fetch,
         signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
     )
-
-
-def _images(figures: list[Figure], lead: str | None, removed: list[str], base_url: str) -> list[Image]:
-    """Figure images with captions; captions cut from the text are kept even without a figure."""
-    images: list[Image] = []
-    seen_captions: set[str] = set()
-    for figure in figures:
-        src = absolute_url(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
-        images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
-        seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
-        seen_captions.add(normalise(figure.caption or ""))
-        seen_captions.add(normalise(figure.credit or ""))
-    for text in removed:
-        if normalise(text) in seen_captions:
-            continue
-        caption, credit = split_credit(text)
-        images.append(Image(url=None, caption=caption, credit=credit))
-        seen_captions.add(normalise(text))
-    if lead and not any(i.url == lead for i in images):
-        images.insert(0, Image(url=lead))
-    return images
-
-
-def _only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
-    """The extracted text is made of the page's link texts: a link list, whatever its markup.
-
-    Some CMSs mark every page ``og:type=article``, tag and archive pages included, and
-    trafilatura's last resort glues such a page's text into one block. Measured on the text
-    itself, word by word against the words of the page's link-sized anchors (each counted once,
-    outermost only), so menus beside a real story do not count against it.
-    """
-    linked: Counter[str] = Counter()
-    for anchor in tree.iter("a"):
-        if any(parent.tag == "a" for parent in anchor.iterancestors()):
-            continue  # counted with the outer anchor
-        anchor_words = normalise(anchor.text_content()).split()
-        if len(anchor_words) <= 50:  # an unclosed <a> that swallowed an article is no link to a reader
-            linked.update(anchor_words)
-    words = Counter(normalise(text).split())
-    covered = sum(min(n, linked[w]) for w, n in words.items())
-    return covered > 0.8 * words.total()
 
 
 def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:

@@ -8,9 +8,11 @@ links, which is what the rules look at besides position and repetition.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from scraper.items import BodyBlock
 from scraper.text import normalise
@@ -178,3 +180,23 @@ def mean_link_density(blocks: list[Block]) -> float:
     """The share of all block text that sits inside links, weighted by block length."""
     total = sum(len(b.text) for b in blocks)
     return sum(b.link_density * len(b.text) for b in blocks) / total if total else 0.0
+
+
+def only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
+    """The extracted text is made of the page's link texts: a link list, whatever its markup.
+
+    Some CMSs mark every page ``og:type=article``, tag and archive pages included, and
+    trafilatura's last resort glues such a page's text into one block. Measured on the text
+    itself, word by word against the words of the page's link-sized anchors (each counted once,
+    outermost only), so menus beside a real story do not count against it.
+    """
+    linked: Counter[str] = Counter()
+    for anchor in tree.iter("a"):
+        if any(parent.tag == "a" for parent in anchor.iterancestors()):
+            continue  # counted with the outer anchor
+        anchor_words = normalise(anchor.text_content()).split()
+        if len(anchor_words) <= 50:  # an unclosed <a> that swallowed an article is no link to a reader
+            linked.update(anchor_words)
+    words = Counter(normalise(text).split())
+    covered = sum(min(n, linked[w]) for w, n in words.items())
+    return covered > 0.8 * words.total()

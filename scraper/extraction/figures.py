@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from scraper.extraction.signals import element_text
+from scraper.items import Image
+from scraper.text import normalise
+from scraper.urls import absolute_url
 
 
 @dataclass(slots=True)
@@ -124,3 +127,24 @@ def _is_icon(img: lxml_html.HtmlElement) -> bool:
 
 def _count(element: lxml_html.HtmlElement, tag: str) -> int:
     return sum(1 for _ in element.iter(tag))
+
+
+def figure_images(figures: list[Figure], lead: str | None, removed: list[str], base_url: str) -> list[Image]:
+    """Figure images with captions; captions cut from the text are kept even without a figure."""
+    images: list[Image] = []
+    seen_captions: set[str] = set()
+    for figure in figures:
+        src = absolute_url(base_url, figure.src) if figure.src and not figure.src.startswith("data:") else None
+        images.append(Image(url=src, caption=figure.caption, credit=figure.credit))
+        seen_captions.add(normalise(f"{figure.caption or ''} {figure.credit or ''}"))
+        seen_captions.add(normalise(figure.caption or ""))
+        seen_captions.add(normalise(figure.credit or ""))
+    for text in removed:
+        if normalise(text) in seen_captions:
+            continue
+        caption, credit = split_credit(text)
+        images.append(Image(url=None, caption=caption, credit=credit))
+        seen_captions.add(normalise(text))
+    if lead and not any(i.url == lead for i in images):
+        images.insert(0, Image(url=lead))
+    return images
