@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from scraper.extraction import prune
-from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+from scraper.extraction.article import ExtractionOptions, _run_trafilatura, extract_article
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
     is_credit_line,
@@ -36,6 +36,7 @@ from scraper.extraction.cleaning import (
 )
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.prune import prune_page
+from scraper.items import Article, Page
 from tests.test_extraction_article import extract, load
 
 # (fixture page, boilerplate kind, text that plain trafilatura keeps and we must remove)
@@ -664,6 +665,70 @@ def test_prune_page_counts_the_outermost_container_and_keeps_what_follows() -> N
     assert "Tweet" not in text
     assert "After the box" in text
     assert text.count(PROSE) == 8
+
+
+def test_prune_page_removes_closing_notices_overlays_and_widgets_the_markup_names() -> None:
+    """Disclaimers, disclosures, legal notes, pop-ups, modals, tooltips, sign-up, donation, feedback
+    and pagination boxes: the template names them, so they go before trafilatura sees them."""
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article class="post">{body}
+        <div class="post-disclaimer"><p>This article is for informational purposes only.</p></div>
+        <div class="adv-disclosure-block">We may receive a commission from our partners.</div>
+        <div id="legalNotice"><p>Securities offered through an affiliated broker.</p></div>
+        <div class="exit-popup"><p>Wait! Get the free checklist.</p></div>
+        <div class="modal fade"><p>Let us talk about your project.</p></div>
+        <span class="glossary-tooltip">ETF: a fund traded on an exchange.</span>
+        <form class="signup-form"><p>Join 150,000 readers.</p></form>
+        <div class="inline-box -donate"><p>Support our journalism.</p></div>
+        <div id="page-feedback"><p>Was this page helpful?</p></div>
+        <nav class="pagination"><a href="/2">Next post: harbour fees</a></nav>
+        <div class="paralegal-corner"><p>{PROSE} kept</p></div>
+        </article></body></html>"""
+    )
+    assert prune_page(tree) == 10
+    text = tree.text_content()
+    for gone in ("informational purposes", "receive a commission", "Securities offered", "free checklist",
+                 "Let us talk", "ETF:", "150,000 readers", "Support our journalism",
+                 "page helpful", "Next post"):  # fmt: skip
+        assert gone not in text
+    assert f"{PROSE} kept" in text  # "paralegal" is a word of its own, not "legal"
+    assert text.count(PROSE) == 9
+
+
+def test_a_story_wrapped_in_a_container_named_like_a_popup_is_kept() -> None:
+    """Some templates put these words on the article's own wrapper: its share of the text keeps it."""
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))
+    tree = lxml_html.document_fromstring(
+        f'<html><body><div class="hero-banner"><h1>Harbour wall repairs</h1><span>By Jane Roe</span></div>'
+        f'<div class="content popup-gallery">{body}</div></body></html>'
+    )
+    assert prune_page(tree) == 0  # the headline and byline's container and the story's wrapper both stay
+    assert "By Jane Roe" in tree.text_content()
+    assert tree.text_content().count(PROSE) == 8
+
+
+DISCLAIMED = """<html><head><title>Harbour wall repairs begin in March</title>
+<meta property="og:type" content="article"></head><body><main><article>
+<h1>Harbour wall repairs begin in March</h1>{body}
+<div class="article-disclaimer"><p>Disclaimer: the information in this article is provided for general
+informational purposes only and does not constitute financial, legal or engineering advice of any kind.</p></div>
+</article></main></body></html>"""
+
+
+def test_a_closing_disclaimer_box_trafilatura_keeps_is_pruned() -> None:
+    body = "".join(f"<p>{STEP} Paragraph {i} of the story.</p>" for i in range(6))
+    html = DISCLAIMED.format(body=body)
+    url = "https://news.example/2026/03/harbour-wall"
+    document = _run_trafilatura(lxml_html.document_fromstring(html), url, ExtractionOptions())
+    assert document is not None
+    assert "general informational purposes" in "\n".join(b.text for b in body_blocks(document.body))
+    page = Page(url=url, final_url=url, status=200, body=html.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    assert "general informational purposes" not in article.text
+    assert "Paragraph 5 of the story." in article.text
 
 
 def test_prune_page_leaves_code_alone() -> None:
