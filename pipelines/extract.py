@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pipelines.drop import drop
 from scraper.config import ConfigError
-from scraper.extraction.article import ExtractionOptions
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers, short
 from scraper.items import Page, Rejection
 

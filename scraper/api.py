@@ -23,7 +23,8 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.signals import head_signals_of
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.urls import absolute_url, source_name

@@ -32,7 +32,7 @@ from itemadapter import ItemAdapter
 
 from scraper.cluster import status as cluster_status
 from scraper.config import ConfigError, project_settings
-from scraper.extraction.article import ExtractionOptions
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool, default_workers
 from scraper.inputs import (
     Entry,

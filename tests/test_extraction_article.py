@@ -227,7 +227,8 @@ def _split_story_page() -> Page:
 def test_a_story_split_across_containers_is_read_whole() -> None:
     from lxml import html as lxml_html
 
-    from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+    from scraper.extraction.article import _run_trafilatura
+    from scraper.extraction.options import ExtractionOptions
 
     page = _split_story_page()
     tree = lxml_html.document_fromstring(page.body.decode("utf-8"))

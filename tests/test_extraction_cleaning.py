@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from scraper.extraction import prune
-from scraper.extraction.article import ExtractionOptions, _run_trafilatura, extract_article
+from scraper.extraction.article import _run_trafilatura, extract_article
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
     is_credit_line,
@@ -35,6 +35,7 @@ from scraper.extraction.cleaning import (
     strip_teasers,
 )
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
 from scraper.items import Article, Page
 from tests.test_extraction_article import extract, load

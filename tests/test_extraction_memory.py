@@ -172,7 +172,7 @@ from pathlib import Path
 with open(sys.argv[1], "a") as marks:  # unguarded, as in scrapy's console script
     marks.write(f"{os.getpid()}\\n")
 if __name__ == "__main__":
-    from scraper.extraction.article import ExtractionOptions
+    from scraper.extraction.options import ExtractionOptions
     from scraper.extraction.workers import ExtractorPool
     from tests.helpers import make_page
     pool = ExtractorPool(1, ExtractionOptions())

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool
 from scraper.items import Article, DropReason, Rejection
 from tests.helpers import make_page, project_settings
@@ -220,7 +221,7 @@ def test_close_stops_the_workers_and_rejects_what_comes_after(pool_factory: Call
 
 PARENT = """
 import sys, time
-from scraper.extraction.article import ExtractionOptions
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.workers import ExtractorPool
 from tests.helpers import make_page
 from tests.test_extraction_workers import long_page

@@ -18,9 +18,10 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.article import ExtractionOptions, _run_trafilatura
+from scraper.extraction.article import _run_trafilatura
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.lean import page_text_bound, raw_prunes, readability_cannot_win
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
 from scraper.items import Rejection
 
@@ -147,3 +148,37 @@ def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatur
     assert bodies == alone * 6
     assert b"I disagree" not in bodies[1]
     assert (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction) == originals
+
+
+@pytest.mark.parametrize("extra", ["", "<div id='comments'><p>A reader's comment.</p></div>"])
+def test_a_trafilatura_without_the_internals_gets_the_public_call(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    """A trafilatura whose ``trafilatura_sequence`` was reshaped (a later release) still extracts the page.
+
+    The installed module's function is replaced by one with other parameter names, which only
+    trafilatura's own code can call: the page takes ``bare_extraction`` and gets the body the
+    lean call gave, the caller's tree untouched.
+    """
+    from trafilatura import core
+
+    from scraper.extraction import article
+
+    url, options = "https://example.com/a", ExtractionOptions()
+    lean = _run_trafilatura(_page(extra), url, options)
+    article._lean_supported.cache_clear()
+    original = core.trafilatura_sequence
+
+    def reshaped(html_tree: object, settings: object, address: object = None) -> object:
+        return original(html_tree, settings, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "trafilatura_sequence", reshaped)
+    tree = _page(extra)
+    before = etree.tostring(tree)
+    try:
+        public = _run_trafilatura(tree, url, options)
+        assert not article._lean_supported()
+    finally:
+        article._lean_supported.cache_clear()
+    assert lean is not None
+    assert public is not None
+    assert etree.tostring(public.body) == etree.tostring(lean.body)
+    assert etree.tostring(tree) == before

@@ -17,7 +17,8 @@ import sys
 import pytest
 
 from scraper import neardup
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
+from scraper.extraction.options import ExtractionOptions
 from scraper.items import Article
 from tests.test_extraction_fallback import STATED, page
 

@@ -15,7 +15,8 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.test import get_crawler
 
 from pipelines.output import OutputPipeline, record_line
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
+from scraper.extraction.options import ExtractionOptions
 from scraper.items import EXPORTED_FIELDS, Article, Image
 from scraper.summary import RunSummary, url_accounting
 from tests.helpers import make_page, project_settings

@@ -8,12 +8,13 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import traceback
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +22,6 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper import neardup
-from scraper import settings as defaults
-from scraper.config import ConfigError
 from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -45,7 +44,8 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images, read_figures
-from scraper.extraction.lean import AllStoplists, RawPrunes, raw_prunes, readability_cannot_win
+from scraper.extraction.lean import AllStoplists, RawPrunes, raw_prunes, readability_cannot_win, swapped
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
@@ -65,44 +65,11 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from trafilatura.settings import Document, Extractor
 
-    from scraper.config import SettingsReader
 
 logger = logging.getLogger(__name__)
 
 
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/xml", "text/xml"})
-
-
-@dataclass(slots=True, frozen=True)
-class ExtractionOptions:
-    """Knobs of the extraction stage (``NEWS_EXTRACT_*`` settings; defaults in ``scraper/settings.py``)."""
-
-    min_words: int = defaults.NEWS_EXTRACT_MIN_WORDS  # fewer words than this and a page is not an article
-    max_bytes: int = defaults.NEWS_EXTRACT_MAX_BYTES  # larger bodies are rejected before parsing
-    include_tables: bool = True
-    keep_paywalled: bool = defaults.NEWS_EXTRACT_KEEP_PAYWALLED  # emit paywalled articles (flagged)
-    max_words: int = defaults.NEWS_EXTRACT_MAX_WORDS  # more words than this: too_large, not a record (0 = no cap)
-    timeout: float | None = defaults.NEWS_EXTRACT_TIMEOUT or None  # seconds per page in a worker; None = no limit
-    prune: bool = True  # remove marked boilerplate before trafilatura; off only to measure what it costs
-    markdown: bool = defaults.NEWS_MARKDOWN  # also render the body as Markdown (the record's markdown field)
-    sign: bool = False  # set Article.signature (MinHash) in the worker: the crawl's dedup stage then only compares
-
-    @classmethod
-    def from_settings(cls, settings: SettingsReader) -> ExtractionOptions:
-        """The options a crawl or ``scraper extract`` runs with."""
-        options = cls(
-            min_words=settings.getint("NEWS_EXTRACT_MIN_WORDS"),
-            max_bytes=settings.getint("NEWS_EXTRACT_MAX_BYTES"),
-            keep_paywalled=settings.getbool("NEWS_EXTRACT_KEEP_PAYWALLED"),
-            max_words=settings.getint("NEWS_EXTRACT_MAX_WORDS"),
-            timeout=settings.getfloat("NEWS_EXTRACT_TIMEOUT") or None,
-            markdown=settings.getbool("NEWS_MARKDOWN"),
-        )
-        if options.min_words < 0 or options.max_bytes <= 0:
-            raise ConfigError("NEWS_EXTRACT_MIN_WORDS must be >= 0 and NEWS_EXTRACT_MAX_BYTES > 0")
-        if options.max_words < 0 or (options.timeout or 0) < 0:
-            raise ConfigError("NEWS_EXTRACT_MAX_WORDS and NEWS_EXTRACT_TIMEOUT must be >= 0 (0 = no limit)")
-        return options
 
 
 def preload() -> None:
@@ -178,17 +145,26 @@ _TRAFILATURA = threading.Lock()
 _RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
 
 
-@contextmanager
-def _swapped(module: object, values: dict[str, object]) -> Iterator[None]:
-    """``module``'s attributes set to ``values`` for the ``with`` block, then put back."""
-    saved = {name: getattr(module, name) for name in values}
-    try:
-        for name, value in values.items():
-            setattr(module, name, value)
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(module, name, value)
+@cache
+def _lean_supported() -> bool:
+    """trafilatura still has the internals :func:`_lean` swaps and calls (checked once a process).
+
+    ``trafilatura_sequence`` is not a stable API: under a trafilatura that reshaped it or the
+    swapped globals, every page takes the public ``bare_extraction`` (same text, no savings).
+    """
+    from trafilatura import core, external
+
+    sequence = vars(core).get("trafilatura_sequence")
+    supported = (
+        callable(sequence)
+        and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
+        and all(isinstance(vars(core).get(name), list) for name in _RAW_PRUNES)
+        and callable(vars(core).get("compare_extraction"))
+        and callable(vars(external).get("try_readability"))
+    )
+    if not supported:
+        logger.warning("trafilatura's internals differ from those the lean call knows: bare_extraction is used")
+    return supported
 
 
 @contextmanager
@@ -207,12 +183,12 @@ def _lean(prunes: RawPrunes) -> Iterator[None]:
     def lean_compare(cleaned: HtmlElement, raw: HtmlElement, body: _Element, text: str, how: Extractor) -> Any:
         if how.focus != "balanced" or not readability_cannot_win(body, len(text), raw):
             return compare(cleaned, raw, body, text, how)
-        with _swapped(external, {"try_readability": lambda _: lxml_html.HtmlElement()}):
+        with swapped(external, {"try_readability": lambda _: lxml_html.HtmlElement()}):
             return compare(cleaned, raw, body, text, how)
 
     needed = (prunes.scroll, prunes.comments)
     lean = {name: vars(core)[name] if need else [] for name, need in zip(_RAW_PRUNES, needed, strict=True)}
-    with _swapped(core, {**lean, "compare_extraction": lean_compare}):
+    with swapped(core, {**lean, "compare_extraction": lean_compare}):
         yield
 
 
@@ -225,9 +201,9 @@ def _run_trafilatura(
     neither raw-tree prune can match, they are not run and the tree is not copied. The text of
     ``document.text`` is not rendered: only the body is read.
     """
-    # Imported here, in the worker that extracts: the crawl process imports this module for
-    # ExtractionOptions and must not pay trafilatura's start-up time and memory.
-    from trafilatura import core
+    # Imported here, in the worker that extracts: the crawl process imports this module (its
+    # pool can also extract inline) and must not pay trafilatura's start-up time and memory.
+    from trafilatura import bare_extraction, core
     from trafilatura.settings import Document, Extractor
 
     settings = Extractor(
@@ -241,6 +217,9 @@ def _run_trafilatura(
     )
     prunes = raw_prunes(tree)
     try:
+        if not _lean_supported():
+            result = bare_extraction(tree, url=url, options=settings)
+            return result if isinstance(result, Document) else None
         with _TRAFILATURA, _lean(prunes):
             body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:

@@ -25,6 +25,7 @@ ordinary way.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,3 +115,16 @@ class AllStoplists:
 
         for language in sorted(get_stoplists()):
             yield from get_stoplist(language)
+
+
+@contextmanager
+def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
+    """``module``'s attributes set to ``values`` for the ``with`` block, then put back."""
+    saved = {name: getattr(module, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(module, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(module, name, value)

@@ -20,7 +20,8 @@ import types
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 
-from scraper.extraction.article import ExtractionOptions, extract_article, preload
+from scraper.extraction.article import extract_article, preload
+from scraper.extraction.options import ExtractionOptions
 
 logger = logging.getLogger(__name__)
 

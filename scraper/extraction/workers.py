@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
+from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.worker_process import READY, pin_mmap_threshold, without_main_module, worker_main
 from scraper.items import Article, DropReason, Page, Rejection
 

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from scraper.extraction.article import ExtractionOptions, extract_article
+from scraper.extraction.article import extract_article
 from scraper.extraction.blocks import Block
 from scraper.extraction.cleaning import RULES, removal_trace
+from scraper.extraction.options import ExtractionOptions
 from scraper.items import Article, Page
 
 PRUNE = "prune_page"
