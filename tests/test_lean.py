@@ -135,6 +135,23 @@ def test_readability_is_run_where_it_could_win() -> None:
     assert not readability_cannot_win(empty, bound, tree), "no paragraph text: readability may win"
 
 
+def test_the_bound_counts_what_readability_writes_into_video_embeds() -> None:
+    """readability writes "VIDEO" into each video ``<iframe>`` it keeps: text the page never had."""
+    embeds = "".join(
+        f"<p>{_PARAGRAPH} Clip {i}.</p><iframe src='https://www.youtube.com/embed/v{i}'></iframe>" for i in range(10)
+    )
+    tree = lxml_html.document_fromstring(f"<html><body><article>{embeds}</article></body></html>")
+    found = external.try_readability(copy(tree))
+    assert "VIDEO" in found.text_content()
+    assert len(" ".join(found.text_content().split())) <= page_text_bound(tree)
+
+
+def test_a_plaintext_element_sends_the_page_the_ordinary_way() -> None:
+    tree = lxml_html.document_fromstring(f"<html><body><p>{_PARAGRAPH}</p><plaintext>raw <p>text</p></body></html>")
+    body = etree.fromstring(f"<body><p>{_PARAGRAPH}</p></body>")
+    assert not readability_cannot_win(body, page_text_bound(tree), tree)
+
+
 def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatura_as_it_was() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -163,6 +180,8 @@ def test_a_trafilatura_without_the_internals_gets_the_public_call(monkeypatch: p
     from scraper.extraction import article
 
     url, options = "https://example.com/a", ExtractionOptions()
+    article._lean_supported.cache_clear()
+    assert article._lean_supported(), "the installed trafilatura is the one the lean call knows"
     lean = _run_trafilatura(_page(extra), url, options)
     article._lean_supported.cache_clear()
     original = core.trafilatura_sequence

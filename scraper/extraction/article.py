@@ -145,14 +145,22 @@ _TRAFILATURA = threading.Lock()
 _RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
 
 
+# A page both calls must read alike for the lean one to be trusted (see ``_lean_supported``).
+_PROBE = "<html><body><article><h1>Probe</h1>{}</article><div id='comments'><p>A reply.</p></div></body></html>".format(
+    "<p>The harbour board agreed on Tuesday to repair the northern sea wall before the storms.</p>" * 8
+)
+
+
 @cache
 def _lean_supported() -> bool:
     """trafilatura still has the internals :func:`_lean` swaps and calls (checked once a process).
 
     ``trafilatura_sequence`` is not a stable API: under a trafilatura that reshaped it or the
-    swapped globals, every page takes the public ``bare_extraction`` (same text, no savings).
+    swapped globals, or where the lean call and ``bare_extraction`` read a probe page apart,
+    every page takes the public ``bare_extraction`` (same text, no savings), with a warning.
     """
-    from trafilatura import core, external
+    from trafilatura import bare_extraction, core, external
+    from trafilatura.settings import Document, Extractor
 
     sequence = vars(core).get("trafilatura_sequence")
     supported = (
@@ -162,9 +170,27 @@ def _lean_supported() -> bool:
         and callable(vars(core).get("compare_extraction"))
         and callable(vars(external).get("try_readability"))
     )
+    if supported:
+        settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
+        try:
+            body, _ = _lean_call(lxml_html.document_fromstring(_PROBE), "", settings)
+            public = bare_extraction(lxml_html.document_fromstring(_PROBE), options=settings)
+            supported = isinstance(public, Document) and etree.tostring(public.body) == etree.tostring(body)
+        except Exception:  # whatever broke, the internals are not those this code knows
+            supported = False
     if not supported:
         logger.warning("trafilatura's internals differ from those the lean call knows: bare_extraction is used")
     return supported
+
+
+def _lean_call(tree: lxml_html.HtmlElement, url: str, settings: Extractor) -> tuple[_Element, str]:
+    """trafilatura's cascade on ``tree`` minus the steps :func:`_lean` skips: its body and text."""
+    from trafilatura import core
+
+    prunes = raw_prunes(tree)
+    with _TRAFILATURA, _lean(prunes):
+        body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
+    return body, text
 
 
 @contextmanager
@@ -203,7 +229,7 @@ def _run_trafilatura(
     """
     # Imported here, in the worker that extracts: the crawl process imports this module (its
     # pool can also extract inline) and must not pay trafilatura's start-up time and memory.
-    from trafilatura import bare_extraction, core
+    from trafilatura import bare_extraction
     from trafilatura.settings import Document, Extractor
 
     settings = Extractor(
@@ -215,13 +241,11 @@ def _run_trafilatura(
         url=url,
         with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
     )
-    prunes = raw_prunes(tree)
     try:
         if not _lean_supported():
             result = bare_extraction(tree, url=url, options=settings)
             return result if isinstance(result, Document) else None
-        with _TRAFILATURA, _lean(prunes):
-            body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
+        body, text = _lean_call(tree, url, settings)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
         return None

@@ -73,13 +73,20 @@ def raw_prunes(tree: lxml_html.HtmlElement) -> RawPrunes:
 _PAGE_TEXT = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
+_IFRAMES = etree.XPath("//iframe[@src]", smart_strings=False)
+# A <plaintext> element turns the rest of the page into text in ways readability reads otherwise.
+_PLAINTEXT = etree.XPath("//plaintext", smart_strings=False)
+
+
 def page_text_bound(tree: lxml_html.HtmlElement) -> int:
     """An upper bound on the length of any text readability takes from the page, white space trimmed.
 
     Every text node but those of scripts and styles, joined with a space (more separators than
-    an extractor could add), then runs of white space collapsed as trafilatura's ``trim`` does.
+    an extractor could add), then runs of white space collapsed as trafilatura's ``trim`` does;
+    plus the one word readability writes itself: "VIDEO" into each video ``<iframe>`` it keeps
+    (counted, with a separator, for every ``<iframe>`` with a source).
     """
-    return len(" ".join(" ".join(_PAGE_TEXT(tree)).split()))
+    return len(" ".join(" ".join(_PAGE_TEXT(tree)).split())) + len(_IFRAMES(tree)) * len(" VIDEO")
 
 
 def readability_cannot_win(body: etree._Element, text_length: int, raw_tree: lxml_html.HtmlElement) -> bool:
@@ -92,7 +99,7 @@ def readability_cannot_win(body: etree._Element, text_length: int, raw_tree: lxm
     """
     if text_length == 0 or not body.xpath(".//p//text()"):
         return False
-    if len(body.findall(".//table")) > len(body.findall(".//p")):
+    if len(body.findall(".//table")) > len(body.findall(".//p")) or _PLAINTEXT(raw_tree):
         return False
     return 2 * text_length >= page_text_bound(raw_tree)
 
