@@ -189,8 +189,12 @@ class OutputPipeline:
             return
         assert self.part is not None
         assert self.path is not None
+        failed = bool(self.stats.get_value(OUTPUT_NOT_WRITABLE))
         try:
             self._file.close()
+            if failed:  # a write failed: the last line may be cut; the next run's recovery trims it
+                logger.warning("The output file stays %s after a write error, for the next run to recover", self.part)
+                return
             os.replace(self.part, self.path)
         except OSError as exc:  # the .part file keeps what was written; the next run recovers it
             self._output_failed(exc)
