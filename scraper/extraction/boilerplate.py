@@ -87,10 +87,11 @@ CROSSLINK_MIN_DENSITY = 0.3  # a longer one must be this much link
 
 
 def _is_crosslink(block: Block) -> bool:
+    if block.kind not in ("p", "head", "list"):
+        return False
     words = count_words(block.text)
     return (
-        block.kind in ("p", "head", "list")
-        and words <= 40
+        words <= 40
         and starts_with_phrase(block.text, "crosslink")
         and (words <= CROSSLINK_SHORT or block.link_density >= CROSSLINK_MIN_DENSITY)
     )
@@ -247,9 +248,13 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """
     lists = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
 
+    longest = max(limit for _, limit in lists)
+
     def is_notice(block: Block) -> bool:
-        lowered = " ".join(block.text.casefold().split())
         words = count_words(block.text)
+        if words > longest:  # most blocks: no list's limit lets them be a notice
+            return False
+        lowered = " ".join(block.text.casefold().split())
         return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)
 
     return [b for b in blocks if b.kind == "table" or not is_notice(b)]

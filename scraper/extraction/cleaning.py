@@ -48,7 +48,10 @@ def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[B
     authors = {compact(a) for a in ctx.authors} - {""}
     kept: list[Block] = []
     seen = 0
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        if seen >= 4:  # past the top: nothing further is the headline (and compacting every block cost)
+            kept.extend(blocks[index:])
+            break
         text = compact(block.text)
         if (seen < 4 and text in titles) or (seen == 0 and _has_kicker(text, long_titles)):
             continue
@@ -114,11 +117,13 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """
     captions = {normalise(c) for c in ctx.captions if count_words(c) >= 3}
     kept: list[Block] = []
-    for block in blocks:
-        prose = _is_running_prose(block.text)
-        if (block.kind in ("p", "quote") and not prose and _is_caption(normalise(block.text), captions)) or (
-            block.kind == "p" and is_credit_line(block.text, block.link_density)
-        ):
+    for block in blocks:  # cheapest test first: most blocks are neither
+        if (
+            captions
+            and block.kind in ("p", "quote")
+            and _is_caption(normalise(block.text), captions)
+            and not _is_running_prose(block.text)
+        ) or (block.kind == "p" and is_credit_line(block.text, block.link_density)):
             ctx.removed_captions.append(block.text)
         else:
             kept.append(block)
@@ -134,8 +139,9 @@ def _is_running_prose(text: str) -> bool:
     story than captions (1,920 story tokens, 1,402 others); at 40 words and two sentences, 1,232
     story tokens and the same captions (no caption leaked on the news corpus that did not before).
     """
-    sentences = [s for s in _SENTENCE_END.split(text) if count_words(s) >= 4]
-    return count_words(text) >= CAPTION_MAX_WORDS and len(sentences) >= 2
+    if count_words(text) < CAPTION_MAX_WORDS:
+        return False
+    return sum(1 for s in _SENTENCE_END.split(text) if count_words(s) >= 4) >= 2
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")

@@ -23,16 +23,16 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     once matched every heading and list of a page, which all went), and headings, lists and
     tables are never dropped here.
     """
+    keys = [_repeat_key(block) for block in blocks]  # normalised once, read by both passes
     counts: dict[str, int] = {}
-    for block in blocks:
-        if (key := _repeat_key(block)) and count_words(block.text) >= 4:
+    for block, key in zip(blocks, keys, strict=True):
+        if key and count_words(block.text) >= 4:
             counts[key] = counts.get(key, 0) + 1
     # Several different paragraphs each printed three times or more: the story itself, repeated.
     story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
     seen: set[str] = set()
     kept: list[Block] = []
-    for block in blocks:
-        key = _repeat_key(block)
+    for block, key in zip(blocks, keys, strict=True):
         count = counts.get(key, 0)
         placeholder = (
             not story_repeated
