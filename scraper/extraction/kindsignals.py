@@ -16,13 +16,14 @@ import re
 # text: an IGNORECASE search cost three times as much, and this runs on every paragraph. Words that
 # are as often third person are left out, else a German or Spanish news story reads like a pitch:
 # German "sie"/"ihr"/"ihre" (she, her, their beside the formal "Sie"), Spanish "su" (his, her, their).
+# So is "us": lowered, it is also the country. Counting only a lower-case "us" on the text as written
+# was measured beside leaving it out: the same 137/704 non-articles emitted in cross-validation by
+# site, 127 rather than 124/704 with the shipped model, so the simpler rule stays.
 _ADDRESS = re.compile(
     r"\b(?:you|your|yours|we|our|vous|votre|vos|nous|notre|wir|unser|unsere|usted|nosotros|nuestro|nuestra)\b"
 )
-# "us" only in lower case, matched on the text as written: lowered, the country ("US") counted too.
-_US = re.compile(r"\bus\b")
 
 
 def address_words(text: str) -> int:
     """How many words of ``text`` address the reader or speak for the site."""
-    return len(_ADDRESS.findall(text.lower())) + len(_US.findall(text))
+    return len(_ADDRESS.findall(text.lower()))
