@@ -22,6 +22,7 @@ from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.structure import measure
 from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
+from scraper.text import count_words
 from tests.conftest import CORPUS, PROJECT_ROOT
 
 FOLDERS = {
@@ -138,6 +139,20 @@ def test_paragraph_length_counts_each_paragraph_with_its_links_outside_the_chrom
     assert _features("<main><div>no paragraphs at all</div></main>")["p_mean"] == 0.0
 
 
+def test_a_cjk_paragraph_is_as_long_as_its_characters_not_its_spaces() -> None:
+    """Chinese and Japanese have no spaces between words: split() made every story a string of 1-word pitches."""
+    chinese = "市议会周二开会，讨论港口明年的预算。议员们同意增加维修费用，但反对提高停车费。"  # one run, no space
+    japanese = "市議会は火曜日に港の来年度予算を審議した。 議員らは修繕費の増額に同意した。"  # two runs
+    for text in (chinese, japanese):
+        features = _features(f"<main><p>{text}</p><p>{text}</p></main>")
+        assert features["p_mean"] == count_words(text) >= 30  # not the 1 or 2 runs split() sees
+    # The address share is a share of the same words: an English quote in a Chinese story weighs as one word.
+    quoted = "市长对记者说：“We will rebuild the bridge.” 他说工程明年开始。"
+    features = _features(f"<main><p>{quoted}</p></main>")
+    assert features["address_share"] == pytest.approx(1 / count_words(quoted))
+    assert 1 / count_words(quoted) < 0.1
+
+
 def test_words_that_address_the_reader_are_a_share_of_the_paragraph_words() -> None:
     pitch = "<p>We help you plan your move. Our team will call you today.</p>"  # 12 words, 5 of address
     report = "<p>The movers said their lorry was late because of the floods in the valley.</p>"  # 14, none
@@ -146,6 +161,13 @@ def test_words_that_address_the_reader_are_a_share_of_the_paragraph_words() -> N
     # The chrome's "contact us" and "your account" are every page's: they do not count.
     chrome = "<header><p>Your account · Contact us · Our shops</p></header>"
     assert _features(f"{chrome}<main>{report}</main>")["address_share"] == 0.0
+    # A German or Spanish story about her and their plans, a story about the US: no one is addressed.
+    for story in (
+        "<p>Sie sagte, ihr Haus und ihre Werkstatt seien nach der Flut nicht mehr bewohnbar.</p>",
+        "<p>La alcaldesa dijo que su equipo y su plan estaban listos para la reconstrucción.</p>",
+        "<p>The US said US troops would leave the port by the end of the month.</p>",
+    ):
+        assert _features(f"<main>{story}</main>")["address_share"] == 0.0
 
 
 @pytest.mark.parametrize(
@@ -153,9 +175,15 @@ def test_words_that_address_the_reader_are_a_share_of_the_paragraph_words() -> N
     [
         ("You and your family", 2),
         ("Nous vous aidons: notre équipe", 3),
-        ("Wir beraten Sie gern", 2),
+        ("Wir beraten Sie gern", 1),  # "Sie" is as often "she" or "they": left out
         ("Young users of Ourense", 0),  # whole words only
         ("The mayor said they would", 0),
+        ("Tell us what you think", 1),  # "us" is also the country: left out
+        ("Usted y nuestro equipo", 2),
+        # Third person, not the reader: German she / her / their, Spanish his / her / their, the country.
+        ("Sie sagte, ihr Mann und ihre Kinder seien sicher", 0),
+        ("La alcaldesa y su equipo presentaron su plan", 0),
+        ("The US and the EU signed it; US troops left", 0),
     ],
 )
 def test_address_words(text: str, expected: int) -> None:

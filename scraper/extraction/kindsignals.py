@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 
 # Second person and first person plural: English, French, German, Spanish. Matched on lowered
-# text: an IGNORECASE search cost three times as much, and this runs on every paragraph.
+# text: an IGNORECASE search cost three times as much, and this runs on every paragraph. Words that
+# are as often third person are left out, else a German or Spanish news story reads like a pitch:
+# German "sie"/"ihr"/"ihre" (she, her, their beside the formal "Sie"), Spanish "su" (his, her, their).
+# So is "us": lowered, it is also the country. Counting only a lower-case "us" on the text as written
+# was measured beside leaving it out: the same 137/704 non-articles emitted in cross-validation by
+# site, 127 rather than 124/704 with the shipped model, so the simpler rule stays.
 _ADDRESS = re.compile(
-    r"\b(?:you|your|yours|we|our|us|vous|votre|vos|nous|notre|sie|ihr|ihre|wir|unser|unsere"
-    r"|usted|su|nosotros|nuestro|nuestra)\b"
+    r"\b(?:you|your|yours|we|our|vous|votre|vos|nous|notre|wir|unser|unsere|usted|nosotros|nuestro|nuestra)\b"
 )
 
 

@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.signals import PageSignals
+from scraper.text import count_words
 
 # Subtrees a reader never sees as page text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option", "iframe"})
@@ -171,7 +172,8 @@ class _Walk:
             if not in_chrome and tag == "p":  # its words with links: how long and in which voice
                 text = el.text_content()
                 counts["p"] += 1
-                counts["p_words"] += len(text.split())
+                # The project's word (a CJK character is one): split() saw a Chinese paragraph as 1-4 words.
+                counts["p_words"] += count_words(text)
                 counts["address_words"] += address_words(text)
             if not in_chrome:
                 self.paragraphs.append(words)
