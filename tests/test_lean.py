@@ -13,6 +13,7 @@ import gzip
 import json
 from copy import copy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -167,8 +168,11 @@ def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatur
     assert (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction) == originals
 
 
+@pytest.mark.parametrize("shape", ["reshaped", "compiled"])
 @pytest.mark.parametrize("extra", ["", "<div id='comments'><p>A reader's comment.</p></div>"])
-def test_a_trafilatura_without_the_internals_gets_the_public_call(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+def test_a_trafilatura_without_the_internals_gets_the_public_call(
+    monkeypatch: pytest.MonkeyPatch, extra: str, shape: str
+) -> None:
     """A trafilatura whose ``trafilatura_sequence`` was reshaped (a later release) still extracts the page.
 
     The installed module's function is replaced by one with other parameter names, which only
@@ -189,7 +193,15 @@ def test_a_trafilatura_without_the_internals_gets_the_public_call(monkeypatch: p
     def reshaped(html_tree: object, settings: object, address: object = None) -> object:
         return original(html_tree, settings, address)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(core, "trafilatura_sequence", reshaped)
+    class Compiled:  # a compiled function: callable, with no signature to read
+        def __call__(self, *args: Any) -> object:
+            return original(*args)
+
+        @property
+        def __signature__(self) -> None:
+            raise ValueError("no signature found for builtin")
+
+    monkeypatch.setattr(core, "trafilatura_sequence", reshaped if shape == "reshaped" else Compiled())
     tree = _page(extra)
     before = etree.tostring(tree)
     try:

@@ -162,22 +162,23 @@ def _lean_supported() -> bool:
     from trafilatura import bare_extraction, core, external
     from trafilatura.settings import Document, Extractor
 
-    sequence = vars(core).get("trafilatura_sequence")
-    supported = (
-        callable(sequence)
-        and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
-        and all(isinstance(vars(core).get(name), list) for name in _RAW_PRUNES)
-        and callable(vars(core).get("compare_extraction"))
-        and callable(vars(external).get("try_readability"))
-    )
-    if supported:
-        settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
-        try:
+    try:  # whatever breaks here, the internals are not those this code knows
+        sequence = vars(core).get("trafilatura_sequence")
+        supported = (
+            callable(sequence)
+            and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
+            and all(isinstance(vars(core).get(name), list) for name in _RAW_PRUNES)
+            and callable(vars(core).get("compare_extraction"))
+            and callable(vars(external).get("try_readability"))
+        )
+        if supported:
+            settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
             body, _ = _lean_call(lxml_html.document_fromstring(_PROBE), "", settings)
-            public = bare_extraction(lxml_html.document_fromstring(_PROBE), options=settings)
+            with _TRAFILATURA:  # not while another thread has the globals swapped
+                public = bare_extraction(lxml_html.document_fromstring(_PROBE), options=settings)
             supported = isinstance(public, Document) and etree.tostring(public.body) == etree.tostring(body)
-        except Exception:  # whatever broke, the internals are not those this code knows
-            supported = False
+    except Exception:
+        supported = False
     if not supported:
         logger.warning("trafilatura's internals differ from those the lean call knows: bare_extraction is used")
     return supported

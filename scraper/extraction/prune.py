@@ -79,8 +79,9 @@ def _marked_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElem
     for word in _words():
         at = joined.find(word)
         while at >= 0:
-            found.add(bisect_right(starts, at) - 1)
-            at = joined.find(word, at + 1)
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(word, starts[index + 1])  # the value is a candidate: on to the next one
     last = None
     for index in sorted(found):
         value = values[index]
