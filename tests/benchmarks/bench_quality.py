@@ -41,6 +41,7 @@ from typing import Any
 import trafilatura
 from itemadapter import ItemAdapter
 
+from scraper.api import declared_url
 from scraper.extraction.article import extract_article
 from scraper.extraction.decoding import decode_body
 from scraper.items import Article, Page
@@ -93,7 +94,9 @@ def corpus_jobs(corpus: Path, ablation: bool) -> list[Job]:
 def measure(job: Job) -> dict[str, Any]:
     """Both extractors on one page (and the ablation when the job carries a truth body)."""
     body = gzip.decompress(Path(job.path).read_bytes())
-    page = Page(url=job.url, final_url=job.url, status=200, body=body, encoding=None, content_type="text/html",
+    # As ``scraper extract --manifest`` does: a manifest entry without a URL takes the page's own.
+    url = job.url or declared_url(body) or Path(job.path).resolve().as_uri()
+    page = Page(url=url, final_url=url, status=200, body=body, encoding=None, content_type="text/html",
                 fetched_at="1970-01-01T00:00:00+00:00", source="corpus", discovered_via="file")  # fmt: skip
     with tracing() as removed:
         result = extract_article(page)
@@ -102,8 +105,8 @@ def measure(job: Job) -> dict[str, Any]:
         record = {"id": job.page_id, **ItemAdapter(result).asdict()}
     decoded = decode_body(body, None)
     html = decoded if isinstance(decoded, str) else body.decode("utf-8", "replace")
-    plain = trafilatura.extract(html, url=job.url or None, with_metadata=True, output_format="json")
-    ours_ms, base_ms = _cpu_ms(page, html, job.url)
+    plain = trafilatura.extract(html, url=url, with_metadata=True, output_format="json")
+    ours_ms, base_ms = _cpu_ms(page, html, url)
     out: dict[str, Any] = {"ours": record, "ours_ms": ours_ms, "base": _plain_record(job.page_id, plain),
                            "base_ms": base_ms}  # fmt: skip
     if job.truth_body is not None:
