@@ -1,4 +1,4 @@
-"""Publication-date picking (``fields.pick_date`` and its fallbacks) on small pages written for these tests."""
+"""Publication-date picking (``pubdate.pick_date`` and its fallbacks) on small pages written for these tests."""
 
 from __future__ import annotations
 
@@ -8,14 +8,8 @@ from lxml import html as lxml_html
 
 from scraper.api import extract
 from scraper.extraction.dateline import dateline
-from scraper.extraction.fields import (
-    Fallback,
-    page_date,
-    pick_date,
-    pick_fallback_date,
-    pick_published,
-    pick_site_name,
-)
+from scraper.extraction.fields import Fallback, pick_site_name
+from scraper.extraction.pubdate import page_date, pick_date, pick_fallback_date, pick_published
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.visible import read_signals
 from scraper.items import Article
@@ -140,16 +134,44 @@ def test_the_header_date_is_taken_from_a_machine_date_that_has_its_day() -> None
     assert published(tree) == ("2023-03-20T08:00:00-07:00", "2023-03-20T08:00:00-07:00")
 
 
-def test_a_revision_date_in_the_header_does_not_replace_the_published_date() -> None:
-    labelled = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Last updated: Sep 4, 2025</p>")
+def test_a_revision_date_in_the_header_does_not_replace_a_published_date_the_meta_confirms() -> None:
+    confirmed = ld(datePublished="2024-04-10T19:30:39Z") + meta("article:published_time", "2024-04-10T19:30:39Z")
+    labelled = page(confirmed, "<p>Last updated: Sep 4, 2025</p>")
     assert published(labelled)[0] == "2024-04-10T19:30:39+00:00"
     # the markup's own modified day, printed without a label, is a revision too (a live page's last update)
     unlabelled = page(
-        ld(datePublished="2023-10-07T09:53:36+02:00", dateModified="2024-07-18T13:08:27+02:00"),
+        ld(datePublished="2023-10-07T09:53:36+02:00", dateModified="2024-07-18T13:08:27+02:00")
+        + meta("article:published_time", "2023-10-07T09:53:36+02:00"),
         "<p>NZZ-Redaktion 18.07.2024, 11.08 Uhr</p>",
         lang="de-CH",
     )
     assert published(unlabelled)[0] == "2023-10-07T09:53:36+02:00"
+    in_time = page(ld(datePublished="2024-04-10T19:30:39Z"), '<p>Updated Sep 4, 2025</p><time datetime="2024-04-10">')
+    assert published(in_time)[0] == "2024-04-10T19:30:39+00:00"  # a <time> confirms it too
+
+
+def test_a_revision_in_the_header_beats_a_publication_date_only_the_json_ld_states() -> None:
+    labelled = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Last updated: Sep 4, 2025</p>")
+    assert published(labelled) == ("2025-09-04", "Sep 4, 2025")
+    # with the markup's modified instant when it falls on the printed day, for the time of day
+    timed = page(ld(datePublished="2024-04-10T19:30:39Z", dateModified="2025-09-04T19:24:33Z"), "<p>Sep 4, 2025</p>")
+    assert published(timed) == ("2025-09-04T19:24:33+00:00", "2025-09-04T19:24:33Z")
+    # the WebPage node's date is the JSON-LD too: alone, it gives way the same
+    graph = '{"@graph": [{"@type": "WebPage", "datePublished": "2024-02-01T15:46:14Z"}]}'
+    webpage = page(f'<script type="application/ld+json">{graph}</script>', "<p>By Isaiah Shelton April 19, 2025</p>")
+    assert published(webpage, fetched_at="2026-01-10T00:00:00+00:00")[0] == "2025-04-19"
+    # not a revision: a header date before the publication, or one on the day the page was fetched
+    earlier = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Updated Sep 4, 2023</p>")
+    assert published(earlier)[0] == "2024-04-10T19:30:39+00:00"
+    today = published(labelled, fetched_at="2025-09-04T10:00:00+00:00")
+    assert today[0] == "2024-04-10T19:30:39+00:00"
+
+
+def test_a_january_first_guess_is_a_copyright_year_unless_the_header_prints_it() -> None:
+    assert published(page("", "<p>By Ann Lee</p>"), fallback="2026-01-01") == (None, None)
+    new_year = page("", "<p>By Ann Lee, January 1, 2026</p>")
+    assert published(new_year, fallback="2026-01-01")[0] == "2026-01-01"
+    assert published(page("", "<p>By Ann Lee</p>"), fallback="2026-01-02")[0] == "2026-01-02"
 
 
 def test_the_published_date_printed_before_an_update_note_wins_over_a_guess_of_the_update() -> None:
@@ -171,6 +193,17 @@ def test_an_ambiguous_numeric_date_matches_either_reading() -> None:
     assert published(us) == ("2025-03-04", "3/4/2025")
     uk = page("", "<p>By Yucy 3/4/2025</p>", lang="en-GB")
     assert published(uk) == ("2025-04-03", "3/4/2025")
+
+
+def test_a_guess_on_the_unusual_reading_of_an_ambiguous_date_needs_the_address_to_agree() -> None:
+    # htmldate reads "3/4/2025" day first everywhere: on a US page the header's March 4th stands
+    assert published(page("", "<p>By Yucy 3/4/2025</p>"), fallback="2025-04-03") == ("2025-03-04", "3/4/2025")
+    # unless the page's address holds the other reading's year and month
+    for address in ("https://example.org/blog/2023/october/03/wine-types", "https://example.org/2023/10/03/wine"):
+        dated = page(meta("og:url", address), "<p>By Ann Lee 03/10/2023</p>")
+        assert published(dated, fallback="2023-10-03")[0] == "2023-10-03", address
+    other_month = page(meta("og:url", "https://example.org/2023/11/wine"), "<p>By Ann Lee 03/10/2023</p>")
+    assert published(other_month, fallback="2023-10-03")[0] == "2023-03-10"
 
 
 def test_a_header_date_in_the_future_is_an_event_not_the_article() -> None:
@@ -255,7 +288,7 @@ def test_revision_labels_with_a_weekday_or_a_time_between_label_and_date() -> No
         ("<p>Aktualisiert: Dienstag, 18. März 2025</p>", "de"),
         ('<div class="meta">Last edited 18 March 2025</div>', "en-GB"),
     ):
-        tree = page(MARKUP_DAY, header, lang=lang)
+        tree = page(MARKUP_DAY + meta("article:published_time", "2025-03-11T09:00:00Z"), header, lang=lang)
         assert [(s.day.isoformat(), s.updated) for s in dateline(tree, lang)] == [("2025-03-18", True)], header
         assert published(tree)[0] == "2025-03-11T09:00:00+00:00", header
 
@@ -303,8 +336,9 @@ def test_without_a_markup_date_a_header_revision_date_beats_a_guess() -> None:
     tree = page("", "<p>By Ann Lee</p><p>Updated on December 11, 2025</p>")
     assert published(tree, fallback="2025-10-17") == ("2025-12-11", "December 11, 2025")
     assert published(tree, fallback="2025-12-11") == ("2025-12-11", "2025-12-11")  # the guess is that day
-    # with a markup date the revision still does not replace it
-    marked = page(ld(datePublished="2024-04-10T19:30:39Z"), "<p>Updated on December 11, 2025</p>")
+    # with a markup date the meta confirms, the revision still does not replace it
+    confirmed = ld(datePublished="2024-04-10T19:30:39Z") + meta("article:published_time", "2024-04-10T19:30:39Z")
+    marked = page(confirmed, "<p>Updated on December 11, 2025</p>")
     assert published(marked, fallback="2025-10-17")[0] == "2024-04-10T19:30:39+00:00"
     # nor does it replace a published date the header prints beside it (see the update-note test above)
     both = page("", "<p>By Ann Lee April 26, 2024</p><p>Updated on: October 28, 2024</p>")
@@ -332,7 +366,7 @@ def test_a_webpage_nodes_date_is_a_markup_date_for_revisions_and_the_fetch_day()
     graph = (
         '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Budget", '
         '"datePublished": "2024-03-17T19:47:39+00:00", "dateModified": "2024-05-03T10:57:58+00:00"}]}</script>'
-    )
+    ) + meta("article:published_time", "2024-03-17T19:47:39+00:00")  # Yoast states it in both
     revised = page(graph, "<p>By Ann Lee · Updated May 3, 2024</p>")  # the Yoast layout
     assert published(revised, fallback="2024-05-03")[0] == "2024-03-17T19:47:39+00:00"
     unlabelled = page(graph, "<p>By Ann Lee · May 3, 2024</p>")  # the node's own modified day, unlabelled
@@ -375,3 +409,21 @@ def test_the_text_before_the_headline_is_read_backwards_as_written_and_the_sites
         '<html><head><meta name="application-name" content="Example News"></head><body></body></html>'
     )
     assert [s.raw for s in dateline(masthead, "en")][:1] == ["February 4, 2025"]  # after the headline: first
+
+
+def test_the_dateline_reads_a_compact_date_with_a_month_name_in_a_common_language() -> None:
+    tree = page("", "<p>By: FlowGuard EMEA on 04-ago-2021 5:11:10</p>", lang="en-us")
+    assert [(s.day.isoformat(), s.raw) for s in dateline(tree, "en-us")] == [("2021-08-04", "04-ago-2021")]
+    assert [s.day.isoformat() for s in dateline(page("", "<p>Von Anna Lee, 12-Okt-2024</p>"), "de")] == ["2024-10-12"]
+    # a date with no month name or a word that is no month stays unread
+    assert dateline(page("", "<p>By Ann Lee 04-xyz-2021</p>"), "en") == []
+
+
+def test_a_time_in_an_element_a_theme_styles_as_a_caption_is_still_the_dateline() -> None:
+    styled = page("", '<span class="circle-divider caption-with-letter-spacing"><time datetime="2026-02-24T04:13:00Z">'
+                  "February 23, 2026</time></span>")  # fmt: skip
+    assert [s.raw for s in dateline(styled, "en")] == ["February 23, 2026"]
+    dated = page("", '<span class="caption" itemprop="datePublished">February 23, 2026</span>')
+    assert [s.raw for s in dateline(dated, "en")] == ["February 23, 2026"]
+    photo = page("", '<span class="photo-caption">Kyiv, 24 April 2023</span>')
+    assert dateline(photo, "en") == []

@@ -29,16 +29,11 @@ from scraper.extraction.dateline import Shown, dateline
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.fields import (
     Fallback,
-    has_date_signals,
     is_paywalled,
-    page_date,
     pick_canonical,
-    pick_date,
     pick_description,
-    pick_fallback_date,
     pick_image,
     pick_language,
-    pick_published,
     pick_section,
     pick_site_name,
     pick_tags,
@@ -49,6 +44,7 @@ from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
+from scraper.extraction.pubdate import has_date_signals, page_date, pick_date, pick_fallback_date, pick_published
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure

@@ -3,24 +3,21 @@
 Order of trust, per field: what the publisher states for machines about this article
 (JSON-LD), then OpenGraph/``article:*``/Dublin Core meta, then what a reader sees
 (``<time>``), then trafilatura's own guesses (passed in as ``fallback``). The title is decided in
-``title.py`` and the authors in ``people.py``; both use :class:`Site` from here.
+``title.py``, the authors in ``people.py`` (both use :class:`Site` from here) and the publication
+date in ``pubdate.py``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pycld2
-from lxml import html as lxml_html
 
-from scraper.dates import as_utc, format_date, parse_date
-from scraper.extraction.dateline import Shown
-from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, SECTION_META, TAG_META, PageSignals, ld_str
+from scraper.extraction.signals import SECTION_META, TAG_META, PageSignals, ld_str
 from scraper.text import compact, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
 
@@ -115,177 +112,6 @@ class Site:
     def mentioned_in(self, raw: str) -> bool:
         """The raw byline carries the site's domain (``Deutsche Welle (www.dw.com)``)."""
         return bool(self.domain) and self.domain in raw.casefold()
-
-
-def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[str | None, str | None]:
-    """(normalised ISO 8601, raw string) for "published" or "modified".
-
-    A UTC instant is written in the page's own offset when another of its timestamps shows one
-    (``<time datetime="…-05:00">``): readers see the local day, and near midnight the UTC day is
-    the next one.
-    """
-    ld = signals.article_ld or {}
-    if which == "published":
-        raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated"))]
-        raws += signals.all_meta(*PUBLISHED_META) + signals.time_datetimes[:1] + [fallback]
-    else:
-        raws = [ld_str(ld.get("dateModified")), *signals.all_meta(*MODIFIED_META)]
-    parsed = [(parse_date(r), r) for r in raws if r]
-    valid = [(d, r) for d, r in parsed if d is not None and 1990 <= d.year <= 2100]
-    if not valid:
-        return None, None
-    # Prefer a value with a time of day and an offset over a bare date from the same page.
-    best, raw = valid[0]
-    for d, r in valid:
-        if d.date() == best.date() and _precision(d, r) > _precision(best, raw):
-            best, raw = d, r
-    return format_date(_in_local_offset(best, signals), raw), raw.strip()
-
-
-def pick_published(
-    signals: PageSignals, shown: Sequence[Shown], fallback: Callable[[], str | None], fetched_at: str | None = None
-) -> tuple[str | None, str | None]:
-    """The publication date (normalised, raw), checked against the dates printed by the headline.
-
-    The markup's date (:func:`pick_date`) stands when the header shows its day, no date, or only
-    a revision's (labelled "Updated", or the markup's modified day: a page that prints when it
-    was last changed has still been published when its markup says). Otherwise the header's date
-    is the one the page presents, and the markup's one it does not show (an SEO plugin's first
-    draft, a template's January 1st, an import stamp): the header's wins, taken from the page's
-    other machine dates (created, ``<time>``) when one has its day, for the time of day. A header
-    date on the day the page was fetched (``fetched_at``) never overrides the markup's: more
-    likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
-
-    Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
-    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints;
-    a revision's ("Updated March 4", then the page's only date) beats ``fallback`` alone.
-    """
-    tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
-    published, raw = pick_date(signals, "published", None)
-    published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
-    marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
-    published, raw = (published, raw) if marked else pick_date(signals, "published", fallback())
-    if published is not None and _days(published, raw) & {d for s in shown if not s.updated for d in s.days}:
-        return published, raw
-    revised = _modified_days(signals)
-    candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
-    if marked and fetched_at:
-        today = _days(fetched_at, None)
-        candidates = [s for s in candidates if not s.days & today]
-    if not candidates and not marked:
-        candidates = [s for s in shown if s.day <= tomorrow]  # revisions too: the page shows no other date
-        if published is not None and _days(published, raw) & {d for s in candidates for d in s.days}:
-            return published, raw
-    if not candidates or (published is not None and _same_instant(published, candidates[0].day)):
-        return published, raw
-    others = [(value, other_raw) for value, other_raw in _other_dates(signals) if not _days(value, other_raw) & revised]
-    for seen in candidates:
-        for value, other_raw in others:
-            if _days(value, other_raw) & seen.days:
-                return value, other_raw
-    return candidates[0].day.isoformat(), candidates[0].raw
-
-
-def _page_level_date(signals: PageSignals, latest: date | None = None) -> tuple[str, str] | None:
-    """The JSON-LD ``WebPage`` node's ``datePublished`` (normalised, raw), if it parses and is by ``latest``."""
-    found = _normalised(ld_str((signals.page_ld or {}).get("datePublished")), signals)
-    return found if found and min(_days(*found)) <= (latest or datetime.now(UTC).date() + timedelta(days=1)) else None
-
-
-def _normalised(raw: str | None, signals: PageSignals) -> tuple[str, str] | None:
-    """A machine date as written out (ISO 8601, the page's offset) and as the page gave it; None if it is none."""
-    when = parse_date(raw)
-    if raw is None or when is None or not 1990 <= when.year <= 2100:
-        return None
-    return format_date(_in_local_offset(when, signals), raw), raw.strip()
-
-
-def _days(value: str, raw: str | None) -> set[date]:
-    """The days a timestamp can be shown as: in the offset it is written in, and in UTC."""
-    days: set[date] = set()
-    for text in (value, raw):
-        when = parse_date(text)
-        if when is not None:
-            days.add(when.date())
-            if when.tzinfo is not None:
-                days.add(as_utc(when).date())
-    return days
-
-
-def _modified_days(signals: PageSignals) -> set[date]:
-    nodes = (signals.article_ld or {}, signals.page_ld or {})  # the article's and the page's revision dates
-    raws = [*(ld_str(n.get("dateModified")) for n in nodes), *signals.all_meta(*MODIFIED_META)]
-    return {d for r in raws if r for d in _days(r, r)}
-
-
-def _same_instant(published: str, day: date) -> bool:
-    """The header's day is the published instant's day in some time zone (UTC-12 to UTC+14)."""
-    when = parse_date(published)
-    if when is None or when.tzinfo is None:
-        return False
-    utc = as_utc(when)
-    return (utc - timedelta(hours=12)).date() <= day <= (utc + timedelta(hours=14)).date()
-
-
-def _other_dates(signals: PageSignals) -> list[tuple[str, str]]:
-    """The page's machine dates besides the published one, normalised, most trusted first."""
-    ld = signals.article_ld or {}
-    raws = [ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META), *signals.time_datetimes]
-    return [found for raw in raws if (found := _normalised(raw, signals))]
-
-
-def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
-    """``value`` (a UTC instant) in the offset the page's other timestamps are written in."""
-    if value.utcoffset() != timedelta(0):
-        return value
-    ld = signals.article_ld or {}
-    others = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateModified")), *signals.time_datetimes]
-    others += signals.all_meta(*PUBLISHED_META, *MODIFIED_META)
-    for other in (parse_date(r) for r in others if r):
-        offset = other.utcoffset() if other is not None else None
-        if offset and other is not None and abs(other - value) <= timedelta(days=2):
-            return value.astimezone(other.tzinfo)
-    return value
-
-
-def has_date_signals(signals: PageSignals) -> bool:
-    """A date stated in markup (JSON-LD, meta, ``<time>``, the ``WebPage`` node): htmldate's guess goes unused."""
-    ld = signals.article_ld or {}
-    raws = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateCreated")), *signals.all_meta(*PUBLISHED_META)]
-    return any(parse_date(r) for r in [*raws, *signals.time_datetimes[:1]] if r) or bool(_page_level_date(signals))
-
-
-def pick_fallback_date(pruned: str | None, whole_page: str | None) -> str | None:
-    """trafilatura's date (read after pruning), unless it is only a year guess or missing.
-
-    htmldate writes a page whose only date is a year (a copyright line, "© 2026") as January
-    1st of it; then the date read on the whole page before pruning (see :func:`page_date`) is
-    the better one. Otherwise the pruned page's date wins: pruning removed teaser boxes, whose
-    dates belong to other articles.
-    """
-    return pruned if pruned and not re.fullmatch(r"\d{4}-01-01", pruned.strip()[:10]) else whole_page or pruned
-
-
-def page_date(tree: lxml_html.HtmlElement, url: str) -> str | None:
-    """The publication date htmldate reads from the whole page (text, URL, odd markup).
-
-    Called before pruning: a page with no machine-readable date often prints it in a box that
-    pruning removes (a share bar, a breadcrumb row), and the date trafilatura then finds in
-    what is left is a copyright year or a comment's. htmldate copies the tree it is given.
-    """
-    from htmldate import find_date  # in the extraction worker only: the crawl process never needs it
-
-    try:
-        found = find_date(tree, url=url or None, original_date=True, extensive_search=True,
-                          max_date=datetime.now().strftime("%Y-%m-%d"))  # fmt: skip
-    except (ValueError, TypeError, RecursionError):
-        return None
-    return found if isinstance(found, str) else None
-
-
-def _precision(value: datetime, raw: str) -> int:
-    has_time = not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip())
-    return int(has_time) + int(value.tzinfo is not None)
 
 
 def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:

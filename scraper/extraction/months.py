@@ -33,3 +33,24 @@ def month_names(language: str) -> dict[str, int]:
         except (UnknownLocaleError, ValueError):
             pass
     return names
+
+
+# Languages whose abbreviated month names a compact date ("04-ago-2021", "12-Okt-2024") is read in
+# whatever the page declares: sites print them under an English ``lang`` too.
+_COMPACT_LANGUAGES = ("es", "pt", "it", "fr", "de", "nl")
+
+
+@lru_cache(maxsize=1)
+def compact_month_names() -> dict[str, int]:
+    """Abbreviated month names of English and the common Western European languages, for "dd-mon-yyyy".
+
+    The form is strict (day, hyphen, name, hyphen, four-digit year), so a name from another language
+    than the page's cannot be a word of its text; these languages give no name two different months.
+    """
+    from babel.dates import get_month_names
+
+    names = {name[:3]: i for i, name in enumerate(_ENGLISH_MONTHS, 1)}
+    for language in _COMPACT_LANGUAGES:
+        for number, name in get_month_names("abbreviated", "format", locale=language).items():
+            names.setdefault(name.lower().rstrip("."), int(number))
+    return names
