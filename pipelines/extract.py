@@ -83,4 +83,6 @@ class ExtractPipeline:
                 stats.inc_value(f"news/pagekind/{result.verdict}")
             drop(stats, result.reason, detail)
         stats.inc_value("news/extract/articles")
+        for note in result.notes:  # e.g. news/extract/date/year_only_dropped
+            stats.inc_value(f"news/extract/{note}")
         return result

@@ -161,8 +161,10 @@ class Article:
     """Publication date, ISO 8601: the date alone when the page gives only a date (`2026-11-03`), else with
     time to the second and the UTC offset when the page gives one (`2026-11-03T08:15:00+01:00`); null when the
     page gives no date. The markup's date, unless the line by the headline prints another day that is no
-    revision (not "Updated …", not the modified day): then that day. With no article date in the markup, the
-    page's own JSON-LD date stands in; with neither, the headline's printed day (an update's too), else a guess."""
+    revision (not "Updated …", not the modified day): then that day. A later revision the headline prints wins
+    over a date only the JSON-LD states (no meta or `<time>` agrees). With no article date in the markup, the
+    page's own JSON-LD date stands in; with neither, the headline's printed day (an update's too), else a guess;
+    never a year alone (a copyright line's January 1st)."""
     modified: str | None
     """Last modification, written like `published`; null when the page does not say. A new `revision` sets it
     (the page's new date, else the fetch time)."""
@@ -223,6 +225,8 @@ class Article:
     # Not exported (see EXPORTED_FIELDS): facts the crawl state needs once the record is written.
     fetch: Fetch | None = field(default=None, repr=False, metadata={"exported": False})
     signature: bytes | None = field(default=None, repr=False, metadata={"exported": False})  # MinHash
+    # What extraction decided that a run counts, as stats keys under news/extract/ ("date/year_only_dropped").
+    notes: tuple[str, ...] = field(default=(), repr=False, metadata={"exported": False})
 
     def to_dict(self) -> dict[str, Any]:
         """The record as written to JSON Lines: exported fields only, images as dicts."""

@@ -169,6 +169,10 @@ def test_a_revision_in_the_header_beats_a_publication_date_only_the_json_ld_stat
 
 def test_a_january_first_guess_is_a_copyright_year_unless_the_header_prints_it() -> None:
     assert published(page("", "<p>By Ann Lee</p>"), fallback="2026-01-01") == (None, None)
+    tree, notes = page("", "<p>By Ann Lee</p>"), []
+    signals = read_signals(tree)
+    assert pick_published(signals, dateline(tree, "en"), lambda: "2026-01-01", None, notes) == (None, None)
+    assert notes == ["date/year_only_dropped"]
     new_year = page("", "<p>By Ann Lee, January 1, 2026</p>")
     assert published(new_year, fallback="2026-01-01")[0] == "2026-01-01"
     assert published(page("", "<p>By Ann Lee</p>"), fallback="2026-01-02")[0] == "2026-01-02"

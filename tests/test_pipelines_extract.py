@@ -107,3 +107,19 @@ def test_a_bug_is_counted_by_exception_type_and_logged_with_its_traceback(caplog
     assert stats(pipeline)["news/drop/extraction_error"] == 1
     assert "news/drop/extraction_failed" not in stats(pipeline)
     assert any(r.levelname == "ERROR" and "Traceback" in r.getMessage() for r in caplog.records)
+
+
+def test_a_year_only_date_is_dropped_and_counted() -> None:
+    """A page whose only date is its copyright line gets no date (not January 1st), and the run counts it."""
+    html = ARTICLE_HTML.replace('<meta property="article:published_time" content="2026-11-03T08:15:00+01:00">', "")
+    html = html.replace("</article>", "</article><footer><p>© 2025 Gazette Media. All rights reserved.</p></footer>")
+    pipeline = make_pipeline()
+    article = asyncio.run(pipeline.process_item(make_page(html)))
+    assert isinstance(article, Article)
+    assert article.published is None
+    assert "notes" not in article.to_dict()
+    assert stats(pipeline)["news/extract/date/year_only_dropped"] == 1
+    dated = asyncio.run(pipeline.process_item(make_page(ARTICLE_HTML)))
+    assert isinstance(dated, Article)
+    assert dated.published == "2026-11-03T08:15:00+01:00"
+    assert stats(pipeline)["news/extract/date/year_only_dropped"] == 1  # a page with a date adds nothing

@@ -309,8 +309,9 @@ def _build_article(
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
+    notes: list[str] = []  # counted by the extraction stage
     published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
-        signals, shown or [], lambda: pick_fallback_date(fallback.date, undated), page.fetched_at
+        signals, shown or [], lambda: pick_fallback_date(fallback.date, undated), page.fetched_at, notes
     )
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
@@ -341,6 +342,7 @@ def _build_article(
         markdown=render_markdown(title, body) if options.markdown else None,
         fetch=page.fetch,
         signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
+        notes=tuple(notes),
     )
 
 

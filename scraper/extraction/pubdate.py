@@ -45,7 +45,11 @@ def pick_date(signals: PageSignals, which: str, fallback: str | None) -> tuple[s
 
 
 def pick_published(
-    signals: PageSignals, shown: Sequence[Shown], fallback: Callable[[], str | None], fetched_at: str | None = None
+    signals: PageSignals,
+    shown: Sequence[Shown],
+    fallback: Callable[[], str | None],
+    fetched_at: str | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[str | None, str | None]:
     """The publication date (normalised, raw), checked against the dates printed by the headline.
 
@@ -63,7 +67,7 @@ def pick_published(
     a revision's ("Updated March 4", then the page's only date) beats ``fallback`` alone. A guess
     matches an ambiguous header date ("3/4/2025") only in the reading usual where the page is from:
     htmldate reads such dates day first everywhere. A January 1st guess the header does not print
-    is dropped (:func:`_year_guess`).
+    is dropped (:func:`_year_guess`), and ``date/year_only_dropped`` added to ``notes`` (a stats key).
 
     A header that prints only a revision, later than a publication date stated by the JSON-LD
     alone (no meta, no ``<time>`` agrees with it), gives the revision (:func:`_lone_ld_date`).
@@ -72,7 +76,12 @@ def pick_published(
     published, raw = pick_date(signals, "published", None)
     published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
     marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
-    published, raw = (published, raw) if marked else pick_date(signals, "published", _year_guess(fallback(), shown))
+    if not marked:
+        guess = fallback()
+        kept = _year_guess(guess, shown)
+        if guess and kept is None and notes is not None:
+            notes.append(YEAR_ONLY_DROPPED)
+        published, raw = pick_date(signals, "published", kept)
     printed = {d for s in shown if not s.updated for d in (s.days if marked else _readings(s, signals))}
     if published is not None and _days(published, raw) & printed:
         return published, raw
@@ -97,6 +106,10 @@ def pick_published(
             if _days(value, other_raw) & seen.days:
                 return value, other_raw
     return candidates[0].day.isoformat(), candidates[0].raw
+
+
+YEAR_ONLY_DROPPED = "date/year_only_dropped"
+"""Note (counted as ``news/extract/date/year_only_dropped``): the only date found was a year's January 1st."""
 
 
 def _lone_ld_date(signals: PageSignals, published: str, raw: str | None) -> bool:
