@@ -35,22 +35,23 @@ def month_names(language: str) -> dict[str, int]:
     return names
 
 
-# Languages whose abbreviated month names a compact date ("04-ago-2021", "12-Okt-2024") is read in
-# whatever the page declares: sites print them under an English ``lang`` too.
-_COMPACT_LANGUAGES = ("es", "pt", "it", "fr", "de", "nl")
+# Abbreviated month names of the common Western European languages (Spanish, Portuguese, Italian,
+# French, German, Dutch; from CLDR), by month: a compact date ("04-ago-2021", "12-Okt-2024") is read
+# in them whatever the page declares, as sites print them under an English ``lang`` too.
+_COMPACT_MONTHS = (
+    ("ene", "gen", "janv"), ("fev", "févr"), ("märz", "mrt"), ("abr", "avr"), ("mag", "mai", "mei"),
+    ("giu", "juin", "juni"), ("lug", "juil", "juli"), ("ago", "août"), ("sept", "set"),
+    ("out", "ott", "okt"), (), ("dic", "déc", "dez"),
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def compact_month_names() -> dict[str, int]:
-    """Abbreviated month names of English and the common Western European languages, for "dd-mon-yyyy".
+    """English and :data:`_COMPACT_MONTHS` abbreviations, for "dd-mon-yyyy" only.
 
     The form is strict (day, hyphen, name, hyphen, four-digit year), so a name from another language
-    than the page's cannot be a word of its text; these languages give no name two different months.
+    than the page's cannot be a word of its text; no abbreviation here names two different months.
     """
-    from babel.dates import get_month_names
-
     names = {name[:3]: i for i, name in enumerate(_ENGLISH_MONTHS, 1)}
-    for language in _COMPACT_LANGUAGES:
-        for number, name in get_month_names("abbreviated", "format", locale=language).items():
-            names.setdefault(name.lower().rstrip("."), int(number))
+    names.update({name: i for i, group in enumerate(_COMPACT_MONTHS, 1) for name in group})
     return names
