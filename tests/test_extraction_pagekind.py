@@ -257,3 +257,21 @@ def test_service_page_that_addresses_the_reader_is_not_an_article() -> None:
     told = measure(story, "https://courier.example/news/footbridge", read_signals(story))
     assert features["address_share"] > 0.1 > told["address_share"]
     assert features["p_mean"] < told["p_mean"]
+
+
+def test_training_weighs_listings_and_collections_by_the_list_weight() -> None:
+    """The cost weight moves the boundary away from listing pages, not from articles' own side."""
+    import numpy as np
+
+    from tests.benchmarks.train_pagekind import fit
+
+    rng = np.random.default_rng(7)
+    # One feature (a link share): articles around 0.1, listings around 0.3, overlapping.
+    x = np.concatenate([rng.normal(0.1, 0.1, 200), rng.normal(0.3, 0.1, 60)])[:, None]
+    y = np.array([0] * 200 + [KINDS.index(Kind.LISTING)] * 60)
+    plain, weighted = fit(x, y, l2=1.0), fit(x, y, l2=1.0, list_weight=3.0)
+    listings, articles = x[200:], x[:200]
+    # A listing is less often taken for an article (P(article) >= 0.5) when it weighs more ...
+    assert (weighted.proba(listings)[:, 0] >= 0.5).sum() < (plain.proba(listings)[:, 0] >= 0.5).sum()
+    # ... which costs articles on the boundary: the threshold picked by inner CV pays for that.
+    assert weighted.proba(articles)[:, 0].mean() < plain.proba(articles)[:, 0].mean()

@@ -188,3 +188,33 @@ def test_words_that_address_the_reader_are_a_share_of_the_paragraph_words() -> N
 )
 def test_address_words(text: str, expected: int) -> None:
     assert address_words(text) == expected
+
+
+_STORY = "<p>" + "The harbour board agreed on Tuesday to repair the northern sea wall before winter. " * 3 + "</p>"
+_TEASERS = "".join(
+    f"<div class='tease'><a href='/news/story-number-{n}-about-the-harbour'>Story {n} about the harbour board</a></div>"
+    for n in range(10)
+)  # ten headline links, 6 words each; _STORY is 42 words
+
+
+def test_content_link_share_is_read_in_the_main_region_without_its_chrome() -> None:
+    """A cookie dialog's long policy outside <main> does not dilute a listing's links; chrome inside is left out."""
+    policy = "<div class='consent'>" + "<p>We and our partners store cookies on your device to measure ads. </p>" * 40
+    listing = _features(f"<main>{_TEASERS}</main>{policy}</div>")
+    assert listing["content_link_share"] == 1.0
+    assert listing["link_share"] < 0.2  # read over the whole body, the same page looks like prose
+    story = _features(f"<main><aside>{_TEASERS}</aside>{_STORY * 2}</main>")  # related links in an <aside>
+    assert story["content_link_share"] == 0.0
+    mixed = _features(f"<main>{_STORY}<p>More: <a href='/news/other'>another story of the board</a></p></main>")
+    assert mixed["content_link_share"] == pytest.approx(5 / (42 + 1 + 5))
+
+
+def test_content_link_share_without_one_main_region_reads_the_body_minus_chrome() -> None:
+    nav = "<nav>" + "<a href='/section/one'>one</a>" * 30 + "</nav>"
+    assert _features(f"{nav}<div>{_STORY}</div>")["content_link_share"] == 0.0
+    twice = _features(f"<main>{_STORY}</main><div role='main'>{_TEASERS}</div>")  # two regions: neither is it
+    assert twice["content_link_share"] == pytest.approx(60 / (42 + 60))
+    # A template that puts everything inside its <header>: the chrome is the page, read whole.
+    inside = _features(f"<header><nav><a href='/a'>Home</a></nav><main>{_STORY}</main></header>")
+    assert inside["content_link_share"] == pytest.approx(1 / 43)
+    assert _features("<main></main>")["content_link_share"] == 0.0

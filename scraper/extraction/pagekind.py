@@ -141,6 +141,9 @@ class _Model:
     weights: dict[Kind, tuple[float, ...]]
     bias: dict[Kind, float]
     threshold: float
+    # The log of each kind's weight in the training loss: weighing a kind k times raises its score
+    # by about log(k), a cost and not evidence, so it is taken off when naming the likeliest kind.
+    offset: dict[Kind, float]
 
 
 @cache
@@ -154,6 +157,7 @@ def _model() -> _Model:
         weights={Kind(k): tuple(w) for k, w in data["weights"].items()},
         bias={Kind(k): float(b) for k, b in data["bias"].items()},
         threshold=float(data["article_threshold"]),
+        offset={Kind(k): float(v) for k, v in data.get("kind_offset", {}).items()},
     )
 
 
@@ -174,18 +178,20 @@ def decide(features: dict[str, float]) -> Verdict:
 
     The page is an article when the model gives it at least the shipped threshold (chosen in
     training to keep article recall at 0.99 on held-out sites); otherwise it is the likeliest
-    other kind. The signal is the feature that pushed hardest from the runner-up to the verdict.
+    other kind (less the cost weight training gave it, see ``_Model.offset``). The signal is the
+    feature that pushed hardest from the runner-up to the verdict.
     """
     p_article, parts = article_probability(features)
-    others = {kind: sum(parts[kind]) + _model().bias[kind] for kind in KINDS[1:]}
+    model = _model()
+    others = {kind: sum(parts[kind]) + model.bias[kind] - model.offset.get(kind, 0.0) for kind in KINDS[1:]}
     rival = max(others, key=lambda kind: others[kind])
-    if p_article >= _model().threshold:
+    if p_article >= model.threshold:
         winner, loser = Kind.ARTICLE, rival
     else:
         winner, loser = rival, Kind.ARTICLE
     margins = [a - b for a, b in zip(parts[winner], parts[loser], strict=True)]
     best = max(range(len(margins)), key=margins.__getitem__)
-    return Verdict(winner, _signal_name(_model().features[best]))
+    return Verdict(winner, _signal_name(model.features[best]))
 
 
 def _signal_name(feature: str) -> str:

@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
+from scraper.extraction.nearness import main_near_headline, near_headline
 from scraper.extraction.signals import PageSignals
 from scraper.text import count_words
 
@@ -44,7 +45,7 @@ _PRICE_OR_DATE = re.compile(
 _PRICE_CLASS = re.compile(r"price|cart|basket|checkout", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|byline|username|user-name", re.IGNORECASE)
 _MAX_MARKS = 256  # dates and bylines remembered per page (their place next to the headline is what counts)
-_NEAR = 6  # levels above the headline within which a date or byline shares its block
+_FEW_WORDS = 20  # a content region with fewer words says nothing of the page
 _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
 
 # What one element holds, summed over its subtree (reader-visible text only), as a plain tuple
@@ -75,6 +76,7 @@ class _Walk:
         self.paragraphs: list[int] = []
         self.h1: lxml_html.HtmlElement | None = None  # the first headline outside the page chrome
         self.marks: dict[str, list[lxml_html.HtmlElement]] = {"date": [], "author": []}  # where each was seen
+        self.regions: list[tuple[int, int]] = []  # (words, link words) of each <main>, without its chrome
 
     def dated(self, text: str) -> bool:
         """Count a short run that states a price or a date; True for a date (the caller pre-tests a digit)."""
@@ -103,8 +105,14 @@ class _Walk:
             self._link(el, in_link, in_chrome)
             flags = _LINK
             in_link = True
-        entered_chrome = not in_chrome and (tag in _CHROME or el.get("role") in _CHROME_ROLES)
-        in_chrome = in_chrome or entered_chrome
+        if in_chrome:
+            entered_chrome = region = False
+        else:
+            role = el.get("role")
+            entered_chrome = in_chrome = tag in _CHROME or role in _CHROME_ROLES
+            region = tag == "main" or role == "main"
+            if region:  # the chrome counted inside it is taken off its sums (see _content_link_share)
+                chrome_before = (self.counts["chrome_words"], self.counts["chrome_link_words"])
         text = el.text
         if text and not text.isspace():  # most runs are indentation
             if in_link:
@@ -144,6 +152,15 @@ class _Walk:
             flags = self._attributes(el, itemprop, classes, flags)
         if entered_chrome:
             self.counts["chrome_words"] += words
+            self.counts["chrome_link_words"] += link_words
+        elif region:
+            counts = self.counts
+            self.regions.append(
+                (
+                    words - counts["chrome_words"] + chrome_before[0],
+                    link_words - counts["chrome_link_words"] + chrome_before[1],
+                )
+            )
         if children and siblings >= 2:
             self._siblings(children)
         return (words, link_words, flags)
@@ -270,45 +287,6 @@ class _Walk:
                 counts["post_words"] = max(counts["post_words"], total)
 
 
-def _ancestors(el: lxml_html.HtmlElement, levels: int) -> list[lxml_html.HtmlElement]:
-    """The element and up to ``levels`` ancestors, nearest first."""
-    chain = [el]
-    for _ in range(levels):
-        parent = chain[-1].getparent()
-        if parent is None:
-            break
-        chain.append(parent)
-    return chain
-
-
-def _near_headline(h1: lxml_html.HtmlElement | None, marks: list[lxml_html.HtmlElement]) -> float:
-    """1 when a mark (a date, a byline) shares a block with the headline, below ``<body>``, else 0.
-
-    An article states its date and author beside its headline; a page that only has a date in
-    its footer does not (the footer and the headline share only ``<body>``).
-    """
-    if h1 is None or not marks:
-        return 0.0
-    blocks = {block for block in _ancestors(h1, _NEAR)[1:] if block.tag not in ("body", "html")}
-    return 1.0 if any(not blocks.isdisjoint(_ancestors(mark, _NEAR + 2)) for mark in marks) else 0.0
-
-
-def _main_near_headline(walk: _Walk) -> float:
-    """How close the main prose run is to the headline: 1 when it hangs under the headline's block.
-
-    An article's headline tops its story; a landing page's headline tops a hero banner, and
-    its longest run of prose is far down among feature tiles.
-    """
-    if walk.h1 is None or not walk.run_by_parent:
-        return 0.0
-    main = max(walk.run_by_parent, key=walk.run_by_parent.__getitem__)
-    up = _ancestors(walk.h1, 8)[1:]
-    for level, ancestor in enumerate(_ancestors(main, 8)):
-        if ancestor in up:
-            return 1.0 / (1 + max(level, up.index(ancestor)))
-    return 0.0
-
-
 @lru_cache(maxsize=4096)
 def _class_kinds(classes: str) -> int:
     """Price and author words in a class attribute, as flags; memoised, as templates repeat their classes."""
@@ -329,6 +307,24 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _content_link_share(walk: _Walk, root: _Node) -> float:
+    """The share of link text in the page's own content: its ``<main>`` if it marks one, else the body minus chrome.
+
+    A listing's content is mostly headline links; an article's is prose with a few links in it.
+    Read over the whole body, the share is diluted by whatever else the page carries (a cookie
+    dialog's thousand words of policy, a long footer), so it is read where the page says its
+    content is, when it says so once (and over the whole body when that region is all but empty).
+    """
+    if len(walk.regions) == 1:
+        words, link_words = walk.regions[0]
+    else:
+        words = root[0] - walk.counts["chrome_words"]
+        link_words = root[1] - walk.counts["chrome_link_words"]
+    if words + link_words < _FEW_WORDS:  # the chrome holds the page (a <main> inside a <header>): read it all
+        words, link_words = root[0], root[1]
+    return link_words / max(1, words + link_words)
+
+
 def _log(value: float) -> float:
     return math.log1p(max(0.0, value))
 
@@ -341,7 +337,8 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
     root = walk.visit(start, str(start.tag), False, False, 0)
     counts = walk.counts
     words, link_words, _ = root
-    main = max(walk.run_by_parent.values(), default=0)
+    main_parent = max(walk.run_by_parent, key=walk.run_by_parent.__getitem__) if walk.run_by_parent else None
+    main = walk.run_by_parent[main_parent] if main_parent is not None else 0
     main_gp = max(walk.run_by_grandparent.values(), default=0)
     prose = sum(walk.paragraphs)
     headline_links = len(walk.headline_hrefs)
@@ -379,12 +376,13 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
         "chrome_link_share": counts["chrome_links"] / max(1, counts["links"]),
         "log_contact": _log(counts["contact_links"]),
         "rel_next": min(2.0, counts["rel_next"]),
-        "h1_date": _near_headline(walk.h1, walk.marks["date"]),
-        "h1_author": _near_headline(walk.h1, walk.marks["author"]),
-        "h1_main": _main_near_headline(walk),
+        "h1_date": near_headline(walk.h1, walk.marks["date"]),
+        "h1_author": near_headline(walk.h1, walk.marks["author"]),
+        "h1_main": main_near_headline(walk.h1, main_parent),
         "p_mean": counts["p_words"] / max(1, counts["p"]),  # a story's paragraphs are long, a pitch's short
         "address_share": counts["address_words"] / max(1, counts["p_words"]),  # see kindsignals
     }
+    features["content_link_share"] = _content_link_share(walk, root)
     features.update(head_features(signals, url))
     # A date anywhere (markup, a short text run, the URL) is what a story has and a page about a
     # shop, a service or an office usually lacks; its absence alone never decides.
