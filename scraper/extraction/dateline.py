@@ -3,7 +3,7 @@
 Markup dates are often not the date a page shows: an SEO plugin keeps the post's first draft
 as ``datePublished`` while the page prints "Updated March 4, 2025", a template fills in January
 1st, a feed importer stamps the import time. The line under (or just above) the headline is
-what the publisher presents as the article's date, so ``fields.pick_published`` checks the
+what the publisher presents as the article's date, so ``pubdate.pick_published`` checks the
 markup against it. Only that short stretch of text is read: a date deeper in the page may be a
 teaser's, a comment's, an event's or the copyright line's.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from scraper.extraction.datescan import Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
-from scraper.extraction.datescan import _Scanner, _scanner
 from scraper.text import compact
 
 # Text inside these is not shown, or is not the article's header (a link's text may be a
@@ -72,13 +72,13 @@ def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[S
         return []
     after = _window(_following_texts(headline), _AFTER_CHARS)
     before = _window(_preceding_texts(headline), _BEFORE_CHARS)
-    scan = _scanner(_language_code(language))
+    scan = scanner(_language_code(language))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
     return found
 
 
-def _header_dates(scan: _Scanner, pieces: list[_Piece]) -> list[Shown]:
+def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     """The dates in ``pieces`` that are shown as a date, not mentioned in a sentence.
 
     The texts are read joined, so a date split over spans is found; each date is then judged by
@@ -130,7 +130,7 @@ def _segment(run: str, raw: str) -> str:
     return next((part for part in _SEPARATOR.split(run) if raw in part), run)
 
 
-def _stands_alone(scan: _Scanner, segment: str, subheading: bool) -> bool:
+def _stands_alone(scan: Scanner, segment: str, subheading: bool) -> bool:
     """The dates dominate their text: beside them at most a label, a name and a time of day.
 
     "By Ann Lee, March 4, 2025, 5:00 PM", "Published", "Updated" stand alone; "The plan, first
@@ -247,7 +247,7 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
     """
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
-    if element.tag in _NAVIGATION or (_PICTURE_CLASS.search(element.get("class") or "") and not _dated(element)):
+    if element.tag in _NAVIGATION or _PICTURE_CLASS.search(element.get("class") or ""):
         return
     if element.text and not backwards:
         yield _Piece(element.text, element)
@@ -259,11 +259,6 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
             yield _Piece(child.tail, element)
     if element.text and backwards:
         yield _Piece(element.text, element)
-
-
-def _dated(element: lxml_html.HtmlElement) -> bool:
-    """A ``<time>`` or a date ``itemprop`` marks a date: a theme's type class ("caption-…") is no caption."""
-    return "date" in (element.get("itemprop") or "").lower() or next(element.iter("time"), None) is not None
 
 
 def _following_texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:

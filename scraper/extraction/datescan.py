@@ -30,7 +30,7 @@ class Shown:
         return frozenset(d for d in (self.day, self.alternative) if d is not None)
 
 
-# The label of a revision date, in the languages of the month names above (stems: "Updated",
+# The label of a revision date, in the languages of months.py's month names (stems: "Updated",
 # "Last modified", "Aktualisiert am", "Mis à jour le", "Actualizado el", "Aggiornato il", ...).
 _UPDATED_LABEL = re.compile(
     r"(?:updat|modifi|revis|edited|aktualisi|geändert|bearbeitet|mis à jour|mise à jour|actualis|actualiz|aggiorna|"
@@ -46,7 +46,7 @@ _LABEL_CHARS = 45  # read before a date for its label
 _MONTH_FIRST = frozenset({"en-us", "en", ""})  # where "03/04/2025" is read as March 4th first
 
 
-class _Scanner:
+class Scanner:
     """Finds full dates (day, month and year) in a text, in the order they are written."""
 
     def __init__(self, language: str) -> None:
@@ -116,5 +116,6 @@ def _day(raw: str, year: str | int, month: str | int | None, day: str | int) -> 
 
 
 @lru_cache(maxsize=64)
-def _scanner(language: str) -> _Scanner:
-    return _Scanner(language)
+def scanner(language: str) -> Scanner:
+    """The scanner for a language code (cached: building one compiles its month-name pattern)."""
+    return Scanner(language)

@@ -39,7 +39,7 @@ def month_names(language: str) -> dict[str, int]:
 # French, German, Dutch; from CLDR), by month: a compact date ("04-ago-2021", "12-Okt-2024") is read
 # in them whatever the page declares, as sites print them under an English ``lang`` too.
 _COMPACT_MONTHS = (
-    ("ene", "gen", "janv"), ("fev", "févr"), ("märz", "mrt"), ("abr", "avr"), ("mag", "mai", "mei"),
+    ("ene", "gen", "janv"), ("fev", "févr"), ("märz", "mrt", "mars"), ("abr", "avr"), ("mag", "mai", "mei"),
     ("giu", "juin", "juni"), ("lug", "juil", "juli"), ("ago", "août"), ("sept", "set"),
     ("out", "ott", "okt"), (), ("dic", "déc", "dez"),
 )  # fmt: skip

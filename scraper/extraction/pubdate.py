@@ -3,7 +3,7 @@
 Order of trust: what the publisher states for machines about this article (JSON-LD, then
 ``article:*``/Dublin Core meta, then ``<time>``), then trafilatura's and htmldate's guesses (passed
 in as ``fallback``). The dateline (``dateline.py``) is what a reader sees; :func:`pick_published`
-decides when it overrules the markup. Split from ``fields.py``, which re-exports these names.
+decides when it overrules the markup.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from lxml import html as lxml_html
 
 from scraper.dates import as_utc, format_date, parse_date
-from scraper.extraction.datescan import Shown
+from scraper.extraction.datescan import Shown, scanner
 from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, PageSignals, ld_str
 
 
@@ -50,6 +50,9 @@ def pick_published(
     fallback: Callable[[], str | None],
     fetched_at: str | None = None,
     notes: list[str] | None = None,
+    *,
+    url: str = "",
+    text: str = "",
 ) -> tuple[str | None, str | None]:
     """The publication date (normalised, raw), checked against the dates printed by the headline.
 
@@ -66,23 +69,41 @@ def pick_published(
     then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints;
     a revision's ("Updated March 4", then the page's only date) beats ``fallback`` alone. A guess
     matches an ambiguous header date ("3/4/2025") only in the reading usual where the page is from:
-    htmldate reads such dates day first everywhere. A January 1st guess the header does not print
-    is dropped (:func:`_year_guess`), and ``date/year_only_dropped`` added to ``notes`` (a stats key).
+    htmldate reads such dates day first everywhere (the page's ``url`` counts as evidence). A January
+    1st guess that neither the header, the address nor the article's ``text`` prints in full is
+    dropped (:func:`_year_guess`); when no other date is found, ``date/year_only_dropped`` is added
+    to ``notes`` (a stats key).
 
     A header that prints only a revision, later than a publication date stated by the JSON-LD
     alone (no meta, no ``<time>`` agrees with it), gives the revision (:func:`_lone_ld_date`).
     """
+    dropped: list[str] = []
+    found = _pick_published(signals, shown, fallback, fetched_at, dropped, url, text)
+    if dropped and found[0] is None and notes is not None:
+        notes.append(YEAR_ONLY_DROPPED)
+    return found
+
+
+def _pick_published(
+    signals: PageSignals,
+    shown: Sequence[Shown],
+    fallback: Callable[[], str | None],
+    fetched_at: str | None,
+    dropped: list[str],
+    url: str,
+    text: str,
+) -> tuple[str | None, str | None]:
     tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     published, raw = pick_date(signals, "published", None)
     published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
     marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
     if not marked:
         guess = fallback()
-        kept = _year_guess(guess, shown)
-        if guess and kept is None and notes is not None:
-            notes.append(YEAR_ONLY_DROPPED)
+        kept = _year_guess(guess, shown, url, text, signals.html_lang)
+        if guess and kept is None:
+            dropped.append(guess)
         published, raw = pick_date(signals, "published", kept)
-    printed = {d for s in shown if not s.updated for d in (s.days if marked else _readings(s, signals))}
+    printed = {d for s in shown if not s.updated for d in (s.days if marked else _readings(s, signals, url))}
     if published is not None and _days(published, raw) & printed:
         return published, raw
     revised = _modified_days(signals)
@@ -109,7 +130,7 @@ def pick_published(
 
 
 YEAR_ONLY_DROPPED = "date/year_only_dropped"
-"""Note (counted as ``news/extract/date/year_only_dropped``): the only date found was a year's January 1st."""
+"""Note (counted as ``news/extract/date/year_only_dropped``): no date but a year's January 1st was found."""
 
 
 def _lone_ld_date(signals: PageSignals, published: str, raw: str | None) -> bool:
@@ -138,16 +159,17 @@ def _lone_ld_date(signals: PageSignals, published: str, raw: str | None) -> bool
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _readings(seen: Shown, signals: PageSignals) -> set[date]:
+def _readings(seen: Shown, signals: PageSignals, url: str) -> set[date]:
     """The days an ambiguous header date ("03/10/2023") is matched on by a guess: the reading usual where
-    the page is from, and the other one only when the page's address has that year and month.
+    the page is from, and the other one only when the page's address (``url``, canonical, og:url) has that
+    year and month.
 
     htmldate reads such a date day first, whatever the page's language; a guess on the other reading
     is only as good as the evidence beside it, such as ``/2023/october/03/`` in the URL.
     """
     days = {seen.day}
     other = seen.alternative
-    addresses = " ".join(a for a in (signals.canonical, signals.first_meta("og:url")) if a).lower()
+    addresses = " ".join(a for a in (url, signals.canonical, signals.first_meta("og:url")) if a).lower()
     if other is not None and addresses:
         month = rf"(?:0?{other.month}|{_MONTHS[other.month - 1]}[a-z]*)"
         if re.search(rf"\b{other.year}[/_-]{month}(?![0-9a-z])", addresses):
@@ -172,17 +194,25 @@ def _revision_shown(
     return None
 
 
-def _year_guess(guess: str | None, shown: Sequence[Shown]) -> str | None:
-    """``guess`` unless it is a January 1st the header does not print: htmldate's reading of a year alone.
+def _year_guess(guess: str | None, shown: Sequence[Shown], url: str, text: str, language: str | None) -> str | None:
+    """``guess`` unless it is a January 1st nothing prints in full: htmldate's reading of a year alone.
 
     A page whose only date is a year (a copyright line, "© 2026") gets January 1st of it from
     htmldate; that is no publication date, and no date is better than a false one. A real New
-    Year's Day article prints its date by the headline.
+    Year's Day article prints its date: by the headline, in its address (``/2026/01/01/``) or in
+    its text ("Posted on January 1, 2026").
     """
     if guess is None or not re.fullmatch(r"\d{4}-01-01", guess.strip()[:10]):
         return guess
     day = parse_date(guess.strip()[:10])
-    return guess if day is not None and any(day.date() in s.days for s in shown) else None
+    if day is None:
+        return None
+    if any(day.date() in s.days for s in shown) or re.search(rf"(?<!\d){day.year}[/_.-]?0?1[/_.-]?0?1(?!\d)", url):
+        return guess
+    code = (language or "").strip().replace("_", "-").lower()
+    scans = {scanner("en"), scanner(code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else "")}
+    printed = str(day.year) in text and any(day.date() in s.days for scan in scans for s in scan(text))
+    return guess if printed else None
 
 
 def _page_level_date(signals: PageSignals, latest: date | None = None) -> tuple[str, str] | None:
@@ -206,7 +236,7 @@ def _days(value: str, raw: str | None) -> set[date]:
         when = parse_date(text)
         if when is not None:
             days.add(when.date())
-            if when.tzinfo is not None:
+            if when.tzinfo is not None and 1 < when.year < 9999:  # UTC of 9999-12-31T23:00-05:00 overflows
                 days.add(as_utc(when).date())
     return days
 
@@ -220,7 +250,7 @@ def _modified_days(signals: PageSignals) -> set[date]:
 def _same_instant(published: str, day: date) -> bool:
     """The header's day is the published instant's day in some time zone (UTC-12 to UTC+14)."""
     when = parse_date(published)
-    if when is None or when.tzinfo is None:
+    if when is None or when.tzinfo is None or not 1 < when.year < 9999:
         return False
     utc = as_utc(when)
     return (utc - timedelta(hours=12)).date() <= day <= (utc + timedelta(hours=14)).date()
@@ -241,7 +271,7 @@ def _in_local_offset(value: datetime, signals: PageSignals) -> datetime:
     others = [ld_str(ld.get("datePublished")), ld_str(ld.get("dateModified")), *signals.time_datetimes]
     others += signals.all_meta(*PUBLISHED_META, *MODIFIED_META)
     for other in (parse_date(r) for r in others if r):
-        offset = other.utcoffset() if other is not None else None
+        offset = other.utcoffset() if other is not None and 1 < other.year < 9999 else None
         if offset and other is not None and abs(other - value) <= timedelta(days=2):
             return value.astimezone(other.tzinfo)
     return value
