@@ -186,6 +186,34 @@ def test_a_recall_run_after_an_escalation_is_the_escalations_retry(monkeypatch: 
     assert recalled == [], "taken once: its body is the document's now"
 
 
+@pytest.mark.parametrize("recall", [False, True])
+def test_justext_in_the_comparison_reads_the_cleaned_tree_built_again(
+    monkeypatch: pytest.MonkeyPatch, recall: bool
+) -> None:
+    """A short text sends the comparison to justext, which reads the cleaned tree the lean call did not copy.
+
+    It is built again from the raw tree, as trafilatura built it before converting it: the body is
+    ``bare_extraction``'s and the caller's tree is as it was.
+    """
+    calls: list[object] = []
+    original = external.justext_rescue
+
+    def counted(tree: object, settings: object) -> object:  # trafilatura's own, counted
+        calls.append(tree)
+        return original(tree, settings)
+
+    monkeypatch.setattr(external, "justext_rescue", counted)
+    url = "https://news.example/wall"
+    story = f"<div><p>{_PARAGRAPH[:120]}</p><div>{_PARAGRAPH[:90]}</div></div>"
+    tree = lxml_html.document_fromstring(f"<html><body><nav><a href='/'>Home</a></nav>{story}</body></html>")
+    before = etree.tostring(tree)
+    ours = _our_body(tree, url, recall)
+    assert calls, "the comparison ran justext: the case tests nothing"
+    assert all(isinstance(tree, lxml_html.HtmlElement) for tree in calls), "justext got a cleaned tree"
+    assert etree.tostring(tree) == before
+    assert ours == _bare_body(tree, url, recall)
+
+
 def test_readability_is_run_where_it_could_win() -> None:
     tree = _page()
     bound = page_text_bound(tree)

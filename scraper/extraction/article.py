@@ -205,8 +205,8 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     steps = vars(core)
     needed = (prunes.scroll, prunes.comments)
     lean = {name: steps[name] if need else [] for name, need in zip(RAW_PRUNES, needed, strict=True)}
-    stand_ins = {"_extract_and_compare": cascade.extract_and_compare, "baseline": cascade.rescue}
-    with swapped(core, {**lean, **stand_ins, "html2txt": cascade.page_text}):
+    stand_ins = {"_prepare_tree": cascade.prepare, "_extract_and_compare": cascade.extract_and_compare}
+    with swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}):
         yield
 
 

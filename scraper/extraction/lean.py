@@ -20,6 +20,9 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
 * **The raw tree's copy for readability** (:class:`Cascade`). trafilatura copies the raw tree
   for the comparison on every run (readability writes to its input); the copy is made where
   readability is run, and nowhere else (about one run in two).
+* **The backup of the cleaned tree** (:meth:`Cascade.prepare`). trafilatura copies its cleaned
+  tree before converting it, for justext to read in the comparison, which it does on few pages;
+  there the same tree is built again from the raw one.
 * **The page text for the recall escalation** (:meth:`Cascade.page_text`). A short text (under
   3,000 characters) that covers under a fifth of the page's text (``html2txt``: a copy and a
   cleaning of the tree) sends trafilatura to its recall run and justext. The page's text is
@@ -37,6 +40,7 @@ import inspect
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -166,9 +170,13 @@ class Cascade:
     it stands for that run wherever the run would not go on to its baseline rescue.
     """
 
+    prepare_tree: Callable[..., tuple[lxml_html.HtmlElement, lxml_html.HtmlElement]]
+    tree_cleaning: Callable[[Any, Any], lxml_html.HtmlElement]
+    convert_tags: Callable[..., lxml_html.HtmlElement]
     extract_content: Callable[[Any, Any], tuple[etree._Element, str]]
     compare_extraction: Callable[..., tuple[etree._Element, str]]
     try_readability: Callable[[Any], lxml_html.HtmlElement]
+    justext_rescue: Callable[[Any, Any], tuple[etree._Element, str]]
     baseline: Callable[[Any], Any]
     html2txt: Callable[..., str]
     page_share: float  # ESCALATION_PAGE_SHARE: the escalation needs a text under this share of the page's
@@ -183,9 +191,13 @@ class Cascade:
         """The stand-ins for one call, from trafilatura's ``core`` and ``external`` modules (see :func:`knows`)."""
         steps = vars(core)
         return cls(
+            prepare_tree=steps["_prepare_tree"],
+            tree_cleaning=steps["tree_cleaning"],
+            convert_tags=steps["convert_tags"],
             extract_content=steps["extract_content"],
             compare_extraction=steps["compare_extraction"],
             try_readability=vars(external)["try_readability"],
+            justext_rescue=vars(external)["justext_rescue"],
             baseline=steps["baseline"],
             html2txt=steps["html2txt"],
             page_share=steps["ESCALATION_PAGE_SHARE"],
@@ -193,8 +205,24 @@ class Cascade:
             keep_retry=keep_retry,
         )
 
+    def prepare(
+        self, tree: lxml_html.HtmlElement, how: Any, url: str | None
+    ) -> tuple[lxml_html.HtmlElement, lxml_html.HtmlElement | None]:
+        """``_prepare_tree`` without its backup copy of the cleaned tree (None stands for it).
+
+        Only justext, in the comparison, reads the backup (on about one run in twenty): it is
+        built there from the raw tree (:meth:`_justext`), which nothing writes to in between.
+        """
+        if how.comments:  # trafilatura's comment capture reads the backup too
+            return self.prepare_tree(tree, how, url)
+        return self.convert_tags(self.tree_cleaning(copy(tree), how), how, url), None
+
     def extract_and_compare(
-        self, cleaned: lxml_html.HtmlElement, backup: lxml_html.HtmlElement, tree: lxml_html.HtmlElement, how: Any
+        self,
+        cleaned: lxml_html.HtmlElement,
+        backup: lxml_html.HtmlElement | None,
+        tree: lxml_html.HtmlElement,
+        how: Any,
     ) -> tuple[etree._Element, str]:
         """``_extract_and_compare`` with the raw tree handed over uncopied (see :meth:`compare`)."""
         body, text = self.extract_content(cleaned, how)
@@ -206,18 +234,33 @@ class Cascade:
         return body, text
 
     def compare(
-        self, cleaned: lxml_html.HtmlElement, raw: lxml_html.HtmlElement, body: etree._Element, text: str, how: Any
+        self,
+        cleaned: lxml_html.HtmlElement | None,
+        raw: lxml_html.HtmlElement,
+        body: etree._Element,
+        text: str,
+        how: Any,
     ) -> tuple[etree._Element, str]:
         """``compare_extraction``, readability run on a copy of ``raw`` only where it can win.
 
         Readability is the only step of the comparison that writes to the raw tree (the
-        precision focus prunes it too: it gets its copy up front).
+        precision focus prunes it too: it gets its copy up front). justext gets the cleaned
+        tree, built from ``raw`` if :meth:`prepare` did not keep it.
         """
+        justext: dict[str, object] = {"justext_rescue": partial(self._justext, raw)}
         if how.focus == "precision":
-            return self.compare_extraction(cleaned, copy(raw), body, text, how)
+            with swapped(self.external, justext):
+                return self.compare_extraction(cleaned, copy(raw), body, text, how)
         cannot_win = how.focus == "balanced" and readability_cannot_win(body, len(text), raw, self.page_bound)
-        with swapped(self.external, {"try_readability": _found_nothing if cannot_win else self._readability_on_copy}):
+        readability = _found_nothing if cannot_win else self._readability_on_copy
+        with swapped(self.external, {**justext, "try_readability": readability}):
             return self.compare_extraction(cleaned, raw, body, text, how)
+
+    def _justext(
+        self, raw: lxml_html.HtmlElement, cleaned: lxml_html.HtmlElement | None, how: Any
+    ) -> tuple[etree._Element, str]:
+        """justext's rescue on the cleaned tree: the one kept, or the same built from the raw tree."""
+        return self.justext_rescue(self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned, how)
 
     def _readability_on_copy(self, tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         return self.try_readability(copy(tree))
@@ -255,23 +298,26 @@ def _found_nothing(_: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
 # raw-tree prune lists (in the order of ``RawPrunes``' fields), the steps called and the one
 # replaced (with its parameters).
 RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
-_STEPS = ("extract_content", "compare_extraction", "baseline", "html2txt")
-_REPLACED = ("_extract_and_compare", ["cleaned_tree", "cleaned_tree_backup", "tree", "options"])
+_STEPS = ("tree_cleaning", "convert_tags", "extract_content", "compare_extraction", "baseline", "html2txt")
+_REPLACED = {
+    "_extract_and_compare": ["cleaned_tree", "cleaned_tree_backup", "tree", "options"],
+    "_prepare_tree": ["tree", "options", "url"],
+}
 
 
 def knows(core: object, external: object) -> bool:
     """trafilatura's ``core`` and ``external`` modules have the internals this module relies on."""
     names, found = vars(core), vars(external)
-    sequence, (replaced, parameters) = names.get("trafilatura_sequence"), _REPLACED
+    sequence = names.get("trafilatura_sequence")
     return (
         callable(sequence)
         and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
         and all(isinstance(names.get(name), list) for name in RAW_PRUNES)
         and all(callable(names.get(name)) for name in _STEPS)
-        and callable(names.get(replaced))
-        and list(inspect.signature(names[replaced]).parameters) == parameters
+        and all(callable(names.get(name)) for name in _REPLACED)
+        and all(list(inspect.signature(names[name]).parameters) == params for name, params in _REPLACED.items())
         and isinstance(names.get("ESCALATION_PAGE_SHARE"), float)
-        and callable(found.get("try_readability"))
+        and all(callable(found.get(name)) for name in ("try_readability", "justext_rescue"))
     )
 
 
