@@ -251,12 +251,14 @@ def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatur
 
     pages = [_page(), _page("<div id='comments'><p>I disagree with the harbour board, says a reader.</p></div>")] * 6
     alone = [_bare_body(tree, "https://news.example/wall", False) for tree in pages[:2]]
-    originals = (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction)
+    swapped = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "_prepare_tree", "_extract_and_compare")
+    swapped += ("baseline", "html2txt")
+    originals = [getattr(core, name) for name in swapped] + [external.try_readability, external.justext_rescue]
     with ThreadPoolExecutor(4) as pool:
         bodies = list(pool.map(lambda tree: _our_body(tree, "https://news.example/wall", False), pages))
     assert bodies == alone * 6
     assert b"I disagree" not in bodies[1]
-    assert (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction) == originals
+    assert [getattr(core, name) for name in swapped] + [external.try_readability, external.justext_rescue] == originals
 
 
 @pytest.mark.parametrize("shape", ["reshaped", "compiled", "step"])
