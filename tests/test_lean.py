@@ -1,10 +1,12 @@
 """Skipping trafilatura steps whose result it would discard changes nothing but the time.
 
 ``_run_trafilatura`` skips the raw-tree prunes (and the tree copy) when ``raw_prunes`` says they
-cannot match, and readability when ``readability_cannot_win``. These tests hold that to the
-installed trafilatura: its own XPaths never match where the check says they cannot, readability
-never finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on
-real pages, with the caller's tree left as it was.
+cannot match, readability (and its copy of the raw tree) when ``readability_cannot_win``, the
+page text of the escalation gate where the gate cannot open, and a recall run whose result the
+default run's escalation already found. These tests hold that to the installed trafilatura: its
+own XPaths never match where the check says they cannot, neither readability nor ``html2txt``
+finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on real
+pages, with the caller's tree left as it was.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from scraper.items import Rejection
 trafilatura = pytest.importorskip("trafilatura")
 xpaths = pytest.importorskip("trafilatura.xpaths")
 external = pytest.importorskip("trafilatura.external")
+baseline = pytest.importorskip("trafilatura.baseline")
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _PARAGRAPH = "The harbour board agreed on Tuesday to repair the northern sea wall before the winter storms. " * 3
@@ -62,9 +65,22 @@ def _bare_body(tree: lxml_html.HtmlElement, url: str, recall: bool) -> bytes | N
     return None if document is None or document.body is None else etree.tostring(document.body)
 
 
-def _our_body(tree: lxml_html.HtmlElement, url: str, recall: bool) -> bytes | None:
-    document = _run_trafilatura(tree, url, ExtractionOptions(), favor_recall=recall)
+def _our_body(
+    tree: lxml_html.HtmlElement, url: str, recall: bool, recalled: list[tuple[Any, str]] | None = None
+) -> bytes | None:
+    document = _run_trafilatura(tree, url, ExtractionOptions(), favor_recall=recall, recalled=recalled)
     return None if document is None or document.body is None else etree.tostring(document.body)
+
+
+def _escalating(links: int) -> lxml_html.HtmlElement:
+    """A short story beside a menu of ``links`` long links: trafilatura keeps the story only."""
+    menu = "".join(
+        f"<a href='/m{i}'>Market report {i}: fish and grain prices moved as traders expected.</a> "
+        for i in range(links)
+    )
+    return lxml_html.document_fromstring(
+        f"<html><body><nav>{menu}</nav><article><h1>Wall</h1><p>{_PARAGRAPH}</p><p>{_PARAGRAPH[:200]}</p></article></body></html>"
+    )
 
 
 @pytest.mark.parametrize(
@@ -104,7 +120,7 @@ def test_a_page_with_comments_gets_bare_extractions_body_and_keeps_its_tree(reca
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent (pages of real sites)")
 def test_real_pages_get_bare_extractions_body_and_keep_their_tree() -> None:
     rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
-    idle = 0
+    idle = escalated = 0
     for row in rows[::4]:  # a quarter of the corpus: every kind of site, 10 s
         decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
         assert not isinstance(decoded, Rejection)
@@ -117,10 +133,85 @@ def test_real_pages_get_bare_extractions_body_and_keep_their_tree() -> None:
         idle += prunes.idle
         found = external.try_readability(copy(tree))  # what readability makes of the page (it writes to it)
         assert len(" ".join(found.text_content().split())) <= page_text_bound(tree), row["id"]
-        before = etree.tostring(tree)
-        assert _our_body(tree, row["url"], False) == _bare_body(tree, row["url"], False), row["id"]
+        assert len(baseline.html2txt(tree)) <= page_text_bound(tree), row["id"]
+        before, recalled = etree.tostring(tree), []
+        assert _our_body(tree, row["url"], False, recalled) == _bare_body(tree, row["url"], False), row["id"]
         assert etree.tostring(tree) == before, row["id"]
+        if recalled:  # the default run escalated: its retry stands for the recall run
+            escalated += 1
+            assert _our_body(tree, row["url"], True, recalled) == _bare_body(tree, row["url"], True), row["id"]
     assert idle > len(rows[::4]) / 2, "the check says almost every page may match: it saves nothing"
+    assert escalated, "no page escalated: the retry's reuse is not tested on real pages"
+
+
+@pytest.mark.parametrize(("links", "reads_page_text"), [(10, False), (40, True)])
+def test_the_escalation_gate_reads_the_page_text_only_where_it_could_open(
+    monkeypatch: pytest.MonkeyPatch, links: int, reads_page_text: bool
+) -> None:
+    """``html2txt`` (a copy and a cleaning of the page) is run where the short story may be under a fifth of it.
+
+    With ten links the story is over a fifth of ``page_text_bound``: the gate cannot open. With
+    forty it may (and does: trafilatura escalates), so the page's own text is read.
+    """
+    from trafilatura import core
+
+    calls: list[str] = []
+    original = core.html2txt
+
+    def counted(*args: Any, **kwargs: Any) -> str:  # trafilatura's own, counted
+        calls.append("html2txt")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(core, "html2txt", counted)
+    url, tree = "https://news.example/wall", _escalating(links)
+    before, recalled = etree.tostring(tree), []
+    ours = _our_body(tree, url, False, recalled)
+    assert (calls == ["html2txt"]) is reads_page_text
+    assert bool(recalled) is reads_page_text, "the escalation ran exactly where the gate could open"
+    assert ours == _bare_body(tree, url, False)
+    assert etree.tostring(tree) == before
+
+
+def test_a_recall_run_after_an_escalation_is_the_escalations_retry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default run's escalation ran the recall cascade on the same tree: its result is the recall run's."""
+    from trafilatura import core
+
+    url, tree = "https://news.example/wall", _escalating(40)
+    recalled: list[tuple[Any, str]] = []
+    assert _our_body(tree, url, False, recalled) is not None
+    assert len(recalled) == 1
+    fresh, public = _our_body(tree, url, True), _bare_body(tree, url, True)
+    monkeypatch.setattr(core, "trafilatura_sequence", None)  # the reused run calls no trafilatura at all
+    assert _our_body(tree, url, True, recalled) == fresh == public
+    assert recalled == [], "taken once: its body is the document's now"
+
+
+@pytest.mark.parametrize("recall", [False, True])
+def test_justext_in_the_comparison_reads_the_cleaned_tree_built_again(
+    monkeypatch: pytest.MonkeyPatch, recall: bool
+) -> None:
+    """A short text sends the comparison to justext, which reads the cleaned tree the lean call did not copy.
+
+    It is built again from the raw tree, as trafilatura built it before converting it: the body is
+    ``bare_extraction``'s and the caller's tree is as it was.
+    """
+    calls: list[object] = []
+    original = external.justext_rescue
+
+    def counted(tree: object, settings: object) -> object:  # trafilatura's own, counted
+        calls.append(tree)
+        return original(tree, settings)
+
+    monkeypatch.setattr(external, "justext_rescue", counted)
+    url = "https://news.example/wall"
+    story = f"<div><p>{_PARAGRAPH[:120]}</p><div>{_PARAGRAPH[:90]}</div></div>"
+    tree = lxml_html.document_fromstring(f"<html><body><nav><a href='/'>Home</a></nav>{story}</body></html>")
+    before = etree.tostring(tree)
+    ours = _our_body(tree, url, recall)
+    assert calls, "the comparison ran justext: the case tests nothing"
+    assert all(isinstance(tree, lxml_html.HtmlElement) for tree in calls), "justext got a cleaned tree"
+    assert etree.tostring(tree) == before
+    assert ours == _bare_body(tree, url, recall)
 
 
 def test_readability_is_run_where_it_could_win() -> None:
@@ -160,24 +251,26 @@ def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatur
 
     pages = [_page(), _page("<div id='comments'><p>I disagree with the harbour board, says a reader.</p></div>")] * 6
     alone = [_bare_body(tree, "https://news.example/wall", False) for tree in pages[:2]]
-    originals = (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction)
+    swapped = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "_prepare_tree", "_extract_and_compare")
+    swapped += ("baseline", "html2txt")
+    originals = [getattr(core, name) for name in swapped] + [external.try_readability, external.justext_rescue]
     with ThreadPoolExecutor(4) as pool:
         bodies = list(pool.map(lambda tree: _our_body(tree, "https://news.example/wall", False), pages))
     assert bodies == alone * 6
     assert b"I disagree" not in bodies[1]
-    assert (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.compare_extraction) == originals
+    assert [getattr(core, name) for name in swapped] + [external.try_readability, external.justext_rescue] == originals
 
 
-@pytest.mark.parametrize("shape", ["reshaped", "compiled"])
+@pytest.mark.parametrize("shape", ["reshaped", "compiled", "step"])
 @pytest.mark.parametrize("extra", ["", "<div id='comments'><p>A reader's comment.</p></div>"])
 def test_a_trafilatura_without_the_internals_gets_the_public_call(
     monkeypatch: pytest.MonkeyPatch, extra: str, shape: str
 ) -> None:
     """A trafilatura whose ``trafilatura_sequence`` was reshaped (a later release) still extracts the page.
 
-    The installed module's function is replaced by one with other parameter names, which only
-    trafilatura's own code can call: the page takes ``bare_extraction`` and gets the body the
-    lean call gave, the caller's tree untouched.
+    The installed module's function (or the step the lean call replaces) is replaced by one with
+    other parameter names, which only trafilatura's own code can call: the page takes
+    ``bare_extraction`` and gets the body the lean call gave, the caller's tree untouched.
     """
     from trafilatura import core
 
@@ -201,7 +294,14 @@ def test_a_trafilatura_without_the_internals_gets_the_public_call(
         def __signature__(self) -> None:
             raise ValueError("no signature found for builtin")
 
-    monkeypatch.setattr(core, "trafilatura_sequence", reshaped if shape == "reshaped" else Compiled())
+    def step(cleaned: object, backup: object, raw_tree: object, settings: object) -> object:  # a renamed parameter
+        return original_step(cleaned, backup, raw_tree, settings)
+
+    original_step = core._extract_and_compare
+    if shape == "step":
+        monkeypatch.setattr(core, "_extract_and_compare", step)
+    else:
+        monkeypatch.setattr(core, "trafilatura_sequence", reshaped if shape == "reshaped" else Compiled())
     tree = _page(extra)
     before = etree.tostring(tree)
     try:

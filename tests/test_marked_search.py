@@ -1,8 +1,9 @@
 """``prune._marked_elements`` and ``visible._marked_elements`` find what judging every element would.
 
-Both look for their words in all of a page's attribute values joined and map each hit back to
-its value by offset: multi-byte characters before a hit, words in upper or camel case, roles,
-rel/itemprop, <figcaption> and ``_NEVER`` tags are where such a shortcut could go wrong.
+Both look for their words in all of a page's attribute values joined (``namesearch.values_holding``)
+and map each hit back to its value by offset: multi-byte characters before a hit, words in upper
+or camel case, repeated values, roles, rel/itemprop, <figcaption> and ``_NEVER`` tags are where
+such a shortcut could go wrong.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from lxml import html as lxml_html
 
 from scraper.extraction import prune, visible
+from scraper.extraction.namesearch import values_holding
 from scraper.extraction.prune import prune_page
 
 PAGE = """<html><body class="related"><main id="share">
@@ -111,3 +113,37 @@ def test_pruning_keeps_no_element_of_a_page_alive_after_it() -> None:
         del tree, marked
     gc.collect()
     assert sum(ref() is not None for ref in refs) == 0
+
+
+VALUES = [
+    "Ünterstützung für Ärzte — «Newsletter»",
+    "née",
+    "İstanbul SHARE",  # "İ".lower() is two characters: a str fold would shift every later offset
+    "日本語",
+    "share-bar",
+    "Caption",
+    "née",
+    "",
+    "related",
+    "shareholders related",
+    "coauthored",
+    "İstanbul SHARE",
+]
+
+
+def test_values_holding_is_judging_each_value_folded_or_not() -> None:
+    words = ["newsletter", "share", "related", "caption", "author"]
+    for fold in (False, True):
+        expected = [i for i, v in enumerate(VALUES) if any(w in (v.lower() if fold else v) for w in words)]
+        assert values_holding(VALUES, words, fold=fold) == expected
+    assert values_holding(VALUES, ["share"]) == [4, 9]
+    assert values_holding(VALUES, ["share"], fold=True) == [2, 4, 9, 11]
+    assert values_holding(VALUES, ["Caption", "İstanbul"]) == [2, 5, 11]
+    assert values_holding(VALUES, ["absent"]) == values_holding([], ["share"]) == []
+
+
+def test_values_holding_finds_every_repeat_of_a_value_and_a_word_once_per_value() -> None:
+    """A page of one class repeated (the hostile case) is every index, found by one search of one value."""
+    repeated = ["share share share"] * 50_000 + ["story"]
+    assert values_holding(repeated, ["share", "hare"], fold=True) == list(range(50_000))
+    assert values_holding(["story"] * 3, ["story"]) == [0, 1, 2]

@@ -8,7 +8,6 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 
 from __future__ import annotations
 
-import inspect
 import logging
 import threading
 import traceback
@@ -16,7 +15,7 @@ from contextlib import contextmanager
 from copy import copy
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -39,7 +38,7 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images, read_figures
-from scraper.extraction.lean import AllStoplists, RawPrunes, raw_prunes, readability_cannot_win, swapped
+from scraper.extraction.lean import RAW_PRUNES, AllStoplists, Cascade, RawPrunes, knows, may_list, raw_prunes, swapped
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
@@ -58,7 +57,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml.etree import _Element
-    from lxml.html import HtmlElement
     from trafilatura.settings import Document, Extractor
 
 
@@ -127,18 +125,17 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
     if options.prune:
         prune_page(tree)
-    document = _run_trafilatura(tree, url, options)
+    recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
+    document = _run_trafilatura(tree, url, options, recalled=recalled)
     if document is None or document.body is None:  # the default settings found no container: ask for recall
-        document = _run_trafilatura(tree, url, options, favor_recall=True)
+        document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, document, options, tree, undated, shown)
+    return _build_article(page, url, figures, signals, verdict, (document, recalled), options, tree, undated, shown)
 
 
 # Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
 _TRAFILATURA = threading.Lock()
-# trafilatura's raw-tree prunes, in the order of ``RawPrunes``' fields (read by ``trafilatura_sequence``).
-_RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
 
 
 # A page both calls must read alike for the lean one to be trusted (see ``_lean_supported``).
@@ -159,17 +156,10 @@ def _lean_supported() -> bool:
     from trafilatura.settings import Document, Extractor
 
     try:  # whatever breaks here, the internals are not those this code knows
-        sequence = vars(core).get("trafilatura_sequence")
-        supported = (
-            callable(sequence)
-            and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
-            and all(isinstance(vars(core).get(name), list) for name in _RAW_PRUNES)
-            and callable(vars(core).get("compare_extraction"))
-            and callable(vars(external).get("try_readability"))
-        )
+        supported = knows(core, external)
         if supported:
             settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
-            body, _ = _lean_call(lxml_html.document_fromstring(_PROBE), "", settings)
+            body, _, _ = _lean_call(lxml_html.document_fromstring(_PROBE), "", settings)
             with _TRAFILATURA:  # not while another thread has the globals swapped
                 public = bare_extraction(lxml_html.document_fromstring(_PROBE), options=settings)
             supported = isinstance(public, Document) and etree.tostring(public.body) == etree.tostring(body)
@@ -180,49 +170,55 @@ def _lean_supported() -> bool:
     return supported
 
 
-def _lean_call(tree: lxml_html.HtmlElement, url: str, settings: Extractor) -> tuple[_Element, str]:
-    """trafilatura's cascade on ``tree`` minus the steps :func:`_lean` skips: its body and text."""
-    from trafilatura import core
+def _lean_call(
+    tree: lxml_html.HtmlElement, url: str, settings: Extractor
+) -> tuple[_Element, str, tuple[_Element, str] | None]:
+    """trafilatura's cascade on ``tree`` minus the steps :func:`_lean` skips: its body and text.
 
-    prunes = raw_prunes(tree)
-    with _TRAFILATURA, _lean(prunes):
+    Then what a recall run of ``tree`` would return, when this (balanced) run's escalation found
+    it (:class:`~scraper.extraction.lean.Cascade`); else None.
+    """
+    from trafilatura import core, external
+
+    prunes, cascade = raw_prunes(tree), Cascade.of(core, external, keep_retry=settings.focus == "balanced")
+    with _TRAFILATURA, _lean(prunes, cascade):
         body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
-    return body, text
+    retry = cascade.retry  # a recall run would go on to its baseline rescue with a text under min_extracted_size
+    return body, text, retry if retry is not None and len(retry[1]) >= settings.min_extracted_size else None
 
 
 @contextmanager
-def _lean(prunes: RawPrunes) -> Iterator[None]:
+def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     """trafilatura, minus the steps :mod:`lean` knows it would discard, for one call.
 
     Its module globals are swapped for the call and put back after it, under a lock (threads
     calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
-    become empty lists, and readability is not run where it cannot win (its own failure value
-    stands in: "nothing found").
+    become empty lists, and the steps of ``cascade`` stand in for its extraction-and-comparison,
+    baseline rescue and escalation gate's page text.
     """
-    from trafilatura import core, external
+    from trafilatura import core
 
-    compare = vars(core)["compare_extraction"]
-
-    def lean_compare(cleaned: HtmlElement, raw: HtmlElement, body: _Element, text: str, how: Extractor) -> Any:
-        if how.focus != "balanced" or not readability_cannot_win(body, len(text), raw):
-            return compare(cleaned, raw, body, text, how)
-        with swapped(external, {"try_readability": lambda _: lxml_html.HtmlElement()}):
-            return compare(cleaned, raw, body, text, how)
-
+    steps = vars(core)
     needed = (prunes.scroll, prunes.comments)
-    lean = {name: vars(core)[name] if need else [] for name, need in zip(_RAW_PRUNES, needed, strict=True)}
-    with swapped(core, {**lean, "compare_extraction": lean_compare}):
+    lean = {name: steps[name] if need else [] for name, need in zip(RAW_PRUNES, needed, strict=True)}
+    stand_ins = {"_prepare_tree": cascade.prepare, "_extract_and_compare": cascade.extract_and_compare}
+    with swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}):
         yield
 
 
 def _run_trafilatura(
-    tree: lxml_html.HtmlElement, url: str, options: ExtractionOptions, favor_recall: bool = False
+    tree: lxml_html.HtmlElement,
+    url: str,
+    options: ExtractionOptions,
+    favor_recall: bool = False,
+    recalled: list[tuple[_Element, str]] | None = None,
 ) -> Document | None:
     """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
 
     What ``bare_extraction`` does, minus work whose result is known (see :mod:`lean`): when
     neither raw-tree prune can match, they are not run and the tree is not copied. The text of
-    ``document.text`` is not rendered: only the body is read.
+    ``document.text`` is not rendered: only the body is read. ``recalled`` (one list a page)
+    carries a recall run's result from the default run that found it to the recall run.
     """
     # Imported here, in the worker that extracts: the crawl process imports this module (its
     # pool can also extract inline) and must not pay trafilatura's start-up time and memory.
@@ -239,10 +235,15 @@ def _run_trafilatura(
         with_metadata=False,  # our signals state the metadata; trafilatura's is read only for gaps
     )
     try:
-        if not _lean_supported():
+        if favor_recall and recalled:
+            body, text = recalled.pop()  # once: its body becomes the document's
+        elif not _lean_supported():
             result = bare_extraction(tree, url=url, options=settings)
             return result if isinstance(result, Document) else None
-        body, text = _lean_call(tree, url, settings)
+        else:
+            body, text, retry = _lean_call(tree, url, settings)
+            if recalled is not None and retry is not None:
+                recalled.append(retry)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
         logger.warning("trafilatura failed on %s: %s; the page is dropped", url, exc)
         return None
@@ -259,12 +260,13 @@ def _build_article(
     figures: list[Figure],
     signals: PageSignals,
     verdict: Verdict,
-    document: Document,
+    found: tuple[Document, list[tuple[_Element, str]]],  # the default run's text, and the recall run's if it found it
     options: ExtractionOptions,
     tree: lxml_html.HtmlElement,
     undated: str | None = None,
     shown: list[Shown] | None = None,
 ) -> Article | Rejection:
+    document, recalled = found
     fallback = _fallback(tree, url, page)
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback, url) or ""
@@ -291,7 +293,7 @@ def _build_article(
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
     running = running_words(tree)  # one walk, for both the check and the recall run's bound
     if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
-        fuller = _run_trafilatura(tree, url, options, favor_recall=True)
+        fuller = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled)
         if fuller is not None and fuller.body is not None:
             more, more_ctx = clean(fuller)
             if is_fuller(text, more_text := blocks_to_text(more), running):
@@ -368,7 +370,7 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
         from trafilatura.settings import Document, Extractor
 
         if name in ("categories", "tags"):  # with no meta or JSON-LD for them, trafilatura scans links
-            found = _may_list(tree, name) and extract_catstags("category" if name == "categories" else "tag", tree)
+            found = may_list(tree, name) and extract_catstags("category" if name == "categories" else "tag", tree)
             return texts(found or [])
         if not metadata:
             try:
@@ -380,17 +382,3 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
         return text(getattr(metadata[0], name, None)) or (page.hints.get(hint) if hint else None)
 
     return Fallback(read)
-
-
-_LIST_HREF = {"categories": "/categor", "tags": "/tag"}  # in every address its /categor(y|ies|s)/, /tag(s)/ match
-_LIST_META = etree.XPath('boolean(//meta[@property="article:section" or contains(@name, "subject")])')
-_HREFS = etree.XPath("//a/@href", smart_strings=False)
-
-
-def _may_list(tree: lxml_html.HtmlElement, name: str) -> bool:
-    """trafilatura's category or tag scan (``extract_catstags``) could find something on this page.
-
-    Its XPaths run a Python regex on the class of every ``<div>`` (about 1.7 ms a page); most pages
-    have none of what they need: a link of the right address, or (categories) a section/subject meta.
-    """
-    return (name == "categories" and bool(_LIST_META(tree))) or any(_LIST_HREF[name] in str(h) for h in _HREFS(tree))

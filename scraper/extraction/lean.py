@@ -17,6 +17,17 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
   as long as its own, or when its own has no paragraph text or more tables than paragraphs.
   readability's text is a part of the page's, so when trafilatura's own text is already half
   the page's and well formed, readability cannot win: it is not run.
+* **The raw tree's copy for readability** (:class:`Cascade`). trafilatura copies the raw tree
+  for the comparison on every run (readability writes to its input); the copy is made where
+  readability is run, and nowhere else (about one run in two).
+* **The backup of the cleaned tree** (:meth:`Cascade.prepare`). trafilatura copies its cleaned
+  tree before converting it, for justext to read in the comparison, which it does on few pages;
+  there the same tree is built again from the raw one.
+* **The page text for the recall escalation** (:meth:`Cascade.page_text`). A short text (under
+  3,000 characters) that covers under a fifth of the page's text (``html2txt``: a copy and a
+  cleaning of the tree) sends trafilatura to its recall run and justext. The page's text is
+  never longer than :func:`page_text_bound`, so where the text is a fifth of that bound the
+  escalation cannot happen and ``html2txt`` is not run.
 
 The words below are a superset of those in trafilatura's patterns (``tests/test_lean.py``
 checks that against the XPaths of the installed trafilatura): a page that might match goes the
@@ -25,15 +36,18 @@ ordinary way.
 
 from __future__ import annotations
 
+import inspect
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 # RAW_TREE_PRUNE_XPATH: 'mvp-post-add-(?:box|wrap)|infinite-?scroll' on @id or @class, and
 # contains(@class, 'elementor-share-buttons').
@@ -89,19 +103,24 @@ def page_text_bound(tree: lxml_html.HtmlElement) -> int:
     return len(" ".join(" ".join(_PAGE_TEXT(tree)).split())) + len(_IFRAMES(tree)) * len(" VIDEO")
 
 
-def readability_cannot_win(body: etree._Element, text_length: int, raw_tree: lxml_html.HtmlElement) -> bool:
+def readability_cannot_win(
+    body: etree._Element,
+    text_length: int,
+    raw_tree: lxml_html.HtmlElement,
+    bound: Callable[[lxml_html.HtmlElement], int] | None = None,
+) -> bool:
     """trafilatura would keep its own text ``body`` over readability's, whatever readability finds.
 
     Its balanced mode prefers readability only when its own text is empty, when readability's is
     over twice as long, or when its own has no paragraph text or more tables than paragraphs
     (``_prefer_readability``). None of these can hold when its own text is well formed and at least
-    half of everything the page's body says (:func:`page_text_bound`).
+    half of everything the page's body says (:func:`page_text_bound`, or ``bound``: the same, read once a call).
     """
     if text_length == 0 or not body.xpath(".//p//text()"):
         return False
     if len(body.findall(".//table")) > len(body.findall(".//p")) or _PLAINTEXT(raw_tree):
         return False
-    return 2 * text_length >= page_text_bound(raw_tree)
+    return 2 * text_length >= (bound or page_text_bound)(raw_tree)
 
 
 class AllStoplists:
@@ -135,3 +154,182 @@ def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
     finally:
         for name, value in saved.items():
             setattr(module, name, value)
+
+
+@dataclass(slots=True)
+class Cascade:
+    """Stand-ins for steps of trafilatura's cascade, for one call: the same results, less work.
+
+    Built from trafilatura's own functions (this module never imports it) and swapped into its
+    modules for the call by the caller. ``text_length`` is the length of the text the cascade
+    holds when it asks whether to escalate: that of its extraction and comparison, unknown once
+    its baseline rescue has run (which may replace the text).
+
+    A balanced run that escalates runs the cascade's extraction and comparison in recall mode on
+    the tree it was given: what a recall run of the same tree (:attr:`retry`) finds first. Kept,
+    it stands for that run wherever the run would not go on to its baseline rescue.
+    """
+
+    prepare_tree: Callable[..., tuple[lxml_html.HtmlElement, lxml_html.HtmlElement]]
+    tree_cleaning: Callable[[Any, Any], lxml_html.HtmlElement]
+    convert_tags: Callable[..., lxml_html.HtmlElement]
+    extract_content: Callable[[Any, Any], tuple[etree._Element, str]]
+    compare_extraction: Callable[..., tuple[etree._Element, str]]
+    try_readability: Callable[[Any], lxml_html.HtmlElement]
+    justext_rescue: Callable[[Any, Any], tuple[etree._Element, str]]
+    baseline: Callable[[Any], Any]
+    html2txt: Callable[..., str]
+    page_share: float  # ESCALATION_PAGE_SHARE: the escalation needs a text under this share of the page's
+    external: object  # the module whose ``try_readability`` ``compare_extraction`` calls
+    text_length: int | None = None
+    keep_retry: bool = False  # a balanced run: keep what its escalation's recall retry found (``retry``)
+    retry: tuple[etree._Element, str] | None = None  # that retry's body (a copy) and text
+    _bound: tuple[lxml_html.HtmlElement, int] | None = None  # a tree and its page_text_bound
+
+    @classmethod
+    def of(cls, core: object, external: object, keep_retry: bool = False) -> Cascade:
+        """The stand-ins for one call, from trafilatura's ``core`` and ``external`` modules (see :func:`knows`)."""
+        steps = vars(core)
+        return cls(
+            prepare_tree=steps["_prepare_tree"],
+            tree_cleaning=steps["tree_cleaning"],
+            convert_tags=steps["convert_tags"],
+            extract_content=steps["extract_content"],
+            compare_extraction=steps["compare_extraction"],
+            try_readability=vars(external)["try_readability"],
+            justext_rescue=vars(external)["justext_rescue"],
+            baseline=steps["baseline"],
+            html2txt=steps["html2txt"],
+            page_share=steps["ESCALATION_PAGE_SHARE"],
+            external=external,
+            keep_retry=keep_retry,
+        )
+
+    def prepare(
+        self, tree: lxml_html.HtmlElement, how: Any, url: str | None
+    ) -> tuple[lxml_html.HtmlElement, lxml_html.HtmlElement | None]:
+        """``_prepare_tree`` without its backup copy of the cleaned tree (None stands for it).
+
+        Only justext, in the comparison, reads the backup (on about one run in twenty): it is
+        built there from the raw tree (:meth:`_justext`), which nothing writes to in between.
+        """
+        if how.comments:  # trafilatura's comment capture reads the backup too
+            return self.prepare_tree(tree, how, url)
+        return self.convert_tags(self.tree_cleaning(copy(tree), how), how, url), None
+
+    def extract_and_compare(
+        self,
+        cleaned: lxml_html.HtmlElement,
+        backup: lxml_html.HtmlElement | None,
+        tree: lxml_html.HtmlElement,
+        how: Any,
+    ) -> tuple[etree._Element, str]:
+        """``_extract_and_compare`` with the raw tree handed over uncopied (see :meth:`compare`)."""
+        body, text = self.extract_content(cleaned, how)
+        if not how.fast:
+            body, text = self.compare(backup, tree, body, text, how)
+        self.text_length = len(text)
+        if self.keep_retry and how.focus == "recall":  # the cascade's body may become the caller's: a copy
+            self.retry = (copy(body), text)
+        return body, text
+
+    def compare(
+        self,
+        cleaned: lxml_html.HtmlElement | None,
+        raw: lxml_html.HtmlElement,
+        body: etree._Element,
+        text: str,
+        how: Any,
+    ) -> tuple[etree._Element, str]:
+        """``compare_extraction``, readability run on a copy of ``raw`` only where it can win.
+
+        Readability is the only step of the comparison that writes to the raw tree (the
+        precision focus prunes it too: it gets its copy up front). justext gets the cleaned
+        tree, built from ``raw`` if :meth:`prepare` did not keep it.
+        """
+        justext: dict[str, object] = {"justext_rescue": partial(self._justext, raw)}
+        if how.focus == "precision":
+            with swapped(self.external, justext):
+                return self.compare_extraction(cleaned, copy(raw), body, text, how)
+        cannot_win = how.focus == "balanced" and readability_cannot_win(body, len(text), raw, self.page_bound)
+        readability = _found_nothing if cannot_win else self._readability_on_copy
+        with swapped(self.external, {**justext, "try_readability": readability}):
+            return self.compare_extraction(cleaned, raw, body, text, how)
+
+    def _justext(
+        self, raw: lxml_html.HtmlElement, cleaned: lxml_html.HtmlElement | None, how: Any
+    ) -> tuple[etree._Element, str]:
+        """justext's rescue on the cleaned tree: the one kept, or the same built from the raw tree."""
+        return self.justext_rescue(self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned, how)
+
+    def _readability_on_copy(self, tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        return self.try_readability(copy(tree))
+
+    def rescue(self, tree: lxml_html.HtmlElement) -> Any:
+        """trafilatura's baseline rescue, after which the cascade's text is no longer known here."""
+        self.text_length = None
+        return self.baseline(tree)
+
+    def page_text(self, tree: lxml_html.HtmlElement, *args: Any, **kwargs: Any) -> str:
+        """``html2txt``, or nothing where the escalation it gates cannot happen.
+
+        The gate reads only the length of the page's text: the escalation needs the cascade's
+        text under ``page_share`` of it, and the page's text is never longer than
+        :func:`page_text_bound`. Where the text is not under that share of the bound, an empty
+        text keeps the gate shut as the page's own would.
+        """
+        if self.text_length is not None and self.text_length >= self.page_share * self.page_bound(tree):
+            return ""
+        return self.html2txt(tree, *args, **kwargs)
+
+    def page_bound(self, tree: lxml_html.HtmlElement) -> int:
+        """:func:`page_text_bound` of ``tree``, read once a call (the comparison and the gate read one tree)."""
+        if self._bound is None or self._bound[0] is not tree:
+            self._bound = (tree, page_text_bound(tree))
+        return self._bound[1]
+
+
+def _found_nothing(_: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """readability's own value for "nothing found", for where it cannot win."""
+    return lxml_html.HtmlElement()
+
+
+# The internals ``Cascade`` and the lean call use: trafilatura_sequence's first parameters, the
+# raw-tree prune lists (in the order of ``RawPrunes``' fields), the steps called and the one
+# replaced (with its parameters).
+RAW_PRUNES = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+_STEPS = ("tree_cleaning", "convert_tags", "extract_content", "compare_extraction", "baseline", "html2txt")
+_REPLACED = {
+    "_extract_and_compare": ["cleaned_tree", "cleaned_tree_backup", "tree", "options"],
+    "_prepare_tree": ["tree", "options", "url"],
+}
+
+
+def knows(core: object, external: object) -> bool:
+    """trafilatura's ``core`` and ``external`` modules have the internals this module relies on."""
+    names, found = vars(core), vars(external)
+    sequence = names.get("trafilatura_sequence")
+    return (
+        callable(sequence)
+        and list(inspect.signature(sequence).parameters)[:3] == ["tree", "options", "url"]
+        and all(isinstance(names.get(name), list) for name in RAW_PRUNES)
+        and all(callable(names.get(name)) for name in _STEPS)
+        and all(callable(names.get(name)) for name in _REPLACED)
+        and all(list(inspect.signature(names[name]).parameters) == params for name, params in _REPLACED.items())
+        and isinstance(names.get("ESCALATION_PAGE_SHARE"), float)
+        and all(callable(found.get(name)) for name in ("try_readability", "justext_rescue"))
+    )
+
+
+_LIST_HREF = {"categories": "/categor", "tags": "/tag"}  # in every address its /categor(y|ies|s)/, /tag(s)/ match
+_LIST_META = etree.XPath('boolean(//meta[@property="article:section" or contains(@name, "subject")])')
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
+
+
+def may_list(tree: lxml_html.HtmlElement, name: str) -> bool:
+    """trafilatura's category or tag scan (``extract_catstags``) could find something on this page.
+
+    Its XPaths run a Python regex on the class of every ``<div>`` (about 1.7 ms a page); most pages
+    have none of what they need: a link of the right address, or (categories) a section/subject meta.
+    """
+    return (name == "categories" and bool(_LIST_META(tree))) or any(_LIST_HREF[name] in str(h) for h in _HREFS(tree))
