@@ -49,7 +49,7 @@ from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
-from scraper.extraction.recall import is_fuller, looks_short, running_words
+from scraper.extraction.recall import is_fuller, looks_short, reveal_collapsed, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
@@ -131,6 +131,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
     if options.prune:
         prune_page(tree)
+    reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     document = _run_trafilatura(tree, url, options)
     if document is None or document.body is None:  # the default settings found no container: ask for recall
         document = _run_trafilatura(tree, url, options, favor_recall=True)
