@@ -121,11 +121,45 @@ def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
 _HIDING = re.compile(r"hid|hide|collaps|expand|embed", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # ... but menus, dialogs and the page's chrome are hidden that way too, and stay hidden.
-_CHROME_NAME = re.compile(
-    r"nav|menu|header|footer|sidebar|modal|popup|dialog|cookie|consent|newsletter|subscribe|share|search"
-    r"|related|comment|login|signup|cart|banner|toolbar|drawer|overlay|tooltip|offcanvas|off-canvas",
-    re.IGNORECASE,
+# (a class or id word that begins or ends with one of these, or has one among its three or fewer
+# parts: ``mobile-menu-bar``, ``nav-container``; not ``kt-pane-header-alignment-left``, an option).
+_CHROME_WORDS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "megamenu",
+        "submenu",
+        "dropdown",
+        "header",
+        "footer",
+        "sidebar",
+        "modal",
+        "popup",
+        "dialog",
+        "cookie",
+        "cookies",
+        "consent",
+        "newsletter",
+        "subscribe",
+        "share",
+        "search",
+        "related",
+        "comment",
+        "comments",
+        "login",
+        "signup",
+        "cart",
+        "banner",
+        "toolbar",
+        "drawer",
+        "overlay",
+        "tooltip",
+        "offcanvas",
+    ]
 )
+_NAME_PARTS = re.compile(r"[^a-z0-9]+")
 _PROSE_END = re.compile(r"[.!?][\"”’)]*\s*$")
 # A paragraph of at least this many words that ends a sentence, hardly linked, is story prose.
 PROSE_MIN_WORDS = 20
@@ -192,14 +226,25 @@ def _hiding_ancestors(
             break
         chain.append(element)
     for element in reversed(chain):  # outermost first, each one's answer from its parent's
-        if above is not None and (
-            element.tag in _CHROME or _CHROME_NAME.search(f"{element.get('class', '')} {element.get('id', '')}")
-        ):
+        if above is not None and (element.tag in _CHROME or _names_chrome(element)):
             above = None
         elif above is not None and _is_hiding(element):
             above = [*above, element]
         memo[element] = above
     return above or []
+
+
+def _names_chrome(element: lxml_html.HtmlElement) -> bool:
+    """A class or id word of the element names a part of the page's chrome (``_CHROME_WORDS``)."""
+    for name in f"{element.get('class', '')} {element.get('id', '')}".lower().split():
+        parts = [part for part in _NAME_PARTS.split(name) if part]
+        if parts and (
+            parts[0] in _CHROME_WORDS
+            or parts[-1] in _CHROME_WORDS
+            or (len(parts) <= 3 and not _CHROME_WORDS.isdisjoint(parts))
+        ):
+            return True
+    return False
 
 
 def _is_hiding(element: lxml_html.HtmlElement) -> bool:
