@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from scraper.text import phrases
 
 _WORD = re.compile(r"\w+")
 
@@ -120,45 +123,9 @@ def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
 # of it (news corpus: one page, recall 1.00 -> 0.27; WCXB: one listicle gained).
 _HIDING = re.compile(r"hid|hide|collaps|expand|embed", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# ... but menus, dialogs and the page's chrome are hidden that way too, and stay hidden.
-# (a class or id word that begins or ends with one of these, or has one among its three or fewer
-# parts: ``mobile-menu-bar``, ``nav-container``; not ``kt-pane-header-alignment-left``, an option).
-_CHROME_WORDS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "megamenu",
-        "submenu",
-        "dropdown",
-        "header",
-        "footer",
-        "sidebar",
-        "modal",
-        "popup",
-        "dialog",
-        "cookie",
-        "cookies",
-        "consent",
-        "newsletter",
-        "subscribe",
-        "share",
-        "search",
-        "related",
-        "comment",
-        "comments",
-        "login",
-        "signup",
-        "cart",
-        "banner",
-        "toolbar",
-        "drawer",
-        "overlay",
-        "tooltip",
-        "offcanvas",
-    ]
-)
+# ... but menus, dialogs and the page's chrome are hidden that way too, and stay hidden: a class or
+# id word that begins or ends with a ``chrome_markup`` word (phrases.toml), or has one among its
+# three or fewer parts (``mobile-menu-bar``, ``nav-container``; not ``kt-pane-header-alignment-left``).
 _NAME_PARTS = re.compile(r"[^a-z0-9]+")
 _PROSE_END = re.compile(r"[.!?][\"”’)]*\s*$")
 # A paragraph of at least this many words that ends a sentence, hardly linked, is story prose.
@@ -182,7 +149,11 @@ def reveal_collapsed(tree: lxml_html.HtmlElement) -> int:
     body = tree.find("body")
     if body is None:
         return 0
-    paragraphs = [(p, " ".join(p.text_content().split())) for p in body.iter("p")]
+    paragraphs = [
+        (p, " ".join(p.text_content().split()))
+        for p in body.iter("p", "li")
+        if p.tag == "p" or p.find(".//p") is None  # a list item of sentences is prose too
+    ]
     seen = Counter(text for _, text in paragraphs if text)
     hidden: dict[lxml_html.HtmlElement, int] = {}
     memo: dict[lxml_html.HtmlElement, list[lxml_html.HtmlElement] | None] = {}
@@ -234,15 +205,17 @@ def _hiding_ancestors(
     return above or []
 
 
+@cache
+def _chrome_words() -> frozenset[str]:
+    return frozenset(phrases()["chrome_markup"])
+
+
 def _names_chrome(element: lxml_html.HtmlElement) -> bool:
-    """A class or id word of the element names a part of the page's chrome (``_CHROME_WORDS``)."""
+    """A class or id word of the element names a part of the page's chrome (``chrome_markup``)."""
+    chrome = _chrome_words()
     for name in f"{element.get('class', '')} {element.get('id', '')}".lower().split():
         parts = [part for part in _NAME_PARTS.split(name) if part]
-        if parts and (
-            parts[0] in _CHROME_WORDS
-            or parts[-1] in _CHROME_WORDS
-            or (len(parts) <= 3 and not _CHROME_WORDS.isdisjoint(parts))
-        ):
+        if parts and (parts[0] in chrome or parts[-1] in chrome or (len(parts) <= 3 and not chrome.isdisjoint(parts))):
             return True
     return False
 
