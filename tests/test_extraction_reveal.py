@@ -110,3 +110,13 @@ def test_a_guide_whose_sections_are_accordion_panels_is_read_whole() -> None:
     assert all(text in article.text for text in [*_OPENING, *_SECTIONS])
     assert "Home" not in article.text
     assert "2026 Example" not in article.text
+
+
+def test_chrome_is_named_by_a_class_word_not_by_a_substring() -> None:
+    prose = f"<p>{_SECTIONS[0]}</p><p>{_SECTIONS[1]}</p>"
+    story = _tree(
+        f'<div class="accordion pane-header-alignment-left-arrow"><div class="panel hidden">{prose}</div></div>'
+    )
+    assert reveal_collapsed(story) == 1  # "header" is a middle word of a long name: an option of the accordion
+    menu = _tree(f'<div class="mobile-menu-bar"><div class="panel hidden">{prose}</div></div>')
+    assert reveal_collapsed(menu) == 0

@@ -149,11 +149,9 @@ def reveal_collapsed(tree: lxml_html.HtmlElement) -> int:
     body = tree.find("body")
     if body is None:
         return 0
-    paragraphs = [
-        (p, " ".join(p.text_content().split()))
-        for p in body.iter("p", "li")
-        if p.tag == "p" or p.find(".//p") is None  # a list item of sentences is prose too
-    ]
+    # Paragraphs only: list items of sentences count too few more story words than notes (a hidden
+    # footnote list) on WCXB (F1 0.9433 -> 0.9424).
+    paragraphs = [(p, " ".join(p.text_content().split())) for p in body.iter("p")]
     seen = Counter(text for _, text in paragraphs if text)
     hidden: dict[lxml_html.HtmlElement, int] = {}
     memo: dict[lxml_html.HtmlElement, list[lxml_html.HtmlElement] | None] = {}
