@@ -11,6 +11,10 @@ a fuller telling of the same text, not a different container or the whole page.
 Measured on both shared corpora (article pages, cleaned text): the check fires on 14% of pages
 and swaps the text on 3%; body recall rose by 0.8 points on the corpus of untuned sites, with no
 change on the news corpus.
+
+Before trafilatura runs, ``reveal_collapsed`` unmarks the story's collapsed sections (accordion
+panels, hidden tabs, embeds of prose), which trafilatura discards by their markup under any
+setting: WCXB body recall 0.943 -> 0.947 (F1 0.9415 -> 0.9433), the news corpus unchanged.
 """
 
 from __future__ import annotations
@@ -149,8 +153,8 @@ def reveal_collapsed(tree: lxml_html.HtmlElement) -> int:
     body = tree.find("body")
     if body is None:
         return 0
-    # Paragraphs only: list items of sentences count too few more story words than notes (a hidden
-    # footnote list) on WCXB (F1 0.9433 -> 0.9424).
+    # Paragraphs only: counting list items of sentences too also showed hidden footnote lists, and
+    # lost more than it gained (WCXB body F1 0.9433 -> 0.9424).
     paragraphs = [(p, " ".join(p.text_content().split())) for p in body.iter("p")]
     seen = Counter(text for _, text in paragraphs if text)
     hidden: dict[lxml_html.HtmlElement, int] = {}
