@@ -44,7 +44,7 @@ from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_doc
 from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
 from scraper.extraction.pubdate import has_date_signals, page_date, pick_date, pick_fallback_date, pick_published
-from scraper.extraction.recall import is_fuller, looks_short, running_words
+from scraper.extraction.recall import is_fuller, looks_short, reveal_collapsed, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
 from scraper.extraction.title import pick_title
@@ -125,6 +125,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
     if options.prune:
         prune_page(tree)
+    reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     document = _run_trafilatura(tree, url, options, recalled=recalled)
     if document is None or document.body is None:  # the default settings found no container: ask for recall
