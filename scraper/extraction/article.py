@@ -13,7 +13,7 @@ import threading
 import traceback
 from contextlib import contextmanager
 from copy import copy
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -313,8 +313,15 @@ def _build_article(
     if paywalled and not options.keep_paywalled:
         return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
     notes: list[str] = []  # counted by the extraction stage
-    guess = partial(pick_fallback_date, fallback.date, undated)  # htmldate's, used without markup dates
-    published, published_raw = pick_published(signals, shown or [], guess, page.fetched_at, notes, url=url, text=text)
+    published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
+        signals,
+        shown or [],
+        lambda: pick_fallback_date(fallback.date, undated),
+        page.fetched_at,
+        notes,
+        url=url,
+        text=text,
+    )
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)
     body = body_of(blocks)
