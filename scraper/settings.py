@@ -135,7 +135,11 @@ NEWS_REDIS_IDLE_SECONDS = 10.0  # a worker closes after the whole cluster had no
 NEWS_REDIS_LEASE_SECONDS = 60.0  # a dead worker's requests go back to the queue after this
 NEWS_REDIS_POLITENESS = True  # DOWNLOAD_DELAY / CONCURRENT_REQUESTS_PER_DOMAIN per site for the cluster
 NEWS_REDIS_RUN_TTL_HOURS = 24.0  # a finished run's keys (frontier, dupefilter) are deleted after this
-ADDONS = {"scraper.cluster.addon.ClusterAddon": 0}  # does nothing unless NEWS_REDIS_URL is set
+ADDONS = {
+    "scraper.cluster.addon.ClusterAddon": 0,  # does nothing unless NEWS_REDIS_URL is set
+    # Scrapy's remote control and telnet console are not even imported while their settings are off
+    "scraper.addon.SwitchedOffExtensionsAddon": 0,
+}
 
 # --- Engine -----------------------------------------------------------------------------
 COMMANDS_MODULE = "scraper.commands"  # our `crawl`: exit status 1 when the run failed

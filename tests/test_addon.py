@@ -39,3 +39,30 @@ def test_addon_brings_the_news_crawl_into_another_project(tmp_path: Path, demo_s
     assert len(feed) == len(records)
     assert all("fetch" not in r and "signature" not in r for r in feed)  # internal facts stay out of -O
     assert "their_project" in done.stderr  # their project's settings, with our components added
+
+
+def _crawl_nothing(tmp_path: Path, *settings: str) -> tuple[str, str]:
+    """``scrapy crawl news`` of a loopback site with an empty sitemap: (its import log, its log)."""
+    from tests.benchmarks.bench_crawl import BenchSite
+
+    with BenchSite({}) as site:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "scrapy", "crawl", "news",
+             "-a", f"sitemap={site.base_url}/sitemap.xml", "-s", "NEWS_STATE_ENABLED=False",
+             "-s", "NEWS_EXTRACT_WORKERS=0", "-s", "LOG_LEVEL=INFO",
+             "-s", f"NEWS_OUTPUT_PATH={tmp_path}/{{run_id}}.jsonl", *(part for s in settings for part in ("-s", s))],
+            cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+    imports = "\n".join(line for line in done.stderr.splitlines() if line.startswith("import time:"))
+    return imports, done.stderr
+
+
+def test_extensions_their_settings_turn_off_are_not_even_imported(tmp_path: Path) -> None:
+    imports, log = _crawl_nothing(tmp_path)
+    assert "scrapy.utils._remote_control" not in imports  # the remote control's, with aiohttp's server
+    assert "aiohttp" not in imports  # 0.17 s of CPU and 10 MB
+    assert "twisted.conch.telnet" not in imports  # the telnet console's
+    imports, log = _crawl_nothing(tmp_path, "TELNETCONSOLE_ENABLED=True")  # on again: there as before
+    assert "twisted.conch.telnet" in imports
+    assert "scrapy.extensions.telnet.TelnetConsole" in log  # Scrapy's "Enabled extensions" list
+    assert "aiohttp" not in imports

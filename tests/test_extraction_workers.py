@@ -23,6 +23,7 @@ from scraper.items import Article, DropReason, Rejection
 from tests.helpers import make_page, project_settings
 from tests.test_pipelines_extract import ARTICLE_HTML
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 WORDS = ["harbour", "bridge", "commuters", "promenade", "council", "budget", "ferry"]
 
 
@@ -311,3 +312,27 @@ def test_a_worker_killed_from_several_threads_at_once_is_killed_once_without_err
         assert errors == []
         assert not worker.process.is_alive()
         assert worker.conn.closed
+
+
+def test_the_crawl_process_imports_no_extraction_until_it_extracts_inline() -> None:
+    """The crawl's own modules leave lxml cleaning and trafilatura to the workers (0.2 s, 7 MB)."""
+    script = (
+        "import sys\n"
+        "import pipelines.extract, pipelines.validate, pipelines.dedup, pipelines.output, spiders.news\n"
+        "from scraper.extraction.workers import ExtractorPool\n"
+        "from scraper.extraction.options import ExtractionOptions\n"
+        "from tests.helpers import make_page\n"
+        "from tests.test_pipelines_extract import ARTICLE_HTML\n"
+        "heavy = ('scraper.extraction.article', 'trafilatura', 'htmldate', 'justext')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "pool = ExtractorPool(0, ExtractionOptions())\n"
+        "print(type(pool.submit(make_page(ARTICLE_HTML)).result()).__name__)\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=120, check=True)  # fmt: skip
+    before, kind, after = done.stdout.splitlines()
+    assert before == "[]"
+    assert kind == "Article"
+    assert "'scraper.extraction.article'" in after
+    assert "'trafilatura'" in after

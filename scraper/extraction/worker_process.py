@@ -20,7 +20,6 @@ import types
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 
-from scraper.extraction.article import extract_article, preload
 from scraper.extraction.options import ExtractionOptions
 
 logger = logging.getLogger(__name__)
@@ -34,7 +33,13 @@ _MAIN_LOCK = threading.Lock()  # one worker start at a time swaps the main modul
 
 
 def worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -> None:
-    """A worker's life: extract the pages the parent sends until it sends ``None`` or goes away."""
+    """A worker's life: extract the pages the parent sends until it sends ``None`` or goes away.
+
+    Extraction (lxml, trafilatura and our cleaning) is imported here, in the worker: the crawl
+    process imports this module for the names it hands to ``spawn`` and needs none of it.
+    """
+    from scraper.extraction.article import extract_article, preload
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     die_with_parent(parent_pid)
