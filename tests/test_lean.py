@@ -261,6 +261,31 @@ def test_threads_extracting_at_once_get_each_pages_own_body_and_leave_trafilatur
     assert [getattr(core, name) for name in swapped] + [external.try_readability, external.justext_rescue] == originals
 
 
+def test_another_thread_calling_trafilatura_during_a_lean_call_runs_trafilatura_unchanged() -> None:
+    """The swapped globals are the lean call's only: a user's own trafilatura call in another thread
+    meanwhile gets trafilatura's steps and prune lists, and leaves the call's stand-ins' state alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import trafilatura
+    from trafilatura import core
+
+    from scraper.extraction.article import _lean
+    from scraper.extraction.lean import Cascade
+
+    other = "<html><body><div id='comments'><p>A reader writes.</p></div><article>" + "<p>Their page.</p>" * 40
+    other += "</article></body></html>"
+    alone = trafilatura.bare_extraction(other, favor_recall=True, include_comments=False)
+    tree = _page()
+    prunes, cascade = raw_prunes(tree), Cascade.of(core, external, keep_retry=True)
+    assert prunes.idle  # so the prune lists are swapped for empty ones during the call
+    with _lean(prunes, cascade), ThreadPoolExecutor(1) as pool:
+        meanwhile = pool.submit(trafilatura.bare_extraction, other, favor_recall=True, include_comments=False).result()
+    assert meanwhile is not None
+    assert alone is not None
+    assert (meanwhile.text, meanwhile.comments) == (alone.text, alone.comments)
+    assert (cascade.text_length, cascade.retry) == (None, None)
+
+
 @pytest.mark.parametrize("shape", ["reshaped", "compiled", "step"])
 @pytest.mark.parametrize("extra", ["", "<div id='comments'><p>A reader's comment.</p></div>"])
 def test_a_trafilatura_without_the_internals_gets_the_public_call(
