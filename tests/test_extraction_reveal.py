@@ -70,6 +70,22 @@ def test_hidden_chrome_stays_hidden() -> None:
     assert reveal_collapsed(tree) == 0
 
 
+def test_dialogs_named_in_camel_case_or_by_role_and_paid_remainders_stay_hidden() -> None:
+    prose = "".join(f"<p>{text}</p>" for text in _SECTIONS)
+    for hidden in (
+        f'<div id="CybotCookiebotDialog" style="display:none">{prose}</div>',
+        f'<div class="CookieNotice hidden">{prose}</div>',
+        f'<div id="signupModal" style="display:none">{prose}</div>',
+        f'<div role="dialog" style="display:none">{prose}</div>',
+        f'<div aria-modal="true" class="is-hidden">{prose}</div>',
+        f'<dialog><div class="hidden">{prose}</div></dialog>',
+        f'<div class="article-rest premium-content" style="display:none">{prose}</div>',
+        f'<div class="paywallHidden">{prose}</div>',
+    ):
+        tree = _tree(f"<article><p>{_INTRO[0]}</p>{hidden}</article>")
+        assert reveal_collapsed(tree) == 0, hidden
+
+
 def test_a_hidden_copy_of_text_shown_elsewhere_stays_hidden() -> None:
     prose = f"<p>{_SECTIONS[0]}</p><p>{_SECTIONS[1]}</p>"
     tree = _tree(f'<div class="desktop">{prose}</div><div class="variant hidden-mobile">{prose}</div>')

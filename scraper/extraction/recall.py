@@ -131,6 +131,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # id word that begins or ends with a ``chrome_markup`` word (phrases.toml), or has one among its
 # three or fewer parts (``mobile-menu-bar``, ``nav-container``; not ``kt-pane-header-alignment-left``).
 _NAME_PARTS = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # "CybotCookiebotDialog": three words
+# ... and so is an element whose role or tag makes it a dialog, a landmark of the chrome or no content.
+_CHROME_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "complementary", "menu"})
+_NO_CONTENT = frozenset({"dialog", "template", "noscript"})
 _PROSE_END = re.compile(r"[.!?][\"”’)]*\s*$")
 # A paragraph of at least this many words that ends a sentence, hardly linked, is story prose.
 PROSE_MIN_WORDS = 20
@@ -213,9 +217,14 @@ def _chrome_words() -> frozenset[str]:
 
 
 def _names_chrome(element: lxml_html.HtmlElement) -> bool:
-    """A class or id word of the element names a part of the page's chrome (``chrome_markup``)."""
+    """The element is chrome: a class or id word names a part of it (``chrome_markup``), or its role
+    (a dialog, a landmark such as navigation) or tag (``<dialog>``, ``<template>``) says so."""
+    if element.tag in _NO_CONTENT or element.get("aria-modal") == "true":
+        return True
+    if (element.get("role") or "").strip().lower() in _CHROME_ROLES:
+        return True
     chrome = _chrome_words()
-    for name in f"{element.get('class', '')} {element.get('id', '')}".lower().split():
+    for name in _CAMEL.sub("-", f"{element.get('class', '')} {element.get('id', '')}").lower().split():
         parts = [part for part in _NAME_PARTS.split(name) if part]
         if parts and (parts[0] in chrome or parts[-1] in chrome or (len(parts) <= 3 and not chrome.isdisjoint(parts))):
             return True
