@@ -338,3 +338,32 @@ def test_a_trafilatura_without_the_internals_gets_the_public_call(
     assert public is not None
     assert etree.tostring(public.body) == etree.tostring(lean.body)
     assert etree.tostring(tree) == before
+
+
+def test_the_capability_check_reads_an_escalating_probe_and_distrusts_a_retry_that_differs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A release that changed the recall retry (which the lean call reuses as the recall run) is caught
+    by the check's second probe page, whose balanced run escalates."""
+    from trafilatura.settings import Extractor
+
+    from scraper.extraction import article
+    from scraper.extraction.lean import PROBES, Cascade
+
+    settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
+    assert article._lean_call(lxml_html.document_fromstring(PROBES[1]), "", settings)[2] is not None
+    real = Cascade.extract_and_compare
+
+    def other_retry(self: Cascade, *args: Any) -> Any:
+        found = real(self, *args)
+        if self.retry is not None:
+            text = "Another recall run found this text instead. " * 10  # long enough to be kept
+            self.retry = (lxml_html.fromstring(f"<div><p>{text}</p></div>"), text)
+        return found
+
+    monkeypatch.setattr(Cascade, "extract_and_compare", other_retry)
+    article._lean_supported.cache_clear()
+    try:
+        assert not article._lean_supported()
+    finally:
+        article._lean_supported.cache_clear()

@@ -38,7 +38,17 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images, read_figures
-from scraper.extraction.lean import RAW_PRUNES, AllStoplists, Cascade, RawPrunes, knows, may_list, raw_prunes, swapped
+from scraper.extraction.lean import (
+    PROBES,
+    RAW_PRUNES,
+    AllStoplists,
+    Cascade,
+    RawPrunes,
+    knows,
+    may_list,
+    raw_prunes,
+    swapped,
+)
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.people import pick_authors
@@ -139,12 +149,6 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
 _TRAFILATURA = threading.Lock()
 
 
-# A page both calls must read alike for the lean one to be trusted (see ``_lean_supported``).
-_PROBE = "<html><body><article><h1>Probe</h1>{}</article><div id='comments'><p>A reply.</p></div></body></html>".format(
-    "<p>The harbour board agreed on Tuesday to repair the northern sea wall before the storms.</p>" * 8
-)
-
-
 @cache
 def _lean_supported() -> bool:
     """trafilatura still has the internals :func:`_lean` swaps and calls (checked once a process).
@@ -158,12 +162,16 @@ def _lean_supported() -> bool:
 
     try:  # whatever breaks here, the internals are not those this code knows
         supported = knows(core, external)
-        if supported:
-            settings = Extractor(output_format="python", comments=False, links=True, with_metadata=False)
-            body, _, _ = _lean_call(lxml_html.document_fromstring(_PROBE), "", settings)
+        how = {"output_format": "python", "comments": False, "links": True, "with_metadata": False}
+        settings, recall = Extractor(**how), Extractor(**how, recall=True)  # type: ignore[arg-type]
+        for probe in PROBES if supported else ():  # the second escalates: its recall retry is checked too
+            body, _, retry = _lean_call(lxml_html.document_fromstring(probe), "", settings)
             with _TRAFILATURA:  # not while another thread has the globals swapped
-                public = bare_extraction(lxml_html.document_fromstring(_PROBE), options=settings)
-            supported = isinstance(public, Document) and etree.tostring(public.body) == etree.tostring(body)
+                public = bare_extraction(lxml_html.document_fromstring(probe), options=settings)
+                again = bare_extraction(lxml_html.document_fromstring(probe), options=recall) if retry else public
+            pairs = ((public, body), (again, retry[0] if retry else body))
+            same = [isinstance(d, Document) and etree.tostring(d.body) == etree.tostring(m) for d, m in pairs]
+            supported = supported and all(same)
     except Exception:
         supported = False
     if not supported:

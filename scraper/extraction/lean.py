@@ -144,6 +144,19 @@ class AllStoplists:
             yield from get_stoplist(language)
 
 
+_STORY = "<p>The harbour board agreed on Tuesday to repair the northern sea wall before the storms.</p>"
+_MENU = "".join(
+    f"<a href='/m{i}'>Market report {i}: fish and grain prices moved as traders expected.</a> " for i in range(40)
+)
+# Pages the lean call and ``bare_extraction`` must read alike for the lean call to be trusted
+# (article.py's capability check): an ordinary one, and one whose short story beside a long menu
+# makes the balanced run escalate, so the kept recall retry is checked against a real recall run.
+PROBES = (
+    f"<html><body><article><h1>Probe</h1>{_STORY * 8}</article><div id='comments'><p>A reply.</p></div></body></html>",
+    f"<html><body><nav>{_MENU}</nav><article><h1>Wall</h1>{_STORY * 5}</article></body></html>",
+)
+
+
 @contextmanager
 def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
     """``module``'s attributes set to ``values`` for the ``with`` block, then put back.
