@@ -282,7 +282,7 @@ def test_sigkill_of_the_crawl_leaves_no_process_and_closes_its_stdout(slow_site:
     crawl = start_crawl(tmp_path, slow_site, stdout=subprocess.PIPE)  # as in `scrapy crawl ... | tail`
     try:
         assert wait_for(lambda: len(crawl.workers()) == 2 and crawl.written() >= 1, 180), crawl.stderr()[-3000:]
-        descendants = [*children(crawl.process.pid)]  # the workers and multiprocessing's resource tracker
+        descendants = [*children(crawl.process.pid)]  # the workers (no resource tracker: see worker_process.py)
         descendants += [pid for child in descendants for pid in children(child)]
         os.kill(crawl.process.pid, signal.SIGKILL)
         crawl.process.wait(timeout=30)

@@ -6,6 +6,7 @@ over its time budget is a real page that takes long to extract (many paragraphs)
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -241,11 +242,36 @@ def test_workers_exit_when_their_parent_is_killed() -> None:
             pids = [int(p) for p in parent.stdout.readline().split()]
             assert len(pids) == 2
             assert all(alive(pid) for pid in pids)
-            everyone = [*pids, *children(parent.pid)]  # the resource tracker too
+            everyone = [*pids, *children(parent.pid)]
         finally:
             parent.kill()
             parent.wait()
     assert wait_for(lambda: not any(alive(pid) for pid in everyone), seconds=10), [p for p in everyone if alive(p)]
+
+
+ONLY_WORKERS = """
+import json, os
+from scraper.extraction.options import ExtractionOptions
+from scraper.extraction.workers import ExtractorPool
+from tests.helpers import make_page
+from tests.test_pipelines_extract import ARTICLE_HTML
+from tests.test_extraction_workers import children
+pool = ExtractorPool(2, ExtractionOptions())
+kind = type(pool.submit(make_page(ARTICLE_HTML)).result(timeout=120)).__name__
+print(json.dumps({"kind": kind, "workers": pool.pids, "children": children(os.getpid())}), flush=True)
+pool.close()
+"""
+
+
+def test_a_pool_starts_its_workers_and_no_resource_tracker() -> None:
+    """Two workers are two processes: multiprocessing's resource tracker (13 MB) is not started."""
+    root = Path(__file__).parents[1]
+    done = subprocess.run([sys.executable, "-c", ONLY_WORKERS], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["kind"] == "Article"
+    assert sorted(int(pid) for pid in seen["children"]) == sorted(seen["workers"]), seen["children"]
+    assert not any("resource_tracker" in command for command in seen["children"].values())
 
 
 FORGETFUL = PARENT.replace("time.sleep(600)", "time.sleep(1)  # then exit, the pool never closed")

@@ -30,6 +30,8 @@ _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 TRIM_GROWTH_MB = 8  # RSS growth of a worker after which freed heap is handed back (see HeapTrimmer)
 _M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES = -3, 128 * 1024  # <malloc.h>; glibc's initial value, kept fixed
 _MAIN_LOCK = threading.Lock()  # one worker start at a time swaps the main module (see without_main_module)
+_TRACKER_LOCK = threading.Lock()  # one worker start at a time swaps the tracker (see without_resource_tracker)
+_NO_TRACKER: list[int] = []  # the write end of os.devnull handed to workers as their resource tracker, once open
 
 
 def worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -> None:
@@ -174,3 +176,36 @@ def without_main_module() -> Iterator[None]:
         finally:
             if main is not None:
                 sys.modules["__main__"] = main
+
+
+@contextlib.contextmanager
+def without_resource_tracker() -> Iterator[None]:
+    """While a worker process starts, give ``spawn`` a stand-in for multiprocessing's resource tracker.
+
+    Every ``spawn`` start on POSIX first makes sure the parent has a *resource tracker*: a third
+    Python process that unlinks the named semaphores and shared memory a crashed process leaves
+    behind, and whose pipe every child inherits. Our workers and the pool create neither (they talk
+    over a ``Pipe``, which the tracker never sees), yet the tracker cost every crawl a process of
+    13 MB RSS (a tenth of a worker) and its start-up CPU. Here ``spawn`` gets, for the length of
+    ``Process.start``, the write end of ``os.devnull`` as the tracker's pipe: no tracker starts,
+    and the worker would send any registration to nowhere, as it registers nothing. A tracker that
+    something else in the process started meanwhile stays and goes on as before; on Windows, or on
+    a Python without ``resource_tracker.getfd``, this does nothing.
+    """
+    try:
+        from multiprocessing import resource_tracker
+    except ImportError:  # no resource tracker on this platform
+        yield
+        return
+    real = getattr(resource_tracker, "getfd", None)
+    if sys.platform == "win32" or real is None:
+        yield
+        return
+    with _TRACKER_LOCK:
+        if not _NO_TRACKER:
+            _NO_TRACKER.append(os.open(os.devnull, os.O_WRONLY))  # kept open: every later start passes it on
+        resource_tracker.getfd = lambda: _NO_TRACKER[0]
+        try:
+            yield
+        finally:
+            resource_tracker.getfd = real

@@ -36,7 +36,13 @@ from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
 from scraper.extraction.options import ExtractionOptions
-from scraper.extraction.worker_process import READY, pin_mmap_threshold, without_main_module, worker_main
+from scraper.extraction.worker_process import (
+    READY,
+    pin_mmap_threshold,
+    without_main_module,
+    without_resource_tracker,
+    worker_main,
+)
 from scraper.items import Article, DropReason, Page, Rejection
 
 if TYPE_CHECKING:
@@ -81,7 +87,7 @@ class _Worker:
         self.process: BaseProcess = context.Process(
             target=worker_main, args=(child, os.getpid(), options), name="news-extract", daemon=True
         )
-        with without_main_module():  # a worker needs none of the crawl's main script
+        with without_main_module(), without_resource_tracker():  # a worker needs neither (see each)
             self.process.start()
         child.close()
         self.ready = False
