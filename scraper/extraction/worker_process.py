@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 import signal
@@ -28,6 +29,7 @@ PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the crawl process is
 READY = "ready"
 ROOT_LOCALE = "root"  # babel's data every locale inherits (see drop_library_caches)
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+YOUNG_COLLECTION_OBJECTS = 10_000  # net allocations between two young collections in a worker (settle_collector)
 TRIM_GROWTH_MB = 8  # RSS growth of a worker after which freed heap is handed back (see HeapTrimmer)
 _M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES = -3, 128 * 1024  # <malloc.h>; glibc's initial value, kept fixed
 _MAIN_LOCK = threading.Lock()  # one worker start at a time swaps the main module (see without_main_module)
@@ -47,6 +49,7 @@ def worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     die_with_parent(parent_pid)
     preload()  # while the crawl starts, not on the first page's clock
+    settle_collector()
     trimmer = HeapTrimmer()
     conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
     while True:
@@ -62,6 +65,24 @@ def worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -
         del result
         drop_library_caches()
         trimmer.after_page()
+
+
+def settle_collector() -> None:
+    """Keep Python's cyclic collector off what a worker holds for good, and let it run less often.
+
+    Extracting a page allocates and frees hundreds of thousands of Python objects (lxml proxies,
+    trafilatura's and our lists, dicts and strings) that reference counting frees on its own: over
+    the corpus no page left a cycle for the collector (``gc.collect()`` after it found nothing).
+    With the default thresholds it still ran about 7 young collections a page and, every 20 pages
+    or so, a full one over everything the worker holds (modules, memos: 50 to 60 ms each), about
+    5% of a worker's CPU. The imports are frozen (never scanned again) and the young generation
+    is collected every 10,000 net allocations instead of 700: 0.3% of the CPU, the same peak RSS
+    (corpus pages, three times each). Cyclic garbage, should a page make some, is still collected.
+    """
+    gc.collect()  # what the imports left: freed now, not frozen
+    gc.freeze()
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_COLLECTION_OBJECTS), *older)
 
 
 def drop_library_caches() -> None:
