@@ -40,8 +40,19 @@ _WORD = re.compile(
 )
 
 
+# Any character of those scripts or their punctuation: text without one is counted by ``str.split``.
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def count_words(text: str) -> int:
-    """Words for scripts with spaces, characters for CJK scripts."""
+    """Words for scripts with spaces, characters for CJK scripts.
+
+    Text with no CJK character has the runs of non-space that ``str.split`` finds (``\\s`` and
+    ``split`` both mean ``str.isspace``): counted so, three to nine times faster than the regex
+    (extraction counts words some 300 times a page).
+    """
+    if text.isascii() or _CJK.search(text) is None:
+        return len(text.split())
     return len(_WORD.findall(text))
 
 

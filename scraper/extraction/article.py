@@ -8,6 +8,7 @@ a :class:`~scraper.items.Rejection` here, at the boundary that knows what it mea
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 import traceback
@@ -42,12 +43,13 @@ from scraper.extraction.lean import (
     PROBES,
     RAW_PRUNES,
     AllStoplists,
+    BasicClean,
     Cascade,
     RawPrunes,
+    Reuse,
     knows,
     may_list,
     raw_prunes,
-    swapped,
 )
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
@@ -57,6 +59,7 @@ from scraper.extraction.pubdate import has_date_signals, page_date, pick_date, p
 from scraper.extraction.recall import is_fuller, looks_short, reveal_collapsed, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.structure import measure
+from scraper.extraction.swap import swapped
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
@@ -137,12 +140,14 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         prune_page(tree)
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
-    document = _run_trafilatura(tree, url, options, recalled=recalled)
+    reuse = Reuse(tree)  # what the page's trafilatura runs share (the tree is not written to between them)
+    document = _run_trafilatura(tree, url, options, recalled=recalled, reuse=reuse)
     if document is None or document.body is None:  # the default settings found no container: ask for recall
-        document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled)
+        document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    return _build_article(page, url, figures, signals, verdict, (document, recalled), options, tree, undated, shown)
+    found = (document, recalled, reuse)
+    return _build_article(page, url, figures, signals, verdict, found, options, tree, undated, shown)
 
 
 # Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
@@ -180,16 +185,18 @@ def _lean_supported() -> bool:
 
 
 def _lean_call(
-    tree: lxml_html.HtmlElement, url: str, settings: Extractor
+    tree: lxml_html.HtmlElement, url: str, settings: Extractor, reuse: Reuse | None = None
 ) -> tuple[_Element, str, tuple[_Element, str] | None]:
     """trafilatura's cascade on ``tree`` minus the steps :func:`_lean` skips: its body and text.
 
     Then what a recall run of ``tree`` would return, when this (balanced) run's escalation found
-    it (:class:`~scraper.extraction.lean.Cascade`); else None.
+    it (:class:`~scraper.extraction.lean.Cascade`); else None. ``reuse`` carries what an earlier
+    call on the same unchanged ``tree`` found (:class:`~scraper.extraction.lean.Reuse`).
     """
     from trafilatura import core, external
 
-    prunes, cascade = raw_prunes(tree), Cascade.of(core, external, keep_retry=settings.focus == "balanced")
+    balanced, reused = settings.focus == "balanced", (reuse or Reuse()).for_page(tree)
+    prunes, cascade = raw_prunes(tree), Cascade.of(core, external, keep_retry=balanced, reuse=reused)
     with _TRAFILATURA, _lean(prunes, cascade):
         body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     retry = cascade.retry  # a recall run would go on to its baseline rescue with a text under min_extracted_size
@@ -203,7 +210,7 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     Its module globals are swapped for the call and put back after it, under a lock (threads
     calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
     become empty lists, and the steps of ``cascade`` stand in for its extraction-and-comparison,
-    baseline rescue and escalation gate's page text.
+    baseline rescue and escalation gate's page text; basic cleaning's XPath is :class:`BasicClean`.
     """
     from trafilatura import core
 
@@ -211,8 +218,23 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     needed = (prunes.scroll, prunes.comments)
     lean = {name: steps[name] if need else [] for name, need in zip(RAW_PRUNES, needed, strict=True)}
     stand_ins = {"_prepare_tree": cascade.prepare, "_extract_and_compare": cascade.extract_and_compare}
-    with swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}):
+    clean = _basic_clean()
+    with (
+        swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}),
+        swapped(_baseline_module(), {"BASIC_CLEAN_XPATH": clean} if clean is not None else {}),
+    ):
         yield
+
+
+@cache
+def _basic_clean() -> BasicClean | None:
+    """The stand-in for trafilatura's basic cleaning XPath; None under a trafilatura whose XPath differs."""
+    return BasicClean.of(vars(_baseline_module()).get("BASIC_CLEAN_XPATH"))
+
+
+def _baseline_module() -> object:
+    """trafilatura's ``baseline`` module (``trafilatura.baseline`` names its function of that name)."""
+    return importlib.import_module("trafilatura.baseline")
 
 
 def _run_trafilatura(
@@ -221,13 +243,15 @@ def _run_trafilatura(
     options: ExtractionOptions,
     favor_recall: bool = False,
     recalled: list[tuple[_Element, str]] | None = None,
+    reuse: Reuse | None = None,
 ) -> Document | None:
     """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
 
     What ``bare_extraction`` does, minus work whose result is known (see :mod:`lean`): when
     neither raw-tree prune can match, they are not run and the tree is not copied. The text of
     ``document.text`` is not rendered: only the body is read. ``recalled`` (one list a page)
-    carries a recall run's result from the default run that found it to the recall run.
+    carries a recall run's result from the default run that found it to the recall run, and
+    ``reuse`` (one a page) what readability found in an earlier run.
     """
     # Imported here, in the worker that extracts: the crawl process imports this module (its
     # pool can also extract inline) and must not pay trafilatura's start-up time and memory.
@@ -250,7 +274,7 @@ def _run_trafilatura(
             result = bare_extraction(tree, url=url, options=settings)
             return result if isinstance(result, Document) else None
         else:
-            body, text, retry = _lean_call(tree, url, settings)
+            body, text, retry = _lean_call(tree, url, settings, reuse)
             if recalled is not None and retry is not None:
                 recalled.append(retry)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
@@ -269,13 +293,14 @@ def _build_article(
     figures: list[Figure],
     signals: PageSignals,
     verdict: Verdict,
-    found: tuple[Document, list[tuple[_Element, str]]],  # the default run's text, and the recall run's if it found it
+    found: tuple[Document, list[tuple[_Element, str]], Reuse],  # the default run's text, the recall run's if it
+    # found it, and what the runs share
     options: ExtractionOptions,
     tree: lxml_html.HtmlElement,
     undated: str | None = None,
     shown: list[Shown] | None = None,
 ) -> Article | Rejection:
-    document, recalled = found
+    document, recalled, reuse = found
     fallback = _fallback(tree, url, page)
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback, url) or ""
@@ -302,7 +327,7 @@ def _build_article(
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
     running = running_words(tree)  # one walk, for both the check and the recall run's bound
     if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
-        fuller = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled)
+        fuller = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
         if fuller is not None and fuller.body is not None:
             more, more_ctx = clean(fuller)
             if is_fuller(text, more_text := blocks_to_text(more), running):

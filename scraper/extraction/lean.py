@@ -28,6 +28,15 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
   cleaning of the tree) sends trafilatura to its recall run and justext. The page's text is
   never longer than :func:`page_text_bound`, so where the text is a fifth of that bound the
   escalation cannot happen and ``html2txt`` is not run.
+* **readability run again on the same tree** (:class:`Reuse`). An escalating run compares its
+  recall retry with readability's text of the raw tree it compared with already, and a recall
+  call of ours after a default one on the same page reads the same raw tree: readability's
+  result (tens of ms on a large page) is kept for the page and handed out as a copy.
+* **The cookie-banner test of basic cleaning** (:class:`BasicClean`). ``html2txt``, the baseline
+  rescue and justext's rescue clean their tree with an XPath that calls a Python regular
+  expression on the ``class`` and ``id`` of every element (about 2 ms per 1,000 elements, each
+  call). Where no ``class`` or ``id`` of the tree's document matches that expression (one search
+  over their joined text), the same XPath without the test selects the same elements.
 
 The words below are a superset of those in trafilatura's patterns (``tests/test_lean.py``
 checks that against the XPaths of the installed trafilatura): a page that might match goes the
@@ -37,15 +46,16 @@ ordinary way.
 from __future__ import annotations
 
 import inspect
-import threading
-from contextlib import contextmanager
+import re
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from scraper.extraction.swap import swapped
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -82,6 +92,54 @@ def raw_prunes(tree: lxml_html.HtmlElement) -> RawPrunes:
     return RawPrunes(
         scroll=any(word in names for word in SCROLL_WORDS), comments=any(word in names for word in COMMENT_WORDS)
     )
+
+
+# BASIC_CLEAN_XPATH: these elements, then those whose class or id matches a cookie-consent expression.
+PLAIN_CLEAN = (
+    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template"
+)
+_COOKIE_TEST = re.compile(r"\|\.//\*\[re:test\(@class, '([^']+)', 'i'\) or re:test\(@id, '\1', 'i'\)\]")
+
+
+@dataclass(slots=True, frozen=True)
+class BasicClean:
+    """trafilatura's ``BASIC_CLEAN_XPATH``, its regular expression tested once a tree instead of once an element.
+
+    The expression has no anchor, so where it matches one ``class`` or ``id`` value it matches
+    their joined text too: where the joined text of every value in the tree's document does not
+    match, no element can, and the XPath without the test (:data:`PLAIN_CLEAN`) selects the same
+    elements in the same order. A superset: a match across two values only sends the tree the
+    ordinary way. lxml's ``re:test`` with ``'i'`` is Python's ``search`` under ``IGNORECASE``; on
+    ASCII text and a pattern in lower case that is a plain search of the lower-cased text, five
+    times faster (``IGNORECASE`` tries every alternative at every character).
+    """
+
+    full: Callable[[Any], list[Any]]
+    plain: Callable[[Any], list[Any]]
+    cookie: re.Pattern[str]
+    lower: re.Pattern[str] | None  # the same pattern without IGNORECASE, when it is in lower case
+
+    @classmethod
+    def of(cls, xpath: object) -> BasicClean | None:
+        """The stand-in for ``xpath``, or None when it is not the XPath this class knows."""
+        path = getattr(xpath, "path", None)
+        if not callable(xpath) or not isinstance(path, str) or not path.startswith(PLAIN_CLEAN):
+            return None
+        test = _COOKIE_TEST.fullmatch(path[len(PLAIN_CLEAN) :])
+        if test is None:
+            return None
+        pattern = test.group(1)
+        lower = re.compile(pattern) if pattern == pattern.lower() else None
+        return cls(xpath, etree.XPath(PLAIN_CLEAN), re.compile(pattern, re.IGNORECASE), lower)
+
+    def __call__(self, tree: Any) -> list[Any]:
+        """What ``BASIC_CLEAN_XPATH(tree)`` returns."""
+        names = " ".join(_NAMES(tree))  # ``//``: every value in the tree's document
+        if self.lower is not None and names.isascii():
+            could_match = self.lower.search(names.lower()) is not None
+        else:
+            could_match = self.cookie.search(names) is not None
+        return (self.full if could_match else self.plain)(tree)
 
 
 # The page's text nodes, but for scripts and styles (readability drops those before it reads).
@@ -157,57 +215,22 @@ PROBES = (
 )
 
 
-@contextmanager
-def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
-    """``module``'s attributes set to ``values`` for the ``with`` block, then put back.
+@dataclass(slots=True)
+class Reuse:
+    """What one page's lean calls share: readability's reading of its raw tree (see :meth:`Cascade.compare`).
 
-    Only the thread that swaps sees ``values``: a module global is shared by every thread, and
-    another thread calling trafilatura meanwhile (a user of the Python API may) must run its own
-    functions and XPath lists, and must not write into this call's stand-ins' state.
+    Every lean call on ``page`` (unchanged between the calls) hands trafilatura the same raw tree,
+    or an equal copy pruned alike, and readability reads nothing else: its result for one call
+    is its result for every other. Kept as readability returned it, handed out as copies (the
+    comparison may clean the one it takes).
     """
-    owner = threading.get_ident()
-    saved = {name: getattr(module, name) for name in values}
-    try:
-        for name, value in values.items():
-            setattr(module, name, _for_thread(owner, value, saved[name]))
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(module, name, value)
 
+    page: lxml_html.HtmlElement | None = None
+    readability: lxml_html.HtmlElement | None = None
 
-def _for_thread(owner: int, value: object, original: object) -> object:
-    """``value`` as seen by thread ``owner``, ``original`` by any other (functions and lists)."""
-    if callable(value) and callable(original):
-        stand_in, own = value, original
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return (stand_in if threading.get_ident() == owner else own)(*args, **kwargs)
-
-        return call
-    if isinstance(value, list) and isinstance(original, list):
-        return _ThreadList(owner, value, original)
-    return value
-
-
-class _ThreadList(list[Any]):
-    """A list that iterates as ``value`` in thread ``owner`` and as ``original`` in the others."""
-
-    def __init__(self, owner: int, value: list[Any], original: list[Any]) -> None:
-        super().__init__(value)
-        self._owner, self._original = owner, original
-
-    def _seen(self) -> list[Any]:
-        return list.copy(self) if threading.get_ident() == self._owner else self._original
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._seen())
-
-    def __len__(self) -> int:
-        return len(self._seen())
-
-    def __bool__(self) -> bool:
-        return bool(self._seen())
+    def for_page(self, page: lxml_html.HtmlElement) -> Reuse:
+        """This, for ``page``'s calls; a fresh one when it holds another page's."""
+        return self if self.page is page else Reuse(page)
 
 
 @dataclass(slots=True)
@@ -239,9 +262,10 @@ class Cascade:
     keep_retry: bool = False  # a balanced run: keep what its escalation's recall retry found (``retry``)
     retry: tuple[etree._Element, str] | None = None  # that retry's body (a copy) and text
     _bound: tuple[lxml_html.HtmlElement, int] | None = None  # a tree and its page_text_bound
+    reuse: Reuse = field(default_factory=Reuse)  # what the page's other lean calls found
 
     @classmethod
-    def of(cls, core: object, external: object, keep_retry: bool = False) -> Cascade:
+    def of(cls, core: object, external: object, keep_retry: bool = False, reuse: Reuse | None = None) -> Cascade:
         """The stand-ins for one call, from trafilatura's ``core`` and ``external`` modules (see :func:`knows`)."""
         steps = vars(core)
         return cls(
@@ -257,6 +281,7 @@ class Cascade:
             page_share=steps["ESCALATION_PAGE_SHARE"],
             external=external,
             keep_retry=keep_retry,
+            reuse=reuse or Reuse(),
         )
 
     def prepare(
@@ -317,7 +342,10 @@ class Cascade:
         return self.justext_rescue(self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned, how)
 
     def _readability_on_copy(self, tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-        return self.try_readability(copy(tree))
+        """readability's result for the page's raw tree (run once a page, on a copy: it writes to its input)."""
+        if self.reuse.readability is None:
+            self.reuse.readability = self.try_readability(copy(tree))
+        return copy(self.reuse.readability)
 
     def rescue(self, tree: lxml_html.HtmlElement) -> Any:
         """trafilatura's baseline rescue, after which the cascade's text is no longer known here."""

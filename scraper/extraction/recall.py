@@ -76,14 +76,14 @@ def running_words(tree: lxml_html.HtmlElement) -> int:
             tag = element.tag
             state = (skip or tag in _NOT_TEXT, in_chrome or tag in _CHROME)
             states.append(state)
-            if element.text and not state[0]:
-                (chrome if state[1] else own).append(element.text)
+            if not state[0] and (text := element.text):  # each text read once: lxml builds a new string a read
+                (chrome if state[1] else own).append(text)
             continue
         if event == "end":
             states.pop()
             skip, in_chrome = states[-1]
-        if element.tail and element is not body and not skip:  # a tail belongs to the parent
-            (chrome if in_chrome else own).append(element.tail)
+        if not skip and (tail := element.tail) and element is not body:  # a tail belongs to the parent
+            (chrome if in_chrome else own).append(tail)
     words_own, words_chrome = len(_WORD.findall(" ".join(own))), len(_WORD.findall(" ".join(chrome)))
     total = words_own + words_chrome
     return words_own if words_chrome <= CHROME_MAX_SHARE * total else total
