@@ -154,39 +154,6 @@ def test_a_worker_killed_mid_page_is_replaced_and_the_page_retried(pool_factory:
     assert not alive(pid)
 
 
-def test_a_worker_gets_its_next_page_while_it_extracts_one(pool_factory: Callable[..., ExtractorPool]) -> None:
-    """Read ahead: the next page is taken and sent before the first is done; large ones do not deadlock.
-
-    Both pages are larger than a socket's buffer and so are their results: the worker reads the
-    second one on its own thread while it sends the first result.
-    """
-    pool = pool_factory(workers=1)
-    (pid,) = pool.pids
-    first = pool.submit(make_page(long_page(8000, title="First")))
-    second = pool.submit(make_page(long_page(8000, title="Second")))
-    wait_busy(pid)
-    assert wait_for(second.running, seconds=30)  # taken by the slot while the worker extracts the first page
-    assert not first.done()
-    results = [first.result(timeout=300), second.result(timeout=300)]
-    assert [r.title for r in results if isinstance(r, Article)] == ["First", "Second"]
-    assert pool.counts == {"started": 1}
-
-
-def test_a_page_read_ahead_goes_to_the_next_worker_when_its_worker_dies(
-    pool_factory: Callable[..., ExtractorPool],
-) -> None:
-    pool = pool_factory(workers=1)
-    (pid,) = pool.pids
-    first = pool.submit(make_page(long_page(8000, title="First")))
-    second = pool.submit(make_page(ARTICLE_HTML))
-    wait_busy(pid)
-    assert wait_for(second.running, seconds=30)  # sent to the worker that is about to die
-    os.kill(pid, signal.SIGKILL)
-    assert isinstance(first.result(timeout=300), Article)  # retried once, as before
-    assert isinstance(second.result(timeout=300), Article)  # not its fault: sent again, not counted
-    assert pool.counts == {"started": 2, "died": 1, "retried": 1}
-
-
 def test_a_page_that_kills_its_worker_twice_is_dropped_as_worker_died(
     pool_factory: Callable[..., ExtractorPool],
 ) -> None:

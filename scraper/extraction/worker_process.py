@@ -13,7 +13,6 @@ import ctypes
 import gc
 import logging
 import os
-import queue
 import signal
 import sys
 import threading
@@ -21,12 +20,8 @@ import time
 import types
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING
 
 from scraper.extraction.options import ExtractionOptions
-
-if TYPE_CHECKING:
-    from scraper.items import Page
 
 logger = logging.getLogger(__name__)
 
@@ -57,41 +52,19 @@ def worker_main(conn: Connection, parent_pid: int, options: ExtractionOptions) -
     settle_collector()
     trimmer = HeapTrimmer()
     conn.send(READY)  # the imports are done: the time budget of a page starts with its own work
-    pages = read_ahead(conn)
-    while (page := pages.get()) is not None:
+    while True:
+        try:
+            page = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent closed its end
+        if page is None:
+            return
         result = extract_article(page, options)
         del page
         conn.send(result)
         del result
         drop_library_caches()
         trimmer.after_page()
-
-
-def read_ahead(conn: Connection) -> queue.SimpleQueue[Page | None]:
-    """The pages the parent sends, read by a thread as they come; ``None`` once it stops or goes away.
-
-    The parent sends a worker its next page while it still extracts one (``PAGES_AHEAD`` in
-    ``workers.py``), so the worker starts the next page the moment it has sent a result, without
-    waiting for the crawl process to read that result and pick a page. Reading here, on its own
-    thread, also keeps that early send from ever blocking the parent while the worker sends a
-    large result: a page and a result each larger than the socket's buffer would otherwise wait
-    for each other for ever.
-    """
-    pages: queue.SimpleQueue[Page | None] = queue.SimpleQueue()
-
-    def read() -> None:
-        while True:
-            try:
-                page = conn.recv()
-            except (EOFError, OSError):  # the parent closed its end
-                page = None
-            pages.put(page)
-            if page is None:
-                return
-            del page  # the extraction loop holds it now, and frees it when done
-
-    threading.Thread(target=read, name="page-reader", daemon=True).start()
-    return pages
 
 
 def settle_collector() -> None:

@@ -4,10 +4,8 @@ Parsing a large page takes lxml and trafilatura hundreds of milliseconds of pure
 Scrapy's reactor thread it would stall every download, so pages go to worker processes. A
 ``ProcessPoolExecutor`` is not used: when one of its workers dies (the OOM killer, a segfault in
 C code) it breaks for good and fails every page in flight, and it cannot stop one page that runs
-too long. Here each worker has a *slot*: a parent thread that hands it pages and waits for each
-answer, the worker's death or the page's time budget, whichever comes first. A worker is sent
-its next page while it extracts one, so it never waits for the crawl process between two pages
-(when pages wait; see ``_serve``); the page being extracted is always the oldest one sent. So
+too long. Here each worker has a *slot*: a parent thread that hands it one page at a time and
+waits for the answer, the worker's death or the page's time budget, whichever comes first. So
 the pool knows which page a dead worker held, replaces that worker and retries the page once
 (then drops it as ``worker_died``), and kills a worker whose page runs over
 ``NEWS_EXTRACT_TIMEOUT`` (the page is dropped as ``too_slow``); other pages go on meanwhile.
@@ -30,9 +28,8 @@ import multiprocessing
 import os
 import queue
 import threading
-import time
 import weakref
-from collections import Counter, deque
+from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -55,8 +52,6 @@ logger = logging.getLogger(__name__)
 
 STOP_GRACE_SECONDS = 2.0  # how long a worker asked to stop may take before it is killed
 START_TIMEOUT_SECONDS = 120.0  # a new worker imports lxml and trafilatura; one that takes longer is hung
-PAGES_AHEAD = 1  # pages a worker holds besides the one it extracts (see _serve)
-TOP_UP_SECONDS = 0.05  # how often a slot waiting for a result looks for a page to send ahead
 START_ATTEMPTS = 3  # workers that die before they are ready, in a row, before a slot gives up on a page
 
 Result = Article | Rejection
@@ -82,8 +77,6 @@ def short(text: str, limit: int = 200) -> str:
 class _Task:
     page: Page
     future: Future[Result]
-    sent: bool = False  # in the slot's current worker (read ahead or being extracted)
-    died_under: int = 0  # workers that died while extracting it
 
 
 class _Worker:
@@ -115,16 +108,12 @@ class _Worker:
                 self.ready = self.conn.recv() == READY
         return self.ready
 
-    def send(self, page: Page) -> bool:
-        """Hand the worker a page (it reads ahead: see ``read_ahead``); False when the worker is gone."""
+    def run(self, page: Page, timeout: float | None) -> Result | str:
+        """The page's result, or ``"died"`` / ``"timeout"`` (the worker is then unusable)."""
         try:
             self.conn.send(page)
         except (OSError, ValueError):  # a broken pipe: the worker is gone
-            return False
-        return True
-
-    def receive(self, timeout: float | None) -> Result | str:
-        """The next page's result, or ``"died"`` / ``"timeout"`` (the worker is then unusable)."""
+            return "died"
         ready = wait([self.conn, self.process.sentinel], timeout)
         if self.conn in ready:
             try:
@@ -182,7 +171,6 @@ class ExtractorPool:
         self._context = multiprocessing.get_context("spawn")
         self._slots: list[_Worker | None] = []
         self._threads: list[threading.Thread] = []
-        self._since = [0.0] * workers  # when each slot's worker started on the page it extracts
         self._closed = False
         _LIVE_POOLS.add(self)
         if workers:
@@ -231,7 +219,7 @@ class ExtractorPool:
                 task.future.set_result(Rejection(DropReason.WORKER_DIED, "not extracted: the pool was closed"))
         for _ in self._threads:
             self._tasks.put(None)
-        budget = (1 + PAGES_AHEAD) * (self.options.timeout or 0) + 2 * STOP_GRACE_SECONDS
+        budget = (self.options.timeout or 0) + 2 * STOP_GRACE_SECONDS
         for thread in self._threads:
             thread.join(budget)
         for worker in self._slots:  # a slot thread still stuck: its worker is killed here
@@ -258,112 +246,49 @@ class ExtractorPool:
         return worker
 
     def _serve(self, index: int) -> None:
-        """A slot's thread: keep its worker fed, resolve each page's future as its result comes.
-
-        The worker gets its next page while it still extracts one (``PAGES_AHEAD``), when enough
-        pages wait that no other slot goes without; the pages a slot took are finished even when
-        the pool closes meanwhile.
-        """
-        flights: deque[_Task] = deque()  # taken by this slot, oldest first; only the first is being extracted
-        stopping = False
-        while True:
-            while not stopping and len(flights) <= PAGES_AHEAD:
-                if flights and self._tasks.qsize() < self.workers:
-                    break  # few pages wait: each slot takes one at a time
-                try:  # never blocks with pages in the worker: their results must be read
-                    task = self._tasks.get_nowait() if flights else self._tasks.get()
-                except queue.Empty:  # another slot took it
-                    break
-                if task is None:
-                    stopping = True
-                elif task.future.set_running_or_notify_cancel():
-                    flights.append(task)
-            if not flights:
-                break
+        """A slot's thread: take the next page, run it in this slot's worker, resolve its future."""
+        while (task := self._tasks.get()) is not None:
+            if not task.future.set_running_or_notify_cancel():
+                continue
             try:
-                self._advance(index, flights, top_up=not stopping and len(flights) <= PAGES_AHEAD)
+                result = self._run(index, task.page)
             except PoolClosedError:
-                for task in flights:
-                    task.future.set_result(Rejection(DropReason.WORKER_DIED, "not extracted: the pool was closed"))
-                flights.clear()
+                result = Rejection(DropReason.WORKER_DIED, "not extracted: the pool was closed")
             except Exception as exc:  # a bug here must not leave a page waiting for ever
-                task = flights.popleft()
                 logger.exception("Extraction slot %d failed on %s", index, short(task.page.final_url))
-                task.future.set_result(
-                    Rejection(DropReason.WORKER_DIED, f"extraction slot failed: {type(exc).__name__}")
-                )
+                result = Rejection(DropReason.WORKER_DIED, f"extraction slot failed: {type(exc).__name__}")
+            task.future.set_result(result)
         worker, self._slots[index] = self._slots[index], None
         if worker is not None:
             worker.stop()
 
-    def _advance(self, index: int, flights: deque[_Task], *, top_up: bool) -> None:
-        """Send the slot's worker what it does not have yet and resolve the first page's future.
-
-        With ``top_up`` (room for a page ahead), return every ``TOP_UP_SECONDS`` without a result
-        too, so the slot can send a page that came in meanwhile.
-        """
-        held = self._slots[index]
-        outcome: Result | str | None
-        if held is not None and flights[0].sent and held.exited():  # died with the slot's pages, between two looks
-            worker, outcome = held, "died"
-        else:
-            ready = self._ready_worker(index)
-            if ready is None:
-                task = flights.popleft()
-                task.future.set_result(
-                    Rejection(DropReason.WORKER_DIED, f"no extraction worker could start ({START_ATTEMPTS} tried)")
-                )
-                return
-            worker, outcome = ready, self._receive(index, ready, flights, top_up)
-            if outcome is None:
-                return  # not the page's budget: a look for a page to send ahead
+    def _run(self, index: int, page: Page) -> Result:
+        """One page, retried once on a new worker when its worker dies under it."""
+        url = short(page.final_url or page.url)
+        exit_code: int | None = None
+        for attempt in (1, 2):
+            worker = self._ready_worker(index)
+            if worker is None:
+                return Rejection(DropReason.WORKER_DIED, f"no extraction worker could start ({START_ATTEMPTS} tried)")
+            outcome = worker.run(page, self.options.timeout)
             if not isinstance(outcome, str):
-                flights.popleft().future.set_result(outcome)
-                self._since[index] = time.monotonic()  # the worker went on to the next page it holds
-                return
-        self._slots[index] = None
-        worker.kill()
-        for task in flights:  # the pages read ahead go to the next worker, at no cost to them
-            task.sent = False
-        task = flights[0]
-        url = short(task.page.final_url or task.page.url)
-        if outcome == "timeout":
-            timeout = self.options.timeout or 0
-            flights.popleft()
-            self._count("timed_out")
-            logger.warning("Extraction of %s took over %g s: worker %s killed and replaced, the page dropped",
-                           url, timeout, worker.pid)  # fmt: skip
-            task.future.set_result(Rejection(DropReason.TOO_SLOW, f"extraction took over {timeout:g} s"))
-            return
-        exit_code = worker.process.exitcode
-        self._count("died")
-        task.died_under += 1
-        if task.died_under == 1:
-            self._count("retried")
-            logger.warning("Extraction worker %s died (exit code %s) on %s; replaced, the page is retried once",
-                           worker.pid, exit_code, url)  # fmt: skip
-            return
-        flights.popleft()
+                return outcome
+            self._slots[index] = None
+            if outcome == "timeout":
+                worker.kill()
+                self._count("timed_out")
+                logger.warning("Extraction of %s took over %g s: worker %s killed and replaced, the page dropped",
+                               url, self.options.timeout, worker.pid)  # fmt: skip
+                return Rejection(DropReason.TOO_SLOW, f"extraction took over {self.options.timeout:g} s")
+            worker.kill()
+            exit_code = worker.process.exitcode
+            self._count("died")
+            if attempt == 1:
+                self._count("retried")
+                logger.warning("Extraction worker %s died (exit code %s) on %s; replaced, the page is retried once",
+                               worker.pid, exit_code, url)  # fmt: skip
         logger.warning("Extraction worker died again (exit code %s) on %s; the page is dropped", exit_code, url)
-        task.future.set_result(
-            Rejection(DropReason.WORKER_DIED, f"the worker died twice on this page (exit code {exit_code})")
-        )
-
-    def _receive(self, index: int, worker: _Worker, flights: deque[_Task], top_up: bool) -> Result | str | None:
-        """Send the worker the slot's pages it lacks, then wait for the first one's result.
-
-        None when ``top_up`` cut the wait short of the page's budget (see ``_advance``).
-        """
-        if not flights[0].sent:  # a fresh worker: its first page's budget starts now
-            self._since[index] = time.monotonic()
-        for task in flights:
-            if not task.sent:
-                task.sent = worker.send(task.page)
-        timeout = self.options.timeout
-        left = None if timeout is None else max(0.0, self._since[index] + timeout - time.monotonic())
-        patience = min(left if left is not None else TOP_UP_SECONDS, TOP_UP_SECONDS) if top_up else left
-        outcome = worker.receive(patience)
-        return None if outcome == "timeout" and patience != left else outcome
+        return Rejection(DropReason.WORKER_DIED, f"the worker died twice on this page (exit code {exit_code})")
 
     def _ready_worker(self, index: int) -> _Worker | None:
         """The slot's worker, started (or replaced) and ready; None when none could start."""
