@@ -167,7 +167,7 @@ def test_an_older_babel_has_its_cache_dropped_too_and_never_stops_a_worker() -> 
                           check=True, cwd=ROOT)  # fmt: skip
     found = json.loads(done.stdout)
     assert found["loaded"] > 1
-    assert found["dropped"] == ["root"]
+    assert found["dropped"] == []  # root too: an older babel writes into the dicts locales share with it
     assert "locale cache not cleared" in done.stderr  # said once, as a warning, not a crash
 
 

@@ -93,22 +93,24 @@ def drop_library_caches() -> None:
     the life of the process. Over the corpus's languages that was about 14 MB of a worker's Python
     heap, growing with every new language (17 MB less RSS per worker after the corpus). babel is
     read again only when the memo misses (a language's first page in a worker). Every locale is
-    built on a copy of the shared ``root`` data (0.5 MB), which is kept: reading it again was
-    about 3 of the 9 ms of each such load (46 loads over the corpus's 174 pages of 34 countries,
-    none on a site of one language). A no-op until babel is imported.
+    built on a copy of the shared ``root`` data (0.5 MB), which babel 2.19 and later never change, so
+    it is kept there: reading it again was about 3 of the 9 ms of each such load (46 loads over the
+    corpus's 174 pages of 34 countries, none on a site of one language). An older babel resolves
+    aliases in place, into nested dicts a locale shares with root (after Hebrew, German's month
+    table held Hebrew names), so there root goes too. A no-op until babel is imported.
     """
     localedata = sys.modules.get("babel.localedata")
     if localedata is None:
         return
     try:  # housekeeping: never the reason a worker dies
         with localedata._cache_lock:  # an RLock: clear_caches takes it again
-            root = localedata._cache.get(ROOT_LOCALE)
             if hasattr(localedata, "clear_caches"):  # babel >= 2.19
+                root = localedata._cache.get(ROOT_LOCALE)
                 localedata.clear_caches()
-            else:  # older babel keeps the same module-level cache, without the function
-                localedata._cache.clear()
-            if root is not None:  # load() copies it for every child, never changes it
-                localedata._cache[ROOT_LOCALE] = root
+                if root is not None:  # its load() copies root for every child and never changes it
+                    localedata._cache[ROOT_LOCALE] = root
+            else:  # older babel writes resolved aliases back into dicts a child shares with root:
+                localedata._cache.clear()  # a kept root would carry one language's names into another's
     except Exception as exc:  # a babel without either: keep its cache, keep working
         logger.warning("babel's locale cache not cleared in worker %d: %r", os.getpid(), exc)
 
