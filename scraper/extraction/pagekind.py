@@ -1,18 +1,17 @@
 """Is this page an article? Decided twice: cheaply from the head, then from the page's structure.
 
-The spider reads only what a page declares (JSON-LD, ``og:type``, ``article:*`` meta) and its URL
-(:func:`classify`) to choose follow-or-extract: a page that declares itself a listing is only
-followed, anything else goes on to extraction with that head verdict on the ``Page``. The extraction
-stage, which parses the whole tree anyway, decides from structure (:func:`decide`): the features of
-:mod:`scraper.extraction.structure` (one dominant prose run vs repeated cards, link share, headline
-links, dates and bylines, posts, prices, code, paragraphs that address the reader; inline code,
-heading anchors, buttons, post actions and short blocks from :mod:`scraper.extraction.contentshape`)
-weighed by a small multinomial logistic regression shipped as ``pagekind_model.json`` and trained by
-``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the JSON). Declared types
-are features like any other, never the whole verdict, and the amount of text is not a reason to drop
-a page that is built like an article. Each verdict names the feature that weighed most for it, which
-becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the rejection's detail, so both kinds
-of error can be traced to their cause.
+The spider reads only what a page declares (JSON-LD, ``og:type``, ``article:*`` meta) and its
+URL (:func:`classify`) to choose follow-or-extract: a page that declares itself a listing is
+only followed, anything else goes on to extraction with that head verdict on the ``Page``. The
+extraction stage, which parses the whole tree anyway, decides from structure (:func:`decide`):
+the features of :mod:`scraper.extraction.structure` (one dominant prose run vs repeated cards,
+link share, headline links, dates and bylines, posts, prices, code, paragraphs that address
+the reader) weighed by a small multinomial logistic regression shipped as ``pagekind_model.json``
+and trained by ``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the
+JSON). Declared types are features like any other, never the whole verdict, and the amount of
+text is not a reason to drop a page that is built like an article. Each verdict names the feature that
+weighed most for it, which becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the
+rejection's detail, so both kinds of error can be traced to their cause.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from lxml import html as lxml_html
 
-from scraper.extraction.contentshape import shape_features
 from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.nearness import main_near_headline, near_headline
@@ -384,7 +383,6 @@ def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict
         "address_share": counts["address_words"] / max(1, counts["p_words"]),  # see kindsignals
     }
     features["content_link_share"] = _content_link_share(walk, root)
-    features.update(shape_features(start))  # code, anchors, buttons, short blocks: see contentshape
     features.update(head_features(signals, url))
     # A date anywhere (markup, a short text run, the URL) is what a story has and a page about a
     # shop, a service or an office usually lacks; its absence alone never decides.
