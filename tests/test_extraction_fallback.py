@@ -119,6 +119,47 @@ def test_trafilaturas_category_and_tag_scan_runs_only_where_it_can_find_somethin
     assert metadata_calls == []  # the page states the rest: trafilatura's metadata pass never ran
 
 
+@pytest.fixture
+def htmldate_calls(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """htmldate's ``find_date`` runs, wherever it is called from (the real function still runs)."""
+    import htmldate
+    import trafilatura.metadata
+
+    calls: list[object] = []
+    real: Callable[..., Any] = htmldate.find_date
+
+    def spy(tree: Any, **config: Any) -> Any:
+        calls.append(config.get("url"))
+        return real(tree, **config)
+
+    monkeypatch.setattr(htmldate, "find_date", spy)
+    monkeypatch.setattr(trafilatura.metadata, "find_date", spy)  # the name trafilatura's metadata pass calls
+    return calls
+
+
+def test_htmldate_runs_only_when_the_date_itself_is_read(
+    metadata_calls: list[str | None], htmldate_calls: list[object]
+) -> None:
+    """The metadata pass runs for an author the markup leaves out, but its date search (htmldate, most
+    of its time) only where the date is read too: there, with the pass's own arguments."""
+    authorless = STATED.replace('"author": {"@type": "Person", "name": "Jane Roe"}, ', "")
+    assert "Jane Roe" not in authorless
+    article = extract_article(page(authorless))
+    assert isinstance(article, Article), article
+    assert metadata_calls == ["https://example.org/news/ferry-delays"], "the case reads the metadata pass"
+    assert article.published == "2025-03-12T09:30:00+01:00"
+    assert htmldate_calls == []
+    undated = extract_article(page(UNSTATED))
+    assert isinstance(undated, Article), undated
+    # Two runs on a page without date markup: our own guess (pubdate.page_date), then the pass's date.
+    assert htmldate_calls == ["https://example.org/news/ferry-delays"] * 2
+    tree = lxml_html.document_fromstring(UNSTATED)
+    expected = trafilatura.extract_metadata(tree, "https://example.org/news/ferry-delays").date
+    assert undated.published is not None
+    assert expected is not None
+    assert undated.published.startswith(expected)
+
+
 def test_given_values_are_kept_and_a_field_is_loaded_once() -> None:
     loaded: list[str] = []
 
