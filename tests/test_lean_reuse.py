@@ -15,7 +15,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.article import _lean_supported, _run_trafilatura
-from scraper.extraction.lean import PLAIN_CLEAN, BasicClean, Reuse
+from scraper.extraction.basicclean import PLAIN_CLEAN, BasicClean
+from scraper.extraction.lean import Reuse
 from scraper.extraction.options import ExtractionOptions
 from tests.test_lean import _bare_body, _escalating, _page
 

@@ -21,29 +21,18 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper import neardup
-from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
-from scraper.extraction.cleaning import clean_blocks
-from scraper.extraction.context import CleaningContext
-from scraper.extraction.dateline import Shown, dateline
+from scraper.extraction.assemble import Read, build_article
+from scraper.extraction.basicclean import BasicClean
+from scraper.extraction.dateline import dateline
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.fields import (
     Fallback,
-    is_paywalled,
-    pick_canonical,
-    pick_description,
-    pick_image,
-    pick_language,
-    pick_section,
-    pick_site_name,
-    pick_tags,
 )
-from scraper.extraction.figures import Figure, figure_images, read_figures
+from scraper.extraction.figures import read_figures
 from scraper.extraction.lean import (
     PROBES,
     RAW_PRUNES,
     AllStoplists,
-    BasicClean,
     Cascade,
     RawPrunes,
     Reuse,
@@ -53,18 +42,13 @@ from scraper.extraction.lean import (
 )
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
-from scraper.extraction.people import pick_authors
 from scraper.extraction.prune import prune_page
-from scraper.extraction.pubdate import has_date_signals, page_date, pick_date, pick_fallback_date, pick_published
-from scraper.extraction.recall import is_fuller, looks_short, reveal_collapsed, running_words
-from scraper.extraction.signals import PageSignals
+from scraper.extraction.pubdate import has_date_signals, page_date
+from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.structure import measure
 from scraper.extraction.swap import swapped
-from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
-from scraper.markdown import render_markdown
-from scraper.text import content_hash, count_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -146,8 +130,13 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-    found = (document, recalled, reuse)
-    return _build_article(page, url, figures, signals, verdict, found, options, tree, undated, shown)
+
+    def recall() -> Document | None:  # the recall run, should the default run's text look short
+        return _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
+
+    fallback = _fallback(tree, url, page)
+    read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [])
+    return build_article(read, document, recall, options, tree)
 
 
 # Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
@@ -285,107 +274,6 @@ def _run_trafilatura(
     document = Document()
     document.body = body
     return document
-
-
-def _build_article(
-    page: Page,
-    url: str,
-    figures: list[Figure],
-    signals: PageSignals,
-    verdict: Verdict,
-    found: tuple[Document, list[tuple[_Element, str]], Reuse],  # the default run's text, the recall run's if it
-    # found it, and what the runs share
-    options: ExtractionOptions,
-    tree: lxml_html.HtmlElement,
-    undated: str | None = None,
-    shown: list[Shown] | None = None,
-) -> Article | Rejection:
-    document, recalled, reuse = found
-    fallback = _fallback(tree, url, page)
-    site_name = pick_site_name(signals, fallback)
-    title = pick_title(signals, site_name, fallback, url) or ""
-    authors = pick_authors(signals, site_name, fallback, url)
-    captions = list(signals.captions)
-    captions += [text for f in figures for text in (f.caption, f.credit) if text]
-    captions += [alt for _, alt in signals.images if alt]
-    headlines = [*signals.h1, *signals.all_meta("og:title", "twitter:title")]
-
-    def clean(document: Document) -> tuple[list[Block], CleaningContext]:
-        ctx = CleaningContext(
-            title=title,
-            headlines=headlines,
-            authors=authors,
-            captions=captions,
-            teasers=signals.teasers,
-            site_name=site_name,
-        )
-        return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
-
-    blocks, ctx = clean(document)
-    text = blocks_to_text(blocks)
-    words = count_words(text)
-    too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
-    running = running_words(tree)  # one walk, for both the check and the recall run's bound
-    if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
-        fuller = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
-        if fuller is not None and fuller.body is not None:
-            more, more_ctx = clean(fuller)
-            if is_fuller(text, more_text := blocks_to_text(more), running):
-                blocks, ctx, text = more, more_ctx, more_text
-                words = count_words(text)
-    if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
-        return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
-    paywalled = is_paywalled(signals)
-    if words < options.min_words:  # built like an article, but too little text survived
-        if paywalled and words:
-            return Rejection(DropReason.PAYWALLED, f"{words} words visible")
-        return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
-    if len(blocks) <= 2 and words > 200 and only_links(tree, text):
-        # trafilatura's last resort glues a page's text into one block, links and all.
-        return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
-    if paywalled and not options.keep_paywalled:
-        return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
-    notes: list[str] = []  # counted by the extraction stage
-    published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
-        signals,
-        shown or [],
-        lambda: pick_fallback_date(fallback.date, undated),
-        page.fetched_at,
-        notes,
-        url=url,
-        text=text,
-    )
-    modified, modified_raw = pick_date(signals, "modified", None)
-    image = pick_image(signals, url, fallback)
-    body = body_of(blocks)
-    return Article(
-        url=url,
-        canonical_url=pick_canonical(signals, url),
-        source=page.source,
-        site_name=site_name,
-        title=title,
-        authors=authors,
-        published=published,
-        modified=modified,
-        published_raw=published_raw if published_raw != published else None,
-        modified_raw=modified_raw if modified_raw != modified else None,
-        language=pick_language(signals, fallback, text),
-        description=pick_description(signals, fallback),
-        section=pick_section(signals, fallback),
-        tags=pick_tags(signals, fallback),
-        image=image,
-        images=figure_images(figures, image, ctx.removed_captions, url),
-        text=text,
-        word_count=words,
-        paywalled=paywalled,
-        fetched_at=page.fetched_at,
-        content_hash=content_hash(text),
-        body=body,
-        markdown=render_markdown(title, body) if options.markdown else None,
-        fetch=page.fetch,
-        signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
-        notes=tuple(notes),
-    )
 
 
 def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:

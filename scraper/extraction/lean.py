@@ -32,7 +32,7 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
   recall retry with readability's text of the raw tree it compared with already, and a recall
   call of ours after a default one on the same page reads the same raw tree: readability's
   result (tens of ms on a large page) is kept for the page and handed out as a copy.
-* **The cookie-banner test of basic cleaning** (:class:`BasicClean`). ``html2txt``, the baseline
+* **The cookie-banner test of basic cleaning** (:class:`~scraper.extraction.basicclean.BasicClean`). ``html2txt``, the baseline
   rescue and justext's rescue clean their tree with an XPath that calls a Python regular
   expression on the ``class`` and ``id`` of every element (about 2 ms per 1,000 elements, each
   call). Where no ``class`` or ``id`` of the tree's document matches that expression (one search
@@ -46,7 +46,6 @@ ordinary way.
 from __future__ import annotations
 
 import inspect
-import re
 from copy import copy
 from dataclasses import dataclass, field
 from functools import partial
@@ -92,54 +91,6 @@ def raw_prunes(tree: lxml_html.HtmlElement) -> RawPrunes:
     return RawPrunes(
         scroll=any(word in names for word in SCROLL_WORDS), comments=any(word in names for word in COMMENT_WORDS)
     )
-
-
-# BASIC_CLEAN_XPATH: these elements, then those whose class or id matches a cookie-consent expression.
-PLAIN_CLEAN = (
-    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template"
-)
-_COOKIE_TEST = re.compile(r"\|\.//\*\[re:test\(@class, '([^']+)', 'i'\) or re:test\(@id, '\1', 'i'\)\]")
-
-
-@dataclass(slots=True, frozen=True)
-class BasicClean:
-    """trafilatura's ``BASIC_CLEAN_XPATH``, its regular expression tested once a tree instead of once an element.
-
-    The expression has no anchor, so where it matches one ``class`` or ``id`` value it matches
-    their joined text too: where the joined text of every value in the tree's document does not
-    match, no element can, and the XPath without the test (:data:`PLAIN_CLEAN`) selects the same
-    elements in the same order. A superset: a match across two values only sends the tree the
-    ordinary way. lxml's ``re:test`` with ``'i'`` is Python's ``search`` under ``IGNORECASE``; on
-    ASCII text and a pattern in lower case that is a plain search of the lower-cased text, five
-    times faster (``IGNORECASE`` tries every alternative at every character).
-    """
-
-    full: Callable[[Any], list[Any]]
-    plain: Callable[[Any], list[Any]]
-    cookie: re.Pattern[str]
-    lower: re.Pattern[str] | None  # the same pattern without IGNORECASE, when it is in lower case
-
-    @classmethod
-    def of(cls, xpath: object) -> BasicClean | None:
-        """The stand-in for ``xpath``, or None when it is not the XPath this class knows."""
-        path = getattr(xpath, "path", None)
-        if not callable(xpath) or not isinstance(path, str) or not path.startswith(PLAIN_CLEAN):
-            return None
-        test = _COOKIE_TEST.fullmatch(path[len(PLAIN_CLEAN) :])
-        if test is None:
-            return None
-        pattern = test.group(1)
-        lower = re.compile(pattern) if pattern == pattern.lower() else None
-        return cls(xpath, etree.XPath(PLAIN_CLEAN), re.compile(pattern, re.IGNORECASE), lower)
-
-    def __call__(self, tree: Any) -> list[Any]:
-        """What ``BASIC_CLEAN_XPATH(tree)`` returns."""
-        names = " ".join(_NAMES(tree))  # ``//``: every value in the tree's document
-        if self.lower is not None and names.isascii():
-            could_match = self.lower.search(names.lower()) is not None
-        else:
-            could_match = self.cookie.search(names) is not None
-        return (self.full if could_match else self.plain)(tree)
 
 
 # The page's text nodes, but for scripts and styles (readability drops those before it reads).

@@ -1,0 +1,161 @@
+"""A clean :class:`~scraper.items.Article` from trafilatura's text and what was read of the page.
+
+The last step of :mod:`scraper.extraction.article`, apart from it so that the path from the
+raw page to trafilatura's text (the part that knows trafilatura) stays in one module and this
+part (cleaning, the recall check, picking each field, the word bounds) in another that never
+imports it: it gets the text runs as objects with a ``body`` and the recall run as a callable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from lxml.html import HtmlElement
+
+from scraper import neardup
+from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
+from scraper.extraction.cleaning import clean_blocks
+from scraper.extraction.context import CleaningContext
+from scraper.extraction.dateline import Shown
+from scraper.extraction.fields import (
+    Fallback,
+    is_paywalled,
+    pick_canonical,
+    pick_description,
+    pick_image,
+    pick_language,
+    pick_section,
+    pick_site_name,
+    pick_tags,
+)
+from scraper.extraction.figures import Figure, figure_images
+from scraper.extraction.options import ExtractionOptions
+from scraper.extraction.pagekind import Verdict
+from scraper.extraction.people import pick_authors
+from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_published
+from scraper.extraction.recall import is_fuller, looks_short, running_words
+from scraper.extraction.signals import PageSignals
+from scraper.extraction.title import pick_title
+from scraper.items import Article, DropReason, Page, Rejection
+from scraper.markdown import render_markdown
+from scraper.text import content_hash, count_words
+
+
+class Extracted(Protocol):
+    """A trafilatura run's result, as far as this module reads it (its main-text element)."""
+
+    @property
+    def body(self) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What was read of the page before trafilatura ran (the signals, figures, verdict and dates)."""
+
+    page: Page
+    url: str
+    figures: list[Figure]
+    signals: PageSignals
+    verdict: Verdict
+    fallback: Fallback  # trafilatura's metadata, run only for a field the markup leaves empty
+    undated: str | None  # htmldate's guess when the markup has no date
+    shown: list[Shown]  # the dates printed by the headline
+
+
+def build_article(
+    read: Read,
+    document: Extracted,
+    recall: Callable[[], Extracted | None],
+    options: ExtractionOptions,
+    tree: HtmlElement,
+) -> Article | Rejection:
+    """Clean trafilatura's text (or the recall run's, when it is fuller), pick the fields, check the bounds."""
+    page, url, figures, signals, verdict, fallback, undated, shown = (
+        read.page, read.url, read.figures, read.signals, read.verdict, read.fallback, read.undated, read.shown
+    )  # fmt: skip
+    site_name = pick_site_name(signals, fallback)
+    title = pick_title(signals, site_name, fallback, url) or ""
+    authors = pick_authors(signals, site_name, fallback, url)
+    captions = list(signals.captions)
+    captions += [text for f in figures for text in (f.caption, f.credit) if text]
+    captions += [alt for _, alt in signals.images if alt]
+    headlines = [*signals.h1, *signals.all_meta("og:title", "twitter:title")]
+
+    def clean(document: Extracted) -> tuple[list[Block], CleaningContext]:
+        ctx = CleaningContext(
+            title=title,
+            headlines=headlines,
+            authors=authors,
+            captions=captions,
+            teasers=signals.teasers,
+            site_name=site_name,
+        )
+        return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
+
+    blocks, ctx = clean(document)
+    text = blocks_to_text(blocks)
+    words = count_words(text)
+    too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
+    running = running_words(tree)  # one walk, for both the check and the recall run's bound
+    if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
+        fuller = recall()
+        if fuller is not None and fuller.body is not None:
+            more, more_ctx = clean(fuller)
+            if is_fuller(text, more_text := blocks_to_text(more), running):
+                blocks, ctx, text = more, more_ctx, more_text
+                words = count_words(text)
+    if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
+        return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
+    paywalled = is_paywalled(signals)
+    if words < options.min_words:  # built like an article, but too little text survived
+        if paywalled and words:
+            return Rejection(DropReason.PAYWALLED, f"{words} words visible")
+        return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
+    if len(blocks) <= 2 and words > 200 and only_links(tree, text):
+        # trafilatura's last resort glues a page's text into one block, links and all.
+        return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
+    if paywalled and not options.keep_paywalled:
+        return Rejection(DropReason.PAYWALLED, "isAccessibleForFree=false")
+    notes: list[str] = []  # counted by the extraction stage
+    published, published_raw = pick_published(  # htmldate's guesses (and the feed's hint) without markup dates
+        signals,
+        shown,
+        lambda: pick_fallback_date(fallback.date, undated),
+        page.fetched_at,
+        notes,
+        url=url,
+        text=text,
+    )
+    modified, modified_raw = pick_date(signals, "modified", None)
+    image = pick_image(signals, url, fallback)
+    body = body_of(blocks)
+    return Article(
+        url=url,
+        canonical_url=pick_canonical(signals, url),
+        source=page.source,
+        site_name=site_name,
+        title=title,
+        authors=authors,
+        published=published,
+        modified=modified,
+        published_raw=published_raw if published_raw != published else None,
+        modified_raw=modified_raw if modified_raw != modified else None,
+        language=pick_language(signals, fallback, text),
+        description=pick_description(signals, fallback),
+        section=pick_section(signals, fallback),
+        tags=pick_tags(signals, fallback),
+        image=image,
+        images=figure_images(figures, image, ctx.removed_captions, url),
+        text=text,
+        word_count=words,
+        paywalled=paywalled,
+        fetched_at=page.fetched_at,
+        content_hash=content_hash(text),
+        body=body,
+        markdown=render_markdown(title, body) if options.markdown else None,
+        fetch=page.fetch,
+        signature=neardup.signature(text) if options.sign else None,  # for the crawl's de-duplication stage
+        notes=tuple(notes),
+    )
