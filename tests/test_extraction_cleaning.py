@@ -638,29 +638,6 @@ def test_prune_page_keeps_footnotes_that_explain() -> None:
     assert "Harbour survey report" not in text
 
 
-def test_prune_page_removes_citation_lists_but_not_quotes_or_the_words_around_a_marker() -> None:
-    """ "citation" names a block of sources, but also a quote and a marker in a sentence: those stay."""
-    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(12))
-    tree = lxml_html.document_fromstring(
-        f"""<html><body><article>{body}
-        <p>The repairs cost the board nearly two million <span class="citation-wrapper">pounds.<span
-        class="citation">3</span></span> Work starts in May.</p>
-        <div class="article-citation"><blockquote><p>We will not let the wall fall.</p></blockquote></div>
-        <p class="citation">Le port restera ouvert pendant les travaux.</p>
-        <p>Divers checked the wall twice<span class="footnotes-note">Survey of October, not yet checked.</span>.</p>
-        <div class="article-sources citation-sources"><h3>Sources</h3><ul><li>Harbour Board minutes, 2024.</li>
-        <li>Coastal engineering survey, March 2025.</li><li>Courier, 3 May 2023.</li></ul></div>
-        </article></body></html>"""
-    )
-    assert prune_page(tree) == 2
-    text = " ".join(tree.text_content().split())
-    assert "Harbour Board minutes" not in text  # the list of sources goes
-    assert "Survey of October" not in text  # a footnote plugin's note, set inside the sentence
-    assert "nearly two million pounds." in text  # the story's word around a citation marker stays
-    assert "We will not let the wall fall." in text  # a quote styled as a "citation"
-    assert "Le port restera ouvert" in text  # French: "citation" is a quote
-
-
 def test_nested_lists_of_notes_are_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Lists inside a list of explanatory notes share its verdict: each would read the whole subtree again."""
     judged: list[str] = []

@@ -59,19 +59,9 @@ def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None
     words = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
     if _names_boilerplate(words):
         return _BOILERPLATE
-    if inside_notes or not _names_references(words) or _cites_in_sentence(element, words):
+    if inside_notes or not _names_references(words):
         return None
     return _BOILERPLATE if _is_citations(element) else _NOTES
-
-
-def _cites_in_sentence(element: lxml_html.HtmlElement, words: str) -> bool:
-    """A ``citation`` inside a paragraph is a note's marker or the wrapper holding it with the
-    story's word (``<span class="citation-wrapper">dollars.<span class="citation">5</span>``),
-    never a reference list. Footnote plugins set their notes as tooltips inside the sentence:
-    those (``inline_note_markup``) are notes wherever they are."""
-    if not _tokens(words).isdisjoint(phrases()["inline_note_markup"]):
-        return False
-    return any(a.tag == "p" for a in element.iterancestors())
 
 
 def _marked_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
@@ -125,9 +115,7 @@ def _is_citations(element: lxml_html.HtmlElement) -> bool:
     ``Harbour Board minutes, 2024.`` or ``Doe J. A study of stress. J Health 2017;3:1-9.`` cites;
     notes of a sentence or two (averaging over ``CITATION_MAX_WORDS`` words, without years)
     explain, as the story does, and stay with it. Over WCXB, three pages keep such notes (two of
-    them in the truth's body, one not) and a list of 92 journal references still goes. A single
-    short paragraph or quotation stays too, unless it links or gives a year: a "citation" is also
-    a quote (a pull quote; French ``citation``), not a list of sources.
+    them in the truth's body, one not) and a list of 92 journal references still goes.
     """
     text = " ".join(element.text_content().split())
     if not text:
@@ -136,13 +124,9 @@ def _is_citations(element: lxml_html.HtmlElement) -> bool:
     items = [" ".join(li.text_content().split()) for li in element.iter("li")] or [text]
     words = sum(len(item.split()) for item in items) / len(items)
     dated = sum(1 for item in items if _YEAR.search(item))
-    # one paragraph or quotation ("citation" is French and English for a quote), not a list
-    quoted = len(items) == 1 and (element.tag in _QUOTES or any(True for _ in element.iter("blockquote", "q")))
-    short = words <= CITATION_MAX_WORDS and not quoted
-    return linked >= CITATION_LINK_SHARE * len(text) or short or 2 * dated > len(items)
+    return linked >= CITATION_LINK_SHARE * len(text) or words <= CITATION_MAX_WORDS or 2 * dated > len(items)
 
 
-_QUOTES = frozenset({"p", "blockquote", "q", "figure"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CITATION_LINK_SHARE = 0.5  # a reference list this much link points elsewhere
 CITATION_MAX_WORDS = 20  # a citation is a line (author, title, year); a note runs longer
