@@ -160,6 +160,22 @@ def test_htmldate_runs_only_when_the_date_itself_is_read(
     assert undated.published.startswith(expected)
 
 
+def test_a_metadata_pass_that_fails_after_its_date_search_gives_no_date_either(
+    monkeypatch: pytest.MonkeyPatch, htmldate_calls: list[object]
+) -> None:
+    """The pass records its date search for later; when it then fails (here in its site-name step), the
+    page gets no date from it, as when htmldate ran inside the failed pass (found by review)."""
+    import trafilatura.metadata
+
+    def broken(tree: Any) -> str:
+        raise ValueError("site name")
+
+    monkeypatch.setattr(trafilatura.metadata, "extract_sitename", broken)
+    undated = extract_article(page(UNSTATED))
+    assert isinstance(undated, Article), undated
+    assert htmldate_calls == ["https://example.org/news/ferry-delays"]  # our own guess only, not the pass's
+
+
 def test_given_values_are_kept_and_a_field_is_loaded_once() -> None:
     loaded: list[str] = []
 

@@ -313,6 +313,7 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
             except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
                 logger.warning("trafilatura's metadata failed on %s: %s; markup signals only", url, exc)
                 metadata.append(Document())
+                dating.clear()  # a failed pass gives no date either, as it did with htmldate inside it
         if name == "date" and dating:
             metadata[0].date = _htmldate(*dating.pop(), url)
         hint = {"title": "title", "date": "published"}.get(name)  # what a feed or sitemap said

@@ -32,7 +32,7 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
   recall retry with readability's text of the raw tree it compared with already, and a recall
   call of ours after a default one on the same page reads the same raw tree: readability's
   result (tens of ms on a large page) is kept for the page and handed out as a copy.
-* **The cookie-banner test of basic cleaning** (:class:`~scraper.extraction.basicclean.BasicClean`). ``html2txt``, the baseline
+* **The cookie-banner test of basic cleaning** (``basicclean.BasicClean``). ``html2txt``, the baseline
   rescue and justext's rescue clean their tree with an XPath that calls a Python regular
   expression on the ``class`` and ``id`` of every element (about 2 ms per 1,000 elements, each
   call). Where no ``class`` or ``id`` of the tree's document matches that expression (one search
