@@ -148,7 +148,9 @@ def _manifest_jobs(manifest: Path) -> Iterator[Job]:
                 continue
             try:
                 entry = json.loads(line)
-                page_id, page_url = str(entry["id"]), str(entry["url"])
+                # A null (or missing) URL is no URL, not the text "None": the page's own canonical
+                # link or its file:// URL stands in, as for a file given without --url.
+                page_id, page_url = str(entry["id"]), (str(entry["url"]) if entry.get("url") else None)
             except (ValueError, KeyError, TypeError) as exc:
                 logger.warning("%s:%d: not a manifest entry (%s); skipped", manifest, number, exc)
                 continue

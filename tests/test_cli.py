@@ -79,6 +79,18 @@ def test_default_manifest_path_is_pages_id_html_gz(pages: Path, tmp_path: Path) 
     assert read_lines(out)[0]["title"] == "Ferry returns"
 
 
+def test_a_manifest_entry_with_a_null_url_is_extracted_as_a_file_without_one(pages: Path, tmp_path: Path) -> None:
+    """``"url": null`` means no URL: not the address "None", which no record could carry."""
+    shutil.copy(pages / "two.html.gz", pages / "x2.html.gz")
+    manifest = tmp_path / "truth.jsonl"
+    manifest.write_text(json.dumps({"id": "x2", "url": None}) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", "--manifest", str(manifest), "-o", str(out), "--workers", "0"]) == 0
+    (record,) = read_lines(out)
+    assert record["title"] == "Ferry returns"
+    assert record["url"].startswith(("https://", "file://")), record["url"]
+
+
 def test_no_record_at_all_exits_1(tmp_path: Path) -> None:
     page = tmp_path / "listing.html"
     page.write_text("<html><body><a href='/a'>A</a></body></html>", "utf-8")

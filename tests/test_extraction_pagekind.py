@@ -245,6 +245,22 @@ def test_a_page_without_an_address_is_judged_by_its_layout_alone() -> None:
     assert article_probability(features)[0] > article_probability(root)[0]  # read as a root, it looked less like one
 
 
+def test_an_address_without_a_host_is_no_address() -> None:
+    """A saved file's path, or the "None" a manifest's null URL becomes, says nothing of the site's URLs.
+
+    Training reads a corpus page given without a URL as having none; a ``file://`` path (where a
+    folder may be called ``archive`` or ``tag``) or a bare word read as a URL path gave the model
+    URL features it never saw for such pages.
+    """
+    tree = lxml_html.document_fromstring(SHORT_ARTICLE)
+    signals = read_signals(tree)
+    none = measure(tree, "", signals)
+    for url in ("None", "file:///home/reader/saved/archive/footbridge.html", "/archive/footbridge"):
+        assert measure(tree, url, signals) == none, url
+        assert classify(signals, url) == Verdict(Kind.UNKNOWN, "no_signal"), url
+    assert classify(signals, "https://courier.example/archive/footbridge").kind is Kind.LISTING
+
+
 def test_service_page_that_addresses_the_reader_is_not_an_article() -> None:
     """Short pitches in "we" and "you", no date, no byline: a business's offer, not a story."""
     result = extract_article(_page(SERVICE, "https://aldermovers.example/home-removals"))

@@ -1,8 +1,10 @@
 """What a page declares about its kind (JSON-LD types, OpenGraph, meta) and its address's shape, as features.
 
 The cheap half of the page-kind features (:func:`scraper.extraction.structure.measure` adds the
-layout): read from the head signals and the URL alone, no walk over the body. A page without an
-address gets no URL features at all, which the model reads as neutral.
+layout): read from the head signals and the URL alone, no walk over the body. A page without a
+web address gets no URL features at all, which the model reads as neutral: no URL, but also one
+without a host (a saved file's ``file://`` path, or the text "None" a manifest's null URL became),
+whose path is the disk's or nobody's and says nothing of how the site files its pages.
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
     }
     features = {name: float(value) for name, value in flags.items()}
     features["url_depth"] = float(min(5, len([s for s in path.split("/") if s])))
-    if not parts.path and not parts.netloc:
-        # No address at all (a file given without one): its shape is unknown, not a site's root.
-        # The model reads a missing feature as neutral (see pagekind.article_probability).
+    if not parts.netloc:
+        # No web address (none, or a file's path): its shape is unknown, not a site's root. The
+        # model reads a missing feature as neutral (see pagekind.article_probability), as training
+        # does for a corpus page given without a URL.
         return {name: value for name, value in features.items() if not name.startswith("url_")}
     return features

@@ -24,8 +24,8 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from scraper.extraction.declared import split_url
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
 
 MODEL_PATH = Path(__file__).with_name("pagekind_model.json")  # where the training script writes it
@@ -117,10 +117,11 @@ def classify(signals: PageSignals, url: str) -> Verdict:
         return Verdict(Kind.ARTICLE, "jsonld")
     if types & LISTING_TYPES and "WebSite" not in types - LISTING_TYPES and types & (LISTING_TYPES - {"WebSite"}):
         return Verdict(Kind.LISTING, "jsonld")
-    if not url:  # no address to read (a file given without one): nothing to say from it
+    parts = split_url(url)
+    if not parts.netloc:  # no web address (none, or a file's path): nothing to say from it
         return Verdict(Kind.UNKNOWN, "no_signal")
-    path = urlsplit(url).path or "/"
-    if path == "/" or _LISTING_PATH.search(path + ("?" + urlsplit(url).query if urlsplit(url).query else "")):
+    path = parts.path or "/"
+    if path == "/" or _LISTING_PATH.search(path + ("?" + parts.query if parts.query else "")):
         return Verdict(Kind.LISTING, "url")
     if og_type == "profile":
         return Verdict(Kind.LISTING, "og_type")
