@@ -291,3 +291,50 @@ def test_training_weighs_listings_and_collections_by_the_list_weight() -> None:
     assert (weighted.proba(listings)[:, 0] >= 0.5).sum() < (plain.proba(listings)[:, 0] >= 0.5).sum()
     # ... which costs articles on the boundary: the threshold picked by inner CV pays for that.
     assert weighted.proba(articles)[:, 0].mean() < plain.proba(articles)[:, 0].mean()
+
+
+# The forum thread again, as a CMS serves it: declared an article, dated, at a story-shaped URL.
+DECLARED_FORUM = FORUM.replace(
+    '<meta charset="utf-8">',
+    '<meta charset="utf-8"><meta property="og:type" content="article">'
+    '<meta property="article:published_time" content="2025-02-01">',
+)
+
+
+def test_a_page_the_model_is_sure_is_a_forum_is_not_emitted_for_its_article_odds() -> None:
+    """P(article) over the threshold does not make an article of a page that reaches another kind's gate."""
+    import json
+
+    from scraper.extraction.pagekind import MODEL_PATH, kind_probabilities
+
+    url = "https://garden.example/fence-posts-keep-leaning-in-clay"
+    tree = lxml_html.document_fromstring(DECLARED_FORUM)
+    probability, _ = kind_probabilities(measure(tree, url, read_signals(tree)))
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert probability[Kind.ARTICLE] >= model["article_threshold"]  # the threshold alone would emit it
+    assert probability[Kind.FORUM] >= model["kind_gates"]["forum"]
+    result = extract_article(_page(DECLARED_FORUM, url))
+    assert isinstance(result, Rejection)
+    assert result.verdict.startswith("forum/"), result.detail
+    assert isinstance(extract_article(_page(SHORT_ARTICLE, "https://courier.example/news/footbridge")), Article)
+
+
+def test_gates_are_set_where_no_article_pays_for_them() -> None:
+    """Each kind's gate is the lowest that rejects no article the threshold kept, plus the margin."""
+    import numpy as np
+
+    from tests.benchmarks.train_pagekind import NO_GATE, Sample, emitted_by, pick_gates
+
+    forum = KINDS.index(Kind.FORUM) - 1  # the gates' column: kinds other than the article
+    samples = [Sample(f"a{n}", "corpus-wcxb", "article", f"h{n}", {}) for n in range(4)]
+    samples += [Sample(f"f{n}", "corpus-wcxb", "forum", f"f{n}", {}) for n in range(2)]
+    proba = np.zeros((6, len(KINDS)))
+    proba[:, 0] = [0.9, 0.6, 0.5, 0.1, 0.45, 0.4]  # the last article is below the threshold anyway
+    proba[:, 1 + forum] = [0.05, 0.38, 0.2, 0.85, 0.55, 0.6]
+    gates = pick_gates(samples, proba, 0.2, margin=0.05)
+    assert gates[forum] == 0.45  # 0.4 is the lowest gate above every kept article's 0.38; then the margin
+    # A kind no page here is likely to be gets the grid's lowest gate (plus the margin): it costs nothing.
+    assert [float(g) for k, g in enumerate(gates) if k != forum] == [0.25] * (len(KINDS) - 2)
+    emitted = emitted_by(proba, 0.2, gates)
+    assert list(emitted) == [True, True, True, False, False, False]
+    assert list(emitted_by(proba, 0.2, np.full(len(KINDS) - 1, NO_GATE))) == [True, True, True, False, True, True]

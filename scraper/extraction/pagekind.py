@@ -1,17 +1,19 @@
 """Is this page an article? Decided twice: cheaply from the head, then from the page's structure.
 
-The spider reads only what a page declares (JSON-LD, ``og:type``, ``article:*`` meta) and its
-URL (:func:`classify`) to choose follow-or-extract: a page that declares itself a listing is
-only followed, anything else goes on to extraction with that head verdict on the ``Page``. The
-extraction stage, which parses the whole tree anyway, decides from structure (:func:`decide`):
-the features of :mod:`scraper.extraction.structure` (one dominant prose run vs repeated cards,
-link share, headline links, dates and bylines, posts, prices, code, paragraphs that address
-the reader) weighed by a small multinomial logistic regression shipped as ``pagekind_model.json``
-and trained by ``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the
-JSON). Declared types are features like any other, never the whole verdict, and the amount of
-text is not a reason to drop a page that is built like an article. Each verdict names the feature that
-weighed most for it, which becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the
-rejection's detail, so both kinds of error can be traced to their cause.
+The spider reads only what a page declares (JSON-LD, ``og:type``, ``article:*`` meta) and its URL
+(:func:`classify`) to choose follow-or-extract: a page that declares itself a listing is only
+followed, anything else goes on to extraction with that head verdict on the ``Page``. The extraction
+stage, which parses the whole tree anyway, decides from structure (:func:`decide`): the features of
+:mod:`scraper.extraction.structure` (one dominant prose run vs repeated cards, link share, headline
+links, dates and bylines, posts, prices, code, paragraphs that address the reader) weighed by a
+small multinomial logistic regression shipped as ``pagekind_model.json`` and trained by
+``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the JSON): an article needs
+P(article) at the threshold and no other kind at its gate (a page the model is sure is a forum
+thread is not emitted because its P(article) is 0.3). Declared types are features like any other,
+never the whole verdict, and the amount of text is not a reason to drop a page that is built like an
+article. Each verdict names the feature that weighed most for it, which becomes a stats key
+(``news/pagekind/<verdict>/<signal>``) and the rejection's detail, so both kinds of error can be
+traced to their cause.
 """
 
 from __future__ import annotations
@@ -145,6 +147,11 @@ class _Model:
     # The log of each kind's weight in the training loss: weighing a kind k times raises its score
     # by about log(k), a cost and not evidence, so it is taken off when naming the likeliest kind.
     offset: dict[Kind, float]
+    # Per kind, the probability at which the page is that kind even with P(article) over the
+    # threshold: a page the model is sure is a forum thread or a manual is not emitted because
+    # its P(article) is 0.2. Chosen in training (see ``train_pagekind.pick_gates``); a kind
+    # without one is never gated.
+    gates: dict[Kind, float]
 
 
 @cache
@@ -159,11 +166,18 @@ def _model() -> _Model:
         bias={Kind(k): float(b) for k, b in data["bias"].items()},
         threshold=float(data["article_threshold"]),
         offset={Kind(k): float(v) for k, v in data.get("kind_offset", {}).items()},
+        gates={Kind(k): float(v) for k, v in data.get("kind_gates", {}).items()},
     )
 
 
 def article_probability(features: dict[str, float]) -> tuple[float, dict[Kind, list[float]]]:
     """P(article) under the model, and each kind's per-feature contributions (for explaining)."""
+    probability, parts = kind_probabilities(features)
+    return probability[Kind.ARTICLE], parts
+
+
+def kind_probabilities(features: dict[str, float]) -> tuple[dict[Kind, float], dict[Kind, list[float]]]:
+    """Each kind's probability under the model, and its per-feature contributions (for explaining)."""
     model = _model()
     # A feature the page could not give (no URL, say) sits at the training mean: it weighs nothing.
     z = [(features.get(name, c) - c) / s for name, c, s in zip(model.features, model.center, model.scale, strict=True)]
@@ -171,22 +185,26 @@ def article_probability(features: dict[str, float]) -> tuple[float, dict[Kind, l
     scores = {kind: model.bias[kind] + sum(parts[kind]) for kind in KINDS}
     top = max(scores.values())
     total = sum(math.exp(score - top) for score in scores.values())
-    return math.exp(scores[Kind.ARTICLE] - top) / total, parts
+    return {kind: math.exp(score - top) / total for kind, score in scores.items()}, parts
 
 
 def decide(features: dict[str, float]) -> Verdict:
     """Article or which other kind, from the page's structure, with the feature that weighed most.
 
     The page is an article when the model gives it at least the shipped threshold (chosen in
-    training to keep article recall at 0.99 on held-out sites); otherwise it is the likeliest
-    other kind (less the cost weight training gave it, see ``_Model.offset``). The signal is the
-    feature that pushed hardest from the runner-up to the verdict.
+    training to keep article recall at 0.99 on held-out sites) and no other kind reaches its gate
+    (``_Model.gates``); otherwise it is the gated kind, or else the likeliest other kind (less
+    the cost weight training gave it, see ``_Model.offset``). The signal is the feature that
+    pushed hardest from the runner-up to the verdict.
     """
-    p_article, parts = article_probability(features)
+    probability, parts = kind_probabilities(features)
     model = _model()
     others = {kind: sum(parts[kind]) + model.bias[kind] - model.offset.get(kind, 0.0) for kind in KINDS[1:]}
     rival = max(others, key=lambda kind: others[kind])
-    if p_article >= model.threshold:
+    gated = [kind for kind, gate in model.gates.items() if probability[kind] >= gate]
+    if gated:
+        rival = max(gated, key=lambda kind: probability[kind] - model.gates[kind])
+    if probability[Kind.ARTICLE] >= model.threshold and not gated:
         winner, loser = Kind.ARTICLE, rival
     else:
         winner, loser = rival, Kind.ARTICLE
