@@ -39,6 +39,7 @@ _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "toolbar"}
 )
 _LINK_TAGS = ("ref", "a")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 MIN_WORDS = 40  # a story paragraph or two, not a caption or a call to action
 MIN_SENTENCE_WORDS = 8  # mean words per sentence: prose, not a list of labels
@@ -83,6 +84,7 @@ class Candidate:
     _page: str | None = None
     _order: dict[etree._Element, int] = field(default_factory=dict)
     _prose: list[int] = field(default_factory=list)  # positions of the unmatched prose paragraphs
+    _prose_chars: int = 0  # their length
 
     def page(self) -> str:
         """The whole document's text, white space collapsed."""
@@ -98,12 +100,19 @@ class Candidate:
         """Unmatched story paragraphs come both before and after ``elem`` in the candidate."""
         if not self._order:
             self._order = {node: i for i, node in enumerate(self.tree.iter())}
-            self._prose = [self._order[p] for p in self.tree.iter("p") if _paragraph(p) and not self.matched(p)]
+            paragraphs = [p for p in self.tree.iter("p") if _paragraph(p) and not self.matched(p)]
+            self._prose = [self._order[p] for p in paragraphs]
+            self._prose_chars = sum(len(_text(p)) for p in paragraphs)
         start = self._order.get(elem)
         if start is None:
             return False
         end = start + sum(1 for _ in elem.iter()) - 1
         return any(i < start for i in self._prose) and any(i > end for i in self._prose)
+
+    def main_run(self, elem: etree._Element, length: int) -> bool:
+        """``elem``, of ``length`` characters, says more than all the unmatched story paragraphs together."""
+        self.inside_run(elem)  # reads the paragraphs
+        return length > self._prose_chars
 
 
 def is_story_prose(elem: etree._Element, candidate: Candidate) -> bool:
@@ -113,7 +122,7 @@ def is_story_prose(elem: etree._Element, candidate: Candidate) -> bool:
         return False
     if _linked(elem) > MAX_LINK_SHARE * len(text):
         return False
-    if not (_continues_story(elem, candidate) or candidate.inside_run(elem)):
+    if not (_continues_story(elem, candidate) or candidate.inside_run(elem) or candidate.main_run(elem, len(text))):
         return False
     return candidate.page().count(text[:120]) <= 1  # not repeated elsewhere on the page
 
@@ -176,7 +185,17 @@ def _text(elem: etree._Element) -> str:
 
 
 def _chrome(elem: etree._Element) -> bool:
-    """Navigation, header, footer, form or aside by tag or role: on ``elem``, its ancestors or inside it."""
+    """Navigation, header, footer, form or aside by tag or role, on ``elem``, its ancestors or inside
+    it; or hidden from the reader, on ``elem`` or its ancestors.
+
+    The story's collapsed sections were shown before extraction (``recall.reveal_collapsed``); what
+    is still hidden (a footnote list, a mobile copy) stays out.
+    """
+    for node in (elem, *elem.iterancestors()):
+        if _HIDDEN_STYLE.search(node.get("style") or "") or node.get("hidden") is not None:
+            return True
+        if (node.get("aria-hidden") or "").strip().lower() == "true":
+            return True
     for node in (elem, *elem.iterancestors(), *elem.iterdescendants()):
         if not isinstance(node.tag, str):
             continue
