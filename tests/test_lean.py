@@ -5,9 +5,9 @@ cannot match, readability (and its copy of the raw tree) when ``readability_cann
 page text of the escalation gate where the gate cannot open, and a recall run whose result the
 default run's escalation already found. These tests hold that to the installed trafilatura: its
 own XPaths never match where the check says they cannot, neither readability nor ``html2txt``
-finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s (given the one stand-in that
-changes the text on purpose, ``spare.sparing``) on real
-pages, with the caller's tree left as it was.
+finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on real pages
+(given the one stand-in that changes the text on purpose, ``spare.sparing``), with the caller's
+tree left as it was.
 """
 
 from __future__ import annotations
