@@ -5,8 +5,9 @@ cannot match, readability (and its copy of the raw tree) when ``readability_cann
 page text of the escalation gate where the gate cannot open, and a recall run whose result the
 default run's escalation already found. These tests hold that to the installed trafilatura: its
 own XPaths never match where the check says they cannot, neither readability nor ``html2txt``
-finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on real
-pages, with the caller's tree left as it was.
+finds more text than ``page_text_bound``, and the body equals ``bare_extraction``'s on real pages
+(given the one stand-in that changes the text on purpose, ``spare.sparing``), with the caller's
+tree left as it was.
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.lean import page_text_bound, raw_prunes, readability_cannot_win
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
+from scraper.extraction.spare import sparing
+from scraper.extraction.swap import swapped
 from scraper.items import Rejection
 
 trafilatura = pytest.importorskip("trafilatura")
 xpaths = pytest.importorskip("trafilatura.xpaths")
 external = pytest.importorskip("trafilatura.external")
 baseline = pytest.importorskip("trafilatura.baseline")
+main_extractor = pytest.importorskip("trafilatura.main_extractor")
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _PARAGRAPH = "The harbour board agreed on Tuesday to repair the northern sea wall before the winter storms. " * 3
@@ -53,15 +57,18 @@ def _matches(tree: lxml_html.HtmlElement) -> tuple[bool, bool]:
 
 
 def _bare_body(tree: lxml_html.HtmlElement, url: str, recall: bool) -> bytes | None:
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        include_links=True,
-        favor_recall=recall,
-    )
+    """``bare_extraction``'s body, with the one stand-in that changes the text on purpose (``spare.sparing``)."""
+    spare = sparing(main_extractor.prune_unwanted_nodes, main_extractor.delete_element)
+    with swapped(main_extractor, {"prune_unwanted_nodes": spare}):
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=False,
+            include_comments=False,
+            include_tables=True,
+            include_links=True,
+            favor_recall=recall,
+        )
     return None if document is None or document.body is None else etree.tostring(document.body)
 
 

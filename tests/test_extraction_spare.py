@@ -1,0 +1,163 @@
+"""Story prose in containers trafilatura discards by class/id word is kept; the chrome there still goes.
+
+Real trafilatura on real HTML: its discard list (``OVERALL_DISCARD_XPATH``) matches "widget",
+"bar", "-icon", ... in a container's class; the lean call's prune stand-in (``spare.sparing``)
+keeps trafilatura's undo decision and spares only the matches that read as the story's prose.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura import bare_extraction, core, external
+from trafilatura import main_extractor as extractor
+from trafilatura.settings import Extractor
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.lean import knows
+from scraper.extraction.spare import sparing
+from scraper.items import Article
+from tests.helpers import make_page
+
+_OPENING = [
+    "The harbour board met on Tuesday evening to weigh three plans for the old sea wall, which "
+    "engineers say has been crumbling since the storms of last winter.",
+    "Members heard from residents, fishermen and the council's own surveyors before a vote that "
+    "ran late into the night and ended with a narrow majority for the repair plan.",
+]
+_MIDDLE = [
+    "The first plan would rebuild the wall in concrete along its whole length, a job the surveyors "
+    "put at four years and twice the budget the board has set aside for the harbour.",
+    "The second plan patches the worst stretches with stone taken from the quarry above the town, "
+    "which the fishermen favour because the harbour would stay open while the work goes on.",
+]
+_MORE = [
+    "Residents of the lower town asked the board to keep the slipway open through the works, as "
+    "the lifeboat crew launches from it and the nearest other ramp is an hour away by road.",
+    "The surveyors answered that the slipway sits on the one stretch of wall that needs no repair, "
+    "and that the contractors would bring their stone in by sea rather than through the streets.",
+]
+_CLOSING = [
+    "The third plan, which won the vote, repairs the wall in sections over two summers and adds a "
+    "wave screen at the harbour mouth, paid for partly by a grant from the regional fund.",
+    "Work is due to start in April, once the fishing season's busiest weeks are over and the "
+    "contractors have moved their barges into the outer basin.",
+]
+_ASIDE = [
+    "Our weekly letter brings the harbour's news to your inbox every Friday morning, with tide "
+    "tables, notices to mariners and the board's agenda for the coming meeting.",
+    "Readers who sign up before the end of the month receive a printed chart of the bay, drawn "
+    "by the pilots' association and updated with this winter's soundings.",
+]
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def _page(matched: str) -> str:
+    """An article whose middle section is ``matched`` (a container trafilatura's discard list names)."""
+    return (
+        "<html><head><title>Three plans for the sea wall</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Three plans for the sea wall</h1>"
+        f"{_paragraphs(_OPENING)}{matched}{_paragraphs(_CLOSING)}</article>"
+        "<footer><p>© 2026 Example Harbour News</p></footer></body></html>"
+    )
+
+
+def _extracted(html: str) -> str:
+    article = extract_article(make_page(html, url="https://news.example/2026/03/02/three-plans-for-the-sea-wall"))
+    assert isinstance(article, Article), article
+    return article.text
+
+
+def _trafilatura_text(html: str) -> str:
+    document = bare_extraction(lxml_html.document_fromstring(html), options=Extractor(output_format="python"))
+    assert document is not None
+    return str(document.text)
+
+
+@pytest.mark.parametrize(
+    "matched",
+    [
+        f"<div class='layout-sidebar-none'>{_paragraphs(_MIDDLE)}</div>",  # a layout class word
+        f"<div class='content-bar'><h2>The plans</h2>{_paragraphs(_MIDDLE)}</div>",
+        "".join(f"<div class='slide-widget'>{_paragraphs(texts)}</div>" for texts in (_MIDDLE, _MORE)),  # slides
+    ],
+)
+def test_story_prose_in_a_discarded_container_is_kept(matched: str) -> None:
+    html = _page(matched)
+    assert _MIDDLE[0] not in _trafilatura_text(html), "trafilatura keeps the section itself: tests nothing"
+    text = _extracted(html)
+    assert all(paragraph in text for paragraph in [*_OPENING, *_MIDDLE, *_CLOSING])
+
+
+@pytest.mark.parametrize(
+    "matched",
+    [
+        f"<div class='newsletter-widget' style='display:none'>{_paragraphs(_ASIDE)}</div>",  # hidden
+        f"<div class='newsletter-widget' role='complementary'>{_paragraphs(_ASIDE)}</div>",  # chrome by role
+        f"<div class='newsletter-widget'>{_paragraphs(_ASIDE)}</div><div class='promo'>{_paragraphs(_ASIDE)}</div>",
+        "<div class='links-widget'>"  # mostly links
+        + "".join(f"<p><a href='/a{i}'>{text}</a></p>" for i, text in enumerate(_ASIDE))
+        + "</div>",
+        "<div class='spec-widget'><ul>"  # labels and figures, not sentences
+        + "".join(f"<li>Length {i}: {40 + i} metres, height {i} metres, stone grade {i}</li>" for i in range(12))
+        + "</ul></div>",
+    ],
+)
+def test_chrome_in_a_discarded_container_still_goes(matched: str) -> None:
+    """Regression guards: what the sparing must not keep (trafilatura removes it too)."""
+    text = _extracted(_page(matched))
+    assert all(paragraph in text for paragraph in [*_OPENING, *_CLOSING])
+    assert _ASIDE[0] not in text
+    assert "stone grade" not in text
+
+
+def _candidate(matched: str) -> lxml_html.HtmlElement:
+    article = lxml_html.fragment_fromstring(
+        f"<article>{_paragraphs(_OPENING)}{matched}{_paragraphs(_CLOSING)}</article>"
+    )
+    assert isinstance(article, lxml_html.HtmlElement)
+    return article
+
+
+@pytest.mark.parametrize(
+    "matched",
+    [
+        "<div class='share-widget'><a href='/s'>Share</a> <a href='/t'>Post</a></div>",  # no prose: the same prune
+        # nearly all the candidate's text is matched: trafilatura undoes the prune, and so does the stand-in
+        "<div class='text-widget'>" + _paragraphs(_MIDDLE * 12) + "</div>",
+    ],
+)
+def test_the_prune_decision_is_trafilaturas(matched: str) -> None:
+    original = extractor.prune_unwanted_nodes
+    spare = sparing(original, extractor.delete_element)
+    theirs, ours = _candidate(matched), _candidate(matched)
+    theirs = original(theirs, extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    ours = spare(ours, extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_sparing_never_removes_more_than_trafilatura() -> None:
+    matched = "<div class='text-widget'>" + _paragraphs(_MIDDLE) + "</div><div class='share-bar'>Share this</div>"
+    theirs = extractor.prune_unwanted_nodes(_candidate(matched), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    spare = sparing(extractor.prune_unwanted_nodes, extractor.delete_element)
+    ours = spare(_candidate(matched), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    left = [p.text for p in theirs.iter("p")]
+    kept = [p.text for p in ours.iter("p")]
+    assert _MIDDLE[0] not in left, "trafilatura keeps the section itself: tests nothing"
+    assert kept == [*_OPENING, *_MIDDLE, *_CLOSING]  # all it left, and the story's section
+    assert "Share this" not in " ".join(ours.itertext())
+
+
+def test_a_reshaped_prune_turns_the_lean_call_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert knows(core, external)
+
+    def reshaped(tree: object, nodelist: object, backup: bool = False) -> object:  # a renamed parameter
+        return tree
+
+    monkeypatch.setattr(extractor, "prune_unwanted_nodes", reshaped)
+    assert not knows(core, external)
