@@ -17,7 +17,10 @@ from lxml import etree
 
 # Every id and class value of a tree's document, plain strings; ``lean`` looks for its words in
 # their joined text too (a superset: a word across two values only sends the page the ordinary way).
-NAMES = etree.XPath("//@id | //@class", smart_strings=False)
+# ``//@id | //@class`` selects the same values: ``//`` is ``/descendant-or-self::node()/``, which
+# libxml2 walks as every node (text too) before the step; ``/descendant::*/`` visits the elements
+# only, 13% fewer instructions (callgrind, 30 corpus pages; 60% fewer for ``//script[...]``).
+NAMES = etree.XPath("/descendant::*/@id | /descendant::*/@class", smart_strings=False)
 
 
 # BASIC_CLEAN_XPATH: these elements, then those whose class or id matches a cookie-consent expression.
