@@ -199,18 +199,23 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     Its module globals are swapped for the call and put back after it, under a lock (threads
     calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
     become empty lists, and the steps of ``cascade`` stand in for its extraction-and-comparison,
-    baseline rescue and escalation gate's page text; basic cleaning's XPath is :class:`BasicClean`.
+    baseline rescue and escalation gate's page text; basic cleaning's XPath is :class:`BasicClean`;
+    justext's paragraph is :class:`~scraper.extraction.jtparagraph.LeanParagraph`.
     """
     from trafilatura import core
+
+    from scraper.extraction.jtparagraph import LeanParagraph, supported
 
     steps = vars(core)
     needed = (prunes.scroll, prunes.comments)
     lean = {name: steps[name] if need else [] for name, need in zip(RAW_PRUNES, needed, strict=True)}
     stand_ins = {"_prepare_tree": cascade.prepare, "_extract_and_compare": cascade.extract_and_compare}
     clean = _basic_clean()
+    justext = importlib.import_module("justext.core")  # its paragraphs without their unread XPath
     with (
         swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}),
         swapped(_baseline_module(), {"BASIC_CLEAN_XPATH": clean} if clean is not None else {}),
+        swapped(justext, {"Paragraph": LeanParagraph} if supported() else {}),
     ):
         yield
 

@@ -15,7 +15,12 @@ from typing import Any
 
 from lxml import etree
 
-_NAMES = etree.XPath("//@id | //@class", smart_strings=False)
+# Every id and class value of a tree's document, plain strings; ``lean`` looks for its words in
+# their joined text too (a superset: a word across two values only sends the page the ordinary way).
+# ``//@id | //@class`` selects the same values: ``//`` is ``/descendant-or-self::node()/``, which
+# libxml2 walks as every node (text too) before the step; ``/descendant::*/`` visits the elements
+# only, 13% fewer instructions (callgrind, 30 corpus pages; 60% fewer for ``//script[...]``).
+NAMES = etree.XPath("/descendant::*/@id | /descendant::*/@class", smart_strings=False)
 
 
 # BASIC_CLEAN_XPATH: these elements, then those whose class or id matches a cookie-consent expression.
@@ -58,7 +63,7 @@ class BasicClean:
 
     def __call__(self, tree: Any) -> list[Any]:
         """What ``BASIC_CLEAN_XPATH(tree)`` returns."""
-        names = " ".join(_NAMES(tree))  # ``//``: every value in the tree's document
+        names = " ".join(NAMES(tree))  # ``//``: every value in the tree's document
         if self.lower is not None and names.isascii():
             could_match = self.lower.search(names.lower()) is not None
         else:

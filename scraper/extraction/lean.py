@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.basicclean import NAMES as _NAMES
 from scraper.extraction.spare import sparing
 from scraper.extraction.swap import swapped
 
@@ -73,11 +74,6 @@ SCROLL_WORDS = ("mvp-post-add-", "infinite", "elementor-share-buttons")
 # REMOVE_COMMENTS_AND_LISTS_XPATH: '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)' on @id,
 # '^[Cc]omment(?!ary)|(?:article|post)-comments' on @class.
 COMMENT_WORDS = ("omment", "comol", "disqus_thread", "dsq-comments")
-
-
-# Every id and class value of the page, in one XPath; the words are then looked for in their
-# joined text (a superset: a word across two values only sends the page the ordinary way).
-_NAMES = etree.XPath("//@id | //@class", smart_strings=False)
 
 
 @dataclass(slots=True, frozen=True)

@@ -30,7 +30,9 @@ _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 # read: judging each of the ~700 elements with a name (4 ms a page) cost more than the rest.
 # Smart strings (each knows its attribute and element), so never a key of the memos below: there
 # one would keep its whole page alive (8,192 entries, 170 MB more per crawl on the corpus bench).
-_NAMES = etree.XPath("//@class | //@id | //@aria-label | //@role")
+_NAMES = etree.XPath(
+    "/descendant::*/@class | /descendant::*/@id | /descendant::*/@aria-label | /descendant::*/@role"
+)  # ``//@class``...: see basicclean.NAMES
 _ROLES = ("complementary", "dialog", "alertdialog")
 _NEVER = frozenset({"html", "body", "main", "article", "h1", "p"})  # marked or not, these stay
 

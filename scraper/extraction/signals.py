@@ -175,9 +175,13 @@ def _file_written_by(signals: PageSignals) -> None:
         signals.meta.setdefault(WRITTEN_BY_META, []).extend(written)
 
 
+# ``//script[contains(@type, "ld+json")]`` (see basicclean.NAMES), compiled once.
+_LD_SCRIPTS = etree.XPath('/descendant::script[contains(@type, "ld+json")]')
+
+
 def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     candidates: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+    for script in _LD_SCRIPTS(tree):
         try:
             data = _scrubbed(json.loads(script.text or "", strict=False))
         except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses

@@ -60,7 +60,9 @@ def document_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlEle
 
 # What can mark an element as either, every element of the document as ``document_elements``
 # walks them: its class, rel and itemprop values (each with its element) and <figcaption>s.
-_MAY_MARK = etree.XPath("//@class | //@rel | //@itemprop | //figcaption")
+_MAY_MARK = etree.XPath(  # ``//@class | //@rel | //@itemprop | //figcaption`` (see basicclean.NAMES)
+    "/descendant::*/@class | /descendant::*/@rel | /descendant::*/@itemprop | /descendant::figcaption"
+)
 # A word in every value that can mark anything (both class regexes are case-sensitive, as is
 # ``str.find``; a rel or itemprop marks when it is "author"; a <figcaption> stands as "caption").
 _MARK_WORDS = ("author", "byline", "caption", "Caption", "credit", "copyright", "bildunterschrift", "legende")
@@ -250,7 +252,8 @@ def visible_lead(tree: lxml_html.HtmlElement, descriptions: list[str]) -> str | 
 @lru_cache(maxsize=8)
 def _text_containing(count: int) -> etree.XPath:
     """The body's text nodes that contain any of ``count`` strings (variables ``$p0``, ``$p1``, …)."""
-    return etree.XPath("//body//text()[" + " or ".join(f"contains(., $p{i})" for i in range(count)) + "]")
+    tests = " or ".join(f"contains(., $p{i})" for i in range(count))
+    return etree.XPath(f"/descendant::body/descendant::text()[{tests}]")  # ``//body//text()``: see basicclean.NAMES
 
 
 def _lead_element_text(node: Any, wanted: str) -> str | None:

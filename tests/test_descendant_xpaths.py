@@ -1,0 +1,75 @@
+"""The ``/descendant::`` XPaths of pruning, the visible signals and basic cleaning select what ``//`` did.
+
+They are written ``/descendant::*/@class`` rather than ``//@class`` for speed only (libxml2 walks
+``//`` as every node, text included). On markup libxml2 leaves oddly shaped (a second ``<html>``,
+text after ``</html>``, comments, processing instructions, nested ``<body>``) and on real pages
+they must give the same values, from the same elements, in the same order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from scraper.extraction import basicclean, prune, signals, visible
+from scraper.extraction.decoding import decode_page, parse_html, parse_page
+from scraper.items import Rejection
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# Each of ours beside the ``//`` form it stands for.
+PAIRS = [
+    (prune._NAMES, "//@class | //@id | //@aria-label | //@role"),
+    (visible._MAY_MARK, "//@class | //@rel | //@itemprop | //figcaption"),
+    (basicclean.NAMES, "//@id | //@class"),
+    (signals._LD_SCRIPTS, '//script[contains(@type, "ld+json")]'),
+    (visible._text_containing(2), "//body//text()[contains(., $p0) or contains(., $p1)]"),
+]
+
+ODD = [
+    "<html><body><div class='a' id='b' role='dialog'>x</div></body></html><html><div class='late'>y</div></html>",
+    "<p class='first'>before</p><!-- c --><?pi x?><html class='root'><body class='b'><figcaption class='credit'>"
+    "Photo</figcaption><a rel='author' itemprop='author' aria-label='share'>Jo</a></body></html>trailing "
+    "<span class='after'>z</span>",
+    "<html><head><script type='application/ld+json'>{}</script></head><body><body class='inner'>"
+    "<script type='application/ld+json'>[]</script><p id='p'>Jo and the harbour</p></body></body></html>",
+]
+
+
+def _trees() -> list[etree._Element]:
+    trees = [parse_html(markup) for markup in ODD]
+    if CORPUS.is_dir():  # real sites' markup, when the shared corpus is beside the project
+        rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
+        for row in rows[::20]:
+            decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
+            assert not isinstance(decoded, Rejection)
+            trees.append(parse_page(decoded))
+    return trees
+
+
+def _selected(found: object) -> list[tuple[object, object, object]]:
+    """Each node as (value or tag, its attribute name, its element): the same nodes, not equal strings only."""
+    assert isinstance(found, list)
+    return [
+        (str(n), getattr(n, "attrname", None), n.getparent()) if isinstance(n, str) else (n.tag, None, n) for n in found
+    ]
+
+
+@pytest.mark.parametrize(("ours", "slash_slash"), PAIRS)
+def test_descendant_xpaths_select_what_slash_slash_did(ours: etree.XPath, slash_slash: str) -> None:
+    reference = etree.XPath(slash_slash, smart_strings=True)
+    variables = {"p0": "harbour", "p1": "Photo"} if "$p0" in slash_slash else {}
+    smart = etree.XPath(ours.path, smart_strings=True)  # ours may return plain strings: compare their elements
+    selected = 0
+    for tree in _trees():
+        want = _selected(reference(tree, **variables))
+        assert _selected(smart(tree, **variables)) == want
+        assert [str(v) if isinstance(v, str) else v for v in ours(tree, **variables)] == [
+            str(v) if isinstance(v, str) else v for v in reference(tree, **variables)
+        ]
+        selected += len(want)
+    assert selected, "nothing selected: the pages test nothing"
