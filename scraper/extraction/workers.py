@@ -173,6 +173,8 @@ class ExtractorPool:
         self._slots: list[_Worker | None] = []
         self._threads: list[threading.Thread] = []
         self._closed = False
+        if not _EXIT_FROZEN:
+            _EXIT_FROZEN.append(atexit.register(_spare_the_collector_at_exit))
         _LIVE_POOLS.add(self)
         if workers:
             pin_mmap_threshold()  # pages pass through this process from now on
@@ -308,6 +310,7 @@ class ExtractorPool:
 
 
 _LIVE_POOLS: weakref.WeakSet[ExtractorPool] = weakref.WeakSet()
+_EXIT_FROZEN: list[object] = []  # holds the exit handler once the first pool has registered it
 
 
 @atexit.register
@@ -321,7 +324,6 @@ def _kill_workers_at_exit() -> None:
         pool.kill()
 
 
-@atexit.register
 def _spare_the_collector_at_exit() -> None:
     """Keep Python's cyclic collector off everything the exiting process still holds.
 
@@ -331,6 +333,8 @@ def _spare_the_collector_at_exit() -> None:
     CPU and held its exit 0.42-0.45 s (2 shared cores, load about 6); frozen here, 0.01-0.02 s
     and 0.08 s. Objects are still freed as their references go; what is lost is only the
     collection of cycles the process made before it ended, which its end frees anyway. Registered
-    after :func:`_kill_workers_at_exit`, so run before it (and after every handler registered later).
+    by the first pool a process opens (a crawl, ``scraper extract``), not on import: a program that
+    only imports the package (``scraper.api``) keeps its usual exit. Registered after
+    :func:`_kill_workers_at_exit`, so run before it (and after every handler registered later).
     """
     gc.freeze()
