@@ -82,9 +82,10 @@ def _suffix_paths() -> dict[str, bool]:
     This reads the same file (found without importing the package) into one dict in ~12 ms.
     """
     spec = importlib.util.find_spec("tldextract")
-    if spec is None or spec.origin is None:
-        raise ImportError("tldextract is not installed: its Public Suffix List snapshot is needed")
-    text = (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
+    snapshot = Path(spec.origin).parent / ".tld_set_snapshot" if spec is not None and spec.origin else None
+    if snapshot is None or not snapshot.is_file():  # a tldextract that keeps its list elsewhere: its own reader
+        return {}
+    text = snapshot.read_text(encoding="utf-8")
     paths: dict[str, bool] = {}
     for rule in _RULE.findall(text):  # ICANN and private sections alike (private suffixes count)
         labels = rule.split(".")
@@ -143,12 +144,12 @@ def registered_domain(host: str) -> str:
     host = host.lower().strip(".")
     if not host or _ADDRESS.fullmatch(host):
         return host
-    if _PLAIN_HOST.fullmatch(host):
+    if _PLAIN_HOST.fullmatch(host) and _suffix_paths():
         labels = host.split(".")
         start = _suffix_start(labels)
         if start is not None and start > 0 and labels[start - 1]:
             return ".".join(labels[start - 1 :])
-    else:  # a port, user, bracket, space or ideographic dot: tldextract's own reading of the string
+    else:  # a port, user, bracket, space or ideographic dot (or no snapshot found): tldextract's own reading
         found = _public_suffixes()(host)
         if found.suffix and found.domain:
             return f"{found.domain}.{found.suffix}"

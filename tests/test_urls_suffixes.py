@@ -14,6 +14,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
 from tldextract import TLDExtract
 
 from scraper import urls
@@ -79,3 +80,14 @@ def test_reading_a_plain_host_imports_neither_tldextract_nor_requests() -> None:
     seen = json.loads(done.stdout)
     assert seen["found"] == ["bbc.co.uk", "a.xn--fiqs8s"]
     assert seen["imported"] == []
+
+
+def test_without_the_snapshot_file_tldextract_reads_every_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tldextract that keeps its list elsewhere: hosts still get their sites, from its own reader."""
+    monkeypatch.setattr(urls, "_suffix_paths", dict)  # what it gives when no snapshot file is found
+    urls.registered_domain.cache_clear()
+    try:
+        for host in [*ODD_HOSTS, "www.bbc.co.uk", "a.b.github.io", "x.y.ck", "news.example"]:
+            assert urls.registered_domain(host) == tldextract_reading(host), host
+    finally:
+        urls.registered_domain.cache_clear()
