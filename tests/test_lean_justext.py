@@ -102,3 +102,46 @@ def test_lean_paragraphs_classify_every_paragraph_as_justexts_own() -> None:
             lean = _classified(page)
         assert own, "justext found no paragraph: the page tests nothing"
         assert lean == own
+
+
+def test_another_thread_sees_justexts_own_paragraph_class_meanwhile() -> None:
+    """The stand-in is a class: another thread's isinstance checks and subclasses work as before."""
+    import threading
+
+    from justext.paragraph import Paragraph
+
+    from scraper.extraction.jtparagraph import LeanParagraph
+    from scraper.extraction.swap import swapped
+
+    started, done = threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+
+    def other() -> None:
+        started.wait(10)
+        try:
+            made = justext_core.Paragraph(justext_core.PathInfo().append("body"))
+            seen["made"] = (type(made), isinstance(made, justext_core.Paragraph))
+
+            class Mine(justext_core.Paragraph):  # type: ignore[misc,name-defined]
+                pass
+
+            mine = Mine(justext_core.PathInfo().append("body"))
+            seen["mine"] = (isinstance(mine, Paragraph), mine.xpath)
+        except Exception as error:  # what the test is about: reported, not lost in the thread
+            seen["error"] = repr(error)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    with swapped(justext_core, {"Paragraph": LeanParagraph}):
+        own = justext_core.Paragraph(justext_core.PathInfo().append("body"))
+        started.set()
+        assert done.wait(10)
+    thread.join(10)
+    assert justext_core.Paragraph is Paragraph  # put back
+    assert type(own) is LeanParagraph  # the swapping thread gets the stand-in
+    assert own.dom_path == "body"
+    assert "error" not in seen, seen.get("error")
+    assert seen["made"] == (Paragraph, True)  # the other thread: justext's own, and it is one
+    assert seen["mine"] == (True, "/body[1]")  # a subclass made meanwhile is built as justext's

@@ -36,7 +36,9 @@ def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
 
 
 def _for_thread(owner: int, value: object, original: object) -> object:
-    """``value`` as seen by thread ``owner``, ``original`` by any other (functions and lists)."""
+    """``value`` as seen by thread ``owner``, ``original`` by any other (classes, functions, lists)."""
+    if isinstance(value, type) and isinstance(original, type) and issubclass(value, original):
+        return _class_for_thread(owner, value, original)
     if callable(value) and callable(original):
         stand_in, own = value, original
 
@@ -47,6 +49,30 @@ def _for_thread(owner: int, value: object, original: object) -> object:
     if isinstance(value, list) and isinstance(original, list):
         return _ThreadList(owner, value, original)
     return value
+
+
+def _class_for_thread(owner: int, value: type, original: type) -> type:
+    """A class that makes ``value`` instances in thread ``owner``, ``original`` ones in the others.
+
+    It is a class, not a function, so code in another thread that checks ``isinstance`` against the
+    module's name, or subclasses it, meanwhile works as with the original: every instance of the
+    original counts as one of it, and a subclass of it is built as a subclass of the original.
+    """
+
+    class Seen(type(original)):  # type: ignore[misc]  # the original's metaclass, whatever it is
+        def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+            if cls is stand_in:  # built by its name in the module: the thread chooses the class
+                return (value if threading.get_ident() == owner else original)(*args, **kwargs)
+            return super().__call__(*args, **kwargs)  # a subclass someone made meanwhile: built as usual
+
+        def __instancecheck__(cls, instance: object) -> bool:
+            return isinstance(instance, original)
+
+        def __subclasscheck__(cls, subclass: type) -> bool:
+            return issubclass(subclass, original)
+
+    stand_in: type = Seen(original.__name__, (original,), {"__module__": original.__module__})
+    return stand_in
 
 
 class _ThreadList(list[Any]):
