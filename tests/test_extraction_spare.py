@@ -161,3 +161,69 @@ def test_a_reshaped_prune_turns_the_lean_call_off(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(extractor, "prune_unwanted_nodes", reshaped)
     assert not knows(core, external)
+
+
+def test_chrome_inside_a_spared_container_goes_as_trafilatura_took_it() -> None:
+    """A spared container's own discard-list matches (share bar, hidden copy, author box) are weighed too."""
+    inner = (
+        "<div class='share-bar'>Share this story</div>"
+        "<div class='hidden-xs' style='display:none'><p>HIDDEN MOBILE COPY of the summary.</p></div>"
+        "<div class='author-box'><p>AUTHOR BIO: Jane Doe covers the harbour.</p></div>"
+    )
+    html = (
+        f"<article>{_paragraphs(_OPENING)}<div class='text-widget'>{_paragraphs(_MIDDLE)}{inner}</div>"
+        f"{_paragraphs(_CLOSING)}</article>"
+    )
+    spare = sparing(extractor.prune_unwanted_nodes, extractor.delete_element)
+    tree = spare(lxml_html.fragment_fromstring(html), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    text = " ".join(tree.itertext())
+    assert _MIDDLE[0][:40] in text  # the container's story prose is spared
+    for chrome in ("Share this story", "HIDDEN MOBILE COPY", "AUTHOR BIO"):
+        assert chrome not in text, chrome
+
+
+def test_a_candidate_with_more_matches_than_the_bound_is_pruned_as_trafilatura_does() -> None:
+    """Each match is weighed against the page's text: past MAX_MATCHES, trafilatura's own prune (bounded work)."""
+    from scraper.extraction.spare import MAX_MATCHES
+
+    crumbs = "".join(f"<div class='share-bar'>Share {n}</div>" for n in range(MAX_MATCHES + 1))
+    html = (
+        f"<article>{_paragraphs(_OPENING)}<div class='text-widget'>{_paragraphs(_MIDDLE)}</div>{crumbs}"
+        f"{_paragraphs(_CLOSING)}</article>"
+    )
+    spare = sparing(extractor.prune_unwanted_nodes, extractor.delete_element)
+    ours = spare(lxml_html.fragment_fromstring(html), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    theirs = extractor.prune_unwanted_nodes(
+        lxml_html.fragment_fromstring(html), extractor.OVERALL_DISCARD_XPATH, with_backup=True
+    )
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert _MIDDLE[0][:40] not in " ".join(ours.itertext())  # trafilatura's prune took the story's container
+
+
+def test_the_capability_check_waits_for_another_threads_lean_call() -> None:
+    """While a lean call has its stand-ins in trafilatura's modules, the check must not read them as
+    trafilatura's own (it would turn the lean call, and sparing, off for the process)."""
+    import threading
+
+    from scraper.extraction import article
+    from scraper.extraction.swap import swapped
+
+    inside, release = threading.Event(), threading.Event()
+    spare = sparing(extractor.prune_unwanted_nodes, extractor.delete_element)
+
+    def lean_call() -> None:
+        with article._TRAFILATURA, swapped(extractor, {"prune_unwanted_nodes": spare}):
+            inside.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=lean_call)
+    holder.start()
+    assert inside.wait(10)
+    found: list[bool] = []
+    checker = threading.Thread(target=lambda: found.append(article._lean_supported.__wrapped__()))
+    checker.start()
+    checker.join(0.3)  # it waits for the lock meanwhile
+    release.set()
+    checker.join(60)
+    holder.join(10)
+    assert found == [True]

@@ -155,7 +155,8 @@ def _lean_supported() -> bool:
     from trafilatura.settings import Document, Extractor
 
     try:  # whatever breaks here, the internals are not those this code knows
-        supported = knows(core, external)
+        with _TRAFILATURA:  # another thread's lean call shows its stand-ins in place of the originals
+            supported = knows(core, external)
         how = {"output_format": "python", "comments": False, "links": True, "with_metadata": False}
         settings, recall = Extractor(**how), Extractor(**how, recall=True)  # type: ignore[arg-type]
         for probe in PROBES if supported else ():  # the second escalates: its recall retry is checked too

@@ -49,6 +49,7 @@ MAX_SENTENCE_WORDS = 60  # a block longer per sentence end is text run together,
 MAX_LINK_SHARE = 0.2  # share of the text inside links
 MIN_NEIGHBOUR_CHARS = 80  # a neighbour that is itself story text
 PROSE_SHARE = 0.7  # share of the words in prose blocks
+MAX_MATCHES = 300  # more matches in one candidate: trafilatura's own prune (each match reads the page text)
 # Inline tags, in trafilatura's converted tree (ref, hi) and in plain HTML: their text runs on in its block.
 _INLINE = frozenset({"ref", "hi", "span", "a", "b", "i", "em", "strong", "u", "sub", "sup", "small", "abbr", "mark"})
 _CODE = re.compile(r"[{}=]|\b(?:import|def|function|var|const|return)\b.*[({]")
@@ -66,15 +67,35 @@ def sparing(original: Callable[..., Any], delete: Callable[[Any], None]) -> Call
         if not with_backup:
             return original(tree, nodelist)
         matches = dict.fromkeys(elem for expression in nodelist for elem in expression(tree))
-        outer = [elem for elem in matches if not any(a in matches for a in elem.iterancestors())]
+        if len(matches) > MAX_MATCHES:  # each is weighed against the page's text: bounded work
+            return original(tree, nodelist, with_backup)
+        outer = [elem for elem in matches if _matched_above(elem, matches) is None]
         old_len = len(tree.text_content())
         if old_len - sum(len(elem.text_content()) for elem in outer) > old_len / 7:  # trafilatura's guard
-            candidate = Candidate(tree, matches)
-            for elem in [elem for elem in outer if not is_story_prose(elem, candidate)]:
+            for elem in _unspared(outer, Candidate(tree, matches)):
                 delete(elem)
         return tree
 
     return prune_unwanted_nodes
+
+
+def _matched_above(elem: etree._Element, matches: dict[Any, None]) -> etree._Element | None:
+    """The nearest of ``elem``'s ancestors that the discard list matched, if any."""
+    return next((above for above in elem.iterancestors() if above in matches), None)
+
+
+def _unspared(elems: list[etree._Element], candidate: Candidate) -> list[etree._Element]:
+    """The matches among ``elems`` to delete: all but story prose; inside a spared one, its own
+    matches (an author box, a share bar) are weighed alike, as trafilatura would have taken them
+    with it. Decided before anything is deleted."""
+    doomed: list[etree._Element] = []
+    for elem in elems:
+        if not is_story_prose(elem, candidate):
+            doomed.append(elem)
+            continue
+        inner = [node for node in elem.iterdescendants() if node in candidate.matches]
+        doomed += _unspared([node for node in inner if _matched_above(node, candidate.matches) is elem], candidate)
+    return doomed
 
 
 @dataclass(slots=True)
