@@ -8,8 +8,9 @@ stage, which parses the whole tree anyway, decides from structure (:func:`decide
 links, dates and bylines, posts, prices, code, paragraphs that address the reader) weighed by a
 small multinomial logistic regression shipped as ``pagekind_model.json`` and trained by
 ``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the JSON): an article needs
-P(article) at the threshold and no other kind at its gate (a page the model is sure is a forum
-thread is not emitted because its P(article) is 0.3). Declared types are features like any other,
+P(article) at the threshold and no other kind at its gate (a page the model is sure is a manual
+is not emitted because its P(article) is 0.3; forums have no gate: a story with its readers'
+comments under it is built like one). Declared types are features like any other,
 never the whole verdict, and the amount of text is not a reason to drop a page that is built like an
 article. Each verdict names the feature that weighed most for it, which becomes a stats key
 (``news/pagekind/<verdict>/<signal>``) and the rejection's detail, so both kinds of error can be
@@ -148,7 +149,7 @@ class _Model:
     # by about log(k), a cost and not evidence, so it is taken off when naming the likeliest kind.
     offset: dict[Kind, float]
     # Per kind, the probability at which the page is that kind even with P(article) over the
-    # threshold: a page the model is sure is a forum thread or a manual is not emitted because
+    # threshold: a page the model is sure is a manual or a shop's product is not emitted because
     # its P(article) is 0.2. Chosen in training (see ``train_pagekind.pick_gates``); a kind
     # without one is never gated.
     gates: dict[Kind, float]
