@@ -9,6 +9,7 @@ swapped it in and as the original in every other.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ def swapped(module: object, values: dict[str, object]) -> Iterator[None]:
         yield
     finally:
         for name, value in saved.items():
+            _release(owner, getattr(module, name))
             setattr(module, name, value)
 
 
@@ -51,6 +53,15 @@ def _for_thread(owner: int, value: object, original: object) -> object:
     return value
 
 
+# Class stand-ins are made once per (stand-in, original) pair and kept: a class is a cycle of
+# objects, and one made per call would leave cyclic garbage on every page. Each counts the threads
+# inside a swap that put it in place; any other thread (or one that kept the name after the swap
+# ended) gets the original.
+_CLASSES: dict[tuple[type, type], type] = {}
+_OWNERS: dict[type, Counter[int]] = {}
+_CLASSES_LOCK = threading.Lock()
+
+
 def _class_for_thread(owner: int, value: type, original: type) -> type:
     """A class that makes ``value`` instances in thread ``owner``, ``original`` ones in the others.
 
@@ -58,11 +69,21 @@ def _class_for_thread(owner: int, value: type, original: type) -> type:
     module's name, or subclasses it, meanwhile works as with the original: every instance of the
     original counts as one of it, and a subclass of it is built as a subclass of the original.
     """
+    with _CLASSES_LOCK:
+        stand_in = _CLASSES.get((value, original))
+        if stand_in is None:
+            stand_in = _CLASSES[value, original] = _thread_class(value, original)
+        _OWNERS[stand_in][owner] += 1
+    return stand_in
+
+
+def _thread_class(value: type, original: type) -> type:
+    owners: Counter[int] = Counter()
 
     class Seen(type(original)):  # type: ignore[misc]  # the original's metaclass, whatever it is
         def __call__(cls, *args: Any, **kwargs: Any) -> Any:
             if cls is stand_in:  # built by its name in the module: the thread chooses the class
-                return (value if threading.get_ident() == owner else original)(*args, **kwargs)
+                return (value if owners[threading.get_ident()] > 0 else original)(*args, **kwargs)
             return super().__call__(*args, **kwargs)  # a subclass someone made meanwhile: built as usual
 
         def __instancecheck__(cls, instance: object) -> bool:
@@ -72,7 +93,15 @@ def _class_for_thread(owner: int, value: type, original: type) -> type:
             return issubclass(subclass, original)
 
     stand_in: type = Seen(original.__name__, (original,), {"__module__": original.__module__})
+    _OWNERS[stand_in] = owners
     return stand_in
+
+
+def _release(owner: int, current: object) -> None:
+    """The swap by thread ``owner`` that put ``current`` in place has ended."""
+    if isinstance(current, type) and current in _OWNERS:
+        with _CLASSES_LOCK:
+            _OWNERS[current][owner] -= 1
 
 
 class _ThreadList(list[Any]):
