@@ -148,9 +148,12 @@ def _manifest_jobs(manifest: Path) -> Iterator[Job]:
                 continue
             try:
                 entry = json.loads(line)
-                # A null (or missing) URL is no URL, not the text "None": the page's own canonical
-                # link or its file:// URL stands in, as for a file given without --url.
-                page_id, page_url = str(entry["id"]), (str(entry["url"]) if entry.get("url") else None)
+                # A null, missing or blank URL is no URL, not the text "None": the page's own
+                # canonical link or its file:// URL stands in, as for a file given without --url.
+                url = entry.get("url")
+                if url is not None and not isinstance(url, str):
+                    raise TypeError(f"its url is a {type(url).__name__}, not text")
+                page_id, page_url = str(entry["id"]), (url.strip() or None if url else None)
             except (ValueError, KeyError, TypeError) as exc:
                 logger.warning("%s:%d: not a manifest entry (%s); skipped", manifest, number, exc)
                 continue

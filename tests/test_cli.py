@@ -79,16 +79,32 @@ def test_default_manifest_path_is_pages_id_html_gz(pages: Path, tmp_path: Path) 
     assert read_lines(out)[0]["title"] == "Ferry returns"
 
 
-def test_a_manifest_entry_with_a_null_url_is_extracted_as_a_file_without_one(pages: Path, tmp_path: Path) -> None:
-    """``"url": null`` means no URL: not the address "None", which no record could carry."""
+@pytest.mark.parametrize("url", [None, "", " \t"])
+def test_a_manifest_entry_with_a_null_url_is_extracted_as_a_file_without_one(
+    pages: Path, tmp_path: Path, url: str | None
+) -> None:
+    """``"url": null`` (or blank) means no URL: not the address "None", which no record could carry."""
     shutil.copy(pages / "two.html.gz", pages / "x2.html.gz")
     manifest = tmp_path / "truth.jsonl"
-    manifest.write_text(json.dumps({"id": "x2", "url": None}) + "\n", "utf-8")
+    manifest.write_text(json.dumps({"id": "x2", "url": url}) + "\n", "utf-8")
     out = tmp_path / "out.jsonl"
     assert main(["extract", "--manifest", str(manifest), "-o", str(out), "--workers", "0"]) == 0
     (record,) = read_lines(out)
     assert record["title"] == "Ferry returns"
     assert record["url"].startswith(("https://", "file://")), record["url"]
+
+
+def test_a_manifest_entry_whose_url_is_not_text_is_skipped_with_a_reason(
+    pages: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``"url": 0`` is a broken entry, not "no URL": skipped and said so, as other broken entries are."""
+    shutil.copy(pages / "two.html.gz", pages / "x2.html.gz")
+    manifest = tmp_path / "truth.jsonl"
+    manifest.write_text(json.dumps({"id": "x2", "url": 0}) + "\n", "utf-8")
+    with caplog.at_level("WARNING"):
+        code = main(["extract", "--manifest", str(manifest), "-o", str(tmp_path / "out.jsonl"), "--workers", "0"])
+    assert code == 1  # no record at all
+    assert any("not a manifest entry" in message and "int" in message for message in caplog.messages)
 
 
 def test_no_record_at_all_exits_1(tmp_path: Path) -> None:
