@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from lxml import html as lxml_html
+
 from scraper import settings
-from scraper.items import Page
+from scraper.items import Page, Rejection
+
+# The news corpus beside the project (real sites' pages, hand-checked truth); tests that read it
+# skip or narrow themselves when it is absent.
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def project_settings(**overrides: Any) -> dict[str, Any]:
@@ -30,3 +40,14 @@ def make_page(body: bytes | str, url: str = "https://news.example/2026/11/story.
     }  # fmt: skip
     values.update(fields)
     return Page(**values)
+
+
+def corpus_trees(step: int) -> Iterator[tuple[str, lxml_html.HtmlElement]]:
+    """Every ``step``-th page of the news corpus (its id and tree), decoded and parsed as extraction does."""
+    from scraper.extraction.decoding import decode_page, parse_page
+
+    rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
+    for row in rows[::step]:
+        decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
+        assert not isinstance(decoded, Rejection), row["id"]
+        yield row["id"], parse_page(decoded)

@@ -8,18 +8,12 @@ they must give the same values, from the same elements, in the same order.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
 from scraper.extraction import basicclean, prune, signals, visible
-from scraper.extraction.decoding import decode_page, parse_html, parse_page
-from scraper.items import Rejection
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from scraper.extraction.decoding import parse_html
+from tests.helpers import CORPUS, corpus_trees
 
 # Each of ours beside the ``//`` form it stands for.
 PAIRS = [
@@ -43,11 +37,7 @@ ODD = [
 def _trees() -> list[etree._Element]:
     trees = [parse_html(markup) for markup in ODD]
     if CORPUS.is_dir():  # real sites' markup, when the shared corpus is beside the project
-        rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
-        for row in rows[::20]:
-            decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
-            assert not isinstance(decoded, Rejection)
-            trees.append(parse_page(decoded))
+        trees += [tree for _, tree in corpus_trees(20)]
     return trees
 
 

@@ -8,24 +8,18 @@ paragraph as justext's own does.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.article import _lean_supported, _run_trafilatura
-from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.options import ExtractionOptions
-from scraper.items import Rejection
+from tests.helpers import CORPUS, corpus_trees
 
 trafilatura = pytest.importorskip("trafilatura")
 external = pytest.importorskip("trafilatura.external")
 justext_core = pytest.importorskip("justext.core")
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _SENTENCE = "The harbour board agreed on Tuesday to repair the northern sea wall before the winter storms. "
 
 
@@ -83,11 +77,7 @@ def _classified(tree: lxml_html.HtmlElement) -> list[tuple[str, str, str, bool, 
 def _pages() -> list[lxml_html.HtmlElement]:
     pages = [_short_page()]
     if CORPUS.is_dir():  # real sites' markup, when the shared corpus is beside the project
-        rows = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines()]
-        for row in rows[::40]:
-            decoded = decode_page(gzip.decompress((CORPUS / "pages" / f"{row['id']}.html.gz").read_bytes()), None)
-            assert not isinstance(decoded, Rejection)
-            pages.append(parse_page(decoded))
+        pages += [tree for _, tree in corpus_trees(40)]
     return pages
 
 
