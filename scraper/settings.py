@@ -54,6 +54,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.fetching.origin.OriginFilterMiddleware": 51,
     # The spider's robots.txt request gets the copy the robots.txt middleware (100) fetched: one download.
     "scraper.fetching.robotstxt.RobotsTxtReuseMiddleware": 101,
+    # Scrapy's meta refresh, read from the first 4,096 characters' bytes: no page is decoded whole for it.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "scraper.fetching.metarefresh.PrefixMetaRefreshMiddleware": 580,
     # A redirect back into its own chain ends as redirect_loop (sees the 3xx before Scrapy's 600).
     "scraper.fetching.redirect.RedirectLoopMiddleware": 610,
     # Known article pages: skipped when unchanged, else a conditional GET (after robots.txt, 100).

@@ -6,30 +6,29 @@ URL come from ``<meta>``, ``<link>`` and JSON-LD, which almost every article sta
 ``<body>``; parsing the whole page for them cost the crawl process about 5 ms a page (the parse
 3 ms, freeing the tree 0.7), and the extraction worker parses it again anyway.
 
+Once the head says "article", the rest of the page cannot say otherwise: every rule of
+``classify`` that more signals could fire before the head's own names an article too (a JSON-LD
+article with a headline, a first ``og:type`` of ``article``, ``article:published_time``, an
+article type), and the head's meta come first in the document. What the rest could still change
+is which of those rules fired, the signal named in the verdict (``article/og_type`` in the head,
+``article/jsonld`` for the whole page when a JSON-LD article with a headline sits in the body):
+that name is only diagnostics (the ``news/pagekind/...`` stats key and the head verdict quoted in
+a rejection's detail; the worker decides the kind again from the whole page's structure), so it is
+the head's. Parsing the whole page to rename it cost the crawl process about 6 ms on each such
+page (the parse, the signals of the whole tree, freeing it): 38 of the news corpus's 174 pages.
+
 :func:`head_verdict` parses the text before the first ``<body`` and returns its verdict only
-when the rest of the page cannot change what the spider does with it (the verdict it puts on
-the ``Page`` and the canonical URL it compares), so the spider decides exactly as a full parse
-would; otherwise it returns None and the spider parses the whole page. What the rest could
-change depends on what the head already says (:func:`_undecided`):
-
-- a JSON-LD article with a headline decides the kind for good (``classify``'s first rule: a
-  later article node can only replace it by another with a headline); otherwise an ``ld+json``
-  further down could still make it ``article/jsonld``, and, unless the head's first ``og:type``
-  settled the rule that fired, so could a ``<meta`` (``og:type``, ``article:published_time``);
-- a ``<link rel=canonical>`` in the head is the document's first, the one the signals keep;
-  without it a ``canonical`` further down would win, and without an ``og:url`` either, so
-  could a ``<meta`` naming one.
-
-The words are looked for in the text after the cut, ``ld+json`` as XPath tests it (case
-matters), the others in any case. (Written with character references, ``ld&#43;json``, they
-would slip by: a page that hides its own metadata so gets the head's verdict.) Only the words
-that matter are looked for: on the news corpus most articles need none or only ``ld+json``,
-so the text after the head is no longer lower-cased whole (1.5 ms a page).
+when it says "article" and the rest of the page cannot change the canonical URL the spider
+compares; otherwise it returns None and the spider parses the whole page. A ``<link
+rel=canonical>`` in the head is the document's first, the one the signals keep; without it a
+``canonical`` further down would win, and without an ``og:url`` either, so could a ``<meta``
+naming one (:func:`_undecided`). The words are looked for in the text after the cut, in any case.
 
 A page that is not an article is parsed in full (its links are followed), so it pays the
-small head parse twice. On the news corpus 126 of 174 pages take the short way (98 before the
-checks above were narrowed to what matters), with the same verdicts and canonical URLs as the
-whole page's tree (``tests/test_spiders_verdict.py``).
+small head parse twice. On the news corpus 164 of 174 pages take the short way (126 while the
+verdict's signal had to be the whole page's, 98 before the checks were narrowed to what
+matters), with the same kinds and canonical URLs as the whole page's tree
+(``tests/test_spiders_verdict.py``).
 """
 
 from __future__ import annotations
@@ -40,14 +39,14 @@ import lxml.html
 from lxml import etree
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse
-from scrapy.utils.response import get_base_url
 
 from scraper.extraction.pagekind import Kind, Verdict, classify
 from scraper.extraction.signals import PageSignals, read_head_signals
+from scraper.fetching.prefix import base_url, head_cut
 
-_BODY_START = re.compile(r"<body[\s/>]", re.IGNORECASE)
-JSONLD = "ld+json"  # what the signals' XPath looks for in a script's type, case-sensitively
-_ANY_CASE = {word: re.compile(re.escape(word), re.IGNORECASE) for word in ("<meta", "canonical", "og:url")}
+_WORDS = ("<meta", "canonical", "og:url")
+_ANY_CASE = {word: re.compile(re.escape(word), re.IGNORECASE) for word in _WORDS}
+_ANY_CASE_BYTES = {word: re.compile(re.escape(word.encode()), re.IGNORECASE) for word in _WORDS}
 
 
 def head_verdict(response: HtmlResponse) -> tuple[PageSignals, Verdict] | None:
@@ -56,13 +55,13 @@ def head_verdict(response: HtmlResponse) -> tuple[PageSignals, Verdict] | None:
     Raises what decoding the response raises (``UnicodeError``, ``LookupError``, ``ValueError``),
     as ``response.selector`` would.
     """
-    text = response.text
-    start = _BODY_START.search(text)
-    if start is None:  # no <body> tag: where the head ends is the parser's guess
+    cut = head_cut(response)  # from the bytes where the encoding allows: the page is not decoded whole
+    if cut is None:  # no <body> tag: where the head ends is the parser's guess
         return None
+    head, rest = cut
     # parsel's own normalisation and parser, so the head parses as it does in the whole page's tree
     try:
-        root = create_root_node(text[: start.start()], lxml.html.HTMLParser, base_url=get_base_url(response))
+        root = create_root_node(head, lxml.html.HTMLParser, base_url=base_url(response))
     except etree.LxmlError:  # whatever the head alone does to lxml, the whole page is parsed as before
         return None
     if not isinstance(root, lxml.html.HtmlElement):  # always one, from lxml.html's parser
@@ -71,27 +70,26 @@ def head_verdict(response: HtmlResponse) -> tuple[PageSignals, Verdict] | None:
     verdict = classify(signals, response.url)
     if verdict.kind is not Kind.ARTICLE:
         return None  # its links are read: the whole page is parsed anyway
-    if any(_below(text, start.start(), word) for word in _undecided(signals, verdict)):
+    if any(_below(rest, word) for word in _undecided(signals)):
         return None
     return signals, verdict
 
 
-def _undecided(signals: PageSignals, verdict: Verdict) -> list[str]:
-    """The words that, found below the head, could change the verdict or the canonical URL."""
-    words: list[str] = []
-    if signals.article_ld is None or not signals.article_ld.get("headline"):
-        words.append(JSONLD)  # a JSON-LD article with a headline below would decide it
-        settled = verdict.signal == "og_type" or (verdict.signal == "published_time" and signals.first_meta("og:type"))
-        if not settled:  # a first og:type or published_time below could fire an earlier rule
-            words.append("<meta")
-    if not signals.canonical:
-        words.append("canonical")
-        if not signals.first_meta("og:url"):
-            words += ["<meta", "og:url"]
-    return words
+def _undecided(signals: PageSignals) -> list[str]:
+    """The words that, found below the head, could change the canonical URL the spider compares."""
+    if signals.canonical:
+        return []
+    if signals.first_meta("og:url"):
+        return ["canonical"]
+    return ["canonical", "<meta", "og:url"]
 
 
-def _below(text: str, start: int, word: str) -> bool:
-    if word == JSONLD:
-        return text.find(word, start) >= 0
-    return _ANY_CASE[word].search(text, start) is not None
+def _below(rest: str | bytes, word: str) -> bool:
+    """Whether ``word`` is in the rest of the page, in any case.
+
+    In bytes only ASCII letters fold; in text ``i`` also matches ``İ`` and ``ı``, which lxml does
+    not read as an ``i`` in a ``rel`` or a tag name: either way the answer is the same.
+    """
+    if isinstance(rest, bytes):
+        return _ANY_CASE_BYTES[word].search(rest) is not None
+    return _ANY_CASE[word].search(rest) is not None
