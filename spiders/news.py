@@ -36,6 +36,7 @@ from scraper.config import ConfigError
 from scraper.extraction.pagekind import Kind, Verdict, classify
 from scraper.extraction.signals import PageSignals, read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
+from scraper.fetching.prefix import base_url
 from scraper.items import Fetch, Page
 from scraper.summary import SOURCES
 from scraper.urls import DEFAULT_DROP_PARAMS, UrlCanonicalizer
@@ -249,7 +250,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
         """
         if not href or response.meta.get("news_via") == "canonical":
             return None
-        canonical = self.canonicalize(response.urljoin(href))
+        canonical = self.canonicalize(urljoin(base_url(response), href))  # response.urljoin, not decoding it whole
         here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
         if canonical in here or not source.allows(canonical) or urlsplit(canonical).path in ("", "/"):
             return None

@@ -16,8 +16,10 @@ from scrapy.utils.test import get_crawler
 
 from scraper.fetching.metarefresh import PrefixMetaRefreshMiddleware
 from scraper.fetching.prefix import BODY_START, SCAN_CHARS, base_url, head_cut, meta_refresh, text_prefix
+from scraper.items import Page
 from spiders.news import _whole_page_verdict, release_parse_tree
 from spiders.verdict import head_verdict
+from tests.test_spiders_news import make_spider
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PAGES = PROJECT_ROOT.parent / "shared" / "corpus" / "pages"
@@ -87,6 +89,37 @@ def test_an_article_decided_from_its_head_is_never_decoded_whole(name: str) -> N
     assert found is not None
     assert found[1].kind == "article"
     assert page._cached_ubody is None  # Scrapy's middleware and get_base_url decoded every page whole
+
+
+class CountingResponse(HtmlResponse):
+    """A response that counts how often its whole text is read."""
+
+    reads = 0
+
+    @property
+    def text(self) -> str:
+        CountingResponse.reads += 1
+        return super().text
+
+
+@pytest.mark.parametrize("variant", ["canonical here", "canonical elsewhere"])
+def test_the_spider_hands_on_an_article_without_decoding_it(variant: str) -> None:
+    body, content_type = CASES["utf-8"]
+    # a relative canonical, joined to the page's base URL: the page's own, or another page's
+    target = b"/2026/11/bridge.html" if variant == "canonical here" else b"/2026/11/other-story.html"
+    body = body.replace(b"https://news.example/2026/11/bridge-reopens.html", target)
+    spider = make_spider(url="https://news.example/")
+    request = Request(URL, meta={"news_source": spider.sources[0].name, "news_via": "link"})
+    page = CountingResponse(URL, body=body, headers={"Content-Type": content_type}, request=request)
+    PrefixMetaRefreshMiddleware.from_crawler(spider.crawler).process_response(request, page)
+    CountingResponse.reads = 0
+    (out,) = spider.parse_page(page, spider.sources[0])
+    assert CountingResponse.reads == 0  # response.urljoin decoded it whole for the canonical URL
+    if variant == "canonical here":
+        assert isinstance(out, Page)
+    else:
+        assert isinstance(out, Request)
+        assert out.url == "https://news.example/2026/11/other-story.html"
 
 
 @pytest.mark.parametrize("name", ["shift_jis", "utf-16", "undeclared"])
