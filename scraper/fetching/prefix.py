@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from weakref import WeakKeyDictionary
 
 from scrapy.http import TextResponse
 from w3lib import html
@@ -70,16 +71,28 @@ def text_prefix(response: TextResponse, chars: int) -> str:
     return _decode(response, encoding, end)[:chars]  # a shorter body is decoded whole, as the text would be
 
 
+# The first 4,096 characters and the base URL of each response alive, as Scrapy caches its own:
+# the meta refresh, the head verdict and the canonical URL read them (4 decodes of 16 kB a page).
+_SCANNED: WeakKeyDictionary[TextResponse, str] = WeakKeyDictionary()
+_BASE_URLS: WeakKeyDictionary[TextResponse, str] = WeakKeyDictionary()
+
+
+def _scanned(response: TextResponse) -> str:
+    if (text := _SCANNED.get(response)) is None:
+        text = _SCANNED[response] = text_prefix(response, SCAN_CHARS)
+    return text
+
+
 def base_url(response: TextResponse) -> str:
     """What ``scrapy.utils.response.get_base_url`` returns, read from the first 4,096 characters."""
-    return html.get_base_url(text_prefix(response, SCAN_CHARS), response.url, response.encoding)
+    if (url := _BASE_URLS.get(response)) is None:
+        url = _BASE_URLS[response] = html.get_base_url(_scanned(response), response.url, response.encoding)
+    return url
 
 
 def meta_refresh(response: TextResponse, ignore_tags: list[str]) -> tuple[None, None] | tuple[float, str]:
     """What ``scrapy.utils.response.get_meta_refresh`` returns, read from the first 4,096 characters."""
-    return html.get_meta_refresh(
-        text_prefix(response, SCAN_CHARS), base_url(response), response.encoding, ignore_tags=ignore_tags
-    )
+    return html.get_meta_refresh(_scanned(response), base_url(response), response.encoding, ignore_tags=ignore_tags)
 
 
 def head_cut(response: TextResponse) -> tuple[str, str | bytes] | None:
