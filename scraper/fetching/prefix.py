@@ -44,16 +44,14 @@ _BODY_END = re.compile(r"[\s/>]")  # what may follow it, tested on the decoded c
 
 def _safe_encoding(response: TextResponse) -> str | None:
     """The response's encoding when its bytes can be decoded in part, else None (use the text)."""
-    if response._cached_ubody is not None:  # decoded already: slicing it is cheaper and exact
-        return None
-    declared = response._declared_encoding()
-    if declared is None:  # Scrapy infers it by decoding the whole body, and keeps the text
+    encoding = response.encoding  # declared (header, BOM, <meta>), or inferred by decoding the body whole
+    if response._cached_ubody is not None:  # decoded already (inferred): slicing it is cheaper and exact
         return None
     try:
-        name = codecs.lookup(declared).name
+        name = codecs.lookup(encoding).name
     except LookupError:
         return None
-    return declared if name in PREFIX_SAFE else None
+    return encoding if name in PREFIX_SAFE else None
 
 
 def _decode(response: TextResponse, encoding: str, end: int) -> str:
