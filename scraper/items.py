@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import inspect
 import itertools
 import textwrap
@@ -234,11 +235,21 @@ class Article:
 
 
 def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready lists and dicts.
+
+    Field by field rather than ``dataclasses.asdict``, which deep-copies every leaf: about a
+    hundred ``deepcopy`` calls a record, in the crawl process, for strings that are immutable.
+    """
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 EXPORTED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.metadata.get("exported", True))
