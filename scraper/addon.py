@@ -31,6 +31,15 @@ _PLAIN = (
     "ROBOTSTXT_OBEY", "FEED_EXPORT_ENCODING", "LOG_FORMATTER", "TELNETCONSOLE_ENABLED",
 )  # fmt: skip
 _COMPONENTS = ("ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS")
+# Scrapy's components that ours replace (ours: Scrapy's). A project that set Scrapy's own entry
+# itself (None to switch it off, another order, or None beside a subclass of its own) has decided
+# what runs there: neither entry of the pair is added to its settings.
+_DOWNLOADER = "scrapy.downloadermiddlewares"
+_REPLACES = {
+    "scraper.fetching.retry.RetryAfterMiddleware": f"{_DOWNLOADER}.retry.RetryMiddleware",
+    "scraper.fetching.robotspolicy.Rfc9309RobotsTxtMiddleware": f"{_DOWNLOADER}.robotstxt.RobotsTxtMiddleware",
+    "scraper.fetching.metarefresh.PrefixMetaRefreshMiddleware": f"{_DOWNLOADER}.redirect.MetaRefreshMiddleware",
+}
 # Scrapy's extensions that only work when their own setting is on (else they raise NotConfigured).
 _SWITCHED = {
     "scrapy.extensions.remote_control.RemoteControl": "REMOTE_CONTROL_ENABLED",
@@ -52,9 +61,18 @@ class NewsAddon:
             settings.set("SPIDER_MODULES", [*modules, "spiders"], priority=settings.getpriority("SPIDER_MODULES") or 0)
 
     def update_settings(self, settings: BaseSettings) -> None:
-        """Our components, merged into the project's (Scrapy sorts each dict by priority)."""
+        """Our components, merged into the project's (Scrapy sorts each dict by priority).
+
+        Where ours replaces one of Scrapy's and the project set Scrapy's entry itself, the
+        project's choice stands (see ``_REPLACES``).
+        """
         for name in _COMPONENTS:
-            settings[name].update(getattr(ours, name))
+            theirs = settings[name]
+            mine = dict(getattr(ours, name))
+            for path, scrapys in _REPLACES.items():
+                if path in mine and scrapys in theirs and path not in theirs:
+                    del mine[path], mine[scrapys]
+            theirs.update(mine)
         exporters = settings["FEED_EXPORTERS"]  # ours for the formats the project has not set itself
         exporters.update({name: path for name, path in ours.FEED_EXPORTERS.items() if name not in exporters})
 

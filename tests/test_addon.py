@@ -66,3 +66,37 @@ def test_extensions_their_settings_turn_off_are_not_even_imported(tmp_path: Path
     assert "twisted.conch.telnet" in imports
     assert "scrapy.extensions.telnet.TelnetConsole" in log  # Scrapy's "Enabled extensions" list
     assert "aiohttp" not in imports
+
+
+def _merged_middlewares(project: dict[str, int | None]) -> dict[str, int | None]:
+    from scrapy.settings import Settings
+
+    from scraper.addon import NewsAddon
+
+    settings = Settings({"DOWNLOADER_MIDDLEWARES": project}, priority="project")
+    NewsAddon().update_settings(settings)
+    return dict(settings["DOWNLOADER_MIDDLEWARES"])
+
+
+def test_a_project_that_set_scrapys_own_middleware_keeps_its_choice() -> None:
+    meta_refresh = "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware"
+    ours = "scraper.fetching.metarefresh.PrefixMetaRefreshMiddleware"
+    switched_off = _merged_middlewares({meta_refresh: None})
+    assert switched_off[meta_refresh] is None
+    assert ours not in switched_off
+    replaced = _merged_middlewares({meta_refresh: None, "their_project.mw.KeepReferer": 580})
+    assert ours not in replaced
+    assert replaced["their_project.mw.KeepReferer"] == 580
+    untouched = _merged_middlewares({})
+    assert untouched[meta_refresh] is None
+    assert untouched[ours] == 580
+    assert untouched["scraper.fetching.retry.RetryAfterMiddleware"] == 550
+
+
+def test_every_scrapy_component_ours_switch_off_has_its_replacement_named() -> None:
+    from scraper import settings
+    from scraper.addon import _REPLACES
+
+    switched_off = {path for path, order in settings.DOWNLOADER_MIDDLEWARES.items() if order is None}
+    assert switched_off == set(_REPLACES.values())
+    assert all(path in settings.DOWNLOADER_MIDDLEWARES for path in _REPLACES)

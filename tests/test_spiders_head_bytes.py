@@ -163,3 +163,27 @@ def test_on_the_news_corpus_the_bytes_give_scrapys_text_and_the_whole_pages_kind
             assert found[1].kind == _whole_page_verdict(whole)[1].kind, file.name
             release_parse_tree(whole)
     assert undecoded >= 160  # 164 of 174 pages: none of them decoded whole
+
+
+@pytest.mark.parametrize(
+    ("body", "encoding"),
+    [
+        # A byte order mark wins over the encoding given: the text is UTF-8, two bytes an "é".
+        (b"\xef\xbb\xbf" + (page(title="é" * 2500) + REFRESH + "<body></body>").encode(), "cp1252"),
+        # latin-1 is read as cp1252 (w3lib's translation): 0x85 is "…" there, not a space after <body.
+        (page(body="").encode() + b"<body\x85 class=x><p>y</p><body><p>z</p></body></html>", "latin-1"),
+    ],
+    ids=["bom over cp1252", "latin-1 as cp1252"],
+)
+def test_a_response_made_with_an_encoding_reads_as_its_text(body: bytes, encoding: str) -> None:
+    def made() -> HtmlResponse:
+        return HtmlResponse(URL, body=body, encoding=encoding, request=Request(URL))
+
+    text = made().text
+    assert text_prefix(made(), SCAN_CHARS) == text[:SCAN_CHARS]
+    assert meta_refresh(made(), []) == get_meta_refresh(made())
+    start = BODY_START.search(text)
+    cut = head_cut(made())
+    assert start is not None
+    assert cut is not None
+    assert cut[0] == text[: start.start()]

@@ -13,7 +13,7 @@ the single-byte ASCII supersets (:data:`PREFIX_SAFE`). A cut through UTF-8 can s
 character, the last, so a decoded prefix is the whole text's prefix but for its last character.
 For any other encoding (UTF-16, Shift_JIS, GB18030, ...), for a body whose encoding Scrapy had to
 infer (which decodes it whole anyway) and once the text is decoded, the functions read
-``response.text`` as Scrapy does. ``tests/test_fetching_prefix.py`` holds them to Scrapy's results.
+``response.text`` as Scrapy does. ``tests/test_spiders_head_bytes.py`` holds them to Scrapy's results.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from weakref import WeakKeyDictionary
 
 from scrapy.http import TextResponse
 from w3lib import html
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_to_unicode, read_bom, resolve_encoding
 
 SCAN_CHARS = 4096  # what Scrapy's get_base_url and get_meta_refresh read: response.text[0:4096]
 MAX_CHAR_BYTES = 4  # a UTF-8 character is at most 4 bytes
@@ -44,14 +44,19 @@ _BODY_END = re.compile(r"[\s/>]")  # what may follow it, tested on the decoded c
 
 def _safe_encoding(response: TextResponse) -> str | None:
     """The response's encoding when its bytes can be decoded in part, else None (use the text)."""
-    encoding = response.encoding  # declared (header, BOM, <meta>), or inferred by decoding the body whole
+    declared = response.encoding  # declared (header, BOM, <meta>), or inferred by decoding the body whole
     if response._cached_ubody is not None:  # decoded already (inferred): slicing it is cheaper and exact
+        return None
+    # What html_to_unicode decodes with: a byte order mark wins over any declaration (a response
+    # made with ``encoding=`` declares that first), and names are translated (latin-1 is cp1252).
+    encoding = read_bom(response.body[:BOM_BYTES])[0] or resolve_encoding(declared)
+    if encoding is None:
         return None
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
         return None
-    return encoding if name in PREFIX_SAFE else None
+    return name if name in PREFIX_SAFE else None
 
 
 def _decode(response: TextResponse, encoding: str, end: int) -> str:
@@ -64,7 +69,7 @@ def text_prefix(response: TextResponse, chars: int) -> str:
     encoding = _safe_encoding(response)
     if encoding is None:
         return response.text[:chars]
-    width = MAX_CHAR_BYTES if codecs.lookup(encoding).name == "utf-8" else 1
+    width = MAX_CHAR_BYTES if encoding == "utf-8" else 1
     end = chars * width + BOM_BYTES + MAX_CHAR_BYTES  # room for the BOM and one split character past the end
     return _decode(response, encoding, end)[:chars]  # a shorter body is decoded whole, as the text would be
 
