@@ -321,6 +321,56 @@ def test_a_story_with_its_readers_comments_under_it_is_an_article() -> None:
     assert isinstance(result, Article), getattr(result, "detail", "")
 
 
+_FOOTBRIDGE = (
+    "The footbridge over the Alder river reopened on Friday morning, four months after a lorry struck one of its "
+    "supports during the November floods.",
+    "Engineers replaced two steel beams and resurfaced the deck. The council said the work cost about 240,000 "
+    "pounds, most of it covered by insurance.",
+    '"People have had to walk an extra mile to reach the station all winter," said councillor Tom Okafor.',
+    "He cut the ribbon with pupils from the primary school next to the bridge on Friday.",
+    "Cyclists are asked to dismount while the new surface settles. The council will check the supports again.",
+)
+
+
+def _live_entry(n: int) -> str:
+    return (
+        f'<div class="live-entry"><time datetime="2025-03-14T1{n % 10}:05">1{n % 10}:05</time>'
+        f'<span class="author">By Maria Jensen</span><h3>Update {n}</h3><p>Crews are still working at the '
+        "footbridge site where the river rose overnight; council engineers say the supports look sound and the "
+        f"bridge could reopen later today if the water keeps falling, update number {n}, with police asking "
+        "drivers to avoid the main road and the station car park for the rest of the morning.</p></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (  # each paragraph in its own wrapper block, a comment list under the story
+            "".join(f'<div class="text-block"><p>{p}</p></div>' for p in _FOOTBRIDGE)
+            + '</article><div id="comments" class="comments-area"><h2>15 thoughts on Footbridge reopens</h2>'
+            f'<ol class="comment-list">{"".join(_comment(n) for n in range(1, 16))}</ol></div><article>',
+            "https://courier.example/news/2025/03/14/footbridge-reopens",
+        ),
+        (  # a live blog: dated, signed entries alike, at an address without a date
+            f'<div class="live-feed">{"".join(_live_entry(n) for n in range(12, 0, -1))}</div>',
+            "https://courier.example/live/alder-floods",
+        ),
+    ],
+    ids=["wrapped paragraphs and comments", "live blog"],
+)
+def test_stories_built_of_alike_dated_blocks_are_articles(body: str, url: str) -> None:
+    """Pages a forum gate once rejected (found by review): a story's blocks look like posts."""
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Footbridge - Riverside Courier</title>'
+        '</head><body><header><a href="/">Riverside Courier</a><nav><ul><li><a href="/news/">News</a></li>'
+        '<li><a href="/sport/">Sport</a></li></ul></nav></header><main><article><h1>Footbridge reopens</h1>'
+        '<p class="byline">By Maria Jensen · <time datetime="2025-03-14">March 14, 2025</time></p>'
+        f"{body}</article></main><footer><p>© 2025 Riverside Courier.</p></footer></body></html>"
+    )
+    result = extract_article(_page(page, url))
+    assert isinstance(result, Article), getattr(result, "detail", "")
+
+
 def test_a_page_that_reaches_another_kinds_gate_is_not_emitted_for_its_article_odds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
