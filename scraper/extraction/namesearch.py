@@ -11,14 +11,12 @@ Each distinct value is searched once, as templates repeat their classes.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
-from contextlib import contextmanager
 from itertools import accumulate
 from typing import TYPE_CHECKING, AnyStr
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
 _SEPARATOR = "\0"  # in no attribute value libxml2 hands back, so no word is found across two values
 
@@ -63,27 +61,3 @@ def _hits(joined: AnyStr, needles: Iterable[AnyStr], lengths: list[int]) -> set[
             found.add(index)
             at = joined.find(needle, starts[index + 1])  # the value is a candidate: on to the next one
     return found
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a page's attribute values are held (then as before).
-
-    The values callers search come from one XPath as lxml smart strings: a ``str`` subclass the
-    collector tracks, 800 to 900 of them on a typical page, all alive at once and freed by their
-    reference counts when the caller is done (they hold no cycle). Allocated in one burst, they
-    set off a young collection on nearly every page, which moved them to the older generations,
-    whose growth set off full collections (each a walk over every object of the process: ~25 ms
-    with trafilatura loaded). Over the news corpus in one process, the collections under pruning
-    and the visible signals fell from 564 to 9 young ones and from 5 to 0 full ones (all: 7 to 3), 1.76 to
-    0.83 ms of collector time a page. Nothing is collected later than it would be by a call
-    made with the collector off: objects freed by count go at once, cycles at the next
-    collection. A collector the program turned off stays off; another thread's collections wait.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

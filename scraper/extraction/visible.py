@@ -14,7 +14,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.namesearch import collector_paused, values_holding
+from scraper.extraction.collector import collector_paused
+from scraper.extraction.namesearch import values_holding
 from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
 from scraper.text import normalise, phrases
 
