@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.kindsignals import address_words
-from scraper.extraction.structure import measure
+from scraper.extraction.structure import _AUTHOR, _AUTHOR_CLASS, _PRICE, _PRICE_CLASS, _class_kinds, measure
 from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
 from scraper.text import count_words
 from tests.conftest import CORPUS, PROJECT_ROOT
@@ -120,6 +120,27 @@ def test_author_markup_is_read_whatever_its_case_and_beside_the_headline() -> No
 )
 def test_byline_and_caption_classes(classes: str, expected: int) -> None:
     assert _class_marks(classes) == expected
+
+
+@pytest.mark.parametrize(
+    ("classes", "expected"),
+    [
+        ("product-PRICE", _PRICE),
+        ("Mini-Cart author-box", _PRICE | _AUTHOR),
+        ("User-Name", _AUTHOR),
+        ("BYLINE", _AUTHOR),
+        ("teaser card", 0),  # "card" holds no "cart"
+        ("ba\u017fket", _PRICE),  # the long s is an s to IGNORECASE: non-ASCII takes the expressions
+        ("\u212arice-check\u212aout", 0),
+        ("Pr\u00e9is Autor", 0),
+        ("\u00e9 checkout", _PRICE),
+        ("", 0),
+    ],
+)
+def test_price_and_author_classes_are_those_the_case_blind_expressions_find(classes: str, expected: int) -> None:
+    """The memo's ASCII shortcut (words looked for in the lower case) finds what the expressions find."""
+    by_expressions = (_PRICE if _PRICE_CLASS.search(classes) else 0) | (_AUTHOR if _AUTHOR_CLASS.search(classes) else 0)
+    assert _class_kinds.__wrapped__(classes) == by_expressions == expected
 
 
 def test_marked_elements_keep_document_order_and_their_limits() -> None:

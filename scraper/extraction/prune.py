@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.collector import collector_paused
 from scraper.extraction.namesearch import values_holding
 from scraper.text import phrases
 
@@ -143,6 +144,11 @@ def prune_page(tree: lxml_html.HtmlElement) -> int:
     text is kept whatever its name: some templates put such words on the article wrapper.
     Returns the number of containers removed (the outermost ones: what they held went with them).
     """
+    with collector_paused():  # the walk holds every class, id... of the page as smart strings
+        return _prune(tree)
+
+
+def _prune(tree: lxml_html.HtmlElement) -> int:
     paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
     removed = 0
     dropped = None  # the last container removed: the marked elements inside it, next in document order, went with it

@@ -287,9 +287,17 @@ class _Walk:
                 counts["post_words"] = max(counts["post_words"], total)
 
 
+# The two class expressions' alternatives (plain words), looked for in an ASCII value's lower case.
+_PRICE_WORDS, _AUTHOR_WORDS = tuple(_PRICE_CLASS.pattern.split("|")), tuple(_AUTHOR_CLASS.pattern.split("|"))
+
+
 @lru_cache(maxsize=4096)
 def _class_kinds(classes: str) -> int:
     """Price and author words in a class attribute, as flags; memoised, as templates repeat their classes."""
+    if classes.isascii():  # IGNORECASE is then the lower case: ``in`` tests, 2.5x faster (else ``ſ`` is an s)
+        lower = classes.lower()
+        price = _PRICE if any(word in lower for word in _PRICE_WORDS) else 0
+        return price | (_AUTHOR if any(word in lower for word in _AUTHOR_WORDS) else 0)
     price = _PRICE if _PRICE_CLASS.search(classes) is not None else 0
     return price | (_AUTHOR if _AUTHOR_CLASS.search(classes) is not None else 0)
 

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.collector import collector_paused
 from scraper.extraction.namesearch import values_holding
 from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
 from scraper.text import normalise, phrases
@@ -77,6 +78,13 @@ def _marked_elements(
     case-sensitive as the class regexes are) are looked at one by one: judging each of ~700
     elements in Python cost more.
     """
+    with collector_paused():  # while the page's class, rel and itemprop values are held as smart strings
+        return _marked(tree, bylines, captions)
+
+
+def _marked(
+    tree: lxml_html.HtmlElement, bylines: int, captions: int
+) -> tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]]:
     found: tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]] = ([], [])
     byline_elements, caption_elements = found
     items = _MAY_MARK(tree)
