@@ -4,12 +4,14 @@ Both read every class, id (and more) of a page through one XPath, as lxml smart 
 the cyclic collector tracks: on a page of a thousand named elements they used to set off young
 collections (and, over many pages, full ones, each a walk over every object of the process).
 The collector is paused while they are held (:func:`~scraper.extraction.collector.collector_paused`)
-and put back as it was, also when the code under it raises or the program had turned it off.
+and put back as it was, also when the code under it raises, the program had turned it off or
+turns it off meanwhile, and when pages overlap in threads.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,21 +80,100 @@ def test_reading_the_visible_signals_of_such_a_page_sets_off_no_collection_in_th
     assert gc.isenabled()
 
 
+def _collects_on_allocation() -> bool:
+    """Whether allocating makes the collector run (a young collection is due after 700 objects)."""
+    seen: list[str] = []
+
+    def count(phase: str, info: dict[str, Any]) -> None:
+        seen.append(phase)
+
+    gc.callbacks.append(count)
+    try:
+        _garbage = [[] for _ in range(5000)]  # tracked containers: past any young threshold we set
+        del _garbage
+    finally:
+        gc.callbacks.remove(count)
+    return bool(seen)
+
+
 def test_the_collector_is_put_back_as_it_was() -> None:
+    thresholds = gc.get_threshold()
     assert gc.isenabled()
     with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
+        assert not _collects_on_allocation()
+    assert gc.get_threshold() == thresholds
+    assert _collects_on_allocation()
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("a bug under it")
-    assert gc.isenabled()
+    assert gc.get_threshold() == thresholds
     gc.disable()  # a program that runs without the collector keeps it off
     try:
         with collector_paused():
-            assert not gc.isenabled()
+            assert not _collects_on_allocation()
         assert not gc.isenabled()
+        assert not _collects_on_allocation()
     finally:
         gc.enable()
+
+
+def _in_thread(entered: threading.Event, leave: threading.Event) -> threading.Thread:
+    """A thread extracting a page: inside a pause from ``entered`` until ``leave`` is set."""
+
+    def work() -> None:
+        with collector_paused():
+            entered.set()
+            leave.wait(10)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert entered.wait(10)
+    return thread
+
+
+def test_a_program_that_turns_the_collector_off_during_a_page_keeps_it_off() -> None:
+    entered, leave = threading.Event(), threading.Event()
+    thread = _in_thread(entered, leave)
+    try:
+        gc.disable()  # the program, in its own thread, while another one extracts a page
+        leave.set()
+        thread.join(10)
+        assert not gc.isenabled()
+    finally:
+        leave.set()
+        gc.enable()
+
+
+def test_thresholds_the_program_sets_during_a_page_are_kept() -> None:
+    thresholds = gc.get_threshold()
+    entered, leave = threading.Event(), threading.Event()
+    thread = _in_thread(entered, leave)
+    try:
+        gc.set_threshold(5000, 20, 20)
+        leave.set()
+        thread.join(10)
+        assert gc.get_threshold() == (5000, 20, 20)
+    finally:
+        leave.set()
+        gc.set_threshold(*thresholds)
+
+
+def test_overlapping_pages_in_two_threads_stay_paused_until_the_last_ends() -> None:
+    thresholds = gc.get_threshold()
+    first, leave_first = threading.Event(), threading.Event()
+    second, leave_second = threading.Event(), threading.Event()
+    one = _in_thread(first, leave_first)
+    two = _in_thread(second, leave_second)
+    try:
+        leave_first.set()
+        one.join(10)
+        assert not _collects_on_allocation()  # the second page is still being extracted
+        leave_second.set()
+        two.join(10)
+        assert gc.get_threshold() == thresholds
+        assert _collects_on_allocation()
+    finally:
+        leave_first.set()
+        leave_second.set()
 
 
 def test_extracting_pages_sets_off_no_collection_and_leaves_no_cycle() -> None:

@@ -19,25 +19,47 @@ cyclic garbage (should a page ever make some) at the first collection after the 
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+_lock = threading.Lock()
+_pauses = 0  # blocks inside collector_paused, in all threads
+_thresholds = gc.get_threshold()  # as they were when the first of them began
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The collector off for the block, then as it was (one the program turned off stays off).
+    """No automatic collection during the block; then the thresholds as they were.
 
-    Nested blocks and threads: a block entered while the collector is off leaves it alone, so
-    the outermost block (of the first thread in) turns it back on; another thread's page may then
-    finish with it on, which costs it time, never memory.
+    The pause is a young threshold of 0 (CPython collects nothing on allocation then), not
+    ``gc.disable()``: the program's own switch stays the program's, whatever thread flips it and
+    when. Blocks nest and overlap across threads: the pause begins with the first and ends with
+    the last, so a thread's page never finishes with the collector back on because another
+    thread's page did. Thresholds the program sets during a pause are left as it set them.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    _begin()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        _end()
+
+
+def _begin() -> None:
+    global _pauses, _thresholds
+    with _lock:
+        if _pauses == 0:
+            _thresholds = gc.get_threshold()
+            gc.set_threshold(0, *_thresholds[1:])
+        _pauses += 1
+
+
+def _end() -> None:
+    global _pauses
+    with _lock:
+        _pauses -= 1
+        if _pauses == 0 and gc.get_threshold() == (0, *_thresholds[1:]):
+            gc.set_threshold(*_thresholds)
