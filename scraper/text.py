@@ -93,4 +93,14 @@ def unique(values: list[str]) -> list[str]:
 
 def content_hash(text: str) -> str:
     """sha256 of the normalised text: whitespace, case and punctuation do not matter."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    return normalised_hash(normalise(text))
+
+
+def normalised_hash(normalised: str) -> str:
+    """:func:`content_hash` of a text whose :func:`normalise` form is ``normalised``.
+
+    Texts joined by white space normalise to their non-empty forms joined by one space (every
+    step works character by character, and no character composes with a space or a line
+    break), so a text made of parts already normalised need not be normalised again.
+    """
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

@@ -15,7 +15,15 @@ from typing import Any, Protocol
 from lxml.html import HtmlElement
 
 from scraper import neardup
-from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
+from scraper.extraction.blocks import (
+    Block,
+    blocks_to_text,
+    body_blocks,
+    body_of,
+    normalised_text,
+    only_links,
+    with_lead,
+)
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown
@@ -40,7 +48,7 @@ from scraper.extraction.signals import PageSignals
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import content_hash, count_words
+from scraper.text import count_words, normalised_hash
 
 
 class Extracted(Protocol):
@@ -152,7 +160,7 @@ def build_article(
         word_count=words,
         paywalled=paywalled,
         fetched_at=page.fetched_at,
-        content_hash=content_hash(text),
+        content_hash=normalised_hash(normalised_text(blocks)),  # content_hash(text), from the blocks' forms
         body=body,
         markdown=render_markdown(title, body) if options.markdown else None,
         fetch=page.fetch,

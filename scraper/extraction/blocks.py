@@ -110,11 +110,20 @@ def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
     if not lead:
         return blocks
     wanted = normalise(lead)
-    if any(wanted in normalise(b.text) or normalise(b.text) in wanted for b in blocks[:6] if len(b.text) > 40):
+    if any(wanted in b.norm or b.norm in wanted for b in blocks[:6] if len(b.text) > 40):
         return blocks
-    if wanted in normalise(" ".join(b.text for b in blocks)):
+    if wanted in normalised_text(blocks):  # the blocks' normalised texts: the rules read them too
         return blocks
     return [Block(kind="p", text=lead), *blocks]
+
+
+def normalised_text(blocks: list[Block]) -> str:
+    """``normalise`` of the blocks' texts joined by white space, from each block's own ``norm``.
+
+    The same string (:func:`scraper.text.normalised_hash` says why), without normalising the
+    whole text again: blocks keep their normalised form for the cleaning rules.
+    """
+    return " ".join(norm for b in blocks if (norm := b.norm))
 
 
 def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
