@@ -116,7 +116,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     credit (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions``
     so they move to ``images``.
     """
-    captions = {normalise(c) for c in ctx.captions if count_words(c) >= 3}
+    captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)
     kept: list[Block] = []
     for block in blocks:  # cheapest test first: most blocks are neither

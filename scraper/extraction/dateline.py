@@ -85,6 +85,9 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     the run of text it sits in (its block: a paragraph, a div, with their inline elements).
     """
     text = " ".join(p.text for p in pieces)
+    dates = scan.spans(text)
+    if not dates:
+        return []
     spans: list[tuple[int, int]] = []
     position = 0
     for piece in pieces:
@@ -92,7 +95,7 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
         position += len(piece.text) + 1
     blocks = [_block(p.owner) for p in pieces]
     found: list[Shown] = []
-    for shown, start, end in scan.spans(text):
+    for shown, start, end in dates:
         touched = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
         if not touched:
             continue
