@@ -124,7 +124,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             captions
             and block.kind in ("p", "quote")
             and _is_caption(block.norm, captions, heads)
-            and not _is_running_prose(block.text)
+            and not _is_running_prose(block)
         ) or (block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)):
             ctx.removed_captions.append(block.text)
         else:
@@ -132,7 +132,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return kept
 
 
-def _is_running_prose(text: str) -> bool:
+def _is_running_prose(block: Block) -> bool:
     """Several sentences of some length: how story paragraphs read, and captions rarely do.
 
     A paragraph set beside an image (cards, listicles, image-and-text sections) is read as
@@ -141,9 +141,9 @@ def _is_running_prose(text: str) -> bool:
     story than captions (1,920 story tokens, 1,402 others); at 40 words and two sentences, 1,232
     story tokens and the same captions (no caption leaked on the news corpus that did not before).
     """
-    if count_words(text) < CAPTION_MAX_WORDS:
+    if block.words < CAPTION_MAX_WORDS:
         return False
-    return sum(1 for s in _SENTENCE_END.split(text) if count_words(s) >= 4) >= 2
+    return sum(1 for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4) >= 2
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
