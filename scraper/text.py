@@ -25,7 +25,10 @@ def phrases() -> dict[str, tuple[str, ...]]:
 def normalise(text: str) -> str:
     """Case-, accent-width- and punctuation-insensitive form used for comparisons."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")  # compiled once: ``re.sub`` looks its pattern up on every call
 
 
 def compact(text: str) -> str:
