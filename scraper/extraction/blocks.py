@@ -26,7 +26,7 @@ class Block:
     text: str  # lines joined by "\n" (list items, table rows); never rewritten once made
     link_density: float = 0.0  # share of characters inside <a>/<ref>
     # Read by many rules, so worked out once, on first use (``words``, ``norm``): a page's
-    # cleaning counted each block's words some 15 times and normalised it up to 4 times.
+    # cleaning counted each block's words about a dozen times and normalised it up to 4 times.
     _words: int = field(default=-1, init=False, repr=False, compare=False)
     _norm: str | None = field(default=None, init=False, repr=False, compare=False)
 
