@@ -15,7 +15,16 @@ from typing import Any, Protocol
 from lxml.html import HtmlElement
 
 from scraper import neardup
-from scraper.extraction.blocks import Block, blocks_to_text, body_blocks, body_of, only_links, with_lead
+from scraper.extraction.blocks import (
+    Block,
+    blocks_to_text,
+    body_blocks,
+    body_of,
+    normalised_text,
+    only_links,
+    text_words,
+    with_lead,
+)
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown
@@ -40,7 +49,7 @@ from scraper.extraction.signals import PageSignals
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import content_hash, count_words
+from scraper.text import normalised_hash
 
 
 class Extracted(Protocol):
@@ -96,7 +105,7 @@ def build_article(
 
     blocks, ctx = clean(document)
     text = blocks_to_text(blocks)
-    words = count_words(text)
+    words = text_words(blocks)  # count_words(text)
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
     running = running_words(tree)  # one walk, for both the check and the recall run's bound
     if not too_large and looks_short(text, running):  # trafilatura may have kept one part of the story: try recall
@@ -105,7 +114,7 @@ def build_article(
             more, more_ctx = clean(fuller)
             if is_fuller(text, more_text := blocks_to_text(more), running):
                 blocks, ctx, text = more, more_ctx, more_text
-                words = count_words(text)
+                words = text_words(blocks)
     if options.max_words and words > options.max_words:  # a dump, not a story: dropped whole, never cut
         return Rejection(DropReason.TOO_LARGE, f"{words} words, over NEWS_EXTRACT_MAX_WORDS={options.max_words}")
     paywalled = is_paywalled(signals)
@@ -152,7 +161,7 @@ def build_article(
         word_count=words,
         paywalled=paywalled,
         fetched_at=page.fetched_at,
-        content_hash=content_hash(text),
+        content_hash=normalised_hash(normalised_text(blocks)),  # content_hash(text), from the blocks' forms
         body=body,
         markdown=render_markdown(title, body) if options.markdown else None,
         fetch=page.fetch,

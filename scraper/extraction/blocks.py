@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.items import BodyBlock
-from scraper.text import normalise
+from scraper.text import count_words, normalise
 
 
 @dataclass(slots=True)
@@ -23,8 +23,26 @@ class Block:
     """One block of body text, as trafilatura delimited it."""
 
     kind: str  # "p", "head", "list", "quote", "table", "code"
-    text: str  # lines joined by "\n" (list items, table rows)
+    text: str  # lines joined by "\n" (list items, table rows); never rewritten once made
     link_density: float = 0.0  # share of characters inside <a>/<ref>
+    # Read by many rules, so worked out once, on first use (``words``, ``norm``): a page's
+    # cleaning counted each block's words about a dozen times and normalised it up to 4 times.
+    _words: int = field(default=-1, init=False, repr=False, compare=False)
+    _norm: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def words(self) -> int:
+        """``count_words(self.text)``."""
+        if self._words < 0:
+            self._words = count_words(self.text)
+        return self._words
+
+    @property
+    def norm(self) -> str:
+        """``normalise(self.text)``."""
+        if self._norm is None:
+            self._norm = normalise(self.text)
+        return self._norm
 
 
 def body_blocks(body: etree._Element, url: str = "") -> list[Block]:
@@ -92,11 +110,20 @@ def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
     if not lead:
         return blocks
     wanted = normalise(lead)
-    if any(wanted in normalise(b.text) or normalise(b.text) in wanted for b in blocks[:6] if len(b.text) > 40):
+    if any(wanted in b.norm or b.norm in wanted for b in blocks[:6] if len(b.text) > 40):
         return blocks
-    if wanted in normalise(" ".join(b.text for b in blocks)):
+    if wanted in normalised_text(blocks):  # the blocks' normalised texts: the rules read them too
         return blocks
     return [Block(kind="p", text=lead), *blocks]
+
+
+def normalised_text(blocks: list[Block]) -> str:
+    """``normalise`` of the blocks' texts joined by white space, from each block's own ``norm``.
+
+    The same string (:func:`scraper.text.normalised_hash` says why), without normalising the
+    whole text again: blocks keep their normalised form for the cleaning rules.
+    """
+    return " ".join(norm for b in blocks if (norm := b.norm))
 
 
 def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
@@ -162,6 +189,15 @@ def _collect(element: etree._Element, pieces: list[str], block_break: str = " ")
 def blocks_to_text(blocks: list[Block]) -> str:
     """Blocks separated by one blank line; lines within a block (list items) by newlines."""
     return "\n\n".join(b.text.strip() for b in blocks if b.text.strip())
+
+
+def text_words(blocks: list[Block]) -> int:
+    """``count_words(blocks_to_text(blocks))``, from each block's own count.
+
+    The blocks are joined by white space, so no word spans two; and a block without CJK
+    characters counts the same by ``str.split`` as by the CJK-aware expression.
+    """
+    return sum(b.words for b in blocks)
 
 
 BODY_TYPES = {"head": "heading", "list": "list", "quote": "quote", "table": "table"}  # anything else: paragraph

@@ -22,13 +22,16 @@ def is_credit_line(text: str, link_density: float = 0.0) -> bool:
     over a link of a headline's length is the story's line.
     """
     text = " ".join(text.split())
-    if count_words(text) > 10 or _cites(text, link_density):
+    if count_words(text) > CREDIT_MAX_WORDS or _cites(text, link_density):
         return False
     lowered = text.casefold()
     return any(
         lowered.startswith(word) and (len(lowered) == len(word) or not lowered[len(word)].isalpha())
         for word in phrases()["credit"]
     ) and (":" in text or "©" in text or "/" in text or count_words(text) <= 4)
+
+
+CREDIT_MAX_WORDS = 10  # a credit line is a name or two and an agency
 
 
 def _cites(text: str, link_density: float) -> bool:
@@ -62,13 +65,29 @@ _DATELINE = re.compile(
 
 def is_dateline(text: str) -> bool:
     """A block that is only a date (and time), in any of the common formats."""
-    text = " ".join(text.split()).strip(" |•·-–")
-    return count_words(text) <= 12 and bool(_DATELINE.match(text))
+    text = " ".join(text.split()).strip(_DATELINE_TRIM)
+    return count_words(text) <= DATELINE_MAX_WORDS and bool(_DATELINE.match(text))
+
+
+DATELINE_MAX_WORDS = 12
 
 
 def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
-    return [b for b in blocks if not (b.kind != "table" and is_dateline(b.text))]
+    return [b for b in blocks if not (b.kind != "table" and _may_be_dateline(b) and is_dateline(b.text))]
+
+
+_DATELINE_TRIM = " |•·-–"
+
+
+def _may_be_dateline(block: Block) -> bool:
+    """Whether :func:`is_dateline` must look: a block of over 12 words can only be one when
+    trimming its ends (``| … |``) takes whole words away; most paragraphs are long and end in a letter.
+    """
+    if block.words <= DATELINE_MAX_WORDS:
+        return True
+    text = block.text.strip()
+    return text[:1] in _DATELINE_TRIM or text[-1:] in _DATELINE_TRIM
 
 
 def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -89,7 +108,7 @@ CROSSLINK_MIN_DENSITY = 0.3  # a longer one must be this much link
 def _is_crosslink(block: Block) -> bool:
     if block.kind not in ("p", "head", "list"):
         return False
-    words = count_words(block.text)
+    words = block.words
     return (
         words <= 40
         and starts_with_phrase(block.text, "crosslink")
@@ -121,7 +140,7 @@ def strip_labelled_links(blocks: list[Block], ctx: CleaningContext) -> list[Bloc
     """
 
     def is_labelled_link(block: Block) -> bool:
-        if block.kind != "p" or block.link_density < LABELLED_LINK_MIN_DENSITY or count_words(block.text) > 30:
+        if block.kind != "p" or block.link_density < LABELLED_LINK_MIN_DENSITY or block.words > 30:
             return False
         match = _LABEL.match(" ".join(block.text.split()))
         if not match or count_words(match.group(1)) > 6 or normalise(match.group(1)) in phrases()["citation_label"]:
@@ -159,9 +178,9 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     roles = set(phrases()["bio_role"])
 
     def is_bio(block: Block, story: list[Block]) -> bool:
-        if block.kind != "p" or count_words(block.text) > BIO_MAX_WORDS:
+        if block.kind != "p" or block.words > BIO_MAX_WORDS:
             return False
-        words = normalise(block.text).split()
+        words = block.norm.split()
         for label in phrases()["bio_label"]:
             if words[: len(label.split())] == label.split():
                 words = words[len(label.split()) :]
@@ -172,7 +191,7 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             return False
         if not (words[1] in verbs or (words[1] in weak and not roles.isdisjoint(words))):
             return False
-        return not any(words[0] in normalise(b.text).split() for b in story)  # the story's own Ellen
+        return not any(words[0] in b.norm.split() for b in story)  # the story's own Ellen
 
     start = max(0, len(blocks) - 4)
     kept: list[Block] = []
@@ -188,11 +207,7 @@ BIO_MAX_WORDS = 150
 
 def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Share, newsletter, consent, advertising and comment prompts: short and formulaic."""
-    return [
-        b
-        for b in blocks
-        if not (b.kind != "table" and count_words(b.text) <= 25 and starts_with_phrase(b.text, "prompt"))
-    ]
+    return [b for b in blocks if not (b.kind != "table" and b.words <= 25 and starts_with_phrase(b.text, "prompt"))]
 
 
 def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -206,7 +221,7 @@ def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block
 
 
 def _is_contribution(block: Block) -> bool:
-    if block.kind != "p" or count_words(block.text) > 25:
+    if block.kind != "p" or block.words > 25:
         return False
     text = block.text.strip(" -–—_*")
     ending = " ".join(text.casefold().rstrip(" .").split())
@@ -228,7 +243,7 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     start = max(0, len(blocks) - 3)
 
     def is_notice(block: Block) -> bool:
-        if block.kind != "p" or count_words(block.text) > 30:
+        if block.kind != "p" or block.words > 30:
             return False
         text = " ".join(block.text.split())
         lowered = text.casefold()
@@ -246,13 +261,19 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     prompts, the phrase is looked for in the whole of a short block. Paywall notices run longer
     than the site's own disclosures.
     """
-    lists = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
-
+    lists: tuple[tuple[tuple[str, ...], int], ...] = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
     longest = max(limit for _, limit in lists)
+    short = [b for b in blocks if b.kind != "table" and b.words <= longest]  # most blocks: no list's limit fits
+    # Each phrase looked for once in the short blocks' text, joined as each block is read
+    # below: one not found there is in none of them (most pages have none at all).
+    page = " ".join(" ".join(b.text for b in short).casefold().split())
+    lists = tuple((found, n) for found, n in ((tuple(p for p in f if p in page), n) for f, n in lists) if found)
+    if not lists:
+        return blocks
 
     def is_notice(block: Block) -> bool:
-        words = count_words(block.text)
-        if words > longest:  # most blocks: no list's limit lets them be a notice
+        words = block.words
+        if words > longest:
             return False
         lowered = " ".join(block.text.casefold().split())
         return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)

@@ -16,6 +16,7 @@ from contextvars import ContextVar
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
+    CREDIT_MAX_WORDS,
     HEADLINE_MIN_WORDS,
     is_credit_line,
     strip_author_bio,
@@ -52,7 +53,7 @@ def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[B
         if seen >= 4:  # past the top: nothing further is the headline (and compacting every block cost)
             kept.extend(blocks[index:])
             break
-        text = compact(block.text)
+        text = block.norm.replace(" ", "")  # compact(block.text)
         if (seen < 4 and text in titles) or (seen == 0 and _has_kicker(text, long_titles)):
             continue
         if seen == 0 and _has_byline_tail(text, long_titles, authors):
@@ -96,7 +97,7 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         return blocks
 
     def is_byline(block: Block) -> bool:
-        text = normalise(block.text)
+        text = block.norm
         if count_words(text) > 12 + 3 * len(names):
             return False
         rest = text
@@ -115,22 +116,23 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     credit (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions``
     so they move to ``images``.
     """
-    captions = {normalise(c) for c in ctx.captions if count_words(c) >= 3}
+    captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
+    heads = _by_head(captions)
     kept: list[Block] = []
     for block in blocks:  # cheapest test first: most blocks are neither
         if (
             captions
             and block.kind in ("p", "quote")
-            and _is_caption(normalise(block.text), captions)
-            and not _is_running_prose(block.text)
-        ) or (block.kind == "p" and is_credit_line(block.text, block.link_density)):
+            and _is_caption(block.norm, captions, heads)
+            and not _is_running_prose(block)
+        ) or (block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)):
             ctx.removed_captions.append(block.text)
         else:
             kept.append(block)
     return kept
 
 
-def _is_running_prose(text: str) -> bool:
+def _is_running_prose(block: Block) -> bool:
     """Several sentences of some length: how story paragraphs read, and captions rarely do.
 
     A paragraph set beside an image (cards, listicles, image-and-text sections) is read as
@@ -139,9 +141,9 @@ def _is_running_prose(text: str) -> bool:
     story than captions (1,920 story tokens, 1,402 others); at 40 words and two sentences, 1,232
     story tokens and the same captions (no caption leaked on the news corpus that did not before).
     """
-    if count_words(text) < CAPTION_MAX_WORDS:
+    if block.words < CAPTION_MAX_WORDS:
         return False
-    return sum(1 for s in _SENTENCE_END.split(text) if count_words(s) >= 4) >= 2
+    return sum(1 for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4) >= 2
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
@@ -149,17 +151,34 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 CAPTION_MAX_WORDS = 40
 
 
-def _is_caption(text: str, captions: set[str]) -> bool:
+def _is_caption(text: str, captions: set[str], heads: dict[str, list[str]]) -> bool:
+    """``text`` is a caption, the start of one, or a caption and a few words (a credit).
+
+    The last two need more than ``_HEAD`` characters in common, so only captions that begin as
+    ``text`` does (``heads``, by their first ``_HEAD + 1`` characters) are compared.
+    """
     if not text:
         return False
     if text in captions:
         return True
-    if len(text) <= 20:
+    if len(text) <= _HEAD:
         return False
     return any(
-        c.startswith(text) or (len(c) > 20 and text.startswith(c) and count_words(text[len(c) :]) <= 6)
-        for c in captions
+        c.startswith(text) or (len(c) > _HEAD and text.startswith(c) and count_words(text[len(c) :]) <= 6)
+        for c in heads.get(text[: _HEAD + 1], ())
     )
+
+
+_HEAD = 20  # a text or caption of up to this many characters must match whole
+
+
+def _by_head(captions: set[str]) -> dict[str, list[str]]:
+    """Captions longer than ``_HEAD`` by their first ``_HEAD + 1`` characters (shorter ones match only whole)."""
+    heads: dict[str, list[str]] = {}
+    for caption in captions:
+        if len(caption) > _HEAD:
+            heads.setdefault(caption[: _HEAD + 1], []).append(caption)
+    return heads
 
 
 def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -177,12 +196,12 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     linky = [
         b.link_density >= 0.6
         and b.kind in ("list", "p", "head")
-        and count_words(b.text) <= 60
+        and b.words <= 60
         and not _is_prose_list(b)
         and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1], b))
         for i, b in enumerate(blocks)
     ]
-    total = sum(count_words(b.text) for b in blocks)
+    total = sum(b.words for b in blocks)
     drop = [False] * len(blocks)
     i = 0
     while i < len(blocks):
@@ -214,7 +233,7 @@ def _introduces(block: Block, items: Block) -> bool:
     """
     if block.kind != "p" or not block.text.rstrip().endswith((":", "：")):
         return False
-    return count_words(block.text) >= INTRO_MIN_WORDS or not _is_headline_list(items)
+    return block.words >= INTRO_MIN_WORDS or not _is_headline_list(items)
 
 
 def _is_headline_list(block: Block) -> bool:
@@ -254,7 +273,7 @@ def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     teasers = {normalise(t) for t in ctx.teasers if count_words(t) >= 3}
     if not teasers:
         return blocks
-    return [b for b in blocks if b.kind not in ("p", "head") or normalise(b.text) not in teasers]
+    return [b for b in blocks if b.kind not in ("p", "head") or b.norm not in teasers]
 
 
 def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -275,7 +294,7 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         """How many blocks the teaser starting at ``i`` spans (0: none), whether its paragraph
         describes (``_describes``) and whether it is a card (``_is_card``)."""
         b = blocks[i]
-        if b.kind != "head" or b.link_density < 0.4 or count_words(b.text) > 30:
+        if b.kind != "head" or b.link_density < 0.4 or b.words > 30:
             return 0, False, False
         nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "p" else None
         card = nxt is not None and _is_card(b, nxt)
@@ -283,9 +302,9 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             # a linked heading over a paragraph of several sentences: a section of the story,
             # unless it is a card in a run of cards after the story (below)
             return (2, True, True) if card else (0, False, False)
-        return (2 if nxt is not None and count_words(nxt.text) <= 40 else 1), False, card
+        return (2 if nxt is not None and nxt.words <= 40 else 1), False, card
 
-    total = sum(count_words(b.text) for b in blocks)
+    total = sum(b.words for b in blocks)
     prose = list(itertools.accumulate((_is_prose(b) for b in blocks), initial=0))  # prose[k]: among blocks[:k]
     drop: set[int] = set()
     i = 0
@@ -306,11 +325,7 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
 def _is_card(heading: Block, teaser: Block) -> bool:
     """Another article's card: a wholly linked headline (not a name) over a teaser of a few lines."""
-    return (
-        heading.link_density >= 0.9
-        and count_words(heading.text) >= HEADLINE_MIN_WORDS
-        and count_words(teaser.text) <= 40
-    )
+    return heading.link_density >= 0.9 and heading.words >= HEADLINE_MIN_WORDS and teaser.words <= 40
 
 
 def _describes(block: Block) -> bool:
@@ -320,17 +335,17 @@ def _describes(block: Block) -> bool:
     linked channel names, each described) and 38 of boilerplate.
     """
     sentences = [s for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4]
-    return count_words(block.text) >= 20 and len(sentences) >= 2
+    return block.words >= 20 and len(sentences) >= 2
 
 
 def _is_main_run(run: list[Block], total_words: int) -> bool:
     """The run carries most of the body's words: it is the main text, not something beside it."""
-    return sum(count_words(b.text) for b in run) > MAIN_RUN_SHARE * total_words
+    return sum(b.words for b in run) > MAIN_RUN_SHARE * total_words
 
 
 def _is_prose(block: Block) -> bool:
     """A paragraph of running text (20+ words, hardly linked)."""
-    return block.kind == "p" and block.link_density < 0.2 and count_words(block.text) >= 20
+    return block.kind == "p" and block.link_density < 0.2 and block.words >= 20
 
 
 # A run of blocks holding more than this share of the body's words is the main text.

@@ -40,6 +40,7 @@ _UPDATED_LABEL = re.compile(
     r"(?:[^\W\d_]{2,12}\.?\W{1,3})?$",  # and a weekday after it: "…, Tue March 18"
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")
 _LABEL_CHARS = 45  # read before a date for its label
 
 
@@ -73,6 +74,8 @@ class Scanner:
     def spans(self, text: str) -> list[tuple[Shown, int, int]]:
         """Each date with where it is written in ``text``."""
         found: list[tuple[Shown, int, int]] = []
+        if _YEAR.search(text) is None:  # every form writes a four-digit year: most texts have none
+            return found
         for match in self.pattern.finditer(text):
             shown = self._shown(match)
             if shown is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.signals import element_text
@@ -46,7 +47,11 @@ def split_credit(caption: str) -> tuple[str | None, str | None]:
 def read_figures(tree: lxml_html.HtmlElement, limit: int = 50) -> list[Figure]:
     """Images shown with a caption: ``<figure>``s, then captioned images in plain wrappers."""
     figures: list[Figure] = []
-    for figure in tree.iter("figure"):
+    found: list[lxml_html.HtmlElement] = []  # figures and images, read in one walk of the tree
+    images: list[lxml_html.HtmlElement] = []
+    for element in tree.iter("figure", "img"):
+        (found if element.tag == "figure" else images).append(element)
+    for figure in found:
         img = next(figure.iter("img"), None)
         caption_el = next(figure.iter("figcaption"), None)
         caption, credit = _caption_and_credit(caption_el)
@@ -55,7 +60,7 @@ def read_figures(tree: lxml_html.HtmlElement, limit: int = 50) -> list[Figure]:
             figures.append(Figure(src=src, alt=alt, caption=caption, credit=credit))
         if len(figures) >= limit:
             return figures
-    for img, wrapper in _captioned_wrappers(tree, limit):
+    for img, wrapper in _captioned_wrappers(images, limit):
         caption, credit = _caption_and_credit(wrapper)
         src, alt = _src_alt(img)
         figures.append(Figure(src=src, alt=alt, caption=caption, credit=credit))
@@ -74,21 +79,24 @@ def _caption_and_credit(element: lxml_html.HtmlElement | None) -> tuple[str | No
     if element is None:
         return None, None
     caption = element_text(element)
-    credit_els = element.xpath(
-        './/*[contains(@class, "credit") or contains(@class, "copyright")'
-        ' or contains(@class, "source") or contains(@class, "author")]'
-    )
+    credit_els = _CREDIT_ELEMENTS(element)
     credit = element_text(credit_els[0]) or None if credit_els else None
     if credit:
         return caption.replace(credit, "").strip() or None, credit
     return split_credit(caption) if caption else (None, None)
 
 
+# Compiled once: ``element.xpath(...)`` compiles its expression on every call.
+_CREDIT_ELEMENTS = etree.XPath(
+    './/*[contains(@class, "credit") or contains(@class, "copyright")'
+    ' or contains(@class, "source") or contains(@class, "author")]'
+)
+
 _INLINE_PARENTS = frozenset({"a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "blockquote", "button"})
 
 
 def _captioned_wrappers(
-    tree: lxml_html.HtmlElement, limit: int
+    images: list[lxml_html.HtmlElement], limit: int
 ) -> list[tuple[lxml_html.HtmlElement, lxml_html.HtmlElement]]:
     """(image, wrapper) pairs: an image outside ``<figure>`` with a caption beside it.
 
@@ -99,7 +107,7 @@ def _captioned_wrappers(
     opens it: an image inside running text (an emoji, an icon) is part of that text.
     """
     pairs = []
-    for img in list(tree.iter("img"))[: 2 * limit]:
+    for img in images[: 2 * limit]:  # the page's images in document order
         if _is_icon(img) or next(img.iterancestors("figure"), None) is not None:
             continue
         parent = img.getparent()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
-from scraper.text import count_words, normalise
 
 
 def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -26,7 +25,7 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     keys = [_repeat_key(block) for block in blocks]  # normalised once, read by both passes
     counts: dict[str, int] = {}
     for block, key in zip(blocks, keys, strict=True):
-        if key and count_words(block.text) >= 4:
+        if key and block.words >= 4:
             counts[key] = counts.get(key, 0) + 1
     # Several different paragraphs each printed three times or more: the story itself, repeated.
     story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
@@ -35,9 +34,7 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     for block, key in zip(blocks, keys, strict=True):
         count = counts.get(key, 0)
         placeholder = (
-            not story_repeated
-            and count >= 3
-            and PLACEHOLDER_MIN_WORDS <= count_words(block.text) <= PLACEHOLDER_MAX_WORDS
+            not story_repeated and count >= 3 and PLACEHOLDER_MIN_WORDS <= block.words <= PLACEHOLDER_MAX_WORDS
         )
         if key and (placeholder or (key in seen and count >= 2)):
             continue
@@ -48,7 +45,7 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
 
 def _repeat_key(block: Block) -> str:
     """What identifies a paragraph's repeats ("" for a block that never counts as one)."""
-    return normalise(block.text) if block.kind == "p" else ""
+    return block.norm if block.kind == "p" else ""
 
 
 # A repeated line shorter than this is an item's label (``Price:``, ``Why we like it``), not a placeholder.
