@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from scraper.extraction import basicclean, prune, signals, visible
+from scraper.extraction import basicclean, lean, prune, signals, visible
 from scraper.extraction.decoding import parse_html
 from tests.helpers import CORPUS, corpus_trees
 
@@ -22,6 +22,7 @@ PAIRS = [
     (basicclean.NAMES, "//@id | //@class"),
     (signals._LD_SCRIPTS, '//script[contains(@type, "ld+json")]'),
     (visible._text_containing(2), "//body//text()[contains(., $p0) or contains(., $p1)]"),
+    (lean._PAGE_TEXT, "//text()[not(parent::script or parent::style)]"),
 ]
 
 ODD = [
@@ -31,6 +32,8 @@ ODD = [
     "<span class='after'>z</span>",
     "<html><head><script type='application/ld+json'>{}</script></head><body><body class='inner'>"
     "<script type='application/ld+json'>[]</script><p id='p'>Jo and the harbour</p></body></body></html>",
+    "<html><head><title>T</title><style>p {}</style>after style</head><body><script>var a</script>tail"
+    "<p>t<b>b</b>u<style>q {}</style></p><noscript>n</noscript></body></html><script>late</script>end",
 ]
 
 
@@ -41,11 +44,14 @@ def _trees() -> list[etree._Element]:
     return trees
 
 
-def _selected(found: object) -> list[tuple[object, object, object]]:
+def _selected(found: object) -> list[tuple[object, object, object, object]]:
     """Each node as (value or tag, its attribute name, its element): the same nodes, not equal strings only."""
     assert isinstance(found, list)
     return [
-        (str(n), getattr(n, "attrname", None), n.getparent()) if isinstance(n, str) else (n.tag, None, n) for n in found
+        (str(n), getattr(n, "attrname", None), getattr(n, "is_tail", None), n.getparent())
+        if isinstance(n, str)
+        else (n.tag, None, None, n)
+        for n in found
     ]
 
 
