@@ -69,3 +69,20 @@ def test_descendant_xpaths_select_what_slash_slash_did(ours: etree.XPath, slash_
         ]
         selected += len(want)
     assert selected, "nothing selected: the pages test nothing"
+
+
+def test_teaser_links_are_what_the_union_xpath_selected() -> None:
+    """``visible.teaser_links`` (one ``iter`` walk) gives the links of ``_TEASER_XPATH``, the same elements in order."""
+    odd = [
+        "<html><body><a href='/1'><div><a href='/2'><p>inner</p></a><h2>outer</h2></div></a>"
+        "<a href='/3'><span>no part</span></a><p><a href='/4'>in a paragraph</a></p>"
+        "<a href='/5'><h3>a</h3><h4>b</h4></a></body></html><a href='/6'><h5>after the root</h5></a>",
+        "<div><a href='/x'><section><a href='/y'><h6>deep</h6></a></section><p>p</p></a></div>",
+    ]
+    trees = [*(parse_html(markup) for markup in odd), *_trees()]
+    found = 0
+    for tree in trees:
+        want = tree.xpath(visible._TEASER_XPATH)
+        assert visible.teaser_links(tree) == want
+        found += len(want)
+    assert found > 10
