@@ -129,6 +129,7 @@ def _elements(tree: lxml_html.HtmlElement, tag: str) -> Iterator[lxml_html.HtmlE
 
 # A <plaintext> element turns the rest of the page into text in ways readability reads otherwise.
 _PLAINTEXT = "plaintext"
+_PARAGRAPH_TEXT = etree.XPath(".//p//text()", smart_strings=False)  # compiled once, not on every call
 
 
 def page_text_bound(tree: lxml_html.HtmlElement) -> int:
@@ -156,7 +157,7 @@ def readability_cannot_win(
     (``_prefer_readability``). None of these can hold when its own text is well formed and at least
     half of everything the page's body says (:func:`page_text_bound`, or ``bound``: the same, read once a call).
     """
-    if text_length == 0 or not body.xpath(".//p//text()"):
+    if text_length == 0 or not _PARAGRAPH_TEXT(body):
         return False
     if len(body.findall(".//table")) > len(body.findall(".//p")):
         return False
