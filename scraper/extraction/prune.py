@@ -159,7 +159,9 @@ def prune_and_name(tree: lxml_html.HtmlElement) -> tuple[int, str]:
     """
     with collector_paused():  # the walk holds every class, id... of the page as smart strings
         values = _NAMES(tree)
-        return _prune(tree, values), " ".join(values)
+        removed, names = _prune(tree, values), " ".join(values)
+        del values  # freed before the collector is back: they must not count towards its next run
+    return removed, names
 
 
 def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
