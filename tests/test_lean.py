@@ -382,7 +382,7 @@ def test_the_list_check_reads_the_address_test_of_the_installed_trafilatura() ->
 
     from trafilatura.metadata import extract_catstags
 
-    from scraper.extraction.lean import _LIST_HREF
+    from scraper.extraction.listscan import _LIST_HREF
 
     assert 'regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"' in inspect.getsource(extract_catstags)
     for name, word in (("categories", "category"), ("tags", "tag")):
@@ -404,7 +404,7 @@ def test_the_list_check_reads_the_address_test_of_the_installed_trafilatura() ->
 )
 def test_the_list_check_looks_for_the_addresses_the_scan_takes(hrefs: list[str], tags: bool, categories: bool) -> None:
     """A page is scanned for tags or categories only where one of its links has the address the scan keeps."""
-    from scraper.extraction.lean import may_list
+    from scraper.extraction.listscan import may_list
 
     links = "".join(f"<a href='{h}'>link</a>" for h in hrefs)
     tree = lxml_html.document_fromstring(f"<html><body><div class='tags'>{links}</div></body></html>")
@@ -416,7 +416,7 @@ def test_the_list_check_passes_every_page_the_scan_finds_something_on() -> None:
     """On real pages (and pages built to match trafilatura's containers), the check skips no list the scan finds."""
     from trafilatura.metadata import extract_catstags
 
-    from scraper.extraction.lean import may_list
+    from scraper.extraction.listscan import may_list
     from tests.helpers import corpus_trees
 
     built = [

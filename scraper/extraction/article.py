@@ -38,9 +38,9 @@ from scraper.extraction.lean import (
     RawPrunes,
     Reuse,
     knows,
-    may_list,
     raw_prunes,
 )
+from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
 from scraper.extraction.prune import prune_and_name

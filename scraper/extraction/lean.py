@@ -52,7 +52,6 @@ ordinary way.
 from __future__ import annotations
 
 import inspect
-import re
 import sys
 from copy import copy
 from dataclasses import dataclass, field
@@ -93,11 +92,9 @@ class RawPrunes:
 def raw_prunes(tree: lxml_html.HtmlElement, names_before: str | None = None) -> RawPrunes:
     """Which raw-tree prunes could match ``tree`` (one attribute scan, under 1 ms a page).
 
-    ``names_before``: the attribute values of ``tree`` (its class and id values, and maybe
-    more) before steps that only take elements or class tokens away, as read by pruning
-    (:func:`~scraper.extraction.prune.prune_and_name`). Where they hold none of the words, the
-    tree cannot either, and it is not scanned again (the scan was 0.65 ms a call, nine pages
-    in ten); otherwise it is.
+    ``names_before``: its class and id values (and maybe more) before steps that only take elements
+    or class tokens away (:func:`~scraper.extraction.prune.prune_and_name`). Where they hold none of
+    the words, the tree cannot either and is not scanned again (0.65 ms a call, nine pages in ten).
     """
     if names_before is not None and not any(word in names_before for word in (*SCROLL_WORDS, *COMMENT_WORDS)):
         return RawPrunes(scroll=False, comments=False)
@@ -108,19 +105,15 @@ def raw_prunes(tree: lxml_html.HtmlElement, names_before: str | None = None) -> 
 
 
 # The page's text nodes, but for scripts and styles (readability drops those before it reads).
-# ``/descendant::text()``, not ``//text()``: libxml2 walks ``//`` as every node and then each one's
-# children (the predicate keeps it from rewriting that itself); the same nodes, in the same order,
-# at 0.6 of the cost (``tests/test_descendant_xpaths.py``).
+# ``/descendant::``: the nodes of ``//text()``, in order, at 0.6 of the cost (see basicclean.NAMES).
 _PAGE_TEXT = etree.XPath("/descendant::text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def _elements(tree: lxml_html.HtmlElement, tag: str) -> Iterator[lxml_html.HtmlElement]:
-    """The ``tag`` elements of ``tree``'s document (``//tag``), by lxml's ``iter``, not an XPath.
+    """The ``tag`` elements of ``tree``'s document (``//tag``, the root's siblings too), by lxml's ``iter``.
 
-    lxml matches the tag by the document's own name table: where no element has that name (no
-    ``<iframe>``, no ``<plaintext>`` on most pages) the walk ends before it starts, where
-    ``//iframe`` walked the whole page (0.25 ms) to find nothing; elsewhere it walks in C too.
-    libxml2 may leave markup after ``</html>`` beside the root element: its siblings are walked too.
+    lxml matches a tag by the document's name table: where no element has the name (``<plaintext>``,
+    often ``<iframe>``) nothing is walked, where ``//iframe`` walked the page (0.25 ms) to find nothing.
     """
     root = tree.getroottree().getroot()
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
@@ -405,23 +398,3 @@ def knows(core: object, external: object) -> bool:
             for name, p in _PRUNE.items()
         )
     )
-
-
-# The address test extract_catstags makes of each link it finds: "/" + the word without its final
-# "y" + "(?:y|ies|s)?/" (tests/test_lean.py reads it in the installed trafilatura). A plain "/tag"
-# would also take "/tagesschau/" or "/tagged/": then the scan ran only to find nothing.
-_LIST_HREF = {"categories": re.compile(r"/categor(?:y|ies|s)?/"), "tags": re.compile(r"/tag(?:y|ies|s)?/")}
-_LIST_META = etree.XPath('boolean(//meta[@property="article:section" or contains(@name, "subject")])')
-_HREFS = etree.XPath("//a/@href", smart_strings=False)
-
-
-def may_list(tree: lxml_html.HtmlElement, name: str) -> bool:
-    """trafilatura's category or tag scan (``extract_catstags``) could find something on this page.
-
-    Its XPaths run a Python regex on the class of every ``<div>`` (about 1.7 ms a page); most pages
-    have none of what they need: a link of the right address, or (categories) a section/subject meta.
-    The addresses are searched joined (the test cannot span a line break): one search in C.
-    """
-    if name == "categories" and _LIST_META(tree):
-        return True
-    return _LIST_HREF[name].search("\n".join(_HREFS(tree))) is not None
