@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from scraper.extraction import basicclean, prune, signals, visible
+from scraper.extraction import basicclean, lean, prune, signals, visible
 from scraper.extraction.decoding import parse_html
 from tests.helpers import CORPUS, corpus_trees
 
@@ -22,6 +22,7 @@ PAIRS = [
     (basicclean.NAMES, "//@id | //@class"),
     (signals._LD_SCRIPTS, '//script[contains(@type, "ld+json")]'),
     (visible._text_containing(2), "//body//text()[contains(., $p0) or contains(., $p1)]"),
+    (lean._PAGE_TEXT, "//text()[not(parent::script or parent::style)]"),
 ]
 
 ODD = [
@@ -31,6 +32,8 @@ ODD = [
     "<span class='after'>z</span>",
     "<html><head><script type='application/ld+json'>{}</script></head><body><body class='inner'>"
     "<script type='application/ld+json'>[]</script><p id='p'>Jo and the harbour</p></body></body></html>",
+    "<html><head><title>T</title><style>p {}</style>after style</head><body><script>var a</script>tail"
+    "<p>t<b>b</b>u<style>q {}</style></p><noscript>n</noscript></body></html><script>late</script>end",
 ]
 
 
@@ -41,11 +44,14 @@ def _trees() -> list[etree._Element]:
     return trees
 
 
-def _selected(found: object) -> list[tuple[object, object, object]]:
+def _selected(found: object) -> list[tuple[object, object, object, object]]:
     """Each node as (value or tag, its attribute name, its element): the same nodes, not equal strings only."""
     assert isinstance(found, list)
     return [
-        (str(n), getattr(n, "attrname", None), n.getparent()) if isinstance(n, str) else (n.tag, None, n) for n in found
+        (str(n), getattr(n, "attrname", None), getattr(n, "is_tail", None), n.getparent())
+        if isinstance(n, str)
+        else (n.tag, None, None, n)
+        for n in found
     ]
 
 
@@ -63,3 +69,20 @@ def test_descendant_xpaths_select_what_slash_slash_did(ours: etree.XPath, slash_
         ]
         selected += len(want)
     assert selected, "nothing selected: the pages test nothing"
+
+
+def test_teaser_links_are_what_the_union_xpath_selected() -> None:
+    """``visible.teaser_links`` (one ``iter`` walk) gives the links of ``_TEASER_XPATH``, the same elements in order."""
+    odd = [
+        "<html><body><a href='/1'><div><a href='/2'><p>inner</p></a><h2>outer</h2></div></a>"
+        "<a href='/3'><span>no part</span></a><p><a href='/4'>in a paragraph</a></p>"
+        "<a href='/5'><h3>a</h3><h4>b</h4></a></body></html><a href='/6'><h5>after the root</h5></a>",
+        "<div><a href='/x'><section><a href='/y'><h6>deep</h6></a></section><p>p</p></a></div>",
+    ]
+    trees = [*(parse_html(markup) for markup in odd), *_trees()]
+    found = 0
+    for tree in trees:
+        want = tree.xpath(visible._TEASER_XPATH)
+        assert visible.teaser_links(tree) == want
+        found += len(want)
+    assert found > 10

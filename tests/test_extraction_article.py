@@ -339,3 +339,42 @@ def test_no_recall_run_on_a_page_of_dump_size() -> None:
     )
     # the same shape, small: a cut story is still asked about
     assert looks_short("One short paragraph.", running_words(small))
+
+
+def _running_words_by_ancestors(tree: Any) -> int:
+    """``running_words`` by its definition: each text node of the body judged by its own element's ancestry."""
+    from scraper.extraction.recall import _CHROME, _NOT_TEXT, _WORD, CHROME_MAX_SHARE
+
+    body = tree.find("body")
+    counts = [0, 0]  # own, chrome
+    for node in body.xpath(".//text()"):
+        owner = node.getparent().getparent() if node.is_tail else node.getparent()  # a tail is its parent's text
+        chain = [owner, *owner.iterancestors()]
+        chain = chain[: chain.index(body) + 1]
+        if not any(element.tag in _NOT_TEXT for element in chain):
+            counts[any(element.tag in _CHROME for element in chain)] += len(_WORD.findall(node))
+    own, chrome = counts
+    return own if chrome <= CHROME_MAX_SHARE * (own + chrome) else own + chrome
+
+
+def test_running_words_skip_what_is_not_text_and_weigh_the_chrome_as_their_definition_says() -> None:
+    """The walk that skips links, scripts and SVG counts what judging every text node by its ancestors counts."""
+    from lxml import html as lxml_html
+
+    from scraper.extraction.recall import running_words
+    from tests.helpers import CORPUS, corpus_trees
+
+    odd = [
+        "<html><body><p>One <a href='/x'>link <b>bold</b><!-- c --> more</a> two<!-- n --> three</p>"
+        "<nav>Menu <a href='/y'>Home</a> items<svg><text>icon</text></svg> after</nav>"
+        "<header><script>var a = 1</script>Site name<button>Go <i>now</i></button> tail</header>"
+        "<form><select><option>A</option></select> label<input> words</form>"
+        "<main><a><nav>inside a link</nav></a> story <template><p>t</p></template> text</main></body></html>",
+        "<html><body><nav><p>" + "menu " * 40 + "</p></nav><p>short story here</p></body></html>",
+        "<html><body><p>x</p><body><footer>nested body <a>l</a> f</footer></body> end</body></html>",
+    ]
+    trees = [lxml_html.document_fromstring(markup) for markup in odd]
+    trees += [tree for _, tree in corpus_trees(4)] if CORPUS.is_dir() else []
+    for tree in trees:
+        assert running_words(tree) == _running_words_by_ancestors(tree)
+    assert [running_words(tree) for tree in trees[:2]] == [13, 43]  # chrome over half: all counts

@@ -242,3 +242,22 @@ def test_parse_page_builds_the_tree_of_the_decoded_text(body: bytes, declared: s
     assert "\ufffe" not in tree.text_content()
     if "Caf" in decoded.text:
         assert "Café Müller sells naïve art for £5" in tree.text_content()
+
+
+@pytest.mark.parametrize("char", [*(chr(c) for c in range(0x20) if c not in (9, 10, 13)), "\x7f", "\ufffe", "\uffff"])
+def test_a_removed_character_anywhere_keeps_the_bytes_from_the_parser(char: str) -> None:
+    """Each character the text loses (in a wide or a narrow text, early or late) sends the text, not the bytes."""
+    for text in (f"<p>{char}</p>" + TEXT, TEXT + f"<p>x{char}</p>", "<p>plain</p>" * 50 + char):
+        decoded = decode_page(text.encode(), "utf-8")
+        assert isinstance(decoded, Decoded)
+        assert decoded.utf8 is None
+        assert char not in decoded.text
+
+
+@pytest.mark.parametrize("char", ["\t", "\n", "\r", "\ufffd", "\uffef", "\ufeff", "\U0001f600", "\u00ff"])
+def test_characters_kept_leave_the_bytes_for_the_parser(char: str) -> None:
+    """Characters next to the removed ones (same lead bytes, wider texts) are the text as it came."""
+    body = ("<p>plain</p>" + char + TEXT).encode()
+    decoded = decode_page(body, "utf-8")
+    assert isinstance(decoded, Decoded)
+    assert decoded.utf8 is body

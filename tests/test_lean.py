@@ -374,3 +374,110 @@ def test_the_capability_check_reads_an_escalating_probe_and_distrusts_a_retry_th
         assert not article._lean_supported()
     finally:
         article._lean_supported.cache_clear()
+
+
+def test_the_list_check_reads_the_address_test_of_the_installed_trafilatura() -> None:
+    """``may_list``'s patterns are the ones ``extract_catstags`` builds from its word (read in its source)."""
+    import inspect
+
+    from trafilatura.metadata import extract_catstags
+
+    from scraper.extraction.listscan import _LIST_HREF
+
+    assert 'regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"' in inspect.getsource(extract_catstags)
+    for name, word in (("categories", "category"), ("tags", "tag")):
+        assert _LIST_HREF[name].pattern == "/" + word.rstrip("y") + "(?:y|ies|s)?/"
+
+
+@pytest.mark.parametrize(
+    ("hrefs", "tags", "categories"),
+    [
+        (["/tag/harbour/"], True, False),
+        (["https://example.com/news/tags/harbour/"], True, False),
+        (["/categories/local/", "/x"], False, True),
+        (["/category/local/"], False, True),
+        (["/tagesschau/", "/tagged/harbour", "/stage/", "/tag"], False, False),  # "/tag" alone, never "/tag/"
+        (["/categorised/", "/category"], False, False),
+        (["/x\n/tag/y/"], True, False),  # a line break in an address does not hide it
+        (["/ta", "g/"], False, False),  # the test never spans two addresses
+    ],
+)
+def test_the_list_check_looks_for_the_addresses_the_scan_takes(hrefs: list[str], tags: bool, categories: bool) -> None:
+    """A page is scanned for tags or categories only where one of its links has the address the scan keeps."""
+    from scraper.extraction.listscan import may_list
+
+    links = "".join(f"<a href='{h}'>link</a>" for h in hrefs)
+    tree = lxml_html.document_fromstring(f"<html><body><div class='tags'>{links}</div></body></html>")
+    assert may_list(tree, "tags") is tags
+    assert may_list(tree, "categories") is categories
+
+
+def test_the_list_check_passes_every_page_the_scan_finds_something_on() -> None:
+    """On real pages (and pages built to match trafilatura's containers), the check skips no list the scan finds."""
+    from trafilatura.metadata import extract_catstags
+
+    from scraper.extraction.listscan import may_list
+    from tests.helpers import corpus_trees
+
+    built = [
+        "<div class='post-meta'><a href='/category/a/'>A</a></div>",
+        "<div class='tags'><a href='/tags/b/'>B</a></div>",
+        "<footer class='entry-meta'><a href='/tag/c/'>C</a></footer>",
+        "<span class='cat-links'><a href='/categories/d/'>D</a></span>",
+        "<head><meta property='article:section' content='Sport'></head><div class='x'><a href='/x/'>x</a></div>",
+    ]
+    trees = [lxml_html.document_fromstring(f"<html><body>{markup}</body></html>") for markup in built]
+    if CORPUS.is_dir():
+        trees += [tree for _, tree in corpus_trees(2)]
+    found = 0
+    for tree in trees:
+        for name, word in (("categories", "category"), ("tags", "tag")):
+            if extract_catstags(word, tree):
+                found += 1
+                assert may_list(tree, name), name
+    assert found >= len(built)
+
+
+def test_the_prune_check_trusts_the_names_read_before_pruning_only_where_they_hold_no_word() -> None:
+    """Pruning's own read of the class and id values stands for the pruned page's: the same answer, one scan less."""
+    from scraper.extraction.prune import prune_and_name
+    from scraper.extraction.recall import reveal_collapsed
+    from tests.helpers import corpus_trees
+
+    built = [
+        _page("<div id='comments'><p>A reply.</p></div>"),  # a comment section the prune keeps
+        _page("<div class='related-stories'><div class='comment-count'>3</div></div>"),  # pruned with its container
+        _page("<div class='infinite-scroll-wrap'><p>More.</p></div>"),
+        _page("<div class='story-body'><p>Nothing to prune.</p></div>"),
+    ]
+    trees = built + ([tree for _, tree in corpus_trees(3)] if CORPUS.is_dir() else [])
+    idle = 0
+    for tree in trees:
+        _, names = prune_and_name(tree)
+        reveal_collapsed(tree)
+        assert raw_prunes(tree, names) == raw_prunes(tree)
+        idle += raw_prunes(tree, names).idle
+    assert 0 < idle < len(trees)
+    # Names that hold none of the words answer alone (the page is not read again); names that hold one do not.
+    assert raw_prunes(_page("<div id='comments'><p>A reply.</p></div>"), "story-body main").idle
+    assert raw_prunes(_page(), "comment-list").idle
+
+
+def test_the_bound_reads_the_page_as_the_slash_slash_xpaths_did() -> None:
+    """``page_text_bound`` and the ``<plaintext>`` test (``/descendant::``, ``iter``) read what ``//`` forms read."""
+    from scraper.extraction.lean import _elements
+    from tests.helpers import corpus_trees
+
+    text = etree.XPath("//text()[not(parent::script or parent::style)]", smart_strings=False)
+    iframes = etree.XPath("//iframe[@src]")
+    odd = [
+        "<html><body><iframe src='/v'></iframe><iframe></iframe><iframe src=''></iframe><p>a<b>b</b>c</p></body>"
+        "</html><iframe src='/late'></iframe>trailing",
+        "<html><head><style>p {}</style><script>var a</script>tail</head><body><plaintext><p>x</p></body></html>",
+        "<p>no html element <IFRAME SRC='/v'></IFRAME><PlainText>y</PlainText></p>",
+    ]
+    trees = [lxml_html.document_fromstring(markup) for markup in odd]
+    trees += [tree for _, tree in corpus_trees(3)] if CORPUS.is_dir() else []
+    for tree in [*trees, *(tree.find("body") for tree in trees)]:
+        assert page_text_bound(tree) == len(" ".join(" ".join(text(tree)).split())) + len(iframes(tree)) * 6
+        assert (next(_elements(tree, "plaintext"), None) is not None) == bool(tree.xpath("//plaintext"))

@@ -38,12 +38,12 @@ from scraper.extraction.lean import (
     RawPrunes,
     Reuse,
     knows,
-    may_list,
     raw_prunes,
 )
+from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
-from scraper.extraction.prune import prune_page
+from scraper.extraction.prune import prune_and_name
 from scraper.extraction.pubdate import has_date_signals, page_date
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.structure import measure
@@ -124,11 +124,10 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     figures = read_figures(tree)  # before pruning, which removes caption containers
     undated = None if has_date_signals(signals) else page_date(tree, url)  # also before pruning
     shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
-    if options.prune:
-        prune_page(tree)
+    names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
-    reuse = Reuse(tree)  # what the page's trafilatura runs share (the tree is not written to between them)
+    reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
     document = _run_trafilatura(tree, url, options, recalled=recalled, reuse=reuse)
     if document is None or document.body is None:  # the default settings found no container: ask for recall
         document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
@@ -190,7 +189,7 @@ def _lean_call(
     from trafilatura import core, external
 
     balanced, reused = settings.focus == "balanced", (reuse or Reuse()).for_page(tree)
-    prunes, cascade = raw_prunes(tree), Cascade.of(core, external, keep_retry=balanced, reuse=reused)
+    prunes, cascade = raw_prunes(tree, reused.names), Cascade.of(core, external, keep_retry=balanced, reuse=reused)
     with _TRAFILATURA, _lean(prunes, cascade):
         body, text, _, _ = core.trafilatura_sequence(tree if prunes.idle else copy(tree), settings, url or None)
     retry = cascade.retry  # a recall run would go on to its baseline rescue with a text under min_extracted_size

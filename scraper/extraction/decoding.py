@@ -70,28 +70,25 @@ def decode_page(body: bytes, encoding: str | None) -> Decoded | Rejection:
     if bom_encoding is None and looks_binary(body[:_SNIFF], _lookup(encoding)):
         return Rejection(DropReason.BINARY_BODY, "control bytes in the first 4 KiB")
     text, strict_utf8 = _decode(body, bom_encoding, bom, encoding)
-    if strict_utf8 and _XML_DECLARATION.match(text) is None and _clean_bytes(body):
+    if strict_utf8 and _XML_DECLARATION.match(text) is None and _clean_bytes(body, text):
         return Decoded(text, body)  # nothing to take out: these bytes are the text
     return Decoded(_CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1)))
 
 
-# The byte sequences that decode to a character ``_CONTROL`` removes, each looked for with ``in``
-# (a vectorised ``memchr``/two-way search in C): 25% less CPU than a ``translate`` of the body
-# to a 0/1 table and a search of that copy (which visits every byte in a Python-level C loop).
-_CONTROL_SEQUENCES = (
-    *(bytes([b]) for b in range(0x20) if b not in (0x09, 0x0A, 0x0D)),
-    b"\x7f",
-    b"\xef\xbf\xbe",
-    b"\xef\xbf\xbf",
-)
+# The bytes that are, in UTF-8, the one-byte characters ``_CONTROL`` removes (C0 controls but
+# tab, LF and CR; DEL), each looked for with ``in`` (a vectorised ``memchr`` in C).
+_CONTROL_ONE_BYTE = (*(bytes([b]) for b in range(0x20) if b not in (0x09, 0x0A, 0x0D)), b"\x7f")
 
 
-def _clean_bytes(body: bytes) -> bool:
-    """No byte sequence of ``body`` read as UTF-8 is a character ``_CONTROL`` removes.
+def _clean_bytes(body: bytes, text: str) -> bool:
+    """No character of ``text``, ``body`` read as strict UTF-8, is one ``_CONTROL`` removes.
 
-    Strict UTF-8 has no surrogates: the C0 controls, DEL, U+FFFE and U+FFFF are all to look for.
+    Strict UTF-8 has no surrogates: the C0 controls and DEL are looked for in the bytes, U+FFFE
+    and U+FFFF in the text, where CPython answers at once for a text whose characters are all
+    narrower (every ASCII or Latin-1 page). As 3-byte sequences in the bytes, each of those two
+    took a substring search of the whole body, 0.2 ms on a 320 kB page: 0.51 -> 0.14 ms a page.
     """
-    return all(sequence not in body for sequence in _CONTROL_SEQUENCES)
+    return "\ufffe" not in text and "\uffff" not in text and all(byte not in body for byte in _CONTROL_ONE_BYTE)
 
 
 def _decode(body: bytes, bom_encoding: str | None, bom: bytes | None, encoding: str | None) -> tuple[str, bool]:

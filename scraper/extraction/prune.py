@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -67,14 +67,16 @@ def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None
     return _BOILERPLATE if _is_citations(element) else _NOTES
 
 
-def _marked_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+def _marked_elements(tree: lxml_html.HtmlElement, values: list[Any] | None = None) -> Iterator[lxml_html.HtmlElement]:
     """The elements ``_marked_as`` may mark, in document order (a superset: it has the last word).
 
-    Only the values holding one of the words (:func:`~scraper.extraction.namesearch.values_holding`,
-    ASCII case folded, as tokens are ASCII), about one in ten, are looked at one by one. Pruned
-    trees identical to judging every element, on both corpora.
+    ``values`` are the tree's :data:`_NAMES` (read here if not given). Only those holding one of the words
+    (:func:`~scraper.extraction.namesearch.values_holding`, ASCII case folded, as tokens are
+    ASCII), about one in ten, are looked at one by one. Pruned trees identical to judging every
+    element, on both corpora.
     """
-    values = _NAMES(tree)
+    if values is None:
+        values = _NAMES(tree)
     last = None
     for index in values_holding(values, _words(), fold=True):
         value = values[index]
@@ -144,16 +146,30 @@ def prune_page(tree: lxml_html.HtmlElement) -> int:
     text is kept whatever its name: some templates put such words on the article wrapper.
     Returns the number of containers removed (the outermost ones: what they held went with them).
     """
+    return prune_and_name(tree)[0]
+
+
+def prune_and_name(tree: lxml_html.HtmlElement) -> tuple[int, str]:
+    """:func:`prune_page`, and every class, id, aria-label and role value the page had before it, joined by spaces.
+
+    The values are read for pruning anyway: :func:`~scraper.extraction.lean.raw_prunes` looks
+    for its words in them rather than read the pruned page's again (pruning and the reveal of
+    collapsed sections only take elements and class tokens away, so a word missing before is
+    missing after).
+    """
     with collector_paused():  # the walk holds every class, id... of the page as smart strings
-        return _prune(tree)
+        values = _NAMES(tree)
+        removed, names = _prune(tree, values), " ".join(values)
+        del values  # freed before the collector is back: they must not count towards its next run
+    return removed, names
 
 
-def _prune(tree: lxml_html.HtmlElement) -> int:
+def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
     paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
     removed = 0
     dropped = None  # the last container removed: the marked elements inside it, next in document order, went with it
     notes = None  # the last list of explanatory notes kept: the lists inside it are notes too
-    for element in _marked_elements(tree):
+    for element in _marked_elements(tree, values):
         if element.getparent() is None:
             continue
         if dropped is not None:

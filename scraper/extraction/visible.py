@@ -287,6 +287,24 @@ def _lead_element_text(node: Any, wanted: str) -> str | None:
 
 # Links holding a paragraph or heading (``//a[.//p or .//h2 …]`` tested six paths under every link).
 _TEASER_XPATH = "(//p|//h2|//h3|//h4|//h5|//h6)/ancestor::a"
+_TEASER_PARTS = ("p", "h2", "h3", "h4", "h5", "h6")
+
+
+def teaser_links(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """What :data:`_TEASER_XPATH` selects: every link around a paragraph or heading, in document order.
+
+    One walk in C (lxml's ``iter`` over the six tags; the XPath's union walked the page six
+    times, 0.4 ms) and each part's links above it. A link is first met at the first part inside
+    it, its outer links just before it: document order.
+    """
+    root = tree.getroottree().getroot()
+    links: dict[lxml_html.HtmlElement, None] = {}
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        for part in top.iter(*_TEASER_PARTS):
+            above = list(part.iterancestors("a"))
+            if above:
+                links.update(dict.fromkeys(reversed(above)))
+    return list(links)
 
 
 def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: int = 150) -> list[str]:
@@ -298,8 +316,8 @@ def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: i
     """
     own = {" ".join(d.split()) for d in descriptions}
     texts: list[str] = []
-    for link in tree.xpath(_TEASER_XPATH)[:limit]:
-        for part in link.iter("p", "h2", "h3", "h4", "h5", "h6"):
+    for link in teaser_links(tree)[:limit]:
+        for part in link.iter(*_TEASER_PARTS):
             text = element_text(part)
             if text and text not in own:
                 texts.append(text)
