@@ -36,16 +36,16 @@ _CHECKED = 8  # the fullest groups whose items are weighed (each costs their tex
 _Key = tuple[lxml_html.HtmlElement, str, str]
 
 
-def _headline_link(heading: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The link a heading holds or sits in (``<h2><a>`` or ``<a><h2>``), if any."""
+def _headline_link(heading: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement, lxml_html.HtmlElement] | None:
+    """The link a heading holds or sits in, and where its card's climb starts (the inner of the two)."""
     for link in heading.iter("a"):
-        return link
+        return link, link  # <h2><a>
     el = heading.getparent()
     for _ in range(2):
         if el is None:
             return None
         if el.tag == "a":
-            return el
+            return el, heading  # <a><h2>
         el = el.getparent()
     return None
 
@@ -113,15 +113,15 @@ def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[s
     for n, heading in enumerate(body.iter(_HEADINGS)):
         if n >= _MAX_HEADINGS:
             break
-        link = _headline_link(heading)
-        if link is None:
+        found = _headline_link(heading)
+        if found is None:
             continue
+        link, el = found
         href = (link.get("href") or "").strip().split("#", 1)[0]
         if not _own_page(href, host):
             continue
         if not _HEADLINE_WORDS[0] <= len(link.text_content().split()) <= _HEADLINE_WORDS[1] or _in_chrome(link, known):
             continue
-        el = link if heading in link.iterancestors() else heading
         for _ in range(_LEVELS):
             parent = el.getparent()
             if parent is None or parent.tag in ("body", "html"):
