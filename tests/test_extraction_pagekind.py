@@ -15,7 +15,7 @@ import pytest
 from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
-from scraper.extraction.pagekind import KINDS, Kind, Verdict, article_probability, classify, decide
+from scraper.extraction.pagekind import KINDS, Kind, Verdict, article_probability, classify, decide, page_features
 from scraper.extraction.structure import measure
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
@@ -118,7 +118,7 @@ def _page(html: str, url: str, kind: str = "") -> Page:
 
 def _verdict(html: str, url: str) -> Verdict:
     tree = lxml_html.document_fromstring(html)
-    return decide(measure(tree, url, read_signals(tree)))
+    return decide(page_features(tree, url, read_signals(tree)))
 
 
 def test_short_article_without_markup_is_kept() -> None:
@@ -170,7 +170,7 @@ def test_markup_is_evidence_not_the_verdict() -> None:
 
 def _features(html: str) -> dict[str, float]:
     tree = lxml_html.document_fromstring(html)
-    return measure(tree, "https://courier.example/news/", read_signals(tree))
+    return page_features(tree, "https://courier.example/news/", read_signals(tree))
 
 
 def test_verdict_round_trips_through_the_page() -> None:
@@ -411,3 +411,85 @@ def test_gates_are_set_where_no_article_pays_for_them() -> None:
     emitted = emitted_by(proba, 0.2, gates)
     assert list(emitted) == [True, True, True, False, False, False]
     assert list(emitted_by(proba, 0.2, np.full(len(KINDS) - 1, NO_GATE))) == [True, True, True, False, True, True]
+
+
+# A listing as many blog templates print it: each teaser's class carries its own post id, tags
+# and author, and its linked headline sits in a <header> of its own.
+_TEASER_TOPICS = (
+    "Council approves the new cycle lanes on Mill Road",
+    "Flood defences tested as the river rises again",
+    "School meals to be cooked on site from autumn",
+    "Bus operator cuts two rural routes after losses",
+    "Market hall reopens with twenty new traders",
+    "Hospital car park charges to rise in April",
+    "Library wins national award for its reading club",
+    "Police appeal after a break-in at the sports club",
+)
+TEMPLATE_LISTING = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Local news - Riverside Courier</title>'
+    f'</head><body>{NAV}<main><h1>Local news</h1><section class="stories">'
+    + "".join(
+        f'<article class="teaser post-{1000 + n} tag-local-{n} author-staff-{n % 3}"><header><h2>'
+        f'<a href="/news/2025/03/story-{n}">{topic}</a></h2></header>'
+        "<p>Readers have been asking about this for months; here is what we know so far.</p>"
+        f'<p class="meta">By Staff Reporter · <time datetime="2025-03-{n:02d}">March {n}, 2025</time></p></article>'
+        for n, topic in enumerate(_TEASER_TOPICS, 1)
+    )
+    + f"</section></main>{FOOTER}</body></html>"
+)
+
+
+def test_teaser_cards_are_one_run_whatever_their_classes_and_headers() -> None:
+    """Per-item class tokens and a header per card hide the run from the sibling walk, not from the headlines."""
+    tree = lxml_html.document_fromstring(TEMPLATE_LISTING)
+    features = page_features(tree, "https://courier.example/local-news", read_signals(tree))
+    assert features["log_cards"] <= math.log1p(1)  # structure.measure sees no run: every class differs
+    assert features["alike_card_share"] > 0.8  # the cards hold the page
+
+
+def test_a_storys_linked_section_headings_are_not_cards() -> None:
+    """A guide whose section headings link to their own pages is one text: its sections are long."""
+    section = " ".join(["Each step is explained with the commands to type and what they print."] * 8)
+    sections = "".join(
+        f'<section class="step step-{n}"><h2><a href="/guide/step-{n}">Step {n} of the setup</a></h2><p>{section}</p>'
+        "</section>"
+        for n in range(1, 6)
+    )
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Setting up - Guide</title></head>'
+        f"<body>{NAV}<main><article><h1>Setting up your first server</h1>{sections}</article></main>{FOOTER}"
+        "</body></html>"
+    )
+    tree = lxml_html.document_fromstring(page)
+    assert page_features(tree, "https://courier.example/guide/setup", read_signals(tree))["alike_card_share"] == 0.0
+
+
+_RELATED = "".join(
+    f'<li class="related-item item-{n}"><a href="/news/2025/0{n}/related-story-{n}"><img src="/i/{n}.jpg" alt="">'
+    f"<h3>{topic}</h3></a><p>More on this from our newsroom.</p></li>"
+    for n, topic in enumerate(_TEASER_TOPICS[:5], 1)
+)
+_TUTORIAL = """<p>Every programmer meets a date string sooner or later. This tutorial walks through the three
+tools the standard library gives you and when each is the right one.</p>
+<h2 id="strptime">strptime</h2><p>The oldest tool takes a format string. It is strict, which is what you want
+when you know the exact shape of your input, and it raises a ValueError otherwise.</p>
+<pre><code>datetime.strptime("2025-01-20", "%Y-%m-%d")</code></pre>
+<table><tr><th>Code</th><th>Meaning</th></tr><tr><td><code>%Y</code></td><td>four-digit year</td></tr></table>
+<h2 id="iso">ISO 8601</h2><p>Since Python 3.11, fromisoformat reads nearly every ISO 8601 string, offsets
+included, and it is much faster than strptime for the common case.</p>
+<pre><code>datetime.fromisoformat("2025-01-20T10:00:00+01:00")</code></pre>"""
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (f'<h2>Related</h2><ul class="related">{_RELATED}</ul>', "https://courier.example/news/footbridge"),
+        (_TUTORIAL, "https://courier.example/tech/parse-dates-in-python"),
+    ],
+    ids=["short story over related cards", "tutorial with code and a table"],
+)
+def test_stories_with_cards_or_code_under_them_stay_articles(body: str, url: str) -> None:
+    """A short story ending on a run of related cards, a tutorial with code: articles, as on main."""
+    page = SHORT_ARTICLE.replace("</article>", f"{body}</article>")
+    result = extract_article(_page(page, url))
+    assert isinstance(result, Article), getattr(result, "detail", "")

@@ -42,11 +42,10 @@ from scraper.extraction.lean import (
 )
 from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
-from scraper.extraction.pagekind import Kind, Verdict, classify, decide, xml_document
+from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
 from scraper.extraction.prune import prune_and_name
 from scraper.extraction.pubdate import has_date_signals, page_date
 from scraper.extraction.recall import reveal_collapsed
-from scraper.extraction.structure import measure
 from scraper.extraction.swap import swapped
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
@@ -116,7 +115,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     url = page.final_url or page.url
     signals = read_signals(tree)
     declared = Verdict.parse(page.kind) or classify(signals, url)  # the spider's head verdict, if any
-    verdict = decide(measure(tree, url, signals))  # before pruning: the layout as a reader sees it
+    verdict = decide(page_features(tree, url, signals))  # before pruning: the layout as a reader sees it
     if verdict.kind is not Kind.ARTICLE:
         return Rejection(
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)

@@ -28,8 +28,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from scraper.extraction.declared import split_url
+from scraper.extraction.linkitems import card_features
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
+from scraper.extraction.structure import measure
 
 MODEL_PATH = Path(__file__).with_name("pagekind_model.json")  # where the training script writes it
 
@@ -169,6 +173,21 @@ def _model() -> _Model:
         offset={Kind(k): float(v) for k, v in data.get("kind_offset", {}).items()},
         gates={Kind(k): float(v) for k, v in data.get("kind_gates", {}).items()},
     )
+
+
+def page_features(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict[str, float]:
+    """Every feature the model weighs: the layout of :mod:`structure`, and the runs of :mod:`linkitems`.
+
+    The card run's share is of all the page's words, linked or not: :func:`measure` gives the
+    unlinked words and the linked share, which make the whole (a page all links has its cards
+    for a whole).
+    """
+    features = measure(tree, url, signals)
+    unlinked = math.expm1(features["log_words"])
+    linked = features["link_share"]
+    words = unlinked / (1.0 - linked) if linked < 1.0 else 0.0
+    features.update(card_features(tree, url, words))
+    return features
 
 
 def article_probability(features: dict[str, float]) -> tuple[float, dict[Kind, list[float]]]:

@@ -40,8 +40,7 @@ import numpy.typing as npt
 from lxml import html as lxml_html
 
 from scraper.extraction.decoding import decode_body
-from scraper.extraction.pagekind import KINDS, MODEL_PATH
-from scraper.extraction.structure import measure
+from scraper.extraction.pagekind import KINDS, MODEL_PATH, page_features
 from scraper.extraction.visible import read_signals
 
 FOLDS = 5
@@ -84,7 +83,7 @@ def _sample(job: tuple[str, dict[str, Any], str]) -> Sample | None:
     except (ValueError, lxml_html.etree.ParserError):
         return None
     url = str(entry.get("url") or "")
-    features = measure(tree, url, read_signals(tree))
+    features = page_features(tree, url, read_signals(tree))
     kind = str(entry.get("page_type") or "article")
     return Sample(str(entry["id"]), corpus, kind, _host(url, str(entry["id"])), features)
 
