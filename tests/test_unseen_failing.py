@@ -19,7 +19,7 @@ from scraper.extraction.pagekind import Kind, classify
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Rejection
 from tests.helpers import make_page
-from tests.test_unseen_pages import article, extracted, normalised, page_html
+from tests.test_unseen_pages import EXPECT, article, extracted, normalised, page_html
 
 # Why each xfail fails on main, and the likely cause (see the module docstring).
 PERMALINK_DROPPED = (
@@ -208,3 +208,69 @@ def test_the_xfails_above_are_real_pages_not_empty_results() -> None:
         assert isinstance(article(name), Article)
     result = extract_article(make_page(page_html("40_job_posting"), "https://eastbankjobs.example/jobs/8003/"))
     assert isinstance(result, Article | Rejection)
+
+
+# --- Cleaning that eats the story: a sentence that starts like a prompt ---------------------------
+
+PROMPT_PREFIX = (
+    "boilerplate.strip_prompts drops any block of up to 25 words that starts with a phrases.toml "
+    "'prompt' word (Anzeige, Werbung, Zustimmung, Teilen, Comments, Advertisement, Sponsored, Sign up, "
+    "Subscribe, Share this, Accept all), wherever it sits in the story's run of prose"
+)
+CROSSLINK_PREFIX = "boilerplate.strip_crosslinks drops a short story sentence that starts with 'See also'"
+COPYRIGHT_SENTENCE = (
+    "boilerplate.strip_copyright_notices drops a story sentence among the last three that contains "
+    "'all rights reserved' or starts with 'Copyright <year>'"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=PROMPT_PREFIX)
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("60_english_prompt_words", "Comments made by the mayor at Tuesday's meeting"),
+        ("51_trap_shares", "Share this with your colleagues, the chief executive told staff"),
+        ("51_trap_shares", "Sign up rates for the company's new loyalty scheme"),
+        ("51_trap_shares", "Subscribe-and-save contracts, which lock customers in for two years"),
+        ("52_trap_cookies_privacy", "Accept all the cake you are offered, was her father's advice"),
+    ],
+)
+def test_story_sentence_starting_with_a_prompt_word_is_kept(name: str, sentence: str) -> None:
+    assert sentence in normalised(article(name).text)
+
+
+@pytest.mark.xfail(strict=True, reason=PROMPT_PREFIX)
+@pytest.mark.parametrize(
+    ("name", "sentences"),
+    [
+        (
+            "59_german_prompt_words",
+            ["Anzeige wegen Trunkenheit im Verkehr wurde gegen ihn erstattet",
+             "Zustimmung für die verstärkten Kontrollen",
+             "Teilen der Anwohner gehen die Kontrollen dagegen nicht weit genug", "Werbung für die Kampagne"],
+        ),
+        (
+            "58_trap_advertisement_word",
+            ["Advertisement standards officials said the poster", "Sponsored content in the council's magazine"],
+        ),
+    ],
+)  # fmt: skip
+def test_short_story_is_not_emptied_by_prompt_words(name: str, sentences: list[str]) -> None:
+    result = extracted(name, EXPECT[name]["url"])
+    assert isinstance(result, Article), result  # main: no_text, "36 words after cleaning"
+    text = normalised(result.text)
+    assert [s for s in sentences if s not in text] == []
+
+
+@pytest.mark.xfail(strict=True, reason=CROSSLINK_PREFIX)
+def test_story_sentence_starting_with_see_also_is_kept() -> None:
+    assert "See also the prize list, which the library will publish" in article("53_trap_readmore_related").text
+
+
+@pytest.mark.xfail(strict=True, reason=COPYRIGHT_SENTENCE)
+@pytest.mark.parametrize(
+    "sentence",
+    ["All rights reserved, it said in small print under the picture", "Copyright 2021 Aoife Kerr was also embedded"],
+)
+def test_story_sentence_about_copyright_is_kept(sentence: str) -> None:
+    assert sentence in article("54_trap_photo_copyright").text
