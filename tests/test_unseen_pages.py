@@ -1,6 +1,6 @@
 """Regression guards on pages from neither corpus (issue 11: "we are judged on pages in neither corpus").
 
-``tests/fixtures/unseen/`` holds 60 pages written by hand for this test, the way real sites build
+``tests/fixtures/unseen/`` holds 61 pages written by hand for this test, the way real sites build
 them (WordPress, Drupal, Ghost, Next.js with ``__NEXT_DATA__``, Substack, a Medium-like app, a
 newswire, a government and a university site, a PHP table layout; English, German, Spanish,
 French and Arabic), with nav, cookie banners, share bars, related lists, comments, ads and
