@@ -33,6 +33,7 @@ from scrapy.http import HtmlResponse, Response
 from w3lib.encoding import http_content_type_encoding
 
 from scraper.config import ConfigError
+from scraper.extraction.declared import is_site_root
 from scraper.extraction.pagekind import Kind, Verdict, classify
 from scraper.extraction.signals import PageSignals, read_head_signals
 from scraper.fetching.failures import fetch_failure_reason
@@ -252,7 +253,7 @@ class NewsSpider(DocumentCallbacks, scrapy.Spider):
             return None
         canonical = self.canonicalize(urljoin(base_url(response), href))  # response.urljoin, not decoding it whole
         here = {self.canonicalize(response.url), self.canonicalize(response.request.url if response.request else "")}
-        if canonical in here or not source.allows(canonical) or urlsplit(canonical).path in ("", "/"):
+        if canonical in here or not source.allows(canonical) or is_site_root(urlsplit(canonical)):
             return None
         return canonical
 

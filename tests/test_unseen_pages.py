@@ -143,3 +143,10 @@ def test_rtl_arabic_story_is_kept_with_its_language() -> None:
     result = article("25_arabic_rtl")
     assert result.language == "ar"
     assert "اقرأ أيضا" not in result.text
+
+
+def test_a_job_posting_declared_in_json_ld_is_rejected_at_a_jobs_address() -> None:
+    """JSON-LD ``JobPosting`` is a declared service: with the address's shape it decides."""
+    result = extracted("40_job_posting", "https://eastbankjobs.example/jobs/8003/")
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE

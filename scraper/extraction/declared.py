@@ -10,14 +10,16 @@ whose path is the disk's or nobody's and says nothing of how the site files its 
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from scraper.extraction.signals import ARTICLE_TYPES, PageSignals
 
 _PRODUCT_TYPES = frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"})
 _FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment", "SocialMediaPosting"})
 _LISTING_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
-_SERVICE_TYPES = frozenset({"Service", "LocalBusiness", "ProfessionalService", "ContactPage", "AboutPage", "FAQPage"})
+_SERVICE_TYPES = frozenset(
+    {"Service", "JobPosting", "LocalBusiness", "ProfessionalService", "ContactPage", "AboutPage", "FAQPage"}
+)
 _TECH_TYPES = frozenset({"TechArticle", "APIReference", "SoftwareSourceCode"})
 
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
@@ -41,6 +43,36 @@ def split_url(url: str) -> SplitResult:
         return urlsplit(url)
     except ValueError:
         return urlsplit("")
+
+
+# Query keys that name one page rather than a view of many: WordPress's default permalinks
+# (``/?p=4830``, ``/?page_id=12``, ``/?attachment_id=7``), the ``?id=`` / ``?articleid=`` of older
+# CMSs with a number, and ``?story=`` / ``?article=`` with a number or a slug. A session or
+# tracking token (``?sid=ab12cd``) is not a number, so it does not count.
+_ID_KEY = re.compile(r"p|[a-z_]*id", re.IGNORECASE)
+_NAMED_KEY = re.compile(r"post|story|article|news|item", re.IGNORECASE)
+_SLUG_VALUE = re.compile(r"[\w-]*[\d-][\w-]*")
+
+
+def names_one_item(query: str) -> bool:
+    """Whether a URL's query picks out one item (``?p=4830``), not a page of a listing."""
+    for key, value in parse_qsl(query):
+        key, value = key.strip(), value.strip()
+        if _ID_KEY.fullmatch(key) and value.isdigit():
+            return True
+        if _NAMED_KEY.fullmatch(key) and _SLUG_VALUE.fullmatch(value):
+            return True
+    return False
+
+
+def is_site_root(parts: SplitResult) -> bool:
+    """Whether the address is a site's home page: path ``/`` and no query naming one item.
+
+    ``/?p=4830`` is the same path as the home page, but it is WordPress's permalink of one post
+    (the default for sites that never set "pretty" permalinks): reading it as the root made every
+    such article a listing.
+    """
+    return (parts.path or "/") == "/" and not names_one_item(parts.query)
 
 
 def head_features(signals: PageSignals, url: str) -> dict[str, float]:
@@ -68,7 +100,7 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
         "author_meta": bool(signals.first_meta("author", "article:author")),
         "url_date": bool(_URL_DATE.search(path)),
         "url_slug": bool(_URL_SLUG.search(path)),
-        "url_listing": path == "/" or bool(_URL_LISTING.search(path)),
+        "url_listing": is_site_root(parts) or bool(_URL_LISTING.search(path)),
         "url_docs": bool(_URL_DOCS.search(path)),
         "url_forum": bool(_URL_FORUM.search(path)),
         "url_product": bool(_URL_PRODUCT.search(path)),

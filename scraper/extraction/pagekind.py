@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from scraper.extraction.declared import split_url
+from scraper.extraction.declared import is_site_root, split_url
 from scraper.extraction.linkitems import card_features
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
 from scraper.extraction.structure import measure
@@ -98,7 +98,7 @@ def xml_document(text: str) -> str | None:
 _LISTING_PATH = re.compile(
     r"/(?:tag|tags|topic|topics|thema|themen|author|authors|autor|autoren|category|categories|"
     r"kategorie|section|sections|rubrik|ressort|archive|archiv|page|seite|search|suche|feed)"
-    r"(?:/|$)|/(?:page|seite)/\d+/?$|[?&](?:page|p)=\d+",
+    r"(?:/|$)|/(?:page|seite)/\d+/?$|[?&](?:page|paged|p)=\d+",
     re.IGNORECASE,
 )
 # Article URLs usually carry a date, a long slug or a numeric id.
@@ -128,7 +128,8 @@ def classify(signals: PageSignals, url: str) -> Verdict:
     if not parts.netloc:  # no web address (none, or a file's path): nothing to say from it
         return Verdict(Kind.UNKNOWN, "no_signal")
     path = parts.path or "/"
-    if path == "/" or _LISTING_PATH.search(path + ("?" + parts.query if parts.query else "")):
+    post_at_root = path == "/" and not is_site_root(parts)  # WordPress's /?p=4830: not home, not a pager
+    if not post_at_root and (path == "/" or _LISTING_PATH.search(path + ("?" + parts.query if parts.query else ""))):
         return Verdict(Kind.LISTING, "url")
     if og_type == "profile":
         return Verdict(Kind.LISTING, "og_type")
