@@ -61,13 +61,22 @@ def count_words(text: str) -> int:
 
 def starts_with_phrase(text: str, kind: str) -> bool:
     """The text opens with one of the ``kind`` phrases, ending there or at a word's end."""
+    return opening_phrase(text, kind) is not None
+
+
+def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
+    """The ``kind`` phrase the text opens with and the rest of its folded text, or None.
+
+    The phrase must end where the text does or at a word's end (``tweet`` is not ``Tweets``).
+    The rest is of the case-folded, space-collapsed text, so it starts right after the phrase.
+    """
     lowered = " ".join(text.casefold().split())
     for phrase in _phrases_by_initial(kind).get(lowered[:1], ()):
         if lowered.startswith(phrase):
-            rest = lowered[len(phrase) : len(phrase) + 1]
-            if not rest or not rest.isalnum() or not phrase[-1].isalnum():
-                return True
-    return False
+            rest = lowered[len(phrase) :]
+            if not rest or not rest[0].isalnum() or not phrase[-1].isalnum():
+                return phrase, rest
+    return None
 
 
 @cache

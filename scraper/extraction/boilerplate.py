@@ -8,10 +8,11 @@ structural rules, which need no phrase, are in ``cleaning.py``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
-from scraper.text import count_words, normalise, phrases, starts_with_phrase
+from scraper.text import count_words, normalise, opening_phrase, phrases, starts_with_phrase
 
 
 def is_credit_line(text: str, link_density: float = 0.0) -> bool:
@@ -206,8 +207,58 @@ BIO_MAX_WORDS = 150
 
 
 def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Share, newsletter, consent, advertising and comment prompts: short and formulaic."""
-    return [b for b in blocks if not (b.kind != "table" and b.words <= 25 and starts_with_phrase(b.text, "prompt"))]
+    """Share, newsletter, consent, advertising and comment prompts: short, formulaic, to the reader.
+
+    A story's sentence can start like a prompt ("Comments made by the mayor…", "Anzeige wegen
+    Trunkenheit…", "Sign up rates for…"), so the phrase alone decides only where it cannot be a
+    sentence's opening: see :func:`is_prompt`.
+    """
+    return [b for b in blocks if not (b.kind != "table" and b.words <= PROMPT_MAX_WORDS and is_prompt(b))]
+
+
+PROMPT_MAX_WORDS = 25
+PROMPT_LABEL_WORDS = 5  # "Advertisement", "Share this post", "Comments (12)", "Lesedauer: 4 Minuten"
+_PROMPT_BREAK = frozenset(":|!?(»›→–—•")
+
+
+def is_prompt(block: Block) -> bool:
+    """A block that opens with a prompt phrase and is one.
+
+    It is when it is a label (a few words, or mostly a link); or its phrase is a specific one
+    (three words or more: "listen to this article", "we use cookies", "get the latest") or
+    ends in punctuation ("video:"), or is followed by a break ("Advertisement: …",
+    "Share | …"); or the block talks to the reader ("… to your inbox", "Sign up for our …",
+    "… benötigen wir Ihre Zustimmung"). Otherwise the opening is the story's own.
+    """
+    found = opening_phrase(block.text, "prompt")
+    if found is None:
+        return False
+    phrase, rest = found
+    if block.words <= PROMPT_LABEL_WORDS or block.link_density >= 0.5:
+        return True
+    if phrase.count(" ") >= 2 or not phrase[-1].isalnum() or rest.lstrip()[:1] in _PROMPT_BREAK:
+        return True
+    return addresses_reader(block.text)
+
+
+_WORD_AT = re.compile(r"\w+")
+
+
+@cache
+def _address_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(phrases()["reader_address"]), frozenset(phrases()["reader_address_formal"])
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether the text says "you", "your", "our", "Ihre" (… in any language of ``phrases.toml``)."""
+    plain, formal = _address_words()
+    for match in _WORD_AT.finditer(text):
+        word = match.group()
+        if word != "US" and word.casefold() in plain:
+            return True
+        if word in formal and text[: match.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", '"', "„", "“"):
+            return True
+    return False
 
 
 def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
