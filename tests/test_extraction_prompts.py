@@ -1,10 +1,11 @@
-"""Prompts are removed; story sentences that open with a prompt's word are not (issue 11).
+"""Prompts and cross-links are removed; story sentences that open with their words are not (issue 11).
 
 ``strip_prompts`` used to drop every block of up to 25 words that opened with a phrase of
 ``phrases.toml``'s prompt list. Short stories open sentences with those words too ("Comments
 made by the mayor…", "Anzeige wegen Trunkenheit…"): on the unseen pages a German police report
 was emptied to ``no_text``. A block now counts as a prompt only where its opening cannot be a
-story's: a label, a specific phrase, a break after the phrase, or words to the reader.
+story's: a label, a specific phrase, a break after the phrase, or words to the reader. A
+cross-link line without any link needs the same evidence ("See also the prize list, which…").
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import pytest
 
 from scraper.extraction.blocks import Block
-from scraper.extraction.boilerplate import addresses_reader, is_prompt
+from scraper.extraction.boilerplate import addresses_reader, is_prompt, strip_crosslinks
+from scraper.extraction.context import CleaningContext
 from scraper.items import Article
 from tests.test_unseen_pages import EXPECT, article, extracted, normalised
 
@@ -98,3 +100,23 @@ def test_short_story_is_not_emptied_by_prompt_words(name: str, sentences: list[s
     assert isinstance(result, Article), result  # before: no_text, "36 words after cleaning"
     text = normalised(result.text)
     assert [s for s in sentences if s not in text] == []
+
+
+@pytest.mark.parametrize(
+    ("block", "removed"),
+    [
+        (Block("p", "See also: A Brief History of Photography", link_density=0.75), True),
+        (Block("p", "Read more"), True),  # a label
+        (Block("p", "Read more about the average cost of movers in the city:"), True),  # leads in
+        (Block("p", "Mehr zum Thema finden Sie auch im wöchentlichen Zins-Check"), True),  # three words, Sie
+        (Block("p", "Read more of this content when you subscribe today."), True),  # to the reader
+        (Block("p", "See also the prize list, which the library will publish next month."), False),
+        (Block("p", "Read more slowly, the teacher told the class, and the words will stay."), False),
+    ],
+)
+def test_an_unlinked_cross_link_line_needs_its_formula(block: Block, removed: bool) -> None:
+    assert (strip_crosslinks([block], CleaningContext()) == []) is removed
+
+
+def test_story_sentence_starting_with_see_also_is_kept() -> None:
+    assert "See also the prize list, which the library will publish" in article("53_trap_readmore_related").text

@@ -102,7 +102,7 @@ def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for b in blocks if not _is_crosslink(b)]
 
 
-CROSSLINK_SHORT = 15  # a cross-link line this short goes whatever its links
+CROSSLINK_SHORT = 15  # a cross-link line this short goes whatever share of it is linked
 CROSSLINK_MIN_DENSITY = 0.3  # a longer one must be this much link
 
 
@@ -110,11 +110,15 @@ def _is_crosslink(block: Block) -> bool:
     if block.kind not in ("p", "head", "list"):
         return False
     words = block.words
-    return (
-        words <= 40
-        and starts_with_phrase(block.text, "crosslink")
-        and (words <= CROSSLINK_SHORT or block.link_density >= CROSSLINK_MIN_DENSITY)
-    )
+    if words > 40 or not (words <= CROSSLINK_SHORT or block.link_density >= CROSSLINK_MIN_DENSITY):
+        return False
+    found = opening_phrase(block.text, "crosslink")
+    if found is None:
+        return False
+    # A line without any link points nowhere: past a label's few words it is a cross-link only
+    # by its formula ("See also: …", "Read more of this when you subscribe"), else the story's
+    # sentence ("See also the prize list, which the library will publish").
+    return block.link_density > 0 or words <= PROMPT_LABEL_WORDS or formula_evidence(block.text, *found)
 
 
 _LABEL = re.compile(r"^([^:|»>]{1,60}?)\s*[:|»>]\s*(\S.*)$", re.DOTALL)
@@ -224,21 +228,30 @@ _PROMPT_BREAK = frozenset(":|!?(»›→–—•")
 def is_prompt(block: Block) -> bool:
     """A block that opens with a prompt phrase and is one.
 
-    It is when it is a label (a few words, or mostly a link); or its phrase is a specific one
-    (three words or more: "listen to this article", "we use cookies", "get the latest") or
-    ends in punctuation ("video:"), or is followed by a break ("Advertisement: …",
-    "Share | …"); or the block talks to the reader ("… to your inbox", "Sign up for our …",
-    "… benötigen wir Ihre Zustimmung"). Otherwise the opening is the story's own.
+    It is when it is a label (a few words, or mostly a link), or when :func:`formula_evidence`
+    finds the opening cannot be a sentence's. Otherwise the opening is the story's own.
     """
     found = opening_phrase(block.text, "prompt")
     if found is None:
         return False
-    phrase, rest = found
     if block.words <= PROMPT_LABEL_WORDS or block.link_density >= 0.5:
         return True
+    return formula_evidence(block.text, *found)
+
+
+def formula_evidence(text: str, phrase: str, rest: str) -> bool:
+    """Whether a block opening with a boilerplate ``phrase`` is the formula, not a sentence.
+
+    A story's sentence can open with "Comments", "Sign up", "See also" or "Anzeige". It cannot
+    when the phrase is a specific one (three words or more: "listen to this article", "lesen
+    Sie auch") or ends in punctuation ("video:"), or is followed by a break ("Advertisement: …",
+    "Share | …"); a line that ends in a colon leads in to something else ("Read more about the
+    costs:"); and a block that talks to the reader ("… to your inbox", "Sign up for our …",
+    "… benötigen wir Ihre Zustimmung") is the site speaking.
+    """
     if phrase.count(" ") >= 2 or not phrase[-1].isalnum() or rest.lstrip()[:1] in _PROMPT_BREAK:
         return True
-    return addresses_reader(block.text)
+    return rest.rstrip().endswith(":") or addresses_reader(text)
 
 
 _WORD_AT = re.compile(r"\w+")
