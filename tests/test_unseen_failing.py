@@ -37,15 +37,6 @@ GALLERY = (
     "a gallery whose pictures carry the story: the body comes out as one flat run holding the "
     "headline, the byline, the date and every photo credit"
 )
-ADVERT_LABEL = (
-    "the in-article ad label 'Story continues below advertisement' survives (the bare 'Advertisement' label is removed)"
-)
-RECIPE_CTA = (
-    "a recipe card's call to action 'Tried this recipe? Mention @…' is kept, glued to the next span without a space"
-)
-NEWSWIRE_LABEL = (
-    "a newswire's 'NEWS PROVIDED BY' label is kept as the first paragraph while the provider's name under it is removed"
-)
 CALLOUT = (
     "a Ghost callout card (div.kg-callout-card) inside the post body is dropped: its one sentence is "
     "story text, the tutorial's key warning"
@@ -115,19 +106,16 @@ def test_gallery_story_has_no_headline_byline_or_photo_credits_in_its_body() -> 
     assert "Photo: Aoife Kerr" not in text
 
 
-@pytest.mark.xfail(strict=True, reason=ADVERT_LABEL)
 def test_story_continues_below_advertisement_is_removed() -> None:
     assert "Story continues below advertisement" not in article("42_inline_ads_newsletter").text
 
 
-@pytest.mark.xfail(strict=True, reason=RECIPE_CTA)
 def test_recipe_call_to_action_is_removed() -> None:
     text = article("07_recipe_wp").text
     assert "Tried this recipe?" not in text
     assert "#sofiacooks" not in text
 
 
-@pytest.mark.xfail(strict=True, reason=NEWSWIRE_LABEL)
 def test_newswire_provider_label_is_removed() -> None:
     assert not article("13_press_release_corp").text.startswith("NEWS PROVIDED BY")
 
