@@ -129,17 +129,27 @@ def fit(
     iterations: int = 2000,
     rate: float = 0.2,
     list_weight: float = 1.0,
+    url_weight: float = 0.0,
+    url_mask: npt.NDArray[np.bool_] | None = None,
 ) -> Model:
     """Gradient descent on the L2-regularised, cost-weighted cross-entropy; features standardised first.
 
     A page of :data:`LIST_KINDS` counts ``list_weight`` times in the loss (the weights are scaled
-    to a mean of 1, so that ``l2`` means the same with or without them).
+    to a mean of 1, so that ``l2`` means the same with or without them). With ``url_weight``, each
+    page is also trained on a second time without its URL features (``url_mask``'s columns at
+    their mean, how :mod:`scraper.extraction.pagekind` reads a page without an address),
+    weighing ``url_weight``: the model must then tell the kinds apart by the page itself too, and
+    an address without hints, or a misleading one, moves it less.
     """
-    listed = np.isin(y, [KINDS.index(kind) for kind in LIST_KINDS])
-    cost = np.where(listed, list_weight, 1.0)
-    cost /= cost.mean()
     center = x.mean(axis=0)
     scale = x.std(axis=0) + 1e-9
+    listed = np.isin(y, [KINDS.index(kind) for kind in LIST_KINDS])
+    cost = np.where(listed, list_weight, 1.0)
+    if url_weight > 0 and url_mask is not None:
+        blind = x.copy()
+        blind[:, url_mask] = center[url_mask]
+        x, y, cost = np.vstack([x, blind]), np.concatenate([y, y]), np.concatenate([cost, cost * url_weight])
+    cost /= cost.mean()
     z = (x - center) / scale
     targets = np.eye(len(KINDS))[y]
     weights = np.zeros((z.shape[1], len(KINDS)))
@@ -179,15 +189,25 @@ def figures(samples: list[Sample], emitted: npt.NDArray[np.bool_]) -> dict[str, 
     return out
 
 
-def _cv_proba(
-    x: Matrix, y: npt.NDArray[np.int64], folds: npt.NDArray[np.int64], l2: float, list_weight: float
-) -> Matrix:
+def _cv_proba(x: Matrix, y: npt.NDArray[np.int64], folds: npt.NDArray[np.int64], recipe: dict[str, Any]) -> Matrix:
     """Out-of-fold probabilities of every kind for every row: each fold scored by a model trained on the others."""
     p = np.zeros((len(y), len(KINDS)))
     for fold in np.unique(folds):
         train = folds != fold
-        p[~train] = fit(x[train], y[train], l2, list_weight=list_weight).proba(x[~train])
+        p[~train] = _fit(x[train], y[train], recipe).proba(x[~train])
     return p
+
+
+def _fit(x: Matrix, y: npt.NDArray[np.int64], recipe: dict[str, Any]) -> Model:
+    return fit(x, y, recipe["l2"], list_weight=recipe["list_weight"], url_weight=recipe["url_weight"],
+               url_mask=recipe["url_mask"])  # fmt: skip
+
+
+def _blind(x: Matrix, recipe: dict[str, Any]) -> Matrix:
+    """The rows without their URL features (at the mean: as a page without an address is read)."""
+    blind = x.copy()
+    blind[:, recipe["url_mask"]] = x[:, recipe["url_mask"]].mean(axis=0)
+    return blind
 
 
 def _dropped(samples: list[Sample], emitted: npt.NDArray[np.bool_]) -> dict[str, int]:
@@ -247,24 +267,29 @@ def pick_gates(samples: list[Sample], proba: Matrix, threshold: float, margin: f
 
 
 def nested_cv(
-    samples: list[Sample], x: Matrix, y: npt.NDArray[np.int64], folds: npt.NDArray[np.int64], settings: dict[str, float]
+    samples: list[Sample], x: Matrix, y: npt.NDArray[np.int64], folds: npt.NDArray[np.int64], settings: dict[str, Any]
 ) -> dict[str, Any]:
-    """5-fold CV by site of the whole recipe: each fold's threshold and gates picked by CV on the other four."""
+    """5-fold CV by site of the whole recipe: each fold's threshold and gates picked by CV on the other four.
+
+    Reported twice: as the pages came, and with every held-out page's URL features withheld (how
+    well the kinds are told apart by the page alone, as on a site whose addresses say nothing).
+    """
     emitted = np.zeros(len(y), dtype=bool)
-    l2, list_weight = settings["l2"], settings["list_weight"]
+    emitted_blind = np.zeros(len(y), dtype=bool)
     for fold in np.unique(folds):
         train = folds != fold
         inner = [s for s, t in zip(samples, train, strict=True) if t]
-        p_inner = _cv_proba(x[train], y[train], folds[train], l2, list_weight)
+        p_inner = _cv_proba(x[train], y[train], folds[train], settings)
         threshold = pick_threshold(inner, p_inner[:, 0], settings["target"])
         gates = pick_gates(inner, p_inner, threshold, settings["gate_margin"])
-        proba = fit(x[train], y[train], l2, list_weight=list_weight).proba(x[~train])
-        emitted[~train] = emitted_by(proba, threshold, gates)
-    return figures(samples, emitted)
+        model = _fit(x[train], y[train], settings)
+        emitted[~train] = emitted_by(model.proba(x[~train]), threshold, gates)
+        emitted_blind[~train] = emitted_by(model.proba(_blind(x, settings)[~train]), threshold, gates)
+    return {**figures(samples, emitted), "without_urls": figures(samples, emitted_blind)}
 
 
 def run(
-    shared: Path, l2: float, target: float, list_weight: float, gate_margin: float
+    shared: Path, l2: float, target: float, list_weight: float, gate_margin: float, url_weight: float
 ) -> tuple[dict[str, Any], list[str]]:
     """Train on folds 1-4, choose the threshold and gates by CV on them, report fold 0 and 5-fold CV."""
     samples = load(shared)
@@ -276,18 +301,21 @@ def run(
     folds = np.array([fold_of(s.host) for s in samples])
     train = folds != HELD_OUT_FOLD
     train_samples = [s for s, t in zip(samples, train, strict=True) if t]
-    p_inner = _cv_proba(x[train], y[train], folds[train], l2, list_weight)
+    url_mask = np.array([n.startswith("url_") for n in names])
+    settings = {"l2": l2, "list_weight": list_weight, "target": target, "gate_margin": gate_margin,
+                "url_weight": url_weight}  # fmt: skip
+    recipe: dict[str, Any] = {**settings, "url_mask": url_mask}
+    p_inner = _cv_proba(x[train], y[train], folds[train], recipe)
     threshold = pick_threshold(train_samples, p_inner[:, 0], target)
     gates = pick_gates(train_samples, p_inner, threshold, gate_margin)
-    model = fit(x[train], y[train], l2, list_weight=list_weight)
+    model = _fit(x[train], y[train], recipe)
     held = [s for s, t in zip(samples, train, strict=True) if not t]
-    settings = {"l2": l2, "list_weight": list_weight, "target": target, "gate_margin": gate_margin}
     report = {
         "threshold": threshold,
         "gates": {kind: round(float(gate), 2) for kind, gate in zip(KINDS[1:], gates, strict=True) if gate < NO_GATE},
         "held_out_sites": figures(held, emitted_by(model.proba(x[~train]), threshold, gates)),
-        "cv_5_fold_by_site": figures(samples, emitted_by(_cv_proba(x, y, folds, l2, list_weight), threshold, gates)),
-        "cv_5_fold_nested": nested_cv(samples, x, y, folds, settings),
+        "cv_5_fold_by_site": figures(samples, emitted_by(_cv_proba(x, y, folds, recipe), threshold, gates)),
+        "cv_5_fold_nested": nested_cv(samples, x, y, folds, recipe),
         "training_pages": int(train.sum()),
         **settings,
     }
@@ -329,9 +357,12 @@ def main() -> None:
     parser.add_argument(
         "--gate-margin", type=float, default=0.05, help="added to each kind's gate (see pick_gates); 1 for none"
     )
+    parser.add_argument(
+        "--url-weight", type=float, default=0.0, help="loss weight of each page's copy without URL features (see fit)"
+    )
     parser.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
     args = parser.parse_args()
-    data, lines = run(args.shared, args.l2, args.target_recall, args.list_weight, args.gate_margin)
+    data, lines = run(args.shared, args.l2, args.target_recall, args.list_weight, args.gate_margin, args.url_weight)
     print("\n".join(lines))
     if args.write:
         MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
