@@ -176,6 +176,37 @@ def test_overlapping_pages_in_two_threads_stay_paused_until_the_last_ends() -> N
         leave_second.set()
 
 
+def test_pages_that_overlap_end_to_end_do_not_starve_the_collector() -> None:
+    """Pauses that overlap, never all over at once (threads extracting back to back), still collect.
+
+    The overlap is made in one thread, deterministically: each new page begins before the last
+    one ends, so the pause count never drops to 0; each page's end makes the collection then due.
+    """
+    with _collections() as seen:
+        page = collector_paused()
+        page.__enter__()
+        try:
+            for _ in range(20):
+                following = collector_paused()
+                following.__enter__()
+                page.__exit__(None, None, None)
+                page = following
+                _cycles(500)
+            during = len(seen)  # before the last page ends (an int: no allocation the collector counts)
+        finally:
+            page.__exit__(None, None, None)
+    assert during > 0, "no collection ran while the pages' pauses overlapped"
+    assert gc.collect() < 500  # the cycles were collected as the pages ended, not left for later
+
+
+def _cycles(n: int) -> None:
+    """``n`` two-object reference cycles, left as garbage for the collector."""
+    for _ in range(n):
+        a: list[Any] = []
+        b: list[Any] = [a]
+        a.append(b)
+
+
 def test_extracting_pages_sets_off_no_collection_and_leaves_no_cycle() -> None:
     """The collector is paused for a page's extraction (a page makes no cycle: there is nothing for it)."""
     pages = [make_page(path.read_bytes()) for path in sorted(PAGES.glob("*.html"))]

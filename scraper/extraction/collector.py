@@ -39,7 +39,9 @@ def collector_paused() -> Iterator[None]:
     ``gc.disable()``: the program's own switch stays the program's, whatever thread flips it and
     when. Blocks nest and overlap across threads: the pause begins with the first and ends with
     the last, so a thread's page never finishes with the collector back on because another
-    thread's page did. Thresholds the program sets during a pause are left as it set them.
+    thread's page did, and each page's end makes the collection then due (see
+    :func:`_collect_as_due`), so overlapping threads do not starve the collector. Thresholds the
+    program sets during a pause are left as it set them.
     """
     _begin()
     try:
@@ -63,3 +65,23 @@ def _end() -> None:
         _pauses -= 1
         if _pauses == 0 and gc.get_threshold() == (0, *_thresholds[1:]):
             gc.set_threshold(*_thresholds)
+            return
+        others_paused = _pauses > 0
+    if others_paused:
+        _collect_as_due()
+
+
+def _collect_as_due() -> None:
+    """The collection the thresholds of before the pause would have made by now, if any.
+
+    Threads whose pages overlap one after another (``scraper.api`` called from a thread pool)
+    may never all be out of a pause at once: without this, nothing in the process would be
+    collected while they run. Each page's end does what the collector would have done on the
+    next allocation, oldest generation due first (as CPython picks it). Outside the lock: a
+    collection can run finalizers, which may extract a page themselves.
+    """
+    counts, limits = gc.get_count(), _thresholds
+    if limits[0] == 0 or counts[0] <= limits[0]:
+        return
+    generation = 2 if counts[2] > limits[2] else 1 if counts[1] > limits[1] else 0
+    gc.collect(generation)
