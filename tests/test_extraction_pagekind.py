@@ -493,3 +493,15 @@ def test_stories_with_cards_or_code_under_them_stay_articles(body: str, url: str
     page = SHORT_ARTICLE.replace("</article>", f"{body}</article>")
     result = extract_article(_page(page, url))
     assert isinstance(result, Article), getattr(result, "detail", "")
+
+
+def test_a_headline_links_words_are_read_only_as_far_as_the_bound() -> None:
+    """An ``<a>`` left open holds the rest of the page: each heading under it must not read it all."""
+    from scraper.extraction.linkitems import _words_upto
+
+    sections = "".join(f"<h2>Section {i} title</h2><p>{'word ' * 300}</p>" for i in range(50))
+    link = lxml_html.fromstring(f"<div><a href='/home'>Logo {sections}</a></div>").find(".//a")
+    assert link is not None
+    assert 30 < _words_upto(link, 30) <= 304  # stopped in the first paragraph, not at the page's 15,000+
+    glued = lxml_html.fromstring("<a href='/x'>Harbour<b>side</b> ferry <i>re</i>opens</a>")
+    assert _words_upto(glued, 30) == len(glued.text_content().split()) == 3

@@ -50,6 +50,8 @@ def test_prompts_are_prompts(text: str) -> None:
         "Teilen der Anwohner gehen die Kontrollen dagegen nicht weit genug, sie fordern mehr.",
         "Sponsored content in the council's magazine will also be reviewed, a spokesman said.",
         "Sign up rates among US shippers fell by a third, the ministry's figures show.",  # US, the country
+        "Comments from UW researchers suggest the bridge can reopen by the spring.",  # acronyms are not "uw"
+        "Kommentare von Forschern der TU München zeigen, dass die Brücke hält.",
         "The headline is not a prompt at all, so nothing else matters here.",
     ],
 )
@@ -66,6 +68,8 @@ def test_formal_address_counts_only_capitalised_and_inside_a_sentence() -> None:
     assert addresses_reader("Um externe Inhalte anzuzeigen, ist Ihre Zustimmung nötig")
     assert not addresses_reader("Teilen der Anwohner reicht es nicht, sie fordern mehr")  # sie: they
     assert not addresses_reader("Zustimmung kam vom Bürgermeister. Sie sei überfällig, sagte er")  # sentence start
+    assert not addresses_reader("Kommentare der Nachbarn: »Sie war immer freundlich«, sagt einer")  # a quote's start
+    assert addresses_reader("SIGN UP FOR OUR NEWSLETTER")  # a block in capitals shouts its words
 
 
 @pytest.mark.parametrize(

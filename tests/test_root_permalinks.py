@@ -38,7 +38,12 @@ from tests.test_unseen_pages import extracted, page_html
         ("page=2", False),  # a pager
         ("paged=3", False),
         ("s=ferry", False),  # a search
-        ("sid=ab12cd", False),  # a session token is not a number
+        ("sid=ab12cd", False),  # a session token
+        ("sid=48213", False),  # even a numeric one
+        ("Itemid=101", False),  # Joomla's menu
+        ("catid=7", False),  # a category
+        ("lang_id=2", False),
+        ("p=4830;lang=en", True),  # ";" separates parameters too
         ("id=abc", False),
         ("utm_source=feed", False),
     ],
@@ -59,7 +64,10 @@ def test_a_post_at_the_root_is_not_a_listing_by_its_head_but_a_pager_elsewhere_s
     signals = read_signals(lxml_html.document_fromstring(page_html("50_wp_default_permalink")))
     assert classify(signals, "https://millbrookherald.example/?p=4830").kind is not Kind.LISTING
     assert classify(signals, "https://millbrookherald.example/").kind is Kind.LISTING
+    assert classify(signals, "https://millbrookherald.example/blog/?p=4830").kind is not Kind.LISTING  # a subfolder
+    assert classify(signals, "https://millbrookherald.example/index.php?p=4830").kind is not Kind.LISTING
     assert classify(signals, "https://shop.example/shoes.html?p=2").kind is Kind.LISTING  # a pager off the root
+    assert classify(signals, "https://millbrookherald.example/category/news/?p=4830").kind is Kind.LISTING
     assert head_features(signals, "https://millbrookherald.example/?p=4830")["url_listing"] == 0.0
     assert head_features(signals, "https://millbrookherald.example/")["url_listing"] == 1.0
 

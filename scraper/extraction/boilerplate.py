@@ -263,15 +263,26 @@ def _address_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def addresses_reader(text: str) -> bool:
-    """Whether the text says "you", "your", "our", "Ihre" (… in any language of ``phrases.toml``)."""
+    """Whether the text says "you", "your", "our", "Ihre" (… in any language of ``phrases.toml``).
+
+    A word in capitals is an acronym ("US", "UW", "NOS", "TU") unless the whole block shouts;
+    the formal "Sie"/"Ihre" count inside a sentence only (at its start, or a quote's, they are
+    "she"/"they"/"her").
+    """
     plain, formal = _address_words()
+    shouting = text.isupper()
     for match in _WORD_AT.finditer(text):
         word = match.group()
-        if word != "US" and word.casefold() in plain:
+        if len(word) > 1 and word.isupper() and not shouting:
+            continue
+        if word.casefold() in plain:
             return True
-        if word in formal and text[: match.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", '"', "„", "“"):
+        if word in formal and text[: match.start()].rstrip()[-1:] not in _SENTENCE_OPENERS:
             return True
     return False
+
+
+_SENTENCE_OPENERS = frozenset({"", ".", "!", "?", ":", ";", '"', "„", "“", "”", "»", "«", "‚", "‘", "'", "(", "–", "—"})
 
 
 def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:

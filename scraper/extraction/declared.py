@@ -46,21 +46,26 @@ def split_url(url: str) -> SplitResult:
 
 
 # Query keys that name one page rather than a view of many: WordPress's default permalinks
-# (``/?p=4830``, ``/?page_id=12``, ``/?attachment_id=7``), the ``?id=`` / ``?articleid=`` of older
-# CMSs with a number, and ``?story=`` / ``?article=`` with a number or a slug. A session or
-# tracking token (``?sid=ab12cd``) is not a number, so it does not count.
-_ID_KEY = re.compile(r"p|[a-z_]*id", re.IGNORECASE)
-_NAMED_KEY = re.compile(r"post|story|article|news|item", re.IGNORECASE)
+# (``/?p=4830``, ``/?page_id=12``, ``/?attachment_id=7``) and the ids of older CMSs (``?id=``,
+# ``?articleid=``, ``?story_id=``) with a number, ``?story=`` / ``?article=`` with a number or a
+# slug. A list, not every key ending in "id": ``?sid=``, ``?cid=``, ``?catid=``, ``?Itemid=``
+# (Joomla's menu) and ``?lang_id=`` name a session, a category or a menu, and a home page
+# canonical carrying one is still the home page.
+_ID_KEYS = frozenset(
+    {"p", "page_id", "attachment_id", "id", "articleid", "article_id", "postid", "post_id", "storyid", "story_id",
+     "newsid", "news_id", "nid"}
+)  # fmt: skip
+_NAMED_KEYS = frozenset({"post", "story", "article", "news", "item"})
 _SLUG_VALUE = re.compile(r"[\w-]*[\d-][\w-]*")
 
 
 def names_one_item(query: str) -> bool:
     """Whether a URL's query picks out one item (``?p=4830``), not a page of a listing."""
-    for key, value in parse_qsl(query):
-        key, value = key.strip(), value.strip()
-        if _ID_KEY.fullmatch(key) and value.isdigit():
+    for key, value in parse_qsl(query.replace(";", "&")):
+        key, value = key.strip().lower(), value.strip()
+        if key in _ID_KEYS and value.isdigit():
             return True
-        if _NAMED_KEY.fullmatch(key) and _SLUG_VALUE.fullmatch(value):
+        if key in _NAMED_KEYS and _SLUG_VALUE.fullmatch(value):
             return True
     return False
 

@@ -87,11 +87,32 @@ def _host_of(authority: str) -> str:
     return (split_url("//" + authority).hostname or "").lower().removeprefix("www.")
 
 
+def _words_upto(el: lxml_html.HtmlElement, limit: int) -> int:
+    """The element's word count, read only until it passes ``limit``.
+
+    Headings share one link when an ``<a>`` is left open (the parser puts the rest of the page in
+    it): counting it whole for each of them read the page once per heading (a minute on a 1.5 MB
+    page of 1,000 sections, found by review).
+    """
+    count, glued = 0, False  # glued: the text so far ends inside a word
+    for text in el.itertext():
+        if not text:
+            continue
+        words = len(text.split())
+        if glued and words and not text[0].isspace():
+            words -= 1  # "foo<b>bar</b>" is one word, as in text_content()
+        count += words
+        glued = not text[-1].isspace() and (glued or words > 0)
+        if count > limit:
+            break
+    return count
+
+
 def _own_page(href: str, host: str) -> bool:
     """A link to another page of this site (not a fragment, a script, a mail or another host)."""
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return False
-    if href.startswith(("http:", "https:", "//")):
+    if href[:6].lower().startswith(("http:", "https:", "//")):
         authority = href.split("/", 3)[2] if href.count("/") >= 2 else ""
         return not host or _host_of(authority) == host
     return True
@@ -120,7 +141,9 @@ def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[s
         href = (link.get("href") or "").strip().split("#", 1)[0]
         if not _own_page(href, host):
             continue
-        if not _HEADLINE_WORDS[0] <= len(link.text_content().split()) <= _HEADLINE_WORDS[1] or _in_chrome(link, known):
+        if not _HEADLINE_WORDS[0] <= _words_upto(link, _HEADLINE_WORDS[1] + 1) <= _HEADLINE_WORDS[1]:
+            continue
+        if _in_chrome(link, known):
             continue
         for _ in range(_LEVELS):
             parent = el.getparent()

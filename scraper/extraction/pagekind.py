@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from scraper.extraction.declared import is_site_root, split_url
+from scraper.extraction.declared import names_one_item, split_url
 from scraper.extraction.linkitems import card_features
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
 from scraper.extraction.structure import measure
@@ -101,6 +101,8 @@ _LISTING_PATH = re.compile(
     r"(?:/|$)|/(?:page|seite)/\d+/?$|[?&](?:page|paged|p)=\d+",
     re.IGNORECASE,
 )
+# A site's front controller: its query says which page it serves.
+_FRONT_FILES = frozenset({"index.php", "index.html", "index.htm", "default.aspx"})
 # Article URLs usually carry a date, a long slug or a numeric id.
 _ARTICLE_PATH = re.compile(
     r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}|"
@@ -128,8 +130,11 @@ def classify(signals: PageSignals, url: str) -> Verdict:
     if not parts.netloc:  # no web address (none, or a file's path): nothing to say from it
         return Verdict(Kind.UNKNOWN, "no_signal")
     path = parts.path or "/"
-    post_at_root = path == "/" and not is_site_root(parts)  # WordPress's /?p=4830: not home, not a pager
-    if not post_at_root and (path == "/" or _LISTING_PATH.search(path + ("?" + parts.query if parts.query else ""))):
+    # WordPress's /?p=4830 (also /blog/?p=4830, /index.php?p=4830): one post, neither home nor pager.
+    front = path.endswith("/") or path.rsplit("/", 1)[-1].lower() in _FRONT_FILES
+    post_by_query = front and names_one_item(parts.query)
+    address = path if post_by_query or not parts.query else f"{path}?{parts.query}"
+    if (path == "/" and not post_by_query) or _LISTING_PATH.search(address):
         return Verdict(Kind.LISTING, "url")
     if og_type == "profile":
         return Verdict(Kind.LISTING, "og_type")

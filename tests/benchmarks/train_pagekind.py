@@ -203,10 +203,10 @@ def _fit(x: Matrix, y: npt.NDArray[np.int64], recipe: dict[str, Any]) -> Model:
                url_mask=recipe["url_mask"])  # fmt: skip
 
 
-def _blind(x: Matrix, recipe: dict[str, Any]) -> Matrix:
-    """The rows without their URL features (at the mean: as a page without an address is read)."""
+def _blind(x: Matrix, model: Model, recipe: dict[str, Any]) -> Matrix:
+    """The rows without their URL features: at the model's training mean, as a page without an address is read."""
     blind = x.copy()
-    blind[:, recipe["url_mask"]] = x[:, recipe["url_mask"]].mean(axis=0)
+    blind[:, recipe["url_mask"]] = model.center[recipe["url_mask"]]
     return blind
 
 
@@ -284,7 +284,7 @@ def nested_cv(
         gates = pick_gates(inner, p_inner, threshold, settings["gate_margin"])
         model = _fit(x[train], y[train], settings)
         emitted[~train] = emitted_by(model.proba(x[~train]), threshold, gates)
-        emitted_blind[~train] = emitted_by(model.proba(_blind(x, settings)[~train]), threshold, gates)
+        emitted_blind[~train] = emitted_by(model.proba(_blind(x[~train], model, settings)), threshold, gates)
     return {**figures(samples, emitted), "without_urls": figures(samples, emitted_blind)}
 
 
