@@ -132,7 +132,6 @@ def test_newswire_provider_label_is_removed() -> None:
     assert not article("13_press_release_corp").text.startswith("NEWS PROVIDED BY")
 
 
-@pytest.mark.xfail(strict=True, reason=CALLOUT)
 def test_callout_card_inside_the_post_is_kept() -> None:
     assert "Never retry a POST that is not idempotent" in article("08_tutorial_code_ghost").text
 
