@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class DropReason(StrEnum):
@@ -124,14 +124,14 @@ class Image:
 
 @dataclass(slots=True)
 class BodyBlock:
-    """One block of ``Article.body``: a paragraph, sub-heading, list, quote or table, in page order.
+    """One block of ``Article.body``: a paragraph, sub-heading, list, quote, table or code, in page order.
 
     ``text`` is the block exactly as it appears in ``Article.text`` (which is the blocks' texts
     joined by one blank line), so the two never disagree.
     """
 
-    type: str  # "heading", "paragraph", "list", "quote" or "table"
-    text: str  # lines joined by "\n": list items, table rows (cells joined by " | "), a quote's lines
+    type: str  # "heading", "paragraph", "list", "quote", "table" or "code"
+    text: str  # lines joined by "\n": list items, table rows (cells joined by " | "), a quote's lines, code lines
 
 
 @dataclass(slots=True)
@@ -214,14 +214,14 @@ class Article:
     nearly the same text); else null. Added in 1.1."""
     body: list[BodyBlock] = field(default_factory=list)
     """The clean body as blocks in page order, `{"type", "text"}`: `type` is `heading`, `paragraph`, `list`,
-    `quote` or `table`; `text` is the block as it stands in `text` (list items, table rows with cells joined by
-    ` | `, a quote's lines on lines of their own), so the texts joined by one blank line are `text`. Added in
-    1.2."""
+    `quote`, `table` or `code` (since 1.3); `text` is the block as it stands in `text` (list items, table rows
+    with cells joined by ` | `, a quote's lines on lines of their own, code with its lines and indentation), so
+    the texts joined by one blank line are `text`. Added in 1.2."""
     markdown: str | None = None
     """Only with `NEWS_MARKDOWN`: the headline and `body` as Markdown (`##` sub-headings, `-` list items, `>`
-    quotes, tables as pipe tables); else null. Added in 1.2."""
+    quotes, tables as pipe tables, code as fenced blocks); else null. Added in 1.2."""
     schema_version: str = SCHEMA_VERSION
-    """The record format's version, `"1.2"`. New optional fields bump the minor version; a field never
+    """The record format's version, `"1.3"`. New optional fields bump the minor version; a field never
     changes meaning."""
     # Not exported (see EXPORTED_FIELDS): facts the crawl state needs once the record is written.
     fetch: Fetch | None = field(default=None, repr=False, metadata={"exported": False})

@@ -2,9 +2,10 @@
 
 The blocks already say what each piece of text is, so rendering is a mapping, not a guess:
 sub-headings become ``##`` headings under the article's ``#`` headline, lists ``-`` items,
-quotes ``>`` lines and tables pipe tables (their first row as the header). Paragraph text that
-Markdown would read as syntax (a leading ``#``, ``>``, ``-``, ``1.``) is escaped, so what a reader
-sees is the text the page showed.
+quotes ``>`` lines, tables pipe tables (their first row as the header) and code a fenced block
+that keeps its lines and indentation as they are. Paragraph text that Markdown would read as
+syntax (a leading ``#``, ``>``, ``-``, ``1.``) is escaped, so what a reader sees is the text the
+page showed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def render_markdown(title: str, body: Iterable[BodyBlock]) -> str:
 
 def render_block(block: BodyBlock) -> str:
     """One block as Markdown; an empty block renders as the empty string."""
+    if block.type == "code":
+        return _fenced(block.text) if block.text.strip() else ""
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
     if not lines:
         return ""
@@ -48,6 +51,13 @@ def _table(rows: list[str]) -> str:
     lines = ["| " + " | ".join(row) + " |" for row in cells]
     lines.insert(1, "|" + "---|" * width)
     return "\n".join(lines)
+
+
+def _fenced(code: str) -> str:
+    """Code between backtick fences longer than any backtick run in it (CommonMark), verbatim."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{code}\n{fence}"
 
 
 def _one_line(text: str) -> str:

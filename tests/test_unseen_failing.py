@@ -120,12 +120,10 @@ def test_newswire_provider_label_is_removed() -> None:
     assert not article("13_press_release_corp").text.startswith("NEWS PROVIDED BY")
 
 
-@pytest.mark.xfail(strict=True, reason=CALLOUT)
 def test_callout_card_inside_the_post_is_kept() -> None:
     assert "Never retry a POST that is not idempotent" in article("08_tutorial_code_ghost").text
 
 
-@pytest.mark.xfail(strict=True, reason=CODE_LINES)
 def test_code_blocks_keep_their_lines() -> None:
     text = article("08_tutorial_code_ghost").text
     assert re.search(r"import random\s*\n\s*import time", text), text

@@ -1,13 +1,19 @@
 """trafilatura's XML body as :class:`Block`s: the unit every cleaning rule works on.
 
-trafilatura hands us the body as elements (paragraphs, sub-headings, lists, quotes, tables); a
-block keeps the kind, the text (lines joined by newlines) and the share of its text inside
+trafilatura hands us the body as elements (paragraphs, sub-headings, lists, quotes, tables, code);
+a block keeps the kind, the text (lines joined by newlines) and the share of its text inside
 links, which is what the rules look at besides position and repetition.
+
+A code block (``<pre>``, ``<pre><code>``, a highlighter's ``<div class=highlight><pre>``: trafilatura
+tags them all ``<code>`` and keeps their white space) keeps its lines and indentation: code run
+into one line no longer runs, and a reader who copies it expects what the page showed. Every
+other block's white space is collapsed, as the page's HTML formatting is not the text's.
 """
 
 from __future__ import annotations
 
 import copy
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,7 +29,7 @@ class Block:
     """One block of body text, as trafilatura delimited it."""
 
     kind: str  # "p", "head", "list", "quote", "table", "code"
-    text: str  # lines joined by "\n" (list items, table rows); never rewritten once made
+    text: str  # lines joined by "\n" (list items, table rows, code lines); never rewritten once made
     link_density: float = 0.0  # share of characters inside <a>/<ref>
     # Read by many rules, so worked out once, on first use (``words``, ``norm``): a page's
     # cleaning counted each block's words about a dozen times and normalised it up to 4 times.
@@ -135,6 +141,8 @@ def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
         text = "\n".join(r for r in rows if r.strip(" |"))
     elif tag == "quote":  # a quote's paragraphs and its attribution (``<cite>``) on lines of their own
         text = "\n".join(_flat_lines(element))
+    elif tag == "code" and _is_code(element) and "\n" in (code := code_text(element)):
+        text = code  # a block of code lines; code on one line reads (and is cleaned) as before
     else:
         text = _flat(element)
     if not text:
@@ -142,7 +150,41 @@ def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
     link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if not _same_page(ref.get("target") or "", page))
     density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
     kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
+    if tag == "code" and "\n" in text:
+        kind = "code"
     return Block(kind=kind, text=text, link_density=density)
+
+
+def _is_code(element: etree._Element) -> bool:
+    """A ``<code>`` block of trafilatura's that holds code, not prose it tagged so.
+
+    trafilatura also tags a quote with a ``lang`` attribute as code (an embedded post's
+    ``<blockquote lang=en>``): its paragraphs and the page's indentation between them are no code.
+    """
+    return not any(isinstance(node.tag, str) and node.tag in _BLOCK_TAGS for node in element.iterdescendants())
+
+
+def code_text(element: etree._Element) -> str:
+    """A code block's text as the page shows it: its lines, their indentation (less what all share).
+
+    A line break element (``<lb/>``) ends a line; blank lines at either end, white space at line
+    ends and the indentation every line shares (the HTML's, not the code's) are dropped. Tabs
+    and non-breaking spaces are kept as written.
+    """
+    pieces: list[str] = []
+    for node in element.iter():
+        if node is not element and node.tag == "lb":
+            pieces.append("\n")
+        elif isinstance(node.tag, str) and node.text:
+            pieces.append(node.text)
+        if node is not element and node.tail:
+            pieces.append(node.tail)
+    lines = [line.rstrip() for line in "".join(pieces).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return textwrap.dedent("\n".join(lines))
 
 
 def _same_page(target: str, page: str) -> bool:
@@ -187,8 +229,13 @@ def _collect(element: etree._Element, pieces: list[str], block_break: str = " ")
 
 
 def blocks_to_text(blocks: list[Block]) -> str:
-    """Blocks separated by one blank line; lines within a block (list items) by newlines."""
-    return "\n\n".join(b.text.strip() for b in blocks if b.text.strip())
+    """Blocks separated by one blank line; lines within a block (list items, code) by newlines."""
+    return "\n\n".join(shown for b in blocks if (shown := _shown(b)))
+
+
+def _shown(block: Block) -> str:
+    """The block's text as the record shows it: trimmed, but a code block keeps its first line's indentation."""
+    return block.text.strip("\n") if block.kind == "code" else block.text.strip()
 
 
 def text_words(blocks: list[Block]) -> int:
@@ -200,7 +247,7 @@ def text_words(blocks: list[Block]) -> int:
     return sum(b.words for b in blocks)
 
 
-BODY_TYPES = {"head": "heading", "list": "list", "quote": "quote", "table": "table"}  # anything else: paragraph
+BODY_TYPES = {"head": "heading", "list": "list", "quote": "quote", "table": "table", "code": "code"}  # else: paragraph
 
 
 def body_of(blocks: list[Block]) -> list[BodyBlock]:
@@ -209,7 +256,7 @@ def body_of(blocks: list[Block]) -> list[BodyBlock]:
     Built from the same stripped texts and the same filter, so ``"\n\n".join`` of the body's
     texts is the record's ``text``, character for character.
     """
-    return [BodyBlock(BODY_TYPES.get(b.kind, "paragraph"), b.text.strip()) for b in blocks if b.text.strip()]
+    return [BodyBlock(BODY_TYPES.get(b.kind, "paragraph"), shown) for b in blocks if (shown := _shown(b))]
 
 
 def mean_link_density(blocks: list[Block]) -> float:
