@@ -38,12 +38,10 @@ GALLERY = (
     "headline, the byline, the date and every photo credit"
 )
 CALLOUT = (
-    "a Ghost callout card (div.kg-callout-card) inside the post body is dropped: its one sentence is "
-    "story text, the tutorial's key warning"
-)
-CODE_LINES = (
-    "<pre><code> blocks lose their line breaks: the code comes out as one line ('import random "
-    "import time def backoff(...)'), which no longer runs"
+    "a callout box (<div> text between the story's <p>s) is dropped by trafilatura, which keeps <div> "
+    "text only in containers with little <p> text; renaming such boxes to <p> before trafilatura was "
+    "tried and left out (review: promos and consent placeholders under neutral class names came in, "
+    "and the scan was quadratic: 13 s for 4,000 boxes)"
 )
 GERMAN_BYLINE = (
     "German bylines 'Von Jens Hartmann | 20.11.2026' and 'Von Petra Lindner · Stand: …' give no "
@@ -120,6 +118,7 @@ def test_newswire_provider_label_is_removed() -> None:
     assert not article("13_press_release_corp").text.startswith("NEWS PROVIDED BY")
 
 
+@pytest.mark.xfail(strict=True, reason=CALLOUT)
 def test_callout_card_inside_the_post_is_kept() -> None:
     assert "Never retry a POST that is not idempotent" in article("08_tutorial_code_ghost").text
 

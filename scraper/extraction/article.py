@@ -23,7 +23,6 @@ from lxml import html as lxml_html
 
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
-from scraper.extraction.callouts import mark_callouts
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.dateline import dateline
 from scraper.extraction.decoding import decode_page, parse_page
@@ -126,7 +125,6 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
-    mark_callouts(tree)  # a note boxed in <div>s between the story's paragraphs, which trafilatura would drop
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
     document = _run_trafilatura(tree, url, options, recalled=recalled, reuse=reuse)
