@@ -38,10 +38,16 @@ def test_a_utc_instant_stays_utc_when_the_page_shows_no_other_offset() -> None:
 
 
 def test_a_year_guess_gives_way_to_the_whole_page_date() -> None:
-    assert pick_fallback_date("2026-01-01", "2023-05-25") == "2023-05-25"
-    assert pick_fallback_date(None, "2023-05-25") == "2023-05-25"
-    assert pick_fallback_date("2023-04-28", "2023-04-24") == "2023-04-28"  # a real date read after pruning stays
-    assert pick_fallback_date("2026-01-01", None) == "2026-01-01"
+    assert pick_fallback_date("2026-01-01", lambda: "2023-05-25") == "2023-05-25"
+    assert pick_fallback_date(None, lambda: "2023-05-25") == "2023-05-25"
+    assert pick_fallback_date("2026-01-01", lambda: None) == "2026-01-01"
+
+
+def test_the_whole_page_is_not_read_when_the_pruned_page_has_a_real_date() -> None:
+    def whole_page() -> str:
+        raise AssertionError("htmldate ran a second time for a date that was not needed")
+
+    assert pick_fallback_date("2023-04-28", whole_page) == "2023-04-28"  # a real date read after pruning stays
 
 
 def test_the_whole_page_date_sees_a_date_inside_a_box_pruning_removes() -> None:

@@ -69,7 +69,7 @@ class Read:
     signals: PageSignals
     verdict: Verdict
     fallback: Fallback  # trafilatura's metadata, run only for a field the markup leaves empty
-    undated: str | None  # htmldate's guess when the markup has no date
+    undated: Callable[[], str | None]  # htmldate's guess on the whole page (run when called), without markup dates
     shown: list[Shown]  # the dates printed by the headline
 
 
