@@ -218,3 +218,39 @@ def test_the_crawl_process_starts_without_the_extraction_stack() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_pass_scans_for_a_byline_only_when_the_author_is_read(
+    monkeypatch: pytest.MonkeyPatch, metadata_calls: list[str | None]
+) -> None:
+    """The pass runs for the first field the markup leaves empty; its byline scan (a copy of the tree
+    and XPaths) only if the author is one of them, and its category, tag and license scans never
+    (categories and tags are read on their own; the license is no field of ours)."""
+    import trafilatura.metadata
+
+    scans: list[str] = []
+
+    def counted(name: str) -> Callable[..., Any]:
+        real: Callable[..., Any] = getattr(trafilatura.metadata, name)
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            scans.append(name)
+            return real(*args, **kwargs)
+
+        return spy
+
+    for name in ("extract_author", "extract_license"):
+        monkeypatch.setattr(trafilatura.metadata, name, counted(name))
+    url = "https://example.org/news/ferry-delays"
+    nameless = STATED.replace('<meta property="og:site_name" content="Harbour Times">', "")  # read from the pass
+    bylined = nameless.replace('"author": {"@type": "Person", "name": "Jane Roe"}, ', "").replace(
+        "</h1>", '</h1><p class="byline">By <a rel="author" href="/staff/jane-roe">Jane Roe</a></p>'
+    )
+    article = extract_article(page(bylined))
+    assert isinstance(article, Article), article
+    assert (article.authors, metadata_calls, scans) == (["Jane Roe"], [url], [])
+    metadata_calls.clear()
+    unsigned = nameless.replace('"author": {"@type": "Person", "name": "Jane Roe"}, ', "")
+    article = extract_article(page(unsigned))
+    assert isinstance(article, Article), article
+    assert (article.authors, metadata_calls, scans) == ([], [url], ["extract_author"])
