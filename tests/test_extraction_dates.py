@@ -476,3 +476,15 @@ def test_a_date_in_a_caption_or_credit_is_no_dateline_even_as_a_time_element() -
     assert dateline(credit, "en") == []
     photo = page("", '<span class="photo-caption">Kyiv, 24 April 2023</span>')
     assert dateline(photo, "en") == []
+
+
+def test_a_date_in_a_style_sheets_image_address_is_no_publication_date() -> None:
+    sheet = ".hero{background-image:url(https://site.example/wp-content/uploads/2022/05/hero-scaled.jpg)}"
+    story = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    html = (
+        f'<html lang="en"><head><title>Tutoring</title><style>{sheet}</style></head><body>'
+        f'<main><h1>Academic tutoring</h1><div class="hero"></div>{story}</main></body></html>'
+    )
+    result = extract(html, url="https://site.example/academic-tutoring/")
+    assert isinstance(result, Article), result
+    assert result.published is None  # htmldate read the stylesheet's /2022/05/ as May 1st, 2022
