@@ -16,9 +16,9 @@ from lxml import html as lxml_html
 
 from scraper.extraction.article import _lean_supported, _run_trafilatura
 from scraper.extraction.basicclean import PLAIN_CLEAN, BasicClean
-from scraper.extraction.lean import Reuse
 from scraper.extraction.options import ExtractionOptions
-from tests.test_lean import _bare_body, _escalating, _page
+from scraper.extraction.reuse import Reuse
+from tests.test_lean import _PARAGRAPH, _bare_body, _escalating, _page
 
 external = pytest.importorskip("trafilatura.external")
 baseline = importlib.import_module("trafilatura.baseline")  # ``trafilatura.baseline`` is also a function's name
@@ -120,3 +120,28 @@ def test_the_lean_call_puts_trafilaturas_cleaning_xpath_back() -> None:
     tree = _escalating(40)
     assert _body(tree, False, [], Reuse(tree)) == _bare_body(tree, URL, False)
     assert baseline.BASIC_CLEAN_XPATH is original
+
+
+def test_a_pages_second_run_takes_justexts_result_for_the_same_cleaned_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default and the recall run of one page both fall back on justext: it runs once, each run gets
+    its own copy of the result, and both bodies are ``bare_extraction``'s."""
+    calls: list[bytes] = []
+    original = external.justext_rescue
+
+    def counted(tree: Any, settings: object) -> Any:  # trafilatura's own, counted
+        calls.append(etree.tostring(tree))
+        return original(tree, settings)
+
+    monkeypatch.setattr(external, "justext_rescue", counted)
+    story = f"<div><p>{_PARAGRAPH[:120]}</p><div>{_PARAGRAPH[:90]}</div></div>"
+    tree = lxml_html.document_fromstring(f"<html><body><nav><a href='/'>Home</a></nav>{story}</body></html>")
+    reuse = Reuse(tree)
+    runs = [
+        _run_trafilatura(tree, URL, ExtractionOptions(), favor_recall=recall, reuse=reuse) for recall in (False, True)
+    ]
+    assert len(calls) == 1, "justext ran again on a tree that serializes the same"
+    bodies = [etree.tostring(run.body) for run in runs if run is not None and run.body is not None]
+    assert bodies == [_bare_body(tree, URL, False), _bare_body(tree, URL, True)]
+    assert len(reuse.justext) == 1
+    kept = next(iter(reuse.justext.values()))[0]
+    assert all(run is not None and run.body is not kept for run in runs), "the kept result is handed out as copies"

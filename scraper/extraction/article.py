@@ -36,7 +36,6 @@ from scraper.extraction.lean import (
     AllStoplists,
     Cascade,
     RawPrunes,
-    Reuse,
     knows,
     raw_prunes,
 )
@@ -46,6 +45,7 @@ from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_fe
 from scraper.extraction.prune import prune_and_name
 from scraper.extraction.pubdate import has_date_signals, page_date
 from scraper.extraction.recall import reveal_collapsed
+from scraper.extraction.reuse import Reuse
 from scraper.extraction.swap import swapped
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection

@@ -62,6 +62,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.basicclean import NAMES as _NAMES
+from scraper.extraction.reuse import Reuse
 from scraper.extraction.spare import sparing
 from scraper.extraction.swap import swapped
 
@@ -193,25 +194,6 @@ PROBES = (
 
 
 @dataclass(slots=True)
-class Reuse:
-    """What one page's lean calls share: readability's reading of its raw tree (see :meth:`Cascade.compare`).
-
-    Every lean call on ``page`` (unchanged between the calls) hands trafilatura the same raw tree,
-    or an equal copy pruned alike, and readability reads nothing else: its result for one call
-    is its result for every other. Kept as readability returned it, handed out as copies (the
-    comparison may clean the one it takes).
-    """
-
-    page: lxml_html.HtmlElement | None = None
-    readability: lxml_html.HtmlElement | None = None
-    names: str | None = None  # the page's attribute values before pruning, for :func:`raw_prunes`
-
-    def for_page(self, page: lxml_html.HtmlElement) -> Reuse:
-        """This, for ``page``'s calls; a fresh one when it holds another page's."""
-        return self if self.page is page else Reuse(page)
-
-
-@dataclass(slots=True)
 class Cascade:
     """Stand-ins for steps of trafilatura's cascade, for one call: the same results, less work.
 
@@ -322,8 +304,17 @@ class Cascade:
     def _justext(
         self, raw: lxml_html.HtmlElement, cleaned: lxml_html.HtmlElement | None, how: Any
     ) -> tuple[etree._Element, str]:
-        """justext's rescue on the cleaned tree: the one kept, or the same built from the raw tree."""
-        return self.justext_rescue(self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned, how)
+        """justext's rescue on the cleaned tree: the one kept, or the same built from the raw tree.
+
+        Where a page's default and recall runs both fall back on justext, they mostly hand it the same
+        cleaned tree: a tree that serializes the same (with the URL and language, all justext reads)
+        gets a copy of the first result (justext: ~120 ms on a large page; the serialization a few)."""
+        tree = self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned
+        key = (etree.tostring(tree), getattr(how, "url", None), getattr(how, "lang", None))
+        if key not in self.reuse.justext:
+            self.reuse.justext[key] = self.justext_rescue(tree, how)
+        body, text = self.reuse.justext[key]
+        return copy(body), text
 
     def _readability_on_copy(self, tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         """readability's result for the page's raw tree (run once a page, on a copy: it writes to its input)."""
