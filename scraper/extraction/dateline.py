@@ -85,7 +85,7 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     the run of text it sits in (its block: a paragraph, a div, with their inline elements).
     """
     text = " ".join(p.text for p in pieces)
-    dates = scan.spans(text)
+    dates = scan.spans(text, ranges=False)  # a span of time ("1938 – 2026", an event's days) is no page's date
     if not dates:
         return []
     spans: list[tuple[int, int]] = []

@@ -42,6 +42,10 @@ _UPDATED_LABEL = re.compile(
 )
 _YEAR = re.compile(r"\d{4}")
 _LABEL_CHARS = 45  # read before a date for its label
+# What joins the two ends of a span of time: "March 3, 1938 – November 21, 2026", "4. März bis 6. März
+# 2025", "Nov 20 to Nov 22, 2026". A life, an event or a period is printed so; no page states its own
+# publication as a span. Only a dash or a word for "to" between two dates (or a day and a date) counts.
+_RANGE_JOIN = r"\s*(?:[-–—]|to|until|till|through|thru|bis|au|al|a|tot|do)\s*"
 
 
 _MONTH_FIRST = frozenset({"en-us", "en", ""})  # where "03/04/2025" is read as March 4th first
@@ -57,6 +61,10 @@ class Scanner:
         self.compact = {**compact_month_names(), **self.months}
         short = "|".join(sorted((re.escape(n) for n in self.compact), key=len, reverse=True))
         day = r"(\d{1,2})(?:st|nd|rd|th|er|º)?"
+        ends = rf"(?:(?:{month})\.?\s+{day}|{day}\.?\s+(?:de\s+)?(?:{month})\.?)"  # "March 3", "3. März"
+        opening = rf"(?<![\w.])(?:{ends}{_RANGE_JOIN}|\d{{1,2}}\.{_RANGE_JOIN}|\d{{1,2}}[-–])$"  # "20.–", "20–22 Nov"
+        self.range_start = re.compile(opening, re.IGNORECASE)
+        self.range_join = re.compile(rf"{_RANGE_JOIN}", re.IGNORECASE)
         self.pattern = re.compile(
             rf"(?<![\d.])(?:(\d{{4}})\s?[-/.–]\s?(\d{{1,2}})\s?[-/.–]\s?(\d{{1,2}})(?!\d)"  # 2025-03-04
             rf"|(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}})(?!\d)"  # 04.03.2025
@@ -71,18 +79,36 @@ class Scanner:
     def __call__(self, text: str) -> list[Shown]:
         return [shown for shown, _, _ in self.spans(text)]
 
-    def spans(self, text: str) -> list[tuple[Shown, int, int]]:
-        """Each date with where it is written in ``text``."""
+    def spans(self, text: str, *, ranges: bool = True) -> list[tuple[Shown, int, int]]:
+        """Each date with where it is written in ``text``.
+
+        ``ranges=False`` leaves out the dates that are an end of a span of time (:data:`_RANGE_JOIN`):
+        a life's "March 3, 1938 – November 21, 2026", an event's "Nov 20 – Nov 22, 2026". Either end
+        is left out, even when the other's year is outside the years a page's date can have.
+        """
         found: list[tuple[Shown, int, int]] = []
         if _YEAR.search(text) is None:  # every form writes a four-digit year: most texts have none
             return found
-        for match in self.pattern.finditer(text):
+        matches = list(self.pattern.finditer(text))
+        spanned = set() if ranges else self._range_ends(text, matches)
+        for index, match in enumerate(matches):
             shown = self._shown(match)
-            if shown is not None:
+            if shown is not None and index not in spanned:
                 label = text[max(0, match.start() - _LABEL_CHARS) : match.start()]
                 updated = bool(_UPDATED_LABEL.search(label))
                 found.append((Shown(shown.day, shown.raw, shown.alternative, updated), match.start(), match.end()))
         return found
+
+    def _range_ends(self, text: str, matches: list[re.Match[str]]) -> set[int]:
+        """The indices of the ``matches`` that open or close a span of time."""
+        ends: set[int] = set()
+        for index, match in enumerate(matches):
+            before = text[matches[index - 1].end() if index else max(0, match.start() - 40) : match.start()]
+            if index and self.range_join.fullmatch(before):
+                ends |= {index - 1, index}
+            elif self.range_start.search(before):
+                ends.add(index)  # "March 3 – November 21, 2026", "20.–22.11.2026": the first end has no year
+        return ends
 
     def _shown(self, match: re.Match[str]) -> Shown | None:
         g = match.groups()
@@ -116,6 +142,44 @@ def _day(raw: str, year: str | int, month: str | int | None, day: str | int) -> 
     except ValueError:
         return None
     return Shown(value, raw) if 1990 <= value.year <= 2100 else None
+
+
+# A line that states when the page was published: "Published in The Post on November 25, 2026", "Posted
+# on", "First published", "This article was originally published on", "Veröffentlicht am", "Publié le".
+# The label opens the line; the date follows within a few words that hold no digit (the paper's name),
+# and after it come at most a couple of lower-case words ("by Ann Lee"), not the rest of a sentence.
+_PUBLISHED_STATEMENT = re.compile(
+    r"(?:this\s+(?:article|story|post|piece|obituary|column|interview|page)\s+(?:was|is)\s+)?"
+    r"(?:first\s+|originally\s+)?"
+    r"(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|mis en ligne|publicad[oa]|"
+    r"pubblicat[oa]|gepubliceerd|geplaatst|opublikowano|publicerad|publiceret|publisert|julkaistu)"
+    r"\b[^\d\n]{0,60}$",
+    re.IGNORECASE,
+)
+_STATEMENT_CHARS = 160  # a longer line is a sentence of the story that mentions a publication
+_STATEMENT_LOWER_WORDS = 2  # lower-case words after the date ("by Ann Lee"); more are a sentence's
+
+
+def stated_dates(text: str, language: str = "") -> list[Shown]:
+    """The dates the text's lines state as the page's publication, in the order written.
+
+    An obituary or a press release often prints no date by its headline (or there a life's span)
+    and says at its end "Published in The Post on November 25, 2026": that is the page's date. A
+    line that only labels it is read, short and opening with the label, never a sentence of the story.
+    """
+    scan = scanner(language)
+    found: list[Shown] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) > _STATEMENT_CHARS or _YEAR.search(line) is None:
+            continue
+        spans = scan.spans(line, ranges=False)
+        if not spans or spans[0][0].updated or not _PUBLISHED_STATEMENT.fullmatch(line[: spans[0][1]].rstrip()):
+            continue
+        after = [w for w in re.findall(r"[^\W\d_]{3,}", line[spans[0][2] :]) if w.islower()]
+        if len(after) <= _STATEMENT_LOWER_WORDS:
+            found.append(spans[0][0])
+    return found
 
 
 @lru_cache(maxsize=64)

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from lxml import html as lxml_html
 
 from scraper.dates import as_utc, format_date, parse_date
-from scraper.extraction.datescan import Shown, scanner
+from scraper.extraction.datescan import Shown, scanner, stated_dates
 from scraper.extraction.signals import MODIFIED_META, PUBLISHED_META, PageSignals, ld_str
 
 
@@ -66,8 +66,10 @@ def pick_published(
     likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
 
     Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
-    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints;
-    a revision's ("Updated March 4", then the page's only date) beats ``fallback`` alone. A guess
+    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints,
+    and then to one a line of the article's ``text`` states as its publication ("Published in The
+    Post on November 25, 2026", :func:`~scraper.extraction.datescan.stated_dates`); a revision's
+    ("Updated March 4", then the page's only date) beats ``fallback`` alone. A guess
     matches an ambiguous header date ("3/4/2025") only in the reading usual where the page is from:
     htmldate reads such dates day first everywhere (the page's ``url`` counts as evidence). A January
     1st guess that neither the header, the address nor the article's ``text`` prints in full is
@@ -98,6 +100,7 @@ def _pick_published(
     published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
     marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
     if not marked:
+        shown = [*shown, *stated_dates(text, _code(signals.html_lang))]  # after the header's: "Published … on"
         guess = fallback()
         kept = _year_guess(guess, shown, url, text, signals.html_lang)
         if guess and kept is None:
@@ -209,10 +212,15 @@ def _year_guess(guess: str | None, shown: Sequence[Shown], url: str, text: str, 
         return None
     if any(day.date() in s.days for s in shown) or re.search(rf"(?<!\d){day.year}[/_.-]?0?1[/_.-]?0?1(?!\d)", url):
         return guess
-    code = (language or "").strip().replace("_", "-").lower()
-    scans = {scanner("en"), scanner(code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else "")}
+    scans = {scanner("en"), scanner(_code(language))}
     printed = str(day.year) in text and any(day.date() in s.days for scan in scans for s in scan(text))
     return guess if printed else None
+
+
+def _code(language: str | None) -> str:
+    """A language tag as the date scanner takes it ("en-us"), or "" when it is none."""
+    code = (language or "").strip().replace("_", "-").lower()
+    return code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else ""
 
 
 def _page_level_date(signals: PageSignals, latest: date | None = None) -> tuple[str, str] | None:
