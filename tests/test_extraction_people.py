@@ -1,10 +1,13 @@
-"""Bylines split into names: separators, prefixes, and the date or reading time a byline line also holds."""
+"""Bylines split into names (separators, prefixes, a date or reading time, an agency) and bylines read as text."""
 
 from __future__ import annotations
 
 import pytest
 
+from scraper.api import extract
+from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.people import clean_person
+from scraper.items import Article
 
 
 @pytest.mark.parametrize(("byline", "names"), [
@@ -19,3 +22,83 @@ from scraper.extraction.people import clean_person
 ])  # fmt: skip
 def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[str]) -> None:
     assert clean_person(byline) == names
+
+
+# --- Agencies and names in capitals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By JAMES HOLLOWAY and MARIA SANTOS Associated Press", ["JAMES HOLLOWAY", "MARIA SANTOS"]),
+    ("By JANE ROE Staff Writer", ["JANE ROE"]),  # what follows a name in capitals is the writer's post
+    ("By JOHN DOE AP", ["JOHN DOE"]),
+    ("By Jane Roe, Reuters", ["Jane Roe"]),
+    ("Jane Roe Reuters", ["Jane Roe"]),
+    ("By Jane Roe and Tom Okafor, The Associated Press", ["Jane Roe", "Tom Okafor"]),
+])  # fmt: skip
+def test_an_agency_after_the_writers_is_no_name_and_no_part_of_one(byline: str, names: list[str]) -> None:
+    assert clean_person(byline) == names
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("By Reuters", ["Reuters"]),  # alone, the agency is the author, as a desk is
+    ("By The Associated Press", ["The Associated Press"]),
+    ("By Michael Bloomberg", ["Michael Bloomberg"]),  # a surname that is also an agency's name
+    ("JANE ROE", ["JANE ROE"]),
+    ("Jean DUPONT", ["Jean DUPONT"]),  # a surname in capitals, as French bylines write it
+    ("DUPONT Jean-Pierre", ["DUPONT Jean-Pierre"]),
+])  # fmt: skip
+def test_names_and_agencies_alone_are_kept_as_written(byline: str, names: list[str]) -> None:
+    assert clean_person(byline) == names
+
+
+# --- A byline printed as text under the headline ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Von Jens Hartmann | 20.11.2026, 16:45 Uhr", "Von Jens Hartmann"),
+    ("Von Petra Lindner · Stand: 27.11.2026 14:05 Uhr", "Von Petra Lindner"),
+    ("Von Petra Lindner Stand: 27.11.2026 14:05 Uhr", "Von Petra Lindner"),  # a label ends the names
+    ("By Ann Lee and Tom Okafor, March 4, 2025", "By Ann Lee and Tom Okafor"),
+    ("By Ann Lee, Tom Okafor and Jo Park", "By Ann Lee and Tom Okafor and Jo Park"),
+    ("Par Camille Lemoine – 19 novembre 2026", "Par Camille Lemoine"),
+    ("Por Lucía Ferrer García · Valencia", "Por Lucía Ferrer García"),
+    ("Door Eva de Vries | 3 min", "Door Eva de Vries"),
+    ("Von Ursula von der Leyen", "Von Ursula von der Leyen"),
+    ("BY JAMES HOLLOWAY", "BY JAMES HOLLOWAY"),
+    ("Di Marco Rossi, 4 marzo 2025", "Di Marco Rossi"),
+    ("By Sofia Gonzalez December 3, 2024", "By Sofia Gonzalez"),  # the date's month is no name
+    ("By Ann Lee Dec. 3, 2024 at 5:00 pm", "By Ann Lee"),
+])  # fmt: skip
+def test_a_line_that_opens_with_by_and_names_is_a_byline(line: str, byline: str) -> None:
+    assert header_byline([line]) == byline
+
+
+@pytest.mark.parametrize("line", [
+    "Von der Stadt wurde die Brücke im Sommer geprüft.",  # a sentence: "der" opens no name
+    "Von Montag an wird die Brücke gesperrt, teilte die Stadt mit.",  # one capitalised word, then a sentence
+    "By Tuesday Morning, the water had gone from most of the streets.",  # names' shape, then a sentence
+    "By The Numbers",  # an article opens no name
+    "By March 2026, the line will be finished",
+    "by Jane Roe",  # a byline line starts with a capital, as the sentence it could be would not
+    "Bylines Are Hard",  # "By" must be a word of its own
+    "Jane Roe · March 4, 2025",  # no "By": the shape alone names no one (a kicker, a place)
+    "Von Jens Hartmann " + "und der Redaktion des Weser-Boten aus der Stadt " * 4,  # too long for a byline
+])  # fmt: skip
+def test_a_sentence_or_a_line_without_by_is_no_byline(line: str) -> None:
+    assert header_byline([line]) is None
+
+
+def test_the_byline_under_the_headline_names_the_author_through_extract() -> None:
+    story = " ".join(["Die Stadtwerke senken zum 1. Januar den Gaspreis für Haushaltskunden deutlich."] * 8)
+    html = (
+        '<html lang="de"><head><title>Gaspreis sinkt</title></head><body><article><h1>Gaspreis sinkt</h1>'
+        f'<p class="meta">Von Petra Lindner · Stand: 27.11.2026 14:05 Uhr</p><p>{story}</p><p>{story}</p>'
+        "</article></body></html>"
+    )
+    result = extract(html, url="https://news.example/region/gaspreis-sinkt")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Petra Lindner"]
+    sentence = html.replace("Von Petra Lindner · Stand: 27.11.2026 14:05 Uhr", "Von der Stadt wurde nichts gesagt.")
+    result = extract(sentence, url="https://news.example/region/gaspreis-sinkt")
+    assert isinstance(result, Article), result
+    assert result.authors == []

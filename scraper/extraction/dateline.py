@@ -78,6 +78,21 @@ def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[S
     return found
 
 
+def header_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    """The short texts just after the headline, one per block (a byline, a date line, a kicker).
+
+    The window the dateline reads, with each block's inline elements joined: ``Von <span>Jens
+    Hartmann</span> | <time>…</time>`` is one line, as a reader sees it.
+    """
+    headline = _headline(tree)
+    if headline is None:
+        return []
+    lines: dict[lxml_html.HtmlElement, list[str]] = {}
+    for piece in _window(_following_texts(headline), _AFTER_CHARS):
+        lines.setdefault(_block(piece.owner), []).append(piece.text)
+    return [" ".join(texts) for texts in lines.values()]
+
+
 def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     """The dates in ``pieces`` that are shown as a date, not mentioned in a sentence.
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from typing import Any
 
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
-from scraper.text import unique
+from scraper.text import normalise, phrases, unique
 
 _BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|tekst|text|texte|written by|"
@@ -50,11 +51,39 @@ def clean_person(raw: str, keep_lower: bool = False) -> list[str]:
         part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
         if not part or _NOT_A_NAME.search(part):
             continue
+        part = _without_affiliation(part)
         words = part.split()
         if len(words) > 5 or (part.islower() and not keep_lower):
             continue  # a role, a sentence or a place, not a name
         names.append(part)
-    return names
+    writers = [name for name in names if normalise(name) not in _agencies()]
+    return writers or names  # an agency among writers is their employer; alone, it is the author
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(normalise(name) for name in phrases()["agency"])
+
+
+_CAPITALS = 2  # words in capitals that make a name so written ("JAMES HOLLOWAY")
+
+
+def _without_affiliation(part: str) -> str:
+    """A name without the agency or outlet written after it, with no separator between.
+
+    "MARIA SANTOS Associated Press": a name in capitals ends where the capitals end (what follows,
+    in mixed case, is where the writer works); "Jane Roe Reuters": a known agency ends a name.
+    """
+    words = part.split()
+    capitals = 0
+    while capitals < len(words) and words[capitals].isupper() and any(c.isalpha() for c in words[capitals]):
+        capitals += 1
+    if capitals >= _CAPITALS and capitals < len(words) and not any(w.isupper() for w in words[capitals:]):
+        return " ".join(words[:capitals])
+    for size in (3, 2, 1):
+        if len(words) - size >= 2 and normalise(" ".join(words[-size:])) in _agencies():
+            return " ".join(words[:-size])
+    return part
 
 
 def _ld_people(value: Any) -> list[tuple[str, bool]]:
@@ -101,6 +130,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
         [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v)],
+        # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026")
+        [(n, True) for n in clean_person(signals.header_byline or "")],
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
