@@ -23,8 +23,9 @@ from lxml import html as lxml_html
 
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
+from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.dateline import dateline
+from scraper.extraction.dateline import read_header
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.fields import (
     Fallback,
@@ -125,7 +126,9 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     # htmldate on the whole page, before pruning too, but only when the pruned page's date is read and
     # found wanting: a copy of the tree (a few ms) instead of a second htmldate run (up to 200 ms)
     undated = _no_date if has_date_signals(signals) else partial(page_date, deepcopy(tree), url)
-    shown = dateline(tree, signals.html_lang)  # the date printed by the headline, before pruning too
+    header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
+    shown = header.dates
+    signals.header_byline = header_byline(header.lines)
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

@@ -91,7 +91,7 @@ class PageSignals:
     html_lang: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
-    header_byline: str | None = None  # a byline the text under the headline prints without byline markup
+    header_byline: str | None = None  # a byline printed under the headline without byline markup (article.py)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)

@@ -14,9 +14,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.dateline import header_lines
 from scraper.extraction.namesearch import values_holding
 from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
 from scraper.text import normalise, phrases
@@ -29,7 +27,6 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     ld_description = ld_text((signals.article_ld or {}).get("description"))
     descriptions = [*signals.all_meta("og:description", "description", "twitter:description"), ld_description]
     signals.lead = visible_lead(tree, [d for d in descriptions if d])
-    signals.header_byline = header_byline(header_lines(tree))
     return signals
 
 
