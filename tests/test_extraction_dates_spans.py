@@ -33,7 +33,9 @@ def page(header: str, end: str = "", head: str = "") -> lxml_html.HtmlElement:
         ("en", "March 3 – November 21, 2026"),  # the first end without its year
         ("en", "Nov 20 to Nov 22, 2026"),
         ("en", "20–22 November 2026"),
-        ("en", "2026-11-20 - 2026-11-22"),
+        ("en", "2026-11-20 to 2026-11-22"),
+        ("en", "born March 3, 1990 - November 21, 2026"),  # a cue of a life
+        ("en", "March 3, 1998 - November 21, 2026"),  # years far apart
         ("de", "4. März bis 6. März 2025"),
         ("de", "20.–22.11.2026"),
     ],
@@ -51,6 +53,9 @@ def test_either_end_of_a_span_of_time_is_no_date_of_the_page(language: str, text
         "By Ann Lee - March 4, 2025",
         "Page 3 - 22 November 2026",
         "Published March 3, 2025 - Updated March 5, 2025",  # two labelled dates, not a span
+        "Nov 20, 2026 - Nov 21, 2026",  # review: two full dates of a year, a bare dash: published, updated
+        "2026-11-20 - 2026-11-22",
+        "20.11.2026 – 21.11.2026",
     ],
 )
 def test_a_dash_before_a_date_is_no_span_when_no_date_opens_it(text: str) -> None:
@@ -69,8 +74,7 @@ def test_a_life_span_under_the_name_is_no_dateline() -> None:
     [
         ("Published in The Eastbank Post on November 25, 2026.", "2026-11-25"),
         ("Posted on March 4, 2025 by Ann Lee", "2025-03-04"),
-        ("This article was originally published on 4 March 2025.", "2025-03-04"),
-        ("First published: March 4, 2025", "2025-03-04"),
+        ("This article was published on 4 March 2025.", "2025-03-04"),
     ],
 )
 def test_a_line_stating_the_publication_gives_its_date(line: str, day: str) -> None:
@@ -85,6 +89,10 @@ def test_a_line_stating_the_publication_gives_its_date(line: str, day: str) -> N
         "Published in 3 volumes on March 4, 2025.",  # a digit between label and date: not the paper's name
         "Published, updated March 5, 2025",  # a revision
         "Published: March 3 – March 5, 2025",  # a span
+        "This story was originally published on March 3, 2019.",  # review: a republished story's first date
+        "First published: March 4, 2025",
+        "Published originally in The Times on March 4, 2025.",
+        "Ursprünglich veröffentlicht am 4. März 2025.",
         "Published " + "and read " * 20 + "on March 4, 2025",  # too long for a label's line
     ],
 )
@@ -121,3 +129,68 @@ def test_the_stated_date_reaches_the_record_through_extract() -> None:
     result = extract(html, url="https://news.example/obituaries/margaret-hollis")
     assert isinstance(result, Article), result
     assert (result.published or "").startswith("2026-11-25"), result.published
+
+
+def test_unlabelled_header_dates_of_one_year_joined_by_a_dash_are_the_pages() -> None:
+    tree = page("<p>Nov 20, 2026 - Nov 21, 2026</p>")  # review: dropped as a span
+    assert [s.raw for s in dateline(tree, "en")] == ["Nov 20, 2026", "Nov 21, 2026"]
+
+
+def test_a_stated_date_is_the_last_resort() -> None:
+    statement = "Published in The Eastbank Post on November 25, 2026."
+    tree = page("")
+    assert published(tree, f"{BODY}\n{statement}", None) == "2026-11-25"
+    printed = f"{BODY} The vote was on November 20, 2026.\n{statement}"  # the guess is the story's own
+    assert published(tree, printed, "2026-11-20") == "2026-11-20"
+    signals = read_signals(tree)
+    in_url = pick_published(
+        signals, [], lambda: None, text=f"{BODY}\n{statement}", url="https://x.example/2026/11/20/a"
+    )
+    assert in_url[0] != "2026-11-25"  # the address states a date: the statement is not read
+
+
+def _republished(end: str) -> str:
+    return (
+        '<html lang="en"><head><title>Margaret Hollis</title></head><body><header><a href="/">The Post</a> '
+        '<span class="masthead__date">Friday, November 27, 2026</span></header><article><h1>Margaret Hollis</h1>'
+        f"<p>{BODY}</p><p>{BODY}</p>{end}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "<p>This story was originally published on March 3, 2019.</p>",  # review: a republished story
+        "<blockquote><p>Published in The Eastbank Post on March 3, 2019.</p></blockquote>",  # someone else's
+    ],
+)
+def test_an_original_publication_or_a_quoted_one_is_not_the_pages(end: str) -> None:
+    for url in ("https://news.example/2026/11/24/margaret-hollis", "https://news.example/obituaries/margaret-hollis"):
+        result = extract(_republished(end), url=url)
+        assert isinstance(result, Article), result
+        assert not (result.published or "").startswith("2019-03-03"), (url, result.published)
+
+
+def test_a_statement_in_a_paragraph_beats_the_mastheads_today() -> None:
+    result = extract(
+        _republished("<p>Published in The Eastbank Post on March 3, 2019.</p>"), url="https://news.example/obituaries/m"
+    )
+    assert isinstance(result, Article), result
+    assert (result.published or "").startswith("2019-03-03"), result.published
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '<p class="dates">June 3 &ndash; June 9, 2026</p>',  # a travel story's or an event's days
+        "<p>The festival runs June 3 &ndash; June 9, 2026 in the old town.</p>",
+    ],
+)
+def test_an_end_of_a_span_is_no_guess_for_the_pages_date(header: str) -> None:
+    html = (
+        '<html lang="en"><head><title>Margaret Hollis</title></head><body><article><h1>Margaret Hollis</h1>'
+        f"{header}<p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    result = extract(html, url="https://news.example/travel/harbour-festival")
+    assert isinstance(result, Article), result
+    assert result.published is None, result.published  # htmldate guessed the last day, 2026-06-09

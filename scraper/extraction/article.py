@@ -143,7 +143,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         return _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
 
     fallback = _fallback(tree, url, page)
-    read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [])
+    read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [], "\n".join(header.lines))
     return build_article(read, document, recall, options, tree)
 
 

@@ -71,6 +71,7 @@ class Read:
     fallback: Fallback  # trafilatura's metadata, run only for a field the markup leaves empty
     undated: Callable[[], str | None]  # htmldate's guess on the whole page (run when called), without markup dates
     shown: list[Shown]  # the dates printed by the headline
+    header: str = ""  # the lines printed under the headline (a span of time there, "June 3 – June 9, 2026")
 
 
 def build_article(
@@ -136,6 +137,8 @@ def build_article(
         notes,
         url=url,
         text=text,
+        paragraphs=blocks_to_text([b for b in blocks if b.kind == "p"]),  # a quoted "Published on …" is another's
+        header=read.header,
     )
     modified, modified_raw = pick_date(signals, "modified", None)
     image = pick_image(signals, url, fallback)

@@ -46,6 +46,24 @@ _LABEL_CHARS = 45  # read before a date for its label
 # 2025", "Nov 20 to Nov 22, 2026". A life, an event or a period is printed so; no page states its own
 # publication as a span. Only a dash or a word for "to" between two dates (or a day and a date) counts.
 _RANGE_JOIN = r"\s*(?:[-–—]|to|until|till|through|thru|bis|au|al|a|tot|do)\s*"
+_LIFE_YEARS = 2  # years between two dates joined by a bare dash that make them a span (a life, a period)
+# Before a pair of dates, what says they are a life's: "born", "*", "†", "geboren", "né", "nacido", "obituary".
+_LIFE_CUE = re.compile(
+    r"\b(?:born|died|obituary|in memoriam|geb\.|geboren|gestorben|né|née|décédée?|nacid[oa]|fallecid[oa]|"
+    r"nat[oa]|mort[oa]|geboren|overleden)\b|[*†✝]",
+    re.IGNORECASE,
+)
+_CUE_CHARS = 60  # read before the first date for a cue of a life
+
+
+def _spanned(preceding: str, first: str, join: str, second: str) -> bool:
+    """Two full dates joined by ``join``: a span of time (see :meth:`Scanner._range_ends`), not two fields."""
+    if re.search(r"[^\W\d_]", join):  # a word for "to": "to", "bis", "au"
+        return True
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:1[89]|20|21)\d{2}(?!\d)", f"{first} {second}")]
+    if len(years) >= 2 and abs(years[-1] - years[0]) >= _LIFE_YEARS:
+        return True
+    return bool(_LIFE_CUE.search(preceding[-_CUE_CHARS:]))
 
 
 _MONTH_FIRST = frozenset({"en-us", "en", ""})  # where "03/04/2025" is read as March 4th first
@@ -100,12 +118,20 @@ class Scanner:
         return found
 
     def _range_ends(self, text: str, matches: list[re.Match[str]]) -> set[int]:
-        """The indices of the ``matches`` that open or close a span of time."""
+        """The indices of the ``matches`` that open or close a span of time, on evidence of one.
+
+        Two full dates joined by a bare dash are a span only with evidence: a word for "to" ("Nov 20
+        to Nov 22, 2026"), years far apart (a life: "March 3, 1938 – November 21, 2026") or a cue of a
+        life ("born", "†") before them. Otherwise "Nov 20, 2026 - Nov 21, 2026" is a header's two
+        dates (published, updated), and the first is the page's. A first end without its year
+        ("March 3 – November 21, 2026", "20.–22.11.2026") is a span's by its form.
+        """
         ends: set[int] = set()
         for index, match in enumerate(matches):
             before = text[matches[index - 1].end() if index else max(0, match.start() - 40) : match.start()]
             if index and self.range_join.fullmatch(before):
-                ends |= {index - 1, index}
+                if _spanned(text[: matches[index - 1].start()], matches[index - 1].group(0), before, match.group(0)):
+                    ends |= {index - 1, index}
             elif self.range_start.search(before):
                 ends.add(index)  # "March 3 – November 21, 2026", "20.–22.11.2026": the first end has no year
         return ends
@@ -145,15 +171,20 @@ def _day(raw: str, year: str | int, month: str | int | None, day: str | int) -> 
 
 
 # A line that states when the page was published: "Published in The Post on November 25, 2026", "Posted
-# on", "First published", "This article was originally published on", "Veröffentlicht am", "Publié le".
-# The label opens the line; the date follows within a few words that hold no digit (the paper's name),
-# and after it come at most a couple of lower-case words ("by Ann Lee"), not the rest of a sentence.
+# on", "This article was published on", "Veröffentlicht am", "Publié le". The label opens the line; the
+# date follows within a few words that hold no digit (the paper's name), and after it come at most a
+# couple of lower-case words ("by Ann Lee"), not the rest of a sentence. A first or original publication
+# ("This story was originally published on March 3, 2019") is a republished story's earlier date: never.
 _PUBLISHED_STATEMENT = re.compile(
     r"(?:this\s+(?:article|story|post|piece|obituary|column|interview|page)\s+(?:was|is)\s+)?"
-    r"(?:first\s+|originally\s+)?"
     r"(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|mis en ligne|publicad[oa]|"
     r"pubblicat[oa]|gepubliceerd|geplaatst|opublikowano|publicerad|publiceret|publisert|julkaistu)"
     r"\b[^\d\n]{0,60}$",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:originally|first|earlier|initially|ursprünglich|zuerst|erstmals|initialement|originalmente|"
+    r"originariamente|oorspronkelijk|eerder|pierwotnie|ursprungligen|oprindeligt|opprinnelig)\b",
     re.IGNORECASE,
 )
 _STATEMENT_CHARS = 160  # a longer line is a sentence of the story that mentions a publication
@@ -174,7 +205,8 @@ def stated_dates(text: str, language: str = "") -> list[Shown]:
         if len(line) > _STATEMENT_CHARS or _YEAR.search(line) is None:
             continue
         spans = scan.spans(line, ranges=False)
-        if not spans or spans[0][0].updated or not _PUBLISHED_STATEMENT.fullmatch(line[: spans[0][1]].rstrip()):
+        label = line[: spans[0][1]].rstrip() if spans else ""
+        if not spans or spans[0][0].updated or not _PUBLISHED_STATEMENT.fullmatch(label) or _EARLIER.search(label):
             continue
         after = [w for w in re.findall(r"[^\W\d_]{3,}", line[spans[0][2] :]) if w.islower()]
         if len(after) <= _STATEMENT_LOWER_WORDS:

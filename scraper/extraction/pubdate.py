@@ -53,6 +53,8 @@ def pick_published(
     *,
     url: str = "",
     text: str = "",
+    paragraphs: str | None = None,
+    header: str = "",
 ) -> tuple[str | None, str | None]:
     """The publication date (normalised, raw), checked against the dates printed by the headline.
 
@@ -66,9 +68,14 @@ def pick_published(
     likely a masthead's "today" than a misdated article (one the markup misdates is the cost).
 
     Without an article date in the markup, the ``WebPage`` node's date (when the CMS made the page),
-    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints,
-    and then to one a line of the article's ``text`` states as its publication ("Published in The
-    Post on November 25, 2026", :func:`~scraper.extraction.datescan.stated_dates`); a revision's
+    then ``fallback`` (htmldate's pick from anywhere in the page) lose to a date the header prints.
+    A line of the story's ``paragraphs`` (its text without quotes, lists or tables; ``text`` if
+    None) that states its publication ("Published in The Post on November 25, 2026",
+    :func:`~scraper.extraction.datescan.stated_dates`) is the last resort: read only when the
+    header prints no date, the address holds none, and the guess is none or a date the story's
+    text does not print (a masthead's "today"); never a first or original publication. A guess
+    that the story's text or the ``header`` (the lines under the headline) prints only as an end of
+    a span of time ("June 3 – June 9, 2026", a life's) is an event's day, and dropped. A revision's
     ("Updated March 4", then the page's only date) beats ``fallback`` alone. A guess
     matches an ambiguous header date ("3/4/2025") only in the reading usual where the page is from:
     htmldate reads such dates day first everywhere (the page's ``url`` counts as evidence). A January
@@ -80,7 +87,7 @@ def pick_published(
     alone (no meta, no ``<time>`` agrees with it), gives the revision (:func:`_lone_ld_date`).
     """
     dropped: list[str] = []
-    found = _pick_published(signals, shown, fallback, fetched_at, dropped, url, text)
+    found = _pick_published(signals, shown, fallback, fetched_at, dropped, url, text, paragraphs, header)
     if dropped and found[0] is None and notes is not None:
         notes.append(YEAR_ONLY_DROPPED)
     return found
@@ -94,17 +101,22 @@ def _pick_published(
     dropped: list[str],
     url: str,
     text: str,
+    paragraphs: str | None,
+    header: str,
 ) -> tuple[str | None, str | None]:
     tomorrow = datetime.now(UTC).date() + timedelta(days=1)  # a later "date" is an event's, not the article's
     published, raw = pick_date(signals, "published", None)
     published, raw = (published, raw) if published else _page_level_date(signals, tomorrow) or (None, None)
     marked = published is not None  # stated by the markup (the article's node, else the page's), not guessed
     if not marked:
-        shown = [*shown, *stated_dates(text, _code(signals.html_lang))]  # after the header's: "Published … on"
         guess = fallback()
+        if not shown and not _URL_DATE.search(url) and not _printed(guess, text, signals.html_lang):
+            shown = stated_dates(text if paragraphs is None else paragraphs, _code(signals.html_lang))
         kept = _year_guess(guess, shown, url, text, signals.html_lang)
         if guess and kept is None:
             dropped.append(guess)
+        elif not shown and _spanned(kept, f"{header}\n{text}", signals.html_lang) and not _URL_DATE.search(url):
+            kept = None  # the page prints the guess only as an end of a span: an event's last day, a death
         published, raw = pick_date(signals, "published", kept)
     printed = {d for s in shown if not s.updated for d in (s.days if marked else _readings(s, signals, url))}
     if published is not None and _days(published, raw) & printed:
@@ -215,6 +227,26 @@ def _year_guess(guess: str | None, shown: Sequence[Shown], url: str, text: str, 
     scans = {scanner("en"), scanner(_code(language))}
     printed = str(day.year) in text and any(day.date() in s.days for scan in scans for s in scan(text))
     return guess if printed else None
+
+
+_URL_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:/\d{1,2}/|-\d{2}-\d{2}(?!\d)|\d{4}(?!\d))")  # /2026/11/, 2026-11-25
+
+
+def _printed(guess: str | None, text: str, language: str | None, *, ranges: bool = False) -> bool:
+    """The guessed date is one the story's text prints (htmldate's guess then has the story's word).
+
+    An end of a span of time ("March 3, 1938 – November 21, 2026") counts only with ``ranges``.
+    """
+    day = _days(guess, None) if guess else set()
+    if not day or not any(str(d.year) in text for d in day):
+        return False
+    scans = {scanner("en"), scanner(_code(language))}
+    return any(d in s.days for scan in scans for s, _, _ in scan.spans(text, ranges=ranges) for d in day)
+
+
+def _spanned(guess: str | None, text: str, language: str | None) -> bool:
+    """The text prints the guessed day only as an end of a span of time ("June 3 – June 9, 2026")."""
+    return _printed(guess, text, language, ranges=True) and not _printed(guess, text, language)
 
 
 def _code(language: str | None) -> str:
