@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from scraper.extraction.months import compact_month_names, month_names
-from scraper.text import phrases
+from scraper.text import normalise, phrases
 
 _LINE_CHARS = 160  # a byline line is short; a longer one is the standfirst or the story
 _NAME_WORDS = (2, 4)  # words of one name besides particles: "Jens Hartmann", "Ana María García López"
@@ -85,7 +85,13 @@ def _lead() -> re.Pattern[str]:
 
 
 def header_byline(lines: list[str]) -> str | None:
-    """The first of ``lines`` (the texts under the headline) that is a byline, as "By" and its names."""
+    """The first of ``lines`` (the texts under the headline) that is a byline, as "By" and its names.
+
+    A line whose names a field follows (a date, ``|``, ``·``, a role after a comma) is preferred to a
+    bare "By Ann Lee": a line of two capitalised words after "By" is also how a kicker or a slogan
+    reads ("By Popular Demand"), and the bare one is taken only when no line has a field.
+    """
+    bare: str | None = None
     for line in lines:
         line = " ".join(line.split())
         if len(line) > _LINE_CHARS or not line[:1].isupper():
@@ -93,17 +99,26 @@ def header_byline(lines: list[str]) -> str | None:
         lead = _lead().match(line)
         if lead is None:
             continue
-        names = _names(line[lead.end() :])
-        if names:
+        found = _names(line[lead.end() :]) or _agency(line[lead.end() :])
+        if found is None:
+            continue
+        names, field = found
+        if field:
             return f"{line[: lead.end()].strip()} {names}"
-    return None
+        bare = bare or f"{line[: lead.end()].strip()} {names}"
+    return bare
 
 
-def _names(text: str) -> str | None:
-    """The names that open ``text``, if the rest of it is a byline's other fields; else None."""
+def _names(text: str) -> tuple[str, bool] | None:
+    """The names that open ``text`` and whether a field follows them, if the rest is a byline's fields.
+
+    A writer's post after a name and a comma ("Ann Lee, Political Editor, and Tom Okafor") is a field
+    of that name's, skipped: the next name may follow it.
+    """
     kept: list[str] = []  # the tokens of the names accepted so far
     current: list[str] = []  # the tokens of the name being read
-    end = 0  # where the accepted names end in ``text``
+    end = 0  # where the accepted names (and their posts) end in ``text``
+    role = False  # a post was read after a name
     for match in _TOKENS.finditer(text):
         token = match.group(0).strip()
         if _is_name_word(token, current):
@@ -111,24 +126,76 @@ def _names(text: str) -> str | None:
             continue
         if current and any(ch.isdigit() for ch in token) and _is_month(current[-1]):
             current.pop()  # "By Sofia Gonzalez December 3, 2024": the date begins with its month
-        if not _is_name(current):
+        joined = token in _JOINS or token == ","
+        if kept and _is_role(current):
+            role = True  # ", Senior Political Correspondent": the last name's post
+        elif _is_name(current):
+            kept += [*(["and"] if kept else []), *current]
+        elif current or not joined or not kept:
             break
-        kept += [*(["and"] if kept else []), *current]
-        end = match.start() if token not in _JOINS and token != "," else match.end()
+        end = match.end() if joined else match.start()
         current = []
-        if token not in _JOINS and token != ",":
+        if not joined:
             break
     else:
-        if _is_name(current):
+        if kept and _is_role(current):
+            role, end = True, len(text)
+        elif _is_name(current):
             kept += [*(["and"] if kept else []), *current]
             end = len(text)
-    if not kept:
+    if not kept or not _plausible(kept):
         return None
     rest = text[end:]
+    field = role or bool(rest.strip(" ,;"))
     if _LABEL.match(rest.lstrip(" ,")):
-        return " ".join(kept)
+        return " ".join(kept), field
     lower = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.islower()]
-    return " ".join(kept) if len(lower) <= _REST_LOWER_WORDS else None
+    return (" ".join(kept), field) if len(lower) <= _REST_LOWER_WORDS else None
+
+
+_FIELD = re.compile(r"\s*(?:[|·•,;–—]|\s-\s)")
+
+
+def _agency(text: str) -> tuple[str, bool] | None:
+    """A news agency alone as the byline ("By the Associated Press", "Von dpa | 20.11.2026"): the author."""
+    head = _FIELD.split(text, maxsplit=1)
+    if normalise(head[0]) not in _agencies():
+        return None
+    return head[0].strip(), len(head) > 1
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(normalise(name) for name in phrases()["agency"])
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Role words, words no name is made of, and the months that are also given names (``phrases.toml``)."""
+    table = phrases()
+    return (
+        frozenset(table["byline_role"]),
+        frozenset(table["byline_not_name_words"]),
+        frozenset(table["byline_given_name_months"]),
+    )
+
+
+def _is_role(words: list[str]) -> bool:
+    """A writer's post ("Senior Political Correspondent", "Staff Writer"), not a name."""
+    roles = _word_lists()[0]
+    return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
+
+
+def _plausible(tokens: list[str]) -> bool:
+    """The names hold no function word, day, time or role ("By Popular Demand", "Von Montag Bis Freitag").
+
+    A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
+    """
+    roles, banned, months = _word_lists()
+    words = [t.lower().strip(".") for t in tokens if t != "and"]
+    if any(w in banned or w in roles for w in words):
+        return False
+    return not all(w in months for w in words)
 
 
 def _is_month(word: str) -> bool:

@@ -109,6 +109,11 @@ class Site:
         """The name is one of the site's own names."""
         return compact(name) in self.keys
 
+    def contains(self, name: str) -> bool:
+        """The name is one of the site's names or a part of one ("Svenska Dagbladet" of "Svenska Dagbladet Plus")."""
+        key = compact(name)
+        return len(key) >= 2 and any(key in site for site in self.keys)
+
     def mentioned_in(self, raw: str) -> bool:
         """The raw byline carries the site's domain (``Deutsche Welle (www.dw.com)``)."""
         return bool(self.domain) and self.domain in raw.casefold()

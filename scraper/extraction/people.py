@@ -36,28 +36,46 @@ _NOT_A_NAME = re.compile(
 _PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 
 
-def clean_person(raw: str, keep_lower: bool = False) -> list[str]:
+def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> list[str]:
     """Split a byline string into names, without "By", roles, emails or dates.
 
-    ``keep_lower`` keeps all-lower-case parts, for names known to be organisations.
+    ``keep_lower`` keeps all-lower-case parts, for names known to be organisations. ``printed`` says
+    the string is a byline as the page prints it (not a structured name of JSON-LD or meta): only
+    there is an agency after the writers their employer ("By Ann Lee, Reuters", "Jane Roe for AFP")
+    and a name in capitals followed by mixed-case words ("MARIA SANTOS Associated Press") cut.
     """
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
     text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
+    if printed:
+        text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
     names: list[str] = []
+    posts: list[str] = []  # "Senior Political Correspondent", "Staff Writer": a name's post, or a desk's name
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
         part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
+        if printed:
+            part = _capitals_name(part)
         if not part or _NOT_A_NAME.search(part):
             continue
-        part = _without_affiliation(part)
         words = part.split()
         if len(words) > 5 or (part.islower() and not keep_lower):
             continue  # a role, a sentence or a place, not a name
-        names.append(part)
-    writers = [name for name in names if normalise(name) not in _agencies()]
+        if _is_role(part):
+            name = _without_post(part)  # "Emma Ryan Writer": the name, its post glued after it
+            (names if name else posts).append(name or part)
+        else:
+            names.append(part)
+    names = names or posts  # alone, a post names the desk that wrote ("Staff Writer", "Community Editor")
+    if not printed:
+        return names
+    writers = [name for name in names if not _is_agency(name)]
     return writers or names  # an agency among writers is their employer; alone, it is the author
+
+
+# "Jane Roe for Reuters", "Ann Lee for the Associated Press": the agency after "for" is a segment of its own.
+_FOR_AGENCY = re.compile(r"\s+for\s+((?:the\s+)?[^\W\d_][\w .&-]*)$", re.IGNORECASE)
 
 
 @cache
@@ -65,24 +83,76 @@ def _agencies() -> frozenset[str]:
     return frozenset(normalise(name) for name in phrases()["agency"])
 
 
-_CAPITALS = 2  # words in capitals that make a name so written ("JAMES HOLLOWAY")
+def _is_agency(name: str) -> bool:
+    return normalise(name) in _agencies()
 
 
-def _without_affiliation(part: str) -> str:
-    """A name without the agency or outlet written after it, with no separator between.
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(phrases()["byline_role"])
 
-    "MARIA SANTOS Associated Press": a name in capitals ends where the capitals end (what follows,
-    in mixed case, is where the writer works); "Jane Roe Reuters": a known agency ends a name.
+
+def _is_role(part: str) -> bool:
+    """A writer's post ("Senior Political Correspondent", "Staff Writer", "Redakteurin"), no name."""
+    roles = _roles()
+    return any(piece in roles for word in part.lower().split() for piece in (word, *word.split("-")))
+
+
+def _without_post(part: str) -> str | None:
+    """The name before a post written after it ("Zackery Cuevas Writer"), if two words or more are left.
+
+    A post is a role word and the words that qualify it ("Senior Autos Reporter"): the name ends at
+    the first role or qualifier word after its first two words. What is left of "Aidoc Staff" or
+    "Community Editor" is one word, no name: that part is a desk's name.
     """
     words = part.split()
-    capitals = 0
-    while capitals < len(words) and words[capitals].isupper() and any(c.isalpha() for c in words[capitals]):
-        capitals += 1
-    if capitals >= _CAPITALS and capitals < len(words) and not any(w.isupper() for w in words[capitals:]):
-        return " ".join(words[:capitals])
-    for size in (3, 2, 1):
-        if len(words) - size >= 2 and normalise(" ".join(words[-size:])) in _agencies():
-            return " ".join(words[:-size])
+    roles, qualifiers = _roles(), _post_qualifiers()
+    for index in range(2, len(words)):
+        if words[index].lower() in roles or words[index].lower() in qualifiers:
+            head = words[:index]
+            post, name = _is_role(" ".join(words[index:])), not _is_role(" ".join(head))
+            if post and name and not any(w.lower() in qualifiers for w in head):
+                return " ".join(head)
+            return None
+    return None
+
+
+@cache
+def _post_qualifiers() -> frozenset[str]:
+    return frozenset(phrases()["byline_role_qualifier"])
+
+
+_CAPITALS = 2  # words in capitals that make a name so written ("JAMES HOLLOWAY")
+# A surname's mixed-case prefix before capitals ("McDONALD", "MacLEOD", "DeSANTIS"), and the lower-case
+# particles between words in capitals ("LUDWIG van BEETHOVEN"): both are part of a name in capitals.
+_CAPITALS_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)(?=[^\W\d_])")
+
+
+def _in_capitals(word: str) -> bool:
+    """A word of a name in capitals: "HOLLOWAY", "O'NEIL", "McDONALD", "MacLEOD", "DeSANTIS"."""
+    rest = _CAPITALS_PREFIX.sub("", word)
+    return rest.isupper() and any(ch.isalpha() for ch in rest)
+
+
+_CAPITALS_PARTICLES = frozenset(["van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"])
+
+
+def _capitals_name(part: str) -> str:
+    """A name in capitals without what follows in mixed case: "MARIA SANTOS Associated Press".
+
+    The capitals end the name (what follows is where the writer works); a surname's mixed-case
+    prefix ("McDONALD") or a particle between capitals ("van") is part of it, not the end.
+    """
+    words = part.split()
+    count = 0
+    while count < len(words) and (
+        _in_capitals(words[count])
+        or (words[count] in _CAPITALS_PARTICLES and count + 1 < len(words) and words[count + 1].isupper())
+    ):
+        count += 1
+    full = [w for w in words[:count] if sum(ch.isalpha() for ch in w) >= 2]  # "M A Journalism": initials
+    if len(full) >= _CAPITALS and count < len(words) and not any(w.isupper() for w in words[count:]):
+        return " ".join(words[:count])
     return part
 
 
@@ -129,14 +199,19 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
-        [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v)],
-        # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026")
-        [(n, True) for n in clean_person(signals.header_byline or "")],
+        [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v, printed=True)],
+        # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026"),
+        # unless it names the publication ("Av Svenska Dagbladet" on Svenska Dagbladet's site)
+        [
+            (n, not _is_agency(n))  # "Von dpa": the agency writes as a desk, kept as written
+            for n in clean_person(signals.header_byline or "", keep_lower=True, printed=True)
+            if not site.contains(n)
+        ],
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
-        candidates.append([(n, True) for n in clean_person(fallback.author or "")])
+        candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
     for people in candidates:
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons:
