@@ -488,3 +488,32 @@ def test_a_date_in_a_style_sheets_image_address_is_no_publication_date() -> None
     result = extract(html, url="https://site.example/academic-tutoring/")
     assert isinstance(result, Article), result
     assert result.published is None  # htmldate read the stylesheet's /2022/05/ as May 1st, 2022
+
+
+def test_an_emptied_style_sheet_still_parts_the_text_on_either_side() -> None:
+    tree = lxml_html.document_fromstring(
+        "<html><body><article><h1>Council passes the budget</h1><div>4 March<style>.x{color:red}</style>2025</div>"
+        f"<p>{BODY}</p></article></body></html>"
+    )
+    from scraper.extraction.prune import empty_style_sheets
+
+    empty_style_sheets(tree)
+    assert [s.raw for s in dateline(tree, "en")] == ["4 March 2025"]
+    sheet = tree.find(".//style")
+    assert sheet is not None
+    assert not sheet.text
+
+
+def test_the_whole_page_date_reads_the_tree_as_it_was_when_asked_for() -> None:
+    from scraper.extraction.undated import COPY_BYTES, whole_page_date
+
+    html = (
+        '<html><body><article><h1>Sleep training</h1><div class="share">Published May 25, 2023</div></article>'
+        "</body></html>"
+    )
+    for size in (100, COPY_BYTES + 1):  # a copy read later, or (a large page) the date read at once
+        tree = lxml_html.document_fromstring(html)
+        read = whole_page_date(tree, "https://example.org/articles/sleep-training", size)
+        for box in tree.xpath("//div[@class='share']"):
+            box.getparent().remove(box)  # pruning, after the call
+        assert read() == read() == "2023-05-25"

@@ -13,8 +13,8 @@ import logging
 import threading
 import traceback
 from contextlib import contextmanager
-from copy import copy, deepcopy
-from functools import cache, partial
+from copy import copy
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +43,12 @@ from scraper.extraction.lean import (
 from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
-from scraper.extraction.prune import prune_and_name
-from scraper.extraction.pubdate import has_date_signals, page_date
+from scraper.extraction.prune import empty_style_sheets, prune_and_name
+from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
 from scraper.extraction.swap import swapped
+from scraper.extraction.undated import no_date, whole_page_date
 from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
 
@@ -122,10 +123,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)
         )
     figures = read_figures(tree)  # before pruning, which removes caption containers
-    _drop_style_sheets(tree)
-    # htmldate on the whole page, before pruning too, but only when the pruned page's date is read and
-    # found wanting: a copy of the tree (a few ms) instead of a second htmldate run (up to 200 ms)
-    undated = _no_date if has_date_signals(signals) else partial(page_date, deepcopy(tree), url)
+    empty_style_sheets(tree)
+    undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
     shown = header.dates
     signals.header_byline = header_byline(header.lines)
@@ -145,21 +144,6 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     fallback = _fallback(tree, url, page)
     read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [], "\n".join(header.lines))
     return build_article(read, document, recall, options, tree)
-
-
-def _drop_style_sheets(tree: lxml_html.HtmlElement) -> None:
-    """Remove the page's ``<style>`` elements: no reader sees them, no step after this one reads them.
-
-    trafilatura, readability and justext remove them first thing; htmldate does not, and its text
-    search (regexes over the serialized page, twice on a page without markup dates) read a megabyte
-    of inlined CSS on some pages, for a date no stylesheet states.
-    """
-    for sheet in list(tree.iter("style")):
-        sheet.drop_tree()  # its tail text stays
-
-
-def _no_date() -> None:
-    """The whole page's date when the markup states one: never read (the markup's wins)."""
 
 
 # Held while trafilatura's globals are swapped: ``scraper.api.extract`` may be called from threads.
@@ -335,7 +319,7 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
             found = may_list(tree, name) and extract_catstags("category" if name == "categories" else "tag", tree)
             return texts(found or [])
         if not metadata:
-            lean: dict[str, object] = {
+            stubs: dict[str, object] = {
                 "find_date": lambda tree, **config: dating.append((tree, config)),  # None: run on first use
                 "extract_author": bylines.append,  # None: run on first use (it copies the tree: 9 ms a page)
                 # Read by nobody: categories and tags are read on their own (above), the hostname and the
@@ -345,7 +329,9 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
                 "extract_domain": lambda *args, **kwargs: None,
             }
             try:
-                with _TRAFILATURA, swapped(importlib.import_module("trafilatura.metadata"), lean):
+                module = importlib.import_module("trafilatura.metadata")
+                lean = {name: stub for name, stub in stubs.items() if callable(getattr(module, name, None))}
+                with _TRAFILATURA, swapped(module, lean):
                     pass_ = trafilatura.extract_metadata(tree, url or None, Extractor(url=url or None).date_params)
                 metadata.append(pass_)
             except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:

@@ -51,6 +51,7 @@ ordinary way.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import sys
 from copy import copy
@@ -310,7 +311,7 @@ class Cascade:
         cleaned tree: a tree that serializes the same (with the URL and language, all justext reads)
         gets a copy of the first result (justext: ~120 ms on a large page; the serialization a few)."""
         tree = self.tree_cleaning(copy(raw), how) if cleaned is None else cleaned
-        key = (etree.tostring(tree), getattr(how, "url", None), getattr(how, "lang", None))
+        key = (hashlib.blake2b(etree.tostring(tree), digest_size=16).digest(), how.url, how.lang)
         if key not in self.reuse.justext:
             self.reuse.justext[key] = self.justext_rescue(tree, how)
         body, text = self.reuse.justext[key]

@@ -190,3 +190,17 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
         dropped = element
         removed += 1
     return removed
+
+
+def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:
+    """Empty the page's ``<style>`` elements once its layout is read: no reader sees their text.
+
+    trafilatura, readability and justext remove them first thing; htmldate does not, and its text
+    search (regexes over the serialized page, twice on a page without markup dates) read a megabyte
+    of inlined CSS on some pages, and took an image path's ``/2022/05/`` for the page's date. The
+    elements stay, empty: the text on either side of one stays apart ("4 March<style/>2025" was
+    two pieces to the header's reading, and is), and trafilatura's recall cleaning, which can undo
+    itself to a copy that still holds them, finds their tails where they were.
+    """
+    for sheet in tree.iter("style"):
+        sheet.text = None

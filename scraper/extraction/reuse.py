@@ -21,7 +21,7 @@ class Reuse:
     page: lxml_html.HtmlElement | None = None
     readability: lxml_html.HtmlElement | None = None
     names: str | None = None  # the page's attribute values before pruning, for :func:`raw_prunes`
-    # justext's rescue by what it reads: the cleaned tree (serialized), the URL and the language
+    # justext's rescue by what it reads: the cleaned tree (a digest of it serialized), the URL and the language
     justext: dict[tuple[bytes, str | None, str | None], tuple[etree._Element, str]] = field(default_factory=dict)
 
     def for_page(self, page: lxml_html.HtmlElement) -> Reuse:
