@@ -35,7 +35,7 @@ def page(header: str, end: str = "", head: str = "") -> lxml_html.HtmlElement:
         ("en", "20–22 November 2026"),
         ("en", "2026-11-20 to 2026-11-22"),
         ("en", "born March 3, 1990 - November 21, 2026"),  # a cue of a life
-        ("en", "March 3, 1998 - November 21, 2026"),  # years far apart
+        ("en", "March 3, 1958 - November 21, 2026"),  # years a life apart
         ("de", "4. März bis 6. März 2025"),
         ("de", "20.–22.11.2026"),
     ],
@@ -194,3 +194,28 @@ def test_an_end_of_a_span_is_no_guess_for_the_pages_date(header: str) -> None:
     result = extract(html, url="https://news.example/travel/harbour-festival")
     assert isinstance(result, Article), result
     assert result.published is None, result.published  # htmldate guessed the last day, 2026-06-09
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>Mar 3, 2023 – Nov 21, 2026</p>",  # published and updated, years apart: no life without a cue
+        "<p>The actor, who died on Tuesday, was 84.</p><p>Nov 20, 2026 - Nov 21, 2026</p>",  # the cue is the dek's
+        "<p>* This page contains affiliate links</p><p>Nov 20, 2026 - Nov 21, 2026</p>",  # a footnote's star
+    ],
+)
+def test_two_header_dates_are_a_span_only_on_evidence_in_their_own_line(header: str) -> None:
+    tree = page(header)
+    assert len(dateline(tree, "en")) == 2, header
+
+
+def test_a_span_in_the_story_does_not_drop_a_guess_found_elsewhere() -> None:
+    story = "<p>The harbour festival runs Nov 14 – Nov 20, 2026 on the quay, with boats and music.</p>"
+    html = (
+        '<html lang="en"><head><title>Harbour festival</title></head><body><article><h1>Harbour festival</h1>'
+        f"<p>{BODY}</p><p>{BODY}</p>{story}</article><footer><p>Page last reviewed: 20 November 2026</p></footer>"
+        "</body></html>"
+    )
+    result = extract(html, url="https://news.example/harbour-festival")
+    assert isinstance(result, Article), result
+    assert (result.published or "").startswith("2026-11-20"), result.published

@@ -87,9 +87,12 @@ def _lead() -> re.Pattern[str]:
 def header_byline(lines: list[str]) -> str | None:
     """The first of ``lines`` (the texts under the headline) that is a byline, as "By" and its names.
 
-    A line whose names a field follows (a date, ``|``, ``·``, a role after a comma) is preferred to a
-    bare "By Ann Lee": a line of two capitalised words after "By" is also how a kicker or a slogan
-    reads ("By Popular Demand"), and the bare one is taken only when no line has a field.
+    A line whose names a field follows (a date, ``|``, ``·``, a label, a role after a comma) is one. A
+    bare "By" and capitalised words is also how a kicker, a slogan or a standfirst reads ("By Popular
+    Demand", "By Royal Warrant", "By Election Day, Nobody Will Care", "Von Angela Merkel bis Olaf
+    Scholz: …"): a bare line is taken only when no line has a field and it reads as a wire byline
+    (names in capitals, an agency) or names people joined by "and" (a bare byline in markup of its
+    own is read from the markup).
     """
     bare: str | None = None
     for line in lines:
@@ -105,8 +108,16 @@ def header_byline(lines: list[str]) -> str | None:
         names, field = found
         if field:
             return f"{line[: lead.end()].strip()} {names}"
-        bare = bare or f"{line[: lead.end()].strip()} {names}"
+        if bare is None and _reads_as_byline(line[lead.end() :], names):
+            bare = f"{line[: lead.end()].strip()} {names}"
     return bare
+
+
+def _reads_as_byline(text: str, names: str) -> bool:
+    """A bare byline's names read as people's, not a phrase's: in capitals, an agency, or joined by "and"."""
+    if names.replace(" and ", " ").isupper() or _agency(text) is not None:
+        return True
+    return " and " in names and any(word in _JOINS for word in text.split())
 
 
 def _names(text: str) -> tuple[str, bool] | None:
@@ -146,7 +157,7 @@ def _names(text: str) -> tuple[str, bool] | None:
     if not kept or not _plausible(kept):
         return None
     rest = text[end:]
-    field = role or bool(rest.strip(" ,;"))
+    field = role or bool(_FIELD_NEXT.match(rest))
     if _LABEL.match(rest.lstrip(" ,")):
         return " ".join(kept), field
     lower = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.islower()]
@@ -154,6 +165,9 @@ def _names(text: str) -> tuple[str, bool] | None:
 
 
 _FIELD = re.compile(r"\s*(?:[|·•,;–—]|\s-\s)")
+# What makes the names a byline's field: a separator, or a date or a label after them (a comma then
+# a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
+_FIELD_NEXT = re.compile(r"\s*(?:[|·•;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
 
 
 def _agency(text: str) -> tuple[str, bool] | None:

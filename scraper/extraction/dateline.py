@@ -105,7 +105,10 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     The texts are read joined, so a date split over spans is found; each date is then judged by
     the run of text it sits in (its block: a paragraph, a div, with their inline elements).
     """
-    text = " ".join(p.text for p in pieces)
+    blocks = [_block(p.owner) for p in pieces]
+    # Blocks on lines of their own: a cue of a life's span is read on the dates' line, not in the standfirst.
+    seps = ["" if i == 0 else " " if blocks[i] is blocks[i - 1] else "\n" for i in range(len(pieces))]
+    text = "".join(sep + piece.text for sep, piece in zip(seps, pieces, strict=True))
     dates = scan.spans(text, ranges=False)  # a span of time ("1938 – 2026", an event's days) is no page's date
     if not dates:
         return []
@@ -114,7 +117,6 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     for piece in pieces:
         spans.append((position, position + len(piece.text)))
         position += len(piece.text) + 1
-    blocks = [_block(p.owner) for p in pieces]
     found: list[Shown] = []
     for shown, start, end in dates:
         touched = [i for i, (a, b) in enumerate(spans) if a < end and b > start]

@@ -46,14 +46,17 @@ _LABEL_CHARS = 45  # read before a date for its label
 # 2025", "Nov 20 to Nov 22, 2026". A life, an event or a period is printed so; no page states its own
 # publication as a span. Only a dash or a word for "to" between two dates (or a day and a date) counts.
 _RANGE_JOIN = r"\s*(?:[-–—]|to|until|till|through|thru|bis|au|al|a|tot|do)\s*"
-_LIFE_YEARS = 2  # years between two dates joined by a bare dash that make them a span (a life, a period)
+# Years between two dates joined by a bare dash that make them a life's span without a cue: a page's
+# published and updated dates are rarely this far apart (the web itself is about thirty years old).
+_LIFE_YEARS = 30
 # Before a pair of dates, what says they are a life's: "born", "*", "†", "geboren", "né", "nacido", "obituary".
 _LIFE_CUE = re.compile(
     r"\b(?:born|died|obituary|in memoriam|geb\.|geboren|gestorben|né|née|décédée?|nacid[oa]|fallecid[oa]|"
-    r"nat[oa]|mort[oa]|geboren|overleden)\b|[*†✝]",
+    r"nat[oa]|mort[oa]|geboren|overleden)\b",
     re.IGNORECASE,
 )
-_CUE_CHARS = 60  # read before the first date for a cue of a life
+_LIFE_MARK = re.compile(r"[*†✝]\s*$")  # "* 3. März 1938 – † 21. November 2026": right before the first date
+_CUE_CHARS = 60  # read before the first date, on its own line, for a cue of a life
 
 
 def _spanned(preceding: str, first: str, join: str, second: str) -> bool:
@@ -63,7 +66,8 @@ def _spanned(preceding: str, first: str, join: str, second: str) -> bool:
     years = [int(y) for y in re.findall(r"(?<!\d)(?:1[89]|20|21)\d{2}(?!\d)", f"{first} {second}")]
     if len(years) >= 2 and abs(years[-1] - years[0]) >= _LIFE_YEARS:
         return True
-    return bool(_LIFE_CUE.search(preceding[-_CUE_CHARS:]))
+    line = preceding.rsplit("\n", 1)[-1]  # a cue in the standfirst above ("who died on Tuesday") is not this line's
+    return bool(_LIFE_CUE.search(line[-_CUE_CHARS:]) or _LIFE_MARK.search(line))
 
 
 _MONTH_FIRST = frozenset({"en-us", "en", ""})  # where "03/04/2025" is read as March 4th first

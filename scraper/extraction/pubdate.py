@@ -115,8 +115,8 @@ def _pick_published(
         kept = _year_guess(guess, shown, url, text, signals.html_lang)
         if guess and kept is None:
             dropped.append(guess)
-        elif not shown and _spanned(kept, f"{header}\n{text}", signals.html_lang) and not _URL_DATE.search(url):
-            kept = None  # the page prints the guess only as an end of a span: an event's last day, a death
+        elif not shown and _spanned(kept, header, signals.html_lang) and not _URL_DATE.search(url):
+            kept = None  # the header prints the guess only as an end of a span (a life's), not the story's text
         published, raw = pick_date(signals, "published", kept)
     printed = {d for s in shown if not s.updated for d in (s.days if marked else _readings(s, signals, url))}
     if published is not None and _days(published, raw) & printed:
