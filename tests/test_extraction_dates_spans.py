@@ -120,11 +120,19 @@ def test_a_markup_date_is_not_replaced_by_a_stated_one() -> None:
     assert published(tree, f"{BODY}\nPublished in The Post on November 25, 2026.", None) == "2026-11-22"
 
 
+def _story(title: str, article: str, after: str = "") -> str:
+    """An English page: ``article`` under the headline ``title``, then ``after`` outside the article."""
+    return (
+        f'<html lang="en"><head><title>{title}</title></head><body><article><h1>{title}</h1>'
+        f"{article}</article>{after}</body></html>"
+    )
+
+
 def test_the_stated_date_reaches_the_record_through_extract() -> None:
-    html = (
-        '<html lang="en"><head><title>Margaret Hollis</title></head><body><article><h1>Margaret Hollis</h1>'
+    html = _story(
+        "Margaret Hollis",
         f'<p class="dates">March 3, 1938 &ndash; November 21, 2026</p><p>{BODY}</p><p>{BODY}</p>'
-        "<p>Published in The Eastbank Post on November 25, 2026.</p></article></body></html>"
+        "<p>Published in The Eastbank Post on November 25, 2026.</p>",
     )
     result = extract(html, url="https://news.example/obituaries/margaret-hollis")
     assert isinstance(result, Article), result
@@ -187,10 +195,7 @@ def test_a_statement_in_a_paragraph_beats_the_mastheads_today() -> None:
     ],
 )
 def test_an_end_of_a_span_is_no_guess_for_the_pages_date(header: str) -> None:
-    html = (
-        '<html lang="en"><head><title>Margaret Hollis</title></head><body><article><h1>Margaret Hollis</h1>'
-        f"{header}<p>{BODY}</p><p>{BODY}</p></article></body></html>"
-    )
+    html = _story("Margaret Hollis", f"{header}<p>{BODY}</p><p>{BODY}</p>")
     result = extract(html, url="https://news.example/travel/harbour-festival")
     assert isinstance(result, Article), result
     assert result.published is None, result.published  # htmldate guessed the last day, 2026-06-09
@@ -211,11 +216,8 @@ def test_two_header_dates_are_a_span_only_on_evidence_in_their_own_line(header: 
 
 def test_a_span_in_the_story_does_not_drop_a_guess_found_elsewhere() -> None:
     story = "<p>The harbour festival runs Nov 14 – Nov 20, 2026 on the quay, with boats and music.</p>"
-    html = (
-        '<html lang="en"><head><title>Harbour festival</title></head><body><article><h1>Harbour festival</h1>'
-        f"<p>{BODY}</p><p>{BODY}</p>{story}</article><footer><p>Page last reviewed: 20 November 2026</p></footer>"
-        "</body></html>"
-    )
+    footer = "<footer><p>Page last reviewed: 20 November 2026</p></footer>"
+    html = _story("Harbour festival", f"<p>{BODY}</p><p>{BODY}</p>{story}", footer)
     result = extract(html, url="https://news.example/harbour-festival")
     assert isinstance(result, Article), result
     assert (result.published or "").startswith("2026-11-20"), result.published
