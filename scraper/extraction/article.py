@@ -14,7 +14,7 @@ import threading
 import traceback
 from contextlib import contextmanager
 from copy import copy
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +53,7 @@ from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Page, Rejection
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from lxml.etree import _Element
     from trafilatura.settings import Document, Extractor
@@ -312,7 +312,8 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
 
     def read(name: str) -> object:
         import trafilatura
-        from trafilatura.metadata import extract_catstags
+        from htmldate import find_date
+        from trafilatura.metadata import extract_author, extract_catstags
         from trafilatura.settings import Document, Extractor
 
         if name in ("categories", "tags"):  # with no meta or JSON-LD for them, trafilatura scans links
@@ -340,50 +341,33 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
                 dating.clear()  # a failed pass gives no date either, as it did with htmldate inside it
                 bylines.clear()
         if name == "date" and dating:
-            metadata[0].date = _htmldate(*dating.pop(), url)
+            dated, config = dating.pop()
+            metadata[0].date = _deferred("date", lambda: find_date(dated, **config), url)
         if name == "author" and bylines:
-            metadata[0].author = _byline_scan(bylines.pop(), url)
+            metadata[0].author = _deferred("author", partial(extract_author, bylines.pop()), url)
         hint = {"title": "title", "date": "published"}.get(name)  # what a feed or sitemap said
         return text(getattr(metadata[0], name, None)) or (page.hints.get(hint) if hint else None)
 
     return Fallback(read)
 
 
-def _byline_scan(tree: lxml_html.HtmlElement, url: str) -> str | None:
-    """trafilatura's byline scan, as its metadata pass would have set the author (run only when it is read).
+def _deferred(field: str, run: Callable[[], object], url: str) -> str | None:
+    """A field trafilatura's metadata pass leaves to its first read, set as the pass would have set it.
 
-    The pass scans for a byline (a copy of the tree, pruned, then XPaths) when neither the meta
-    tags nor the JSON-LD name an author; most pages read the pass for another field (the site's
-    name, a description) and never this one. Trimmed as the pass trims its fields.
+    The pass's date search (htmldate: up to half a second on a large page) and byline scan (a copy
+    of the tree, pruned, then XPaths) feed one field each and nothing else it reads: they are left
+    out of the pass and run here, with the pass's own arguments, only when that field is read (most
+    pages read the pass for another field, the site's name or a description). Trimmed as the pass
+    trims its fields; a failure costs this field only.
     """
-    from trafilatura.metadata import extract_author
     from trafilatura.settings import Document
 
     try:
         found = Document()
-        found.author = extract_author(tree)
+        setattr(found, field, run())
         found.clean_and_trim()
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
-        logger.warning("trafilatura's byline scan failed on %s: %s; no author from it", url, exc)
+        logger.warning("trafilatura's deferred %s search failed on %s: %s; none from it", field, url, exc)
         return None
-    return found.author
-
-
-def _htmldate(tree: lxml_html.HtmlElement, config: dict[str, Any], url: str) -> str | None:
-    """htmldate's date, as trafilatura's metadata pass would have set it (run only when the date is read).
-
-    The pass runs htmldate (most of its time: up to half a second on a large page) on a copy of
-    the tree, and nothing else it reads depends on the date: it is left out of the pass and run
-    here, with the pass's own arguments, on first use. Trimmed as the pass trims its fields.
-    """
-    from htmldate import find_date
-    from trafilatura.settings import Document
-
-    try:
-        found = Document()
-        found.date = find_date(tree, **config)
-        found.clean_and_trim()
-    except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
-        logger.warning("htmldate failed on %s: %s; no date from it", url, exc)
-        return None
-    return found.date
+    value = getattr(found, field)
+    return value if isinstance(value, str) else None
