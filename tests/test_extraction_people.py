@@ -201,3 +201,51 @@ def test_a_json_ld_author_keeps_a_surname_that_names_an_agency() -> None:
     result = extract(_story_page("", ld), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Michael R. Bloomberg", "Ana Efe"]
+
+
+# --- Labels, other credits, dates and controls in a byline ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Posted by : Ryan Bald", ["Ryan Bald"]),
+    ("Posted byDamien Walter", ["Damien Walter"]),  # label and name in elements of their own, no space
+    ("Author Posted by Soliant", ["Soliant"]),
+    ("Authors: Julie Weisenhorn and Natalie Hoidal", ["Julie Weisenhorn", "Natalie Hoidal"]),
+    ("Authors:Aniruddha Roy, Jyoti Patel", ["Aniruddha Roy", "Jyoti Patel"]),
+    ("Recipe by PJ Hamel", ["PJ Hamel"]),
+    ("Written by Emma Ryan Researched by Oliver Simpson", ["Emma Ryan"]),  # the researcher wrote nothing
+    ("Shelby Loos; Dana Cole Medically reviewed by Molly Price", ["Shelby Loos", "Dana Cole"]),
+    ("By Jane Roe; Photos by Max Kurz", ["Jane Roe"]),
+    ("Luke Kim December", ["Luke Kim"]),  # a date's month run into the name
+    ("Theresa May", ["Theresa May"]),  # months that are names stay
+    ("Mary Jane March", ["Mary Jane March"]),
+    ("Mary Ann Sun", ["Mary Ann Sun"]),  # "Sun" is a surname as much as a weekday
+    ("By Ann Lee, AP Medical Writer", ["Ann Lee"]),  # review: "AP Medical" was kept as a second name
+    ("& Zackery Cuevas Writer, Hardware", ["Zackery Cuevas"]),  # the beat after the post
+    ("Updated January 08, 2026 Written by Meghan Neville Content Marketing Coordinator", ["Meghan Neville"]),
+    ("Stephanie Bazzle; Steph Bazzle covers politics and culture", ["Stephanie Bazzle"]),
+    ("The Currency editors", ["The Currency editors"]),  # one lower-case word: a desk's name, kept
+    ("Ask the Doctors", ["Ask the Doctors"]),
+])  # fmt: skip
+def test_labels_other_credits_and_dates_are_cut_from_a_printed_byline(byline: str, names: list[str]) -> None:
+    assert clean_person(byline, printed=True) == names
+
+
+@pytest.mark.parametrize("byline", [
+    "Written by", "Posted by:", "The Author", "Author", "Sign In", "Dec", "Sat", "August", "Updated January",
+    "Page Head Extra Author", "page.head.extra.author", "Www Facebook Com",
+])  # fmt: skip
+def test_a_byline_of_labels_controls_or_dates_names_nobody(byline: str) -> None:
+    assert clean_person(byline, printed=True) == []
+
+
+def test_names_in_lines_of_their_own_do_not_run_together() -> None:
+    """ "… and science<br>Joanna Nelius" printed no space between the lines: "scienceJoanna" became a name."""
+    byline = (
+        '<div class="article-byline"><strong>Written by</strong> <br><strong><a href="/a/ar">Adrien Ramirez</a>'
+        '</strong>, 4+ years covering hardware and science<br><strong><a href="/a/jn">Joanna Nelius</a></strong>, '
+        "senior editor</div>"
+    )
+    result = extract(_story_page(byline), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Adrien Ramirez", "Joanna Nelius"]

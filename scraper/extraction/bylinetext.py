@@ -21,7 +21,7 @@ _LINE_CHARS = 160  # a byline line is short; a longer one is the standfirst or t
 _NAME_WORDS = (2, 4)  # words of one name besides particles: "Jens Hartmann", "Ana María García López"
 _REST_LOWER_WORDS = 2  # lower-case words after the names ("min read", "Uhr" is capitalised)
 # Lower-case words inside a name: "Ursula von der Leyen", "Eva de Vries", "Luis del Río", "Ahmed bin Ali".
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     [
         "von",
         "van",
@@ -220,7 +220,7 @@ def _is_month(word: str) -> bool:
 
 def _is_name_word(token: str, current: list[str]) -> bool:
     """A word that can stand in a name: capitalised ("Hartmann", "O'Neil", "J."), or a particle inside one."""
-    if token.lower() in _PARTICLES and current and token.islower():
+    if token.lower() in NAME_PARTICLES and current and token.islower():
         return True
     if not token[:1].isupper() or any(ch.isdigit() for ch in token) or token.endswith(":"):
         return False

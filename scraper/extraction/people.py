@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+from scraper.extraction.bylinetext import NAME_PARTICLES
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique
@@ -16,6 +17,27 @@ _BY_PREFIX = re.compile(
     r"autor(?:in)?|author|auteur|redakce|reporter)\s*[:\s]\s*",
     re.IGNORECASE,
 )
+
+
+# A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie
+# Weisenhorn", "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" where the page
+# set the label and the name in elements of their own without a space between them.
+_LABEL_BEFORE = re.compile(r"^(?:authors?|autor(?:in|en)?|auteurs?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE)
+_VERB_BY = re.compile(
+    r"^(?:posted|written|authored|recipe|article|story|words|reporting|content)\s*(?:by|von)\s*(?::\s*|\s+|$)",
+    re.IGNORECASE,
+)
+_VERB_BY_GLUED = re.compile(r"^(?:[Pp]osted|[Ww]ritten)\s+by(?=[^\W\d_])")  # "byDamien": capital follows
+# Someone credited for other work than the writing: from there on, the part names no author ("Emma Ryan,
+# Researched by Oliver Simpson", "Shelby Loos, DVM Reviewed by Molly Price", "Photos by Max Kurz").
+_OTHER_CREDIT = re.compile(
+    r"\b(?:(?:medically\s+)?reviewed|researched|fact[- ]?checked|edited|photos?|photography|"
+    r"illustrations?|graphics|video|translated)\s+by\b.*$",
+    re.IGNORECASE,
+)
+# The writer's label inside a byline after other fields ("Updated January 08, 2026 Written by Meghan
+# Neville"): the names follow it.
+_INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
@@ -28,9 +50,10 @@ _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*",
 
 
 _NOT_A_NAME = re.compile(
-    r"@|https?://|www\.|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
+    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
     re.IGNORECASE,
 )
+_TEMPLATE_KEY = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+){2,}")  # "page.head.extra.author": a template's unfilled key
 
 
 _PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
@@ -45,6 +68,10 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     and a name in capitals followed by mixed-case words ("MARIA SANTOS Associated Press") cut.
     """
     text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    if _TEMPLATE_KEY.fullmatch(text):
+        return []
+    if (inner := _INNER_LABEL.search(text)) and inner.start() > 0 and printed:
+        text = text[inner.start() :]
     text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
     if printed:
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
@@ -53,25 +80,90 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
+    after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
-        part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]"))
+        part = _without_labels(_OTHER_CREDIT.sub("", part).strip(" .:-–—()[]"))
         if printed:
             part = _capitals_name(part)
-        if not part or _NOT_A_NAME.search(part):
+        if not part or _NOT_A_NAME.search(part) or _no_name_words(part):
             continue
         words = part.split()
-        if len(words) > 5 or (part.islower() and not keep_lower):
+        if len(words) > 5 or (part.islower() and not keep_lower) or (printed and _has_clause_words(words)):
             continue  # a role, a sentence or a place, not a name
-        if _is_role(part):
+        if after_post and len(words) == 1:
+            continue  # "Zackery Cuevas Writer, Hardware": the post's beat
+        after_post = _is_role(part)
+        if after_post:
             name = _without_post(part)  # "Emma Ryan Writer": the name, its post glued after it
             (names if name else posts).append(name or part)
         else:
-            names.append(part)
+            names.append(_without_month(part))
     names = names or posts  # alone, a post names the desk that wrote ("Staff Writer", "Community Editor")
     if not printed:
         return names
     writers = [name for name in names if not _is_agency(name)]
     return writers or names  # an agency among writers is their employer; alone, it is the author
+
+
+def _without_labels(part: str) -> str:
+    """The part without the labels before its name ("Author Posted by", "Authors:", "Written by")."""
+    part = _LABEL_BEFORE.sub("", part)
+    part = _VERB_BY_GLUED.sub("", _VERB_BY.sub("", part))
+    return _BY_PREFIX.sub("", part).strip(" .:-–—()[]")
+
+
+def _no_name_words(part: str) -> bool:
+    """Only labels, controls and calendar words: "Written by", "The Author", "Sign In", "Dec", "Updated January".
+
+    A part naming the author as a label ("Page Head Extra Author", a template's key made words) is none
+    either. A short month or weekday ("Sat", "Sun") is one only alone: "Sun" is a surname too.
+    """
+    words = [w.strip(".,").lower() for w in part.split()]
+    if "author" in words or "authors" in words:
+        return True
+    labels, calendar, short = _word_lists()
+    if len(words) == 1 and words[0] in short:
+        return True
+    return all(w in labels or w in calendar for w in words)
+
+
+def _has_clause_words(words: list[str]) -> bool:
+    """Two lower-case words that are no name particles: a clause ("Steph Bazzle covers politics").
+
+    One is a desk's or column's name as often ("The Currency editors", "Ask the Doctors", "Ann Lee with
+    Tom Okafor").
+    """
+    return sum(1 for w in words if w.islower() and w.isalpha() and w not in NAME_PARTICLES) >= _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = 2
+
+
+def _without_month(part: str) -> str:
+    """A name without the month of a date run into it ("Luke Kim December"), not a month that is a name."""
+    words = part.split()
+    last = words[-1].lower().strip(".,")
+    _, calendar, _ = _word_lists()
+    if len(words) >= 3 and last in calendar and last not in _name_months():
+        return " ".join(words[:-1])
+    return part
+
+
+@cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Label words, full month and weekday names, and their short forms (``phrases.toml``)."""
+    table = phrases()
+    return (
+        frozenset(table["byline_label_words"]),
+        frozenset(table["byline_calendar_words"]),
+        frozenset(table["byline_calendar_short"]),
+    )
+
+
+@cache
+def _name_months() -> frozenset[str]:
+    """Months that are also given names or surnames ("April Lee", "Theresa May", "Jane March")."""
+    return frozenset(phrases()["byline_given_name_months"]) | {"march"}
 
 
 # "Jane Roe for Reuters", "Ann Lee for the Associated Press": the agency after "for" is a segment of its own.

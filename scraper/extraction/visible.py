@@ -136,7 +136,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     for element in byline_elements:
         if element.tag in ("script", "style", "meta", "link"):
             continue
-        text = element_text(element)
+        text = byline_text(element)
         if 0 < len(text) < 200:
             signals.bylines.append(text)
     for element in caption_elements:
@@ -146,6 +146,35 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         if 0 < len(text) < 1000:
             signals.captions.append(text)
     signals.teasers = _teaser_texts(tree, signals.all_meta("og:description", "description"))
+
+
+# Where a byline's text breaks: its lines and blocks hold a field each (a name, a post, a date).
+_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "tr"})
+
+
+def byline_text(element: lxml_html.HtmlElement) -> str:
+    """A byline's text, whitespace collapsed, with "; " where a line or block ends right against the next.
+
+    A byline in blocks or lines of its own (``<h2>Matt Check</h2><div>Head Winemaker</div>``, "… and
+    science<br>Joanna Nelius") may have no space between them in the source: read as one run,
+    "science" and "Joanna" became one word of a name. Where the source has a space, the text reads
+    as before (a profile card of several blocks stays one run, too long to be taken for a name).
+    """
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        named = isinstance(node.tag, str)
+        if named and node.tag in _BREAKS and node is not element:
+            parts.append("\x00")
+        if event == "start":
+            if named and node.tag not in ("script", "style"):
+                parts.append(node.text or "")
+        elif node is not element:
+            parts.append(node.tail or "")
+    text = _GLUED.sub("; ", "".join(parts)).replace("\x00", " ")
+    return " ".join(text.split())
+
+
+_GLUED = re.compile(r"(?<=\S)\x00+(?=\S)")  # a break with no space at it: the words would run together
 
 
 _NAVIGATION_TAGS = frozenset({"nav", "li"})
@@ -222,8 +251,8 @@ def _labelled_value(label: lxml_html.HtmlElement) -> str | None:
     parent = label.getparent()
     if parent is None or (parent.text or "").strip() or parent.index(label) != 0:
         return None  # the label must open its field
-    rest = element_text(parent)[len(element_text(label)) :]
-    return rest.strip(" :") or None
+    rest = byline_text(parent)[len(byline_text(label)) :]
+    return rest.strip(" :;") or None
 
 
 # A standfirst inside these is a teaser, a menu, a caption or a button, not the article's lead.
