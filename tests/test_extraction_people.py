@@ -249,3 +249,42 @@ def test_names_in_lines_of_their_own_do_not_run_together() -> None:
     result = extract(_story_page(byline), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Adrien Ramirez", "Joanna Nelius"]
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("by Ann Lee | Nov 20, 2026", "by Ann Lee"),  # a lower-case lead with a field after the names
+    ("di Marco Rossi | 20 novembre 2026", "di Marco Rossi"),
+    ("Text: Anna Berg, Fotos: Max Kurz · 20.11.2026", "Text: Anna Berg"),  # a label with its colon
+    ("Por Lucía Ferrer (EFE) | 20 de noviembre de 2026", "Por Lucía Ferrer"),  # an aside, then a field
+    ("Par Camille Lemoine (à Bruxelles) | 20 novembre 2026", "Par Camille Lemoine"),
+    ("Von Jens Hartmann und dpa | 20.11.2026", "Von Jens Hartmann"),  # the agency after the names
+    ("Por Lucía Ferrer y EFE", "Por Lucía Ferrer"),
+    ("By Will Friday | Nov 20, 2026", "By Will Friday"),  # a weekday or month in a name, a field after it
+    ("By Tuesday Reed · Nov 20, 2026", "By Tuesday Reed"),
+    ("Von Helmut Montag | 20.11.2026", "Von Helmut Montag"),
+    ("By Jane March | Nov 20, 2026", "By Jane March"),
+    ("Von Jens Hartmann Freitag, 20.11.2026", "Von Jens Hartmann"),  # the weekday begins the date
+    ("Av Anna af Ugglas | 20 november 2026", "Av Anna af Ugglas"),
+])  # fmt: skip
+def test_bylines_in_lower_case_with_asides_agencies_or_calendar_names(line: str, byline: str) -> None:
+    assert header_byline([line]) == byline
+
+
+@pytest.mark.parametrize("line", [
+    "by the way, the council met",  # lower case without a field: a sentence's fragment
+    "by popular demand | tickets",
+    "By Royal Warrant (1837)",  # an aside with no field after it
+    "Text messages flooded the council | Nov 20",  # "Text" without its colon
+    "By Friday Night | Live coverage",
+    "By Sunday Morning | Nov 20",
+    "by Friday | Nov 20",
+    "By Monday Tuesday | Nov 20",  # calendar words only
+    "Von Montag bis Freitag | 9-18 Uhr",
+])  # fmt: skip
+def test_days_fragments_and_asides_are_no_byline(line: str) -> None:
+    assert header_byline([line]) is None
+
+
+def test_a_name_ending_in_an_abbreviation_keeps_its_dot() -> None:
+    assert clean_person("By Martin Luther King Jr.", printed=True) == ["Martin Luther King Jr."]
+    assert clean_person("By Ann Lee.", printed=True) == ["Ann Lee"]

@@ -44,6 +44,7 @@ NAME_PARTICLES = frozenset(
         "al",
         "el",
         "zu",
+        "af",
     ]
 )
 # Words joining two names: "Ann Lee and Tom Okafor", "Jens Hartmann und Petra Lindner", "&".
@@ -81,7 +82,11 @@ _LABEL = re.compile(r"[^\W\d_]+:")  # "Stand:", "Updated:" ends the names
 @lru_cache(maxsize=1)
 def _lead() -> re.Pattern[str]:
     words = sorted(phrases()["byline_lead"], key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s*:?\s+", re.IGNORECASE)
+    labels = sorted(phrases()["byline_lead_label"], key=len, reverse=True)  # "Text: Anna Berg": the colon says it
+    return re.compile(
+        rf"(?:(?:{'|'.join(re.escape(w) for w in words)})\s*:?|(?:{'|'.join(re.escape(w) for w in labels)})\s*:)\s+",
+        re.IGNORECASE,
+    )
 
 
 def header_byline(lines: list[str]) -> str | None:
@@ -97,7 +102,7 @@ def header_byline(lines: list[str]) -> str | None:
     bare: str | None = None
     for line in lines:
         line = " ".join(line.split())
-        if len(line) > _LINE_CHARS or not line[:1].isupper():
+        if len(line) > _LINE_CHARS or not line[:1].isalpha():
             continue
         lead = _lead().match(line)
         if lead is None:
@@ -108,7 +113,7 @@ def header_byline(lines: list[str]) -> str | None:
         names, field = found
         if field:
             return f"{line[: lead.end()].strip()} {names}"
-        if bare is None and _reads_as_byline(line[lead.end() :], names):
+        if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare
 
@@ -154,10 +159,17 @@ def _names(text: str) -> tuple[str, bool] | None:
         elif _is_name(current):
             kept += [*(["and"] if kept else []), *current]
             end = len(text)
-    if not kept or not _plausible(kept):
+    if not kept:
         return None
     rest = text[end:]
-    field = role or bool(_FIELD_NEXT.match(rest))
+    if aside := _ASIDE.match(rest):  # "(EFE) | 20 de noviembre", "(à Bruxelles) – …": a field if one follows
+        rest = rest[aside.end() :] if _FIELD_NEXT.match(rest[aside.end() :]) else rest
+    calendar_ok = bool(_DATE_OR_SEPARATOR.match(rest))
+    kept = _without_trailing_day(kept)
+    if not _plausible(kept, calendar_ok):
+        return None
+    # "Von Jens Hartmann und dpa | …", "Por Lucía Ferrer y EFE": the agency after the names is a field.
+    field = role or bool(_FIELD_NEXT.match(rest)) or bool(text[:end].rstrip().endswith(_JOIN_ENDS) and _agency(rest))
     if _LABEL.match(rest.lstrip(" ,")):
         return " ".join(kept), field
     lower = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.islower()]
@@ -165,6 +177,11 @@ def _names(text: str) -> tuple[str, bool] | None:
 
 
 _FIELD = re.compile(r"\s*(?:[|·•,;–—]|\s-\s)")
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# A separator or a date after the names (a comma alone, or a label, is not enough): only then may a
+# weekday or a month be a name's word ("By Will Friday | Nov 20"; "By Friday, the water had gone").
+_DATE_OR_SEPARATOR = re.compile(r"\s*(?:[|·•–—]|-\s|,?\s*(?:\d|[^\W\d_]+\.?\s*\d))")
+_JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
 _FIELD_NEXT = re.compile(r"\s*(?:[|·•;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
@@ -184,14 +201,25 @@ def _agencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Role words, words no name is made of, and the months that are also given names (``phrases.toml``)."""
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Role words, words no name is made of, weekdays and months, and the months that are also given names."""
     table = phrases()
     return (
         frozenset(table["byline_role"]),
         frozenset(table["byline_not_name_words"]),
+        frozenset(table["byline_calendar_words"]),
         frozenset(table["byline_given_name_months"]),
     )
+
+
+def _without_trailing_day(tokens: list[str]) -> list[str]:
+    """The names without a weekday or month that ends them and begins the date ("Jens Hartmann Freitag, 20.11.")."""
+    _, _, calendar, months = _word_lists()
+    last = tokens[-1].lower().strip(".")
+    before = tokens[:-1]
+    if last in calendar and last not in months and len(before) >= 2 and before[-1] != "and":
+        return before
+    return tokens
 
 
 def _is_role(words: list[str]) -> bool:
@@ -200,14 +228,18 @@ def _is_role(words: list[str]) -> bool:
     return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
 
 
-def _plausible(tokens: list[str]) -> bool:
+def _plausible(tokens: list[str], calendar_ok: bool = False) -> bool:
     """The names hold no function word, day, time or role ("By Popular Demand", "Von Montag Bis Freitag").
 
-    A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
+    A weekday or month is a name's word ("Will Friday", "Helmut Montag") only where ``calendar_ok`` (a
+    separator or a date follows the names) and not every word is one; a month that is also a given
+    name ("April Lee", "June Park") counts only when every word is one.
     """
-    roles, banned, months = _word_lists()
+    roles, banned, calendar, months = _word_lists()
     words = [t.lower().strip(".") for t in tokens if t != "and"]
     if any(w in banned or w in roles for w in words):
+        return False
+    if any(w in calendar and w not in months for w in words) and (not calendar_ok or all(w in calendar for w in words)):
         return False
     return not all(w in months for w in words)
 

@@ -27,6 +27,8 @@ _VERB_BY = re.compile(
     r"^(?:posted|written|authored|recipe|article|story|words|reporting|content)\s*(?:by|von)\s*(?::\s*|\s+|$)",
     re.IGNORECASE,
 )
+# A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
+_KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
 _VERB_BY_GLUED = re.compile(r"^(?:[Pp]osted|[Ww]ritten)\s+by(?=[^\W\d_])")  # "byDamien": capital follows
 # Someone credited for other work than the writing: from there on, the part names no author ("Emma Ryan,
 # Researched by Oliver Simpson", "Shelby Loos, DVM Reviewed by Molly Price", "Photos by Max Kurz").
@@ -82,7 +84,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
-        part = _without_labels(_OTHER_CREDIT.sub("", part).strip(" .:-–—()[]"))
+        part = _without_labels(_OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
         if not part or _NOT_A_NAME.search(part) or _no_name_words(part):
@@ -107,9 +109,10 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
 
 def _without_labels(part: str) -> str:
     """The part without the labels before its name ("Author Posted by", "Authors:", "Written by")."""
-    part = _LABEL_BEFORE.sub("", part)
+    part = _LABEL_BEFORE.sub("", part.strip(" :-–—()[]").lstrip(". "))
     part = _VERB_BY_GLUED.sub("", _VERB_BY.sub("", part))
-    return _BY_PREFIX.sub("", part).strip(" .:-–—()[]")
+    part = _BY_PREFIX.sub("", part).strip(" :-–—()[]")
+    return part if _KEEPS_DOT.search(part) else part.strip(".").strip()
 
 
 def _no_name_words(part: str) -> bool:
