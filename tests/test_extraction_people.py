@@ -232,7 +232,7 @@ def test_labels_other_credits_and_dates_are_cut_from_a_printed_byline(byline: st
 
 
 @pytest.mark.parametrize("byline", [
-    "Written by", "Posted by:", "The Author", "Author", "Sign In", "Dec", "Sat", "August", "Updated January",
+    "Written by", "Posted by:", "The Author", "Author", "Sign In", "Dec", "Sat", "Updated January", "Par", "Von",
     "Page Head Extra Author", "page.head.extra.author", "Www Facebook Com",
 ])  # fmt: skip
 def test_a_byline_of_labels_controls_or_dates_names_nobody(byline: str) -> None:
@@ -259,14 +259,9 @@ def test_names_in_lines_of_their_own_do_not_run_together() -> None:
     ("Par Camille Lemoine (à Bruxelles) | 20 novembre 2026", "Par Camille Lemoine"),
     ("Von Jens Hartmann und dpa | 20.11.2026", "Von Jens Hartmann"),  # the agency after the names
     ("Por Lucía Ferrer y EFE", "Por Lucía Ferrer"),
-    ("By Will Friday | Nov 20, 2026", "By Will Friday"),  # a weekday or month in a name, a field after it
-    ("By Tuesday Reed · Nov 20, 2026", "By Tuesday Reed"),
-    ("Von Helmut Montag | 20.11.2026", "Von Helmut Montag"),
-    ("By Jane March | Nov 20, 2026", "By Jane March"),
-    ("Von Jens Hartmann Freitag, 20.11.2026", "Von Jens Hartmann"),  # the weekday begins the date
     ("Av Anna af Ugglas | 20 november 2026", "Av Anna af Ugglas"),
 ])  # fmt: skip
-def test_bylines_in_lower_case_with_asides_agencies_or_calendar_names(line: str, byline: str) -> None:
+def test_bylines_in_lower_case_with_a_label_an_aside_or_an_agency(line: str, byline: str) -> None:
     assert header_byline([line]) == byline
 
 
@@ -280,9 +275,44 @@ def test_bylines_in_lower_case_with_asides_agencies_or_calendar_names(line: str,
     "by Friday | Nov 20",
     "By Monday Tuesday | Nov 20",  # calendar words only
     "Von Montag bis Freitag | 9-18 Uhr",
+    # review: lower-case lines need a separator or a real date, and take no aside or agency
+    "von Olaf Scholz, 20 Jahre danach",
+    "di Mario Draghi, 5 anni dopo",
+    "by Ann Lee and Reuters",
+    "by Ann Lee (left) | Photo: Max Kurz",
+    # review: calendar words make no name, with or without a separator
+    "By Black Friday | Deals",
+    "By Easter Sunday | 2026",
+    "By Sunday Brunch Club | Nov 20",
 ])  # fmt: skip
 def test_days_fragments_and_asides_are_no_byline(line: str) -> None:
     assert header_byline([line]) is None
+
+
+@pytest.mark.parametrize(("byline", "printed", "names"), [
+    ("Paul J. Domingo", False, ["Paul J. Domingo"]),  # review: weekday and month surnames were cut
+    ("Luis García Domingo", True, ["Luis García Domingo"]),
+    ("Hans Peter Freitag", True, ["Hans Peter Freitag"]),
+    ("By Mary Jo Sunday", True, ["Mary Jo Sunday"]),
+    ("Story and photos by Ann Lee", True, ["Ann Lee"]),  # review: the writer was lost to the credit
+    ("Words and photos by Ann Lee", True, ["Ann Lee"]),
+    ("Written and edited by Ann Lee", True, ["Ann Lee"]),
+    ("By Staff Reporter, AFP", True, ["AFP"]),  # review: an agency after a post is no beat
+    ("By Staff Writer, Reuters", True, ["Reuters"]),
+    ("Ann Lee | Posted by admin on Nov 3, 2025", True, ["Ann Lee"]),  # review: a later label cut the writer
+    ("Por Maria do Carmo e Silva", True, ["Maria do Carmo e Silva"]),  # review: particles, no clause
+    ("Di Ludovico dei Conti degli Alberti", True, ["Ludovico dei Conti degli Alberti"]),
+    ("By Jan", True, ["Jan"]),
+    ("Sun", False, ["Sun"]),  # a surname, outside a printed byline
+    ("April May", True, ["April May"]),
+])  # fmt: skip
+def test_names_the_byline_rules_must_keep(byline: str, printed: bool, names: list[str]) -> None:
+    assert clean_person(byline, printed=printed) == names
+
+
+def test_a_hostile_byline_is_read_in_bounded_time() -> None:
+    """A JSON-LD name of 20,000 "a." made the URL pattern quadratic (17 s); a byline is cut to its start first."""
+    assert clean_person("a." * 20000) == []
 
 
 def test_a_name_ending_in_an_abbreviation_keeps_its_dot() -> None:

@@ -45,6 +45,11 @@ NAME_PARTICLES = frozenset(
         "el",
         "zu",
         "af",
+        "do",
+        "dei",
+        "degli",
+        "delle",
+        "des",
     ]
 )
 # Words joining two names: "Ann Lee and Tom Okafor", "Jens Hartmann und Petra Lindner", "&".
@@ -107,7 +112,8 @@ def header_byline(lines: list[str]) -> str | None:
         lead = _lead().match(line)
         if lead is None:
             continue
-        found = _names(line[lead.end() :]) or _agency(line[lead.end() :])
+        strict = not line[:1].isupper()
+        found = _names(line[lead.end() :], strict) or (None if strict else _agency(line[lead.end() :]))
         if found is None:
             continue
         names, field = found
@@ -125,11 +131,12 @@ def _reads_as_byline(text: str, names: str) -> bool:
     return " and " in names and any(word in _JOINS for word in text.split())
 
 
-def _names(text: str) -> tuple[str, bool] | None:
+def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     """The names that open ``text`` and whether a field follows them, if the rest is a byline's fields.
 
     A writer's post after a name and a comma ("Ann Lee, Political Editor, and Tom Okafor") is a field
-    of that name's, skipped: the next name may follow it.
+    of that name's, skipped: the next name may follow it. ``strict`` (a line in lower case, which a
+    sentence's fragment is as often) takes names followed by a separator or a date and nothing else.
     """
     kept: list[str] = []  # the tokens of the names accepted so far
     current: list[str] = []  # the tokens of the name being read
@@ -159,15 +166,13 @@ def _names(text: str) -> tuple[str, bool] | None:
         elif _is_name(current):
             kept += [*(["and"] if kept else []), *current]
             end = len(text)
-    if not kept:
+    if not kept or not _plausible(kept):
         return None
     rest = text[end:]
+    if strict:  # a line in lower case: only names, then a separator or a date
+        return (" ".join(kept), True) if _separator_or_date(rest) else None
     if aside := _ASIDE.match(rest):  # "(EFE) | 20 de noviembre", "(à Bruxelles) – …": a field if one follows
         rest = rest[aside.end() :] if _FIELD_NEXT.match(rest[aside.end() :]) else rest
-    calendar_ok = bool(_DATE_OR_SEPARATOR.match(rest))
-    kept = _without_trailing_day(kept)
-    if not _plausible(kept, calendar_ok):
-        return None
     # "Von Jens Hartmann und dpa | …", "Por Lucía Ferrer y EFE": the agency after the names is a field.
     field = role or bool(_FIELD_NEXT.match(rest)) or bool(text[:end].rstrip().endswith(_JOIN_ENDS) and _agency(rest))
     if _LABEL.match(rest.lstrip(" ,")):
@@ -178,9 +183,20 @@ def _names(text: str) -> tuple[str, bool] | None:
 
 _FIELD = re.compile(r"\s*(?:[|·•,;–—]|\s-\s)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
-# A separator or a date after the names (a comma alone, or a label, is not enough): only then may a
-# weekday or a month be a name's word ("By Will Friday | Nov 20"; "By Friday, the water had gone").
-_DATE_OR_SEPARATOR = re.compile(r"\s*(?:[|·•–—]|-\s|,?\s*(?:\d|[^\W\d_]+\.?\s*\d))")
+# A separator; a date in figures; a month's name and a day, either way round ("Nov 20", "20. März").
+_SEPARATOR = re.compile(r"\s*(?:[|·•–—]|-\s)")
+_FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
+
+
+def _separator_or_date(rest: str) -> bool:
+    """A separator or a date follows the names: ", 20 Jahre danach" is neither."""
+    if _SEPARATOR.match(rest) or _FIGURES_DATE.match(rest):
+        return True
+    found = _WORD_AND_DAY.match(rest)
+    return found is not None and _is_month(found.group(1) or found.group(2))
+
+
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
@@ -201,25 +217,12 @@ def _agencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Role words, words no name is made of, weekdays and months, and the months that are also given names."""
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Role words, words no name is made of (weekdays and months too), and the months that are given names."""
     table = phrases()
-    return (
-        frozenset(table["byline_role"]),
-        frozenset(table["byline_not_name_words"]),
-        frozenset(table["byline_calendar_words"]),
-        frozenset(table["byline_given_name_months"]),
-    )
-
-
-def _without_trailing_day(tokens: list[str]) -> list[str]:
-    """The names without a weekday or month that ends them and begins the date ("Jens Hartmann Freitag, 20.11.")."""
-    _, _, calendar, months = _word_lists()
-    last = tokens[-1].lower().strip(".")
-    before = tokens[:-1]
-    if last in calendar and last not in months and len(before) >= 2 and before[-1] != "and":
-        return before
-    return tokens
+    months = frozenset(table["byline_given_name_months"])
+    calendar = frozenset(table["byline_calendar_words"]) - months
+    return frozenset(table["byline_role"]), frozenset(table["byline_not_name_words"]) | calendar, months
 
 
 def _is_role(words: list[str]) -> bool:
@@ -228,18 +231,14 @@ def _is_role(words: list[str]) -> bool:
     return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
 
 
-def _plausible(tokens: list[str], calendar_ok: bool = False) -> bool:
+def _plausible(tokens: list[str]) -> bool:
     """The names hold no function word, day, time or role ("By Popular Demand", "Von Montag Bis Freitag").
 
-    A weekday or month is a name's word ("Will Friday", "Helmut Montag") only where ``calendar_ok`` (a
-    separator or a date follows the names) and not every word is one; a month that is also a given
-    name ("April Lee", "June Park") counts only when every word is one.
+    A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
     """
-    roles, banned, calendar, months = _word_lists()
+    roles, banned, months = _word_lists()
     words = [t.lower().strip(".") for t in tokens if t != "and"]
     if any(w in banned or w in roles for w in words):
-        return False
-    if any(w in calendar and w not in months for w in words) and (not calendar_ok or all(w in calendar for w in words)):
         return False
     return not all(w in months for w in words)
 

@@ -37,6 +37,14 @@ _OTHER_CREDIT = re.compile(
     r"illustrations?|graphics|video|translated)\s+by\b.*$",
     re.IGNORECASE,
 )
+# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by"):
+# the writer's, whatever else the words say.
+_SHARED_CREDIT = re.compile(
+    r"^(?:story|words|text|reporting|written|article)\s+(?:and|&)\s+"
+    r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+",
+    re.IGNORECASE,
+)
+_MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
 # The writer's label inside a byline after other fields ("Updated January 08, 2026 Written by Meghan
 # Neville"): the names follow it.
 _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
@@ -69,11 +77,13 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     there is an agency after the writers their employer ("By Ann Lee, Reuters", "Jane Roe for AFP")
     and a name in capitals followed by mixed-case words ("MARIA SANTOS Associated Press") cut.
     """
-    text = " ".join(html.unescape(raw).replace("\xa0", " ").split())
+    text = " ".join(html.unescape(raw[:_MAX_CHARS]).replace("\xa0", " ").split())
     if _TEMPLATE_KEY.fullmatch(text):
         return []
-    if (inner := _INNER_LABEL.search(text)) and inner.start() > 0 and printed:
-        text = text[inner.start() :]
+    inner = _INNER_LABEL.search(text) if printed else None
+    if inner and any(ch.isdigit() for ch in text[: inner.start()]):
+        text = text[inner.start() :]  # "Updated January 08, 2026 Written by Meghan Neville": the date goes
+    text = _SHARED_CREDIT.sub("", text)
     text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
     if printed:
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
@@ -87,19 +97,20 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         part = _without_labels(_OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
-        if not part or _NOT_A_NAME.search(part) or _no_name_words(part):
+        if not part or _NOT_A_NAME.search(part) or _no_name_words(part, printed):
             continue
         words = part.split()
         if len(words) > 5 or (part.islower() and not keep_lower) or (printed and _has_clause_words(words)):
             continue  # a role, a sentence or a place, not a name
-        if after_post and len(words) == 1:
-            continue  # "Zackery Cuevas Writer, Hardware": the post's beat
+        beat = printed and after_post and len(words) == 1 and not _is_agency(part)
         after_post = _is_role(part)
+        if beat:
+            continue  # "Zackery Cuevas Writer, Hardware": the post's beat ("Staff Reporter, AFP" is the agency)
         if after_post:
             name = _without_post(part)  # "Emma Ryan Writer": the name, its post glued after it
             (names if name else posts).append(name or part)
         else:
-            names.append(_without_month(part))
+            names.append(_without_month(part) if printed else part)
     names = names or posts  # alone, a post names the desk that wrote ("Staff Writer", "Community Editor")
     if not printed:
         return names
@@ -115,18 +126,22 @@ def _without_labels(part: str) -> str:
     return part if _KEEPS_DOT.search(part) else part.strip(".").strip()
 
 
-def _no_name_words(part: str) -> bool:
-    """Only labels, controls and calendar words: "Written by", "The Author", "Sign In", "Dec", "Updated January".
+def _no_name_words(part: str, printed: bool) -> bool:
+    """Only labels, controls and calendar words: "Written by", "The Author", "Sign In", "Updated January".
 
-    A part naming the author as a label ("Page Head Extra Author", a template's key made words) is none
-    either. A short month or weekday ("Sat", "Sun") is one only alone: "Sun" is a surname too.
+    A part naming the author as a label ("Page Head Extra Author", a template's key made words) or a
+    lead alone ("Par", "Von": a label in a block of its own) is none either. In a printed byline a
+    short month or weekday alone ("Dec", "Sat") is a date's; elsewhere it may be a name ("Sun").
+    Months that are given names ("April May", "August") are names.
     """
     words = [w.strip(".,").lower() for w in part.split()]
-    if "author" in words or "authors" in words:
+    if "author" in words or "authors" in words or _BY_PREFIX.fullmatch(part + " "):
         return True
-    labels, calendar, short = _word_lists()
-    if len(words) == 1 and words[0] in short:
+    labels, calendar, short = _byline_words()
+    if len(words) == 1 and words[0] in short and printed:
         return True
+    if all(w in _name_months() for w in words):
+        return False
     return all(w in labels or w in calendar for w in words)
 
 
@@ -134,26 +149,31 @@ def _has_clause_words(words: list[str]) -> bool:
     """Two lower-case words that are no name particles: a clause ("Steph Bazzle covers politics").
 
     One is a desk's or column's name as often ("The Currency editors", "Ask the Doctors", "Ann Lee with
-    Tom Okafor").
+    Tom Okafor"); "e" and "y" join the surnames of one name ("Maria do Carmo e Silva").
     """
-    return sum(1 for w in words if w.islower() and w.isalpha() and w not in NAME_PARTICLES) >= _CLAUSE_WORDS
+    lower = [w for w in words if w.islower() and w.isalpha() and w not in NAME_PARTICLES and w not in ("e", "y")]
+    return len(lower) >= _CLAUSE_WORDS
 
 
 _CLAUSE_WORDS = 2
 
 
 def _without_month(part: str) -> str:
-    """A name without the month of a date run into it ("Luke Kim December"), not a month that is a name."""
+    """A name without an English month run into it from a date ("Luke Kim December").
+
+    Only the months that are no surnames: Domingo, Freitag, Sonntag, May and March are people's names.
+    """
     words = part.split()
-    last = words[-1].lower().strip(".,")
-    _, calendar, _ = _word_lists()
-    if len(words) >= 3 and last in calendar and last not in _name_months():
+    if len(words) >= 3 and words[-1].lower().strip(".,") in _DATE_MONTHS:
         return " ".join(words[:-1])
     return part
 
 
+_DATE_MONTHS = frozenset(["january", "february", "july", "september", "october", "november", "december"])
+
+
 @cache
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _byline_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Label words, full month and weekday names, and their short forms (``phrases.toml``)."""
     table = phrases()
     return (

@@ -149,7 +149,10 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
 
 
 # Where a byline's text breaks: its lines and blocks hold a field each (a name, a post, a date).
-_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "tr"})
+_BREAKS = frozenset(
+    {"br", "hr", "p", "div", "section", "blockquote", "ul", "ol", "li", "dl", "dd", "dt", "table", "tr", "td", "th",
+     "h1", "h2", "h3", "h4", "h5", "h6"}
+)  # fmt: skip
 
 
 def byline_text(element: lxml_html.HtmlElement) -> str:
