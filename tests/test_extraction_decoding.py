@@ -261,3 +261,38 @@ def test_characters_kept_leave_the_bytes_for_the_parser(char: str) -> None:
     decoded = decode_page(body, "utf-8")
     assert isinstance(decoded, Decoded)
     assert decoded.utf8 is body
+
+
+# --- UTF-8 text that was read as Windows-1252 before it was served ---------------------------------------------
+
+
+def _double_encoded(text: str) -> bytes:
+    """``text`` as a CMS stores it after reading its UTF-8 as Windows-1252 (Latin-1 where that has no character)."""
+    misread = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode())
+    return misread.encode()
+
+
+@pytest.mark.parametrize("story", [
+    "It’s the council’s “final” offer – €150 a month.",  # Windows-1252 punctuation: â€™
+    "Investor’s guide — 5 ⭐ from Jaroń",  # bytes Windows-1252 leaves undefined: C1 controls
+])  # fmt: skip
+def test_double_encoded_text_is_repaired(story: str) -> None:
+    body = (
+        b"<html><body><p>"
+        + _double_encoded(story)
+        + b" Caf\xc3\x83\xc2\xa9 \xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9.</p></body></html>"
+    )
+    assert f"{story} Café été." in decode_body(body, "utf-8")
+
+
+def test_a_lone_c1_control_is_read_as_windows_1252() -> None:
+    assert "we’re" in decode_body("<p>we\x92re</p>".encode(), None)
+
+
+@pytest.mark.parametrize("text", [
+    "podrobnosti je těžké\xa0– s médii",  # an accented letter, a no-break space, a dash: no CJK 頖
+    "I saw “Ã¤” instead of “ä” because someone misread UTF-8",  # mojibake quoted, on a page without any
+    "Â© 2026 Café",
+])  # fmt: skip
+def test_real_text_that_looks_double_encoded_is_kept(text: str) -> None:
+    assert text in decode_body(f"<p>{text}</p>".encode(), "utf-8")

@@ -56,13 +56,18 @@ def _rejected(result: Article | Rejection) -> bool:
 @pytest.mark.parametrize(
     ("name", "url"),
     [
-        ("28_section_front", "https://eastbankpost.example/eastbank-hollins-moorside-local-news"),
         ("34_contact_page", "https://www.lyne.gov.example/node/15"),
         ("33_pricing_page", "https://tallyflow.example/plans-for-every-team"),
     ],
 )
 def test_non_article_is_rejected_at_an_address_without_hints(name: str, url: str) -> None:
     assert _rejected(extracted(name, url))
+
+
+def test_a_section_front_is_rejected_at_an_address_without_hints() -> None:
+    """Turned on by the model retrained in session 29 (on mojibake-repaired text): P(listing) 0.6001 at the
+    listing gate of 0.6 (0.5997 before), so by a hair; a retrain that flips it back shows here."""
+    assert _rejected(extracted("28_section_front", "https://eastbankpost.example/eastbank-hollins-moorside-local-news"))
 
 
 @pytest.mark.xfail(strict=True, reason=JOB_POSTING)

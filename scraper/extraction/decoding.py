@@ -17,7 +17,9 @@ order of trust:
    mostly non-ASCII letters (a Cyrillic or CJK page without a declaration), charset_normalizer's
    guess instead.
 
-C0 control characters other than tab and line breaks are removed from the text: no page shows
+UTF-8 text that was read as Windows-1252 before it was served ("itâ€™s") is repaired
+(:mod:`~scraper.extraction.mojibake`). C0 control characters other than tab and line breaks are
+removed from the text: no page shows
 them, and libxml2 refuses them in the strings it is handed later (a ``ValueError`` on a page
 that is otherwise fine). Bodies that are empty or look binary are rejected before any parser.
 """
@@ -34,6 +36,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, read_bom
 
+from scraper.extraction import mojibake
 from scraper.items import DropReason, Rejection
 
 _SNIFF = 4096  # bytes looked at to decide whether a body is binary
@@ -70,6 +73,8 @@ def decode_page(body: bytes, encoding: str | None) -> Decoded | Rejection:
     if bom_encoding is None and looks_binary(body[:_SNIFF], _lookup(encoding)):
         return Rejection(DropReason.BINARY_BODY, "control bytes in the first 4 KiB")
     text, strict_utf8 = _decode(body, bom_encoding, bom, encoding)
+    if strict_utf8 and (repaired := mojibake.repair(body)) is not body:
+        body, text = repaired, repaired.decode("utf-8")
     if strict_utf8 and _XML_DECLARATION.match(text) is None and _clean_bytes(body, text):
         return Decoded(text, body)  # nothing to take out: these bytes are the text
     return Decoded(_CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1)))
