@@ -318,3 +318,14 @@ def test_a_hostile_byline_is_read_in_bounded_time() -> None:
 def test_a_name_ending_in_an_abbreviation_keeps_its_dot() -> None:
     assert clean_person("By Martin Luther King Jr.", printed=True) == ["Martin Luther King Jr."]
     assert clean_person("By Ann Lee.", printed=True) == ["Ann Lee"]
+
+
+def test_a_headings_lines_do_not_run_together() -> None:
+    """ "<h1>Top MBA Programs (US)<br>Your Guide…" printed "(US)Your": a heading's lines are kept apart by a space."""
+    from scraper.extraction.decoding import parse_html
+    from scraper.extraction.visible import read_signals
+
+    tree = parse_html(
+        "<html><body><h1>Top MBA Programs (US)<br><span>Your Guide</span></h1><h1>One <b>Word</b></h1></body></html>"
+    )
+    assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]

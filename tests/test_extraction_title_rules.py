@@ -5,7 +5,14 @@ from __future__ import annotations
 from scraper.extraction import title_rules
 from scraper.extraction.signals import Heading
 from scraper.extraction.title import _strip_site_suffix, strip_site_suffix
-from scraper.extraction.title_rules import headline_part, respelled, shown_markup, without_host, without_stamp
+from scraper.extraction.title_rules import (
+    headline_part,
+    recased,
+    respelled,
+    shown_markup,
+    without_host,
+    without_stamp,
+)
 
 
 def test_respelled_takes_the_copy_with_the_characters_a_charset_lost() -> None:
@@ -82,3 +89,10 @@ def test_title_memos_keep_only_title_sized_arguments() -> None:
     assert strip_site_suffix(huge.strip() + " | Valley Echo", frozenset({"valleyecho"})) == huge.strip()
     assert (title_rules._clean_title.cache_info().currsize, _strip_site_suffix.cache_info().currsize) == before
     assert strip_site_suffix("Storm closes bridge | Valley Echo", frozenset({"valleyecho"})) == "Storm closes bridge"
+
+
+def test_a_headline_shown_in_capitals_takes_the_copy_in_the_writers_case() -> None:
+    assert recased("WEEKEND CODING AGENT", ["Weekend Coding Agent | Blog"]) == "WEEKEND CODING AGENT"  # not the same
+    assert recased("WEEKEND CODING AGENT", ["WEEKEND CODING AGENT", "Weekend Coding Agent"]) == "Weekend Coding Agent"
+    assert recased("NASA", ["Nasa"]) == "NASA"  # an acronym, not a styled headline
+    assert recased("Weekend Coding Agent", ["weekend coding agent"]) == "Weekend Coding Agent"

@@ -14,10 +14,10 @@ from functools import lru_cache
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import Heading, PageSignals, ld_str
 from scraper.extraction.title_rules import (
+    as_copies_spell,
     clean_title,
     count_title_words,
     headline_part,
-    respelled,
     shown_markup,
     without_host,
     without_stamp,
@@ -42,7 +42,7 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     untagged = _without_tagline(unsuffixed, signals.headings)
     numbered = _with_number(untagged, signals, site)
     copies = [v for t in _meta_titles(signals, Fallback()) for v in (t, strip_site_suffix(t, site.keys))]
-    return shown_markup(respelled(numbered, copies), signals.headings)
+    return shown_markup(as_copies_spell(numbered, copies), signals.headings)
 
 
 def _with_number(title: str, signals: PageSignals, site: Site) -> str:

@@ -84,6 +84,27 @@ def respelled(title: str, others: list[str]) -> str:
     return title
 
 
+def as_copies_spell(title: str, others: list[str]) -> str:
+    """The headline as its other copies spell it: characters a charset lost (:func:`respelled`), the
+    writer's capitalisation of a heading shown in capitals (:func:`recased`)."""
+    return recased(respelled(title, others), others)
+
+
+def recased(title: str, others: list[str]) -> str:
+    """The copy in mixed case of a headline shown in capitals (``WEEKEND CODING AGENT``).
+
+    A heading in capitals is mostly the stylesheet's or the template's doing; the meta title or
+    JSON-LD headline with the same words keeps the writer's capitalisation.
+    """
+    if not title.isupper() or len(title.split()) < _CAPITALS_WORDS:
+        return title
+    wanted = normalise(title)
+    return next((other for other in others if not other.isupper() and normalise(other) == wanted), title)
+
+
+_CAPITALS_WORDS = 2  # one word in capitals is an acronym or a name ("NASA", "IKEA"), not a styled headline
+
+
 def shown_markup(title: str, headings: list[Heading]) -> str:
     """A heading's own text when it shows a tag as text (``30 Years of <br> Tags``).
 

@@ -128,7 +128,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         elif len(writers) < 2 and (writer := _labelled_writer(element, labels)):
             writers.append(writer)
     h1s = [h for h in headings if h.tag == "h1"]
-    signals.h1 = [t for t in (element_text(h) for h in h1s) if 0 < len(t) < 400]
+    signals.h1 = [t for t in (byline_text(h, " ") for h in h1s) if 0 < len(t) < 400]
     signals.h1_in_nav = bool(h1s) and _in_navigation(h1s[0])
     signals.headings = _headings(headings)
     signals.bylines.extend(writers)
@@ -155,13 +155,15 @@ _BREAKS = frozenset(
 )  # fmt: skip
 
 
-def byline_text(element: lxml_html.HtmlElement) -> str:
-    """A byline's text, whitespace collapsed, with "; " where a line or block ends right against the next.
+def byline_text(element: lxml_html.HtmlElement, glue: str = "; ") -> str:
+    """A byline's text, whitespace collapsed, with ``glue`` where a line or block ends right against the next.
 
     A byline in blocks or lines of its own (``<h2>Matt Check</h2><div>Head Winemaker</div>``, "… and
     science<br>Joanna Nelius") may have no space between them in the source: read as one run,
     "science" and "Joanna" became one word of a name. Where the source has a space, the text reads
     as before (a profile card of several blocks stays one run, too long to be taken for a name).
+    A heading's lines (``<h1>Best Notion Alternatives<br>Top Note-taking Tools</h1>``) are kept
+    apart by a space (``glue=" "``).
     """
     parts: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
@@ -173,7 +175,7 @@ def byline_text(element: lxml_html.HtmlElement) -> str:
                 parts.append(node.text or "")
         elif node is not element:
             parts.append(node.tail or "")
-    text = _GLUED.sub("; ", "".join(parts)).replace("\x00", " ")
+    text = _GLUED.sub(glue, "".join(parts)).replace("\x00", " ")
     return " ".join(text.split())
 
 
@@ -220,7 +222,7 @@ def _headings(elements: list[lxml_html.HtmlElement], limit: int = 12) -> list[He
     for element in elements:
         if any(a.tag in _NOT_HEADLINE_TAGS or _is_breadcrumb(a) for a in element.iterancestors()):
             continue
-        text = element_text(element)
+        text = byline_text(element, " ")
         if not 0 < len(text) < 400:
             continue
         parts = tuple(p for p in (element_text(c) for c in element if isinstance(c.tag, str)) if p)
