@@ -320,12 +320,17 @@ def test_a_name_ending_in_an_abbreviation_keeps_its_dot() -> None:
     assert clean_person("By Ann Lee.", printed=True) == ["Ann Lee"]
 
 
-def test_a_headings_lines_do_not_run_together() -> None:
-    """ "<h1>Top MBA Programs (US)<br>Your Guide…" printed "(US)Your": a heading's lines are kept apart by a space."""
+def test_a_headings_lines_do_not_run_together_and_its_buttons_are_not_read() -> None:
+    """ "<h1>Top MBA Programs (US)<br>Your Guide…" printed "(US)Your": a heading's lines are kept apart by a space.
+
+    A menu button in an ``<h1>`` made the title "Open Menu Close Menu" (WCXB).
+    """
     from scraper.extraction.decoding import parse_html
     from scraper.extraction.visible import read_signals
 
     tree = parse_html(
-        "<html><body><h1>Top MBA Programs (US)<br><span>Your Guide</span></h1><h1>One <b>Word</b></h1></body></html>"
+        "<html><body><nav><h1><button aria-label='Open Menu'><span>Open</span> Menu</button></h1></nav>"
+        "<h1>Top MBA Programs (US)<br><span>Your Guide</span></h1><h1>One <b>Word</b><button>Follow</button></h1>"
+        "</body></html>"
     )
-    assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]
+    assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]  # a control's label is no text

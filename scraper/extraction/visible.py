@@ -163,22 +163,28 @@ def byline_text(element: lxml_html.HtmlElement, glue: str = "; ") -> str:
     "science" and "Joanna" became one word of a name. Where the source has a space, the text reads
     as before (a profile card of several blocks stays one run, too long to be taken for a name).
     A heading's lines (``<h1>Best Notion Alternatives<br>Top Note-taking Tools</h1>``) are kept
-    apart by a space (``glue=" "``).
+    apart by a space (``glue=" "``). Scripts and controls (a menu button in an ``<h1>``) are not read.
     """
     parts: list[str] = []
+    hidden = 0  # inside a script, a style or a control (a menu button's "Open Menu Close Menu")
     for event, node in etree.iterwalk(element, events=("start", "end")):
         named = isinstance(node.tag, str)
+        unread = named and node.tag in _UNREAD
         if named and node.tag in _BREAKS and node is not element:
             parts.append("\x00")
         if event == "start":
-            if named and node.tag not in ("script", "style"):
+            hidden += unread
+            if named and not hidden:
                 parts.append(node.text or "")
-        elif node is not element:
-            parts.append(node.tail or "")
+        else:
+            hidden -= unread
+            if node is not element and not hidden:
+                parts.append(node.tail or "")
     text = _GLUED.sub(glue, "".join(parts)).replace("\x00", " ")
     return " ".join(text.split())
 
 
+_UNREAD = frozenset({"script", "style", "template", "button", "select"})
 _GLUED = re.compile(r"(?<=\S)\x00+(?=\S)")  # a break with no space at it: the words would run together
 
 
