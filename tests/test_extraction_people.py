@@ -233,7 +233,8 @@ def test_labels_other_credits_and_dates_are_cut_from_a_printed_byline(byline: st
 
 @pytest.mark.parametrize("byline", [
     "Written by", "Posted by:", "The Author", "Author", "Sign In", "Dec", "Sat", "Updated January", "Par", "Von",
-    "Page Head Extra Author", "page.head.extra.author", "Www Facebook Com",
+    "Page Head Extra Author", "page.head.extra.author", "Www Facebook Com", "undefined", "Genre: Chick Lit",
+    "Home » Technology Consulting", "Government Websites by CivicPlus", "Powered by WordPress",
 ])  # fmt: skip
 def test_a_byline_of_labels_controls_or_dates_names_nobody(byline: str) -> None:
     assert clean_person(byline, printed=True) == []
@@ -305,6 +306,8 @@ def test_days_fragments_and_asides_are_no_byline(line: str) -> None:
     ("By Jan", True, ["Jan"]),
     ("Sun", False, ["Sun"]),  # a surname, outside a printed byline
     ("April May", True, ["April May"]),
+    ("Sponsored by StackCommerce", False, ["Sponsored by StackCommerce"]),  # the sponsor writes an advertorial
+    ("content: MarketingSherpa; design: Scott McDaniel; Ann Lee", True, ["Ann Lee"]),  # labels of no writer
 ])  # fmt: skip
 def test_names_the_byline_rules_must_keep(byline: str, printed: bool, names: list[str]) -> None:
     assert clean_person(byline, printed=printed) == names
@@ -334,3 +337,14 @@ def test_a_headings_lines_do_not_run_together_and_its_buttons_are_not_read() -> 
         "</body></html>"
     )
     assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]  # a control's label is no text
+
+
+def test_a_json_ld_placeholder_is_no_author() -> None:
+    """A template's unfilled author ("undefined") came out as an outlet's lower-case name."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall", '
+        '"author": [{"@type": "Person", "name": "undefined"}, {"@type": "Person", "name": "Ann Lee"}]}</script>'
+    )
+    result = extract(_story_page("", ld), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Ann Lee"]

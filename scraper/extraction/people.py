@@ -45,6 +45,8 @@ _SHARED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
+# A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
+_SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
 # The writer's label inside a byline after other fields ("Updated January 08, 2026 Written by Meghan
 # Neville"): the names follow it.
 _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
@@ -60,7 +62,8 @@ _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*",
 
 
 _NOT_A_NAME = re.compile(
-    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock",
+    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock|"
+    r"[»›:]",  # a breadcrumb, or a label that is no writer's ("Genre: Chick Lit", "design: Scott McDaniel")
     re.IGNORECASE,
 )
 _TEMPLATE_KEY = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+){2,}")  # "page.head.extra.author": a template's unfilled key
@@ -97,7 +100,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         part = _without_labels(_OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
-        if not part or _NOT_A_NAME.search(part) or _no_name_words(part, printed):
+        if not part or _NOT_A_NAME.search(part) or _SITE_CREDIT.search(part) or _no_name_words(part, printed):
             continue
         words = part.split()
         if len(words) > 5 or (part.islower() and not keep_lower) or (printed and _has_clause_words(words)):
@@ -288,6 +291,8 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
                 name = f"{ld_str(item.get('givenName')) or ''} {ld_str(item.get('familyName')) or ''}"
             kind = item.get("@type")
             is_person = kind in (None, "Person") or (isinstance(kind, list) and "Person" in kind)
+            if name and _no_name_words(name, printed=False):
+                continue  # a template's placeholder ("undefined", "null") or a label
             if name and _names_an_outlet(name.strip()):
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
             elif name:
