@@ -291,8 +291,28 @@ def test_a_lone_c1_control_is_read_as_windows_1252() -> None:
 
 @pytest.mark.parametrize("text", [
     "podrobnosti je těžké\xa0– s médii",  # an accented letter, a no-break space, a dash: no CJK 頖
-    "I saw “Ã¤” instead of “ä” because someone misread UTF-8",  # mojibake quoted, on a page without any
-    "Â© 2026 Café",
+    # review: accented capitals before punctuation decoded to IPA, Greek or Cyrillic ("BEYONCɒS")
+    "BEYONCÉ’S NEW ALBUM", "NESCAFÉ™ and NESCAFÉ®", "ZOË’S", "„VIÐ“ sögðu", "« CONDAMNÉ\xa0»", "LIBERTÉ\xa0!",
+    "gyda â\xa0«gair»",
 ])  # fmt: skip
-def test_real_text_that_looks_double_encoded_is_kept(text: str) -> None:
+@pytest.mark.parametrize("beside", ["", " " + _double_encoded("It’s").decode()])
+def test_real_text_that_looks_double_encoded_is_kept(text: str, beside: str) -> None:
+    """Kept on a page without mojibake, and on one with a real run elsewhere (``beside``), which is repaired."""
+    decoded = decode_body(f"<p>{text}</p><p>{beside}</p>".encode(), "utf-8")
+    assert text in decoded
+    assert _double_encoded("It’s").decode() not in decoded
+
+
+@pytest.mark.parametrize("text", [
+    "I saw “Ã¤” instead of “ä” because someone misread UTF-8",  # mojibake quoted on purpose
+    "Â© 2026 Café", "“AMANHÔ", "PÅ” SVENSKA",
+])  # fmt: skip
+def test_text_that_reads_as_mojibake_is_kept_on_a_page_without_any(text: str) -> None:
+    """On a page that has unmistakable mojibake elsewhere these are repaired too: the bytes cannot tell."""
     assert text in decode_body(f"<p>{text}</p>".encode(), "utf-8")
+
+
+def test_text_misread_twice_is_repaired_twice_and_undefined_c1_controls_are_kept() -> None:
+    twice = _double_encoded(_double_encoded("It’s fine – really").decode())
+    assert "It’s fine – really" in decode_body(twice, "utf-8")
+    assert "\x81" in decode_body("<p>a\x81b we\x92re</p>".encode(), "utf-8")  # no character to read it as

@@ -2,21 +2,29 @@
 
 A CMS that imports UTF-8 text as Windows-1252 and stores it again as UTF-8 serves pages whose
 bytes are valid UTF-8 of the wrong characters (``Investorâ\\x80\\x99s``, ``Earthâ€™s``). Every reader
-sees the garbage, and the scorer's tokens split on it. Each such run is undone where reading its
-characters back as Windows-1252 (Latin-1 for the C1 controls it leaves undefined) gives valid
-UTF-8; a C1 control on its own is the Windows-1252 character it stands for ("we\\x92re": "we’re").
+sees the garbage, and the scorer's tokens split on it. The runs are undone on the body's UTF-8
+bytes, where each begins with the UTF-8 of its lead character and is found by a search in C.
 
-A run is taken only on a page that has an unmistakable one, holding a C1 control or Windows-1252's
-punctuation from its bytes 0x80-0x9F: "Ã©" alone reads the same in text that means it (an article
-quoting mojibake), and is left alone there. The work is done on the body's UTF-8 bytes, where each
-run begins with the byte 0xC3 (its lead character is one of U+00C2-U+00F4) and is found by a search
-for that byte in C: 0.3 ms a page, where ftfy, which does this and more, took 50-120 ms on a page's
-HTML (2.6 s on 5 MB) and also rewrote the quoted mojibake.
+Real text makes such runs too: an accented capital before a closing quote ("BEYONCÉ’S" would be
+"BEYONCɒS"), a capital Ã before one ("AMANHÔ"). So, review-driven:
+
+- a page is repaired only when it holds an *unmistakable* run: one with a C1 control (which no
+  text holds) or one that decodes to punctuation or symbols only (``â€™``, ``â€œ``, emoji);
+- a run's lead must be one the usual misreadings make (``Â``/``Ã`` for Latin-1 letters, ``Ä``/``Å``
+  for Central European ones, ``Î``/``Ï`` Greek, ``Ð``/``Ñ`` Cyrillic, ``â`` punctuation, ``ð``
+  emoji), and it must decode to those scripts, punctuation or common symbols;
+- Greek or Cyrillic from a run must not touch a Latin letter ("VIÐ“" is Icelandic, not "VIГ").
+
+A lone C1 control is the Windows-1252 character of its byte ("we\\x92re": "we’re"); one Windows-1252
+leaves undefined is kept. Text misread twice is undone twice. ftfy, which does this and more, took
+50-120 ms on a page's HTML (2.6 s on 5 MB) and also rewrote mojibake quoted on purpose.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import partial
 
 # Windows-1252's characters for the bytes 0x80-0x9F that it defines.
 _CP1252_SPECIAL = {ch: byte for byte in range(0x80, 0xA0) if (ch := bytes([byte]).decode("cp1252", "ignore"))}
@@ -24,52 +32,115 @@ _CP1252_SPECIAL = {ch: byte for byte in range(0x80, 0xA0) if (ch := bytes([byte]
 # Latin-1 character U+0080-U+00BF (C2 80-BF), or Windows-1252's character for 0x80-0x9F.
 _SPECIAL_BYTES = b"|".join(re.escape(ch.encode()) for ch in _CP1252_SPECIAL)
 _CONTINUATION = rb"(?:\xc2[\x80-\xbf]|" + _SPECIAL_BYTES + rb")"
-# A lead character U+00C2-U+00F4 (C3 82-B4) and the continuation characters its sequence needs.
+# Leads: Â Ã Ä Å (C2-C5: Latin-1 and Central European letters, symbols), Î Ï (CE CF: Greek), Ð Ñ
+# (D0 D1: Cyrillic), then â (E2: punctuation, symbols) and ð (F0: emoji), as their own UTF-8.
 _SEQUENCE = (
-    rb"\xc3(?:[\x82-\x9f]" + _CONTINUATION + rb"|[\xa0-\xaf]" + _CONTINUATION + rb"{2}|[\xb0-\xb4]"
+    rb"(?:\xc3[\x82-\x85\x8e\x8f\x90\x91]" + _CONTINUATION + rb"|\xc3\xa2" + _CONTINUATION + rb"{2}|\xc3\xb0"
     + _CONTINUATION + rb"{3})"
 )  # fmt: skip
-_RUN = re.compile(_SEQUENCE + rb"(?:" + _SEQUENCE + rb")*")  # a literal first byte: searched for in C
-_UNMISTAKABLE = re.compile(rb"\xc2[\x80-\x9f]|" + _SPECIAL_BYTES)
-_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # a C1 control, U+0080-U+009F
+_RUN = re.compile(_SEQUENCE + rb"{1,64}")  # bounded: a megabyte-long run is decoded in pieces, not at once
+# What an unmistakable run begins with: a lead and a C1 control, or the lead of punctuation (â) or
+# emoji (ð). A page without one is left alone after one search in C.
+_HINT = re.compile(rb"\xc3(?:[\x82-\x85\x8e-\x91]\xc2[\x80-\x9f]|[\xa2\xb0]" + _CONTINUATION + rb")")
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+# What the runs were: Latin-1 and Central European letters, Greek, Russian and Ukrainian Cyrillic,
+# punctuation, currency, letter-like symbols, arrows, technical and other symbols, emoji.
+_WESTERN = re.compile(
+    "[\u00a0-\u017f\u0391-\u03c9\u0400-\u045f\u0490\u0491\u2000-\u206f\u20a0-\u20cf\u2100-\u214f"
+    "\u2190-\u23ff\u2460-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
+)
+# Punctuation, currency and symbols from U+2000 on, emoji: what a misread letter never gives (a
+# Latin-1 "©" or no-break space may be an accented capital's neighbour: "MAÂ\xa0").
+_SYMBOLS = re.compile(
+    "[\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\u2190-\u23ff\u2460-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
+)
+_NOT_LATIN = re.compile("[\u0370-\u052f]")
+_PASSES = 3  # text misread twice or three times ("ItÃ¢â‚¬â„¢s") is undone as often
 
 
 def repair(body: bytes) -> bytes:
     """The UTF-8 ``body`` with double-encoded runs undone and lone C1 controls read as Windows-1252.
 
-    Valid UTF-8 in, valid UTF-8 out; the same object when there is nothing to repair.
+    Valid UTF-8 in, valid UTF-8 out; the same object when there is nothing to repair. Each run is
+    decoded once however often it recurs (a page of the same "â€™" a million times).
     """
-    runs = [(match, _original(match.group(0))) for match in _RUN.finditer(body)]
-    if any(fixed is not None and _UNMISTAKABLE.search(match.group(0)) for match, fixed in runs):
-        parts: list[bytes] = []
-        end = 0
-        for match, fixed in runs:
-            if fixed is not None:
-                parts += [body[end : match.start()], fixed]
-                end = match.end()
-        parts.append(body[end:])
-        body = b"".join(parts)
-    return _C1.sub(_as_cp1252, body) if _C1.search(body) else body
+    for _ in range(_PASSES):
+        if not _HINT.search(body):
+            break
+        memo: dict[bytes, str | None] = {}
+        if not any(_unmistakable(m.group(0), _decoded(m.group(0), memo)) for m in _RUN.finditer(body)):
+            break
+        fixed = _RUN.sub(partial(_fitting, body=body, memo=memo), body)
+        if fixed == body:
+            break
+        body = fixed
+    return _without_c1(body) if _C1.search(body) else body
 
 
-def _original(run: bytes) -> bytes | None:
-    """The UTF-8 the run's characters were, read back as bytes; None when that is no UTF-8 of the text
-    that gets misread this way (see ``_WESTERN``)."""
+def _original(run: bytes) -> str | None:
+    """The text the run's characters were in UTF-8, or None when that is no UTF-8 of what gets misread."""
     raw = bytes(ord(ch) if ord(ch) < 0x100 else _CP1252_SPECIAL[ch] for ch in run.decode("utf-8"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return raw if _WESTERN.fullmatch(text) else None
+    return text if _WESTERN.fullmatch(text) else None
 
 
-# What double-encoded runs were: Latin letters, Greek, Cyrillic, punctuation, currency and other
-# symbols, emoji. A real "é", a no-break space and a dash ("těžké\xa0– s") read as one would be the
-# CJK character 頖; accented letters, spaces and quotes in real text make such runs, and they decode
-# to scripts a Western page that was misread this way does not hold.
-_WESTERN = re.compile("[\u0080-\u02ff\u0370-\u052f\u2000-\u2bff\ufe0f\U0001f000-\U0001faff]+")
+def _decoded(run: bytes, memo: dict[bytes, str | None]) -> str | None:
+    """:func:`_original`, once per distinct run."""
+    if run not in memo:
+        memo[run] = _original(run)
+    return memo[run]
 
 
-def _as_cp1252(match: re.Match[bytes]) -> bytes:
-    """A C1 control as the character Windows-1252 has at its byte; one it leaves undefined goes."""
-    return bytes([match.group(0)[1]]).decode("cp1252", errors="ignore").encode()
+def _unmistakable(run: bytes, text: str | None) -> bool:
+    """A run no real text makes: it holds a C1 control, or it was punctuation or symbols from U+2000 on."""
+    return text is not None and (_C1.search(run) is not None or _SYMBOLS.search(text) is not None)
+
+
+def _fitting(match: re.Match[bytes], body: bytes, memo: dict[bytes, str | None]) -> bytes:
+    run = match.group(0)
+    text = _decoded(run, memo)
+    if text is None:
+        return run
+    if _NOT_LATIN.search(text) and (
+        _latin(_char_before(body, match.start())) or _latin(_char_after(body, match.end()))
+    ):
+        return run  # "VIÐ“": a Cyrillic letter inside a Latin word is an Icelandic Ð before a quote
+    return text.encode()
+
+
+def _char_before(body: bytes, at: int) -> str:
+    start = at - 1
+    while start > 0 and at - start < 4 and 0x80 <= body[start] < 0xC0:
+        start -= 1  # back over continuation bytes to the character's first
+    return body[max(start, 0) : at].decode("utf-8", "replace") if at > 0 else ""
+
+
+def _char_after(body: bytes, at: int) -> str:
+    end = at + 1
+    while end < len(body) and end - at < 4 and 0x80 <= body[end] < 0xC0:
+        end += 1
+    return body[at:end].decode("utf-8", "replace")
+
+
+def _latin(char: str) -> bool:
+    """A Latin letter (ASCII, or accented)."""
+    return len(char) == 1 and char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
+# Each defined C1 control (C2 80-9F) as its Windows-1252 character in UTF-8; undefined ones are kept.
+_C1_AS_CP1252 = {
+    bytes([0xC2, byte]): bytes([byte]).decode("cp1252").encode()
+    for byte in range(0x80, 0xA0)
+    if bytes([byte]).decode("cp1252", "ignore")
+}
+
+
+def _without_c1(body: bytes) -> bytes:
+    """Lone C1 controls as Windows-1252's characters, replaced in C (no callback per control)."""
+    for control, character in _C1_AS_CP1252.items():
+        if control in body:
+            body = body.replace(control, character)
+    return body
