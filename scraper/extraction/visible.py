@@ -128,7 +128,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         elif len(writers) < 2 and (writer := _labelled_writer(element, labels)):
             writers.append(writer)
     h1s = [h for h in headings if h.tag == "h1"]
-    signals.h1 = [t for t in (byline_text(h, " ") for h in h1s) if 0 < len(t) < 400]
+    signals.h1 = [t for t in (lines_text(h, " ") for h in h1s) if 0 < len(t) < 400]
     signals.h1_in_nav = bool(h1s) and _in_navigation(h1s[0])
     signals.headings = _headings(headings)
     signals.bylines.extend(writers)
@@ -136,7 +136,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     for element in byline_elements:
         if element.tag in ("script", "style", "meta", "link"):
             continue
-        text = byline_text(element)
+        text = lines_text(element)
         if 0 < len(text) < 200:
             signals.bylines.append(text)
     for element in caption_elements:
@@ -155,8 +155,8 @@ _BREAKS = frozenset(
 )  # fmt: skip
 
 
-def byline_text(element: lxml_html.HtmlElement, glue: str = "; ") -> str:
-    """A byline's text, whitespace collapsed, with ``glue`` where a line or block ends right against the next.
+def lines_text(element: lxml_html.HtmlElement, glue: str = "; ") -> str:
+    """An element's text, whitespace collapsed, with ``glue`` where a line or block ends right against the next.
 
     A byline in blocks or lines of its own (``<h2>Matt Check</h2><div>Head Winemaker</div>``, "… and
     science<br>Joanna Nelius") may have no space between them in the source: read as one run,
@@ -228,7 +228,7 @@ def _headings(elements: list[lxml_html.HtmlElement], limit: int = 12) -> list[He
     for element in elements:
         if any(a.tag in _NOT_HEADLINE_TAGS or _is_breadcrumb(a) for a in element.iterancestors()):
             continue
-        text = byline_text(element, " ")
+        text = lines_text(element, " ")
         if not 0 < len(text) < 400:
             continue
         parts = tuple(p for p in (element_text(c) for c in element if isinstance(c.tag, str)) if p)
@@ -262,7 +262,7 @@ def _labelled_value(label: lxml_html.HtmlElement) -> str | None:
     parent = label.getparent()
     if parent is None or (parent.text or "").strip() or parent.index(label) != 0:
         return None  # the label must open its field
-    rest = byline_text(parent)[len(byline_text(label)) :]
+    rest = lines_text(parent)[len(lines_text(label)) :]
     return rest.strip(" :;") or None
 
 
