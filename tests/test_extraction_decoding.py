@@ -316,3 +316,8 @@ def test_text_misread_twice_is_repaired_twice_and_undefined_c1_controls_are_kept
     twice = _double_encoded(_double_encoded("It’s fine – really").decode())
     assert "It’s fine – really" in decode_body(twice, "utf-8")
     assert "\x81" in decode_body("<p>a\x81b we\x92re</p>".encode(), "utf-8")  # no character to read it as
+
+
+def test_double_encoded_text_after_a_byte_order_mark_is_repaired() -> None:
+    body = b"\xef\xbb\xbf<p>" + _double_encoded("It’s the “final” offer") + b"</p>"
+    assert "It’s the “final” offer" in decode_body(body, None)

@@ -75,6 +75,8 @@ def decode_page(body: bytes, encoding: str | None) -> Decoded | Rejection:
     text, strict_utf8 = _decode(body, bom_encoding, bom, encoding)
     if strict_utf8 and (repaired := mojibake.repair(body)) is not body:
         body, text = repaired, repaired.decode("utf-8")
+    elif bom_encoding == "utf-8" and bom and (repaired := mojibake.repair(rest := body[len(bom) :])) is not rest:
+        text = repaired.decode("utf-8", errors="replace")  # a BOM, as IIS sites that double-encode write
     if strict_utf8 and _XML_DECLARATION.match(text) is None and _clean_bytes(body, text):
         return Decoded(text, body)  # nothing to take out: these bytes are the text
     return Decoded(_CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1)))
