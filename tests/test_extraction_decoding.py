@@ -321,3 +321,27 @@ def test_text_misread_twice_is_repaired_twice_and_undefined_c1_controls_are_kept
 def test_double_encoded_text_after_a_byte_order_mark_is_repaired() -> None:
     body = b"\xef\xbb\xbf<p>" + _double_encoded("It’s the “final” offer") + b"</p>"
     assert "It’s the “final” offer" in decode_body(body, None)
+
+
+def test_content_after_the_end_of_the_document_is_read_as_body() -> None:
+    """A browser shows what follows ``</html>`` in the body; libxml2 puts it beside the root."""
+    markup = (
+        "<html><head><title>T</title></head><body><nav><p>Menu teaser</p></nav></body></html>"
+        "<div id='story'><p>The story itself.</p></div><footer>Foot</footer>"
+        "<html><head><title>Another page</title></head><body><p>Pasted tail.</p></body></html>"
+    )
+    decoded = decode_page(markup.encode(), "utf-8")
+    assert isinstance(decoded, Decoded)
+    for root in (parse_html(markup), parse_page(decoded)):
+        body = root.find("body")
+        assert body is not None
+        assert [child.tag for child in body] == ["nav", "div", "footer", "p"]
+        assert root.findtext("head/title") == "T"  # the pasted document's head is not this page's
+        assert [title.text for title in root.xpath("//title")] == ["T"]
+
+
+def test_a_well_formed_document_is_left_as_parsed() -> None:
+    markup = "<html><body><p>One.</p></body></html><!-- a comment after the end -->"
+    body = parse_html(markup).find("body")
+    assert body is not None
+    assert [child.tag for child in body] == ["p"]

@@ -262,7 +262,33 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     Raises what it raises: ``etree.ParserError`` for an empty document, ``ValueError`` for text
     libxml2 refuses.
     """
-    return lxml_html.document_fromstring(text, parser=_parser())
+    return adopt_stray_roots(lxml_html.document_fromstring(text, parser=_parser()))
+
+
+def adopt_stray_roots(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """Content after ``</html>`` moved into the body, where a browser shows it.
+
+    Some templates close the document after the header and print the article after it. A
+    browser's parser reads anything after ``</body>``/``</html>`` as more body; libxml2 makes it a
+    second top-level element beside the root, which a walk of the root (trafilatura's, ours)
+    never reaches, so the page's story was lost and its menu taken for it. A stray ``<head>``
+    (a second document pasted on) is left out: its title and meta are not this page's.
+    """
+    strays = [sibling for sibling in root.itersiblings() if isinstance(sibling.tag, str)]
+    if not strays:
+        return root
+    body = root.find("body")
+    if body is None:
+        body = lxml_html.Element("body")
+        root.append(body)
+    for stray in strays:
+        parts = [stray] if stray.tag != "html" else list(stray)
+        for part in parts:
+            if part.tag == "head" or not isinstance(part.tag, str):
+                continue
+            body.extend(list(part) if part.tag == "body" else [part])
+        stray.clear()  # an empty shell: ``//title`` must not find the pasted document's
+    return root
 
 
 def parse_page(decoded: Decoded) -> lxml_html.HtmlElement:
@@ -273,4 +299,4 @@ def parse_page(decoded: Decoded) -> lxml_html.HtmlElement:
     """
     if decoded.utf8 is None:
         return parse_html(decoded.text)
-    return lxml_html.document_fromstring(decoded.utf8, parser=_parser("utf-8"))
+    return adopt_stray_roots(lxml_html.document_fromstring(decoded.utf8, parser=_parser("utf-8")))
