@@ -134,7 +134,7 @@ def normalised_text(blocks: list[Block]) -> str:
 
 def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
     if tag == "list":
-        lines = [_flat(item) for item in element.iter("item")]
+        lines = [_flat(item, skip="list") for item in element.iter("item")]  # a sub-list's items are lines of their own
         text = "\n".join(line for line in lines if line)
     elif tag == "table":
         rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
@@ -192,10 +192,13 @@ def _same_page(target: str, page: str) -> bool:
     return target.startswith("#") or (bool(page) and "#" in target and target.split("#", 1)[0] == page)
 
 
-def _flat(element: etree._Element) -> str:
-    """An element's text on one line; a line break (``<lb/>``) separates words."""
+def _flat(element: etree._Element, skip: str = "") -> str:
+    """An element's text on one line; a line break (``<lb/>``) separates words.
+
+    Elements tagged ``skip`` inside it are left out (their tails are not).
+    """
     pieces: list[str] = []
-    _collect(element, pieces)
+    _collect(element, pieces, skip=skip)
     return " ".join("".join(pieces).split())
 
 
@@ -210,18 +213,18 @@ def _flat_lines(element: etree._Element) -> list[str]:
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
 
 
-def _collect(element: etree._Element, pieces: list[str], block_break: str = " ") -> None:
+def _collect(element: etree._Element, pieces: list[str], block_break: str = " ", skip: str = "") -> None:
     """Text nodes in document order; a line break is a space, a block boundary ``block_break``."""
     if element.tag == "lb":
         pieces.append(" ")
     elif element.text:
         pieces.append(element.text)
     for child in element:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.tag != skip:
             block = child.tag in _BLOCK_TAGS
             if block:
                 pieces.append(block_break)
-            _collect(child, pieces, block_break)
+            _collect(child, pieces, block_break, skip)
             if block:
                 pieces.append(block_break)
         if child.tail:
