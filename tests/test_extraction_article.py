@@ -105,6 +105,18 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
     ]
 
 
+def test_a_nested_list_prints_each_item_once() -> None:
+    """A sub-list's items are lines of their own, not also part of their parent item's line."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><list><item>Find alternatives to salt.<list><item>Lemon juice.</item><item>Fresh herbs.</item>"
+        "</list></item><item>Read the label.</item></list></body>"
+    )
+    (block,) = body_blocks(body)
+    assert block.text.split("\n") == ["Find alternatives to salt.", "Lemon juice.", "Fresh herbs.", "Read the label."]
+
+
 def test_blocks_inside_a_block_are_not_glued_together() -> None:
     from lxml import etree
 

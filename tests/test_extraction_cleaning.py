@@ -772,6 +772,21 @@ def test_a_story_printed_three_times_keeps_one_copy_of_each_paragraph() -> None:
     assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, *story]
 
 
+def test_a_story_printed_again_loses_the_copy_of_its_headings_and_lists_too() -> None:
+    story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
+    costs = Block(kind="list", text="Labour: high\nPermits: slow")
+    copy = [head("What it costs"), *[p(text) for text in story], costs]
+    kept = strip_repeated_blocks([p(PROSE), *copy, *copy, *copy], CleaningContext())
+    assert texts(kept) == [PROSE, "What it costs", *story, costs.text]
+
+
+def test_a_list_printed_twice_in_one_story_stays() -> None:
+    # the same facts under two items ("Plan to spend: $10-$40") are the items' own, not a copy
+    facts = Block(kind="list", text="Plan to spend: $10-$40\nBuying options:")
+    blocks = [head("1. Wool socks"), p(PROSE), facts, head("2. Fleece"), p(PROSE + " Warm."), facts]
+    assert strip_repeated_blocks(blocks, CleaningContext()) == blocks
+
+
 def test_a_short_label_printed_for_every_item_keeps_its_first_copy() -> None:
     # "What you will learn:" above each course of a list is the items' label, not a placeholder
     label = "What you will learn:"

@@ -20,7 +20,9 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     Lisbon``) is the items' label, not a placeholder: like any repeat, it keeps its first copy.
     Only paragraphs with words take part: a row of rating stars says nothing to match on (it
     once matched every heading and list of a page, which all went), and headings, lists and
-    tables are never dropped here.
+    tables are never dropped here, except from a story printed again: there the copy's headings
+    and lists go with its paragraphs (a list or heading printed twice in one story is usually an
+    item's label or facts, "Plan to spend: $10-$40", which stay).
     """
     keys = [_repeat_key(block) for block in blocks]  # normalised once, read by both passes
     counts: dict[str, int] = {}
@@ -30,8 +32,13 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     # Several different paragraphs each printed three times or more: the story itself, repeated.
     story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
     seen: set[str] = set()
+    seen_copies: set[str] = set()
     kept: list[Block] = []
     for block, key in zip(blocks, keys, strict=True):
+        if story_repeated and block.kind in _COPIED and block.norm:
+            if block.norm in seen_copies:  # the copy's lists and headings go with its paragraphs
+                continue
+            seen_copies.add(block.norm)
         count = counts.get(key, 0)
         placeholder = (
             not story_repeated and count >= 3 and PLACEHOLDER_MIN_WORDS <= block.words <= PLACEHOLDER_MAX_WORDS
@@ -41,6 +48,9 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
         seen.add(key)
         kept.append(block)
     return kept
+
+
+_COPIED = frozenset({"list", "head"})
 
 
 def _repeat_key(block: Block) -> str:
