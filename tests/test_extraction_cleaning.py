@@ -780,6 +780,28 @@ def test_a_story_printed_again_loses_the_copy_of_its_headings_and_lists_too() ->
     assert texts(kept) == [PROSE, "What it costs", *story, costs.text]
 
 
+def test_labels_repeated_under_each_item_stay_when_other_lines_repeat_too() -> None:
+    # a roundup: "Pros"/"Cons" under every product, and three notes printed under each (review)
+    notes = [
+        "Available in all the usual sizes.",
+        "Sizes run from five to thirteen.",
+        "Free returns within thirty days.",
+    ]
+    blocks = [p(PROSE)]
+    for n in range(4):
+        blocks += [
+            head(f"{n}. Shoe {n}"),
+            p(f"{PROSE} Shoe {n}."),
+            head("Pros"),
+            Block(kind="list", text=f"light {n}\nfast"),
+        ]
+        blocks += [head("Cons"), Block(kind="list", text=f"dear {n}"), *[p(note) for note in notes]]
+    kept = texts(strip_repeated_blocks(blocks, CleaningContext()))
+    assert kept.count("Pros") == 4
+    assert kept.count("Cons") == 4
+    assert kept.count(notes[0]) == 1
+
+
 def test_a_list_printed_twice_in_one_story_stays() -> None:
     # the same facts under two items ("Plan to spend: $10-$40") are the items' own, not a copy
     facts = Block(kind="list", text="Plan to spend: $10-$40\nBuying options:")

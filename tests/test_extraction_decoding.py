@@ -327,17 +327,27 @@ def test_content_after_the_end_of_the_document_is_read_as_body() -> None:
     """A browser shows what follows ``</html>`` in the body; libxml2 puts it beside the root."""
     markup = (
         "<html><head><title>T</title></head><body><nav><p>Menu teaser</p></nav></body></html>"
-        "<div id='story'><p>The story itself.</p></div><footer>Foot</footer>"
-        "<html><head><title>Another page</title></head><body><p>Pasted tail.</p></body></html>"
+        "Loose words first.<div id='story'><p>The story itself.</p></div>tail words<footer>Foot</footer>"
     )
     decoded = decode_page(markup.encode(), "utf-8")
     assert isinstance(decoded, Decoded)
     for root in (parse_html(markup), parse_page(decoded)):
         body = root.find("body")
         assert body is not None
-        assert [child.tag for child in body] == ["nav", "div", "footer", "p"]
-        assert root.findtext("head/title") == "T"  # the pasted document's head is not this page's
-        assert [title.text for title in root.xpath("//title")] == ["T"]
+        assert [child.tag for child in body] == ["nav", "div", "footer"]
+        texts = [text.strip() for text in body.itertext() if text.strip()]
+        assert texts == ["Menu teaser", "Loose words first.", "The story itself.", "tail words", "Foot"]
+
+
+def test_a_second_document_pasted_after_the_first_is_not_read() -> None:
+    """A doubled response or another page after ``</html>`` brings its own head: not this page's text."""
+    markup = (
+        "<html><head><title>T</title></head><body><p>This story.</p></body></html>"
+        "<!DOCTYPE html><html><head><title>Another page</title></head><body><p>Pasted story.</p></body></html>"
+    )
+    root = parse_html(markup)
+    assert [title.text for title in root.xpath("//title")] == ["T"]
+    assert "Pasted" not in " ".join(root.xpath("//text()"))
 
 
 def test_a_well_formed_document_is_left_as_parsed() -> None:

@@ -220,7 +220,9 @@ def _collect(element: etree._Element, pieces: list[str], block_break: str = " ",
     elif element.text:
         pieces.append(element.text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag != skip:
+        if child.tag == skip:
+            pieces.append(block_break)  # what follows a left-out sub-list is not glued to what came before
+        elif isinstance(child.tag, str):
             block = child.tag in _BLOCK_TAGS
             if block:
                 pieces.append(block_break)

@@ -271,8 +271,9 @@ def adopt_stray_roots(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     Some templates close the document after the header and print the article after it. A
     browser's parser reads anything after ``</body>``/``</html>`` as more body; libxml2 makes it a
     second top-level element beside the root, which a walk of the root (trafilatura's, ours)
-    never reaches, so the page's story was lost and its menu taken for it. A stray ``<head>``
-    (a second document pasted on) is left out: its title and meta are not this page's.
+    never reaches, so the page's story was lost and its menu taken for it. A second document
+    pasted after the first (one with a ``<head>`` of its own: a doubled response, another page)
+    is not this page's and is left out, like its title and meta.
     """
     strays = [sibling for sibling in root.itersiblings() if isinstance(sibling.tag, str)]
     if not strays:
@@ -282,13 +283,27 @@ def adopt_stray_roots(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         body = lxml_html.Element("body")
         root.append(body)
     for stray in strays:
-        parts = [stray] if stray.tag != "html" else list(stray)
-        for part in parts:
-            if part.tag == "head" or not isinstance(part.tag, str):
-                continue
-            body.extend(list(part) if part.tag == "body" else [part])
-        stray.clear()  # an empty shell: ``//title`` must not find the pasted document's
+        if stray.tag != "html":
+            _append(body, None, [stray])
+        elif stray.find("head") is None:
+            _append(body, stray.text, [])
+            for part in stray:
+                if part.tag == "body":
+                    _append(body, part.text, list(part))
+                elif isinstance(part.tag, str):
+                    _append(body, None, [part])
+        stray.clear()  # an empty shell: ``//title`` must not find a pasted document's
     return root
+
+
+def _append(body: lxml_html.HtmlElement, text: str | None, elements: list[lxml_html.HtmlElement]) -> None:
+    """Loose ``text``, then ``elements``, at the end of ``body``, in that order."""
+    if text and text.strip():
+        if len(body):
+            body[-1].tail = (body[-1].tail or "") + text
+        else:
+            body.text = (body.text or "") + text
+    body.extend(elements)
 
 
 def parse_page(decoded: Decoded) -> lxml_html.HtmlElement:

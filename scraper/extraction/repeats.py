@@ -20,9 +20,8 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     Lisbon``) is the items' label, not a placeholder: like any repeat, it keeps its first copy.
     Only paragraphs with words take part: a row of rating stars says nothing to match on (it
     once matched every heading and list of a page, which all went), and headings, lists and
-    tables are never dropped here, except from a story printed again: there the copy's headings
-    and lists go with its paragraphs (a list or heading printed twice in one story is usually an
-    item's label or facts, "Plan to spend: $10-$40", which stay).
+    tables are never dropped here, except from a story printed again: there the headings and
+    lists of its copy go with the copy's paragraphs (see :func:`_drop_copied_headings_and_lists`).
     """
     keys = [_repeat_key(block) for block in blocks]  # normalised once, read by both passes
     counts: dict[str, int] = {}
@@ -32,22 +31,46 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     # Several different paragraphs each printed three times or more: the story itself, repeated.
     story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
     seen: set[str] = set()
-    seen_copies: set[str] = set()
-    kept: list[Block] = []
-    for block, key in zip(blocks, keys, strict=True):
-        if story_repeated and block.kind in _COPIED and block.norm:
-            if block.norm in seen_copies:  # the copy's lists and headings go with its paragraphs
-                continue
-            seen_copies.add(block.norm)
+    dropped = [False] * len(blocks)
+    for index, (block, key) in enumerate(zip(blocks, keys, strict=True)):
         count = counts.get(key, 0)
         placeholder = (
             not story_repeated and count >= 3 and PLACEHOLDER_MIN_WORDS <= block.words <= PLACEHOLDER_MAX_WORDS
         )
         if key and (placeholder or (key in seen and count >= 2)):
-            continue
+            dropped[index] = True
         seen.add(key)
-        kept.append(block)
-    return kept
+    if story_repeated:
+        _drop_copied_headings_and_lists(blocks, dropped)
+    return [block for block, gone in zip(blocks, dropped, strict=True) if not gone]
+
+
+def _drop_copied_headings_and_lists(blocks: list[Block], dropped: list[bool]) -> None:
+    """Headings and lists printed before, next to a dropped copy of a paragraph, go with it.
+
+    A run of such repeats (``## Costs`` then its list) goes when the block just before or just
+    after the run is a dropped repeat: the copy of a story. Elsewhere a heading or list printed
+    twice is an item's label or facts (``Pros``, ``Plan to spend: $10-$40`` under each product)
+    and stays.
+    """
+    seen: set[str] = set()
+    repeats: list[bool] = []
+    for block in blocks:
+        repeats.append(block.kind in _COPIED and bool(block.norm) and block.norm in seen)
+        seen.add(block.norm if block.kind in _COPIED else "")
+    start = 0
+    while start < len(blocks):
+        if not repeats[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(blocks) and repeats[end]:
+            end += 1
+        before = start > 0 and dropped[start - 1]
+        after = end < len(blocks) and dropped[end]
+        if before or after:
+            dropped[start:end] = [True] * (end - start)
+        start = end
 
 
 _COPIED = frozenset({"list", "head"})
