@@ -105,6 +105,25 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
     ]
 
 
+def test_html_comments_between_and_inside_paragraphs_do_not_merge_or_lose_them() -> None:
+    """React prints ``<!-- -->`` between paragraphs and inside them; the text sits in the comments' tails."""
+    paras = [
+        f"Paragraph {n} says how the council will pay for the harbour wall, and why {n} engineers "
+        "<em>disagree</em> <!-- -->about the cost."
+        for n in range(10)
+    ]
+    inner = " <!-- --> ".join(f"<p>{t}</p>" for t in paras[:5]) + " <!-- --> <h2>The plan</h2> <!-- --> "
+    inner += " <!-- --> ".join(f"<p> <!-- -->{t}<!-- --> </p>" for t in paras[5:])
+    page = make_page(
+        "<html><head><title>Harbour wall</title></head><body><main><h1>Harbour wall</h1>"
+        f"<div class='post-body'><div class='section'>{inner}</div></div></main></body></html>"
+    )
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    expected = [t.replace("<em>", "").replace("</em>", "").replace(" <!-- -->", " ") for t in paras]
+    assert [block for block in article.text.split("\n\n") if block.startswith("Paragraph")] == expected
+
+
 def test_a_nested_list_prints_each_item_once() -> None:
     """A sub-list's items are lines of their own, not also part of their parent item's line."""
     from lxml import etree

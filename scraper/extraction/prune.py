@@ -204,3 +204,15 @@ def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:
     """
     for sheet in tree.iter("style"):
         sheet.text = None
+
+
+def drop_comments(tree: lxml_html.HtmlElement) -> None:
+    """Remove comments and processing instructions, keeping the text that follows each one.
+
+    React prints ``<!-- -->`` between the pieces of a sentence (``<p> <!-- -->Consider the…``):
+    the text then sits in the comment's tail, where trafilatura, which reads an element's own
+    text, does not look (its own loader parses with comments removed; a tree handed to it keeps
+    them), and whole paragraphs went missing. Called once the page kind is decided: the model's
+    features were measured on the tree as parsed.
+    """
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
