@@ -802,6 +802,26 @@ def test_labels_repeated_under_each_item_stay_when_other_lines_repeat_too() -> N
     assert kept.count(notes[0]) == 1
 
 
+def test_a_label_beside_one_repeated_note_stays() -> None:
+    # review: a note printed under every item right before its "Pros", two more after its lists
+    blocks = [p(PROSE)]
+    for n in range(4):
+        blocks += [
+            head(f"{n}. Trail shoe {n}"),
+            p(f"{PROSE} Shoe {n}."),
+            p("Free returns within thirty days of purchase."),
+        ]
+        blocks += [
+            head("Pros"),
+            Block(kind="list", text=f"grippy {n}"),
+            head("Cons"),
+            Block(kind="list", text=f"dear {n}"),
+        ]
+        blocks += [p("Available in all the usual sizes and widths."), p("Sizes run small, so order half a size up.")]
+    kept = texts(strip_repeated_blocks(blocks, CleaningContext()))
+    assert (kept.count("Pros"), kept.count("Cons")) == (4, 4)
+
+
 def test_a_list_printed_twice_in_one_story_stays() -> None:
     # the same facts under two items ("Plan to spend: $10-$40") are the items' own, not a copy
     facts = Block(kind="list", text="Plan to spend: $10-$40\nBuying options:")

@@ -292,6 +292,8 @@ def adopt_stray_roots(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
                     _append(body, part.text, list(part))
                 elif isinstance(part.tag, str):
                     _append(body, None, [part])
+                else:  # a comment or instruction: not shown, but the text after it is
+                    _append(body, part.tail, [])
         stray.clear()  # an empty shell: ``//title`` must not find a pasted document's
     return root
 

@@ -165,11 +165,16 @@ def _as_cp1252(match: re.Match[bytes]) -> bytes:
 
 
 def _present(body: bytes) -> set[bytes]:
-    """The defined C1 controls the body holds: one search per kind found, and one more."""
+    """The defined C1 controls the body holds: one search per kind found, and one more.
+
+    Each search goes on from the last match: no kind still missing occurs before it.
+    """
     found: set[bytes] = set()
+    at = 0
     while rest := bytes(control[1] for control in _C1_AS_CP1252 if control not in found):
-        match = re.search(b"\xc2[" + re.escape(rest) + b"]", body)
+        match = re.compile(b"\xc2[" + re.escape(rest) + b"]").search(body, at)
         if match is None:
             break
         found.add(match.group(0))
+        at = match.end()
     return found

@@ -215,4 +215,13 @@ def drop_comments(tree: lxml_html.HtmlElement) -> None:
     them), and whole paragraphs went missing. Called once the page kind is decided: the model's
     features were measured on the tree as parsed.
     """
+    parents = {
+        parent
+        for node in tree.iter(etree.Comment, etree.ProcessingInstruction)
+        if (parent := node.getparent()) is not None
+    }
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for parent in parents:  # one text node where there were several: XPath's text() reads them one by one
+        parent.text = parent.text
+        for child in parent:
+            child.tail = child.tail

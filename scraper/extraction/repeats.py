@@ -46,12 +46,13 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
 
 
 def _drop_copied_headings_and_lists(blocks: list[Block], dropped: list[bool]) -> None:
-    """Headings and lists printed before, next to a dropped copy of a paragraph, go with it.
+    """Headings and lists printed before, inside a dropped copy of the story, go with it.
 
-    A run of such repeats (``## Costs`` then its list) goes when the block just before or just
-    after the run is a dropped repeat: the copy of a story. Elsewhere a heading or list printed
-    twice is an item's label or facts (``Pros``, ``Plan to spend: $10-$40`` under each product)
-    and stays.
+    A run of such repeats (``## Costs`` then its list) goes when the stretch of dropped and
+    repeated blocks around it holds at least ``_COPY_PARAGRAPHS`` dropped paragraphs: a copy of
+    the story. Elsewhere a heading or list printed twice is an item's label or facts (``Pros``,
+    ``Plan to spend: $10-$40`` under each product, beside a line or two of repeated notes) and
+    stays.
     """
     seen: set[str] = set()
     repeats: list[bool] = []
@@ -66,11 +67,19 @@ def _drop_copied_headings_and_lists(blocks: list[Block], dropped: list[bool]) ->
         end = start
         while end < len(blocks) and repeats[end]:
             end += 1
-        before = start > 0 and dropped[start - 1]
-        after = end < len(blocks) and dropped[end]
-        if before or after:
+        low, high = start, end  # the stretch of dropped and repeated blocks around the run
+        while low > 0 and (dropped[low - 1] or repeats[low - 1]):
+            low -= 1
+        while high < len(blocks) and (dropped[high] or repeats[high]):
+            high += 1
+        copied = sum(1 for i in range(low, high) if dropped[i] and blocks[i].kind == "p")
+        if copied >= _COPY_PARAGRAPHS:
             dropped[start:end] = [True] * (end - start)
         start = end
+
+
+# Dropped paragraphs around a repeated heading or list that make it part of a copy of the story.
+_COPY_PARAGRAPHS = 3
 
 
 _COPIED = frozenset({"list", "head"})
