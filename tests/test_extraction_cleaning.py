@@ -780,46 +780,25 @@ def test_a_story_printed_again_loses_the_copy_of_its_headings_and_lists_too() ->
     assert texts(kept) == [PROSE, "What it costs", *story, costs.text]
 
 
-def test_labels_repeated_under_each_item_stay_when_other_lines_repeat_too() -> None:
-    # a roundup: "Pros"/"Cons" under every product, and three notes printed under each (review)
-    notes = [
-        "Available in all the usual sizes.",
-        "Sizes run from five to thirteen.",
-        "Free returns within thirty days.",
-    ]
-    blocks = [p(PROSE)]
-    for n in range(4):
-        blocks += [
-            head(f"{n}. Shoe {n}"),
-            p(f"{PROSE} Shoe {n}."),
-            head("Pros"),
-            Block(kind="list", text=f"light {n}\nfast"),
-        ]
-        blocks += [head("Cons"), Block(kind="list", text=f"dear {n}"), *[p(note) for note in notes]]
-    kept = texts(strip_repeated_blocks(blocks, CleaningContext()))
-    assert kept.count("Pros") == 4
-    assert kept.count("Cons") == 4
-    assert kept.count(notes[0]) == 1
+NOTES = ["Available in all the usual sizes.", "Sizes run from five to thirteen.", "Free returns within thirty days."]
 
 
-def test_a_label_beside_one_repeated_note_stays() -> None:
-    # review: a note printed under every item right before its "Pros", two more after its lists
+@pytest.mark.parametrize(
+    ("before_pros", "after_lists"),
+    [([], NOTES), (NOTES[2:], NOTES[:2])],  # three notes after each item; one before its "Pros", two after (review)
+)
+def test_labels_repeated_under_each_item_stay_when_other_lines_repeat_too(
+    before_pros: list[str], after_lists: list[str]
+) -> None:
+    # a roundup: "Pros"/"Cons" under every product, and the same notes printed under each
     blocks = [p(PROSE)]
     for n in range(4):
-        blocks += [
-            head(f"{n}. Trail shoe {n}"),
-            p(f"{PROSE} Shoe {n}."),
-            p("Free returns within thirty days of purchase."),
-        ]
-        blocks += [
-            head("Pros"),
-            Block(kind="list", text=f"grippy {n}"),
-            head("Cons"),
-            Block(kind="list", text=f"dear {n}"),
-        ]
-        blocks += [p("Available in all the usual sizes and widths."), p("Sizes run small, so order half a size up.")]
+        blocks += [head(f"{n}. Shoe {n}"), p(f"{PROSE} Shoe {n}."), *[p(note) for note in before_pros]]
+        blocks += [head("Pros"), Block(kind="list", text=f"light {n}\nfast"), head("Cons")]
+        blocks += [Block(kind="list", text=f"dear {n}"), *[p(note) for note in after_lists]]
     kept = texts(strip_repeated_blocks(blocks, CleaningContext()))
     assert (kept.count("Pros"), kept.count("Cons")) == (4, 4)
+    assert kept.count(NOTES[0]) == 1
 
 
 def test_a_list_printed_twice_in_one_story_stays() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import textwrap
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -288,3 +289,17 @@ def only_links(tree: lxml_html.HtmlElement, text: str) -> bool:
     words = Counter(normalise(text).split())
     covered = sum(min(n, linked[w]) for w, n in words.items())
     return covered > 0.8 * words.total()
+
+
+def flagged_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """Each maximal run of consecutive true ``flags``, as ``(start, end)`` (end excluded), in order."""
+    start = 0
+    while start < len(flags):
+        if not flags[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(flags) and flags[end]:
+            end += 1
+        yield start, end
+        start = end

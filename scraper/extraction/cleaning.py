@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from scraper.extraction.blocks import Block
+from scraper.extraction.blocks import Block, flagged_runs
 from scraper.extraction.boilerplate import (
     CREDIT_MAX_WORDS,
     HEADLINE_MIN_WORDS,
@@ -203,14 +203,7 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     ]
     total = sum(b.words for b in blocks)
     drop = [False] * len(blocks)
-    i = 0
-    while i < len(blocks):
-        if not linky[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(blocks) and linky[j]:
-            j += 1
+    for i, j in flagged_runs(linky):
         run = blocks[i:j]
         alone = len(run) == 1 and (run[0].kind == "list" or (run[0].kind == "p" and run[0].link_density >= 0.9))
         if (len(run) >= 2 or alone) and not _is_main_run(run, total):
@@ -218,7 +211,6 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
                 drop[k] = True
             if i > 0 and blocks[i - 1].kind == "head":
                 drop[i - 1] = True
-        i = j
     return [b for b, d in zip(blocks, drop, strict=True) if not d]
 
 

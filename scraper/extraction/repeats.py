@@ -5,7 +5,7 @@ A rule of :mod:`scraper.extraction.cleaning` (in its ``RULES``), kept apart for 
 
 from __future__ import annotations
 
-from scraper.extraction.blocks import Block
+from scraper.extraction.blocks import Block, flagged_runs
 from scraper.extraction.context import CleaningContext
 
 
@@ -59,14 +59,7 @@ def _drop_copied_headings_and_lists(blocks: list[Block], dropped: list[bool]) ->
     for block in blocks:
         repeats.append(block.kind in _COPIED and bool(block.norm) and block.norm in seen)
         seen.add(block.norm if block.kind in _COPIED else "")
-    start = 0
-    while start < len(blocks):
-        if not repeats[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(blocks) and repeats[end]:
-            end += 1
+    for start, end in flagged_runs(repeats):
         low, high = start, end  # the stretch of dropped and repeated blocks around the run
         while low > 0 and (dropped[low - 1] or repeats[low - 1]):
             low -= 1
@@ -75,7 +68,6 @@ def _drop_copied_headings_and_lists(blocks: list[Block], dropped: list[bool]) ->
         copied = sum(1 for i in range(low, high) if dropped[i] and blocks[i].kind == "p")
         if copied >= _COPY_PARAGRAPHS:
             dropped[start:end] = [True] * (end - start)
-        start = end
 
 
 # Dropped paragraphs around a repeated heading or list that make it part of a copy of the story.
