@@ -742,6 +742,28 @@ def test_prune_page_leaves_code_alone() -> None:
     assert "# stage every file" in tree.text_content()
 
 
+def test_a_sub_heading_whose_anchor_spells_its_words_is_not_marked_by_them() -> None:
+    # tables of contents give each heading its text as an id: "social", "share", "legal" there
+    # name the section, not a box; the same words as a class, or an id of other words, still mark one
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(6))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><article>{body}
+        <h2 id="h-what-is-social-shopping">What Is Social Shopping?</h2><p>{PROSE} social</p>
+        <h3 id="10-social-media-55">10. Social Media 55</h3>
+        <h3 id="how-does-it-differ-from-ecommerce">How does it differ from eCommerce?</h3>
+        <h2 class="related-title">Related stories</h2>
+        <h2 id="share-this">Tell your friends</h2>
+        <div id="related-posts"><p>Related posts</p></div>
+        </article></body></html>"""
+    )
+    assert prune_page(tree) == 3
+    text = tree.text_content()
+    for kept in ("What Is Social Shopping?", "10. Social Media 55", "How does it differ from eCommerce?"):
+        assert kept in text
+    for gone in ("Related stories", "Tell your friends", "Related posts"):
+        assert gone not in text
+
+
 def test_clean_blocks_reports_each_removal_to_a_trace() -> None:
     from scraper.extraction.cleaning import removal_trace
 

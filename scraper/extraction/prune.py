@@ -59,12 +59,29 @@ def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None
     """
     if (element.get("role") or "").lower() in _ROLES:
         return _BOILERPLATE
-    words = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+    anchor = element.get("id") or ""
+    if element.tag in _SUBHEADINGS and _spells_its_text(anchor, element):
+        anchor = ""
+    words = f"{element.get('class') or ''} {anchor} {element.get('aria-label') or ''}"
     if _names_boilerplate(words):
         return _BOILERPLATE
     if inside_notes or not _names_references(words):
         return None
     return _BOILERPLATE if _is_citations(element) else _NOTES
+
+
+# Sub-headings whose ``id`` is often their own text as an anchor (``<h2 id="h-what-is-social-shopping">``,
+# written by tables of contents and block editors): those words name the story's section, not a box.
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _spells_its_text(value: str, element: lxml_html.HtmlElement) -> bool:
+    """``value`` is made of the element's own words (numbers and one-letter prefixes aside): an anchor."""
+    words = {t for t in _ALNUM.findall(value.lower()) if len(t) > 1 and not t.isdigit()}
+    return bool(words) and words <= set(_ALNUM.findall(element.text_content().lower()))
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")  # a slug's words: lower case, whatever the text's camel case ("eCommerce")
 
 
 def _marked_elements(tree: lxml_html.HtmlElement, values: list[Any] | None = None) -> Iterator[lxml_html.HtmlElement]:
