@@ -328,6 +328,22 @@ def test_a_link_to_a_place_on_the_same_page_is_not_link_text() -> None:
     assert [b.link_density for b in body_blocks(body)][1] == 1.0  # without the page's address: another page
 
 
+def test_a_paragraph_after_an_anchor_without_an_address_is_not_link_text() -> None:
+    # word processors leave <a id="_msocom_1"></a> marks: trafilatura moves the text after an
+    # empty element into it, and the paragraph read as all link went as a link list
+    marked = f'<p><a id="_msocom_1"></a>{_PART_TWO[0]}<a id="_msocom_1"></a></p>'
+    paragraphs = "".join(f"<p>{text}</p>" for text in _PART_ONE[:2]) + marked
+    paragraphs += "".join(f"<p>{text}</p>" for text in _PART_ONE[2:])
+    page = make_page(
+        f"<html><head><title>Harbour board agrees wall repairs</title></head><body><article>"
+        f"<h1>Harbour board agrees wall repairs</h1>{paragraphs}</article></body></html>",
+        url="https://news.example/2026/03/02/harbour-board-agrees-wall-repairs",
+    )
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    assert all(text in article.text for text in [*_PART_ONE, _PART_TWO[0]])
+
+
 def test_a_header_left_open_does_not_hide_the_running_text() -> None:
     from lxml import html as lxml_html
 

@@ -148,7 +148,7 @@ def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
         text = _flat(element)
     if not text:
         return None
-    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if not _same_page(ref.get("target") or "", page))
+    link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if _leads_away(ref.get("target"), page))
     density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
     kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
     if tag == "code" and "\n" in text:
@@ -188,9 +188,17 @@ def code_text(element: etree._Element) -> str:
     return textwrap.dedent("\n".join(lines))
 
 
-def _same_page(target: str, page: str) -> bool:
-    """The link points into the page itself (``#part``, or the page's own address with a fragment)."""
-    return target.startswith("#") or (bool(page) and "#" in target and target.split("#", 1)[0] == page)
+def _leads_away(target: str | None, page: str) -> bool:
+    """The link leads off the page: it has an address, and not one into the page itself.
+
+    Not ``#part`` or the page's own address with a fragment (a permalink, a table of contents),
+    and not an anchor without an address (``<a id="_msocom_1"></a>``, a word processor's comment
+    mark): trafilatura moves the text after an empty element into it, so the paragraph that
+    follows such an anchor would read as all link.
+    """
+    if not target:
+        return False
+    return not (target.startswith("#") or (bool(page) and "#" in target and target.split("#", 1)[0] == page))
 
 
 def _flat(element: etree._Element, skip: str = "") -> str:
