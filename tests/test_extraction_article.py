@@ -328,10 +328,17 @@ def test_a_link_to_a_place_on_the_same_page_is_not_link_text() -> None:
     assert [b.link_density for b in body_blocks(body)][1] == 1.0  # without the page's address: another page
 
 
-def test_a_paragraph_after_an_anchor_without_an_address_is_not_link_text() -> None:
-    # word processors leave <a id="_msocom_1"></a> marks: trafilatura moves the text after an
-    # empty element into it, and the paragraph read as all link went as a link list
-    marked = f'<p><a id="_msocom_1"></a>{_PART_TWO[0]}<a id="_msocom_1"></a></p>'
+@pytest.mark.parametrize(
+    "marked",
+    [
+        f'<p><a id="_msocom_1"></a>{_PART_TWO[0]}<a id="_msocom_1"></a></p>',  # a word processor's mark
+        f'<p><a href="/board">The board</a><a href="/board-2"></a>{_PART_TWO[0][4:]}</p>',  # a link showing nothing
+    ],
+    ids=["anchor without an address", "empty link"],
+)
+def test_a_paragraph_after_an_empty_anchor_or_link_is_not_link_text(marked: str) -> None:
+    # trafilatura moves the text after an element that has none into it: the paragraph read
+    # as all link and went as a link list
     paragraphs = "".join(f"<p>{text}</p>" for text in _PART_ONE[:2]) + marked
     paragraphs += "".join(f"<p>{text}</p>" for text in _PART_ONE[2:])
     page = make_page(
@@ -341,7 +348,7 @@ def test_a_paragraph_after_an_anchor_without_an_address_is_not_link_text() -> No
     )
     article = extract_article(page)
     assert isinstance(article, Article), article
-    assert all(text in article.text for text in [*_PART_ONE, _PART_TWO[0]])
+    assert all(text in article.text for text in [*_PART_ONE, _PART_TWO[0][4:]])
 
 
 def test_a_header_left_open_does_not_hide_the_running_text() -> None:

@@ -43,7 +43,7 @@ from scraper.extraction.lean import (
 from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
-from scraper.extraction.prune import drop_comments, empty_style_sheets, prune_and_name
+from scraper.extraction.prune import drop_comments, empty_style_sheets, prune_and_name, unlink_empty_links
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
@@ -125,6 +125,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     figures = read_figures(tree)  # before pruning, which removes caption containers
     empty_style_sheets(tree)
     drop_comments(tree)
+    unlink_empty_links(tree)
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
     shown = header.dates
