@@ -339,6 +339,21 @@ def test_a_headings_lines_do_not_run_together_and_its_buttons_are_not_read() -> 
     assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]  # a control's label is no text
 
 
+def test_a_json_ld_author_given_by_reference_is_the_person_it_names() -> None:
+    """Yoast's ``@graph``: the article's author is ``{"@id": …}``, the Person with a name is another node."""
+    person = "https://news.example/#/schema/person/5380"
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "NewsArticle", "headline": "Harbour wall", "author": {"@id": "' + person + '"}},'
+        '{"@type": "WebSite", "@id": "https://news.example/#website", "name": "Example News"},'
+        '{"@type": "Person", "@id": "' + person + '", "name": "Nirmala Patel", "url": "https://news.example/by/np"}'
+        "]}</script>"
+    )
+    result = extract(_story_page("", ld), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Nirmala Patel"]
+
+
 def test_a_json_ld_placeholder_is_no_author() -> None:
     """A template's unfilled author ("undefined") came out as an outlet's lower-case name."""
     ld = (

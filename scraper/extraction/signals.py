@@ -182,12 +182,15 @@ _LD_SCRIPTS = etree.XPath('/descendant::script[contains(@type, "ld+json")]')
 
 def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     candidates: list[dict[str, Any]] = []
+    named: dict[str, dict[str, Any]] = {}  # nodes by their @id, for references to them
     for script in _LD_SCRIPTS(tree):
         try:
             data = _scrubbed(json.loads(script.text or "", strict=False))
         except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
             continue
         for node in _walk_ld(data):
+            if isinstance(node_id := node.get("@id"), str) and len(node) > 1:
+                named.setdefault(node_id, node)
             types = _ld_types(node)
             signals.jsonld_types.extend(types)
             if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
@@ -196,12 +199,34 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
                 signals.page_ld = node  # the first, or the first that states a date
     if candidates:
         # The article node with the most fields is the page's own one; teasers are thin.
-        signals.article_ld = max(candidates, key=lambda n: ("headline" in n, len(n)))
+        signals.article_ld = _with_people(max(candidates, key=lambda n: ("headline" in n, len(n))), named)
         # A CMS that fills the image caption with the article's description gives no caption.
         ld_description = signals.article_ld.get("description")
         meta_descriptions = signals.all_meta("og:description", "description")
         described = {" ".join(str(d).split()) for d in (ld_description, *meta_descriptions)}
         signals.captions.extend(c for c in _ld_image_captions(signals.article_ld) if c not in described)
+
+
+def _with_people(article: dict[str, Any], named: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The article node with its ``author`` and ``creator`` references replaced by the nodes they name.
+
+    Yoast and other generators write ``"author": {"@id": ".../#/schema/person/5380"}`` and put the
+    ``Person`` with its name elsewhere in the ``@graph``: the reference alone names no one.
+    """
+    resolved = dict(article)
+    for key in ("author", "creator"):
+        value = article.get(key)
+        items = value if isinstance(value, list) else [value]
+        if any(_reference(item) in named for item in items):
+            resolved[key] = [named.get(_reference(item) or "", item) for item in items]
+    return resolved
+
+
+def _reference(item: Any) -> str | None:
+    """The @id of a bare reference (a node with an @id and no name), else None."""
+    if isinstance(item, dict) and "name" not in item and isinstance(ref := item.get("@id"), str):
+        return ref
+    return None
 
 
 def _ld_image_captions(article: dict[str, Any]) -> list[str]:
