@@ -168,6 +168,19 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     assert header_byline([line]) is None
 
 
+@pytest.mark.parametrize(("lines", "byline"), [
+    (["Apr 17, 2025", "By Jerry Chu", "Mechanical keyboards are easy to repair."], "By Jerry Chu"),
+    (["By Daryl Austin", "Published March 9, 2026"], "By Daryl Austin"),  # the date after it
+    (["Last updated", "Aug 04, 2025", "Written by", "Edzel Tabing", "Table of contents"], "Written by Edzel Tabing"),
+    (["By Popular Demand", "The harbour wall was rebuilt in 2025 after the storms of the winter before."], None),
+    (["By Royal Warrant", "Shop", "Apr 17"], None),  # no year: no date on its own
+    (["By", "Popular Demand", "Gifts for the harbour"], None),  # a label joined to what follows is judged alike
+])  # fmt: skip
+def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[str], byline: str | None) -> None:
+    # templates print the date and "By Jerry Chu" in elements of their own: the date is the byline's field
+    assert header_byline(lines) == byline
+
+
 def _story_page(header: str, head: str = "") -> str:
     story = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
     return (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scraper.extraction.datescan import scanner
 from scraper.extraction.months import compact_month_names, month_names
 from scraper.text import normalise, phrases
 
@@ -105,8 +106,8 @@ def header_byline(lines: list[str]) -> str | None:
     own is read from the markup).
     """
     bare: str | None = None
-    for line in lines:
-        line = " ".join(line.split())
+    lines = _with_labels_joined([" ".join(line.split()) for line in lines])
+    for index, line in enumerate(lines):
         if len(line) > _LINE_CHARS or not line[:1].isalpha():
             continue
         lead = _lead().match(line)
@@ -117,11 +118,41 @@ def header_byline(lines: list[str]) -> str | None:
         if found is None:
             continue
         names, field = found
-        if field:
+        if field or _dated_beside(lines, index):
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare
+
+
+def _with_labels_joined(lines: list[str]) -> list[str]:
+    """Each line that is only a byline's label ("By", "Written by") joined to the line after it (the names)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and (lead := _lead().match(joined[-1] + " ")) is not None and lead.end() > len(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+_DATE_LINE_CHARS = 40  # "Published March 9, 2026", "Apr 17, 2025": a date on a line of its own
+_DATE_LINE_WORDS = 2  # words besides the date ("Published", "Last updated")
+
+
+def _dated_beside(lines: list[str], index: int) -> bool:
+    """The line before or after ``lines[index]`` is a date on its own: the byline's field, set apart.
+
+    Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a
+    slogan ("By Popular Demand") is not printed beside the page's date.
+    """
+    for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]:
+        if len(near) > _DATE_LINE_CHARS:
+            continue
+        spans = scanner("").spans(near, ranges=False)
+        if spans and len((near[: spans[0][1]] + near[spans[0][2] :]).split()) <= _DATE_LINE_WORDS:
+            return True
+    return False
 
 
 def _reads_as_byline(text: str, names: str) -> bool:
