@@ -153,6 +153,18 @@ def test_sparing_never_removes_more_than_trafilatura() -> None:
     assert "Share this" not in " ".join(ours.itertext())
 
 
+def test_the_tally_counts_the_characters_spared() -> None:
+    """What the escalation gate takes off the text's length (see ``lean.Cascade.page_text``)."""
+    matched = "<div class='text-widget'>" + _paragraphs(_MIDDLE) + "</div><div class='share-bar'>Share this</div>"
+    tally = [0]
+    spare = sparing(extractor.prune_unwanted_nodes, extractor.delete_element, tally)
+    ours = spare(_candidate(matched), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    widget = next(div for div in ours.iter("div") if div.get("class") == "text-widget")
+    assert tally == [len(widget.text_content())]
+    spare(_candidate("<div class='share-bar'>Share this</div>"), extractor.OVERALL_DISCARD_XPATH, with_backup=True)
+    assert tally == [len(widget.text_content())], "nothing spared, nothing counted"
+
+
 def test_a_reshaped_prune_turns_the_lean_call_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert knows(core, external)
 

@@ -179,6 +179,29 @@ def test_the_escalation_gate_reads_the_page_text_only_where_it_could_open(
     assert etree.tostring(tree) == before
 
 
+@pytest.mark.parametrize(("over", "spared"), [(-10, 0), (10, 0), (100, 200), (100, 50), (300, 400), (-10, 5)])
+def test_the_escalation_gate_weighs_the_text_without_the_prose_spared_from_trafilaturas_prune(
+    over: int, spared: int
+) -> None:
+    """trafilatura escalates a text under a fifth of the page's: the text it would hold, not the spared prose.
+
+    ``spare.sparing`` keeps story prose trafilatura's prune removes; counted in the escalation gate,
+    that prose shut it on pages where trafilatura's own text was short (WCXB: a story cut to 38% of
+    its words). The gate compares the text held with ``page_share`` of the page text's length.
+    """
+    from trafilatura import core
+
+    from scraper.extraction.lean import Cascade
+
+    cascade = Cascade.of(core, external)
+    tree = _escalating(40)
+    page = len(baseline.html2txt(tree))
+    held = int(cascade.page_share * page) + over
+    cascade.text_length, cascade.spared[0] = held, spared
+    opens = held < cascade.page_share * len(cascade.page_text(tree))  # trafilatura's test
+    assert opens is (held - spared < cascade.page_share * page)
+
+
 def test_a_recall_run_after_an_escalation_is_the_escalations_retry(monkeypatch: pytest.MonkeyPatch) -> None:
     """The default run's escalation ran the recall cascade on the same tree: its result is the recall run's."""
     from trafilatura import core

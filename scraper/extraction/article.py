@@ -34,7 +34,6 @@ from scraper.extraction.figures import read_figures
 from scraper.extraction.lean import (
     PROBES,
     RAW_PRUNES,
-    AllStoplists,
     Cascade,
     RawPrunes,
     knows,
@@ -47,6 +46,7 @@ from scraper.extraction.prune import drop_comments, empty_style_sheets, prune_an
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
+from scraper.extraction.stoplists import AllStoplists
 from scraper.extraction.swap import swapped
 from scraper.extraction.undated import no_date, whole_page_date
 from scraper.extraction.visible import read_signals

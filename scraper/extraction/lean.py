@@ -41,8 +41,10 @@ else, so the text is the same (both corpora: byte-identical output), for less wo
 One stand-in changes the text, on purpose: the prune of the containers trafilatura's class/id word
 list names (``prune_unwanted_nodes`` with its undo guard, called by ``extract_content``) is
 :func:`spare.sparing`, which keeps trafilatura's decision and leaves story prose in place
-(WCXB body F1 0.9433 -> 0.9458; news unchanged). :func:`knows` checks the extractor module still
-has that function and its deletion with the parameters the stand-in is called with.
+(WCXB body F1 0.9433 -> 0.9458; news unchanged). The recall escalation still weighs the text
+trafilatura would hold, without that prose (:meth:`Cascade.page_text`): counted, it kept a story
+cut to a third of its words from the retry that reads it whole. :func:`knows` checks the extractor
+module still has that function and its deletion with the parameters the stand-in is called with.
 
 The words below are a superset of those in trafilatura's patterns (``tests/test_lean.py``
 checks that against the XPaths of the installed trafilatura): a page that might match goes the
@@ -53,6 +55,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import math
 import sys
 from copy import copy
 from dataclasses import dataclass, field
@@ -161,26 +164,6 @@ def readability_cannot_win(
     return 2 * text_length >= (bound or page_text_bound)(raw_tree)
 
 
-class AllStoplists:
-    """Every justext stop-list's words, for trafilatura to hand justext on a page of no known language.
-
-    trafilatura would build a tuple of the union (154,000 words, 14 MB per worker) and keep it;
-    justext keys an ``lru_cache`` on that argument, so it hashes the whole tuple on every page
-    it classifies (about 5 ms), and keeps its own lower-cased frozenset of the words (19 MB).
-    This stands in for the tuple: the same words when justext reads them (once, on the first
-    page that needs them), hashed by identity, holding nothing itself. Same words, same sets:
-    the extracted text is unchanged.
-    """
-
-    __slots__ = ()
-
-    def __iter__(self) -> Iterator[str]:
-        from justext.utils import get_stoplist, get_stoplists
-
-        for language in sorted(get_stoplists()):
-            yield from get_stoplist(language)
-
-
 _STORY = "<p>The harbour board agreed on Tuesday to repair the northern sea wall before the storms.</p>"
 _MENU = "".join(
     f"<a href='/m{i}'>Market report {i}: fish and grain prices moved as traders expected.</a> " for i in range(40)
@@ -221,6 +204,7 @@ class Cascade:
     external: object  # the module whose ``try_readability`` ``compare_extraction`` calls
     extractor: object  # the module whose ``prune_unwanted_sections`` ``extract_content`` calls
     spare: Callable[..., Any]  # its ``prune_unwanted_nodes``, sparing story prose (:func:`spare.sparing`)
+    spared: list[int]  # the characters ``spare`` left in place in the text the cascade holds (a one-item tally)
     text_length: int | None = None
     keep_retry: bool = False  # a balanced run: keep what its escalation's recall retry found (``retry``)
     retry: tuple[etree._Element, str] | None = None  # that retry's body (a copy) and text
@@ -232,6 +216,7 @@ class Cascade:
         """The stand-ins for one call, from trafilatura's ``core`` and ``external`` modules (see :func:`knows`)."""
         steps = vars(core)
         extractor = _extractor(core)
+        spared = [0]
         return cls(
             prepare_tree=steps["_prepare_tree"],
             tree_cleaning=steps["tree_cleaning"],
@@ -245,7 +230,8 @@ class Cascade:
             page_share=steps["ESCALATION_PAGE_SHARE"],
             external=external,
             extractor=extractor,
-            spare=sparing(vars(extractor)["prune_unwanted_nodes"], vars(extractor)["delete_element"]),
+            spare=sparing(vars(extractor)["prune_unwanted_nodes"], vars(extractor)["delete_element"], spared),
+            spared=spared,
             keep_retry=keep_retry,
             reuse=reuse or Reuse(),
         )
@@ -270,10 +256,14 @@ class Cascade:
         how: Any,
     ) -> tuple[etree._Element, str]:
         """``_extract_and_compare`` with the raw tree handed over uncopied (see :meth:`compare`)."""
+        self.spared[0] = 0
         with swapped(self.extractor, {"prune_unwanted_nodes": self.spare}):
             body, text = self.extract_content(cleaned, how)
         if not how.fast:
+            own = text
             body, text = self.compare(backup, tree, body, text, how)
+            if text is not own:  # readability's or justext's text: nothing in it was spared
+                self.spared[0] = 0
         self.text_length = len(text)
         if self.keep_retry and how.focus == "recall":  # the cascade's body may become the caller's: a copy
             self.retry = (copy(body), text)
@@ -326,6 +316,7 @@ class Cascade:
     def rescue(self, tree: lxml_html.HtmlElement) -> Any:
         """trafilatura's baseline rescue, after which the cascade's text is no longer known here."""
         self.text_length = None
+        self.spared[0] = 0
         return self.baseline(tree)
 
     def page_text(self, tree: lxml_html.HtmlElement, *args: Any, **kwargs: Any) -> str:
@@ -336,9 +327,18 @@ class Cascade:
         :func:`page_text_bound`. Where the text is not under that share of the bound, an empty
         text keeps the gate shut as the page's own would.
         """
-        if self.text_length is not None and self.text_length >= self.page_share * self.page_bound(tree):
+        unspared = None if self.text_length is None else self.text_length - self.spared[0]
+        if unspared is not None and unspared >= self.page_share * self.page_bound(tree):
             return ""
-        return self.html2txt(tree, *args, **kwargs)
+        text: str = self.html2txt(tree, *args, **kwargs)
+        if not unspared or unspared == self.text_length:
+            return text
+        # Story prose spared from trafilatura's prune makes the text longer than trafilatura's
+        # own: the escalation is decided as if it were gone (the gate compares the text it holds
+        # with ``page_share`` of this text's length, nothing else of it is read).
+        if unspared >= self.page_share * len(text):
+            return ""
+        return text + " " * math.ceil(self.spared[0] / self.page_share)
 
     def page_bound(self, tree: lxml_html.HtmlElement) -> int:
         """:func:`page_text_bound` of ``tree``, read once a call (the comparison and the gate read one tree)."""

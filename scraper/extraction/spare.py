@@ -56,11 +56,15 @@ _CODE = re.compile(r"[{}=]|\b(?:import|def|function|var|const|return)\b.*[({]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?(?:\s|$)")
 
 
-def sparing(original: Callable[..., Any], delete: Callable[[Any], None]) -> Callable[..., Any]:
+def sparing(
+    original: Callable[..., Any], delete: Callable[[Any], None], tally: list[int] | None = None
+) -> Callable[..., Any]:
     """``prune_unwanted_nodes`` that leaves story prose in place when it prunes with its guard.
 
     ``original`` is trafilatura's function (called as is without the guard), ``delete`` its
-    ``delete_element`` (which keeps the tail text of what it removes).
+    ``delete_element`` (which keeps the tail text of what it removes). ``tally[0]``, if given, is
+    increased by the characters left in place that trafilatura would have removed: its later
+    decisions on the text's length are to be taken as if they were gone (see ``lean.Cascade``).
     """
 
     def prune_unwanted_nodes(tree: Any, nodelist: list[Any], with_backup: bool = False) -> Any:
@@ -71,12 +75,21 @@ def sparing(original: Callable[..., Any], delete: Callable[[Any], None]) -> Call
             return original(tree, nodelist, with_backup)
         outer = [elem for elem in matches if _matched_above(elem, matches) is None]
         old_len = len(tree.text_content())
-        if old_len - sum(len(elem.text_content()) for elem in outer) > old_len / 7:  # trafilatura's guard
-            for elem in _unspared(outer, Candidate(tree, matches)):
+        matched = sum(_length(elem) for elem in outer)
+        if old_len - matched > old_len / 7:  # trafilatura's guard
+            doomed = _unspared(outer, Candidate(tree, matches))
+            if tally is not None:
+                tally[0] += matched - sum(_length(elem) for elem in doomed)
+            for elem in doomed:
                 delete(elem)
         return tree
 
     return prune_unwanted_nodes
+
+
+def _length(elem: Any) -> int:
+    """The length of an element's text, as trafilatura's guard measures it (``text_content``)."""
+    return len(elem.text_content())
 
 
 def _matched_above(elem: etree._Element, matches: dict[Any, None]) -> etree._Element | None:
