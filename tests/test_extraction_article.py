@@ -352,6 +352,24 @@ def test_a_paragraph_after_an_empty_anchor_or_link_is_not_link_text(marked: str)
     assert all(text in article.text for text in [*_PART_ONE, _PART_TWO[0][4:]])
 
 
+def test_a_sub_heading_wrapped_in_its_permalink_is_not_a_teaser_card() -> None:
+    # "<a href='#id' id='id'><h2>…</h2></a>": a place in this page, not a card for another article
+    one = "".join(f"<p>{text}</p>" for text in _PART_ONE)
+    two = "".join(f"<p>{text}</p>" for text in _PART_TWO)
+    heading = "What the board will repair first"
+    page = make_page(
+        "<html><head><title>Harbour board agrees wall repairs</title></head><body><article>"
+        "<h1>Harbour board agrees wall repairs</h1><ul class='contents'><li><a href='#first-repairs'>"
+        f"{heading}</a></li></ul>{one}<a href='https://news.example/2026/03/02/wall#first-repairs' "
+        f"id='first-repairs'><h2>{heading}</h2></a>{two}</article></body></html>",
+        url="https://news.example/2026/03/02/wall",
+    )
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    assert heading in article.text.split("\n\n")
+    assert all(text in article.text for text in [*_PART_ONE, *_PART_TWO])
+
+
 def test_a_header_left_open_does_not_hide_the_running_text() -> None:
     from lxml import html as lxml_html
 

@@ -347,16 +347,27 @@ def teaser_links(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return list(links)
 
 
+_IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # the places a fragment can name
+
+
 def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: int = 150) -> list[str]:
     """Headings and paragraphs wrapped in a link: teaser cards for other articles.
 
     Article text never nests a paragraph inside a link, so when trafilatura takes a card's
     paragraph for body text it can be recognised here. A card repeating the page's own
-    description links to the article itself and is left out.
+    description links to the article itself and is left out, and so is a link to a place in
+    this page (``<a href="#what-is-a-hub"><h2>What is a hub?</h2></a>``: a heading's permalink).
     """
     own = {" ".join(d.split()) for d in descriptions}
     texts: list[str] = []
+    anchors: set[str] | None = None  # the page's element ids, read when a link has a fragment
     for link in teaser_links(tree)[:limit]:
+        fragment = (link.get("href") or "").partition("#")[2]
+        if fragment:
+            if anchors is None:
+                anchors = set(_IDS(tree))
+            if fragment in anchors:  # a heading's permalink or a contents entry: a place in this page
+                continue
         for part in link.iter(*_TEASER_PARTS):
             text = element_text(part)
             if text and text not in own:
