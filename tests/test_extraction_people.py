@@ -352,19 +352,22 @@ def test_a_headings_lines_do_not_run_together_and_its_buttons_are_not_read() -> 
     assert read_signals(tree).h1 == ["Top MBA Programs (US) Your Guide", "One Word"]  # a control's label is no text
 
 
-def test_a_json_ld_author_given_by_reference_is_the_person_it_names() -> None:
+def test_a_json_ld_author_or_publisher_given_by_reference_is_the_node_it_names() -> None:
     """Yoast's ``@graph``: the article's author is ``{"@id": …}``, the Person with a name is another node."""
-    person = "https://news.example/#/schema/person/5380"
+    person, org = "https://news.example/#/schema/person/5380", "https://news.example/#organization"
     ld = (
         '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
-        '{"@type": "NewsArticle", "headline": "Harbour wall", "author": {"@id": "' + person + '"}},'
-        '{"@type": "WebSite", "@id": "https://news.example/#website", "name": "Example News"},'
+        '{"@type": "NewsArticle", "headline": "Harbour wall", "author": {"@id": "' + person + '"}, '
+        '"publisher": {"@id": "' + org + '"}},'
+        '{"@type": "WebSite", "@id": "https://news.example/#website", "name": "Example News Online"},'
+        '{"@type": "Organization", "@id": "' + org + '", "name": "Example Courier"},'
         '{"@type": "Person", "@id": "' + person + '", "name": "Nirmala Patel", "url": "https://news.example/by/np"}'
         "]}</script>"
     )
     result = extract(_story_page("", ld), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Nirmala Patel"]
+    assert result.site_name == "Example Courier"
 
 
 def test_a_json_ld_placeholder_is_no_author() -> None:

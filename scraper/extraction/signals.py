@@ -208,17 +208,19 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
 
 
 def _with_people(article: dict[str, Any], named: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The article node with its ``author`` and ``creator`` references replaced by the nodes they name.
+    """The article node with its ``author``, ``creator`` and ``publisher`` references replaced by the nodes they name.
 
     Yoast and other generators write ``"author": {"@id": ".../#/schema/person/5380"}`` and put the
     ``Person`` with its name elsewhere in the ``@graph``: the reference alone names no one.
     """
     resolved = dict(article)
-    for key in ("author", "creator"):
+    for key in ("author", "creator", "publisher"):
         value = article.get(key)
-        items = value if isinstance(value, list) else [value]
-        if any(_reference(item) in named for item in items):
-            resolved[key] = [named.get(_reference(item) or "", item) for item in items]
+        if isinstance(value, list):
+            if any(_reference(item) in named for item in value):
+                resolved[key] = [named.get(_reference(item) or "", item) for item in value]
+        elif (reference := _reference(value)) in named:
+            resolved[key] = named[reference or ""]
     return resolved
 
 
