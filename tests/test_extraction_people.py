@@ -205,6 +205,25 @@ def test_a_printed_byline_through_extract(header: str, head: str, authors: list[
     assert result.authors == authors
 
 
+def test_the_bylines_of_a_list_of_books_or_cards_are_not_the_storys_authors() -> None:
+    books = "".join(
+        f'<div class="book"><h3>{title}</h3><p class="author">by {name}</p></div>'
+        for title, name in (("Galápagos", "Alexander Boldizar"), ("Tide", "Sierra Greer"), ("Shoal", "Ray Nayler"))
+    )
+    byline = '<p class="meta">By Ann Lee | March 3, 2026</p>'  # the story's, printed without byline markup
+    result = extract(_story_page(byline + books), url="https://news.example/books/five-new-novels")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Ann Lee"]
+    # one byline marked in parts (the line, the name, the date) is one byline
+    parts = (
+        '<div class="byline">capital <span class="author">von Jemima Kelly</span>'
+        '<span class="byline-date">05. November 2024</span></div>'
+    )
+    result = extract(_story_page(parts), url="https://news.example/books/five-new-novels")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Jemima Kelly"]
+
+
 def test_a_json_ld_author_keeps_a_surname_that_names_an_agency() -> None:
     ld = (
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall", '

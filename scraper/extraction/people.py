@@ -312,14 +312,32 @@ def _names_an_outlet(name: str) -> bool:
     return bool(_BARE_DOMAIN.fullmatch(name)) or (name.islower() and len(name.split()) == 1 and name.isalpha())
 
 
+def _own_bylines(bylines: list[str]) -> list[str]:
+    """The first bylines marked in the page, unless they are many different ones: the authors of cards or books.
+
+    A byline's own parts are often marked too ("von Jemima Kelly" inside "capital von Jemima Kelly 05.
+    November 2024"): a text held in an earlier one is not another byline.
+    """
+    distinct: list[str] = []
+    for byline in bylines:
+        text = " ".join(byline.split()).lower()
+        if not any(text in seen for seen in distinct):
+            distinct.append(text)
+    return [] if len(distinct) >= MANY_BYLINES else bylines[:3]
+
+
+MANY_BYLINES = 3  # different bylines marked in one page: a list's items (related posts, books), not the story's
+
+
 def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> list[str]:
     """A clean list of people; the site name only when no person is named."""
     ld = signals.article_ld or {}
     site = Site.of(signals, site_name, url)
+    own = _own_bylines(signals.bylines)
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
-        [(n, not site.mentioned_in(v)) for v in signals.bylines[:3] for n in clean_person(v, printed=True)],
+        [(n, not site.mentioned_in(v)) for v in own for n in clean_person(v, printed=True)],
         # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026"),
         # unless it names the publication ("Av Svenska Dagbladet" on Svenska Dagbladet's site)
         [
