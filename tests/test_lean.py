@@ -179,7 +179,9 @@ def test_the_escalation_gate_reads_the_page_text_only_where_it_could_open(
     assert etree.tostring(tree) == before
 
 
-@pytest.mark.parametrize(("over", "spared"), [(-10, 0), (10, 0), (100, 200), (100, 50), (300, 400), (-10, 5)])
+@pytest.mark.parametrize(
+    ("over", "spared"), [(-10, 0), (10, 0), (100, 200), (100, 50), (300, 400), (-10, 5), (100, 5000), (-500, 0)]
+)
 def test_the_escalation_gate_weighs_the_text_without_the_prose_spared_from_trafilaturas_prune(
     over: int, spared: int
 ) -> None:

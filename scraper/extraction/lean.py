@@ -331,7 +331,7 @@ class Cascade:
         if unspared is not None and unspared >= self.page_share * self.page_bound(tree):
             return ""
         text: str = self.html2txt(tree, *args, **kwargs)
-        if not unspared or unspared == self.text_length:
+        if unspared is None or not self.spared[0]:
             return text
         # Story prose spared from trafilatura's prune makes the text longer than trafilatura's
         # own: the escalation is decided as if it were gone (the gate compares the text it holds
