@@ -252,14 +252,8 @@ def _is_prose_list(block: Block) -> bool:
     if block.kind != "list":
         return False
     items = [line for line in block.text.split("\n") if line.strip()]
-    sentences = sum(1 for line in items if _is_sentence(line))
+    sentences = sum(1 for line in items if count_words(line) >= 12 and line.rstrip()[-1:] in ".!?:")
     return bool(items) and sentences * 2 > len(items)
-
-
-def _is_sentence(line: str) -> bool:
-    """A long line that ends as a sentence does, or a shorter one ending in a full stop (a step: headlines end bare)."""
-    end, words = line.rstrip()[-1:], count_words(line)
-    return (words >= 12 and end in ".!?:") or (words >= 4 and end == ".")
 
 
 def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
