@@ -245,14 +245,13 @@ def drop_comments(tree: lxml_html.HtmlElement) -> None:
 
 
 def unlink_empty_links(tree: lxml_html.HtmlElement) -> None:
-    """Take the address off links that show no text (``<a href="/x"></a>``, an icon drawn by CSS, a picture).
+    """Take the address off links that show nothing (``<a href="/x"></a>``, an icon drawn by CSS).
 
-    trafilatura moves the text after an element that has none into it (a picture's link is one
-    once it drops the picture), so the sentence after such a link read as link text, and a story
-    paragraph as a link list. Without an address it
+    trafilatura moves the text after an element that has none into it, so the sentence after
+    such a link read as link text, and a story paragraph as a link list. Without an address it
     is an anchor, which :mod:`scraper.extraction.blocks` does not count as a link; the element
     stays, so that trafilatura weighs the page's links as before.
     """
     for link in tree.iter("a"):
-        if "href" in link.attrib and not link.text_content().strip():
+        if len(link) == 0 and (link.text is None or link.text.isspace()) and "href" in link.attrib:
             del link.attrib["href"]
