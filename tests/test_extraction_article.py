@@ -369,6 +369,23 @@ def test_a_sub_heading_wrapped_in_its_permalink_is_not_a_teaser_card() -> None:
     assert all(text in article.text for text in [*_PART_ONE, *_PART_TWO])
 
 
+def test_a_card_linking_to_a_place_in_another_page_is_a_teaser() -> None:
+    """Review: ``/other-story#comments`` on a page that has its own ``id="comments"`` is another page's card."""
+    from lxml import html as lxml_html
+
+    from scraper.extraction.visible import read_signals
+
+    card = "Ferry operators say the new timetable will add two sailings a day from April."
+    tree = lxml_html.document_fromstring(
+        "<html><head><link rel='canonical' href='https://news.example/2026/03/02/wall'></head><body><article>"
+        f"<p>{_PART_ONE[0]}</p><a href='/2026/03/08/ferry#comments'><p>{card}</p></a>"
+        f"<a href='https://other.example/ferry#respond'><h3>{card} Again.</h3></a>"
+        "<a href='https://news.example/2026/03/02/wall#more'><h2>More on the wall</h2></a>"
+        "</article><div id='comments'></div><div id='respond'></div><div id='more'></div></body></html>"
+    )
+    assert read_signals(tree).teasers == [card, f"{card} Again."]
+
+
 def test_a_header_left_open_does_not_hide_the_running_text() -> None:
     from lxml import html as lxml_html
 

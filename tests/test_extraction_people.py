@@ -175,6 +175,9 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     (["By Popular Demand", "The harbour wall was rebuilt in 2025 after the storms of the winter before."], None),
     (["By Royal Warrant", "Shop", "Apr 17"], None),  # no year: no date on its own
     (["By", "Popular Demand", "Gifts for the harbour"], None),  # a label joined to what follows is judged alike
+    (["By Royal Decree", "March 9, 2026"], None),  # review: a column's name, a kicker, a category beside the date
+    (["By Any Means Necessary", "Published March 9, 2026"], None),
+    (["By", "Local News", "March 9, 2026"], None),
 ])  # fmt: skip
 def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[str], byline: str | None) -> None:
     # templates print the date and "By Jerry Chu" in elements of their own: the date is the byline's field

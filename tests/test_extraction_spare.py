@@ -165,6 +165,31 @@ def test_the_tally_counts_the_characters_spared() -> None:
     assert tally == [len(widget.text_content())], "nothing spared, nothing counted"
 
 
+def test_a_story_made_whole_by_spared_prose_does_not_take_the_letters_printed_under_it() -> None:
+    """Review: with the spared prose left out of the escalation gate, a recall run added a letters page."""
+    pairs = [[_MIDDLE[0].replace("first", n), _MORE[1].replace("surveyors", n)] for n in ("first", "second", "third")]
+    pairs += [[_MIDDLE[0].replace("first", n), _MORE[1].replace("surveyors", n)] for n in ("fourth", "fifth", "sixth")]
+    sections = "".join(f"<div class='slide-widget'>{_paragraphs(pair)}</div>" for pair in pairs)
+    names = ("Mary Hughes", "Tom Price", "Anne Walsh", "Peter Lloyd", "Lucy Grant", "Owen Rees")
+    places = ("the slipway", "the outer basin", "the wave screen", "the quarry road", "the fish market", "the marina")
+    letters = "".join(
+        f"<p>{name} writes: I have lived beside {place} for most of my life and watched the winter water rise a "
+        f"little higher every year, so I welcome the vote, but the board must explain how {place} will be "
+        "protected while the contractors work, and who pays if the schedule slips again.</p>"
+        for name in names
+        for place in places[:2]
+    )
+    story = _paragraphs(_OPENING[:1]) + sections + _paragraphs(_CLOSING[:1])
+    html = _page("").replace(_paragraphs(_OPENING), "").replace(_paragraphs(_CLOSING), story)
+    html = html.replace(
+        "</article>", f"</article><section class='letters-page'><h2>Letters to the editor</h2>{letters}</section>"
+    )
+    text = _extracted(html)
+    assert _MIDDLE[0].replace("first", "sixth") in text
+    assert "Letters to the editor" not in text
+    assert "Mary Hughes writes" not in text
+
+
 def test_a_reshaped_prune_turns_the_lean_call_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert knows(core, external)
 

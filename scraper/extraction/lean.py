@@ -327,18 +327,20 @@ class Cascade:
         :func:`page_text_bound`. Where the text is not under that share of the bound, an empty
         text keeps the gate shut as the page's own would.
         """
-        unspared = None if self.text_length is None else self.text_length - self.spared[0]
-        if unspared is not None and unspared >= self.page_share * self.page_bound(tree):
+        held, spared = self.text_length, self.spared[0]
+        if held is not None and held - spared >= self.page_share * self.page_bound(tree):
             return ""
         text: str = self.html2txt(tree, *args, **kwargs)
-        if unspared is None or not self.spared[0]:
+        if held is None or not spared:
             return text
         # Story prose spared from trafilatura's prune makes the text longer than trafilatura's
         # own: the escalation is decided as if it were gone (the gate compares the text it holds
-        # with ``page_share`` of this text's length, nothing else of it is read).
-        if unspared >= self.page_share * len(text):
+        # with ``page_share`` of this text's length, nothing else of it is read), unless with it the
+        # text is twice that share of the page: then it is the story, whole, and a recall run would
+        # only add what sits beside it (a letters page, comments).
+        if held - spared >= self.page_share * len(text) or held >= 2 * self.page_share * len(text):
             return ""
-        return text + " " * math.ceil(self.spared[0] / self.page_share)
+        return text + " " * math.ceil(spared / self.page_share)
 
     def page_bound(self, tree: lxml_html.HtmlElement) -> int:
         """:func:`page_text_bound` of ``tree``, read once a call (the comparison and the gate read one tree)."""

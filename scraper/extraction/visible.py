@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
+from scraper.extraction.declared import split_url
 from scraper.extraction.namesearch import values_holding
 from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
 from scraper.text import normalise, phrases
@@ -145,7 +146,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
         text = element_text(element)
         if 0 < len(text) < 1000:
             signals.captions.append(text)
-    signals.teasers = _teaser_texts(tree, signals.all_meta("og:description", "description"))
+    signals.teasers = _teaser_texts(tree, signals.all_meta("og:description", "description"), signals.canonical)
 
 
 # Where a byline's text breaks: its lines and blocks hold a field each (a name, a post, a date).
@@ -350,20 +351,33 @@ def teaser_links(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 _IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # the places a fragment can name
 
 
-def _teaser_texts(tree: lxml_html.HtmlElement, descriptions: list[str], limit: int = 150) -> list[str]:
+def _same_path(address: str, canonical: str | None) -> bool:
+    """``address`` (a link's, before its fragment) names the page's canonical address (its path, at least)."""
+    if not canonical:
+        return False
+    try:
+        return split_url(address).path.rstrip("/") == split_url(canonical).path.rstrip("/")
+    except ValueError:  # a port that is no number
+        return False
+
+
+def _teaser_texts(
+    tree: lxml_html.HtmlElement, descriptions: list[str], canonical: str | None = None, limit: int = 150
+) -> list[str]:
     """Headings and paragraphs wrapped in a link: teaser cards for other articles.
 
     Article text never nests a paragraph inside a link, so when trafilatura takes a card's
     paragraph for body text it can be recognised here. A card repeating the page's own
     description links to the article itself and is left out, and so is a link to a place in
-    this page (``<a href="#what-is-a-hub"><h2>What is a hub?</h2></a>``: a heading's permalink).
+    this page (``<a href="#what-is-a-hub"><h2>What is a hub?</h2></a>``: a heading's permalink; the
+    page's own address, or the link itself, before the fragment).
     """
     own = {" ".join(d.split()) for d in descriptions}
     texts: list[str] = []
     anchors: set[str] | None = None  # the page's element ids, read when a link has a fragment
     for link in teaser_links(tree)[:limit]:
-        fragment = (link.get("href") or "").partition("#")[2]
-        if fragment:
+        address, _, fragment = (link.get("href") or "").partition("#")
+        if fragment and (not address or link.get("id") == fragment or _same_path(address, canonical)):
             if anchors is None:
                 anchors = set(_IDS(tree))
             if fragment in anchors:  # a heading's permalink or a contents entry: a place in this page
