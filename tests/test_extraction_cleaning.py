@@ -343,7 +343,7 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
     ["Share this article", "Sign up for our newsletter", "Advertisement", "Jetzt abonnieren",
      "We use cookies to improve your experience.", "Listen to this article",
      "Fehler gefunden? Jetzt melden.", "Lesedauer: 4 Minuten", "Reading time: 3 min",
-     "Join Our Harbour Newsletter", "Already have an account? Log in",
+     "Join our newsletter", "Already have an account? Log in",
      "This article is exclusive to Harbour+ subscribers", "Was this newsletter forwarded to you? Sign up here.",
      "Table of Contents", "PIN FOR LATER", "See price at Amazon", "Previous post"],
 )  # fmt: skip
