@@ -178,6 +178,11 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     (["By Royal Decree", "March 9, 2026"], None),  # review: a column's name, a kicker, a category beside the date
     (["By Any Means Necessary", "Published March 9, 2026"], None),
     (["By", "Local News", "March 9, 2026"], None),
+    (["Written By:", "Cazzy Magennis", "Last Updated:", "August 1, 2025"], "Written By: Cazzy Magennis"),
+    (["Tips for the harbour", "By", "Cazzy Magennis", "Last updated:", "August 1, 2025"], "By Cazzy Magennis"),
+    (["By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025"], "By Chris McNamara"),
+    (["Written by Jane Roe"], "Written by Jane Roe"),  # the verb says a writer follows: no field needed
+    (["By Popular Demand", "Last updated:", "Shop now"], None),  # a label with no date after it is no date
 ])  # fmt: skip
 def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[str], byline: str | None) -> None:
     # templates print the date and "By Jerry Chu" in elements of their own: the date is the byline's field
@@ -401,3 +406,21 @@ def test_a_json_ld_placeholder_is_no_author() -> None:
     result = extract(_story_page("", ld), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("header", "authors"), [
+    ('<div class="d-flex ms-3">By <a href="/author/chris-mcnamara">Chris McNamara</a></div>', ["Chris McNamara"]),
+    ('<span class="x1">by </span><p><a href="/articles/authors/shannon-grilli">Shannon Grilli</a></p>',
+     ["Shannon Grilli"]),
+    ('<div class="post-user">By: <a href="https://news.example/author/ray/">Ray Ansari</a></div>', ["Ray Ansari"]),
+    ('<p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>', ["A. J. Neal"]),
+    ('<p><a href="/autor/jose-muller">José Müller</a></p>', ["José Müller"]),
+    ('<p><a href="/authors/">All our authors</a></p>', []),  # no writer's slug
+    ('<p><a href="/author/jane-roe">Harbour news</a></p>', []),  # the words are not the slug's
+    ('<p><a href="/author/ann-lee">Ann Lee</a> <a href="/author/tom-okafor">Tom Okafor</a> '
+     '<a href="/author/eva-berg">Eva Berg</a></p>', []),  # three writers: a list of other stories
+])  # fmt: skip
+def test_a_name_linked_to_the_writers_page_is_the_author(header: str, authors: list[str]) -> None:
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == authors

@@ -81,7 +81,7 @@ _ARTICLES = frozenset(
         "een",
     ]
 )
-_TOKENS = re.compile(r"[|·•;()\[\]–—/]|,|\s-\s|[^\s|·•,;()\[\]–—/]+")
+_TOKENS = re.compile(r"[|·•⋅∙;()\[\]–—/]|,|\s-\s|[^\s|·•⋅∙,;()\[\]–—/]+")
 _LABEL = re.compile(r"[^\W\d_]+:")  # "Stand:", "Updated:" ends the names
 
 
@@ -118,22 +118,37 @@ def header_byline(lines: list[str]) -> str | None:
         if found is None:
             continue
         names, field = found
-        if field or _dated_beside(lines, index):
+        if field or _dated_beside(lines, index) or _says_written(line[: lead.end()]):
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare
 
 
+def _says_written(lead: str) -> bool:
+    """A lead of more than one word ("Written by", "Geschrieben von") says a writer follows, field or not."""
+    return len(lead.split()) > 1
+
+
 def _with_labels_joined(lines: list[str]) -> list[str]:
-    """Each line that is only a byline's label ("By", "Written by") joined to the line after it (the names)."""
+    """Each line that is only a label joined to the line after it: its value.
+
+    A byline's ("By", "Written by:") to the names, a field's ("Last updated:") to its date, so that
+    the date reads as beside the byline.
+    """
     joined: list[str] = []
     for line in lines:
-        if joined and (lead := _lead().match(joined[-1] + " ")) is not None and lead.end() > len(joined[-1]):
-            joined[-1] = f"{joined[-1]} {line}"
+        last = joined[-1] if joined else ""
+        byline_label = joined and (lead := _lead().match(last + " ")) is not None and lead.end() > len(last)
+        field_label = last.endswith(":") and len(last.split()) <= _LABEL_WORDS
+        if byline_label or field_label:
+            joined[-1] = f"{last} {line}"
         else:
             joined.append(line)
     return joined
+
+
+_LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line of its own
 
 
 _DATE_LINE_CHARS = 40  # "Published March 9, 2026", "Apr 17, 2025": a date on a line of its own
@@ -212,10 +227,10 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     return (" ".join(kept), field) if len(lower) <= _REST_LOWER_WORDS else None
 
 
-_FIELD = re.compile(r"\s*(?:[|·•,;–—]|\s-\s)")
+_FIELD = re.compile(r"\s*(?:[|·•⋅∙,;–—]|\s-\s)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # A separator; a date in figures; a month's name and a day, either way round ("Nov 20", "20. März").
-_SEPARATOR = re.compile(r"\s*(?:[|·•–—]|-\s)")
+_SEPARATOR = re.compile(r"\s*(?:[|·•⋅∙–—]|-\s)")
 _FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
 
@@ -231,7 +246,7 @@ def _separator_or_date(rest: str) -> bool:
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
-_FIELD_NEXT = re.compile(r"\s*(?:[|·•;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
+_FIELD_NEXT = re.compile(r"\s*(?:[|·•⋅∙;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
 
 
 def _agency(text: str) -> tuple[str, bool] | None:

@@ -55,7 +55,7 @@ _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
-_BYLINE_FIELDS = re.compile(r"\s+[·•]\s+|\s*•\s*")  # spaced: Catalan writes l·l inside names
+_BYLINE_FIELDS = re.compile(r"\s+[·•⋅∙]\s+|\s*[•⋅∙]\s*")  # spaced: Catalan writes l·l inside names
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
@@ -345,6 +345,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
             for n in clean_person(signals.header_byline or "", keep_lower=True, printed=True)
             if not site.contains(n)
         ],
+        # the writer's name linked to their page of stories, in markup nothing else reads as a byline
+        [(n, not site.mentioned_in(v)) for v in signals.author_links for n in clean_person(v, printed=True)],
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.authorlinks import author_link_names
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.declared import split_url
 from scraper.extraction.namesearch import values_holding
@@ -25,6 +26,7 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     """Everything the page says about itself: head signals plus what a reader sees."""
     signals = read_head_signals(tree)
     _read_visible(tree, signals)
+    signals.author_links = author_link_names(tree)
     ld_description = ld_text((signals.article_ld or {}).get("description"))
     descriptions = [*signals.all_meta("og:description", "description", "twitter:description"), ld_description]
     signals.lead = visible_lead(tree, [d for d in descriptions if d])
