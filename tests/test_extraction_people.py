@@ -182,6 +182,10 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     (["Tips for the harbour", "By", "Cazzy Magennis", "Last updated:", "August 1, 2025"], "By Cazzy Magennis"),
     (["By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025"], "By Chris McNamara"),
     (["Written by Jane Roe"], "Written by Jane Roe"),  # the verb says a writer follows: no field needed
+    (["by Meaghan Weeden ● December 23, 2025 ● 6 min read"], "by Meaghan Weeden"),
+    (["Share this", "Author", "Chengcheng Pei", "Staff Software Engineer"], "Author: Chengcheng Pei"),
+    (["Contributors: Janet Loughrey", "Check your local garden centre."], "Contributors: Janet Loughrey"),
+    (["Author", "Popular Demand"], None),  # a label does not make a phrase a name
     (["By Popular Demand", "Last updated:", "Shop now"], None),  # a label with no date after it is no date
 ])  # fmt: skip
 def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[str], byline: str | None) -> None:

@@ -81,7 +81,7 @@ _ARTICLES = frozenset(
         "een",
     ]
 )
-_TOKENS = re.compile(r"[|·•⋅∙;()\[\]–—/]|,|\s-\s|[^\s|·•⋅∙,;()\[\]–—/]+")
+_TOKENS = re.compile(r"[|·•⋅∙●;()\[\]–—/]|,|\s-\s|[^\s|·•⋅∙●,;()\[\]–—/]+")
 _LABEL = re.compile(r"[^\W\d_]+:")  # "Stand:", "Updated:" ends the names
 
 
@@ -126,8 +126,8 @@ def header_byline(lines: list[str]) -> str | None:
 
 
 def _says_written(lead: str) -> bool:
-    """A lead of more than one word ("Written by", "Geschrieben von") says a writer follows, field or not."""
-    return len(lead.split()) > 1
+    """A lead of more than one word ("Written by") or a label's ("Author:", "By:") says a writer follows."""
+    return len(lead.split()) > 1 or lead.rstrip().endswith(":")
 
 
 def _with_labels_joined(lines: list[str]) -> list[str]:
@@ -143,9 +143,16 @@ def _with_labels_joined(lines: list[str]) -> list[str]:
         field_label = last.endswith(":") and len(last.split()) <= _LABEL_WORDS
         if byline_label or field_label:
             joined[-1] = f"{last} {line}"
+        elif last.casefold() in _label_words():  # "Author" over the name: the label's colon is the line break
+            joined[-1] = f"{last}: {line}"
         else:
             joined.append(line)
     return joined
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    return frozenset(phrases()["byline_lead_label"])
 
 
 _LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line of its own
@@ -227,10 +234,10 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     return (" ".join(kept), field) if len(lower) <= _REST_LOWER_WORDS else None
 
 
-_FIELD = re.compile(r"\s*(?:[|·•⋅∙,;–—]|\s-\s)")
+_FIELD = re.compile(r"\s*(?:[|·•⋅∙●,;–—]|\s-\s)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # A separator; a date in figures; a month's name and a day, either way round ("Nov 20", "20. März").
-_SEPARATOR = re.compile(r"\s*(?:[|·•⋅∙–—]|-\s)")
+_SEPARATOR = re.compile(r"\s*(?:[|·•⋅∙●–—]|-\s)")
 _FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
 
@@ -246,7 +253,7 @@ def _separator_or_date(rest: str) -> bool:
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
-_FIELD_NEXT = re.compile(r"\s*(?:[|·•⋅∙;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
+_FIELD_NEXT = re.compile(r"\s*(?:[|·•⋅∙●;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
 
 
 def _agency(text: str) -> tuple[str, bool] | None:

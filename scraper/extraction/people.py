@@ -22,7 +22,7 @@ _BY_PREFIX = re.compile(
 # A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie
 # Weisenhorn", "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" where the page
 # set the label and the name in elements of their own without a space between them.
-_LABEL_BEFORE = re.compile(r"^(?:authors?|autor(?:in|en)?|auteurs?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE)
 _VERB_BY = re.compile(
     r"^(?:posted|written|authored|recipe|article|story|words|reporting|content)\s*(?:by|von)\s*(?::\s*|\s+|$)",
     re.IGNORECASE,
@@ -55,7 +55,7 @@ _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
-_BYLINE_FIELDS = re.compile(r"\s+[·•⋅∙]\s+|\s*[•⋅∙]\s*")  # spaced: Catalan writes l·l inside names
+_BYLINE_FIELDS = re.compile(r"\s+[·•⋅∙●]\s+|\s*[•⋅∙●]\s*")  # spaced: Catalan writes l·l inside names
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
