@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.api import extract
-from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.bylinetext import header_byline, header_name
 from scraper.extraction.people import clean_person
 from scraper.items import Article
 
@@ -428,3 +428,39 @@ def test_a_name_linked_to_the_writers_page_is_the_author(header: str, authors: l
     result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == authors
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    (["Shauna Mitchell", "August 25, 2024"], "Shauna Mitchell"),
+    (["A guide to pricing", "Çelik Nimani", "Dec 19, 2025", "12 min read"], "Çelik Nimani"),
+    (["Nick van Mead", "Dec 19, 2025"], "Nick van Mead"),
+    (["Sinéad O’Connor", "19 December 2025"], "Sinéad O’Connor"),
+    (["Shauna Mitchell", "Hotel Travel Hacks"], None),  # no date beside it: a name in the text
+    (["Link Copied!", "Dec 26, 2025"], None),  # the page's controls and labels are no names
+    (["No Comments", "Dec 26, 2025"], None),
+    (["NVIDIA GTC", "Dec 26, 2025"], None),
+    (["Facebook Pinterest Twitter E-mail", "Dec 26, 2025"], None),
+    (["AI Alignment Forum", "18th Dec 2025"], None),
+])  # fmt: skip
+def test_a_name_alone_beside_the_date_under_the_headline(lines: list[str], name: str | None) -> None:
+    assert header_name(lines) == name
+
+
+def test_a_name_alone_beside_the_date_is_the_author_only_when_nothing_else_names_one() -> None:
+    header = '<div class="x"><div>Shauna Mitchell</div><div>August 25, 2024</div></div>'
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Shauna Mitchell"]
+    # a publisher given as the JSON-LD author is no person: the printed name still wins
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall", '
+        '"author": {"@type": "Organization", "name": "Harbour Gazette"}}</script>'
+    )
+    result = extract(_story_page(header, ld), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Shauna Mitchell"]
+    # a byline anywhere else comes first
+    byline = '<p class="byline">By Ann Lee</p>'
+    result = extract(_story_page(header + byline), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Ann Lee"]

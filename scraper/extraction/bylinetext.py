@@ -125,6 +125,40 @@ def header_byline(lines: list[str]) -> str | None:
     return bare
 
 
+def header_name(lines: list[str]) -> str | None:
+    """A line under the headline that is only a person's name, beside a date on a line of its own.
+
+    Templates print the writer's name and the date in elements of their own, with no "By" ("Shauna
+    Mitchell" / "August 25, 2024"). Read only when nothing else names anyone: a kicker beside the
+    date reads the same ("Personal Finance"), which the names' words must not be (see ``_plausible``).
+    """
+    lines = [" ".join(line.split()) for line in lines]
+    for index, line in enumerate(lines):
+        if len(line) > _NAME_LINE_CHARS or not line[:1].isupper():
+            continue
+        found = _names(line)
+        if found is not None and found[0] == line and _spelled_as_a_name(line) and _dated_beside(lines, index):
+            return found[0]
+    return None
+
+
+_NAME_LINE_CHARS = 40
+
+
+def _spelled_as_a_name(line: str) -> bool:
+    """Two to four words as a person's name is printed: capitalised, then lower case ("O'Neil",
+    "Müller-Lüdenscheidt"), an initial ("J."), or a particle. Not "NVIDIA GTC", "Link Copied!", "E-mail"."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w.lower() in NAME_PARTICLES or _name_word(w) for w in words)
+
+
+def _name_word(word: str) -> bool:
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    if len(letters) == 2 and letters[1] == "." and letters[0].isupper():
+        return True  # an initial
+    return letters.isalpha() and letters[0].isupper() and any(ch.islower() for ch in letters[1:])
+
+
 def _says_written(lead: str) -> bool:
     """A lead of more than one word ("Written by") or a label's ("Author:", "By:") says a writer follows."""
     return len(lead.split()) > 1 or lead.rstrip().endswith(":")

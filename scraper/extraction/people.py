@@ -352,6 +352,10 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
         candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
+    # last, a name alone beside the date: a kicker can read the same ("AI Alignment Forum" / "18th Dec 2025")
+    candidates.append(
+        [(n, True) for n in clean_person(signals.header_name or "", printed=True) if not site.contains(n)]
+    )
     for people in candidates:
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons:
