@@ -464,3 +464,14 @@ def test_a_name_alone_beside_the_date_is_the_author_only_when_nothing_else_names
     result = extract(_story_page(header + byline), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Ann Lee"]
+
+
+def test_one_writer_marked_twice_once_with_the_outlet_glued_on_is_one_author() -> None:
+    header = '<p class="byline">Brian Truitt USA TODAY</p><p class="author">Brian Truitt</p>'
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Brian Truitt"]
+
+
+def test_a_name_with_a_part_in_brackets_keeps_single_spaces() -> None:
+    assert clean_person("Paramita (Guha) Ghosh") == ["Paramita Ghosh"]

@@ -87,7 +87,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     if inner and any(ch.isdigit() for ch in text[: inner.start()]):
         text = text[inner.start() :]  # "Updated January 08, 2026 Written by Meghan Neville": the date goes
     text = _SHARED_CREDIT.sub("", text)
-    text = _BY_PREFIX.sub("", _PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)))
+    text = _BY_PREFIX.sub("", " ".join(_PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)).split()))
     if printed:
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
     names: list[str] = []
@@ -359,6 +359,11 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     for people in candidates:
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons:
-            return unique(persons)
+            return _without_longer_spellings(unique(persons))
     # No person named anywhere: the desk, agency or site is the author.
     return next((unique([n for n, _ in people]) for people in candidates if people), [])
+
+
+def _without_longer_spellings(names: list[str]) -> list[str]:
+    """Each name once: "Brian Truitt USA TODAY" beside "Brian Truitt" is the same writer with the outlet glued on."""
+    return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
