@@ -186,6 +186,8 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     (["Share this", "Author", "Chengcheng Pei", "Staff Software Engineer"], "Author: Chengcheng Pei"),
     (["Contributors: Janet Loughrey", "Check your local garden centre."], "Contributors: Janet Loughrey"),
     (["Author", "Popular Demand"], None),  # a label does not make a phrase a name
+    (["von Dr. Max Kolter", "20.10.2025", "Anzeige"], "von Dr. Max Kolter"),  # lower case, the date beside
+    (["von Angela Merkel", "bis Olaf Scholz"], None),  # lower case without a date: a fragment
     (["By Popular Demand", "Last updated:", "Shop now"], None),  # a label with no date after it is no date
 ])  # fmt: skip
 def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[str], byline: str | None) -> None:

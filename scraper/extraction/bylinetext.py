@@ -256,7 +256,9 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     if not kept or not _plausible(kept):
         return None
     rest = text[end:]
-    if strict:  # a line in lower case: only names, then a separator or a date
+    if strict:  # a line in lower case: only names, then a separator or a date (or nothing: the date beside)
+        if not rest.strip():
+            return " ".join(kept), False
         return (" ".join(kept), True) if _separator_or_date(rest) else None
     if aside := _ASIDE.match(rest):  # "(EFE) | 20 de noviembre", "(à Bruxelles) – …": a field if one follows
         rest = rest[aside.end() :] if _FIELD_NEXT.match(rest[aside.end() :]) else rest
