@@ -217,6 +217,8 @@ LONG_AFFILIATE_STORY = (
         ("For the latest news from the Echo, sign up for our newsletters.", True),
         ("Check out more of our travel stories by signing up to our free weekly newsletter", True),
         ("The council asked residents to subscribe to its newsletter for updates on the works.", False),
+        ('"Parents who want updates should subscribe to our newsletter," the superintendent told the crowd.', False),
+        ("The emails promised exclusive deals delivered right to your inbox, according to the complaint.", False),
         (LONG_AFFILIATE_STORY, False),  # a story about affiliate links, not a disclosure
         ("Real-estate agents earn a commission of about 5 percent on each sale.", False),
         ("It was the most-read story on Google News in Germany this week.", False),
@@ -315,6 +317,27 @@ def test_a_paragraph_that_merely_starts_like_a_caption_stays() -> None:
 )  # fmt: skip
 def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Most read books of 2024", "Related Articles of Faith", "Recommended for you, by a machine",
+     "You may also like the new ferry timetable, which adds a 6 a.m. sailing."],
+)  # fmt: skip
+def test_the_storys_words_that_open_like_a_boxs_title_stay(text: str) -> None:
+    for kind in ("p", "head"):
+        block = Block(kind=kind, text=text, link_density=0.0)
+        assert strip_crosslinks([block, p(PROSE)], CleaningContext()) == [block, p(PROSE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fill out the form by April 15 to claim the rebate; late applications will not be accepted, the county said.",
+     "Request a demo, the company's sales staff told reporters, and the price list follows.",
+     "Follow me on the map here, the fire captain said as the crews moved up the hill."],
+)  # fmt: skip
+def test_a_prompts_words_reported_in_the_story_stay(text: str) -> None:
+    assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(text), p(PROSE)]
 
 
 def test_a_sentence_that_opens_like_a_crosslink_but_runs_on_as_prose_stays() -> None:

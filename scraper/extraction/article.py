@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
-from scraper.extraction.bylinetext import header_byline, header_name
+from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.dateline import read_header
 from scraper.extraction.decoding import decode_page, parse_page
@@ -129,7 +129,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
     shown = header.dates
-    signals.header_byline, signals.header_name = header_byline(header.lines), header_name(header.lines)
+    signals.header_byline = header_byline(header.lines)
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

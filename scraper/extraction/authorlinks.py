@@ -45,12 +45,57 @@ def author_link_names(tree: lxml_html.HtmlElement, many: int = MANY_WRITERS) -> 
         name = " ".join(link.text_content().split())
         if not name or len(name) > _NAME_CHARS or name.casefold() in seen:
             continue
-        if _spells(name, _writer_slug(link.get("href", ""))):
+        if _spells(name, _writer_slug(link.get("href", ""))) and _in_a_byline_spot(link, name):
             seen.add(name.casefold())
             names.append(name)
             if len(names) >= many:
                 return []
     return names
+
+
+# Where a writer's link is someone else's: a comment, a related story's card, a sidebar, a caption.
+_ELSEWHERE_TAGS = frozenset({"aside", "nav", "footer", "figcaption", "figure", "blockquote"})
+_ELSEWHERE_WORDS = frozenset(
+    {"comment", "comments", "reply", "replies", "related", "sidebar", "widget", "widgets", "recommended",
+     "recommendations", "popular", "trending", "footer", "caption", "discussion"}
+)  # fmt: skip
+_CLASS_TOKEN = re.compile(r"[a-z0-9_-]+")  # not a utility class's value ("mr-[--sidebar-width]")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "td", "dd", "section", "article", "header", "footer", "ul", "ol", "body"})
+_BYLINE_WORDS = 16  # words besides the names in the link's block: "By", posts, "Last updated on May 6"
+_NEAR = 6  # ancestors looked at: a comment's or a card's box is close; a layout's wrapper (a <nav> left open) is not
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _in_a_byline_spot(link: lxml_html.HtmlElement, name: str) -> bool:
+    """The link sits in a line of its own with a byline's few words, outside comments, cards and captions.
+
+    In a story's paragraph ("… columnist Ruth Calloway told the board"), a related story's card (its
+    headline beside the name) or a reader's comment, the writer named is not the story's.
+    """
+    block = None
+    for depth, ancestor in enumerate(link.iterancestors()):
+        if depth >= _NEAR:
+            break
+        if ancestor.tag in _ELSEWHERE_TAGS:
+            return False
+        if _marked_elsewhere(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return False
+        if block is None and ancestor.tag in _BLOCK_TAGS:
+            block = ancestor
+    if block is None:
+        block = next((a for a in link.iterancestors() if a.tag in _BLOCK_TAGS), None)
+    if block is None:
+        return False
+    others = len(_WORD.findall(block.text_content())) - len(_WORD.findall(name))
+    return others <= _BYLINE_WORDS
+
+
+def _marked_elsewhere(marks: str) -> bool:
+    """A class or id naming a comment, a related box, a sidebar ("comment-body", "related_posts")."""
+    for token in marks.lower().split():
+        if _CLASS_TOKEN.fullmatch(token) and any(part in _ELSEWHERE_WORDS for part in re.split(r"[-_]+", token)):
+            return True
+    return False
 
 
 def _writer_slug(href: str) -> str:

@@ -99,7 +99,7 @@ def strip_crosslinks(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     over both shared corpora such lines (over ``CROSSLINK_SHORT`` words, under
     ``CROSSLINK_MIN_DENSITY`` linked) held 76 story tokens and no boilerplate.
     """
-    return [b for b in blocks if not _is_crosslink(b)]
+    return [b for b in blocks if not (_is_crosslink(b) or _is_box_title(b))]
 
 
 CROSSLINK_SHORT = 15  # a cross-link line this short goes whatever share of it is linked
@@ -119,6 +119,31 @@ def _is_crosslink(block: Block) -> bool:
     # by its formula ("See also: …", "Read more of this when you subscribe"), else the story's
     # sentence ("See also the prize list, which the library will publish").
     return block.link_density > 0 or words <= PROMPT_LABEL_WORDS or formula_evidence(block.text, *found)
+
+
+BOX_TITLE_WORDS = 6  # "Most read in Football": a box's stock title, and where the box's items come from
+_BOX_TITLE_PLACE = ("in ", "from ", "on ")
+
+
+def _is_box_title(block: Block) -> bool:
+    """A related box's stock title left in the body ("Related articles", "You might also like:", "Most read").
+
+    Only the title itself, as a label (a colon, then anything) or with where the items come from ("Most
+    read in Football"): "Most read books of 2024", "Related Articles of Faith" or "You may also like the
+    new ferry timetable" are the story's own words.
+    """
+    if block.kind not in ("p", "head") or block.words > CROSSLINK_SHORT:
+        return False
+    lowered = " ".join(block.text.casefold().split()).rstrip(" .:!")
+    for title in phrases()["box_title"]:
+        if not lowered.startswith(title):
+            continue
+        rest = lowered[len(title) :]
+        if not rest or rest.lstrip().startswith(":"):
+            return True
+        if block.words <= BOX_TITLE_WORDS and rest.startswith(" ") and rest.lstrip().startswith(_BOX_TITLE_PLACE):
+            return True
+    return False
 
 
 _LABEL = re.compile(r"^([^:|»>]{1,60}?)\s*[:|»>]\s*(\S.*)$", re.DOTALL)
@@ -232,11 +257,20 @@ def is_prompt(block: Block) -> bool:
     finds the opening cannot be a sentence's. Otherwise the opening is the story's own.
     """
     found = opening_phrase(block.text, "prompt")
-    if found is None:
+    if found is None or reported(block.text):
         return False
     if block.words <= PROMPT_LABEL_WORDS or block.link_density >= 0.5:
         return True
     return formula_evidence(block.text, *found)
+
+
+# Someone's words reported in the story: "Fill out the form by April 15, the county said."
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|urged|asked|added)\b|[“”„«»]|\"", re.IGNORECASE)
+
+
+def reported(text: str) -> bool:
+    """The block reports what someone said (a verb of saying, quotation marks): the story's, not the site's ask."""
+    return _REPORTED.search(text) is not None
 
 
 def formula_evidence(text: str, phrase: str, rest: str) -> bool:
@@ -336,7 +370,12 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     prompts, the phrase is looked for in the whole of a short block. Paywall notices run longer
     than the site's own disclosures.
     """
-    lists: tuple[tuple[tuple[str, ...], int], ...] = ((phrases()["paywall_notice"], 60), (phrases()["site_notice"], 40))
+    lists: tuple[tuple[tuple[str, ...], int], ...] = (
+        (phrases()["paywall_notice"], 60),
+        (phrases()["site_notice"], 40),
+        (phrases()["newsletter_pitch"], 40),
+    )
+    pitches = frozenset(phrases()["newsletter_pitch"])
     longest = max(limit for _, limit in lists)
     short = [b for b in blocks if b.kind != "table" and b.words <= longest]  # most blocks: no list's limit fits
     # Each phrase looked for once in the short blocks' text, joined as each block is read
@@ -351,6 +390,10 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if words > longest:
             return False
         lowered = " ".join(block.text.casefold().split())
-        return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)
+        said = reported(block.text)  # a pitch quoted in the story ("sign up for our newsletter," she said) is its
+        return any(
+            words <= limit and any(p in lowered and not (said and p in pitches) for p in found)
+            for found, limit in lists
+        )
 
     return [b for b in blocks if b.kind == "table" or not is_notice(b)]

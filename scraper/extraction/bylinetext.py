@@ -118,45 +118,24 @@ def header_byline(lines: list[str]) -> str | None:
         if found is None:
             continue
         names, field = found
-        if field or _dated_beside(lines, index) or _says_written(line[: lead.end()]):
+        if field or _dated_beside(lines, index) or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index)):
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare
 
 
-def header_name(lines: list[str]) -> str | None:
-    """A line under the headline that is only a person's name, beside a date on a line of its own.
+# A line of a facts or credits box: "Publisher: Faber", "Directed by Marianne Elliott", "Pages: 448".
+_BOX_LINE = re.compile(r"^[^\W\d_][\w.'’ -]{0,24}(?::\s*\S|\s+by\s+\S)", re.IGNORECASE)
 
-    Templates print the writer's name and the date in elements of their own, with no "By" ("Shauna
-    Mitchell" / "August 25, 2024"). Read only when nothing else names anyone: a kicker beside the
-    date reads the same ("Personal Finance"), which the names' words must not be (see ``_plausible``).
+
+def _in_a_box(lines: list[str], index: int) -> bool:
+    """A neighbour is another field of a box ("Publisher: Faber", "Directed by …"): a book's or a play's credits.
+
+    "Author: Sally Rooney" over "Publisher: Faber" names the book's author, not the review's.
     """
-    lines = [" ".join(line.split()) for line in lines]
-    for index, line in enumerate(lines):
-        if len(line) > _NAME_LINE_CHARS or not line[:1].isupper():
-            continue
-        found = _names(line)
-        if found is not None and found[0] == line and _spelled_as_a_name(line) and _dated_beside(lines, index):
-            return found[0]
-    return None
-
-
-_NAME_LINE_CHARS = 40
-
-
-def _spelled_as_a_name(line: str) -> bool:
-    """Two to four words as a person's name is printed: capitalised, then lower case ("O'Neil",
-    "Müller-Lüdenscheidt"), an initial ("J."), or a particle. Not "NVIDIA GTC", "Link Copied!", "E-mail"."""
-    words = line.split()
-    return 2 <= len(words) <= 4 and all(w.lower() in NAME_PARTICLES or _name_word(w) for w in words)
-
-
-def _name_word(word: str) -> bool:
-    letters = word.replace("'", "").replace("’", "").replace("-", "")
-    if len(letters) == 2 and letters[1] == "." and letters[0].isupper():
-        return True  # an initial
-    return letters.isalpha() and letters[0].isupper() and any(ch.islower() for ch in letters[1:])
+    near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return any(_BOX_LINE.match(line) and _lead().match(line) is None for line in near)
 
 
 def _says_written(lead: str) -> bool:
@@ -174,19 +153,13 @@ def _with_labels_joined(lines: list[str]) -> list[str]:
     for line in lines:
         last = joined[-1] if joined else ""
         byline_label = joined and (lead := _lead().match(last + " ")) is not None and lead.end() > len(last)
-        field_label = last.endswith(":") and len(last.split()) <= _LABEL_WORDS
+        # ... but not onto a byline of its own ("Topics:" over "By Ann Marsh | March 14"): that stays whole
+        field_label = last.endswith(":") and len(last.split()) <= _LABEL_WORDS and _lead().match(line) is None
         if byline_label or field_label:
             joined[-1] = f"{last} {line}"
-        elif last.casefold() in _label_words():  # "Author" over the name: the label's colon is the line break
-            joined[-1] = f"{last}: {line}"
         else:
             joined.append(line)
     return joined
-
-
-@lru_cache(maxsize=1)
-def _label_words() -> frozenset[str]:
-    return frozenset(phrases()["byline_lead_label"])
 
 
 _LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line of its own

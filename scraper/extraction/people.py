@@ -352,10 +352,6 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
         candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
-    # last, a name alone beside the date: a kicker can read the same ("AI Alignment Forum" / "18th Dec 2025")
-    candidates.append(
-        [(n, True) for n in clean_person(signals.header_name or "", printed=True) if not site.contains(n)]
-    )
     for people in candidates:
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons:
@@ -365,5 +361,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
 
 
 def _without_longer_spellings(names: list[str]) -> list[str]:
-    """Each name once: "Brian Truitt USA TODAY" beside "Brian Truitt" is the same writer with the outlet glued on."""
-    return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
+    """Each writer once: "Brian Truitt USA TODAY" beside "Brian Truitt" is one with the outlet glued on.
+
+    Only two words or more glued on: "Robert Hale Jr." and "Mary Ann Nguyen" are names of their own.
+    """
+    return [n for n in names if not any(n.startswith(o + " ") and len(n[len(o) :].split()) >= 2 for o in names)]

@@ -92,7 +92,6 @@ class PageSignals:
     time_datetimes: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     header_byline: str | None = None  # a byline printed under the headline without byline markup (article.py)
-    header_name: str | None = None  # a name alone under the headline, beside the date (bylinetext.header_name)
     author_links: list[str] = field(default_factory=list)  # names linked to their writer's page (authorlinks.py)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
