@@ -477,3 +477,10 @@ def test_a_writers_link_in_a_sidebar_a_comment_the_story_or_a_caption_is_not_the
     result = extract(marked, url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Ann Marsh"]
+
+
+def test_a_malformed_writers_address_names_nobody_and_breaks_nothing() -> None:
+    header = '<p>By <a href="http://[::1/author/jane-roe">Jane Roe</a></p>'
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == []  # the page is not lost to an extraction error

@@ -100,7 +100,11 @@ def _marked_elsewhere(marks: str) -> bool:
 
 def _writer_slug(href: str) -> str:
     """The segment after the path's author segment ("/blog/author/jane-roe/" -> "jane-roe"), or ""."""
-    segments = [s for s in unquote(urlsplit(href.strip()).path).lower().split("/") if s]
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:  # "http://[::1/author/x": a malformed address is nobody's page
+        return ""
+    segments = [s for s in unquote(path).lower().split("/") if s]
     for index, segment in enumerate(segments[:-1]):
         if segment in _AUTHOR_SEGMENTS:
             return segments[index + 1]
