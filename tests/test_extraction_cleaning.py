@@ -374,7 +374,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "This article is exclusive to Harbour+ subscribers", "Was this newsletter forwarded to you? Sign up here.",
      "Table of Contents", "PIN FOR LATER", "See price at Amazon", "Previous post", "Request a demo",
      "Fill out the form to get a copy of our ebook.", "Would you like to receive notifications about new posts?",
-     "Follow me on Instagram: @harbourhomes", "Is this email not displaying correctly? View it in your browser."],
+     "Follow me on Instagram: @harbourhomes", "Is this email not displaying correctly? View it in your browser.",
+     'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"'],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

@@ -188,6 +188,10 @@ def test_a_kicker_or_standfirst_opening_with_by_is_no_byline(line: str) -> None:
     (["Intermezzo", "Author: Sally Rooney", "Publisher: Faber & Faber", "448 pages"], None),
     (["Written by Lucy Prebble", "Directed by Marianne Elliott", "Until April 26"], None),
     (["Topics:", "By Ann Marsh | March 14, 2025"], "By Ann Marsh"),
+    # a field of the story's own header beside it is no facts box (review)
+    (["Opinion: Why the harbour wall must go", "Written by Jane Roe"], "Written by Jane Roe"),
+    (["Written by Jane Roe", "Photo: Getty Images"], "Written by Jane Roe"),
+    (["Written by Jane Roe", "Reading time: 4 min"], "Written by Jane Roe"),
     (["Contributors: Janet Loughrey", "Check your local garden centre."], "Contributors: Janet Loughrey"),
     (["Author", "Popular Demand"], None),  # a label does not make a phrase a name
     (["von Dr. Max Kolter", "20.10.2025", "Anzeige"], "von Dr. Max Kolter"),  # lower case, the date beside
@@ -426,6 +430,10 @@ def test_a_json_ld_placeholder_is_no_author() -> None:
     ('<p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>', ["A. J. Neal"]),
     ('<p><a href="/autor/jose-muller">José Müller</a></p>', ["José Müller"]),
     ('<p><a href="/authors/">All our authors</a></p>', []),  # no writer's slug
+    ('<p>By <a href="/author/admin">Admin</a></p>', []),  # a CMS's account, not a writer
+    ('<h2><span><a href="/author/jane-roe">Jane Roe</a></span></h2>', ["Jane Roe"]),
+    ('<div class="relatedPosts"><p><a href="/author/tom-reyes">Tom Reyes</a></p></div>', []),
+    ('<div class="x"><a href="/author/ray/">Ray Ansari</a> · March 3, 2026</div>', ["Ray Ansari"]),  # no "By"
     ('<p><a href="/author/jane-roe">Harbour news</a></p>', []),  # the words are not the slug's
     ('<p><a href="/author/ann-lee">Ann Lee</a> <a href="/author/tom-okafor">Tom Okafor</a> '
      '<a href="/author/eva-berg">Eva Berg</a></p>', []),  # three writers: a list of other stories
@@ -460,14 +468,15 @@ _LINKED_IN_STORY = (
     '<p>The paper\'s columnist, <a href="/author/ruth-calloway/">Ruth Calloway</a>, told the commissioners that the '
     "harbour wall had been patched eleven times since 1990 and that every patch had failed within two winters.</p>"
 )
-_CAPTION = (
-    '<figure><img src="/wall.jpg"><figcaption>Photo: <a href="/contributor/lena-ortiz">Lena Ortiz</a>'
-    "</figcaption></figure>"
+_CAPTION = (  # in a short block of its own: the caption's tag alone says whose name it is
+    '<div><figure><img src="/wall.jpg"><figcaption>Photo: <a href="/contributor/lena-ortiz">Lena Ortiz</a>'
+    "</figcaption></figure></div>"
 )
+_ASIDE = '<aside><p><a href="/author/tom-reyes/">Tom Reyes</a></p></aside>'  # no class: the tag says it
 
 
-@pytest.mark.parametrize("elsewhere", [_SIDEBAR, _COMMENTS, _LINKED_IN_STORY, _CAPTION],
-                         ids=["sidebar", "comments", "story", "caption"])  # fmt: skip
+@pytest.mark.parametrize("elsewhere", [_SIDEBAR, _COMMENTS, _LINKED_IN_STORY, _CAPTION, _ASIDE],
+                         ids=["sidebar", "comments", "story", "caption", "aside"])  # fmt: skip
 def test_a_writers_link_in_a_sidebar_a_comment_the_story_or_a_caption_is_not_the_byline(elsewhere: str) -> None:
     result = extract(_story_page(elsewhere), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
@@ -484,3 +493,7 @@ def test_a_malformed_writers_address_names_nobody_and_breaks_nothing() -> None:
     result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == []  # the page is not lost to an extraction error
+
+
+def test_contributors_is_a_label_before_the_names() -> None:
+    assert clean_person("Contributors: Janet Loughrey", printed=True) == ["Janet Loughrey"]

@@ -153,9 +153,9 @@ def test_the_xfails_above_are_real_pages_not_empty_results() -> None:
 # --- Cleaning that eats the story: a sentence that starts like a prompt ---------------------------
 
 PROMPT_ADDRESSING = (
-    "boilerplate.is_prompt: a block that opens with a one- or two-word prompt phrase ('Share this', "
-    "'Accept all') and says 'you'/'your' reads as a prompt to the reader, though here the words are "
-    "reported speech in the story"
+    "boilerplate.is_prompt: a block that opens with a one- or two-word prompt phrase ('Accept all') and "
+    "says 'you'/'your' reads as a prompt to the reader, though here the words are reported speech in the "
+    "story without a verb of saying (with one, 'the chief executive told staff', it is kept since session 32)"
 )
 COPYRIGHT_SENTENCE = (
     "boilerplate.strip_copyright_notices drops a story sentence among the last three that contains "
@@ -167,7 +167,6 @@ COPYRIGHT_SENTENCE = (
 @pytest.mark.parametrize(
     ("name", "sentence"),
     [
-        ("51_trap_shares", "Share this with your colleagues, the chief executive told staff"),
         ("52_trap_cookies_privacy", "Accept all the cake you are offered, was her father's advice"),
     ],
 )

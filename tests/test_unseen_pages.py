@@ -150,3 +150,9 @@ def test_a_job_posting_declared_in_json_ld_is_rejected_at_a_jobs_address() -> No
     result = extracted("40_job_posting", "https://eastbankjobs.example/jobs/8003/")
     assert isinstance(result, Rejection), result
     assert result.reason is DropReason.NOT_ARTICLE
+
+
+def test_a_prompts_opening_in_a_sentence_someone_said_is_kept() -> None:
+    """'Share this with your colleagues, the chief executive told staff': reported speech, not a share button."""
+    sentence = "Share this with your colleagues, the chief executive told staff"
+    assert sentence in normalised(article("51_trap_shares").text)

@@ -60,7 +60,11 @@ _ELSEWHERE_WORDS = frozenset(
      "recommendations", "popular", "trending", "footer", "caption", "discussion"}
 )  # fmt: skip
 _CLASS_TOKEN = re.compile(r"[a-z0-9_-]+")  # not a utility class's value ("mr-[--sidebar-width]")
-_BLOCK_TAGS = frozenset({"p", "div", "li", "td", "dd", "section", "article", "header", "footer", "ul", "ol", "body"})
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "td", "dd", "section", "article", "header", "footer", "ul", "ol", "body", "address",
+     "h1", "h2", "h3", "h4", "h5", "h6"}
+)  # fmt: skip
+_BLOCK_CHARS = 400  # a byline's line is short: a longer block is the story's or a card's, read no further
 _BYLINE_WORDS = 16  # words besides the names in the link's block: "By", posts, "Last updated on May 6"
 _NEAR = 6  # ancestors looked at: a comment's or a card's box is close; a layout's wrapper (a <nav> left open) is not
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -86,16 +90,44 @@ def _in_a_byline_spot(link: lxml_html.HtmlElement, name: str) -> bool:
         block = next((a for a in link.iterancestors() if a.tag in _BLOCK_TAGS), None)
     if block is None:
         return False
-    others = len(_WORD.findall(block.text_content())) - len(_WORD.findall(name))
-    return others <= _BYLINE_WORDS
+    text = _opening(block)
+    if text is None:
+        return False
+    others = len(_WORD.findall(text)) - len(_WORD.findall(name))
+    return others <= _BYLINE_WORDS and not _placeholder(name)
+
+
+def _opening(block: lxml_html.HtmlElement) -> str | None:
+    """The block's text if it is short, else None (read no further than ``_BLOCK_CHARS``: pages run to megabytes)."""
+    parts: list[str] = []
+    size = 0
+    for piece in block.itertext():
+        size += len(piece.strip())
+        if size > _BLOCK_CHARS:
+            return None
+        parts.append(piece)
+    return " ".join(parts)
+
+
+# A CMS's account, not a writer: WordPress links "Admin" to /author/admin on countless sites.
+_PLACEHOLDERS = frozenset(
+    {"admin", "administrator", "editor", "editors", "webmaster", "staff", "team", "guest", "user"}
+)
+
+
+def _placeholder(name: str) -> bool:
+    return all(word in _PLACEHOLDERS for word in _folded(name))
 
 
 def _marked_elsewhere(marks: str) -> bool:
-    """A class or id naming a comment, a related box, a sidebar ("comment-body", "related_posts")."""
-    for token in marks.lower().split():
+    """A class or id naming a comment, a related box, a sidebar ("comment-body", "related_posts", "relatedPosts")."""
+    for token in _CAMEL.sub(r"\1-\2", marks).lower().split():
         if _CLASS_TOKEN.fullmatch(token) and any(part in _ELSEWHERE_WORDS for part in re.split(r"[-_]+", token)):
             return True
     return False
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
 def _writer_slug(href: str) -> str:

@@ -265,11 +265,11 @@ def is_prompt(block: Block) -> bool:
 
 
 # Someone's words reported in the story: "Fill out the form by April 15, the county said."
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|urged|asked|added)\b|[“”„«»]|\"", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|urged)\b", re.IGNORECASE)
 
 
 def reported(text: str) -> bool:
-    """The block reports what someone said (a verb of saying, quotation marks): the story's, not the site's ask."""
+    """The block reports what someone said (a verb of saying): the story's, not the site's ask."""
     return _REPORTED.search(text) is not None
 
 

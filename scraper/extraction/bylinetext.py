@@ -126,7 +126,12 @@ def header_byline(lines: list[str]) -> str | None:
 
 
 # A line of a facts or credits box: "Publisher: Faber", "Directed by Marianne Elliott", "Pages: 448".
-_BOX_LINE = re.compile(r"^[^\W\d_][\w.'’ -]{0,24}(?::\s*\S|\s+by\s+\S)", re.IGNORECASE)
+_BOX_LINE = re.compile(
+    r"^(?:(?:publisher|published by|pages|isbn|genre|format|translator|translated by|illustrator|director|cast|"
+    r"starring|running time|runtime|venue|tickets|verlag|seiten|regie|éditeur|editorial)\s*:|"
+    r"(?:directed|produced|composed|choreographed|designed|illustrated|translated|music|lyrics|book)\s+by\s)",
+    re.IGNORECASE,
+)
 
 
 def _in_a_box(lines: list[str], index: int) -> bool:
