@@ -390,7 +390,7 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if words > longest:
             return False
         lowered = " ".join(block.text.casefold().split())
-        said = reported(block.text)  # a pitch quoted in the story ("sign up for our newsletter," she said) is its
+        said = reported(block.text)  # a pitch someone is reported making ("… our newsletter," she said): the story's
         return any(
             words <= limit and any(p in lowered and not (said and p in pitches) for p in found)
             for found, limit in lists

@@ -81,7 +81,9 @@ _ARTICLES = frozenset(
         "een",
     ]
 )
-_TOKENS = re.compile(r"[|·•⋅∙●;()\[\]–—/]|,|\s-\s|[^\s|·•⋅∙●,;()\[\]–—/]+")
+# The dots and bullets between a byline's fields ("By Jane Roe · March 11", "⋅", "●"); people.py splits on them too.
+FIELD_DOTS = "·•⋅∙●"
+_TOKENS = re.compile(rf"[|{FIELD_DOTS};()\[\]–—/]|,|\s-\s|[^\s|{FIELD_DOTS},;()\[\]–—/]+")
 _LABEL = re.compile(r"[^\W\d_]+:")  # "Stand:", "Updated:" ends the names
 
 
@@ -248,10 +250,10 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     return (" ".join(kept), field) if len(lower) <= _REST_LOWER_WORDS else None
 
 
-_FIELD = re.compile(r"\s*(?:[|·•⋅∙●,;–—]|\s-\s)")
+_FIELD = re.compile(rf"\s*(?:[|{FIELD_DOTS},;–—]|\s-\s)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # A separator; a date in figures; a month's name and a day, either way round ("Nov 20", "20. März").
-_SEPARATOR = re.compile(r"\s*(?:[|·•⋅∙●–—]|-\s)")
+_SEPARATOR = re.compile(rf"\s*(?:[|{FIELD_DOTS}–—]|-\s)")
 _FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
 
@@ -267,7 +269,7 @@ def _separator_or_date(rest: str) -> bool:
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
-_FIELD_NEXT = re.compile(r"\s*(?:[|·•⋅∙●;–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
+_FIELD_NEXT = re.compile(rf"\s*(?:[|{FIELD_DOTS};–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
 
 
 def _agency(text: str) -> tuple[str, bool] | None:

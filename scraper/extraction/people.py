@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from scraper.extraction.bylinetext import NAME_PARTICLES
+from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique
@@ -55,7 +55,7 @@ _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
-_BYLINE_FIELDS = re.compile(r"\s+[·•⋅∙●]\s+|\s*[•⋅∙●]\s*")  # spaced: Catalan writes l·l inside names
+_BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·', '')}]\s*")  # Catalan: l·l in names
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
