@@ -27,6 +27,7 @@ from scraper.extraction.boilerplate import (
 from scraper.extraction.cleaning import (
     clean_blocks,
     strip_breadcrumbs,
+    strip_bylines,
     strip_captions,
     strip_link_lists,
     strip_repeated_blocks,
@@ -142,6 +143,24 @@ def test_repeated_headline_with_its_byline_glued_on_goes_at_the_top_only() -> No
     assert texts(strip_repeated_headline([p(PROSE), p(glued)], ctx)) == [PROSE, glued]
     other = "Council backs the new harbour plan, says Jane Doe, who chairs the residents' association"
     assert texts(strip_repeated_headline([p(other), p(PROSE)], ctx)) == [other, PROSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025", True),
+        ("Written by: Chris McNamara, Senior AnalystUpdated Sep 17, 2025", True),
+        ("Posted on December 18, 2025 Posted by Chris McNamara", True),
+        ("By Chris McNamara, Staff Writer", True),
+        # the writer named in a sentence, with or without a date, is the story's
+        ("Call for proposals for the summer school is open until July 31, 2026, by Chris McNamara", False),
+        ("This post was written by Chris McNamara, who runs the shop's repair bench in Leeds", False),
+    ],
+)
+def test_a_byline_with_its_post_and_date_goes_at_the_top(text: str, removed: bool) -> None:
+    ctx = CleaningContext(authors=["Chris McNamara"])
+    blocks = [p(PROSE), p(text), p(PROSE + " More."), p(PROSE + " Again.")]
+    assert (text not in texts(strip_bylines(blocks, ctx))) is removed
 
 
 def test_repeated_headline_with_a_kicker_glued_in_front_goes_at_the_top_only() -> None:

@@ -29,6 +29,7 @@ from scraper.extraction.boilerplate import (
     strip_prompts,
 )
 from scraper.extraction.context import CleaningContext, Rule
+from scraper.extraction.datescan import without_dates
 from scraper.extraction.repeats import strip_repeated_blocks
 from scraper.text import compact, count_words, normalise, phrases
 
@@ -103,10 +104,17 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         rest = text
         for name in names:
             rest = rest.replace(name, " ")
-        return rest != text and count_words(rest) <= 6
+        if rest == text or count_words(rest) <= _BYLINE_OTHER_WORDS:
+            return rest != text
+        undated = without_dates(rest)
+        return undated != rest and count_words(undated) <= _DATED_OTHER_WORDS
 
     edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
+
+
+_BYLINE_OTHER_WORDS = 6  # "By", "Staff Writer", "5 min read": what a byline prints beside its names
+_DATED_OTHER_WORDS = 8  # and beside its names and date: "By", "Founder and Editor-in-Chief", "Updated"
 
 
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:

@@ -222,3 +222,10 @@ def stated_dates(text: str, language: str = "") -> list[Shown]:
 def scanner(language: str) -> Scanner:
     """The scanner for a language code (cached: building one compiles its month-name pattern)."""
     return Scanner(language)
+
+
+def without_dates(text: str, language: str = "") -> str:
+    """``text`` with its full dates blanked: "⋅ Editor ⋅ Updated May 6, 2025" reads as a byline's fields."""
+    for _, start, end in reversed(scanner(language).spans(text, ranges=False)):
+        text = f"{text[:start]} {text[end:]}"
+    return text
