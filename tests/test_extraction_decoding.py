@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.article import extract_article
 from scraper.extraction.decoding import Decoded, decode_body, decode_page, looks_binary, parse_html, parse_page
-from scraper.items import DropReason, Rejection
+from scraper.items import Article, DropReason, Page, Rejection
 
 TEXT = "<p>Café Müller sells naïve art for £5 and 3 €</p>"
 
@@ -321,6 +324,58 @@ def test_text_misread_twice_is_repaired_twice_and_undefined_c1_controls_are_kept
 def test_double_encoded_text_after_a_byte_order_mark_is_repaired() -> None:
     body = b"\xef\xbb\xbf<p>" + _double_encoded("It’s the “final” offer") + b"</p>"
     assert "It’s the “final” offer" in decode_body(body, None)
+
+
+def _as_references(text: str, numeric: bool) -> str:
+    """``text`` double-encoded, each non-ASCII character written as a character reference."""
+    misread = _double_encoded(text).decode()
+    if numeric:  # the byte each misread character stands for, as "&#128;" (HTML reads 128-159 as Windows-1252)
+        return "".join(f"&#{_CP1252_BYTE.get(ch, ord(ch))};" if ord(ch) > 127 else ch for ch in misread)
+    return html.escape(misread).encode("ascii", "xmlcharrefreplace").decode().replace("&#226;", "&acirc;")
+
+
+_CP1252_BYTE = {bytes([b]).decode("cp1252", "ignore"): b for b in range(0x80, 0xA0)}
+
+
+@pytest.mark.parametrize("numeric", [False, True])
+def test_double_encoded_text_written_as_character_references_is_repaired(numeric: bool) -> None:
+    """A CMS that escapes every non-ASCII character writes the misread text as "&acirc;&euro;&trade;"."""
+    story = "It’s the council’s “final” offer — really."
+    body = f"<p>{_as_references(story, numeric)}</p><p>Caf&eacute; &amp; &copy; 2026, caf&Atilde;&copy;</p>"
+    assert "&acirc;" in body or "&#226;" in body
+    text = decode_body(body.encode(), "utf-8")
+    assert story in text
+    assert "Caf&eacute; &amp; &copy; 2026, café" in text  # on a page with mojibake, as in bytes
+
+
+@pytest.mark.parametrize(
+    "text", ["I saw &ldquo;&Atilde;&curren;&rdquo; instead of &auml;", "&Acirc;&copy; 2026 Caf&eacute;"]
+)
+def test_references_that_read_as_mojibake_are_kept_on_a_page_without_any(text: str) -> None:
+    assert html.unescape(text) in html.unescape(decode_body(f"<p>{text}</p>".encode(), "utf-8"))
+
+
+def test_character_references_through_extract() -> None:
+    story = "It’s the council’s “final” offer, and the harbour plan is going ahead after a long debate."
+    paragraphs = "".join(f"<p>{_as_references(story, False)} Paragraph {n} adds more.</p>" for n in range(6))
+    head = "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+    html_page = f"{head}{paragraphs}</article></body></html>"
+    result = extract_article(
+        Page(
+            url="https://example.org/news/harbour-plan",
+            final_url="https://example.org/news/harbour-plan",
+            status=200,
+            body=html_page.encode(),
+            encoding=None,
+            content_type="text/html",
+            fetched_at="2026-12-05T00:00:00+00:00",
+            source="test",
+            discovered_via="file",
+        )
+    )
+    assert isinstance(result, Article)
+    assert story in result.text
+    assert "â€" not in result.text
 
 
 def test_content_after_the_end_of_the_document_is_read_as_body() -> None:

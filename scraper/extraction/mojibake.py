@@ -22,6 +22,7 @@ leaves undefined is kept. Text misread twice is undone twice. ftfy, which does t
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import partial
@@ -67,6 +68,7 @@ def repair(body: bytes) -> bytes:
     Valid UTF-8 in, valid UTF-8 out; the same object when there is nothing to repair. Each run is
     decoded once however often it recurs (a page of the same "â€™" a million times).
     """
+    body = _references_read(body)
     for _ in range(_PASSES):
         if not _HINT.search(body):
             break
@@ -78,6 +80,31 @@ def repair(body: bytes) -> bytes:
             break
         body = fixed
     return _without_c1(body) if _C1.search(body) else body
+
+
+# A run of character references that opens with a misreading's lead: "&acirc;&euro;&trade;" for
+# "â€™", as a CMS that escapes every non-ASCII character writes the misread text ("&#226;&#128;&#153;").
+_LEAD_REFERENCE = (
+    rb"&(?:acirc|Atilde|Acirc|Auml|Aring|Icirc|Iuml|ETH|eth|Ntilde"
+    rb"|#(?:19[4-9]|20[5-9]|226|240)|#[xX][c-fC-F][0-9a-fA-F]);"
+)
+_REFERENCE_RUN = re.compile(_LEAD_REFERENCE + rb"(?:&#?[A-Za-z0-9]{2,8};){1,255}")  # names are case-sensitive
+
+
+def _references_read(body: bytes) -> bytes:
+    """Runs of references to what misreadings make, written as the characters, which the parser makes of them.
+
+    Then :func:`repair` reads them as it reads the same characters written as bytes: on a page with
+    an unmistakable run, and not otherwise.
+    """
+    if not _REFERENCE_RUN.search(body):
+        return body
+    return _REFERENCE_RUN.sub(_reference_run_read, body)
+
+
+def _reference_run_read(match: re.Match[bytes]) -> bytes:
+    written = html.unescape(match.group(0).decode("ascii")).encode()
+    return written if _RUN.search(written) else match.group(0)
 
 
 def _original(run: bytes) -> str | None:
