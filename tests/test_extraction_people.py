@@ -105,6 +105,9 @@ def test_a_writers_post_after_a_comma_is_no_name(byline: str, names: list[str]) 
     ("By Ann Lee, Senior Political Correspondent", "By Ann Lee"),  # the post is a field, no second name
     ("By Ann Lee, Political Editor, and Tom Okafor, Staff Writer", "By Ann Lee and Tom Okafor"),
     ("By June Lee | Nov 20, 2026", "By June Lee"),  # a month that is a given name, in a name
+    ("Published August 7, 2023 by Nicole Burke", "by Nicole Burke"),  # the date first
+    ("Dec. 19, 2025 · By Niko Matsakis", "By Niko Matsakis"),
+    ("Updated May 6, 2025 | By Chris McNamara", "By Chris McNamara"),
 ])  # fmt: skip
 def test_a_line_that_opens_with_by_and_names_is_a_byline(line: str, byline: str) -> None:
     assert header_byline([line]) == byline
@@ -126,6 +129,8 @@ def test_a_line_that_opens_with_by_and_names_is_a_byline(line: str, byline: str)
     "By Tuesday Morning",
     "By Staff",
     "By April May",  # months that are given names, but nothing else
+    "March 3, 2024 by the river we sat and talked",  # a date opens a sentence
+    "In a letter of March 3, 2024 by Ann Lee",  # the date is not where the line opens
 ])  # fmt: skip
 def test_a_sentence_or_a_line_without_by_is_no_byline(line: str) -> None:
     assert header_byline([line]) is None
@@ -203,12 +208,25 @@ def test_a_bare_byline_beside_the_date_on_a_line_of_its_own_is_one(lines: list[s
     assert header_byline(lines) == byline
 
 
-def _story_page(header: str, head: str = "") -> str:
+def _story_page(header: str, head: str = "", above: str = "") -> str:
     story = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
     return (
-        f'<html lang="en"><head><title>Harbour wall</title>{head}</head><body><article><h1>Harbour wall</h1>'
+        f'<html lang="en"><head><title>Harbour wall</title>{head}</head><body><article>{above}<h1>Harbour wall</h1>'
         f"{header}<p>{story}</p><p>{story}</p></article></body></html>"
     )
+
+
+@pytest.mark.parametrize(("above", "authors"), [
+    ('<div class="meta"><span>Published August 7, 2023</span> <span>by Nicole Burke</span></div>', ["Nicole Burke"]),
+    ('<p class="meta">By Ann Lee | March 4, 2025</p>', ["Ann Lee"]),
+    ('<p class="kicker">By Popular Demand</p>', []),
+])  # fmt: skip
+def test_a_byline_printed_above_the_headline_names_the_author(above: str, authors: list[str]) -> None:
+    result = extract(_story_page("", above=above), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == authors
+    assert "Nicole Burke" not in result.text
+    assert "Ann Lee" not in result.text
 
 
 @pytest.mark.parametrize(("header", "head", "authors"), [

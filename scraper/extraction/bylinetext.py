@@ -113,6 +113,10 @@ def header_byline(lines: list[str]) -> str | None:
         if len(line) > _LINE_CHARS or not line[:1].isalpha():
             continue
         lead = _lead().match(line)
+        dated = False
+        if lead is None and (rest := _after_leading_date(line)) is not None:
+            line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke"
+            lead = _lead().match(line)
         if lead is None:
             continue
         strict = not line[:1].isupper()
@@ -120,11 +124,27 @@ def header_byline(lines: list[str]) -> str | None:
         if found is None:
             continue
         names, field = found
-        if field or _dated_beside(lines, index) or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index)):
+        if (
+            field
+            or dated
+            or _dated_beside(lines, index)
+            or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index))
+        ):
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare
+
+
+_DATE_LABEL_WORDS = 2  # "Published on", "Posted": words a line may open with before its date
+
+
+def _after_leading_date(line: str) -> str | None:
+    """What follows the date a line opens with, past a separator: "by Nicole Burke" (None: no such date)."""
+    spans = scanner("").spans(line, ranges=False)
+    if not spans or len(line[: spans[0][1]].split()) > _DATE_LABEL_WORDS:
+        return None
+    return line[spans[0][2] :].lstrip(f" ,;|{FIELD_DOTS}–—-")
 
 
 # A line of a facts or credits box: "Publisher: Faber", "Directed by Marianne Elliott", "Pages: 448".

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
@@ -71,6 +71,7 @@ class Header:
 
     dates: list[Shown]  # after the headline, then before it, nearest first
     lines: list[str]  # the short texts just after it, one per block (a byline, a date line, a kicker)
+    above: list[str] = field(default_factory=list)  # and just before it, in reading order
 
 
 def read_header(tree: lxml_html.HtmlElement, language: str | None = None) -> Header:
@@ -88,10 +89,15 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None) -> Hea
     scan = scanner(_language_code(language))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
+    return Header(found, _lines(after), _lines(list(reversed(before))))
+
+
+def _lines(pieces: list[_Piece]) -> list[str]:
+    """The pieces' texts joined per block: the lines a reader sees."""
     lines: dict[lxml_html.HtmlElement, list[str]] = {}
-    for piece in after:
+    for piece in pieces:
         lines.setdefault(_block(piece.owner), []).append(piece.text)
-    return Header(found, [" ".join(texts) for texts in lines.values()])
+    return [" ".join(texts) for texts in lines.values()]
 
 
 def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[Shown]:
