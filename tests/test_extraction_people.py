@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from scraper.api import extract
@@ -515,3 +517,20 @@ def test_a_malformed_writers_address_names_nobody_and_breaks_nothing() -> None:
 
 def test_contributors_is_a_label_before_the_names() -> None:
     assert clean_person("Contributors: Janet Loughrey", printed=True) == ["Janet Loughrey"]
+
+
+@pytest.mark.parametrize(("author", "names"), [
+    ({"@type": "Person", "name": '"David Kim"'}, ["David Kim"]),  # quotes around a name are no part of it
+    ({"@type": "Person", "name": "“Ann Lee” and Tom Okafor"}, ["Ann Lee", "Tom Okafor"]),
+    ({"@type": "Organization", "name": "Morgan & Morgan"}, ["Morgan & Morgan"]),  # a firm's name is one name
+    ({"@type": "Organization", "name": "Center for Drug Evaluation and Research"},
+     ["Center for Drug Evaluation and Research"]),
+])  # fmt: skip
+def test_a_structured_author_through_extract(author: dict[str, str], names: list[str]) -> None:
+    ld = json.dumps(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour wall", "author": author}
+    )
+    head = f'<script type="application/ld+json">{ld}</script>'
+    result = extract(_story_page("", head), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == names

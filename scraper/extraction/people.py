@@ -123,9 +123,9 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
 
 def _without_labels(part: str) -> str:
     """The part without the labels before its name ("Author Posted by", "Authors:", "Written by")."""
-    part = _LABEL_BEFORE.sub("", part.strip(" :-–—()[]").lstrip(". "))
+    part = _LABEL_BEFORE.sub("", part.strip(' :-–—()[]"“”„«»').lstrip(". "))
     part = _VERB_BY_GLUED.sub("", _VERB_BY.sub("", part))
-    part = _BY_PREFIX.sub("", part).strip(" :-–—()[]")
+    part = _BY_PREFIX.sub("", part).strip(' :-–—()[]"“”„«»')
     return part if _KEEPS_DOT.search(part) else part.strip(".").strip()
 
 
@@ -295,8 +295,12 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
                 continue  # a template's placeholder ("undefined", "null") or a label
             if name and _names_an_outlet(name.strip()):
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
+            elif name and not is_person:  # "Morgan & Morgan", "Center for Drug Evaluation and Research": one name
+                parts = clean_person(name, keep_lower=True)
+                whole = parts[0] if len(parts) == 1 else _BY_PREFIX.sub("", " ".join(name.split()))
+                people.extend((whole, False) for _ in parts[:1])
             elif name:
-                people.extend((n, is_person) for n in clean_person(name, keep_lower=not is_person))
+                people.extend((n, True) for n in clean_person(name))
     return people
 
 
