@@ -534,3 +534,17 @@ def test_a_structured_author_through_extract(author: dict[str, str], names: list
     result = extract(_story_page("", head), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == names
+
+
+def test_the_writers_bio_box_names_no_one_else() -> None:
+    """A box under the story repeats the writer's name in sentences: its places and words are no names."""
+    bio = (
+        '<div class="author-box"><p class="author">Author: Dan Hart Dan lives and works in Calgary, Alberta, and'
+        " bikes year-round. View all posts by Dan Hart</p></div>"
+    )
+    page = _story_page('<p class="byline">By <span class="author">Dan Hart</span></p>').replace(
+        "</article>", bio + "</article>"
+    )
+    result = extract(page, url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Dan Hart"]

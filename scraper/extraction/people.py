@@ -323,11 +323,24 @@ def _own_bylines(bylines: list[str]) -> list[str]:
     November 2024"): a text held in an earlier one is not another byline.
     """
     distinct: list[str] = []
+    kept: list[str] = []
     for byline in bylines:
         text = " ".join(byline.split()).lower()
         if not any(text in seen for seen in distinct):
             distinct.append(text)
-    return [] if len(distinct) >= MANY_BYLINES else bylines[:3]
+        if not any(_a_bio_of(byline, seen) for seen in distinct):
+            kept.append(byline)
+    return [] if len(distinct) >= MANY_BYLINES else kept[:3]
+
+
+def _a_bio_of(text: str, byline: str) -> bool:
+    """``text`` is ``byline``'s name again in sentences: the writer's bio ("Author: Ann Lee lives in Leeds, …")."""
+    text = " ".join(text.split())
+    name = _BY_PREFIX.sub("", byline)
+    at = text.lower().find(name)
+    if not name or at < 0 or len(name) == len(text):
+        return False
+    return _has_clause_words((text[:at] + " " + text[at + len(name) :]).split())
 
 
 MANY_BYLINES = 3  # different bylines marked in one page: a list's items (related posts, books), not the story's
