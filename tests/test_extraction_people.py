@@ -548,3 +548,17 @@ def test_the_writers_bio_box_names_no_one_else() -> None:
     result = extract(page, url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == ["Dan Hart"]
+
+
+@pytest.mark.parametrize(("header", "authors"), [
+    # the photographer's name links to their page too: a credit for other work than the writing
+    ('<p class="credits">Story by <a href="/author/alicia-grant/">Alicia Grant</a> &middot; Photos by '
+     '<a href="/author/marco-ruiz/">Marco Ruiz</a></p><p class="date">March 1, 2025</p>', ["Alicia Grant"]),
+    ('<p class="byline">Ein Interview von Jonas Berger</p>', ["Jonas Berger"]),  # the piece's genre, then the writer
+    ('<div class="autor">Ein Kommentar von Thomas Keller</div>', ["Thomas Keller"]),
+    ('<p class="byline">By Lena H. Sun and Fenit Nirappil, The Washington Post</p>', ["Lena H. Sun", "Fenit Nirappil"]),
+])  # fmt: skip
+def test_a_byline_with_other_credits_genres_or_outlets_names_the_writers(header: str, authors: list[str]) -> None:
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == authors

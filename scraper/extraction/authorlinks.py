@@ -45,7 +45,7 @@ def author_link_names(tree: lxml_html.HtmlElement, many: int = MANY_WRITERS) -> 
         name = " ".join(link.text_content().split())
         if not name or len(name) > _NAME_CHARS or name.casefold() in seen:
             continue
-        if _spells(name, _writer_slug(link.get("href", ""))) and _in_a_byline_spot(link, name):
+        if _spells(name, _writer_slug(link.get("href", ""))) and _in_a_byline_spot(link, name) and not _credited(link):
             seen.add(name.casefold())
             names.append(name)
             if len(names) >= many:
@@ -95,6 +95,21 @@ def _in_a_byline_spot(link: lxml_html.HtmlElement, name: str) -> bool:
         return False
     others = len(_WORD.findall(text)) - len(_WORD.findall(name))
     return others <= _BYLINE_WORDS and not _placeholder(name)
+
+
+# A label crediting other work than the writing, just before the link: "Photos by", "Fotos:", "Edited by".
+_OTHER_WORK = re.compile(
+    r"\b(?:photos?|photography|pictures|images|illustrations?|graphics|video|edited|reviewed|fact[- ]?checked"
+    r"|researched|translated|fotos?|bilder|fotografie)\s*(?:by|von|par|por|de)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _credited(link: lxml_html.HtmlElement) -> bool:
+    """The text just before the link credits other work: "Story by Ann Lee · Photos by <a>Tom Roe</a>"."""
+    before, parent = link.getprevious(), link.getparent()
+    text = before.tail if before is not None else parent.text if parent is not None else None
+    return text is not None and _OTHER_WORK.search(text[-40:]) is not None
 
 
 def _opening(block: lxml_html.HtmlElement) -> str | None:

@@ -24,7 +24,8 @@ _BY_PREFIX = re.compile(
 # set the label and the name in elements of their own without a space between them.
 _LABEL_BEFORE = re.compile(r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE)
 _VERB_BY = re.compile(
-    r"^(?:posted|written|authored|recipe|article|story|words|reporting|content)\s*(?:by|von)\s*(?::\s*|\s+|$)",
+    r"^(?:posted|written|authored|recipe|article|story|words|reporting|content|interview|commentary|analysis"
+    r"|ein(?:e)?\s+(?:kommentar|interview|analyse|gastbeitrag|kolumne|essay|reportage))\s*(?:by|von)\s*(?::\s*|\s+|$)",
     re.IGNORECASE,
 )
 # A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
@@ -117,8 +118,8 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     names = names or posts  # alone, a post names the desk that wrote ("Staff Writer", "Community Editor")
     if not printed:
         return names
-    writers = [name for name in names if not _is_agency(name)]
-    return writers or names  # an agency among writers is their employer; alone, it is the author
+    writers = [name for name in names if not _is_agency(name) and not name.startswith(("The ", "the "))]
+    return writers or names  # an agency or "The Washington Post" among writers is their employer; alone, the author
 
 
 def _without_labels(part: str) -> str:
