@@ -116,3 +116,13 @@ def normalised_hash(normalised: str) -> str:
     break), so a text made of parts already normalised need not be normalised again.
     """
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+# A heading's permalink drawn as a symbol after its text: "Why it works #" (Hugo), "API keys¶" (Sphinx,
+# MkDocs). "C#" and "F#" have no space before theirs.
+_PERMALINK = re.compile(r"(?:\s+#|\s*[¶🔗])$")
+
+
+def without_permalink(text: str) -> str:
+    """``text`` without a permalink symbol at its end."""
+    return _PERMALINK.sub("", text)

@@ -923,3 +923,29 @@ def test_a_two_sentence_paragraph_of_forty_words_is_prose_even_when_the_markup_c
 )
 def test_a_line_whose_link_is_only_part_of_it_is_the_storys_own_item(text: str, link_density: float) -> None:
     assert strip_labelled_links([p(text, link_density)], CleaningContext()) == [p(text, link_density)]
+
+
+@pytest.mark.parametrize(("anchor", "title"), [
+    ('<a class="anchor" href="#top">#</a>', "Harbour wall rebuilt"),  # Hugo, Docusaurus
+    ('<a class="headerlink" href="#top" title="Permanent link">&para;</a>', "Harbour wall rebuilt"),  # Sphinx, MkDocs
+])  # fmt: skip
+def test_a_headings_permalink_symbol_is_no_part_of_its_text(anchor: str, title: str) -> None:
+    def story(n: int) -> str:
+        return (
+            f"<p>Part {n}. "
+            + "The council voted on Tuesday to rebuild the harbour wall before the storms. " * 6
+            + "</p>"
+        )
+
+    markup = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title} {anchor}</h1>{story(1)}"
+        f"<h2>What it costs {anchor}</h2>{story(2)}<h2>Learning C#</h2>{story(3)}</article></body></html>"
+    )
+    url = "https://news.example/2026/03/harbour-wall"
+    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    result = extract_article(page)
+    assert isinstance(result, Article), result
+    assert result.title == title
+    headings = [block.text for block in result.body if block.type == "heading"]
+    assert headings == ["What it costs", "Learning C#"]

@@ -22,7 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.items import BodyBlock
-from scraper.text import count_words, normalise
+from scraper.text import count_words, normalise, without_permalink
 
 
 @dataclass(slots=True)
@@ -145,7 +145,7 @@ def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
     elif tag == "code" and _is_code(element) and "\n" in (code := code_text(element)):
         text = code  # a block of code lines; code on one line reads (and is cleaned) as before
     else:
-        text = _flat(element)
+        text = without_permalink(_flat(element)) if tag == "head" else _flat(element)
     if not text:
         return None
     link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if _leads_away(ref.get("target"), page))

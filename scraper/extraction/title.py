@@ -22,7 +22,7 @@ from scraper.extraction.title_rules import (
     without_host,
     without_stamp,
 )
-from scraper.text import compact, normalise
+from scraper.text import compact, normalise, without_permalink
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
 _LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
@@ -35,7 +35,7 @@ _INSTALMENT = re.compile(r"\w+\.? (?:\d{1,3}|[ivx]{1,4})")  # a numbered part: "
 def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> str | None:
     """The article's headline (see :func:`_pick_title`), without the site's name or a ``| tagline``."""
     site = Site.of(signals, site_name, url)
-    title = _pick_title(signals, site, fallback)
+    title = without_permalink(_pick_title(signals, site, fallback) or "")
     if not title:
         return None
     unsuffixed = without_host(strip_site_suffix(title, site.keys, named_only=True), site.keys, signals.headings)
