@@ -68,9 +68,10 @@ def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
     """The ``kind`` phrase the text opens with and the rest of its folded text, or None.
 
     The phrase must end where the text does or at a word's end (``tweet`` is not ``Tweets``).
-    The rest is of the case-folded, space-collapsed text, so it starts right after the phrase.
+    The rest is of the case-folded, space-collapsed text, so it starts right after the phrase; an opening
+    bracket before the phrase is passed over.
     """
-    lowered = " ".join(text.casefold().split())
+    lowered = " ".join(text.casefold().split()).lstrip("[( ")  # "[ Related: …]", "(Advertisement)"
     for phrase in _phrases_by_initial(kind).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             rest = lowered[len(phrase) :]

@@ -949,3 +949,48 @@ def test_a_headings_permalink_symbol_is_no_part_of_its_text(anchor: str, title: 
     assert result.title == title
     headings = [block.text for block in result.body if block.type == "heading"]
     assert headings == ["What it costs", "Learning C#"]
+
+
+_RADIO = [
+    "The county commission voted Tuesday to spend $2.4 million on a new emergency radio system, replacing "
+    "equipment that first responders say has failed repeatedly during major storms.",
+    "Sheriff Dana Holt told commissioners that deputies lost radio contact with dispatchers at least 14 times "
+    "last year, including during a flood rescue in June when two deputies were stranded on a rooftop.",
+    "The new system will use digital trunked radio and connect with neighboring counties and the state police, "
+    "something the current analog network cannot do.",
+    "Installation is expected to take about 18 months. The money will come from the county's share of a state "
+    "public safety grant and from reserves.",
+]
+
+
+@pytest.mark.parametrize("line", [
+    "Have a news tip? Email us at tips@countyherald.com.",
+    "This story was originally published by ProPublica.",
+    "Dieser Artikel erschien zuerst bei der Rheinpfalz.",
+    "[ Related: Water rates to rise in July ]",
+    "Download our free app for breaking news alerts.",
+    "This content is not available due to your privacy preferences. Update your settings here to see it.",
+    "Our journalism needs your support. Please become a subscriber today.",
+    "We want to hear from you. Share your story ideas with our newsroom.",
+    "Join our WhatsApp channel for the latest updates.",
+    "Jetzt den kostenlosen Newsletter abonnieren!",
+    "Artikel vorlesen lassen",
+    "Cet article est réservé aux abonnés.",
+    "Écouter cet article",
+    "Escuchar noticia",
+])  # fmt: skip
+def test_newsroom_asks_syndication_notes_and_placeholders_go(line: str) -> None:
+    """Lines a newsroom's template prints in the story's column, in the middle of it or at its end."""
+    paragraphs = [*_RADIO[:2], line, *_RADIO[2:]]
+    markup = (
+        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
+        + "".join(f"<p>{text}</p>" for text in paragraphs)
+        + "</article></body></html>"
+    )
+    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
+    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    result = extract_article(page)
+    assert isinstance(result, Article), result
+    assert line[:25] not in result.text
+    assert all(text in result.text for text in _RADIO)
