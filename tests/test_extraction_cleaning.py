@@ -274,6 +274,12 @@ def test_breadcrumbs(text: str, link_density: float, removed: bool) -> None:
         ("2025年1月14日", True),
         ("On 3 November 2026 the council met to discuss the harbour wall.", False),
         ("In 2024, 12 boats were lost.", False),
+        # an update stamp after the date, with a zone or without a separator
+        ("Feb. 11, 2025 at 10:30 pm CST — Updated Feb. 12, 2025 at 8:15 am", True),
+        ("Publié le 03/02/2025 08:02 Mis à jour le 03/02/2025 18:05", True),
+        ("Published 3 Nov 2026 | Updated", True),
+        ("3 Nov 2026 updated the rules of the game for all clubs", False),
+        ("March 3, 2025 at 10:30 pm the council met", False),
     ],
 )
 def test_dateline(text: str, expected: bool) -> None:

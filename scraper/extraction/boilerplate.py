@@ -50,16 +50,16 @@ _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
     r"oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic"
 )
-
-
+_UPDATED = r"(?:(?:last\s+)?updated|aktualisiert|mis à jour|actualizado|aggiornato)"
 _DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
     rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
     rf"(?:\w+,?\s+)?"  # weekday
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
     rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
-    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?)?"
-    rf"\s*(?:[|,-]\s*(?:updated|aktualisiert|mis à jour).*)?$",
+    rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?"
+    rf"(?:\s+[a-z]{{2,4}})?)?"  # a zone after the time: "10:30 pm CST"
+    rf"(?:\s*[|,–—-]\s*{_UPDATED}\b.*|\s+{_UPDATED}\b\D{{0,20}}\d.*)?$",  # "| Updated", "Mis à jour le 4/2"
     re.IGNORECASE,
 )
 
@@ -67,10 +67,10 @@ _DATELINE = re.compile(
 def is_dateline(text: str) -> bool:
     """A block that is only a date (and time), in any of the common formats."""
     text = " ".join(text.split()).strip(_DATELINE_TRIM)
-    return count_words(text) <= DATELINE_MAX_WORDS and bool(_DATELINE.match(text))
+    return bool(_DATELINE.match(text)) and count_words(text) <= DATELINE_MAX_WORDS  # most lines fail at once
 
 
-DATELINE_MAX_WORDS = 12
+DATELINE_MAX_WORDS = 16  # "Feb. 11, 2025 at 10:30 pm CST — Updated Feb. 12, 2025 at 8:15 am"
 
 
 def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -82,7 +82,7 @@ _DATELINE_TRIM = " |•·-–"
 
 
 def _may_be_dateline(block: Block) -> bool:
-    """Whether :func:`is_dateline` must look: a block of over 12 words can only be one when
+    """Whether :func:`is_dateline` must look: a block of over 16 words can only be one when
     trimming its ends (``| … |``) takes whole words away; most paragraphs are long and end in a letter.
     """
     if block.words <= DATELINE_MAX_WORDS:
