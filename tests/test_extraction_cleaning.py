@@ -1000,3 +1000,30 @@ def test_newsroom_asks_syndication_notes_and_placeholders_go(line: str) -> None:
     assert isinstance(result, Article), result
     assert line[:25] not in result.text
     assert all(text in result.text for text in _RADIO)
+
+
+def test_a_story_paragraph_that_is_one_link_keeps_its_text_and_teasers_stay_out() -> None:
+    """trafilatura drops a paragraph that is all link; one between the story's own paragraphs is the story's."""
+    linked = (
+        '<p><a href="https://county.example/DocumentCenter/View/4411/audit.pdf">According to the 42-page audit, '
+        "radios failed during 14 emergency calls, and in three of them deputies could not reach dispatch.</a></p>"
+    )
+    teasers = "".join(
+        f'<p><a href="/news/2026/03/other-story-{n}">Teaser {n}: the county fair returns this summer with more '
+        f"rides, more food stands and a new parking plan for the weekend crowds.</a></p>"
+        for n in range(4)
+    )
+    story = [f"<p>{text}</p>" for text in _RADIO]
+    markup = (
+        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
+        f"{story[0]}{story[1]}{linked}{story[2]}{story[3]}</article><section class='more'><h2>More news</h2>"
+        f"{teasers}</section></body></html>"
+    )
+    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
+    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    result = extract_article(page)
+    assert isinstance(result, Article), result
+    assert "According to the 42-page audit" in result.text
+    assert all(text in result.text for text in _RADIO)
+    assert "Teaser" not in result.text

@@ -42,7 +42,13 @@ from scraper.extraction.lean import (
 from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
-from scraper.extraction.prune import drop_comments, empty_style_sheets, prune_and_name, unlink_empty_links
+from scraper.extraction.prune import (
+    drop_comments,
+    empty_style_sheets,
+    prune_and_name,
+    unlink_empty_links,
+    unwrap_linked_prose,
+)
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
@@ -126,6 +132,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     empty_style_sheets(tree)
     drop_comments(tree)
     unlink_empty_links(tree)
+    unwrap_linked_prose(tree)
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
     shown = header.dates

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.namesearch import values_holding
-from scraper.text import phrases
+from scraper.text import count_words, phrases
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -255,3 +255,38 @@ def unlink_empty_links(tree: lxml_html.HtmlElement) -> None:
     for link in tree.iter("a"):
         if len(link) == 0 and (link.text is None or link.text.isspace()) and "href" in link.attrib:
             del link.attrib["href"]
+
+
+def unwrap_linked_prose(tree: lxml_html.HtmlElement) -> None:
+    """A paragraph of the story that is one link around a whole sentence keeps its text, not its link.
+
+    Stories link a sentence to its source (an audit's PDF, an earlier story): trafilatura drops a
+    paragraph that is all link as a link list, and the sentence went missing. Only one between the
+    story's own paragraphs: unlinked prose before it, and after it unless it ends the text. Teasers
+    of other stories, also paragraphs that are one link, sit among other teasers or headlines.
+    """
+    for paragraph in tree.iter("p"):
+        if len(paragraph) != 1 or (paragraph.text and not paragraph.text.isspace()):
+            continue
+        link = paragraph[0]
+        if link.tag != "a" or (link.tail and not link.tail.isspace()):
+            continue
+        text = " ".join(link.text_content().split())
+        if count_words(text) < LINKED_SENTENCE_WORDS or not text.endswith(_SENTENCE_ENDS):
+            continue
+        before, after = paragraph.getprevious(), paragraph.getnext()
+        if _is_prose(before) and (after is None or _is_prose(after)):
+            link.drop_tag()
+
+
+def _is_prose(element: lxml_html.HtmlElement | None) -> bool:
+    """A paragraph of running text, under a fifth of it linked."""
+    if element is None or element.tag != "p":
+        return False
+    text = element.text_content()
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return count_words(text) >= LINKED_SENTENCE_WORDS and linked * 5 < len(text)
+
+
+LINKED_SENTENCE_WORDS = 15
+_SENTENCE_ENDS = (".", "!", "?", '."', ".”", "!”", "?”")
