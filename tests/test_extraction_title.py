@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from scraper.api import extract
 from scraper.extraction.fields import Fallback
 from scraper.extraction.title import pick_title
 from scraper.extraction.visible import read_signals
+from scraper.items import Article
 
 
 def title_of(head: str, body: str, site_name: str | None = None, url: str = "") -> str | None:
@@ -268,3 +270,20 @@ def test_a_tag_the_heading_shows_as_text_stays_in_the_title() -> None:
     escaped = "30 Years of &lt;br&gt; Tags"
     assert title_of(og(escaped), article(escaped)) == "30 Years of <br> Tags"
     assert title_of(og("&lt;em&gt;Rivers&lt;/em&gt; rise again"), article("Rivers rise again")) == "Rivers rise again"
+
+
+# --- trafilatura's guess of the site's name, when the page declares none ------------------------------
+
+
+def test_a_guessed_site_name_that_is_the_headlines_first_part_cuts_nothing() -> None:
+    """trafilatura guesses "VIDEO. Incendie à Lyon" as the site from the ``<title>``: the headline's first part."""
+    title = "VIDEO. Incendie à Lyon : les images impressionnantes d’un entrepôt en feu"
+    story = "<p>" + "Le feu a pris dans un entrepôt de la zone industrielle, selon les pompiers. " * 8 + "</p>"
+    page = (
+        f'<html lang="fr"><head><title>{title}</title><meta property="og:title" content="{title}"></head>'
+        f"<body><article><h1>{title}</h1>{story}{story.replace('Le feu', 'La fumée')}</article></body></html>"
+    )
+    result = extract(page, url="https://www.exemple.fr/faits-divers/incendie-lyon-entrepot")
+    assert isinstance(result, Article), result
+    assert result.title == title
+    assert result.site_name != "VIDEO. Incendie à Lyon"

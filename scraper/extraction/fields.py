@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pycld2
 
 from scraper.extraction.signals import SECTION_META, TAG_META, PageSignals, ld_str
-from scraper.text import compact, normalise, unique
+from scraper.text import compact, count_words, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
 
 FALLBACK_FIELDS = ("title", "author", "date", "sitename", "description", "language", "image", "categories", "tags")
@@ -132,7 +132,15 @@ def pick_site_name(signals: PageSignals, fallback: Fallback) -> str | None:
     if declared or not fallback.sitename:
         return declared
     headlines = {normalise(h) for h in (signals.html_title or "", *signals.h1, *signals.all_meta("og:title"))}
-    return None if normalise(fallback.sitename) in headlines else fallback.sitename
+    guess = normalise(fallback.sitename)
+    # "VIDEO. Incendie à Lyon" of "VIDEO. Incendie à Lyon : les images …": the headline's first part
+    in_headline = any(
+        guess in h and count_words(h) - count_words(guess) >= _HEADLINE_REST for h in map(normalise, signals.h1)
+    )
+    return None if guess in headlines or in_headline else fallback.sitename
+
+
+_HEADLINE_REST = 4  # words of an <h1> besides a guessed site name: the guess is a part of the headline
 
 
 def pick_language(signals: PageSignals, fallback: Fallback, text: str = "") -> str | None:
