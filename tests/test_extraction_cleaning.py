@@ -984,6 +984,16 @@ _RADIO = [
     "Cet article est réservé aux abonnés.",
     "Écouter cet article",
     "Escuchar noticia",
+    "Submit a letter to the editor",
+    "Become a member today.",
+    "Republish our articles for free, online or in print, under a Creative Commons license.",
+    "Harbor Light News is supported by readers like you.",
+    "Riverbend Report is nonprofit and reader-supported.",
+    "The views expressed in this column are the author’s own and do not necessarily reflect those of the Post.",
+    "Vous avez testé cette recette ?",
+    "Para comentar debe estar registrado.",
+    "Compartir en Facebook",
+    "--",  # a clap count: no word to read
 ])  # fmt: skip
 def test_newsroom_asks_syndication_notes_and_placeholders_go(line: str) -> None:
     """Lines a newsroom's template prints in the story's column, in the middle of it or at its end."""

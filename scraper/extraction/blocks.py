@@ -146,8 +146,8 @@ def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
         text = code  # a block of code lines; code on one line reads (and is cleaned) as before
     else:
         text = without_permalink(_flat(element)) if tag == "head" else _flat(element)
-    if not text:
-        return None
+    if not text or (tag != "code" and not any(ch.isalnum() for ch in text)):
+        return None  # nothing to read: "--" (a clap count), "* * *", an arrow
     link_chars = sum(len(_flat(ref)) for ref in element.iter("ref") if _leads_away(ref.get("target"), page))
     density = min(1.0, link_chars / max(1, len(text.replace("\n", " "))))
     kind = {"head": "head", "list": "list", "quote": "quote", "table": "table"}.get(tag, "p")
