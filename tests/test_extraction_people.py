@@ -562,3 +562,14 @@ def test_a_byline_with_other_credits_genres_or_outlets_names_the_writers(header:
     result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == authors
+
+
+@pytest.mark.parametrize(("header", "authors"), [
+    ('<div class="autor-columna"><span class="nombre">Lucía Ferrer</span></div>', ["Lucía Ferrer"]),  # es, pt, de, pl
+    ('<p class="auteur">Camille Lemoine</p>', ["Camille Lemoine"]),
+    ('<p class="autorisation">Camille Lemoine</p>', []),  # a word that begins like one
+])  # fmt: skip
+def test_a_byline_marked_by_a_class_in_the_sites_language(header: str, authors: list[str]) -> None:
+    result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == authors

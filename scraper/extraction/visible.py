@@ -39,6 +39,7 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
 # around it, as a split on it finds). One regex each: a search in C, not a Python test per word.
 _BYLINE_CLASS = re.compile(
     r"byline|author-name|article-author|author__name|authors|(?<![^ \t\r\n])author(?![^ \t\r\n])"
+    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori)(?![a-z])"  # "autor-columna", "auteur"
 )
 _CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
 _BYLINE, _CAPTION = 1, 2
@@ -69,7 +70,9 @@ _MAY_MARK = etree.XPath(  # ``//@class | //@rel | //@itemprop | //figcaption`` (
 )
 # A word in every value that can mark anything (both class regexes are case-sensitive, as is
 # ``str.find``; a rel or itemprop marks when it is "author"; a <figcaption> stands as "caption").
-_MARK_WORDS = ("author", "byline", "caption", "Caption", "credit", "copyright", "bildunterschrift", "legende")
+_MARK_WORDS = (
+    "author", "byline", "autor", "auteur", "caption", "Caption", "credit", "copyright", "bildunterschrift", "legende"
+)  # fmt: skip
 
 
 def _marked_elements(
