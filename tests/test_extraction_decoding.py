@@ -410,3 +410,13 @@ def test_a_well_formed_document_is_left_as_parsed() -> None:
     body = parse_html(markup).find("body")
     assert body is not None
     assert [child.tag for child in body] == ["p"]
+
+
+def test_references_to_markup_beside_mojibake_stay_text() -> None:
+    """Review: "&lt;section&gt;" in a run was written as a tag, and the sentence after it went."""
+    body = (
+        "<p>Wrap it in a &acirc;&euro;&oelig;&lt;section&gt;&acirc;&euro;&#157; element, "
+        + "it&acirc;&euro;&trade;s ok.</p>"
+    )
+    text = decode_body(body.encode(), "utf-8")
+    assert "“&lt;section&gt;” element, it’s ok." in text

@@ -573,3 +573,25 @@ def test_a_byline_marked_by_a_class_in_the_sites_language(header: str, authors: 
     result = extract(_story_page(header), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == authors
+
+
+def test_the_byline_under_the_headline_beats_one_above_it() -> None:
+    """Review: a teaser's byline above the headline was read before the story's own under it."""
+    above = '<div><a href="/2025/05/01/other">Mayor opens new library</a><div>By Tom Roe | May 1, 2025</div></div>'
+    result = extract(_story_page('<div class="meta">By Ann Lee | May 6, 2025</div>', above=above),
+                     url="https://news.example/local/harbour-wall")  # fmt: skip
+    assert isinstance(result, Article), result
+    assert result.authors == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("bylines", "names"), [
+    ('<p class="byline">By Ann Lee</p><p class="byline">Ann Leeson and Tom Roe</p>',
+     ["Ann Lee", "Ann Leeson", "Tom Roe"]),
+    ('<p class="byline">By The Anh Nguyen and Ann Lee</p>', ["The Anh Nguyen", "Ann Lee"]),
+    ('<p class="byline">By Ann Lee, The Rev. Tom Roe</p>', ["Ann Lee", "The Rev. Tom Roe"]),
+    ('<p class="credits">Story and photos by <a href="/author/ann-lee/">Ann Lee</a></p>', ["Ann Lee"]),
+])  # fmt: skip
+def test_names_that_look_like_a_bio_an_outlet_or_a_credit_are_kept(bylines: str, names: list[str]) -> None:
+    result = extract(_story_page(bylines), url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == names

@@ -136,7 +136,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
     shown = header.dates
-    signals.header_byline = header_byline(header.above + header.lines)
+    signals.header_byline = header_byline(header.lines) or header_byline(header.above)  # under it first
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

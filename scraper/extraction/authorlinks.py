@@ -105,11 +105,16 @@ _OTHER_WORK = re.compile(
 )
 
 
+_SHARED = re.compile(r"(?:\band|&|\bund|\bet|\by)\s*$", re.IGNORECASE)
+
+
 def _credited(link: lxml_html.HtmlElement) -> bool:
     """The text just before the link credits other work: "Story by Ann Lee · Photos by <a>Tom Roe</a>"."""
     before, parent = link.getprevious(), link.getparent()
     text = before.tail if before is not None else parent.text if parent is not None else None
-    return text is not None and _OTHER_WORK.search(text[-40:]) is not None
+    near = (text or "")[-40:]
+    found = _OTHER_WORK.search(near)
+    return found is not None and _SHARED.search(near[: found.start()]) is None  # "Story and photos by"
 
 
 def _opening(block: lxml_html.HtmlElement) -> str | None:

@@ -53,13 +53,13 @@ _MONTHS = (
 _UPDATED = r"(?:(?:last\s+)?updated|aktualisiert|mis à jour|actualizado|aggiornato)"
 _DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
-    rf"publicado|actualizado|pubblicato|am|le|on)\s*:?\s*)*"
+    rf"publicado|actualizado|pubblicato|am|le|on)(?:\s*:)?\s*)*"  # one way to read the spaces: no backtracking
     rf"(?:\w+,?\s+)?"  # weekday
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
     rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
     rf"(?:[,\s|-]*(?:um|at|à|a las|alle|kl\.?)?\s*\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:uhr|h|am|pm|[a-z]{{2,4}})?"
     rf"(?:\s+[a-z]{{2,4}})?)?"  # a zone after the time: "10:30 pm CST"
-    rf"(?:\s*[|,–—-]\s*{_UPDATED}\b.*|\s+{_UPDATED}\b\D{{0,20}}\d.*)?$",  # "| Updated", "Mis à jour le 4/2"
+    rf"(?:(?:\s*[|,–—-]\s*|\s+){_UPDATED}\b(?P<update>.*))?$",  # "| Updated …", "Mis à jour le 4/2"
     re.IGNORECASE,
 )
 
@@ -67,10 +67,15 @@ _DATELINE = re.compile(
 def is_dateline(text: str) -> bool:
     """A block that is only a date (and time), in any of the common formats."""
     text = " ".join(text.split()).strip(_DATELINE_TRIM)
-    return bool(_DATELINE.match(text)) and count_words(text) <= DATELINE_MAX_WORDS  # most lines fail at once
+    if count_words(text) > DATELINE_MAX_WORDS or (found := _DATELINE.match(text)) is None:
+        return False
+    update = found.group("update") or ""  # a date, not "Updated figures show 12 people died"
+    return count_words(re.sub(r"[\d\W_]+", " ", update)) <= _UPDATE_WORDS and not re.fullmatch(r"\D*\S\D*", update)
 
 
 DATELINE_MAX_WORDS = 16  # "Feb. 11, 2025 at 10:30 pm CST — Updated Feb. 12, 2025 at 8:15 am"
+_UPDATE_WORDS = 4  # words of an update's stamp: "Feb.", "at", "am"; "le"
+_DATELINE_TRIM = " |•·-–"
 
 
 def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -78,13 +83,9 @@ def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for b in blocks if not (b.kind != "table" and _may_be_dateline(b) and is_dateline(b.text))]
 
 
-_DATELINE_TRIM = " |•·-–"
-
-
 def _may_be_dateline(block: Block) -> bool:
-    """Whether :func:`is_dateline` must look: a block of over 16 words can only be one when
-    trimming its ends (``| … |``) takes whole words away; most paragraphs are long and end in a letter.
-    """
+    """Whether :func:`is_dateline` must look: a block of over 16 words can only be one when trimming
+    its ends (``| … |``) takes whole words away; most paragraphs are long and end in a letter."""
     if block.words <= DATELINE_MAX_WORDS:
         return True
     text = block.text.strip()

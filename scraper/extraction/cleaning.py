@@ -106,8 +106,9 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             rest = rest.replace(name, " ")
         if rest == text or count_words(rest) <= _BYLINE_OTHER_WORDS:
             return rest != text
-        undated = without_dates(rest)
-        return undated != rest and count_words(undated) <= _DATED_OTHER_WORDS
+        opening = without_dates(text).lstrip()  # a dated byline opens so: "By …", "Posted on <date> by …", a name
+        opens = opening.startswith(_BYLINE_OPENERS) or any(opening.startswith(f"{n} ") for n in names)
+        return opens and (undated := without_dates(rest)) != rest and count_words(undated) <= _DATED_OTHER_WORDS
 
     edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
@@ -115,14 +116,14 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
 _BYLINE_OTHER_WORDS = 6  # "By", "Staff Writer", "5 min read": what a byline prints beside its names
 _DATED_OTHER_WORDS = 8  # and beside its names and date: "By", "Founder and Editor-in-Chief", "Updated"
+_BYLINE_OPENERS = ("by ", "von ", "par ", "por ", "door ", "written ", "posted ", "published ", "updated ", "author")
 
 
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
 
-    A block matches when it is a caption, the start of one, or a caption followed by a short
-    credit (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions``
-    so they move to ``images``.
+    A block matches when it is a caption, the start of one, or a caption followed by a short credit
+    (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions`` for ``images``.
     """
     captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)

@@ -88,7 +88,10 @@ _LEAD_REFERENCE = (
     rb"&(?:acirc|Atilde|Acirc|Auml|Aring|Icirc|Iuml|ETH|eth|Ntilde"
     rb"|#(?:19[4-9]|20[5-9]|226|240)|#[xX][c-fC-F][0-9a-fA-F]);"
 )
-_REFERENCE_RUN = re.compile(_LEAD_REFERENCE + rb"(?:&#?[A-Za-z0-9]{2,8};){1,255}")  # names are case-sensitive
+_MARKUP_REFERENCE = rb"&(?:lt|gt|amp|quot|apos|#0*(?:34|38|39|60|62)|#[xX]0*(?:22|26|27|3[cCeE]));"  # stay as written
+_REFERENCE_RUN = re.compile(
+    _LEAD_REFERENCE + rb"(?:(?!" + _MARKUP_REFERENCE + rb")&#?[A-Za-z0-9]{2,8};){1,255}"
+)  # names are case-sensitive
 
 
 def _references_read(body: bytes) -> bytes:
@@ -103,8 +106,13 @@ def _references_read(body: bytes) -> bytes:
 
 
 def _reference_run_read(match: re.Match[bytes]) -> bytes:
-    written = html.unescape(match.group(0).decode("ascii")).encode()
-    return written if _RUN.search(written) else match.group(0)
+    written = html.unescape(match.group(0).decode("ascii"))
+    if _MARKUP.search(written):  # "&lt;section&gt;" is text about markup: as characters it would be markup
+        return match.group(0)
+    return written.encode() if _RUN.search(written.encode()) else match.group(0)
+
+
+_MARKUP = re.compile("[<>&\"']")
 
 
 def _original(run: bytes) -> str | None:

@@ -118,7 +118,8 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     names = names or posts  # alone, a post names the desk that wrote ("Staff Writer", "Community Editor")
     if not printed:
         return names
-    writers = [name for name in names if not _is_agency(name) and not name.startswith(("The ", "the "))]
+    outlet = names[-1] if len(names) > 1 and names[-1].startswith("The ") and "." not in names[-1] else None
+    writers = [name for name in names if not _is_agency(name) and name != outlet]
     return writers or names  # an agency or "The Washington Post" among writers is their employer; alone, the author
 
 
@@ -338,10 +339,14 @@ def _a_bio_of(text: str, byline: str) -> bool:
     """``text`` is ``byline``'s name again in sentences: the writer's bio ("Author: Ann Lee lives in Leeds, …")."""
     text = " ".join(text.split())
     name = _BY_PREFIX.sub("", byline)
-    at = text.lower().find(name)
-    if not name or at < 0 or len(name) == len(text):
+    found = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) if name else None
+    if found is None or len(name) == len(text):
         return False
-    return _has_clause_words((text[:at] + " " + text[at + len(name) :]).split())
+    rest = (text[: found.start()] + " " + text[found.end() :]).split()
+    return sum(1 for w in rest if w.islower() and w.isalpha() and w not in NAME_PARTICLES) >= _BIO_LOWER_WORDS
+
+
+_BIO_LOWER_WORDS = 4  # a sentence's words: "Dan lives and works in Calgary"; not "and … in Washington"
 
 
 MANY_BYLINES = 3  # different bylines marked in one page: a list's items (related posts, books), not the story's

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.namesearch import values_holding
-from scraper.text import count_words, phrases
+from scraper.text import count_words, opening_phrase, phrases
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -274,6 +274,8 @@ def unwrap_linked_prose(tree: lxml_html.HtmlElement) -> None:
         text = " ".join(link.text_content().split())
         if count_words(text) < LINKED_SENTENCE_WORDS or not text.endswith(_SENTENCE_ENDS):
             continue
+        if opening_phrase(text, "crosslink") or opening_phrase(text, "prompt"):
+            continue  # "READ MORE: Council votes to raise taxes …": a cross-link, which cleaning removes
         before, after = paragraph.getprevious(), paragraph.getnext()
         if _is_prose(before) and (after is None or _is_prose(after)):
             link.drop_tag()
