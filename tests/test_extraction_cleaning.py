@@ -947,11 +947,7 @@ def test_a_headings_permalink_symbol_is_no_part_of_its_text(anchor: str, title: 
         f"<html><head><title>{title}</title></head><body><article><h1>{title} {anchor}</h1>{story(1)}"
         f"<h2>What it costs {anchor}</h2>{story(2)}<h2>Learning C#</h2>{story(3)}</article></body></html>"
     )
-    url = "https://news.example/2026/03/harbour-wall"
-    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    result = extract_article(page)
-    assert isinstance(result, Article), result
+    result = _extracted(markup, "https://news.example/2026/03/harbour-wall")
     assert result.title == title
     headings = [block.text for block in result.body if block.type == "heading"]
     assert headings == ["What it costs", "Learning C#"]
@@ -967,6 +963,24 @@ _RADIO = [
     "Installation is expected to take about 18 months. The money will come from the county's share of a state "
     "public safety grant and from reserves.",
 ]
+
+
+def _radio_story(middle: str, after: str = "") -> Article:
+    """The radio story with ``middle`` (markup) between its second and third paragraphs, through extraction."""
+    story = [f"<p>{text}</p>" for text in _RADIO]
+    markup = (
+        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
+        f"{story[0]}{story[1]}{middle}{story[2]}{story[3]}</article>{after}</body></html>"
+    )
+    return _extracted(markup, "https://www.herald.example/news/radio-system-approved-for-emergency-services")
+
+
+def _extracted(markup: str, url: str) -> Article:
+    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    result = extract_article(page)
+    assert isinstance(result, Article), result
+    return result
 
 
 @pytest.mark.parametrize("line", [
@@ -994,17 +1008,7 @@ _RADIO = [
 ])  # fmt: skip
 def test_newsroom_asks_syndication_notes_and_placeholders_go(line: str) -> None:
     """Lines a newsroom's template prints in the story's column, in the middle of it or at its end."""
-    paragraphs = [*_RADIO[:2], line, *_RADIO[2:]]
-    markup = (
-        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
-        + "".join(f"<p>{text}</p>" for text in paragraphs)
-        + "</article></body></html>"
-    )
-    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
-    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    result = extract_article(page)
-    assert isinstance(result, Article), result
+    result = _radio_story(f"<p>{line}</p>")
     assert line[:25] not in result.text
     assert all(text in result.text for text in _RADIO)
 
@@ -1020,17 +1024,7 @@ def test_a_story_paragraph_that_is_one_link_keeps_its_text_and_teasers_stay_out(
         f"rides, more food stands and a new parking plan for the weekend crowds.</a></p>"
         for n in range(4)
     )
-    story = [f"<p>{text}</p>" for text in _RADIO]
-    markup = (
-        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
-        f"{story[0]}{story[1]}{linked}{story[2]}{story[3]}</article><section class='more'><h2>More news</h2>"
-        f"{teasers}</section></body></html>"
-    )
-    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
-    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    result = extract_article(page)
-    assert isinstance(result, Article), result
+    result = _radio_story(linked, after=f"<section class='more'><h2>More news</h2>{teasers}</section>")
     assert "According to the 42-page audit" in result.text
     assert all(text in result.text for text in _RADIO)
     assert "Teaser" not in result.text
@@ -1048,18 +1042,7 @@ def test_a_story_paragraph_that_is_one_link_keeps_its_text_and_teasers_stay_out(
 ])  # fmt: skip
 def test_story_sentences_that_share_words_with_notices_stay(line: str) -> None:
     """Review: the phrases of the asks and notices above, and update stamps, in sentences of a story."""
-    paragraphs = [*_RADIO[:2], line, *_RADIO[2:]]
-    markup = (
-        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
-        + "".join(f"<p>{text}</p>" for text in paragraphs)
-        + "</article></body></html>"
-    )
-    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
-    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    result = extract_article(page)
-    assert isinstance(result, Article), result
-    assert line in result.text
+    assert line in _radio_story(f"<p>{line}</p>").text
 
 
 @pytest.mark.parametrize(("text", "removed"), [
@@ -1082,15 +1065,6 @@ def test_a_cross_link_that_is_one_linked_sentence_between_story_paragraphs_still
         '<p><a href="/2024/04/council-tax">READ MORE: Council votes to raise taxes for the third year running, '
         "angering residents across the county.</a></p>"
     )
-    story = [f"<p>{text}</p>" for text in _RADIO]
-    markup = (
-        "<html><head><title>Radio system approved</title></head><body><article><h1>Radio system approved</h1>"
-        f"{story[0]}{story[1]}{teaser}{story[2]}{story[3]}</article></body></html>"
-    )
-    url = "https://www.herald.example/news/radio-system-approved-for-emergency-services"
-    page = Page(url=url, final_url=url, status=200, body=markup.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    result = extract_article(page)
-    assert isinstance(result, Article), result
+    result = _radio_story(teaser)
     assert "Council votes to raise taxes" not in result.text
     assert all(text in result.text for text in _RADIO)
