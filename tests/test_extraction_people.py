@@ -523,6 +523,7 @@ def test_contributors_is_a_label_before_the_names() -> None:
     ({"@type": "Person", "name": '"David Kim"'}, ["David Kim"]),  # quotes around a name are no part of it
     ({"@type": "Person", "name": "“Ann Lee” and Tom Okafor"}, ["Ann Lee", "Tom Okafor"]),
     ({"@type": "Organization", "name": "Morgan & Morgan"}, ["Morgan & Morgan"]),  # a firm's name is one name
+    ({"@type": "http://schema.org/Person", "name": "Ann Lee and Tom Okafor"}, ["Ann Lee", "Tom Okafor"]),
     ({"@type": "Organization", "name": "Center for Drug Evaluation and Research"},
      ["Center for Drug Evaluation and Research"]),
 ])  # fmt: skip

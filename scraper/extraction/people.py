@@ -292,7 +292,8 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
             if not name and (item.get("givenName") or item.get("familyName")):
                 name = f"{ld_str(item.get('givenName')) or ''} {ld_str(item.get('familyName')) or ''}"
             kind = item.get("@type")
-            is_person = kind in (None, "Person") or (isinstance(kind, list) and "Person" in kind)
+            kinds = [k.rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+            is_person = kind is None or "Person" in kinds  # "Person", "http://schema.org/Person"
             if name and _no_name_words(name, printed=False):
                 continue  # a template's placeholder ("undefined", "null") or a label
             if name and _names_an_outlet(name.strip()):
