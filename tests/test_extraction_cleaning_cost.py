@@ -129,7 +129,7 @@ def test_cleaning_normalises_a_block_once_and_counts_a_paragraph_once(
     for block in blocks:
         assert normalised[block.text] <= 1, block.text
         # (a line of a few words is counted again as the credit and date rules trim it)
-        assert counted[block.text] <= (1 if block.words > 12 else 3), block.text
+        assert counted[block.text] <= (1 if block.words > boilerplate.DATELINE_MAX_WORDS else 3), block.text
 
 
 def test_cleaning_work_grows_with_the_blocks_not_with_blocks_times_captions(monkeypatch: pytest.MonkeyPatch) -> None:
