@@ -265,7 +265,7 @@ def unwrap_linked_prose(tree: lxml_html.HtmlElement) -> None:
     story's own paragraphs: unlinked prose before it, and after it unless it ends the text. Teasers
     of other stories, also paragraphs that are one link, sit among other teasers or headlines.
     """
-    for paragraph in tree.iter("p"):
+    for paragraph in list(tree.iter("p")):  # listed first: the loop takes links out of the tree
         if len(paragraph) != 1 or (paragraph.text and not paragraph.text.isspace()):
             continue
         link = paragraph[0]
