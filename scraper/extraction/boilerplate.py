@@ -52,8 +52,7 @@ _MONTHS = (
 )
 _UPDATED = r"(?:(?:last\s+)?updated|aktualisiert|mis à jour|actualizado|aggiornato)"
 _DATELINE = re.compile(
-    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
-    rf"publicado|actualizado|pubblicato|am|le|on)(?:\s*:)?\s*)*"  # one way to read the spaces: no backtracking
+    rf"^(?:(?:{'|'.join(map(re.escape, phrases()['date_stamp_label']))}|am|le|on)(?:\s*:)?\s*)*"  # no backtracking
     rf"(?:\w+,?\s+)?"  # weekday
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:{_MONTHS})\w*\.?,?\s+\d{{4}}|"
     rf"(?:{_MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"

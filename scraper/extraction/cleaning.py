@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from functools import cache
 
 from scraper.extraction.blocks import Block, flagged_runs
 from scraper.extraction.boilerplate import (
@@ -107,7 +108,7 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if rest == text or count_words(rest) <= _BYLINE_OTHER_WORDS:
             return rest != text
         opening = without_dates(text).lstrip()  # a dated byline opens so: "By …", "Posted on <date> by …", a name
-        opens = opening.startswith(_BYLINE_OPENERS) or any(opening.startswith(f"{n} ") for n in names)
+        opens = opening.startswith(_byline_openers()) or any(opening.startswith(f"{n} ") for n in names)
         return opens and (undated := without_dates(rest)) != rest and count_words(undated) <= _DATED_OTHER_WORDS
 
     edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
@@ -116,7 +117,13 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
 _BYLINE_OTHER_WORDS = 6  # "By", "Staff Writer", "5 min read": what a byline prints beside its names
 _DATED_OTHER_WORDS = 8  # and beside its names and date: "By", "Founder and Editor-in-Chief", "Updated"
-_BYLINE_OPENERS = ("by ", "von ", "par ", "por ", "door ", "written ", "posted ", "published ", "updated ", "author")
+
+
+@cache
+def _byline_openers() -> tuple[str, ...]:
+    """The words a byline line opens with: its lead ("By"), its label ("Author:"), or its date's stamp."""
+    words = (*phrases()["byline_lead"], *phrases()["byline_lead_label"], *phrases()["date_stamp_label"])
+    return tuple(f"{normalise(w)} " for w in words)
 
 
 def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
