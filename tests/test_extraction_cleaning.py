@@ -29,13 +29,13 @@ from scraper.extraction.cleaning import (
     strip_breadcrumbs,
     strip_bylines,
     strip_captions,
-    strip_link_lists,
     strip_repeated_blocks,
     strip_repeated_headline,
     strip_teaser_runs,
     strip_teasers,
 )
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.linklists import strip_link_lists
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
 from scraper.items import Article, Page
@@ -457,6 +457,21 @@ def test_a_sentence_of_the_story_over_linked_items_keeps_them() -> None:
     repairs = Block(kind="list", text="Replace the corroded steel piles\nRecast the cracked deck", link_density=1.0)
     blocks = [p(PROSE), p("The inspection report lists three urgent repairs:"), repairs, p(PROSE + " Again.")]
     assert clean_blocks(blocks, CleaningContext()) == blocks
+
+
+def test_a_fields_linked_value_stays_under_its_label() -> None:
+    """``Registration:`` then the event's address, one paragraph each: a field of the story, not a link list."""
+    site = p("https://www.harbourfest.example/tickets", 1.0)
+    blocks = [p(PROSE), p("Registration:"), site, p(PROSE + " Again.")]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+    # a headline under a short label is a cross-link; a tag under "Tags:" leads to a listing
+    headline = p("Lifeboat crews answer record call-outs", 1.0)
+    assert headline not in strip_link_lists([p(PROSE), p("Read more:"), headline], CleaningContext())
+    tag = p("Harbour news", 1.0)
+    assert tag not in strip_link_lists([p(PROSE), p("Tags:"), tag], CleaningContext())
+    # a sentence's "copy and paste this link:" over an address is a newsletter's
+    paste = [p(PROSE), p("Can't see a working link? Copy and paste:"), site]
+    assert site not in strip_link_lists(paste, CleaningContext())
 
 
 def test_a_paragraph_with_a_few_links_stays() -> None:

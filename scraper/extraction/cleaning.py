@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 
-from scraper.extraction.blocks import Block, flagged_runs
+from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
     CREDIT_MAX_WORDS,
     HEADLINE_MIN_WORDS,
@@ -31,6 +31,7 @@ from scraper.extraction.boilerplate import (
 )
 from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
+from scraper.extraction.linklists import is_main_run, strip_link_lists
 from scraper.extraction.repeats import strip_repeated_blocks
 from scraper.text import compact, count_words, normalise, phrases
 
@@ -197,81 +198,6 @@ def _by_head(captions: set[str]) -> dict[str, list[str]]:
     return heads
 
 
-def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Related-article lists: runs of link-only headline-length blocks, and link lists.
-
-    A real paragraph is rarely mostly link text; a teaser list is nothing else. A heading
-    directly above such a run ("Related stories", "Mehr zum Thema") goes with it. A linked
-    heading on its own introduces the section under it (a listicle's item) and stays. A list of
-    sentences that link (steps, tips), a list the story's own paragraph introduces (``Some
-    examples include:``, ``Here's a selection:``) and a run holding most of the body's words (a
-    page of annotated links is its own text) are not such lists. Over both shared corpora the
-    introduced lists held 662 story tokens and 150 of boilerplate; the news corpus' inline
-    related-story lists follow a full stop, not a colon.
-    """
-    linky = [
-        b.link_density >= 0.6
-        and b.kind in ("list", "p", "head")
-        and b.words <= 60
-        and not _is_prose_list(b)
-        and not (b.kind == "list" and i > 0 and _introduces(blocks[i - 1], b))
-        for i, b in enumerate(blocks)
-    ]
-    total = sum(b.words for b in blocks)
-    drop = [False] * len(blocks)
-    for i, j in flagged_runs(linky):
-        run = blocks[i:j]
-        alone = len(run) == 1 and (run[0].kind == "list" or (run[0].kind == "p" and run[0].link_density >= 0.9))
-        if (len(run) >= 2 or alone) and not _is_main_run(run, total):
-            for k in range(i, j):
-                drop[k] = True
-            if i > 0 and blocks[i - 1].kind == "head":
-                drop[i - 1] = True
-    return [b for b, d in zip(blocks, drop, strict=True) if not d]
-
-
-def _introduces(block: Block, items: Block) -> bool:
-    """A paragraph that ends in a colon announces what follows: the list under it is the story's.
-
-    Not a label in front of headlines, though: ``You might also like:``, ``Further reading:``
-    or ``More from our harbour coverage:`` over a list whose every item is a short link is a
-    related-stories box. The story introduces its own lists with a sentence
-    (``The inspection report lists three urgent repairs:``), so a label under
-    ``INTRO_MIN_WORDS`` words over headline-shaped items protects nothing.
-    """
-    if block.kind != "p" or not block.text.rstrip().endswith((":", "：")):
-        return False
-    return block.words >= INTRO_MIN_WORDS or not _is_headline_list(items)
-
-
-def _is_headline_list(block: Block) -> bool:
-    """(Nearly) all of the list link text, its items short lines that read as headlines.
-
-    Items of a name or two (``IT support``, ``Data Cleaning``) are the story's list of things,
-    not other articles (under ``HEADLINE_MIN_WORDS`` words on average).
-    """
-    words = [count_words(line) for line in block.text.split("\n") if line.strip()]
-    return (
-        block.link_density >= 0.75
-        and bool(words)
-        and max(words) <= 15
-        and sum(words) >= HEADLINE_MIN_WORDS * len(words)
-    )
-
-
-# A colon-ended paragraph shorter than this is a label ("Further reading:"), not the story's sentence.
-INTRO_MIN_WORDS = 6
-
-
-def _is_prose_list(block: Block) -> bool:
-    """A list whose items are sentences (steps, tips) is text that links, not a list of links."""
-    if block.kind != "list":
-        return False
-    items = [line for line in block.text.split("\n") if line.strip()]
-    sentences = sum(1 for line in items if count_words(line) >= 12 and line.rstrip()[-1:] in ".!?:")
-    return bool(items) and sentences * 2 > len(items)
-
-
 def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat the text of a teaser card (a link wrapping a heading or paragraph).
 
@@ -323,7 +249,7 @@ def strip_teaser_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         inside = units >= 2 and prose[i] >= 2 and prose[-1] - prose[j] >= 2
         # described items are teasers only in a run of sibling cards that is the body's tail
         trailing = not described or (cards and prose[i] >= 1 and prose[-1] == prose[j])
-        if units >= 2 and trailing and not inside and not _is_main_run(blocks[i:j], total):
+        if units >= 2 and trailing and not inside and not is_main_run(blocks[i:j], total):
             drop.update(range(i, j))
             if i > 0 and blocks[i - 1].kind == "head" and count_words(blocks[i - 1].text) <= 6:
                 drop.add(i - 1)
@@ -346,18 +272,9 @@ def _describes(block: Block) -> bool:
     return block.words >= 20 and len(sentences) >= 2
 
 
-def _is_main_run(run: list[Block], total_words: int) -> bool:
-    """The run carries most of the body's words: it is the main text, not something beside it."""
-    return sum(b.words for b in run) > MAIN_RUN_SHARE * total_words
-
-
 def _is_prose(block: Block) -> bool:
     """A paragraph of running text (20+ words, hardly linked)."""
     return block.kind == "p" and block.link_density < 0.2 and block.words >= 20
-
-
-# A run of blocks holding more than this share of the body's words is the main text.
-MAIN_RUN_SHARE = 0.5
 
 
 def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
