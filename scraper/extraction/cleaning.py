@@ -122,8 +122,12 @@ _DATED_OTHER_WORDS = 8  # and beside its names and date: "By", "Founder and Edit
 
 @cache
 def _byline_openers() -> tuple[str, ...]:
-    """The words a byline line opens with: its lead ("By"), its label ("Author:"), or its date's stamp."""
+    """The words a byline line opens with: its lead ("By"), its label ("Author:"), or its date's stamp.
+
+    Also the verbs a credit opens with before its "by" ("Written and photographed by", "Authored by").
+    """
     words = (*phrases()["byline_lead"], *phrases()["byline_lead_label"], *phrases()["date_stamp_label"])
+    words += ("written", "authored")
     return tuple(f"{normalise(w)} " for w in words)
 
 

@@ -9,10 +9,12 @@ the body's words (a page of annotated links is its own text).
 
 from __future__ import annotations
 
+import re
+
 from scraper.extraction.blocks import Block, flagged_runs
 from scraper.extraction.boilerplate import HEADLINE_MIN_WORDS
 from scraper.extraction.context import CleaningContext
-from scraper.text import count_words, normalise, phrases
+from scraper.text import count_words
 
 
 def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -63,24 +65,23 @@ def _introduces(block: Block, items: Block) -> bool:
 
 
 def _labels(block: Block, value: Block) -> bool:
-    """A field's label over its linked value (``Registration:`` then the event's address): the story's.
+    """A field's label over its value, a web address (``Registration:`` then the event's site): the story's.
 
-    Only a label of a few words, over a value that reads as no headline: ``Read more:`` over a
-    linked headline is a cross-link, ``Tags:`` over a tag a link to a listing, and a sentence
-    ending in a colon over a bare address a newsletter's "copy and paste this link".
+    Only a label of a few words over an address written out: ``Read more:`` over a linked
+    headline is a cross-link, ``Next:``, ``Tags:`` or ``By:`` over a name is navigation or a byline,
+    and a sentence ending in a colon over an address is a newsletter's "copy and paste this link".
     """
-    label = block.text.rstrip()
     return (
         block.kind == "p"
         and value.kind == "p"
-        and label.endswith((":", "："))
+        and block.text.rstrip().endswith((":", "："))
         and block.words <= FIELD_LABEL_WORDS
-        and normalise(label) not in phrases()["taxonomy_label"]
-        and not _is_headline_list(value)
+        and _WEB_ADDRESS.fullmatch(value.text.strip()) is not None
     )
 
 
 FIELD_LABEL_WORDS = 3  # "Registration:", "Official website:", "Source code:"
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def _is_headline_list(block: Block) -> bool:
