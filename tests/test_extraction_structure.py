@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from scraper.extraction.classwords import AUTHOR, AUTHOR_CLASS, PRICE, PRICE_CLASS, class_kinds
 from scraper.extraction.decoding import decode_body, parse_html
 from scraper.extraction.kindsignals import address_words
-from scraper.extraction.structure import _AUTHOR, _AUTHOR_CLASS, _PRICE, _PRICE_CLASS, _class_kinds, measure
+from scraper.extraction.structure import measure
 from scraper.extraction.visible import _class_marks, _marked_elements, read_signals
 from scraper.text import count_words
 from tests.conftest import CORPUS, PROJECT_ROOT
@@ -125,22 +126,22 @@ def test_byline_and_caption_classes(classes: str, expected: int) -> None:
 @pytest.mark.parametrize(
     ("classes", "expected"),
     [
-        ("product-PRICE", _PRICE),
-        ("Mini-Cart author-box", _PRICE | _AUTHOR),
-        ("User-Name", _AUTHOR),
-        ("BYLINE", _AUTHOR),
+        ("product-PRICE", PRICE),
+        ("Mini-Cart author-box", PRICE | AUTHOR),
+        ("User-Name", AUTHOR),
+        ("BYLINE", AUTHOR),
         ("teaser card", 0),  # "card" holds no "cart"
-        ("ba\u017fket", _PRICE),  # the long s is an s to IGNORECASE: non-ASCII takes the expressions
+        ("ba\u017fket", PRICE),  # the long s is an s to IGNORECASE: non-ASCII takes the expressions
         ("\u212arice-check\u212aout", 0),
         ("Pr\u00e9is Autor", 0),
-        ("\u00e9 checkout", _PRICE),
+        ("\u00e9 checkout", PRICE),
         ("", 0),
     ],
 )
 def test_price_and_author_classes_are_those_the_case_blind_expressions_find(classes: str, expected: int) -> None:
     """The memo's ASCII shortcut (words looked for in the lower case) finds what the expressions find."""
-    by_expressions = (_PRICE if _PRICE_CLASS.search(classes) else 0) | (_AUTHOR if _AUTHOR_CLASS.search(classes) else 0)
-    assert _class_kinds.__wrapped__(classes) == by_expressions == expected
+    by_expressions = (PRICE if PRICE_CLASS.search(classes) else 0) | (AUTHOR if AUTHOR_CLASS.search(classes) else 0)
+    assert class_kinds.__wrapped__(classes) == by_expressions == expected
 
 
 def test_marked_elements_keep_document_order_and_their_limits() -> None:
@@ -158,6 +159,29 @@ def test_paragraph_length_counts_each_paragraph_with_its_links_outside_the_chrom
     features = _features(f"<main>{story}{story}{linked}</main><footer><p>short</p></footer>")
     assert features["p_mean"] == pytest.approx((39 + 39 + 9) / 3)
     assert _features("<main><div>no paragraphs at all</div></main>")["p_mean"] == 0.0
+
+
+def test_a_table_layout_with_br_paragraphs_has_a_main_run_of_prose() -> None:
+    """A page laid out before CSS: the story is a cell's ``<font>``, its paragraphs split by ``<br><br>``."""
+    sentence = "Crews from six departments poured water into the silos of the grain elevator all weekend. "
+    prose = "<br><br>".join([sentence * 2] * 4)  # four paragraphs of 30 words, no <p>
+    cells = f"<td><a href='/'>Home</a></td><td><b>Elevator fire contained</b><br><font>{prose}</font></td>"
+    features = _features(f"<table><tr>{cells}</tr></table>")
+    assert features["main_share"] > 0.9
+    assert features["log_main_run"] == pytest.approx(math.log1p(120))
+    assert features["p_mean"] == 0.0  # no <p>: how long its paragraphs are is not read from a whole cell
+    assert _features(f"<table><tr><td>{prose}</td></tr></table>")["main_share"] > 0.9  # in the cell itself
+    spanned = _features(f"<table><tr><td><span>{prose}</span></td></tr></table>")
+    assert spanned["main_share"] == 0.0  # a span is no paragraph
+
+
+def test_a_font_inside_a_paragraph_is_counted_once_with_it() -> None:
+    words = "The footbridge over the harbour opened again on Monday after two months of repairs. " * 3
+    plain = _features("<div>" + f"<p>{words}</p>" * 3 + "</div>")
+    fonted = _features("<div>" + f"<p><font>{words}</font></p>" * 3 + "</div>")
+    for name in ("main_gp_share", "main_p_share", "log_p_long", "log_main_run"):
+        assert fonted[name] == pytest.approx(plain[name]), name
+    assert fonted["main_gp_share"] <= 1.0
 
 
 def test_a_cjk_paragraph_is_as_long_as_its_characters_not_its_spaces() -> None:

@@ -73,6 +73,22 @@ def test_a_post_at_the_root_is_not_a_listing_by_its_head_but_a_pager_elsewhere_s
 
 
 @pytest.mark.parametrize(
+    ("url", "forum"),
+    [
+        ("https://forum.example/topic/225132-if-the-forum-comes-to-an-end/", 1.0),  # a thread: an id follows
+        ("https://community.example/topic/18427/rc1-of-v4", 1.0),
+        ("https://boards.example/viewtopic.php?t=425337", 1.0),
+        ("https://forum.example/t/confusing-resolver-structure/144854", 1.0),
+        ("https://encyclopedia.example/topic/history-of-coffee", 0.0),  # an entry
+        ("https://news.example/topic/software", 0.0),  # a tag's listing
+    ],
+)
+def test_a_topic_is_a_forums_thread_only_with_an_id(url: str, forum: float) -> None:
+    signals = read_signals(lxml_html.document_fromstring("<html><body><p>x</p></body></html>"))
+    assert head_features(signals, url)["url_forum"] == forum
+
+
+@pytest.mark.parametrize(
     ("name", "url"),
     [
         ("50_wp_default_permalink", "https://millbrookherald.example/?p=4830"),

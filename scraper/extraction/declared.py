@@ -32,7 +32,11 @@ _URL_LISTING = re.compile(
 _URL_DOCS = re.compile(
     r"/(?:docs?|documentation|reference|api|manual|guides?|book|wiki|kb|help|support)(?:/|$|\.)", re.I
 )
-_URL_FORUM = re.compile(r"/(?:forums?|threads?|topics?|t|discussions?|community|questions|showthread)(?:/|$|\.)", re.I)
+# A topic is a forum's thread when an id follows ("/topic/225132-…", "/topic/18427/"); "/topic/cloud" is
+# a listing's tag, "/topic/history-of-coffee" an encyclopedia's entry.
+_URL_FORUM = re.compile(
+    r"/(?:forums?|threads?|t|discussions?|community|questions|showthread)(?:/|$|\.)|/topics?/\d|/viewtopic\.", re.I
+)
 _URL_PRODUCT = re.compile(r"/(?:products?|shop|store|item|p|dp)(?:/|$)", re.IGNORECASE)
 _URL_SERVICE = re.compile(r"/(?:services?|solutions?|pricing|contact|about|programs?|departments?)(?:/|$|-|\.)", re.I)
 

@@ -4,10 +4,10 @@ Markup types and URL shapes are what a site *claims*; the layout is what it *is*
 holds one dominant run of prose under a headline, with a date and a byline near it; a listing
 holds many repeated sibling cards (headline link, teaser, picture) and much of its text sits in
 links; a forum thread holds repeated posts, each with its own author and time; a product page
-shows prices and a cart; documentation shows code and a deep navigation tree; a page selling a
-service speaks in short paragraphs to "you" for "us" (:mod:`kindsignals`). These measures are
-scale-free numbers (shares, log counts) so that one small model (:mod:`pagekind`) can weigh them
-for pages of any size and language. Nothing here names a site or a CMS: only HTML semantics,
+shows prices and a cart (:mod:`classwords`); documentation shows code and a deep navigation tree;
+a page selling a service speaks in short paragraphs to "you" for "us" (:mod:`kindsignals`). These
+measures are scale-free numbers (shares, log counts) so that one small model (:mod:`pagekind`) can
+weigh them for pages of any size and language. Nothing here names a site or a CMS: only HTML semantics,
 schema.org/OpenGraph vocabulary and class words that many unrelated templates share.
 """
 
@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
 from lxml import html as lxml_html
 
+from scraper.extraction.classwords import AUTHOR, PRICE, class_kinds
 from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.nearness import main_near_headline, near_headline
@@ -42,8 +42,6 @@ _PRICE_OR_DATE = re.compile(
     r"|[a-zäéû]{3,9}\.? \d{1,2},? (?:19|20)\d{2}|\d{1,2}\.? [a-zäéû]{3,9}\.? (?:19|20)\d{2})\b)",
     re.IGNORECASE,
 )
-_PRICE_CLASS = re.compile(r"price|cart|basket|checkout", re.IGNORECASE)
-_AUTHOR_CLASS = re.compile(r"author|byline|username|user-name", re.IGNORECASE)
 _MAX_MARKS = 256  # dates and bylines remembered per page (their place next to the headline is what counts)
 _FEW_WORDS = 20  # a content region with fewer words says nothing of the page
 _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
@@ -51,14 +49,16 @@ _MAX_DEPTH = 200  # deeper subtrees (hostile pages) are counted as plain text
 # What one element holds, summed over its subtree (reader-visible text only), as a plain tuple
 # ``(words outside links, link words, flags)``: a tuple and an int cost no Python call per element,
 # where an object with ``__init__``/``add`` cost two (measure() visits every element of the body).
-_LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, 16
+_LINK, _IMG, _HEADING, _TIME, _AUTHOR = 1, 2, 4, 8, AUTHOR
 _Node = tuple[int, int, int]
 _MAYBE_GROUPED = _LINK | _IMG | _TIME | _AUTHOR  # a card needs a link, a post a time, author or picture
-_PRICE = 32  # a class flag only (see _class_kinds), never in a _Node
+_PRICE = PRICE  # a class flag only (see classwords), never in a _Node
 _EMPTY: _Node = (0, 0, 0)
 _COUNTED = frozenset({"pre", "code", "form", "li", "table", "article"})
-# The tags _Walk._tag counts (plus a <div> with 20+ words, which may be a paragraph).
-_KINDS = _PROSE | _HEADINGS | _COUNTED | {"time", "img", "input", "button", "textarea"}
+_KINDS = _PROSE | _HEADINGS | _COUNTED | {"time", "img", "input", "button", "textarea"}  # what _Walk._tag counts
+# And these when they hold 20+ words of their own text, a paragraph: a ``<div>`` used as one, and the
+# table cell or ``<font>`` of a page laid out before CSS, its paragraphs split by ``<br><br>``.
+_OWN_TEXT_PROSE = frozenset({"div", "td", "font"})
 _DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
@@ -145,10 +145,10 @@ class _Walk:
                     words += len(tail.split())
                 if len(tail) < 60 and _DIGIT.search(tail) and self.dated(tail):
                     self._mark("date", el)
-        if tag in _KINDS or (tag == "div" and words >= 20):
+        if tag in _KINDS or (tag in _OWN_TEXT_PROSE and words >= 20):
             flags = self._tag(el, tag, words, flags, in_link, in_chrome)
         itemprop, classes = el.get("itemprop"), el.get("class")  # most elements have neither, or a plain class
-        if itemprop or (classes and _class_kinds(classes)) or el.get("rel") == "author":
+        if itemprop or (classes and class_kinds(classes)) or el.get("rel") == "author":
             flags = self._attributes(el, itemprop, classes, flags)
         if entered_chrome:
             self.counts["chrome_words"] += words
@@ -185,7 +185,7 @@ class _Walk:
     def _tag(self, el: lxml_html.HtmlElement, tag: str, words: int, flags: int, in_link: bool, in_chrome: bool) -> int:
         """Count what the element is and return its flags with its own kind added."""
         counts = self.counts
-        if tag in _PROSE or (tag == "div" and words >= 20 and _own_words(el) >= 20):
+        if tag in _PROSE or (tag in _OWN_TEXT_PROSE and words >= 20 and _own_words(el) >= 20 and _not_in_p(el, tag)):
             if not in_chrome and tag == "p":  # its words with links: how long and in which voice
                 text = el.text_content()
                 counts["p"] += 1
@@ -232,7 +232,7 @@ class _Walk:
                 counts["price_markup"] += 1
             elif itemprop in ("author", "datepublished"):
                 counts["author_markup"] += 1
-        kinds = _class_kinds(classes) if classes else 0
+        kinds = class_kinds(classes) if classes else 0
         if kinds:
             if kinds & _PRICE:
                 counts["price_class"] += 1
@@ -264,8 +264,7 @@ class _Walk:
             post = words >= 25 and link_words <= 0.3 * words and flags & (_TIME | _AUTHOR | _IMG)
             if not (card or post):  # most siblings (an article's paragraphs) are neither
                 continue
-            tag = child.tag
-            if tag in _NOT_CONTAINERS and tag != "li" and tag != "a":
+            if (tag := child.tag) in _NOT_CONTAINERS and tag != "li" and tag != "a":
                 continue
             signature = f"{tag!s}.{child.get('class', '')}"
             if card:
@@ -287,19 +286,9 @@ class _Walk:
                 counts["post_words"] = max(counts["post_words"], total)
 
 
-# The two class expressions' alternatives (plain words), looked for in an ASCII value's lower case.
-_PRICE_WORDS, _AUTHOR_WORDS = tuple(_PRICE_CLASS.pattern.split("|")), tuple(_AUTHOR_CLASS.pattern.split("|"))
-
-
-@lru_cache(maxsize=4096)
-def _class_kinds(classes: str) -> int:
-    """Price and author words in a class attribute, as flags; memoised, as templates repeat their classes."""
-    if classes.isascii():  # IGNORECASE is then the lower case: ``in`` tests, 2.5x faster (else ``ſ`` is an s)
-        lower = classes.lower()
-        price = _PRICE if any(word in lower for word in _PRICE_WORDS) else 0
-        return price | (_AUTHOR if any(word in lower for word in _AUTHOR_WORDS) else 0)
-    price = _PRICE if _PRICE_CLASS.search(classes) is not None else 0
-    return price | (_AUTHOR if _AUTHOR_CLASS.search(classes) is not None else 0)
+def _not_in_p(el: lxml_html.HtmlElement, tag: str) -> bool:
+    """A ``<font>`` inside a ``<p>`` is part of that paragraph (counted once, as the ``<p>``)."""
+    return tag != "font" or next(el.iterancestors("p"), None) is None
 
 
 def _own_words(el: lxml_html.HtmlElement) -> int:
