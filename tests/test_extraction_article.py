@@ -467,3 +467,38 @@ def test_running_words_skip_what_is_not_text_and_weigh_the_chrome_as_their_defin
     for tree in trees:
         assert running_words(tree) == _running_words_by_ancestors(tree)
     assert [running_words(tree) for tree in trees[:2]] == [13, 43]  # chrome over half: all counts
+
+
+LEGACY = """<html><head><title>Millbrook Courier</title></head><body><table width="960">
+<tr><td colspan="2"><a href="/">Home</a> | <a href="/news.php">News</a> | <a href="/sports.php">Sports</a></td></tr>
+<tr><td width="180"><b>Latest</b><br><a href="/news.php?id=77">Council sets budget hearing</a><br>03/03/2025</td>
+<td width="780"><font size="5"><b>Harbour footbridge reopens after two months of repairs</b></font><br>
+<font size="2">{byline}<br>03/04/2025</font><br><br><font face="Georgia">{story}</font></td></tr>
+<tr><td colspan="2">Copyright 2025 Millbrook Courier</td></tr></table></body></html>"""
+LEGACY_STORY = "<br><br>".join(
+    [
+        "The footbridge over the harbour opened again on Monday morning after two months of repairs to its "
+        "corroded steel piles, the council said, and the first walkers crossed it before seven o'clock.",
+        "Engineers found the damage during a routine inspection in the spring and closed the bridge at once; "
+        "the ferry ran an extra service every hour while the work went on.",
+        "The repairs cost about 400,000 pounds, most of it from the council's reserve for coastal works, and "
+        "the council expects the piles to last another thirty years.",
+        "Shop owners on the quay said trade had fallen by a third while the bridge was shut and welcomed the "
+        "reopening, which came a week earlier than planned.",
+    ]
+)
+
+
+def test_a_page_laid_out_in_tables_without_a_headline_element_is_read_with_its_byline() -> None:
+    """No <h1>, no <p>: a cell's <font> holds the story and the line under the bold headline is its byline."""
+    page = LEGACY.format(byline="By Hank Sorensen, Staff Writer", story=LEGACY_STORY)
+    article = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=78"))
+    assert isinstance(article, Article), article
+    assert article.authors == ["Hank Sorensen"]
+    assert "repairs to its corroded steel piles" in article.text
+    assert "By Hank Sorensen" not in article.text  # the byline line goes with the author read from it
+    # a bold line that only opens with "By" names nobody
+    slogan = LEGACY.format(byline="By Popular Demand", story=LEGACY_STORY)
+    article = extract_article(make_page(slogan, url="https://www.millbrookcourier.example/news.php?id=79"))
+    assert isinstance(article, Article), article
+    assert article.authors == []

@@ -25,6 +25,7 @@ from scraper.extraction.blocks import (
     text_words,
     with_lead,
 )
+from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown
@@ -74,6 +75,9 @@ class Read:
     header: str = ""  # the lines printed under the headline (a span of time there, "June 3 – June 9, 2026")
 
 
+HEADLESS_BYLINE_LINES = 3  # a headline, the byline, a date line
+
+
 def build_article(
     read: Read,
     document: Extracted,
@@ -105,6 +109,17 @@ def build_article(
         return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 
     blocks, ctx = clean(document)
+    # No headline element to read a byline under (a page laid out before CSS: a bold line, then "By Hank
+    # Sorensen, Staff Writer"): the cleaned body's first lines stand for the header.
+    if (
+        not authors
+        and not signals.h1
+        and signals.header_byline is None
+        and (byline := header_byline([block.text for block in blocks[:HEADLESS_BYLINE_LINES]])) is not None
+    ):
+        signals.header_byline = byline
+        if authors := pick_authors(signals, site_name, fallback, url):
+            blocks, ctx = clean(document)  # again, so that the byline line goes (strip_bylines)
     text = blocks_to_text(blocks)
     words = text_words(blocks)  # count_words(text)
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
