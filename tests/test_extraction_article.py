@@ -495,10 +495,13 @@ def test_a_page_laid_out_in_tables_without_a_headline_element_is_read_with_its_b
     article = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=78"))
     assert isinstance(article, Article), article
     assert article.authors == ["Hank Sorensen"]
+    assert article.title == "Harbour footbridge reopens after two months of repairs"  # not the <title>'s site name
     assert "repairs to its corroded steel piles" in article.text
     assert "By Hank Sorensen" not in article.text  # the byline line goes with the author read from it
+    assert "Harbour footbridge reopens" not in article.text  # and the headline above it
     # a bold line that only opens with "By" names nobody
     slogan = LEGACY.format(byline="By Popular Demand", story=LEGACY_STORY)
     article = extract_article(make_page(slogan, url="https://www.millbrookcourier.example/news.php?id=79"))
     assert isinstance(article, Article), article
     assert article.authors == []
+    assert article.title == "Millbrook Courier"  # no byline, no headline read from the body

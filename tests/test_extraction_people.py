@@ -7,7 +7,7 @@ import json
 import pytest
 
 from scraper.api import extract
-from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.bylinetext import header_byline, headless_header
 from scraper.extraction.people import clean_person
 from scraper.items import Article
 
@@ -596,3 +596,19 @@ def test_names_that_look_like_a_bio_an_outlet_or_a_credit_are_kept(bylines: str,
     result = extract(_story_page(bylines), url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert result.authors == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Harbour footbridge reopens after repairs", "By Ann Lee, Staff Writer", "03/04/2025"],
+         ("By Ann Lee", "Harbour footbridge reopens after repairs")),
+        (["By Ann Lee, Staff Writer", "The footbridge opened again."], ("By Ann Lee", None)),  # nothing above
+        (["The council met on Tuesday evening.", "By Ann Lee, Staff Writer"], ("By Ann Lee", None)),  # a sentence
+        (["Harbour footbridge reopens after repairs", "The footbridge opened again on Monday."], None),
+    ],
+)  # fmt: skip
+def test_a_headless_page_reads_its_byline_and_the_headline_above_it(
+    lines: list[str], expected: tuple[str, str | None] | None
+) -> None:
+    assert headless_header(lines) == expected

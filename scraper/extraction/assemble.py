@@ -25,7 +25,7 @@ from scraper.extraction.blocks import (
     text_words,
     with_lead,
 )
-from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.bylinetext import headless_header
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown
@@ -50,7 +50,7 @@ from scraper.extraction.signals import PageSignals
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import normalised_hash
+from scraper.text import normalise, normalised_hash
 
 
 class Extracted(Protocol):
@@ -115,11 +115,14 @@ def build_article(
         not authors
         and not signals.h1
         and signals.header_byline is None
-        and (byline := header_byline([block.text for block in blocks[:HEADLESS_BYLINE_LINES]])) is not None
+        and (found := headless_header([block.text for block in blocks[:HEADLESS_BYLINE_LINES]])) is not None
     ):
-        signals.header_byline = byline
-        if authors := pick_authors(signals, site_name, fallback, url):
-            blocks, ctx = clean(document)  # again, so that the byline line goes (strip_bylines)
+        signals.header_byline, headline = found
+        authors = pick_authors(signals, site_name, fallback, url)
+        if headline is not None and normalise(headline) not in normalise(title):  # the <title> is the site's name
+            title = headline
+        if authors or title == headline:
+            blocks, ctx = clean(document)  # again, so that the byline and headline lines go
     text = blocks_to_text(blocks)
     words = text_words(blocks)  # count_words(text)
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it
