@@ -499,6 +499,8 @@ def test_a_page_laid_out_in_tables_without_a_headline_element_is_read_with_its_b
     assert "repairs to its corroded steel piles" in article.text
     assert "By Hank Sorensen" not in article.text  # the byline line goes with the author read from it
     assert "Harbour footbridge reopens" not in article.text  # and the headline above it
+    assert "Council sets budget hearing" not in article.text  # the sidebar's line above the headline is not the story
+    assert article.published == "2025-03-04"  # the date under the byline, not the sidebar's 03/03/2025
     # a bold line that only opens with "By" names nobody
     slogan = LEGACY.format(byline="By Popular Demand", story=LEGACY_STORY)
     article = extract_article(make_page(slogan, url="https://www.millbrookcourier.example/news.php?id=79"))

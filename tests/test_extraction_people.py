@@ -7,7 +7,8 @@ import json
 import pytest
 
 from scraper.api import extract
-from scraper.extraction.bylinetext import header_byline, headless_header
+from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.headless import Headless, headless_dates, headless_header
 from scraper.extraction.people import clean_person
 from scraper.items import Article
 
@@ -602,13 +603,30 @@ def test_names_that_look_like_a_bio_an_outlet_or_a_credit_are_kept(bylines: str,
     ("lines", "expected"),
     [
         (["Harbour footbridge reopens after repairs", "By Ann Lee, Staff Writer", "03/04/2025"],
-         ("By Ann Lee", "Harbour footbridge reopens after repairs")),
-        (["By Ann Lee, Staff Writer", "The footbridge opened again."], ("By Ann Lee", None)),  # nothing above
-        (["The council met on Tuesday evening.", "By Ann Lee, Staff Writer"], ("By Ann Lee", None)),  # a sentence
+         Headless("By Ann Lee", "Harbour footbridge reopens after repairs", 1)),
+        (["By Ann Lee, Staff Writer", "The footbridge opened again."],
+         Headless("By Ann Lee", None, 0)),  # nothing above
+        (["The council met on Tuesday evening.", "By Ann Lee, Staff Writer"],
+         Headless("By Ann Lee", None, 1)),  # a sentence above
         (["Harbour footbridge reopens after repairs", "The footbridge opened again on Monday."], None),
     ],
 )  # fmt: skip
 def test_a_headless_page_reads_its_byline_and_the_headline_above_it(
-    lines: list[str], expected: tuple[str, str | None] | None
+    lines: list[str], expected: Headless | None
 ) -> None:
     assert headless_header(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "days"),
+    [
+        (["Latest: budget hearing", "03/03/2025", "Footbridge reopens", "By Ann Lee, Staff Writer", "03/04/2025"],
+         ["2025-03-04"]),  # the sidebar's date is above the byline
+        (["Footbridge reopens", "By Ann Lee | March 4, 2025", "The bridge opened on Monday."], ["2025-03-04"]),
+        (["Footbridge reopens", "By Ann Lee, Staff Writer",
+          "The bridge, closed since January 3, 2025, opened again on Monday after two months of repairs."], []),
+        (["Footbridge reopens", "Staff Writer", "03/04/2025"], []),  # no byline: no header to read
+    ],
+)  # fmt: skip
+def test_a_headless_page_reads_its_date_on_and_under_the_byline(lines: list[str], days: list[str]) -> None:
+    assert [shown.day.isoformat() for shown in headless_dates(lines, "en-US")] == days

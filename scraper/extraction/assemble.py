@@ -25,7 +25,6 @@ from scraper.extraction.blocks import (
     text_words,
     with_lead,
 )
-from scraper.extraction.bylinetext import headless_header
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown
@@ -41,6 +40,7 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images
+from scraper.extraction.headless import HEADER_LINES, headless_dates, headless_header
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Verdict
 from scraper.extraction.people import pick_authors
@@ -73,9 +73,6 @@ class Read:
     undated: Callable[[], str | None]  # htmldate's guess on the whole page (run when called), without markup dates
     shown: list[Shown]  # the dates printed by the headline
     header: str = ""  # the lines printed under the headline (a span of time there, "June 3 – June 9, 2026")
-
-
-HEADLESS_BYLINE_LINES = 3  # a headline, the byline, a date line
 
 
 def build_article(
@@ -115,14 +112,18 @@ def build_article(
         not authors
         and not signals.h1
         and signals.header_byline is None
-        and (found := headless_header([block.text for block in blocks[:HEADLESS_BYLINE_LINES]])) is not None
+        and (found := headless_header([block.text for block in blocks[:HEADER_LINES]])) is not None
     ):
-        signals.header_byline, headline = found
+        signals.header_byline, headline = found.byline, found.headline
         authors = pick_authors(signals, site_name, fallback, url)
         if headline is not None and normalise(headline) not in normalise(title):  # the <title> is the site's name
             title = headline
+        shown = shown or headless_dates([block.text for block in body_blocks(document.body, url)], signals.html_lang)
+        above = {block.text for block in blocks[: found.line - 1]} if headline is not None else set()
         if authors or title == headline:
             blocks, ctx = clean(document)  # again, so that the byline and headline lines go
+        while blocks and blocks[0].text in above:  # a sidebar's line before the headline: not the story's
+            blocks.pop(0)
     text = blocks_to_text(blocks)
     words = text_words(blocks)  # count_words(text)
     too_large = bool(options.max_words and words > options.max_words)  # a recall run could only add to it

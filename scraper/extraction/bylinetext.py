@@ -139,25 +139,6 @@ def header_byline(lines: list[str]) -> str | None:
 _DATE_LABEL_WORDS = 2  # "Published on", "Posted": words a line may open with before its date
 
 
-def headless_header(lines: list[str]) -> tuple[str, str | None] | None:
-    """The byline among a page's first body lines, when it has no headline element, and the headline above it.
-
-    A page laid out before CSS prints its headline as a bold line and the byline under it ("Grain
-    elevator fire contained …", then "By Hank Sorensen, Staff Writer"): the byline is read as under a
-    headline (:func:`header_byline`), and the line just above it is the headline when it reads as one
-    (a few words, no full stop). ``(byline, headline or None)``, or None when no line is a byline.
-    """
-    for index, line in enumerate(lines):
-        if (byline := header_byline([line])) is not None:
-            above = " ".join(lines[index - 1].split()) if index else ""
-            headline = above if 3 <= len(above.split()) <= _HEADLINE_WORDS and above[-1:] not in ".:;!?" else None
-            return byline, headline
-    return None
-
-
-_HEADLINE_WORDS = 20
-
-
 def _after_leading_date(line: str) -> str | None:
     """What follows the date a line opens with, past a separator: "by Nicole Burke" (None: no such date)."""
     spans = scanner("").spans(line, ranges=False)

@@ -86,7 +86,7 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None) -> Hea
         return Header([], [])
     after = _window(_following_texts(headline), _AFTER_CHARS)
     before = _window(_preceding_texts(headline), _BEFORE_CHARS)
-    scan = scanner(_language_code(language))
+    scan = scanner(language_code(language))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
     return Header(found, _lines(after), _lines(list(reversed(before))))
@@ -333,6 +333,6 @@ def _preceding_texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
         node = parent
 
 
-def _language_code(language: str | None) -> str:
+def language_code(language: str | None) -> str:
     code = (language or "").strip().replace("_", "-").lower()
     return code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else ""
