@@ -501,6 +501,14 @@ def test_a_page_laid_out_in_tables_without_a_headline_element_is_read_with_its_b
     assert "Harbour footbridge reopens" not in article.text  # and the headline above it
     assert "Council sets budget hearing" not in article.text  # the sidebar's line above the headline is not the story
     assert article.published == "2025-03-04"  # the date under the byline, not the sidebar's 03/03/2025
+    # a sidebar of dated headlines before the story (trafilatura keeps them above the headline)
+    sidebar = "".join(
+        f'<a href="/news.php?id={n}">Story number {n} of the week</a><br>02/2{n}/2025<br><br>' for n in range(5)
+    )
+    busy = page.replace('<a href="/news.php?id=77">Council sets budget hearing</a><br>03/03/2025', sidebar)
+    article = extract_article(make_page(busy, url="https://www.millbrookcourier.example/news.php?id=80"))
+    assert isinstance(article, Article), article
+    assert (article.published, article.authors) == ("2025-03-04", ["Hank Sorensen"])
     # a bold line that only opens with "By" names nobody
     slogan = LEGACY.format(byline="By Popular Demand", story=LEGACY_STORY)
     article = extract_article(make_page(slogan, url="https://www.millbrookcourier.example/news.php?id=79"))

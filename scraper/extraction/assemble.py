@@ -118,7 +118,9 @@ def build_article(
         authors = pick_authors(signals, site_name, fallback, url)
         if headline is not None and normalise(headline) not in normalise(title):  # the <title> is the site's name
             title = headline
-        shown = shown or headless_dates([block.text for block in body_blocks(document.body, url)], signals.html_lang)
+        if not shown:
+            raw = [block.text for block in body_blocks(document.body, url)]
+            shown = headless_dates(raw, blocks[found.line].text, signals.html_lang)
         above = {block.text for block in blocks[: found.line - 1]} if headline is not None else set()
         if authors or title == headline:
             blocks, ctx = clean(document)  # again, so that the byline and headline lines go

@@ -18,7 +18,6 @@ from scraper.extraction.dateline import Shown, language_code
 from scraper.extraction.datescan import scanner
 
 HEADER_LINES = 3  # of the cleaned text: a headline, the byline, a date line
-_RAW_LINES = 8  # of trafilatura's text before cleaning: a menu, a sidebar's lines, then the header
 _HEADLINE_WORDS = 20
 _DATE_LINE_WORDS = 8  # "03/04/2025", "Updated: Tuesday, March 4, 2025 at 10:30 am"
 
@@ -46,18 +45,19 @@ def headless_header(lines: list[str]) -> Headless | None:
     return None
 
 
-def headless_dates(lines: list[str], language: str | None) -> list[Shown]:
-    """The dates printed on the byline's line and the short line under it, among the first ``lines``.
+def headless_dates(lines: list[str], byline: str, language: str | None) -> list[Shown]:
+    """The dates printed on the ``byline``'s line and the short line under it, among ``lines``.
 
-    ``lines`` are trafilatura's before cleaning, which removes a date line on its own. A date further
-    down, or in a long line (a sentence that mentions a day), is not the header's.
+    ``lines`` are trafilatura's before cleaning, which removes a date line on its own; ``byline`` is
+    the line :func:`headless_header` found in the cleaned text (a sidebar's dated headlines may come
+    first). A date further down, or in a long line (a sentence that mentions a day), is not the header's.
     """
-    lines = lines[:_RAW_LINES]
-    found = headless_header(lines)
-    if found is None:
+    wanted = " ".join(byline.split())
+    index = next((i for i, line in enumerate(lines) if " ".join(line.split()) == wanted), None)
+    if index is None:
         return []
-    header = [lines[found.line]]
-    if found.line + 1 < len(lines) and len(lines[found.line + 1].split()) <= _DATE_LINE_WORDS:
-        header.append(lines[found.line + 1])
+    header = [lines[index]]
+    if index + 1 < len(lines) and len(lines[index + 1].split()) <= _DATE_LINE_WORDS:
+        header.append(lines[index + 1])
     scan = scanner(language_code(language))
     return [shown for line in header for shown, _, _ in scan.spans(line, ranges=False)]
