@@ -515,3 +515,15 @@ def test_a_page_laid_out_in_tables_without_a_headline_element_is_read_with_its_b
     assert isinstance(article, Article), article
     assert article.authors == []
     assert article.title == "Millbrook Courier"  # no byline, no headline read from the body
+
+
+def test_a_headless_page_keeps_a_standfirst_above_its_headline_and_reads_dates_as_its_country_writes_them() -> None:
+    """Only a link line above the bold headline is a sidebar's; "03/04/2025" on a British address is April 3rd."""
+    page = LEGACY.format(byline="By Hank Sorensen, Staff Writer", story=LEGACY_STORY)
+    standfirst = "Two months of work on the corroded piles are over, and traders on the quay hope that visitors return"
+    page = page.replace('<td width="780">', f'<td width="780"><font size="3">{standfirst}.</font><br><br>')
+    article = extract_article(make_page(page, url="https://www.millbrookcourier.co.uk/news.php?id=81"))
+    assert isinstance(article, Article), article
+    assert article.text.startswith(standfirst)  # the story's, though above the headline
+    assert "Council sets budget hearing" not in article.text  # the sidebar's link line is not
+    assert article.published == "2025-04-03"  # no lang="en-GB", but a .co.uk address

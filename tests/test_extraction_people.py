@@ -8,6 +8,7 @@ import pytest
 
 from scraper.api import extract
 from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.dateline import language_code
 from scraper.extraction.headless import Headless, headless_dates, headless_header
 from scraper.extraction.people import clean_person
 from scraper.items import Article
@@ -617,18 +618,42 @@ def test_a_headless_page_reads_its_byline_and_the_headline_above_it(
     assert headless_header(lines) == expected
 
 
+BYLINE = "By Ann Lee, Staff Writer"
+
+
 @pytest.mark.parametrize(
     ("lines", "days"),
     [
-        (["Latest: budget hearing", "03/03/2025", "Footbridge reopens", "By Ann Lee, Staff Writer", "03/04/2025"],
+        (["Latest: budget hearing", "03/03/2025", "Footbridge reopens", BYLINE, "03/04/2025"],
          ["2025-03-04"]),  # the sidebar's date is above the byline
-        (["Footbridge reopens", "By Ann Lee, Staff Writer | March 4, 2025", "The bridge opened on Monday."],
-         ["2025-03-04"]),
-        (["Footbridge reopens", "By Ann Lee, Staff Writer",
+        (["Footbridge reopens", f"{BYLINE} | March 4, 2025", "The bridge opened on Monday."], ["2025-03-04"]),
+        (["Footbridge reopens", BYLINE, "Millbrook Bureau", "03/04/2025"], ["2025-03-04"]),  # a line between
+        (["More by this writer", BYLINE, "02/20/2025", "Footbridge reopens", BYLINE, "03/04/2025"],
+         ["2025-03-04"]),  # the copy under the headline, not a sidebar's
+        (["Footbridge reopens", BYLINE,
           "The bridge, closed since January 3, 2025, opened again on Monday after two months of repairs."], []),
+        (["Footbridge reopens", BYLINE, "The bridge first closed on January 6, 2025."], []),  # a short sentence
+        (["Footbridge reopens", BYLINE, "Photo: file, May 2, 2019"], []),  # a photo's credit
         (["Footbridge reopens", "Staff Writer", "03/04/2025"], []),  # the byline is not among the lines
     ],
 )  # fmt: skip
 def test_a_headless_page_reads_its_date_on_and_under_the_byline(lines: list[str], days: list[str]) -> None:
-    byline = next((line for line in lines if line.startswith("By ")), "By Ann Lee, Staff Writer")
-    assert [shown.day.isoformat() for shown in headless_dates(lines, byline, "en-US")] == days
+    found = Headless("By Ann Lee", "Footbridge reopens", 1)
+    assert [shown.day.isoformat() for shown in headless_dates(lines, found, "Footbridge reopens", "en-us")] == days
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "day"),
+    [
+        ("", "https://www.millbrookcourier.co.uk/news.php?id=78", "2025-04-03"),  # no lang: the country's order
+        ("en", "https://www.millbrook.com.au/news/78", "2025-04-03"),
+        ("", "https://www.millbrookcourier.com/news.php?id=78", "2025-03-04"),
+        ("en-US", "https://www.millbrookcourier.co.uk/news.php?id=78", "2025-03-04"),  # the page's own lang wins
+    ],
+)
+def test_a_numeric_date_is_read_in_the_order_of_the_pages_country_when_its_language_does_not_say(
+    language: str, url: str, day: str
+) -> None:
+    lines = ["Footbridge reopens", BYLINE, "03/04/2025"]
+    found = Headless("By Ann Lee", "Footbridge reopens", 1)
+    assert [s.day.isoformat() for s in headless_dates(lines, found, lines[0], language_code(language, url))] == [day]

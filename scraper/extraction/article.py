@@ -134,7 +134,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     unlink_empty_links(tree)
     unwrap_linked_prose(tree)
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
-    header = read_header(tree, signals.html_lang)  # the date and byline printed by the headline, before pruning too
+    header = read_header(tree, signals.html_lang, url)  # the date and byline by the headline, before pruning too
     shown = header.dates
     signals.header_byline = header_byline(header.lines) or header_byline(header.above)  # under it first
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before

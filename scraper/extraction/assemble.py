@@ -27,7 +27,7 @@ from scraper.extraction.blocks import (
 )
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
-from scraper.extraction.dateline import Shown
+from scraper.extraction.dateline import Shown, language_code
 from scraper.extraction.fields import (
     Fallback,
     is_paywalled,
@@ -40,7 +40,7 @@ from scraper.extraction.fields import (
     pick_tags,
 )
 from scraper.extraction.figures import Figure, figure_images
-from scraper.extraction.headless import HEADER_LINES, headless_dates, headless_header
+from scraper.extraction.headless import HEADER_LINES, headless_dates, headless_header, sidebar_lines
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Verdict
 from scraper.extraction.people import pick_authors
@@ -120,11 +120,12 @@ def build_article(
             title = headline
         if not shown:
             raw = [block.text for block in body_blocks(document.body, url)]
-            shown = headless_dates(raw, blocks[found.line].text, signals.html_lang)
-        above = {block.text for block in blocks[: found.line - 1]} if headline is not None else set()
+            above = blocks[found.line - 1].text if found.line else ""
+            shown = headless_dates(raw, found, above, language_code(signals.html_lang, url))
+        sidebar = sidebar_lines(blocks, found)
         if authors or title == headline:
             blocks, ctx = clean(document)  # again, so that the byline and headline lines go
-        while blocks and blocks[0].text in above:  # a sidebar's line before the headline: not the story's
+        while blocks and blocks[0].text in sidebar:
             blocks.pop(0)
     text = blocks_to_text(blocks)
     words = text_words(blocks)  # count_words(text)

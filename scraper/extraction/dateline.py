@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from scraper.extraction.datescan import Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
 from scraper.text import compact
+from scraper.urls import host_of
 
 # Text inside these is not shown, or is not the article's header (a link's text may be a
 # teaser's date, but a dateline is often a link to the day's archive, so links are read).
@@ -74,7 +75,7 @@ class Header:
     above: list[str] = field(default_factory=list)  # and just before it, in reading order
 
 
-def read_header(tree: lxml_html.HtmlElement, language: str | None = None) -> Header:
+def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: str = "") -> Header:
     """The dates printed just after the page's headline, then just before it, and the lines after it.
 
     A line is a block's text with its inline elements joined: ``Von <span>Jens Hartmann</span> |
@@ -86,7 +87,7 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None) -> Hea
         return Header([], [])
     after = _window(_following_texts(headline), _AFTER_CHARS)
     before = _window(_preceding_texts(headline), _BEFORE_CHARS)
-    scan = scanner(language_code(language))
+    scan = scanner(language_code(language, url))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
     return Header(found, _lines(after), _lines(list(reversed(before))))
@@ -333,6 +334,26 @@ def _preceding_texts(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
         node = parent
 
 
-def language_code(language: str | None) -> str:
+def language_code(language: str | None, url: str = "") -> str:
+    """The page's language as the date scanner reads it, the address's country standing in for a bare one.
+
+    "03/04/2025" is March 4th on a page marked ``en`` or not marked at all (the scanner's default), but
+    on ``.co.uk`` or ``.com.au`` without ``lang="en-GB"`` it is the 3rd of April.
+    """
     code = (language or "").strip().replace("_", "-").lower()
-    return code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else ""
+    code = code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else ""
+    if code in ("", "en") and url:
+        country = host_of(url).rsplit(".", 1)[-1]
+        if country in _DAY_FIRST_COUNTRIES:
+            return f"en-{country}"
+    return code
+
+
+# Countries whose English writes the day first (the scanner reads any language but en/en-US so).
+_DAY_FIRST_COUNTRIES = frozenset({"uk", "ie", "au", "nz", "in", "za", "sg", "my", "ng", "ke", "gh", "pk", "lk"})
+
+
+def dates_standing_alone(scan: Scanner, line: str) -> list[Shown]:
+    """The dates of a line that stand alone in it (beside a label, a name, a time of day), not in a sentence."""
+    spans = scan.spans(line, ranges=False)
+    return [shown for shown, _, _ in spans if _stands_alone(scan, _segment(line, shown.raw), subheading=False)]

@@ -5,7 +5,7 @@ bold line, then the byline and the date on lines of their own ("Grain elevator f
 "By Hank Sorensen, Staff Writer", "03/04/2025"). With no ``<h1>`` the header reader
 (``dateline.py``) finds nothing to stand by, so trafilatura's text stands for the header: the byline
 is read as under a headline (:func:`~scraper.extraction.bylinetext.header_byline`), the line above
-it is the headline when it reads as one, and the dates on the byline's line and the short line
+it is the headline when it reads as one, and the dates on the byline's line and the short lines
 under it are the ones the page prints by its headline (they beat htmldate's pick from a sidebar).
 """
 
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scraper.extraction.blocks import Block
+from scraper.extraction.boilerplate import is_credit_line
 from scraper.extraction.bylinetext import header_byline
-from scraper.extraction.dateline import Shown, language_code
+from scraper.extraction.dateline import Shown, dates_standing_alone
 from scraper.extraction.datescan import scanner
 
-HEADER_LINES = 3  # of the cleaned text: a headline, the byline, a date line
+HEADER_LINES = 5  # of the cleaned text: a sidebar line and a standfirst trafilatura kept, the headline, the byline
 _HEADLINE_WORDS = 20
 _DATE_LINE_WORDS = 8  # "03/04/2025", "Updated: Tuesday, March 4, 2025 at 10:30 am"
 
@@ -45,19 +47,52 @@ def headless_header(lines: list[str]) -> Headless | None:
     return None
 
 
-def headless_dates(lines: list[str], byline: str, language: str | None) -> list[Shown]:
-    """The dates printed on the ``byline``'s line and the short line under it, among ``lines``.
+def headless_dates(lines: list[str], found: Headless, above: str, language: str) -> list[Shown]:
+    """The dates printed on the byline's line and the short lines just under it, among ``lines``.
 
-    ``lines`` are trafilatura's before cleaning, which removes a date line on its own; ``byline`` is
-    the line :func:`headless_header` found in the cleaned text (a sidebar's dated headlines may come
-    first). A date further down, or in a long line (a sentence that mentions a day), is not the header's.
+    ``lines`` are trafilatura's before cleaning, which removes a date on a line of its own; ``found`` was
+    read in the cleaned text, where ``above`` is the line above the byline ("" when it is the first).
+    The byline's line is the one with that line above it (a sidebar may print the same byline first).
+    Under it, up to :data:`_UNDER_LINES` short lines are read ("Millbrook Bureau", then "03/04/2025");
+    a date counts only standing alone in its line (:func:`~scraper.extraction.dateline.dates_standing_alone`:
+    not "The bridge closed on January 6, 2025.") and not in a photo credit ("Photo: file, May 2, 2019").
+    ``language`` is :func:`~scraper.extraction.dateline.language_code`'s.
     """
-    wanted = " ".join(byline.split())
-    index = next((i for i, line in enumerate(lines) if " ".join(line.split()) == wanted), None)
+    index = _byline_index(lines, found.byline, above)
     if index is None:
         return []
-    header = [lines[index]]
-    if index + 1 < len(lines) and len(lines[index + 1].split()) <= _DATE_LINE_WORDS:
-        header.append(lines[index + 1])
-    scan = scanner(language_code(language))
-    return [shown for line in header for shown, _, _ in scan.spans(line, ranges=False)]
+    scan = scanner(language)
+    dates = dates_standing_alone(scan, lines[index])
+    for line in lines[index + 1 : index + 1 + _UNDER_LINES]:
+        if len(line.split()) > _DATE_LINE_WORDS or dates:
+            break
+        if not is_credit_line(line):
+            dates = dates_standing_alone(scan, line)
+    return dates
+
+
+_UNDER_LINES = 2
+_SEARCH_LINES = 1000  # trafilatura's lines before the byline: a menu, a sidebar (bounded on hostile pages)
+
+
+def _byline_index(lines: list[str], byline: str, above: str) -> int | None:
+    """Where the byline's line is in ``lines``: the copy with ``above`` just before it, else the first."""
+    names = byline.split(None, 1)[-1]  # a cheap test first: the line holds the names
+    copies = [i for i, line in enumerate(lines[:_SEARCH_LINES]) if names in line and header_byline([line]) == byline]
+    if not copies:
+        return None
+    wanted = " ".join(above.split())
+    return next((i for i in copies if i and " ".join(lines[i - 1].split()) == wanted), copies[0])
+
+
+def sidebar_lines(blocks: list[Block], found: Headless) -> set[str]:
+    """The texts of the link lines trafilatura kept above the headline: a sidebar's "Latest News" and its headlines.
+
+    Only lines that are mostly links: a standfirst or a lede printed above a bold headline is the story's.
+    """
+    if found.headline is None:
+        return set()
+    return {block.text for block in blocks[: found.line - 1] if block.link_density >= _SIDEBAR_LINK_DENSITY}
+
+
+_SIDEBAR_LINK_DENSITY = 0.5
