@@ -371,6 +371,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         ],
         # the writer's name linked to their page of stories, in markup nothing else reads as a byline
         [(n, not site.mentioned_in(v)) for v in signals.author_links for n in clean_person(v, printed=True)],
+        # a writing credit anywhere on the page ("Written by John Crenshaw" over the writer's bio)
+        [(n, not site.mentioned_in(v)) for v in signals.written_by for n in clean_person(v, printed=True)],
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we

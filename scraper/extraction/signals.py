@@ -93,6 +93,7 @@ class PageSignals:
     bylines: list[str] = field(default_factory=list)
     header_byline: str | None = None  # a byline printed under the headline without byline markup (article.py)
     author_links: list[str] = field(default_factory=list)  # names linked to their writer's page (authorlinks.py)
+    written_by: list[str] = field(default_factory=list)  # "Written by …" credits anywhere (writtenby.py)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)

@@ -1,0 +1,51 @@
+"""A writing credit anywhere on the page ("Written by John Crenshaw") names the author when nothing else does."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.api import extract
+from scraper.extraction.writtenby import written_by
+from scraper.items import Article
+
+STORY = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
+
+
+def _page(after: str, before: str = "") -> str:
+    return (
+        '<html lang="en"><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>'
+        f"{before}<p>{STORY}</p><p>{STORY}</p></article>{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("box", "found"),
+    [
+        ('<div class="x1"><h3>Written by Cassidy Horton</h3><p>Cassidy writes about money.</p></div>',
+         ["Written by Cassidy Horton"]),
+        ('<div class="x1"><p>Written by <a href="/team/">John Crenshaw</a></p></div>', ["Written by John Crenshaw"]),
+        ('<div class="x1"><span><i class="icon"></i> Written by <b>John Crenshaw</b></span></div>',
+         ["Written by John Crenshaw"]),  # the opener in a tail: the line is its parent's
+        ('<div class="x1"><p>Geschrieben von Petra Lindner</p></div>', ["Geschrieben von Petra Lindner"]),
+        ('<div><p>The charter was written in 1923 by hand.</p></div>', []),  # the verb, not a credit
+        ('<div><p>Well written by any measure, the report runs to 200 pages and names no one.</p></div>', []),
+        ("<ul>" + "".join(f"<li>Written by {name}</li>" for name in ("Ann Lee", "Bo Ray", "Cy Tan")) + "</ul>",
+         []),  # three writers credited: a list of posts
+        ('<script>var s = "Written by John Crenshaw";</script>', []),
+    ],
+)  # fmt: skip
+def test_a_writing_credit_is_read_wherever_it_stands(box: str, found: list[str]) -> None:
+    assert written_by(lxml_html.document_fromstring(_page(box))) == found
+
+
+def test_an_author_box_under_the_story_names_the_writer_when_no_byline_does() -> None:
+    box = '<div class="x1"><h3>Written by Cassidy Horton</h3><p>Cassidy Horton writes about money.</p></div>'
+    result = extract(_page(box), url="https://example.com/blog/harbour-wall")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Cassidy Horton"]
+    byline = extract(
+        _page(box, before="<p>By Ann Lee | March 4, 2025</p>"), url="https://example.com/blog/harbour-wall"
+    )
+    assert isinstance(byline, Article), byline
+    assert byline.authors == ["Ann Lee"]  # the byline under the headline comes first
