@@ -33,6 +33,17 @@ def _page(after: str, before: str = "") -> str:
         ("<ul>" + "".join(f"<li>Written by {name}</li>" for name in ("Ann Lee", "Bo Ray", "Cy Tan")) + "</ul>",
          []),  # three writers credited: a list of posts
         ('<script>var s = "Written by John Crenshaw";</script>', []),
+        ('<div class="x1"><p>Written by John Crenshaw</p></div><div class="x2"><p>Written By: John Crenshaw</p></div>',
+         ["Written by John Crenshaw"]),  # the same writer twice is one credit
+        ('<div class="x1"><p>Written by John Crenshaw</p></div><div class="related"><div class="card">'
+         '<h3><a href="/blog/other">Another post about the harbour</a></h3><p>Written by Laura Chen</p></div></div>',
+         ["Written by John Crenshaw"]),  # a related post's card beside the box: its credit is the post's
+        ('<div class="related"><div class="card"><h3><a href="/blog/other-post">Another post about the harbour</a></h3>'
+         "<p>Written by Laura Chen</p></div></div>", []),
+        ("<ul><li>Directed by Denis Villeneuve</li><li>Written by Jon Spaihts</li></ul>", []),  # a film's credits
+        ("<div><p>Publisher: Faber</p><p>Written by Sally Rooney</p></div>", []),  # a book's
+        ("<blockquote><p>Do not go gentle</p><cite>Written by Dylan Thomas</cite></blockquote>", []),
+        ("<footer><p>Written by Acme Studio</p></footer>", []),
     ],
 )  # fmt: skip
 def test_a_writing_credit_is_read_wherever_it_stands(box: str, found: list[str]) -> None:
@@ -49,3 +60,8 @@ def test_an_author_box_under_the_story_names_the_writer_when_no_byline_does() ->
     )
     assert isinstance(byline, Article), byline
     assert byline.authors == ["Ann Lee"]  # the byline under the headline comes first
+    german = extract(
+        _page('<div class="x1"><p>Geschrieben von Petra Lindner</p></div>'), url="https://example.de/blog/x"
+    )
+    assert isinstance(german, Article), german
+    assert german.authors == ["Petra Lindner"]  # the opener is no part of the name

@@ -148,7 +148,7 @@ def _after_leading_date(line: str) -> str | None:
 
 
 # A line of a facts or credits box: "Publisher: Faber", "Directed by Marianne Elliott", "Pages: 448".
-_BOX_LINE = re.compile(
+BOX_LINE = re.compile(
     r"^(?:(?:publisher|published by|pages|isbn|genre|format|translator|translated by|illustrator|director|cast|"
     r"starring|running time|runtime|venue|tickets|verlag|seiten|regie|éditeur|editorial)\s*:|"
     r"(?:directed|produced|composed|choreographed|designed|illustrated|translated|music|lyrics|book)\s+by\s)",
@@ -162,7 +162,7 @@ def _in_a_box(lines: list[str], index: int) -> bool:
     "Author: Sally Rooney" over "Publisher: Faber" names the book's author, not the review's.
     """
     near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
-    return any(_BOX_LINE.match(line) and _lead().match(line) is None for line in near)
+    return any(BOX_LINE.match(line) and _lead().match(line) is None for line in near)
 
 
 def _says_written(lead: str) -> bool:

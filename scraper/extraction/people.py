@@ -13,7 +13,7 @@ from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique
 
 _BY_PREFIX = re.compile(
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|tekst|text|texte|written by|"
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|tekst|text|texte|written by|geschrieben von|"
     r"autor(?:in)?|author|auteur|redakce|reporter)\s*[:\s]\s*",
     re.IGNORECASE,
 )
