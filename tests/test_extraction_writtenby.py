@@ -44,6 +44,7 @@ def _page(after: str, before: str = "") -> str:
         ("<div><p>Publisher: Faber</p><p>Written by Sally Rooney</p></div>", []),  # a book's
         ("<blockquote><p>Do not go gentle</p><cite>Written by Dylan Thomas</cite></blockquote>", []),
         ("<footer><p>Written by Acme Studio</p></footer>", []),
+        ('<ol class="comment-list"><li id="comment-12"><p>Written by Anna Miller</p><p>Great post!</p></li></ol>', []),
     ],
 )  # fmt: skip
 def test_a_writing_credit_is_read_wherever_it_stands(box: str, found: list[str]) -> None:

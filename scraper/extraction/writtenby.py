@@ -11,6 +11,7 @@ names none (a box and a related post's card, or a list of posts).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import chain, islice
 
@@ -99,9 +100,10 @@ _ELSEWHERE = frozenset(
 
 
 def _elsewhere(element: lxml_html.HtmlElement) -> bool:
-    """A quotation's, a caption's, the footer's line, or one in a card: a small block whose headline links away."""
+    """A quotation's, a caption's, the footer's or a comment's line, or one in a card (a small block whose
+    headline links away)."""
     for level, up in enumerate(chain([element], element.iterancestors())):
-        if up.tag in _ELSEWHERE:
+        if up.tag in _ELSEWHERE or _COMMENTS.search(f"{up.get('class', '')} {up.get('id', '')}"):
             return True
         if (
             level < _CARD_LEVELS
@@ -110,6 +112,10 @@ def _elsewhere(element: lxml_html.HtmlElement) -> bool:
         ):
             return True
     return False
+
+
+# A reader's comment ("Written by Anna Miller" heads it): WordPress's, Disqus's, a forum's reply box.
+_COMMENTS = re.compile(r"comment(?!ar|at)|disqus|\breply\b|\breplies\b", re.IGNORECASE)  # not "commentary"
 
 
 def _text_size(element: lxml_html.HtmlElement, limit: int) -> int:
