@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 WAIT_POLL_SECONDS = 0.1
+_STORED, _LOCKED = 1, 2  # the script's answers (0: another worker holds the lock)
+_STORED_OR_LOCK = """
+local stored = redis.call('GET', KEYS[1])
+if stored then return {1, stored} end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {2} end
+return {0}
+"""
+"""The stored answer, else the lock, in one step: read apart, a worker could miss the answer, then
+take the lock its owner had just released after storing it, and download robots.txt again."""
 OWNER = "news_cluster_robots_owner"
 """Request meta: this worker holds the lock for the request's URL and stores the answer."""
 
@@ -42,6 +51,7 @@ class SharedRobotsMiddleware:
         self.lock_ms = int((crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 10) * 1000)
         limit = crawler.settings.getint("NEWS_ROBOTSTXT_MAX_BYTES")
         self.max_body = limit + 1 if limit > 0 else None
+        self._stored_or_lock = run.client.register_script(_STORED_OR_LOCK)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -57,12 +67,13 @@ class SharedRobotsMiddleware:
         deadline = time.monotonic() + self.lock_ms / 1000 + 5
         try:
             while True:
-                stored: Any = self.run.client.get(key)
-                if stored:
+                lock: list[str | int] = [self.run.output_run_id, self.lock_ms]
+                reply: Any = self._stored_or_lock(keys=[key, f"{key}:lock"], args=lock)
+                if reply[0] == _STORED:
                     stats: Any = self.crawler.stats
                     stats.inc_value("news/cluster/robots_shared")
-                    return _response(stored, request)
-                if self.run.client.set(f"{key}:lock", self.run.output_run_id, nx=True, px=self.lock_ms):
+                    return _response(reply[1], request)
+                if reply[0] == _LOCKED:
                     request.meta[OWNER] = key
                     return None  # ours to download
                 if time.monotonic() > deadline:
