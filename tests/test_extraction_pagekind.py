@@ -505,3 +505,30 @@ def test_a_headline_links_words_are_read_only_as_far_as_the_bound() -> None:
     assert 30 < _words_upto(link, 30) <= 304  # stopped in the first paragraph, not at the page's 15,000+
     glued = lxml_html.fromstring("<a href='/x'>Harbour<b>side</b> ferry <i>re</i>opens</a>")
     assert _words_upto(glued, 30) == len(glued.text_content().split()) == 3
+
+
+def test_a_page_mostly_of_teasers_is_a_list_when_no_prose_of_its_own_outgrows_them() -> None:
+    """The teaser-run rule: a section front whose headline's date and byline hold P(article) over the
+    threshold and whose cards fall short of the listing gate is a list; the same cards under a story
+    longer than two teasers, or with the model finding an article likelier, leave the model's verdict."""
+    from scraper.extraction import pagekind
+    from tests.test_unseen_pages import page_html
+
+    url = "https://eastbankpost.example/eastbank-hollins-moorside-local-news"
+    tree = lxml_html.document_fromstring(page_html("28_section_front"))
+    features = page_features(tree, url, read_signals(tree))
+    probability, _ = pagekind.kind_probabilities(features)
+    shipped = pagekind._model()
+    assert probability[Kind.ARTICLE] >= shipped.threshold  # the model alone would emit it
+    assert probability[Kind.LISTING] < shipped.gates[Kind.LISTING]
+    assert decide(features) == Verdict(Kind.LISTING, "teaser_run")
+    teaser = features["card_share"] * math.expm1(features["log_words"]) / (1 - features["link_share"])
+    teaser /= math.expm1(features["log_cards"])
+    story = {**features, "log_main_run": math.log1p(2.5 * teaser)}  # a run of prose of its own
+    assert decide(story).kind is Kind.ARTICLE
+    assert not pagekind._teaser_run(story)
+    fewer = {**features, "alike_card_share": pagekind.TEASER_RUN_SHARE - 0.01}
+    assert decide(fewer).kind is Kind.ARTICLE
+    assert not pagekind._teaser_run(fewer)
+    likelier = {kind: 0.5 if kind is Kind.ARTICLE else 0.4 if kind is Kind.LISTING else 0.02 for kind in KINDS}
+    assert pagekind._likelier_list(likelier) is None  # the rule stands over the model only when it agrees

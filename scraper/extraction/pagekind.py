@@ -221,7 +221,9 @@ def decide(features: dict[str, float]) -> Verdict:
     training to keep article recall at 0.99 on held-out sites) and no other kind reaches its gate
     (``_Model.gates``); otherwise it is the gated kind, or else the likeliest other kind (less
     the cost weight training gave it, see ``_Model.offset``). The signal is the feature that
-    pushed hardest from the runner-up to the verdict.
+    pushed hardest from the runner-up to the verdict. One rule stands over the model: a page whose
+    words sit mostly in a run of alike teaser cards is a list when the model finds a list likelier
+    than an article, gate or not (signal ``teaser_run``).
     """
     probability, parts = kind_probabilities(features)
     model = _model()
@@ -230,6 +232,8 @@ def decide(features: dict[str, float]) -> Verdict:
     gated = [kind for kind, gate in model.gates.items() if probability[kind] >= gate]
     if gated:
         rival = max(gated, key=lambda kind: probability[kind] - model.gates[kind])
+    elif _teaser_run(features) and (listed := _likelier_list(probability)) is not None:
+        return Verdict(listed, "teaser_run")  # a rule over the model: its signal is the rule's name
     if probability[Kind.ARTICLE] >= model.threshold and not gated:
         winner, loser = Kind.ARTICLE, rival
     else:
@@ -237,6 +241,39 @@ def decide(features: dict[str, float]) -> Verdict:
     margins = [a - b for a, b in zip(parts[winner], parts[loser], strict=True)]
     best = max(range(len(margins)), key=margins.__getitem__)
     return Verdict(winner, _signal_name(model.features[best]))
+
+
+# Both card measures of :mod:`structure` and :mod:`linkitems` at least this: most of the page's words
+# sit in a run of alike teaser cards (a linked headline over a teaser each). No article of either
+# corpus reaches it (the highest, a story with a related-stories rail, is at 0.44); ten lists do.
+TEASER_RUN_SHARE = 0.5
+# ... and the page's longest run of prose is no longer than this many of its teasers: a list has no
+# text of its own above an item's. The ten lists' runs are 0 to 1.6 teasers long; a short story
+# over a rail of big teasers, 2.8; the stories of both corpora with a rail (share 0.3+), 2.4 to 30.
+TEASER_RUN_PROSE = 2.0
+
+
+def _teaser_run(features: dict[str, float]) -> bool:
+    """The page's text is mostly a run of alike teaser cards, and no prose of its own outgrows them."""
+    card_share = min(features.get("card_share", 0.0), features.get("alike_card_share", 0.0))
+    if card_share < TEASER_RUN_SHARE:
+        return False
+    words = math.expm1(features.get("log_words", 0.0)) / max(1e-9, 1.0 - features.get("link_share", 0.0))
+    teaser = features["card_share"] * words / max(1.0, math.expm1(features.get("log_cards", 0.0)))
+    return math.expm1(features.get("log_main_run", 0.0)) <= TEASER_RUN_PROSE * teaser
+
+
+def _likelier_list(probability: dict[Kind, float]) -> Kind | None:
+    """The list kind (listing or collection), when together they are likelier than an article.
+
+    Beside a teaser run this is a section front whose P(article) a headline's date and byline
+    hold over the threshold (each teaser shares the page's ``<main>`` with the headline) but
+    whose listing gate its cards fall short of: the cards carry no pictures, say.
+    """
+    listing, collection = probability[Kind.LISTING], probability[Kind.COLLECTION]
+    if listing + collection <= probability[Kind.ARTICLE]:
+        return None
+    return Kind.LISTING if listing >= collection else Kind.COLLECTION
 
 
 def _signal_name(feature: str) -> str:
