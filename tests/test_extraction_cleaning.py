@@ -29,6 +29,7 @@ from scraper.extraction.cleaning import (
     strip_breadcrumbs,
     strip_bylines,
     strip_captions,
+    strip_excerpt_runs,
     strip_repeated_blocks,
     strip_repeated_headline,
     strip_teaser_runs,
@@ -497,6 +498,25 @@ def test_teaser_runs() -> None:
         p("Judges praised the crab."),
     ]
     assert texts(strip_teaser_runs(blocks, CleaningContext())) == [PROSE]
+
+
+def test_other_posts_excerpts_cut_off_at_the_tail_go_and_a_storys_own_ellipsis_stays() -> None:
+    excerpts = [
+        p("Here's a crazy thought: what if each person in a bed had their own blanket, no tugging or tossing during…"),
+        head("Decluttering your home office"),
+        p("People often ask how I keep things organized with two kids. It is not about being perfect, it is about […]"),
+    ]
+    assert texts(strip_excerpt_runs([p(PROSE), *excerpts], CleaningContext())) == [PROSE]
+    assert texts(strip_excerpt_runs([p(PROSE), *excerpts, p("Share")], CleaningContext())) == [PROSE, "Share"]
+    # one paragraph trailing off is the writer's: it stays
+    single = [p(PROSE), p("And then the lights went out and we waited in the dark for the storm to pass...")]
+    assert strip_excerpt_runs(single, CleaningContext()) == single
+    # cut-off items with a paragraph of the story after them (a buying guide's "Full review…" links) stay
+    guide = [p(PROSE), *excerpts, p("Whichever desk you choose, measure the space you have first.")]
+    assert strip_excerpt_runs(guide, CleaningContext()) == guide
+    # a sentence that ends before its ellipsis is not cut off
+    ended = [p(PROSE), p("We will see what the council does next. Until next time. …"), p("And so on. There it is. …")]
+    assert strip_excerpt_runs(ended, CleaningContext()) == ended
 
 
 def test_linked_headings_each_over_a_described_item_are_the_story() -> None:
