@@ -1111,3 +1111,19 @@ def test_a_cross_link_that_is_one_linked_sentence_between_story_paragraphs_still
     result = _radio_story(teaser)
     assert "Council votes to raise taxes" not in result.text
     assert all(text in result.text for text in _RADIO)
+
+
+def test_captions_that_carry_the_story_stay_and_a_storys_captions_go() -> None:
+    captions = [
+        f"The tall ship Fionnuala in the harbour on day {n} of her visit, seen from the pier." for n in (1, 2, 3)
+    ]
+    intro = p("The tall ship spent four days in Eastbank harbour.")
+    gallery = [intro, *(p(c) for c in captions)]
+    # a gallery: the captions are its text
+    assert strip_captions(gallery, CleaningContext(captions=captions)) == gallery
+    story = [p(PROSE + f" Part {n}.") for n in range(3)]
+    ctx = CleaningContext(captions=captions)
+    assert strip_captions([*story, *(p(c) for c in captions)], ctx) == story  # fewer words than the story: captions
+    assert len(ctx.removed_captions) == len(captions)
+    two = [intro, *(p(c) for c in captions[:2])]
+    assert strip_captions(two, CleaningContext(captions=captions)) == [intro]  # two pictures are no gallery

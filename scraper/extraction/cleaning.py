@@ -139,18 +139,39 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """
     captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)
+    shown = [
+        bool(captions)
+        and block.kind in ("p", "quote")
+        and _is_caption(block.norm, captions, heads)
+        and not _is_running_prose(block)
+        for block in blocks  # cheapest test first: most blocks are no caption
+    ]
+    if _is_gallery(blocks, shown):
+        shown = [False] * len(blocks)
     kept: list[Block] = []
-    for block in blocks:  # cheapest test first: most blocks are neither
-        if (
-            captions
-            and block.kind in ("p", "quote")
-            and _is_caption(block.norm, captions, heads)
-            and not _is_running_prose(block)
-        ) or (block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)):
+    for block, caption in zip(blocks, shown, strict=True):
+        if caption or (
+            block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)
+        ):
             ctx.removed_captions.append(block.text)
         else:
             kept.append(block)
     return kept
+
+
+GALLERY_MIN_CAPTIONS = 3
+
+
+def _is_gallery(blocks: list[Block], captions: list[bool]) -> bool:
+    """The captions carry the story: three or more, with more words than the rest of the body.
+
+    A photo gallery's text is its pictures' captions under a line or two of introduction; taken
+    for a story's captions, they left the introduction alone, under the fewest words an article has.
+    """
+    if sum(captions) < GALLERY_MIN_CAPTIONS:
+        return False
+    shown = sum(block.words for block, caption in zip(blocks, captions, strict=True) if caption)
+    return shown > sum(block.words for block, caption in zip(blocks, captions, strict=True) if not caption)
 
 
 def _is_running_prose(block: Block) -> bool:

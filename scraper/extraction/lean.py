@@ -67,6 +67,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction.basicclean import NAMES as _NAMES
 from scraper.extraction.reuse import Reuse
+from scraper.extraction.segment import rescued
 from scraper.extraction.spare import sparing
 from scraper.extraction.swap import swapped
 
@@ -314,10 +315,14 @@ class Cascade:
         return copy(self.reuse.readability)
 
     def rescue(self, tree: lxml_html.HtmlElement) -> Any:
-        """trafilatura's baseline rescue, after which the cascade's text is no longer known here."""
+        """trafilatura's baseline rescue, after which the cascade's text is no longer known here.
+
+        Its body with an ``<article>`` it took whole split into that article's paragraphs again
+        (:func:`~scraper.extraction.segment.resegmented`): same text, same length.
+        """
         self.text_length = None
         self.spared[0] = 0
-        return self.baseline(tree)
+        return rescued(self.baseline, tree)
 
     def page_text(self, tree: lxml_html.HtmlElement, *args: Any, **kwargs: Any) -> str:
         """``html2txt``, or nothing where the escalation it gates cannot happen.

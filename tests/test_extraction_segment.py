@@ -1,0 +1,107 @@
+"""trafilatura's baseline rescue, its ``<article>`` split into paragraphs again (``segment.py``).
+
+The rescue is trafilatura's own (``trafilatura.baseline``), run on real HTML; the test checks that
+the split body holds the same words in the article's blocks, with its links, and that a paragraph
+the rescue took from elsewhere is left as it was.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.baseline import baseline, basic_cleaning, block_text
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.blocks import body_blocks
+from scraper.extraction.segment import resegmented
+from scraper.items import Article
+from tests.helpers import make_page
+
+ARTICLE = """<html><head><title>Garden</title></head><body><nav><a href="/">Home</a></nav>
+<article><header><h1>How to start a vegetable garden</h1>
+<div class="byline">By <a href="/authors/mary">Mary Marlowe</a> <span>Published on March 3, 2025</span></div></header>
+<div class="toc"><ul><li><a href="#site">Pick a site</a></li><li><a href="#soil">Test the soil</a></li></ul></div>
+<div class="body"><p>Start small: a bed of ten by ten feet feeds a family all summer, and it is easy to keep weeded.</p>
+<h2 id="site">Pick a site</h2>
+<p>Vegetables want six to eight hours of sun a day.<br>Morning sun dries the dew early.</p>
+<figure><img src="/a.jpg"><figcaption>Raised beds warm up early in spring.
+<span class="credit">Photo: Jo Bell</span></figcaption></figure>
+<div>Text loose in a div, <b>bold</b> and <a href="https://seeds.example/">linked</a>, is a paragraph too.</div>
+<blockquote><p>"Grow what you like to eat," says our editor.</p></blockquote>
+<pre>water: 1 inch a week</pre><script>var x = "not text";</script></div></article>
+<footer>Copyright 2025</footer></body></html>"""
+
+
+def _words(element: etree._Element) -> list[str]:
+    return " ".join("".join(child.itertext()) for child in element).split()
+
+
+def test_an_article_taken_whole_is_split_into_its_blocks_with_the_same_words() -> None:
+    tree = lxml_html.document_fromstring(ARTICLE)
+    body, text, _ = baseline(tree)
+    assert [child.tag for child in body] == ["p"]  # the rescue's one paragraph: the whole article
+    split = resegmented(tree, body, basic_cleaning, block_text)
+    assert _words(split) == text.split()  # the same words in the same order
+    tags = [child.tag for child in split]
+    assert tags[:3] == ["head", "p", "list"]  # the headline, the byline, the table of contents
+    assert "quote" in tags
+    assert "code" in tags
+    texts = [" ".join("".join(child.itertext()).split()) for child in split]
+    assert "Start small: a bed of ten by ten feet feeds a family all summer, and it is easy to keep weeded." in texts
+    assert "Pick a site" in texts  # the sub-heading
+    assert "Raised beds warm up early in spring." in texts
+    assert "Photo: Jo Bell" in texts  # a credit in a caption: a line of its own
+    assert "Vegetables want six to eight hours of sun a day. Morning sun dries the dew early." in texts
+    assert not any("not text" in t for t in texts)
+    refs = {ref.get("target"): ref.text for ref in split.iter("ref")}
+    assert refs["https://seeds.example/"] == "linked"
+    assert refs["/authors/mary"] == "Mary Marlowe"
+    blocks = body_blocks(split)
+    assert blocks[2].kind == "list"
+    assert blocks[2].text == "Pick a site\nTest the soil"
+
+
+def test_a_paragraph_that_is_no_articles_whole_text_stays() -> None:
+    tree = lxml_html.document_fromstring(ARTICLE)
+    other = etree.Element("body")
+    etree.SubElement(other, "p").text = "A JSON-LD articleBody, say."
+    assert resegmented(tree, other, basic_cleaning, block_text) is other
+    many = etree.Element("body")
+    for n in range(9):  # the rescue's paragraph branch: the page's <p>s, one each
+        etree.SubElement(many, "p").text = f"Paragraph {n}"
+    assert resegmented(tree, many, basic_cleaning, block_text) is many
+
+
+CAPTIONS = [
+    "Volunteers plant the first of two hundred oaks along the river path on Saturday morning.",
+    "Pupils from Hollins primary school water the saplings they planted by the footbridge.",
+    "The mayor helps a volunteer stake a young tree against the winter winds.",
+    "A wildflower strip sown between the new trees will flower for the first time next June.",
+]
+GALLERY = f"""<html><head><title>In pictures: oaks for the river path</title></head><body>
+<nav><a href="/">Home</a> <a href="/news/">News</a></nav>
+<article><h1>In pictures: two hundred oaks for the river path</h1>
+<div class="meta">By <a href="/authors/jo-bell">Jo Bell</a> <time datetime="2026-11-27">27 November 2026</time></div>
+<p>Volunteers planted two hundred oaks along the river path this weekend.</p>
+{
+    "".join(
+        f'<figure><img src="/{n}.jpg"><figcaption>{c} <span>Photo: Jo Bell</span></figcaption></figure>'
+        for n, c in enumerate(CAPTIONS)
+    )
+}
+</article><footer>Copyright 2026 Eastbank Post</footer></body></html>"""
+
+
+def test_a_gallery_trafilatura_reads_only_its_introduction_from_keeps_its_captions_apart() -> None:
+    """trafilatura's extraction skips the captions, finds too little text and hands over to the baseline
+    rescue, which took the ``<article>`` whole: the headline, byline, date and credits ran into one
+    paragraph. Split again, the header and the credits are cleaned off and the captions are the story."""
+    result = extract_article(
+        make_page(GALLERY, url="https://eastbank.example/news/in-pictures-oaks-for-the-river-path")
+    )
+    assert isinstance(result, Article), result
+    assert [block.text for block in result.body] == [
+        "Volunteers planted two hundred oaks along the river path this weekend.",
+        *CAPTIONS,
+    ]
+    assert result.authors == ["Jo Bell"]
