@@ -105,3 +105,43 @@ def test_a_gallery_trafilatura_reads_only_its_introduction_from_keeps_its_captio
         *CAPTIONS,
     ]
     assert result.authors == ["Jo Bell"]
+
+
+def _split(html: str) -> list[str]:
+    tree = lxml_html.document_fromstring(html)
+    body, _, _ = baseline(tree)
+    return [
+        " ".join("".join(child.itertext()).split()) for child in resegmented(tree, body, basic_cleaning, block_text)
+    ]
+
+
+def test_slides_in_a_list_without_items_and_text_loose_in_a_list_are_kept() -> None:
+    slides = "".join(
+        f"<div class=slide><p>Slide {n} shows the harbour wall in the storm on Monday.</p></div>" for n in range(3)
+    )
+    lists = f"<ul>{slides}</ul><ol>Loose words <li>One</li></ol>"
+    texts = _split(f"<html><body><article><h1>Storm</h1>{lists}</article></body></html>")
+    assert [t for t in texts if t.startswith("Slide")] == [
+        f"Slide {n} shows the harbour wall in the storm on Monday." for n in range(3)
+    ]
+    assert "Loose words" in texts
+    assert "One" in texts
+
+
+def test_a_link_or_emphasis_that_reads_like_a_credit_stays_in_its_sentence_outside_a_caption() -> None:
+    texts = _split(
+        "<html><body><article><h1>Port strike ends</h1><p>The strike, first reported by <a href='https://r.example/'>"
+        "Reuters</a>, ended on Friday, according to <em>AFP</em>, after two weeks of talks in the port.</p>"
+        "<figure><figcaption>Dock workers leave the picket line. <span>Photo: Jo Reyes/AFP</span></figcaption></figure>"
+        "</article></body></html>"
+    )
+    sentence = "The strike, first reported by Reuters, ended on Friday, according to AFP, after two weeks of talks"
+    assert f"{sentence} in the port." in texts
+    assert "Photo: Jo Reyes/AFP" in texts  # in a caption, a credit is a line of its own
+
+
+def test_the_blocks_inside_a_link_keep_their_words_apart_and_the_link_is_a_paragraph_of_its_own() -> None:
+    card = "<a href='/news/roof'><h3>Read next</h3><p>School roof repairs finish early</p></a>"
+    story = "Pupils return on Monday to the school, whose roof was torn off by the storm in the first week of term."
+    texts = _split(f"<html><body><article><h1>Roof</h1><p>{story}</p>{card}</article></body></html>")
+    assert texts[-2:] == [story, "Read next School roof repairs finish early"]

@@ -1,19 +1,20 @@
 """The paragraphs of an ``<article>`` that trafilatura's baseline rescue ran into one.
 
-When trafilatura's extraction finds no text (a template it cannot read: Dotdash Meredith's
-``mntl-sc-block`` pages, a photo gallery of a few captions), its baseline rescue takes the page's
-``<article>`` element's whole text as *one* paragraph: the headline, the byline, the date, a table
-of contents, every caption and the story run together, where no cleaning rule can tell them apart,
-and a reader gets a 4,000-word paragraph. :func:`resegmented` puts the article's own block
-structure back (paragraphs, sub-headings, lists, quotes, code, links as ``<ref>``), in the
+When trafilatura's extraction finds too little text (a template it cannot read: Dotdash Meredith's
+``mntl-sc-block`` pages; a photo gallery whose captions it skips), its baseline rescue takes the
+page's ``<article>`` element's whole text as *one* paragraph: the headline, the byline, the date, a
+table of contents, every caption and the story run together, where no cleaning rule can tell them
+apart, and a reader gets a 4,000-word paragraph. :func:`resegmented` puts the article's own block
+structure back (paragraphs, sub-headings, lists, tables, quotes, code; links as ``<ref>``), in the
 elements trafilatura's extraction writes, so that the cleaning rules see what they see on any page.
-The text is the same text: only where it breaks changes.
+The words are the rescue's words: only where the text breaks changes.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from copy import copy
 from typing import Any
 
@@ -23,12 +24,13 @@ from scraper.extraction.boilerplate import is_credit_line
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
-# Blocks of the article's flow: each starts and ends a paragraph (its own text is one).
+# Elements of the article's flow that start and end a paragraph: each one's own text is one.
 _BLOCKS = frozenset(
     {
-        "p", "div", "section", "article", "main", "header", "figure", "figcaption", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "li", "center", "details",
-        "summary", "address", "hgroup", "form", "fieldset", "nav", "hr",
+        "p", "div", "section", "article", "main", "header", "footer", "figure", "figcaption", "dl", "dt",
+        "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "li", "center", "details",
+        "summary", "address", "hgroup", "form", "fieldset", "nav", "aside", "hr", "blockquote", "pre",
+        "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     }
 )  # fmt: skip
 _SKIPPED = frozenset(
@@ -37,6 +39,9 @@ _SKIPPED = frozenset(
 # The most paragraphs a rescue may have for each to be checked against the page's articles: the
 # article branch gives one per ``<article>`` of the page; more are its paragraph branch's.
 _MAX_RESCUED = 8
+
+# A paragraph being written: its text runs and its links (target, text), in order.
+_Run = list[str | tuple[str, str]]
 
 
 def rescued(baseline: Callable[[Any], Any], tree: etree._Element) -> Any:
@@ -49,7 +54,8 @@ def rescued(baseline: Callable[[Any], Any], tree: etree._Element) -> Any:
     rescuer = vars(sys.modules.get(getattr(baseline, "__module__", ""), object()))
     clean, block_text = rescuer.get("basic_cleaning"), rescuer.get("block_text")
     if callable(clean) and callable(block_text):
-        body = resegmented(tree, body, clean, block_text)
+        with suppress(RecursionError):  # an article nested deeper than Python's stack: its text stays one paragraph
+            body = resegmented(tree, body, clean, block_text)
     return body, text, length
 
 
@@ -89,7 +95,7 @@ class _Writer:
 
     def __init__(self) -> None:
         self.out: list[etree._Element] = []
-        self.run: etree._Element | None = None
+        self.run: _Run = []
 
     @classmethod
     def blocks_of(cls, element: etree._Element) -> list[etree._Element]:
@@ -100,97 +106,153 @@ class _Writer:
 
     def flow(self, element: etree._Element) -> None:
         """A block element: its own text, its children in order, each child's tail between them."""
-        self.text(element.text)
+        self.run.append(element.text or "")
+        caption = element.tag == "figcaption"
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _SKIPPED or not tag:
+            if not tag or tag in _SKIPPED:
                 pass
-            elif tag == "br":
-                self.text(" ")
             elif tag in _HEADINGS:
-                self.emit("head", child, rend=tag)
-            elif tag in _LISTS:
-                self.flush()
-                items = [item for item in child if item.tag == "li"]
-                if items:
-                    listed = etree.Element("list")
-                    for item in items:
-                        _inline(item, etree.SubElement(listed, "item"))
-                    self.out.append(listed)
+                self.emit(_block("head", _inline(child), rend=tag))
+            elif tag in _LISTS and _is_plain_list(child):
+                items = [_inline(item) for item in child if item.tag == "li"]
+                self.emit(_block("list", [], items=items))
+            elif tag == "table" and not _holds_blocks(child):
+                rows = [[_inline(cell) for cell in row if cell.tag in ("td", "th")] for row in child.iter("tr")]
+                self.emit(_block("table", [], rows=rows))
             elif tag == "blockquote":
-                self.emit("quote", child)
+                self.emit(_block("quote", _inline(child)))
             elif tag == "pre":
+                self.emit(_block("code", [_text(child)]))
+            elif tag == "br":
+                self.run.append(" ")
+            elif tag in _BLOCKS or (tag == "a" and _holds_blocks(child)):
+                self.flush()  # a block, or a link around blocks (a card): a paragraph of its own
+                if tag == "a":
+                    self.run.append((child.get("href", ""), " ".join(_text(child).split())))
+                else:
+                    self.flow(child)
                 self.flush()
-                code = etree.Element("code")
-                code.text = _text(child)
-                self.out.append(code)
-            elif tag in _BLOCKS:
-                self.flush()
-                self.flow(child)
-                self.flush()
-            elif is_credit_line(credit := " ".join(_text(child).split())):
-                self.flush()  # a photo credit set in a caption's line (``<span class=credit>``): a line of its own
-                _append_text(self.paragraph(), credit)
+            elif caption and is_credit_line(credit := " ".join(_text(child).split())):
+                self.flush()  # a photo credit set in the caption's line (``<span class=credit>``): a line of its own
+                self.run.append(credit)
                 self.flush()
             else:
-                _inline(child, self.paragraph())
-            self.text(child.tail)
+                self.run.extend(_inline(child))
+            self.run.append(child.tail or "")
 
-    def emit(self, tag: str, element: etree._Element, rend: str = "") -> None:
+    def emit(self, block: etree._Element | None) -> None:
         self.flush()
-        block = etree.Element(tag)
-        if rend:
-            block.set("rend", rend)
-        _inline(element, block)
-        if "".join(block.itertext()).strip():
+        if block is not None:
             self.out.append(block)
 
-    def paragraph(self) -> etree._Element:
-        if self.run is None:
-            self.run = etree.Element("p")
-        return self.run
-
-    def text(self, text: str | None) -> None:
-        if text and not text.isspace():
-            _append_text(self.paragraph(), text)
-        elif text and self.run is not None:
-            _append_text(self.run, " ")  # white space between two inline runs: the words stay apart
-
     def flush(self) -> None:
-        if self.run is not None and "".join(self.run.itertext()).strip():
-            self.out.append(self.run)
-        self.run = None
+        block, self.run = _block("p", self.run), []
+        if block is not None:
+            self.out.append(block)
 
 
-def _inline(element: etree._Element, target: etree._Element) -> None:
-    """``element``'s text into ``target``: links as ``<ref target>``, everything else as plain text."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIPPED:
-        return
-    if tag == "a" and element.get("href"):
-        ref = etree.SubElement(target, "ref", target=element.get("href", ""))
-        ref.text = " ".join(_text(element).split())
-        return
-    if tag in _BLOCKS or tag == "br":
-        _append_text(target, " ")  # a block or a line break inside an inline run: its words stay apart
-    if tag:
-        _append_text(target, element.text or "")
-        for child in element:
-            _inline(child, target)
-            _append_text(target, child.tail or "")
+def _is_plain_list(element: etree._Element) -> bool:
+    """Every child of the list an ``<li>`` and no text between them (else its children are read as blocks).
+
+    Page builders put ``<div>`` slides in a ``<ul>``, and text loose in an ``<ol>`` is shown: written
+    as items, they would be lost (only ``<li>`` becomes an item).
+    """
+    if (element.text or "").strip():
+        return False
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "li" and child.tag not in _SKIPPED:
+            return False
+        if (child.tail or "").strip():
+            return False
+    return True
+
+
+def _holds_blocks(element: etree._Element) -> bool:
+    """A block element (a paragraph, a heading, a list) somewhere inside: a layout table, a card's link."""
+    return any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in element.iterdescendants())
+
+
+def _inline(element: etree._Element) -> _Run:
+    """``element``'s text as one run: links as (target, text), a block or line break inside as a space."""
+    run: _Run = []
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]  # (node, its end): no recursion
+    while stack:
+        node, end = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if end:
+            run.append(" " if tag in _BLOCKS or tag == "br" else "")
+            if node is not element:
+                run.append(node.tail or "")
+            continue
+        if tag in _SKIPPED or (not tag and node is not element):
+            run.append(node.tail or "")
+            continue
+        if tag == "a" and node.get("href"):
+            run.append((node.get("href", ""), " ".join(_text(node).split())))
+            if node is not element:
+                run.append(node.tail or "")
+            continue
+        run.append(" " if tag in _BLOCKS or tag == "br" else "")
+        run.append(node.text or "" if tag else "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return run
+
+
+def _block(
+    tag: str, run: _Run, rend: str = "", items: list[_Run] | None = None, rows: list[list[_Run]] | None = None
+) -> etree._Element | None:
+    """A body element of trafilatura's: ``tag`` holding ``run`` (a list's items, a table's rows); None if no words."""
+    block = etree.Element(tag)
+    if rend:
+        block.set("rend", rend)
+    if items is not None:
+        for item in items:
+            _fill(etree.SubElement(block, "item"), item)
+    elif rows is not None:
+        for cells in rows:
+            row = etree.SubElement(block, "row")
+            for cell in cells:
+                _fill(etree.SubElement(row, "cell"), cell)
+    else:
+        _fill(block, run)
+    return block if "".join(block.itertext()).strip() else None
+
+
+def _fill(target: etree._Element, run: _Run) -> None:
+    """``target``'s text and ``<ref>`` children from ``run``, each text joined once (no quadratic appends)."""
+    pieces: list[str] = []
+    last: etree._Element | None = None
+    for part in run:
+        if isinstance(part, str):
+            pieces.append(part)
+            continue
+        text = "".join(pieces)
+        if last is None:
+            target.text = text
+        else:
+            last.tail = text
+        pieces = []
+        last = etree.SubElement(target, "ref", target=part[0])
+        last.text = part[1]
+    text = "".join(pieces)
+    if last is None:
+        target.text = text
+    else:
+        last.tail = text
 
 
 def _text(element: etree._Element) -> str:
-    """The element's text, as ``text_content()`` reads it (comments and instructions are no text)."""
-    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    """The element's text with its blocks and line breaks spaced apart (comments are no text)."""
+    return "".join(part for part in _inline(_plain(element)) if isinstance(part, str))
 
 
-def _append_text(target: etree._Element, text: str) -> None:
-    """``text`` after whatever ``target`` holds: its text, or its last child's tail."""
-    if not text:
-        return
-    if len(target):
-        last = target[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        target.text = (target.text or "") + text
+def _plain(element: etree._Element) -> etree._Element:
+    """``element`` with links read as text: ``_inline`` of it gives no (target, text) parts."""
+    if not any(True for _ in element.iter("a")):
+        return element
+    plain = copy(element)
+    for link in plain.iter("a"):
+        link.attrib.pop("href", None)
+    return plain
