@@ -505,12 +505,19 @@ def test_other_posts_excerpts_cut_off_at_the_tail_go_and_a_storys_own_ellipsis_s
         p("Here's a crazy thought: what if each person in a bed had their own blanket, no tugging or tossing during…"),
         head("Decluttering your home office"),
         p("People often ask how I keep things organized with two kids. It is not about being perfect, it is about […]"),
+        p("June 5, 2025"),
+        p("Paper piles up on every desk I have ever organized, and the first step is always to decide what..."),
     ]
     assert texts(strip_excerpt_runs([p(PROSE), *excerpts], CleaningContext())) == [PROSE]
     assert texts(strip_excerpt_runs([p(PROSE), *excerpts, p("Share")], CleaningContext())) == [PROSE, "Share"]
-    # one paragraph trailing off is the writer's: it stays
+    # one or two paragraphs trailing off are the writer's: they stay
     single = [p(PROSE), p("And then the lights went out and we waited in the dark for the storm to pass...")]
     assert strip_excerpt_runs(single, CleaningContext()) == single
+    two = [*single, p("Then she stopped, and shook her head, and laughed, and said that now she does not…")]
+    assert strip_excerpt_runs(two, CleaningContext()) == two
+    # a list or a quote of the story among them: the run is the story's
+    listed = [p(PROSE), *excerpts[:3], Block(kind="list", text="Bins\nBaskets\nLabels"), *excerpts[3:]]
+    assert strip_excerpt_runs(listed, CleaningContext()) == listed
     # cut-off items with a paragraph of the story after them (a buying guide's "Full review…" links) stay
     guide = [p(PROSE), *excerpts, p("Whichever desk you choose, measure the space you have first.")]
     assert strip_excerpt_runs(guide, CleaningContext()) == guide

@@ -305,26 +305,33 @@ def _is_prose(block: Block) -> bool:
 # A paragraph cut off mid-sentence: an ellipsis (or WordPress's "[…]") straight after a word or comma.
 _CUT_OFF = re.compile(r"[\w,]\s?(?:…|\.\.\.|\[(?:…|\.\.\.)\])$")
 EXCERPT_MIN_WORDS = 8
+EXCERPT_MIN_RUN = 3  # a story may end on two paragraphs trailing off ("… and now she does not…")
 
 
 def strip_excerpt_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Two or more paragraphs in a row cut off mid-sentence, with no paragraph after them: other posts' excerpts.
+    """Three or more paragraphs in a row cut off mid-sentence, with no paragraph after them: other posts' excerpts.
 
     A "related posts" box whose linked titles trafilatura dropped leaves its excerpts, each cut
     off by the site at a word count ("… tugging or tossing during…"). A story's own ellipsis is a
-    single paragraph trailing off, seldom two in a row, and never the body's tail: over both shared
-    corpora, runs at the tail held 299 tokens of boilerplate and none of story; ten such paragraphs
-    in a row in a buying guide ("Full WorkFit-S Review…"), with the guide's prose after them, stay.
+    paragraph or two trailing off: over both shared corpora, runs of three at the tail held 237 tokens
+    of boilerplate and none of story (runs of two, 62 more, but a story's last two paragraphs may
+    both trail off); ten such paragraphs
+    in a row in a buying guide ("Full WorkFit-S Review…"), with the guide's prose after them, stay,
+    and so does a run with a list, a quote or a paragraph of the story after or among it.
     """
-    sized = [b.kind == "p" and b.words >= EXCERPT_MIN_WORDS for b in blocks]
-    cut = [size and bool(_CUT_OFF.search(b.text.rstrip())) for size, b in zip(sized, blocks, strict=True)]
+    cut = [b.kind == "p" and b.words >= EXCERPT_MIN_WORDS and bool(_CUT_OFF.search(b.text.rstrip())) for b in blocks]
     start = len(blocks)
-    while start > 0 and (cut[start - 1] or not sized[start - 1]):
-        start -= 1  # back over the tail's cut-off paragraphs and the short blocks among them (titles, dates)
+    while start > 0 and (cut[start - 1] or _is_title(blocks[start - 1])):
+        start -= 1  # back over the tail's cut-off paragraphs and the short lines among them (titles, dates)
     run = [k for k in range(start, len(blocks)) if cut[k]]
-    if len(run) < 2:
+    if len(run) < EXCERPT_MIN_RUN:
         return blocks
     return blocks[: run[0]] + blocks[run[-1] + 1 :]  # with the excerpts' titles between them, if kept
+
+
+def _is_title(block: Block) -> bool:
+    """A heading or a line of a few words: an excerpt's title or date, where a list or a quote is the story's."""
+    return block.kind == "head" or (block.kind == "p" and block.words < EXCERPT_MIN_WORDS)
 
 
 def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
