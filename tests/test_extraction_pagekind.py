@@ -524,11 +524,13 @@ def test_a_page_mostly_of_teasers_is_a_list_when_no_prose_of_its_own_outgrows_th
     assert decide(features) == Verdict(Kind.LISTING, "teaser_run")
     teaser = features["card_share"] * math.expm1(features["log_words"]) / (1 - features["link_share"])
     teaser /= math.expm1(features["log_cards"])
-    story = {**features, "log_main_run": math.log1p(2.5 * teaser)}  # a run of prose of its own
+    story = {**features, "log_main_run": math.log1p(1.6 * teaser)}  # a run of prose of its own
     assert decide(story).kind is Kind.ARTICLE
     assert not pagekind._teaser_run(story)
     fewer = {**features, "alike_card_share": pagekind.TEASER_RUN_SHARE - 0.01}
     assert decide(fewer).kind is Kind.ARTICLE
     assert not pagekind._teaser_run(fewer)
+    for declared in ("og_article", "ld_article", "published_meta"):  # a head that says "article": the model decides
+        assert not pagekind._teaser_run({**features, declared: 1.0})
     likelier = {kind: 0.5 if kind is Kind.ARTICLE else 0.4 if kind is Kind.LISTING else 0.02 for kind in KINDS}
     assert pagekind._likelier_list(likelier) is None  # the rule stands over the model only when it agrees

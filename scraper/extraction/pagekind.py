@@ -248,15 +248,20 @@ def decide(features: dict[str, float]) -> Verdict:
 # corpus reaches it (the highest, a story with a related-stories rail, is at 0.44); ten lists do.
 TEASER_RUN_SHARE = 0.5
 # ... and the page's longest run of prose is no longer than this many of its teasers: a list has no
-# text of its own above an item's. The ten lists' runs are 0 to 1.6 teasers long; a short story
-# over a rail of big teasers, 2.8; the stories of both corpora with a rail (share 0.3+), 2.4 to 30.
-TEASER_RUN_PROSE = 2.0
+# text of its own above an item's. Nine of the ten lists' runs are 0 to 1.4 teasers long (one 1.6); a
+# short story over a rail of big teasers, 2.8; the stories of both corpora with a rail (share 0.3+),
+# 2.4 to 30.
+TEASER_RUN_PROSE = 1.5
+# A page whose head declares an article (JSON-LD, ``og:type``, ``article:published_time``) is left to
+# the model: a 60-word brief over a rail of eight "More news" cards has a teaser's length of prose.
+_DECLARED_ARTICLE = ("ld_article", "og_article", "published_meta")
 
 
 def _teaser_run(features: dict[str, float]) -> bool:
-    """The page's text is mostly a run of alike teaser cards, and no prose of its own outgrows them."""
+    """The page's text is mostly a run of alike teaser cards, no prose of its own outgrows them, and its head
+    does not declare an article."""
     card_share = min(features.get("card_share", 0.0), features.get("alike_card_share", 0.0))
-    if card_share < TEASER_RUN_SHARE:
+    if card_share < TEASER_RUN_SHARE or any(features.get(name, 0.0) > 0 for name in _DECLARED_ARTICLE):
         return False
     words = math.expm1(features.get("log_words", 0.0)) / max(1e-9, 1.0 - features.get("link_share", 0.0))
     teaser = features["card_share"] * words / max(1.0, math.expm1(features.get("log_cards", 0.0)))
