@@ -33,7 +33,14 @@ ARTICLE = """<html><head><title>Garden</title></head><body><nav><a href="/">Home
 
 
 def _words(element: etree._Element) -> list[str]:
-    return " ".join("".join(child.itertext()) for child in element).split()
+    return " ".join(_flat(child) for child in element).split()
+
+
+def _flat(child: etree._Element) -> str:
+    """A body element's text: a list's items and a table's cells apart, a paragraph's links in their words."""
+    if child.tag in ("list", "table"):
+        return " ".join("".join(part.itertext()) for part in child.iter("item", "cell"))
+    return "".join(child.itertext())
 
 
 def test_an_article_taken_whole_is_split_into_its_blocks_with_the_same_words() -> None:
@@ -145,3 +152,31 @@ def test_the_blocks_inside_a_link_keep_their_words_apart_and_the_link_is_a_parag
     story = "Pupils return on Monday to the school, whose roof was torn off by the storm in the first week of term."
     texts = _split(f"<html><body><article><h1>Roof</h1><p>{story}</p>{card}</article></body></html>")
     assert texts[-2:] == [story, "Read next School roof repairs finish early"]
+
+
+def test_spaces_at_a_links_edges_stay_between_the_words() -> None:
+    texts = _split(
+        "<html><body><article><h1>What<a href='/mayor'> the mayor </a>said</h1><p>Organisers published the"
+        "<a href='/report'> full visitor report </a>on Monday, a week after the festival closed its gates.</p>"
+        "</article></body></html>"
+    )
+    assert texts == [
+        "What the mayor said",
+        "Organisers published the full visitor report on Monday, a week after the festival closed its gates.",
+    ]
+
+
+def test_a_data_table_is_a_table_under_its_caption_and_code_keeps_its_indentation() -> None:
+    tree = lxml_html.document_fromstring(
+        "<html><body><article><h1>Festival figures</h1><p>The festival drew more visitors than ever before.</p>"
+        "<table><caption>Visitors by event</caption><thead><tr><th>Event</th><th>Visitors</th></tr></thead>"
+        "<tbody><tr><td>Parade</td><td>12,000</td></tr></tbody></table>"
+        "<pre>def tally(x):\n    if x:\n        return 1</pre></article></body></html>"
+    )
+    body, _, _ = baseline(tree)
+    blocks = body_blocks(resegmented(tree, body, basic_cleaning, block_text))
+    assert [(b.kind, b.text) for b in blocks[-3:]] == [
+        ("p", "Visitors by event"),
+        ("table", "Event | Visitors\nParade | 12,000"),
+        ("code", "def tally(x):\n    if x:\n        return 1"),
+    ]

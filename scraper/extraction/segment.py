@@ -36,6 +36,7 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "input", "textarea", "iframe"}
 )
+_TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
 # The most paragraphs a rescue may have for each to be checked against the page's articles: the
 # article branch gives one per ``<article>`` of the page; more are its paragraph branch's.
 _MAX_RESCUED = 8
@@ -54,7 +55,9 @@ def rescued(baseline: Callable[[Any], Any], tree: etree._Element) -> Any:
     rescuer = vars(sys.modules.get(getattr(baseline, "__module__", ""), object()))
     clean, block_text = rescuer.get("basic_cleaning"), rescuer.get("block_text")
     if callable(clean) and callable(block_text):
-        with suppress(RecursionError):  # an article nested deeper than Python's stack: its text stays one paragraph
+        # an article nested deeper than Python's stack, or text lxml will not store (a control character):
+        # its text stays one paragraph
+        with suppress(RecursionError, ValueError):
             body = resegmented(tree, body, clean, block_text)
     return body, text, length
 
@@ -117,7 +120,9 @@ class _Writer:
             elif tag in _LISTS and _is_plain_list(child):
                 items = [_inline(item) for item in child if item.tag == "li"]
                 self.emit(_block("list", [], items=items))
-            elif tag == "table" and not _holds_blocks(child):
+            elif tag == "table" and not _holds_blocks(child, _TABLE_PARTS):
+                for caption_element in child.iterchildren("caption"):
+                    self.emit(_block("p", _inline(caption_element)))
                 rows = [[_inline(cell) for cell in row if cell.tag in ("td", "th")] for row in child.iter("tr")]
                 self.emit(_block("table", [], rows=rows))
             elif tag == "blockquote":
@@ -129,7 +134,7 @@ class _Writer:
             elif tag in _BLOCKS or (tag == "a" and _holds_blocks(child)):
                 self.flush()  # a block, or a link around blocks (a card): a paragraph of its own
                 if tag == "a":
-                    self.run.append((child.get("href", ""), " ".join(_text(child).split())))
+                    self.run.extend(_link(child))
                 else:
                     self.flow(child)
                 self.flush()
@@ -168,9 +173,22 @@ def _is_plain_list(element: etree._Element) -> bool:
     return True
 
 
-def _holds_blocks(element: etree._Element) -> bool:
-    """A block element (a paragraph, a heading, a list) somewhere inside: a layout table, a card's link."""
-    return any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in element.iterdescendants())
+def _holds_blocks(element: etree._Element, parts: frozenset[str] = frozenset()) -> bool:
+    """A block element (a paragraph, a heading, a list) somewhere inside, other than ``parts``: a layout
+    table (its cells hold paragraphs; a data table holds rows of cells), a card's link."""
+    return any(
+        isinstance(node.tag, str) and node.tag in _BLOCKS and node.tag not in parts
+        for node in element.iterdescendants()
+    )
+
+
+def _link(link: etree._Element) -> _Run:
+    """A link as (target, its words), with the space its text had at either edge kept outside it."""
+    text = _text(link)
+    words = " ".join(text.split())
+    if not words:
+        return [text]
+    return [" " if text[:1].isspace() else "", (link.get("href", ""), words), " " if text[-1:].isspace() else ""]
 
 
 def _inline(element: etree._Element) -> _Run:
@@ -181,19 +199,19 @@ def _inline(element: etree._Element) -> _Run:
         node, end = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if end:
-            run.append(" " if tag in _BLOCKS or tag == "br" else "")
-            if node is not element:
+            if node is not element:  # the element's own edges need no space: its caller separates it
+                run.append(" " if tag in _BLOCKS or tag == "br" else "")
                 run.append(node.tail or "")
             continue
         if tag in _SKIPPED or (not tag and node is not element):
             run.append(node.tail or "")
             continue
         if tag == "a" and node.get("href"):
-            run.append((node.get("href", ""), " ".join(_text(node).split())))
+            run.extend(_link(node))
             if node is not element:
                 run.append(node.tail or "")
             continue
-        run.append(" " if tag in _BLOCKS or tag == "br" else "")
+        run.append(" " if node is not element and (tag in _BLOCKS or tag == "br") else "")
         run.append(node.text or "" if tag else "")
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
