@@ -501,6 +501,7 @@ def test_teaser_runs() -> None:
 
 
 def test_other_posts_excerpts_cut_off_at_the_tail_go_and_a_storys_own_ellipsis_stays() -> None:
+    story = [p(PROSE + f" Part {n}.") for n in range(20)]
     excerpts = [
         p("Here's a crazy thought: what if each person in a bed had their own blanket, no tugging or tossing during…"),
         head("Decluttering your home office"),
@@ -508,21 +509,23 @@ def test_other_posts_excerpts_cut_off_at_the_tail_go_and_a_storys_own_ellipsis_s
         p("June 5, 2025"),
         p("Paper piles up on every desk I have ever organized, and the first step is always to decide what..."),
     ]
-    assert texts(strip_excerpt_runs([p(PROSE), *excerpts], CleaningContext())) == [PROSE]
-    assert texts(strip_excerpt_runs([p(PROSE), *excerpts, p("Share")], CleaningContext())) == [PROSE, "Share"]
+    assert strip_excerpt_runs([*story, *excerpts], CleaningContext()) == story
+    assert strip_excerpt_runs([*story, *excerpts, p("Share")], CleaningContext()) == [*story, p("Share")]
+    # a run of more than a fifth of the words before it: a blog's trailing style, a story's quoted messages
+    assert strip_excerpt_runs([*story[:10], *excerpts], CleaningContext()) == [*story[:10], *excerpts]
     # one or two paragraphs trailing off are the writer's: they stay
-    single = [p(PROSE), p("And then the lights went out and we waited in the dark for the storm to pass...")]
+    single = [*story, p("And then the lights went out and we waited in the dark for the storm to pass...")]
     assert strip_excerpt_runs(single, CleaningContext()) == single
     two = [*single, p("Then she stopped, and shook her head, and laughed, and said that now she does not…")]
     assert strip_excerpt_runs(two, CleaningContext()) == two
     # a list or a quote of the story among them: the run is the story's
-    listed = [p(PROSE), *excerpts[:3], Block(kind="list", text="Bins\nBaskets\nLabels"), *excerpts[3:]]
+    listed = [*story, *excerpts[:3], Block(kind="list", text="Bins\nBaskets\nLabels"), *excerpts[3:]]
     assert strip_excerpt_runs(listed, CleaningContext()) == listed
     # cut-off items with a paragraph of the story after them (a buying guide's "Full review…" links) stay
-    guide = [p(PROSE), *excerpts, p("Whichever desk you choose, measure the space you have first.")]
+    guide = [*story, *excerpts, p("Whichever desk you choose, measure the space you have first.")]
     assert strip_excerpt_runs(guide, CleaningContext()) == guide
     # a sentence that ends before its ellipsis is not cut off
-    ended = [p(PROSE), p("We will see what the council does next. Until next time. …"), p("And so on. There it is. …")]
+    ended = [*story, *(p(f"We will see what the council does next, part {n}. Until next time. …") for n in range(3))]
     assert strip_excerpt_runs(ended, CleaningContext()) == ended
 
 

@@ -306,6 +306,7 @@ def _is_prose(block: Block) -> bool:
 _CUT_OFF = re.compile(r"[\w,]\s?(?:…|\.\.\.|\[(?:…|\.\.\.)\])$")
 EXCERPT_MIN_WORDS = 8
 EXCERPT_MIN_RUN = 3  # a story may end on two paragraphs trailing off ("… and now she does not…")
+EXCERPT_MAX_SHARE = 5  # the excerpts' words times this are at most the words before them: a box under a story
 
 
 def strip_excerpt_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -317,7 +318,9 @@ def strip_excerpt_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]
     of boilerplate and none of story (runs of two, 62 more, but a story's last two paragraphs may
     both trail off); ten such paragraphs
     in a row in a buying guide ("Full WorkFit-S Review…"), with the guide's prose after them, stay,
-    and so does a run with a list, a quote or a paragraph of the story after or among it.
+    and so does a run with a list, a quote or a paragraph of the story after or among it, or one of
+    more than a fifth of the words before it (a blog written in trailing sentences, a story ending on
+    the unfinished messages it quotes).
     """
     cut = [b.kind == "p" and b.words >= EXCERPT_MIN_WORDS and bool(_CUT_OFF.search(b.text.rstrip())) for b in blocks]
     start = len(blocks)
@@ -326,6 +329,8 @@ def strip_excerpt_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]
     run = [k for k in range(start, len(blocks)) if cut[k]]
     if len(run) < EXCERPT_MIN_RUN:
         return blocks
+    if sum(blocks[k].words for k in run) * EXCERPT_MAX_SHARE > sum(b.words for b in blocks[: run[0]]):
+        return blocks  # most of a short body: the writer's own trailing style, or a story's quoted messages
     return blocks[: run[0]] + blocks[run[-1] + 1 :]  # with the excerpts' titles between them, if kept
 
 
