@@ -27,6 +27,7 @@ from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.dateline import read_header
 from scraper.extraction.decoding import decode_page, parse_page
+from scraper.extraction.escalation import gated
 from scraper.extraction.fields import (
     Fallback,
 )
@@ -217,7 +218,8 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     calling ``scraper.api.extract`` wait their turn): the raw-tree prunes that cannot match
     become empty lists, and the steps of ``cascade`` stand in for its extraction-and-comparison,
     baseline rescue and escalation gate's page text; basic cleaning's XPath is :class:`BasicClean`;
-    justext's paragraph is :class:`~scraper.extraction.jtparagraph.LeanParagraph`.
+    justext's paragraph is :class:`~scraper.extraction.jtparagraph.LeanParagraph`. The recall
+    escalation takes only a candidate that tells the text the run holds (:func:`escalation.gated`).
     """
     from trafilatura import core
 
@@ -226,11 +228,12 @@ def _lean(prunes: RawPrunes, cascade: Cascade) -> Iterator[None]:
     steps = vars(core)
     needed = (prunes.scroll, prunes.comments)
     lean = {name: steps[name] if need else [] for name, need in zip(RAW_PRUNES, needed, strict=True)}
-    stand_ins = {"_prepare_tree": cascade.prepare, "_extract_and_compare": cascade.extract_and_compare}
+    stand_ins: dict[str, Callable[..., Any]] = {"_prepare_tree": cascade.prepare, "baseline": cascade.rescue}
+    stand_ins["_extract_and_compare"] = cascade.extract_and_compare
     clean = _basic_clean()
     justext = importlib.import_module("justext.core")  # its paragraphs without their unread XPath
     with (
-        swapped(core, {**lean, **stand_ins, "baseline": cascade.rescue, "html2txt": cascade.page_text}),
+        swapped(core, {**lean, **gated(steps, stand_ins), "html2txt": cascade.page_text}),
         swapped(_baseline_module(), {"BASIC_CLEAN_XPATH": clean} if clean is not None else {}),
         swapped(justext, {"Paragraph": LeanParagraph} if supported() else {}),
     ):
