@@ -88,3 +88,28 @@ def test_a_candidate_counts_only_when_it_holds_most_of_the_held_text() -> None:
     body, text = stand_ins["justext_rescue"](None, How())
     assert (len(body), text) == (0, "")  # another part of the page: no candidate
     assert stand_ins["_recall_retry"](None, How(), None) == (rail, held)  # more of the same text: a candidate
+
+
+def test_the_held_text_is_the_rescues_only_when_trafilatura_takes_it() -> None:
+    """trafilatura keeps its baseline rescue's text only when it is longer than the extraction's."""
+    extracted = "the footbridge over the river reopened on friday after four months of repairs"
+    longer = "the mayor opened the new market hall on saturday and traders said the first day went better than hoped"
+    body = etree.Element("body")
+
+    class How:
+        focus = "balanced"
+
+    def run(rescued: str) -> str:
+        stand_ins = gated(
+            {"justext_rescue": lambda tree, how: (body, extracted), "_recall_retry": lambda *a: (body, "")},
+            {
+                "_extract_and_compare": lambda *a: (body, extracted),
+                "baseline": lambda tree: (body, rescued, len(rescued)),
+            },
+        )
+        stand_ins["_extract_and_compare"](None, None, None, How())
+        stand_ins["baseline"](None)
+        return str(stand_ins["justext_rescue"](None, How())[1])  # a candidate holding the extraction's text
+
+    assert run("a short box") == extracted  # the rescue was not taken: the extraction's text is held
+    assert run(longer) == ""  # the rescue was taken: its text is held, and the candidate does not tell it

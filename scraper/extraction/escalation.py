@@ -28,7 +28,7 @@ def gated(steps: dict[str, Any], stand_ins: dict[str, Callable[..., Any]]) -> di
 
     ``steps`` is the module's namespace: its ``justext_rescue`` and ``_recall_retry`` are wrapped
     when both are there (else the escalation is left as trafilatura has it). The text the balanced
-    run holds is that of its extraction and comparison, or of its baseline rescue when that ran.
+    run holds is that of its extraction and comparison, or of its baseline rescue when trafilatura took it.
     """
     justext, retry = steps.get("justext_rescue"), steps.get("_recall_retry")
     extract, rescue = stand_ins.get("_extract_and_compare"), stand_ins.get("baseline")
@@ -44,7 +44,8 @@ def gated(steps: dict[str, Any], stand_ins: dict[str, Callable[..., Any]]) -> di
 
     def baseline(tree: Any) -> Any:
         body, text, length = rescue(tree)
-        held[:] = [text]
+        if not held or length > len(held[0]):  # trafilatura keeps the rescue's text only when it is longer
+            held[:] = [text]
         return body, text, length
 
     def gate(found: tuple[etree._Element, str]) -> tuple[etree._Element, str]:
