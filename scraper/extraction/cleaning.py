@@ -316,11 +316,10 @@ def strip_excerpt_runs(blocks: list[Block], ctx: CleaningContext) -> list[Block]
     off by the site at a word count ("… tugging or tossing during…"). A story's own ellipsis is a
     paragraph or two trailing off: over both shared corpora, runs of three at the tail held 237 tokens
     of boilerplate and none of story (runs of two, 62 more, but a story's last two paragraphs may
-    both trail off); ten such paragraphs
-    in a row in a buying guide ("Full WorkFit-S Review…"), with the guide's prose after them, stay,
-    and so does a run with a list, a quote or a paragraph of the story after or among it, or one of
-    more than a fifth of the words before it (a blog written in trailing sentences, a story ending on
-    the unfinished messages it quotes).
+    both trail off). Ten such paragraphs in a row in a buying guide ("Full WorkFit-S Review…"), with
+    the guide's prose after them, stay, and so does a run with a list, a quote or a paragraph of the
+    story after or among it, or one of more than a fifth of the words before it (a blog written in
+    trailing sentences, a story ending on the unfinished messages it quotes).
     """
     cut = [b.kind == "p" and b.words >= EXCERPT_MIN_WORDS and bool(_CUT_OFF.search(b.text.rstrip())) for b in blocks]
     start = len(blocks)

@@ -12,15 +12,15 @@ the recall run's own, overlap-checked choice in :mod:`scraper.extraction.recall`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
+from scraper.extraction.recall import contained, words
+
 # The share of the held text's word trigrams a candidate must hold to replace it.
 HELD_SHARE = 0.5
-_WORD = re.compile(r"\w+")
 
 
 def gated(steps: dict[str, Any], stand_ins: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
@@ -65,12 +65,5 @@ def gated(steps: dict[str, Any], stand_ins: dict[str, Callable[..., Any]]) -> di
 def tells(held: str, candidate: str) -> bool:
     """``candidate`` holds at least ``HELD_SHARE`` of ``held``'s word trigrams (a held text of fewer
     than three words is no evidence either way)."""
-    wanted = _trigrams(held)
-    if not wanted:
-        return True
-    return len(wanted & _trigrams(candidate)) >= HELD_SHARE * len(wanted)
-
-
-def _trigrams(text: str) -> set[tuple[str, str, str]]:
-    words = _WORD.findall(text.lower())
-    return set(zip(words, words[1:], words[2:], strict=False))
+    wanted = words(held)
+    return len(wanted) < 3 or contained(wanted, words(candidate), HELD_SHARE, size=3)

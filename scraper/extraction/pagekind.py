@@ -189,11 +189,14 @@ def page_features(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -
     for a whole).
     """
     features = measure(tree, url, signals)
-    unlinked = math.expm1(features["log_words"])
-    linked = features["link_share"]
-    words = unlinked / (1.0 - linked) if linked < 1.0 else 0.0
-    features.update(card_features(tree, url, words))
+    features.update(card_features(tree, url, _all_words(features)))
     return features
+
+
+def _all_words(features: dict[str, float]) -> float:
+    """The page's words, linked or not, from :func:`measure`'s unlinked words and linked share."""
+    linked = features.get("link_share", 0.0)
+    return math.expm1(features.get("log_words", 0.0)) / (1.0 - linked) if linked < 1.0 else 0.0
 
 
 def article_probability(features: dict[str, float]) -> tuple[float, dict[Kind, list[float]]]:
@@ -263,8 +266,7 @@ def _teaser_run(features: dict[str, float]) -> bool:
     card_share = min(features.get("card_share", 0.0), features.get("alike_card_share", 0.0))
     if card_share < TEASER_RUN_SHARE or any(features.get(name, 0.0) > 0 for name in _DECLARED_ARTICLE):
         return False
-    words = math.expm1(features.get("log_words", 0.0)) / max(1e-9, 1.0 - features.get("link_share", 0.0))
-    teaser = features["card_share"] * words / max(1.0, math.expm1(features.get("log_cards", 0.0)))
+    teaser = features["card_share"] * _all_words(features) / max(1.0, math.expm1(features.get("log_cards", 0.0)))
     return math.expm1(features.get("log_main_run", 0.0)) <= TEASER_RUN_PROSE * teaser
 
 

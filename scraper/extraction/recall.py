@@ -114,12 +114,17 @@ def is_fuller(kept: str, recalled: str, running: int = 0) -> bool:
     within_page = len(full) <= RUNNING_SHARE * running
     if len(full) < MIN_GROWTH * len(short) or (len(full) > MAX_GROWTH * len(short) and not within_page):
         return False
-    inner = _shingles(short)
-    return len(inner & _shingles(full)) >= MIN_CONTAINED * len(inner)
+    return contained(short, full, MIN_CONTAINED)
 
 
-def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
+def contained(short: list[str], full: list[str], share: float, size: int = SHINGLE) -> bool:
+    """At least ``share`` of ``short``'s runs of ``size`` words are in ``full`` (word lists, :func:`words`)."""
+    inner = _shingles(short, size)
+    return len(inner & _shingles(full, size)) >= share * len(inner)
+
+
+def _shingles(toks: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(toks[i : i + size]) for i in range(max(1, len(toks) - size + 1))}
 
 
 # Class tokens and styles that say "collapsed, not shown until clicked" (an accordion panel, a
