@@ -17,8 +17,6 @@ from scraper.extraction.boilerplate import (
     is_credit_line,
     is_dateline,
     strip_author_bio,
-    strip_contributions,
-    strip_copyright_notices,
     strip_crosslinks,
     strip_labelled_links,
     strip_notices,
@@ -35,6 +33,7 @@ from scraper.extraction.cleaning import (
     strip_teaser_runs,
     strip_teasers,
 )
+from scraper.extraction.closing import strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.linklists import strip_link_lists
 from scraper.extraction.options import ExtractionOptions

@@ -21,14 +21,13 @@ from scraper.extraction.boilerplate import (
     HEADLINE_MIN_WORDS,
     is_credit_line,
     strip_author_bio,
-    strip_contributions,
-    strip_copyright_notices,
     strip_crosslinks,
     strip_datelines,
     strip_labelled_links,
     strip_notices,
     strip_prompts,
 )
+from scraper.extraction.closing import strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
 from scraper.extraction.linklists import is_main_run, strip_link_lists
