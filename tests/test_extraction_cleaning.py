@@ -200,6 +200,11 @@ def test_contributions_at_the_end(text: str, removed: bool) -> None:
         ("© dpa-infocom, dpa:251128-930-123456/1", False),  # an agency credit, not the site's notice
         ("Copyright law was the subject of the hearing, which lasted until 2026 and beyond.", False),
         ("(c) 2019-2026 Example Media", True),
+        ("© 2026 The Associated Press. All rights reserved. This material may not be published or broadcast.", True),
+        ("© 2026 by the author", True),
+        ("記事の無断転載を禁じます", True),
+        ("All rights reserved, it said in small print under the photographer's picture.", False),  # the story's
+        ("Copyright 2021 Aoife Kerr was embedded in the file's metadata, the court heard.", False),
         (PROSE, False),
     ],
 )

@@ -157,10 +157,6 @@ PROMPT_ADDRESSING = (
     "says 'you'/'your' reads as a prompt to the reader, though here the words are reported speech in the "
     "story without a verb of saying (with one, 'the chief executive told staff', it is kept since session 32)"
 )
-COPYRIGHT_SENTENCE = (
-    "boilerplate.strip_copyright_notices drops a story sentence among the last three that contains "
-    "'all rights reserved' or starts with 'Copyright <year>'"
-)
 
 
 @pytest.mark.xfail(strict=True, reason=PROMPT_ADDRESSING)
@@ -174,10 +170,12 @@ def test_story_sentence_starting_with_a_prompt_word_and_saying_you_is_kept(name:
     assert sentence in normalised(article(name).text)
 
 
-@pytest.mark.xfail(strict=True, reason=COPYRIGHT_SENTENCE)
 @pytest.mark.parametrize(
     "sentence",
     ["All rights reserved, it said in small print under the picture", "Copyright 2021 Aoife Kerr was also embedded"],
 )
 def test_story_sentence_about_copyright_is_kept(sentence: str) -> None:
+    """Dropped until session 37 as the site's notice (among the last three blocks, "all rights reserved" in it, or
+    "Copyright <year>" at its start): a notice now ends its sentence after the phrase, and names a holder,
+    not a clause, after the year (``closing.is_copyright_notice``)."""
     assert sentence in article("54_trap_photo_copyright").text

@@ -44,13 +44,46 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     ``© dpa`` style agency credits are left to the contribution rule.
     """
     start = max(0, len(blocks) - 3)
+    return [b for i, b in enumerate(blocks) if i < start or not is_copyright_notice(b)]
 
-    def is_notice(block: Block) -> bool:
-        if block.kind != "p" or block.words > 30:
-            return False
-        text = " ".join(block.text.split())
-        lowered = text.casefold()
-        reserved = any(p in lowered for p in phrases()["copyright"])
-        return reserved or bool(_COPYRIGHT_START.match(text))
 
-    return [b for i, b in enumerate(blocks) if i < start or not is_notice(b)]
+def is_copyright_notice(block: Block) -> bool:
+    """A short paragraph that reserves the rights or opens by naming the year and the holder.
+
+    Each only as a notice states it, not as a sentence of the story that quotes one: "All rights
+    reserved" ends its sentence ("…, it said in small print under the picture" goes on), and the
+    holder after "© 2026" is a name, not a clause ("Copyright 2021 Aoife Kerr was also embedded in
+    the file's metadata").
+    """
+    if block.kind != "p" or block.words > 30:
+        return False
+    text = " ".join(block.text.split())
+    return _reserves_rights(text.casefold()) or _names_holder(text)
+
+
+def _reserves_rights(lowered: str) -> bool:
+    """The text reserves the rights in a sentence of its own: the phrase is not followed by a comma or a word."""
+    for phrase in phrases()["copyright"]:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        if " " not in phrase:  # a script written without spaces: the notice runs on ("無断転載を禁じます")
+            return True
+        after = lowered[at + len(phrase) :].lstrip()[:1]
+        if not after or not (after.isalnum() or after == ","):
+            return True
+    return False
+
+
+def _names_holder(text: str) -> bool:
+    """``© 2026 The Daily Example``: the year, then a holder's name up to the sentence's end (three
+    lower-case words at most: "by the author", "nytimes.com"), not a clause of the story."""
+    opening = _COPYRIGHT_START.match(text)
+    if opening is None:
+        return False
+    holder = _SENTENCE_END.split(text[opening.end() :], maxsplit=1)[0]
+    return sum(1 for word in holder.split() if word[:1].islower()) <= _HOLDER_LOWER_WORDS
+
+
+_SENTENCE_END = re.compile(r"[.!?|](?:\s|$)")
+_HOLDER_LOWER_WORDS = 3
