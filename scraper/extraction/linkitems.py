@@ -22,6 +22,7 @@ from functools import lru_cache
 from lxml import html as lxml_html
 
 from scraper.extraction.declared import split_url
+from scraper.text import count_words
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _CHROME = frozenset({"nav", "footer", "aside"})
@@ -98,7 +99,7 @@ def _words_upto(el: lxml_html.HtmlElement, limit: int) -> int:
     for text in el.itertext():
         if not text:
             continue
-        words = len(text.split())
+        words = count_words(text)
         if glued and words and not text[0].isspace():
             words -= 1  # "foo<b>bar</b>" is one word, as in text_content()
         count += words
@@ -160,10 +161,10 @@ def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[s
             break
         if len(set(items.values())) < _MIN_RUN:
             continue  # one page linked from every item: buttons, not a list of pages
-        cards = [el for el in items if len(el.text_content().split()) <= _MAX_CARD_WORDS]
+        cards = [el for el in items if count_words(el.text_content()) <= _MAX_CARD_WORDS]
         if len(cards) > len(best):
             best = cards
     if len(best) < _MIN_RUN:
         return {"alike_card_share": 0.0}
-    card_words = sum(len(el.text_content().split()) for el in best)
+    card_words = sum(count_words(el.text_content()) for el in best)
     return {"alike_card_share": card_words / max(1.0, words, card_words)}

@@ -96,7 +96,7 @@ class _Walk:
             content = el.text_content()
             if not content or content.isspace():
                 return _EMPTY
-            words = len(content.split())
+            words = count_words(content)
             if len(content) < 60 and _DIGIT.search(content):
                 self.dated(content)
             return (0, words, 0) if in_link else (words, 0, 0)
@@ -116,9 +116,9 @@ class _Walk:
         text = el.text
         if text and not text.isspace():  # most runs are indentation
             if in_link:
-                link_words += len(text.split())
+                link_words += count_words(text)
             else:
-                words += len(text.split())
+                words += count_words(text)
             if len(text) < 60 and _DIGIT.search(text) and self.dated(text):
                 self._mark("date", el)
         collect = not in_chrome and tag not in _NOT_CONTAINERS
@@ -140,9 +140,9 @@ class _Walk:
             tail = child.tail
             if tail and not tail.isspace():
                 if in_link:
-                    link_words += len(tail.split())
+                    link_words += count_words(tail)
                 else:
-                    words += len(tail.split())
+                    words += count_words(tail)
                 if len(tail) < 60 and _DIGIT.search(tail) and self.dated(tail):
                     self._mark("date", el)
         if tag in _KINDS or (tag in _OWN_TEXT_PROSE and words >= 20):
@@ -177,7 +177,7 @@ class _Walk:
         if in_chrome:
             self.counts["chrome_links"] += 1
             return
-        if 4 <= len(el.text_content().split()) <= 30:
+        if 4 <= count_words(el.text_content()) <= 30:
             target = _host(href) if href.startswith(("http:", "https:", "//")) else self.host
             if target == self.host:
                 self.headline_hrefs.add(href.split("#", 1)[0])
@@ -189,7 +189,7 @@ class _Walk:
             if not in_chrome and tag == "p":  # its words with links: how long and in which voice
                 text = el.text_content()
                 counts["p"] += 1
-                # The project's word (a CJK character is one): split() saw a Chinese paragraph as 1-4 words.
+                # The project's word, as everywhere in the walk (a CJK character is one).
                 counts["p_words"] += count_words(text)
                 counts["address_words"] += address_words(text)
             if not in_chrome:
@@ -293,7 +293,7 @@ def _not_in_p(el: lxml_html.HtmlElement, tag: str) -> bool:
 
 def _own_words(el: lxml_html.HtmlElement) -> int:
     """Words of an element's own text runs (a ``<div>`` used as a paragraph has them)."""
-    return len((el.text or "").split()) + sum(len((child.tail or "").split()) for child in el)
+    return count_words(el.text or "") + sum(count_words(child.tail or "") for child in el)
 
 
 def _host(url: str) -> str:
