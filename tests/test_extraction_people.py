@@ -220,6 +220,43 @@ def _story_page(header: str, head: str = "", above: str = "") -> str:
     )
 
 
+@pytest.mark.parametrize(("lines", "language", "byline"), [
+    # session 37's probes: a date beside the byline in a language's words, with its time, or told from now
+    (["Par Jean Dupont", "Publié le 3 novembre 2026 à 10h05, mis à jour le 4 novembre 2026 à 08h12"], "fr",
+     "Par Jean Dupont"),
+    (["Von Anna Schmidt", "03.11.2026, 14:30 Uhr"], "de", "Von Anna Schmidt"),
+    (["By Rebecca Holloway", "November 3, 2026 at 9:15 a.m. EST"], "", "By Rebecca Holloway"),
+    (["By Owen Gallagher", "Updated 2 hours ago"], "", "By Owen Gallagher"),
+    (["By Imogen Price", "Published 1 November 2026 · Last updated 3 November 2026"], "en-gb", "By Imogen Price"),
+    (["Автор: Иван Петров", "3 ноября 2026, 12:40"], "ru", "Автор: Иван Петров"),
+    # ... but a sentence beside a kicker is no date line, whatever its date
+    (["By Popular Demand", "The wall was rebuilt on 3 November 2026 after the storms."], "", None),
+    (["By Royal Decree", "Tickets for the concert go on sale November 3, 2026"], "", None),
+])  # fmt: skip
+def test_a_date_line_beside_a_bare_byline_in_any_language_or_with_its_time(
+    lines: list[str], language: str, byline: str | None
+) -> None:
+    assert header_byline(lines, language) == byline
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Story by Rachel Moore • 14 November 2026", "Story by Rachel Moore"),
+    ("Words by Hannah Clarke", "Words by Hannah Clarke"),  # the piece's kind then "by": a writer follows
+    ("Opinion by Marcus Webb", "Opinion by Marcus Webb"),
+    ("By Aaron Blake on Nov 28, 2026", "By Aaron Blake"),
+    ("By Peter Novak, Reuters", "By Peter Novak"),
+    ("BY JENNIFER ALVAREZ AND MARK TOWNSEND | NOVEMBER 27, 2026", "BY JENNIFER ALVAREZ and MARK TOWNSEND"),
+    ("By Rebecca Holloway Updated 9:15 AM EST, November 3, 2026", "By Rebecca Holloway"),  # a label ends the names
+    ("Daniel Kim | Staff Writer | Nov 3, 2026", "By Daniel Kim"),  # no "By": a writer's post says it
+    ("Amira Haddad, Contributor", "By Amira Haddad"),
+    ("Jane Doe, Staff Photographer", None),  # a picture's credit
+    ("Climate Change | Nov 3, 2026", None),  # a section's name and the date
+    ("Local News, Staff", None),
+])  # fmt: skip
+def test_more_byline_forms_of_the_probes(line: str, byline: str | None) -> None:
+    assert header_byline([line]) == byline
+
+
 @pytest.mark.parametrize(("above", "authors"), [
     ('<div class="meta"><span>Published August 7, 2023</span> <span>by Nicole Burke</span></div>', ["Nicole Burke"]),
     ('<p class="meta">By Ann Lee | March 4, 2025</p>', ["Ann Lee"]),
@@ -451,6 +488,9 @@ def test_a_json_ld_placeholder_is_no_author() -> None:
     ('<div class="post-user">By: <a href="https://news.example/author/ray/">Ray Ansari</a></div>', ["Ray Ansari"]),
     ('<p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>', ["A. J. Neal"]),
     ('<p><a href="/autor/jose-muller">José Müller</a></p>', ["José Müller"]),
+    ('<p><a href="/by/jose-muller">José Müller</a></p>', ["José Müller"]),
+    ('<div class="x"><a href="/reporters/ann-lee">Ann Lee</a> · March 3, 2026</div>', ["Ann Lee"]),
+    ('<p>The study, led by <a href="/profile/lewis-ziska">Lewis Ziska</a>, PhD, was published on Monday.</p>', []),
     ('<p><a href="/authors/">All our authors</a></p>', []),  # no writer's slug
     ('<p>By <a href="/author/admin">Admin</a></p>', []),  # a CMS's account, not a writer
     ('<h2><span><a href="/author/jane-roe">Jane Roe</a></span></h2>', ["Jane Roe"]),

@@ -28,6 +28,8 @@ def _page(after: str, before: str = "") -> str:
         ('<div class="x1"><span><i class="icon"></i> Written by <b>John Crenshaw</b></span></div>',
          ["Written by John Crenshaw"]),  # the opener in a tail: the line is its parent's
         ('<div class="x1"><p>Geschrieben von Petra Lindner</p></div>', ["Geschrieben von Petra Lindner"]),
+        ('<div class="x1"><p>Written&nbsp;by Grace Liu</p></div>', ["Written by Grace Liu"]),  # a no-break space
+        ('<ol class="x2"><li><p>Posted by Anna Miller</p><p>Great post!</p></li></ol>', []),  # a reader's, not a credit
         ('<div><p>The charter was written in 1923 by hand.</p></div>', []),  # the verb, not a credit
         ('<div><p>Well written by any measure, the report runs to 200 pages and names no one.</p></div>', []),
         ("<ul>" + "".join(f"<li>Written by {name}</li>" for name in ("Ann Lee", "Bo Ray", "Cy Tan")) + "</ul>",

@@ -25,7 +25,7 @@ from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
 from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.dateline import read_header
+from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.escalation import gated
 from scraper.extraction.fields import (
@@ -137,7 +137,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     undated = whole_page_date(tree, url, len(page.body)) if not has_date_signals(signals) else no_date
     header = read_header(tree, signals.html_lang, url)  # the date and byline by the headline, before pruning too
     shown = header.dates
-    signals.header_byline = header_byline(header.lines) or header_byline(header.above)  # under it first
+    language = language_code(signals.html_lang, url)  # the date scanner's, for a date beside the byline
+    signals.header_byline = header_byline(header.lines, language) or header_byline(header.above, language)
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

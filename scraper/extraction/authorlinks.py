@@ -21,13 +21,15 @@ from lxml import html as lxml_html
 # The path segment of a writer's page in the CMSs and languages most sites are built with.
 _AUTHOR_SEGMENTS = frozenset(
     {"author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "writer", "writers",
-     "contributor", "contributors", "journalist", "journalists", "redakteur", "columnist", "columnists"}
+     "contributor", "contributors", "journalist", "journalists", "redakteur", "columnist", "columnists",
+     "reporter", "reporters", "by"}  # not "staff" or "profile": universities' and offices' pages of people
 )  # fmt: skip
 # Links whose address holds one of the segments: a C-level filter before any Python looks at a link.
 _CANDIDATES = etree.XPath(
     "//a[@href][contains(@href, '/author') or contains(@href, '/autor') or contains(@href, '/auteur')"
     " or contains(@href, '/writer') or contains(@href, '/contributor') or contains(@href, '/journalist')"
-    " or contains(@href, '/redakteur') or contains(@href, '/columnist')]"
+    " or contains(@href, '/redakteur') or contains(@href, '/columnist')"
+    " or contains(@href, '/reporter') or contains(@href, '/by/')]"
 )
 MANY_WRITERS = 3  # different writers linked in one page: a list's (related posts), not the story's
 _MAX_LINKS = 200  # a page with more such links is a directory of writers: no byline among them

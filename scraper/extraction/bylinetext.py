@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.datescan import scanner
+from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
 from scraper.text import normalise, phrases
 
@@ -97,7 +97,7 @@ def _lead() -> re.Pattern[str]:
     )
 
 
-def header_byline(lines: list[str]) -> str | None:
+def header_byline(lines: list[str], language: str = "") -> str | None:
     """The first of ``lines`` (the texts under the headline) that is a byline, as "By" and its names.
 
     A line whose names a field follows (a date, ``|``, ``·``, a label, a role after a comma) is one. A
@@ -105,7 +105,9 @@ def header_byline(lines: list[str]) -> str | None:
     Demand", "By Royal Warrant", "By Election Day, Nobody Will Care", "Von Angela Merkel bis Olaf
     Scholz: …"): a bare line is taken only when no line has a field and it reads as a wire byline
     (names in capitals, an agency) or names people joined by "and" (a bare byline in markup of its
-    own is read from the markup).
+    own is read from the markup). A line without a lead word is a byline when its names are followed
+    by a writer's post ("Daniel Kim | Staff Writer | Nov 3, 2026"). ``language`` is the date scanner's
+    (:func:`~scraper.extraction.dateline.language_code`), for a date printed on the next line.
     """
     bare: str | None = None
     lines = _with_labels_joined([" ".join(line.split()) for line in lines])
@@ -118,6 +120,8 @@ def header_byline(lines: list[str]) -> str | None:
             line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke"
             lead = _lead().match(line)
         if lead is None:
+            if (posted := _leadless(line)) is not None:
+                return f"By {posted}"
             continue
         strict = not line[:1].isupper()
         found = _names(line[lead.end() :], strict) or (None if strict else _agency(line[lead.end() :]))
@@ -127,7 +131,7 @@ def header_byline(lines: list[str]) -> str | None:
         if (
             field
             or dated
-            or _dated_beside(lines, index)
+            or _dated_beside(lines, index, language)
             or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index))
         ):
             return f"{line[: lead.end()].strip()} {names}"
@@ -192,23 +196,32 @@ def _with_labels_joined(lines: list[str]) -> list[str]:
 _LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line of its own
 
 
-_DATE_LINE_CHARS = 40  # "Published March 9, 2026", "Apr 17, 2025": a date on a line of its own
-_DATE_LINE_WORDS = 2  # words besides the date ("Published", "Last updated")
-
-
-def _dated_beside(lines: list[str], index: int) -> bool:
+def _dated_beside(lines: list[str], index: int, language: str = "") -> bool:
     """The line before or after ``lines[index]`` is a date on its own: the byline's field, set apart.
 
     Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a
     slogan ("By Popular Demand") is not printed beside the page's date.
     """
-    for near in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]:
-        if len(near) > _DATE_LINE_CHARS:
-            continue
-        spans = scanner("").spans(near, ranges=False)
-        if spans and len((near[: spans[0][1]] + near[spans[0][2] :]).split()) <= _DATE_LINE_WORDS:
-            return True
-    return False
+    near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return any(is_date_line(line, language) and _lead().match(line) is None for line in near)
+
+
+def _leadless(line: str) -> str | None:
+    """The names a line opens with when a writer's post follows them as the next field ("Daniel Kim | Staff
+    Writer | Nov 3, 2026", "Amira Haddad, Contributor"): a byline without "By", not a section's name."""
+    found = _names(line)
+    if found is None or not found[1]:
+        return None
+    names = found[0]
+    rest = line[len(names) :] if line.startswith(names) else None
+    if rest is None:
+        return None
+    post = next((f.split() for f in _FIELD.split(rest) if f.strip()), [])
+    return names if _is_role(post) and not any(w.lower().startswith(_PICTURE_POSTS) for w in post) else None
+
+
+# A post that makes the line a picture's credit ("Jane Doe, Staff Photographer"), not the story's byline.
+_PICTURE_POSTS = ("photo", "foto", "illustrat", "video", "graphic", "grafik", "camera", "kamera")
 
 
 def _reads_as_byline(text: str, names: str) -> bool:
@@ -236,7 +249,7 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
             continue
         if current and any(ch.isdigit() for ch in token) and _is_month(current[-1]):
             current.pop()  # "By Sofia Gonzalez December 3, 2024": the date begins with its month
-        joined = token in _JOINS or token == ","
+        joined = token.lower() in _JOINS if token.isupper() and len(token) > 1 else token in _JOINS or token == ","
         if kept and _is_role(current):
             role = True  # ", Senior Political Correspondent": the last name's post
         elif _is_name(current):
@@ -263,7 +276,12 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
     if aside := _ASIDE.match(rest):  # "(EFE) | 20 de noviembre", "(à Bruxelles) – …": a field if one follows
         rest = rest[aside.end() :] if _FIELD_NEXT.match(rest[aside.end() :]) else rest
     # "Von Jens Hartmann und dpa | …", "Por Lucía Ferrer y EFE": the agency after the names is a field.
-    field = role or bool(_FIELD_NEXT.match(rest)) or bool(text[:end].rstrip().endswith(_JOIN_ENDS) and _agency(rest))
+    # "By Peter Novak, Reuters": so after a comma too.
+    field = (
+        role
+        or bool(_FIELD_NEXT.match(rest))
+        or bool(text[:end].rstrip().endswith((*_JOIN_ENDS, ",")) and _agency(rest))
+    )
     if _LABEL.match(rest.lstrip(" ,")):
         return " ".join(kept), field
     lower = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.islower()]
@@ -289,7 +307,10 @@ def _separator_or_date(rest: str) -> bool:
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
-_FIELD_NEXT = re.compile(rf"\s*(?:[|{FIELD_DOTS};–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))")
+# "on"/"am"/"le" may come before the date ("By Aaron Blake on Nov 28, 2026", "Von Anna Schmidt am 3. November").
+_FIELD_NEXT = re.compile(
+    rf"\s*(?:[|{FIELD_DOTS};–—]|-\s|,?\s*(?:(?:on|am|le|el|il)\s+)?(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))"
+)
 
 
 def _agency(text: str) -> tuple[str, bool] | None:
@@ -344,6 +365,8 @@ def _is_name_word(token: str, current: list[str]) -> bool:
         return True
     if not token[:1].isupper() or any(ch.isdigit() for ch in token) or token.endswith(":"):
         return False
+    if token.lower() in _stamp_words() or (len(token) > 1 and token.isupper() and token.lower() in _JOINS):
+        return False  # "Updated 9:15 AM" after the names, "AND" between names in capitals
     return bool(current) or token.lower() not in _ARTICLES
 
 
@@ -352,3 +375,9 @@ def _is_name(words: list[str]) -> bool:
     capitalised = [w for w in words if not w.islower()]
     low, high = _NAME_WORDS
     return low <= len(capitalised) <= high and not words[-1].islower()
+
+
+@lru_cache(maxsize=1)
+def _stamp_words() -> frozenset[str]:
+    """The one-word labels of a date stamp ("Updated", "Published", "Aktualisiert"): no name is made of them."""
+    return frozenset(w for w in phrases()["date_stamp_label"] if " " not in w)

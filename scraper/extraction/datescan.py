@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from scraper.extraction.months import compact_month_names, month_names
+from scraper.text import phrases
 
 
 @dataclass(slots=True, frozen=True)
@@ -229,3 +230,46 @@ def without_dates(text: str, language: str = "") -> str:
     for _, start, end in reversed(scanner(language).spans(text, ranges=False)):
         text = f"{text[:start]} {text[end:]}"
     return text
+
+
+_DATE_LINE_CHARS = 48  # a line of its own per date: "Published March 9, 2026", "November 3, 2026 at 9:15 a.m. EST"
+_DATE_LINE_WORDS = 2  # longer words besides the dates, their times and labels ("Last", "Posted on Tuesday")
+# A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30"): no word of the line's own.
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b))?", re.IGNORECASE)
+# "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas": a date told from now.
+_AGO = re.compile(
+    r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\bvor\s+\d{1,2}\s+(?:minuten|stunden|tagen)\b|"
+    r"\bil y a\s+\d{1,2}\s+(?:minutes?|heures?|jours?)\b|\bhace\s+\d{1,2}\s+(?:minutos?|horas?|días?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str, language: str = "") -> bool:
+    """A short line that is dates on their own: "Apr 17, 2025", "Published 3 November 2026 · Last updated 4
+    November 2026", "03.11.2026, 14:30 Uhr", "November 3, 2026 at 9:15 a.m. EST", or a date told from now
+    ("Updated 2 hours ago"). Besides the dates and their times, only their labels and short words."""
+    spans = scanner(language).spans(text, ranges=False)
+    if len(text) > _DATE_LINE_CHARS * max(1, len(spans)):
+        return False
+    if spans:
+        for _, start, end in reversed(spans):
+            text = f"{text[:start]} {text[end:]}"
+    elif (ago := _AGO.search(text)) is not None:
+        text = f"{text[: ago.start()]} {text[ago.end() :]}"
+    else:
+        return False
+    text = _stamp_labels().sub(" ", _TIME.sub(" ", text))
+    return len([w for w in text.split() if not _particle_or_zone(w)]) <= _DATE_LINE_WORDS
+
+
+def _particle_or_zone(word: str) -> bool:
+    """ "le", "am", "on", "at", "à", "EST", "CEST": a date's particles and time zones, no words of a sentence."""
+    letters = sum(ch.isalpha() for ch in word)
+    return letters <= 2 or (letters <= 4 and word.strip(".,()").isupper())
+
+
+@lru_cache(maxsize=1)
+def _stamp_labels() -> re.Pattern[str]:
+    """The labels of a date stamp ("Published", "mis à jour"), as ``phrases.toml`` lists them."""
+    labels = sorted(phrases()["date_stamp_label"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, labels))})\b", re.IGNORECASE)

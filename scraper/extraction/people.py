@@ -14,7 +14,7 @@ from scraper.text import normalise, phrases, unique
 
 _BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|tekst|text|texte|written by|geschrieben von|"
-    r"autor(?:in)?|author|auteur|redakce|reporter)\s*[:\s]\s*",
+    r"autor(?:in)?|author|auteur|redakce|reporter|автор)\s*[:\s]\s*",
     re.IGNORECASE,
 )
 
@@ -22,9 +22,12 @@ _BY_PREFIX = re.compile(
 # A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie
 # Weisenhorn", "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" where the page
 # set the label and the name in elements of their own without a space between them.
-_LABEL_BEFORE = re.compile(r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|автор)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
+)
 _VERB_BY = re.compile(
-    r"^(?:posted|written|authored|recipe|article|story|words|reporting|content|interview|commentary|analysis"
+    r"^(?:posted|written|authored|recipe|article|story|words|reporting|reported|content|interview|commentary|analysis"
+    r"|opinion"
     r"|ein(?:e)?\s+(?:kommentar|interview|analyse|gastbeitrag|kolumne|essay|reportage))\s*(?:by|von)\s*(?::\s*|\s+|$)",
     re.IGNORECASE,
 )

@@ -28,7 +28,13 @@ _MAX_TEXTS = 50  # text nodes that hold an opener: more is a directory of posts 
 @cache
 def _openers() -> tuple[str, ...]:
     """The byline openers that name the act of writing ("written by", "geschrieben von")."""
-    return tuple(lead for lead in phrases()["byline_lead"] if len(lead.split()) == 2 and "'" not in lead)
+    leads = phrases()["byline_lead"]
+    return tuple(lead for lead in leads if len(lead.split()) == 2 and lead.split()[0] in _WRITING and "'" not in lead)
+
+
+# The verbs of the openers read anywhere on the page: "Posted by" and "Reported by" also stand over readers'
+# comments and in sentences ("as reported by the council"), where a header's line cannot.
+_WRITING = frozenset({"written", "geschrieben"})
 
 
 @cache
@@ -40,7 +46,7 @@ def _candidates() -> etree.XPath:
     is mostly CSS's doing, not the text's); :func:`written_by` checks the whole opener.
     """
     verbs = {lead.split()[0][1:] for lead in _openers()}
-    tests = " or ".join(f"contains(., '{verb} ')" for verb in sorted(verbs))
+    tests = " or ".join(f"contains(., '{verb}{space}')" for verb in sorted(verbs) for space in (" ", "\u00a0"))
     return etree.XPath(f"//body//text()[{tests}]")
 
 
@@ -54,7 +60,7 @@ def written_by(tree: lxml_html.HtmlElement) -> list[str]:
     found: dict[str, str] = {}  # names -> the first byline naming them
     openers = _openers()
     for node in islice(_candidates()(tree), _MAX_TEXTS):
-        if not any(opener in node.lower() for opener in openers):
+        if not any(opener in " ".join(node.lower().split()) for opener in openers):  # "Written&nbsp;by" too
             continue  # "written in 1923", "well-written"
         element = node.getparent()
         if element is not None and node.is_tail:  # "<i class=icon></i> Written by <a>…</a>": the parent's line
