@@ -27,6 +27,7 @@ from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
+from scraper.extraction.errorpage import error_page
 from scraper.extraction.escalation import gated
 from scraper.extraction.fields import (
     Fallback,
@@ -125,6 +126,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     signals = read_signals(tree)
     declared = Verdict.parse(page.kind) or classify(signals, url)  # the spider's head verdict, if any
     verdict = decide(page_features(tree, url, signals))  # before pruning: the layout as a reader sees it
+    if (said := error_page(signals)) is not None:  # a soft 404: its own words say it, whatever its layout
+        verdict = Verdict(Kind.ERROR_PAGE, said)
     if verdict.kind is not Kind.ARTICLE:
         return Rejection(
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)

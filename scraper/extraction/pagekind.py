@@ -49,6 +49,7 @@ class Kind(StrEnum):
     FORUM = "forum"  # a thread of posts by several people
     DOCUMENTATION = "documentation"
     UNKNOWN = "unknown"  # head signals only, and they say nothing either way: structure decides
+    ERROR_PAGE = "error_page"  # "Page not found" served with status 200 (a soft 404): see errorpage.py
 
 
 # The model's kinds, in the order of its weights; the first is the article.

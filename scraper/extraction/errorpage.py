@@ -1,0 +1,54 @@
+"""A page that says it is an error ("Page not found | The Daily Example", an ``<h1>`` "404"), served with 200.
+
+Sites answer a dead or moved address with their error page and status 200 (a "soft 404"): the crawl
+then holds a page of chrome, a search box and "latest stories" where an article was, and the page-kind
+model, which reads layout, sees a short text under a headline. The page's own words decide: its title
+(the part that is not the site's name) or its headline is one of ``phrases.toml``'s ``error_page``,
+with at most :data:`OTHER_WORDS` words besides ("Oops!", "Error", "Sorry").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from scraper.extraction.signals import PageSignals
+from scraper.text import normalise, phrases
+
+OTHER_WORDS = 2
+# Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found".
+_TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|–—·•]\s*|::")
+
+
+def error_page(signals: PageSignals) -> str | None:
+    """``"title"`` or ``"headline"``: where the page says it is an error page; None for any other page."""
+    if signals.html_title and any(_says_error(part) for part in _TITLE_PARTS.split(signals.html_title)[:3]):
+        return "title"
+    if signals.h1 and _says_error(signals.h1[0]):
+        return "headline"
+    return None
+
+
+def _says_error(text: str) -> bool:
+    words = normalise(text)
+    if not words or len(words) > _MAX_CHARS:
+        return False
+    for phrase in _phrases():
+        at = words.find(phrase)
+        if at >= 0 and _whole_words(words, at, phrase):
+            rest = f"{words[:at]} {words[at + len(phrase) :]}".split()
+            return len(rest) <= OTHER_WORDS
+    return False
+
+
+_MAX_CHARS = 80  # a headline that long is a story's, whatever words it holds
+
+
+def _whole_words(words: str, at: int, phrase: str) -> bool:
+    end = at + len(phrase)
+    return ((at == 0 or words[at - 1] == " ") and (end == len(words) or words[end] == " ")) or not phrase.isascii()
+
+
+@cache
+def _phrases() -> tuple[str, ...]:
+    return tuple(sorted((normalise(p) for p in phrases()["error_page"]), key=len, reverse=True))

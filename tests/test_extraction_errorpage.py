@@ -1,0 +1,72 @@
+"""A site's error page served with status 200 (a soft 404) is no article, whatever its layout."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.api import extract
+from scraper.extraction.errorpage import error_page
+from scraper.extraction.visible import read_signals
+from scraper.items import Article, DropReason, Rejection
+
+STORY = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
+LATEST = "".join(
+    f'<li><a href="/news/story-{n}">Council approves the budget for the harbour district, item {n}</a></li>'
+    for n in range(8)
+)
+
+
+def _page(title: str, h1: str, body: str = "") -> str:
+    return (
+        f'<html lang="en"><head><title>{title}</title></head><body><header><a href="/">The Daily Example</a>'
+        f"</header><main><article><h1>{h1}</h1>{body}</article><aside><h2>Latest stories</h2><ul>{LATEST}</ul>"
+        "</aside></main><footer>© 2026 The Daily Example</footer></body></html>"
+    )
+
+
+def _said(title: str, h1: str) -> str | None:
+    return error_page(read_signals(lxml_html.document_fromstring(_page(title, h1))))
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "where"),
+    [
+        ("Page not found | The Daily Example", "Sorry, we can't find that page", "title"),
+        ("404 – The Daily Example", "Nothing here", "title"),
+        ("The Daily Example :: Error 404", "Nothing here", "title"),
+        ("Oops! Page Not Found - The Daily Example", "Nothing here", "title"),
+        ("Seite nicht gefunden | Rheinpost", "Hoppla!", "title"),
+        ("Page introuvable - Le Quotidien", "Oups", "title"),
+        ("The Daily Example", "404", "headline"),
+        ("The Daily Example", "Página no encontrada", "headline"),
+        ("ページが見つかりません｜みなと新聞", "エラー", "title"),
+    ],
+)
+def test_an_error_pages_title_or_headline_says_so(title: str, h1: str, where: str) -> None:
+    assert _said(title, h1) == where
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("Not found: the lost letters of the harbour master | The Daily Example", "Not found: the lost letters"),
+        ("Council approves 404 new homes on the harbour site", "Council approves 404 new homes"),
+        ("Why the page you wanted was not found, and what the archive is doing about it", "Archives"),
+        ("Harbour wall | The Daily Example", "Harbour wall"),
+    ],
+)
+def test_a_story_about_or_with_those_words_is_no_error_page(title: str, h1: str) -> None:
+    assert _said(title, h1) is None
+
+
+def test_a_soft_404_at_an_articles_address_is_rejected_with_its_reason() -> None:
+    page = _page("Page not found | The Daily Example", "Sorry, we can't find that page",
+                 f"<p>The page you asked for has moved or never existed. {STORY}</p>")  # fmt: skip
+    result = extract(page, url="https://daily.example/news/2026/11/03/harbour-wall-rebuilt")
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.detail.startswith("error_page (title)"), result.detail
+    story = extract(_page("Harbour wall | The Daily Example", "Harbour wall", f"<p>{STORY}</p><p>{STORY}</p>"),
+                    url="https://daily.example/news/2026/11/03/harbour-wall-rebuilt")  # fmt: skip
+    assert isinstance(story, Article), story
