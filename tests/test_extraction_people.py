@@ -274,6 +274,10 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     ('<p class="kicker">By Popular Demand</p>', "", []),
     ('<p class="meta">Av Svenska Dagbladet</p>', '<meta property="og:site_name" content="Svenska Dagbladet">', []),
     ('<p class="meta">By Ann Lee, Senior Political Correspondent</p>', "", ["Ann Lee"]),
+    ('<p class="meta">By Sarah Jenkins, Communications Officer</p>', "", ["Sarah Jenkins"]),
+    # microdata's Person: its name, not the post in a <span> glued to it
+    ('<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Anna Sokolova'
+     "</span><span>Correspondent</span></div>", "", ["Anna Sokolova"]),
     ('<p class="meta">By the Associated Press</p>', "", ["the Associated Press"]),  # an agency alone: the author
     ('<p class="meta">Von dpa | 20.11.2026</p>', "", ["dpa"]),
     ('<p class="meta">Von Montag bis Freitag geöffnet</p>', "", []),

@@ -144,6 +144,8 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     for element in byline_elements:
         if element.tag in ("script", "style", "meta", "link"):
             continue
+        if element.get("itemprop") == "author" and (name := element.find(".//*[@itemprop='name']")) is not None:
+            element = name  # microdata's Person: its name, not the post printed beside it in a <span>
         text = lines_text(element)
         if 0 < len(text) < 200:
             signals.bylines.append(text)
