@@ -36,6 +36,15 @@ def compact(text: str) -> str:
     return normalise(text).replace(" ", "")
 
 
+def name_key(text: str) -> str:
+    """:func:`compact` without accents: a site's name as its address spells it ("Crônicas do Vale",
+    cronicasdovale.blogspot.com; "Le Télégramme", letelegramme.fr)."""
+    key = compact(text)
+    if key.isascii():
+        return key
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+
+
 # Scripts written without spaces between words: each character counts as a word, the
 # convention word processors use for Chinese, Japanese and Korean.
 _WORD = re.compile(

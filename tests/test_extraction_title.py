@@ -63,6 +63,17 @@ def test_json_ld_stays_over_an_h1_that_names_the_blog() -> None:
     assert title_of(head, article("Notes on the Web")) == "Choosing a web framework"
 
 
+def test_an_h1_that_names_the_blog_as_its_address_spells_it_but_with_accents_is_no_headline() -> None:
+    """Blogger prints the blog's name in the page's ``<h1>`` and the post's title in an ``<h3>``; no
+    og:site_name, but the address spells the name without its accents (a probe of session 37)."""
+    story = "Feira da agricultura familiar volta à Praça da Matriz depois de dois anos"
+    head = og(story) + f"<title>Crônicas do Vale: {story}</title>"
+    body = f"<header><h1>Crônicas do Vale</h1></header><div class='post'><h3>{story}</h3><p>Texto.</p></div>"
+    url = "https://cronicasdovale.blogspot.com/2026/03/feira-de-agricultura-familiar.html"
+    assert title_of(head, body, url=url) == story
+    assert title_of(head, body.replace("Crônicas do Vale", "Crônicas da Serra"), url=url) == "Crônicas da Serra"
+
+
 def test_json_ld_stays_over_a_section_h1_that_shares_a_place_name_with_it() -> None:
     """An ``<h1>`` sharing two of eight words is the section's name, not the story worded anew."""
     story = "Leeds council approves new bridge over the Aire"

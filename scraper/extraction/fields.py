@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pycld2
 
 from scraper.extraction.signals import SECTION_META, TAG_META, PageSignals, ld_str
-from scraper.text import compact, count_words, normalise, unique
+from scraper.text import compact, count_words, name_key, normalise, unique
 from scraper.urls import absolute_url, same_site, site_of
 
 FALLBACK_FIELDS = ("title", "author", "date", "sitename", "description", "language", "image", "categories", "tags")
@@ -95,6 +95,7 @@ class Site:
 
     keys: frozenset[str]  # compact (lower-case, no spaces or punctuation) forms of the names
     domain: str  # registered domain, e.g. "dw.com"
+    loose: frozenset[str] = frozenset()  # the names' keys without accents (scraper.text.name_key), for titles
 
     @classmethod
     def of(cls, signals: PageSignals, site_name: str | None, url: str) -> Site:
@@ -103,11 +104,21 @@ class Site:
         ld_name = ld_str(publisher.get("name")) if isinstance(publisher, dict) else None
         domain = site_of(url)
         names = (site_name, ld_name, domain, domain.split(".")[0] if "." in domain else None)
-        return cls(keys=frozenset(k for k in (compact(n or "") for n in names) if len(k) >= 2), domain=domain)
+        keys = frozenset(k for k in (compact(n or "") for n in names) if len(k) >= 2)
+        loose = frozenset(k for k in (name_key(n or "") for n in names) if len(k) >= 2)
+        return cls(keys=keys, domain=domain, loose=loose)
 
     def is_named(self, name: str) -> bool:
         """The name is one of the site's own names."""
         return compact(name) in self.keys
+
+    def spells(self, name: str) -> bool:
+        """The name is one of the site's, accents aside: "Crônicas do Vale" on cronicasdovale.blogspot.com.
+
+        For a title's parts and headings; a byline that spells the site's address is kept as a writer's
+        (a blog named after its writer), so :meth:`is_named` stays exact.
+        """
+        return name_key(name) in self.loose
 
     def contains(self, name: str) -> bool:
         """The name is one of the site's names or a part of one ("Svenska Dagbladet" of "Svenska Dagbladet Plus")."""

@@ -22,7 +22,7 @@ from scraper.extraction.title_rules import (
     without_host,
     without_stamp,
 )
-from scraper.text import compact, normalise, without_permalink
+from scraper.text import name_key, normalise, without_permalink
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
 _LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
@@ -38,10 +38,10 @@ def pick_title(signals: PageSignals, site_name: str | None, fallback: Fallback, 
     title = without_permalink(_pick_title(signals, site, fallback) or "")
     if not title:
         return None
-    unsuffixed = without_host(strip_site_suffix(title, site.keys, named_only=True), site.keys, signals.headings)
+    unsuffixed = without_host(strip_site_suffix(title, site.loose, named_only=True), site.loose, signals.headings)
     untagged = _without_tagline(unsuffixed, signals.headings)
     numbered = _with_number(untagged, signals, site)
-    copies = [v for t in _meta_titles(signals, Fallback()) for v in (t, strip_site_suffix(t, site.keys))]
+    copies = [v for t in _meta_titles(signals, Fallback()) for v in (t, strip_site_suffix(t, site.loose))]
     return shown_markup(as_copies_spell(numbered, copies), signals.headings)
 
 
@@ -60,7 +60,7 @@ def _with_number(title: str, signals: PageSignals, site: Site) -> str:
     badges = {normalise(p) for p in h1.parts} if h1 and not h1.lead else set()
     words = normalise(title).split()
     for index, candidate in enumerate(clean_title(r) or "" for r in raw):
-        full = strip_site_suffix(strip_site_suffix(candidate, site.keys), site.keys, named_only=True)
+        full = strip_site_suffix(strip_site_suffix(candidate, site.loose), site.loose, named_only=True)
         other = normalise(full).split()
         if len(other) != len(words) + 1:
             continue
@@ -103,9 +103,9 @@ def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | N
     displayed = _displayed_headline(signals, headline, site)
     if displayed:
         return displayed
-    if headline and count_title_words(headline) >= 2 and not site.is_named(headline):
+    if headline and count_title_words(headline) >= 2 and not site.spells(headline):
         headline = _untruncated(_unsuffixed(headline, others), signals.h1)
-        shown = _shown_h1(signals, headline) or without_stamp(headline, signals.headings, site.is_named)
+        shown = _shown_h1(signals, headline) or without_stamp(headline, signals.headings, site.spells)
         return shown or _displayed_variant(signals, headline, site) or headline
     return _visible_title(signals, site, fallback)
 
@@ -140,7 +140,7 @@ def _displayed_headline(signals: PageSignals, headline: str | None, site: Site) 
         return None  # JSON-LD and og:title agreeing outweigh the heading
     html_title = clean_title(signals.html_title)
     candidates = [*social, *(t for t in (headline, html_title) if t)]
-    candidates += [strip_site_suffix(html_title, site.keys)] if html_title else []
+    candidates += [strip_site_suffix(html_title, site.loose)] if html_title else []
     for heading in signals.headings:
         for title in candidates:
             if count_title_words(title) >= 2 and _is_shown(title, [heading]):
@@ -182,7 +182,7 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
     if signals.h1_in_nav or h1 is None or h1.parts:
         return None
     text = clean_title(h1.lead or h1.text)
-    if not text or site.is_named(text) or _is_shown(headline, signals.headings):
+    if not text or site.spells(text) or _is_shown(headline, signals.headings):
         return None
     if not 3 <= count_title_words(text) <= 2 * count_title_words(headline):
         return None  # a label, or a paragraph set as <h1> (a description), not a headline
@@ -262,9 +262,9 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
         return swallowed
     normalised = [normalise(t) for t in meta_titles]
     all_h1s = [t for t in (clean_title(h) for h in signals.h1) if t]
-    h1s = [t for t in all_h1s if not site.is_named(t)]  # a site's name as <h1> is its logo
+    h1s = [t for t in all_h1s if not site.spells(t)]  # a site's name as <h1> is its logo
     heads = [*meta_titles, *(_TITLE_SEPARATORS.split(t)[0] for t in meta_titles)]  # "Headline | Site"
-    kicked = _without_kicker(h1s, meta_titles, site.keys) or headline_part(signals.headings, heads, site.is_named)
+    kicked = _without_kicker(h1s, meta_titles, site.loose) or headline_part(signals.headings, heads, site.spells)
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
@@ -272,14 +272,14 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
                  or _confirmed_h1(h1s, normalised))  # fmt: skip
     if confirmed:
         return confirmed
-    visible = [h for h in h1s if len(h.split()) >= 3 and not site.is_named(h)]
+    visible = [h for h in h1s if len(h.split()) >= 3 and not site.spells(h)]
     if len(visible) == 1 or (len(visible) == 2 and h1s[:2] == visible and normalise(h1s[0]) == normalise(h1s[1])):
         return visible[0]  # the one headline-like <h1> the reader sees (twice in responsive templates)
-    shown = [t for t in (clean_title(h.text) for h in signals.headings if h.tag == "h1") if t and not site.is_named(t)]
+    shown = [t for t in (clean_title(h.text) for h in signals.headings if h.tag == "h1") if t and not site.spells(t)]
     if shown and h1s and h1s[0] == shown[0] and [h for h in shown if h in visible] == shown[:1]:
         return shown[0]  # the page's first <h1>; the others are in menus, links, asides or footers
     for candidate in meta_titles:
-        stripped = strip_site_suffix(candidate, site.keys)
+        stripped = strip_site_suffix(candidate, site.loose)
         if stripped:
             return stripped
     return all_h1s[0] if all_h1s else None
@@ -310,7 +310,7 @@ def _prefixed_h1(h1s: list[str], meta_titles: list[str], site: Site) -> str | No
         if match and count_title_words(title[: match.start()]) < count_title_words(title[match.end() :]):
             tails.add(normalise(title[match.end() :]))
     first = normalise(h1s[0]) if h1s else ""
-    return h1s[0] if count_title_words(first) >= 3 and first in tails and not site.is_named(first) else None
+    return h1s[0] if count_title_words(first) >= 3 and first in tails and not site.spells(first) else None
 
 
 def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
@@ -320,7 +320,7 @@ def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
     headline as an ``<h2>``; og:title or ``<title>`` (less the site's name) repeat that heading.
     """
     titles = _meta_titles(signals, Fallback())
-    stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.keys))}
+    stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.loose))}
     for heading in signals.headings[:6]:
         text = clean_title(heading.text)
         if text and count_title_words(text) >= 3 and normalise(text) in stated:
@@ -368,8 +368,8 @@ def _without_kicker(h1s: list[str], meta_titles: list[str], site_keys: frozenset
 def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named_only: bool = False) -> str:
     """Drop `` | Site`` / ``Site :: `` parts: the longest remaining part is the headline.
 
-    ``site_keys`` are the compact forms of the site's names (see ``Site``): og:site_name, the
-    JSON-LD publisher and the domain written as a name, so ``Valley Echo ::`` goes on
+    ``site_keys`` are the keys (:func:`~scraper.text.name_key`) of the site's names (see ``Site``):
+    og:site_name, the JSON-LD publisher and the domain written as a name, so ``Valley Echo ::`` goes on
     valley-echo.example even when the page declares no site name. ``named_only`` keeps a last
     part that is not one of them (for a headline, where a short last part may be its own).
     Memoised for title-sized arguments only: a hostile page's megabyte "title" is not kept.
@@ -385,7 +385,7 @@ def _strip_site_suffix(title: str, site_keys: frozenset[str], named_only: bool) 
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    kept = [p for p in parts if compact(p) not in site_keys]
+    kept = [p for p in parts if name_key(p) not in site_keys]
     if not kept:
         return title  # every part names the site: nothing to tell apart
     if len(kept) == len(parts):

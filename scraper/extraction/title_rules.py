@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from scraper.extraction.signals import Heading
-from scraper.text import compact, count_words, normalise
+from scraper.text import count_words, name_key, normalise
 
 # Inline markup some CMSs leave in titles; other "<...>" is text ("Vec<T>", "a <3 b").
 TAG = re.compile(r"</?(?:b|i|em|strong|span|a|br|sup|sub|small|u|mark|font|q|cite)(?:\s[^<>]{0,200})?/?>",
@@ -127,10 +127,10 @@ def without_host(title: str, site_keys: frozenset[str], headings: list[Heading])
     first word: then no heading states the rest alone, and the ``<h1>`` is the whole headline.
     """
     match = _LEADING_HOST.fullmatch(title)
-    if not match or compact(match[1]) not in site_keys or not count_words(match[2]):
+    if not match or name_key(match[1]) not in site_keys or not count_words(match[2]):
         return title
     rest, h1 = normalise(match[2]), next((h.text for h in headings if h.tag == "h1"), "")
-    return match[2] if compact(h1) in site_keys or any(normalise(h.text) == rest for h in headings) else title
+    return match[2] if name_key(h1) in site_keys or any(normalise(h.text) == rest for h in headings) else title
 
 
 def headline_part(headings: list[Heading], titles: list[str], is_site: Callable[[str], bool]) -> str | None:
