@@ -34,6 +34,9 @@ from tests.test_unseen_pages import EXPECT, article, extracted, normalised
         "Please enable Javascript to view this form.",
         "Zustimmung erforderlich: Um diesen Inhalt zu sehen, benötigen wir Ihre Einwilligung.",
         "Externe Inhalte werden erst geladen, wenn Sie auf den Knopf unten klicken",
+        "Follow Market Ledger on X and LinkedIn.",  # a name between "Follow" and "on" (session 37's probe)
+        "*** Follow me on Instagram, YouTube, X (Twitter) or Facebook for a daily moment of travel inspiration ***",
+        "Suivez Le Quotidien sur Facebook",
     ],
 )
 def test_prompts_are_prompts(text: str) -> None:
@@ -53,6 +56,8 @@ def test_prompts_are_prompts(text: str) -> None:
         "Comments from UW researchers suggest the bridge can reopen by the spring.",  # acronyms are not "uw"
         "Kommentare von Forschern der TU München zeigen, dass die Brücke hält.",
         "The headline is not a prompt at all, so nothing else matters here.",
+        "Follow the money on X, she told the committee, and you will find the donors.",  # reported
+        "Following the vote on Tuesday, the council met again.",
     ],
 )
 def test_story_sentences_that_open_like_prompts_are_not(text: str) -> None:

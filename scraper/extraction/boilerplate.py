@@ -251,12 +251,22 @@ PROMPT_LABEL_WORDS = 5  # "Advertisement", "Share this post", "Comments (12)", "
 _PROMPT_BREAK = frozenset(":|!?(»›→–—•")
 
 
+# An ask to follow someone on a social network, in the languages of the prompt phrases.
+_FOLLOW_ON = re.compile(
+    r"^\W*(?:follow|folgen sie|folge|suivez|sigue|siga|segui|volg)\b[^.!?]{0,60}?\b(?:on|auf|sur|en|em|no|su|op)\s+"
+    r"(?:x|twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|whatsapp|telegram|flipboard)\b",
+    re.IGNORECASE,
+)
+
+
 def is_prompt(block: Block) -> bool:
     """A block that opens with a prompt phrase and is one.
 
     It is when it is a label (a few words, or mostly a link), or when :func:`formula_evidence`
     finds the opening cannot be a sentence's. Otherwise the opening is the story's own.
     """
+    if _FOLLOW_ON.match(block.text):
+        return not reported(block.text)  # "Follow Market Ledger on X and LinkedIn": any name before "on"
     found = opening_phrase(block.text, "prompt")
     if found is None or reported(block.text):
         return False
