@@ -1058,6 +1058,9 @@ def _extracted(markup: str, url: str) -> Article:
     "Submit a letter to the editor",
     "Republish our articles for free, online or in print, under a Creative Commons license.",
     "Harbor Light News is supported by readers like you.",
+    "Our stories are free to read. Capital Region Ledger is a nonprofit newsroom.",  # session 37's probes
+    "If this story helped you understand your state government, consider a tax-deductible gift.",
+    "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
     "Vous avez testé cette recette ?",
     "Para comentar debe estar registrado.",
     "Compartir en Facebook",
@@ -1094,6 +1097,7 @@ def test_a_story_paragraph_that_is_one_link_keeps_its_text_and_teasers_stay_out(
     "Le nouveau service, réservé aux abonnés de la SNCF, sera lancé au printemps dans trois régions.",
     "Sie haben einen Hinweis auf das Fluchtfahrzeug gegeben, teilte die Polizei am Mittwoch mit.",
     "Become a member of the National Trust and entry to all 500 properties is free for a year.",
+    "The couple made a tax-deductible gift of $2 million to the hospital, which will name a wing after them.",
     "May 6, 2025 Updated figures show 12 people died in the floods across the region this spring.",
     "Jan. 5, 2024 — Updated guidance says five days of isolation is enough for most people.",
 ])  # fmt: skip
