@@ -37,6 +37,7 @@ from tests.test_unseen_pages import EXPECT, article, extracted, normalised
         "Follow Market Ledger on X and LinkedIn.",  # a name between "Follow" and "on" (session 37's probe)
         "*** Follow me on Instagram, YouTube, X (Twitter) or Facebook for a daily moment of travel inspiration ***",
         "Suivez Le Quotidien sur Facebook",
+        "Please turn on JavaScript to use this feature",
     ],
 )
 def test_prompts_are_prompts(text: str) -> None:
