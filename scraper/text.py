@@ -68,6 +68,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def spaced_words(text: str) -> int:
+    """The runs of non-space: the words of a script written with spaces between them (``str.split``'s)."""
+    return len(text.split())
+
+
 def starts_with_phrase(text: str, kind: str) -> bool:
     """The text opens with one of the ``kind`` phrases, ending there or at a word's end."""
     return opening_phrase(text, kind) is not None

@@ -17,12 +17,13 @@ Pure tree arithmetic: no site's words or markup. It reads headings only (tens a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from lxml import html as lxml_html
 
 from scraper.extraction.declared import split_url
-from scraper.text import count_words
+from scraper.text import spaced_words
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _CHROME = frozenset({"nav", "footer", "aside"})
@@ -88,7 +89,7 @@ def _host_of(authority: str) -> str:
     return (split_url("//" + authority).hostname or "").lower().removeprefix("www.")
 
 
-def _words_upto(el: lxml_html.HtmlElement, limit: int) -> int:
+def _words_upto(el: lxml_html.HtmlElement, limit: int, words_of: Callable[[str], int] = spaced_words) -> int:
     """The element's word count, read only until it passes ``limit``.
 
     Headings share one link when an ``<a>`` is left open (the parser puts the rest of the page in
@@ -99,7 +100,7 @@ def _words_upto(el: lxml_html.HtmlElement, limit: int) -> int:
     for text in el.itertext():
         if not text:
             continue
-        words = count_words(text)
+        words = words_of(text)
         if glued and words and not text[0].isspace():
             words -= 1  # "foo<b>bar</b>" is one word, as in text_content()
         count += words
@@ -119,7 +120,9 @@ def _own_page(href: str, host: str) -> bool:
     return True
 
 
-def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[str, float]:
+def card_features(
+    tree: lxml_html.HtmlElement, url: str, words: float, words_of: Callable[[str], int] = spaced_words
+) -> dict[str, float]:
     """The share of the page's ``words`` (linked or not) in its run of alike linked-headline cards.
 
     Only the share is a feature: the count of cards was measured beside it (5-fold nested CV by
@@ -142,7 +145,7 @@ def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[s
         href = (link.get("href") or "").strip().split("#", 1)[0]
         if not _own_page(href, host):
             continue
-        if not _HEADLINE_WORDS[0] <= _words_upto(link, _HEADLINE_WORDS[1] + 1) <= _HEADLINE_WORDS[1]:
+        if not _HEADLINE_WORDS[0] <= _words_upto(link, _HEADLINE_WORDS[1] + 1, words_of) <= _HEADLINE_WORDS[1]:
             continue
         if _in_chrome(link, known):
             continue
@@ -161,10 +164,10 @@ def card_features(tree: lxml_html.HtmlElement, url: str, words: float) -> dict[s
             break
         if len(set(items.values())) < _MIN_RUN:
             continue  # one page linked from every item: buttons, not a list of pages
-        cards = [el for el in items if count_words(el.text_content()) <= _MAX_CARD_WORDS]
+        cards = [el for el in items if words_of(el.text_content()) <= _MAX_CARD_WORDS]
         if len(cards) > len(best):
             best = cards
     if len(best) < _MIN_RUN:
         return {"alike_card_share": 0.0}
-    card_words = sum(count_words(el.text_content()) for el in best)
+    card_words = sum(words_of(el.text_content()) for el in best)
     return {"alike_card_share": card_words / max(1.0, words, card_words)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from lxml import html as lxml_html
 
@@ -24,7 +25,7 @@ from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.nearness import main_near_headline, near_headline
 from scraper.extraction.signals import PageSignals
-from scraper.text import count_words
+from scraper.text import count_words, spaced_words
 
 # Subtrees a reader never sees as page text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option", "iframe"})
@@ -62,11 +63,31 @@ _OWN_TEXT_PROSE = frozenset({"div", "td", "font"})
 _DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
+WordCount = Callable[[str], int]
+
+
+# Kana and CJK ideographs: the scripts written without spaces (Hangul has them).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(signals: PageSignals) -> WordCount:
+    """How the page-kind features count a text's words: a character each on a page written without spaces
+    (Chinese, Japanese: its language or its title says so), else the runs between spaces.
+
+    Split on spaces, a Japanese story's paragraphs were a word each, as many as its menu's links, and it
+    read as a list. On any other page a few such characters (a language menu's "中文", "日本語") leave the
+    counts as the model learnt them.
+    """
+    language = (signals.html_lang or "").split("-")[0].strip().lower()
+    return count_words if language in ("zh", "ja") or _UNSPACED.search(signals.html_title or "") else spaced_words
+
+
 class _Walk:
     """One pass over ``<body>``: counts, the prose runs by parent, repeated sibling groups."""
 
-    def __init__(self, host: str) -> None:
+    def __init__(self, host: str, words_of: WordCount) -> None:
         self.host = host
+        self.words_of = words_of  # see word_count
         self.counts: Counter[str] = Counter()
         # Keyed by the element, not id(): lxml proxies are short-lived, so an id is reused by
         # another element once its proxy is freed, and two parents' runs would add up.
@@ -96,7 +117,7 @@ class _Walk:
             content = el.text_content()
             if not content or content.isspace():
                 return _EMPTY
-            words = count_words(content)
+            words = self.words_of(content)
             if len(content) < 60 and _DIGIT.search(content):
                 self.dated(content)
             return (0, words, 0) if in_link else (words, 0, 0)
@@ -116,9 +137,9 @@ class _Walk:
         text = el.text
         if text and not text.isspace():  # most runs are indentation
             if in_link:
-                link_words += count_words(text)
+                link_words += self.words_of(text)
             else:
-                words += count_words(text)
+                words += self.words_of(text)
             if len(text) < 60 and _DIGIT.search(text) and self.dated(text):
                 self._mark("date", el)
         collect = not in_chrome and tag not in _NOT_CONTAINERS
@@ -140,9 +161,9 @@ class _Walk:
             tail = child.tail
             if tail and not tail.isspace():
                 if in_link:
-                    link_words += count_words(tail)
+                    link_words += self.words_of(tail)
                 else:
-                    words += count_words(tail)
+                    words += self.words_of(tail)
                 if len(tail) < 60 and _DIGIT.search(tail) and self.dated(tail):
                     self._mark("date", el)
         if tag in _KINDS or (tag in _OWN_TEXT_PROSE and words >= 20):
@@ -177,7 +198,7 @@ class _Walk:
         if in_chrome:
             self.counts["chrome_links"] += 1
             return
-        if 4 <= count_words(el.text_content()) <= 30:
+        if 4 <= self.words_of(el.text_content()) <= 30:
             target = _host(href) if href.startswith(("http:", "https:", "//")) else self.host
             if target == self.host:
                 self.headline_hrefs.add(href.split("#", 1)[0])
@@ -185,11 +206,12 @@ class _Walk:
     def _tag(self, el: lxml_html.HtmlElement, tag: str, words: int, flags: int, in_link: bool, in_chrome: bool) -> int:
         """Count what the element is and return its flags with its own kind added."""
         counts = self.counts
-        if tag in _PROSE or (tag in _OWN_TEXT_PROSE and words >= 20 and _own_words(el) >= 20 and _not_in_p(el, tag)):
+        own_prose = tag in _OWN_TEXT_PROSE and words >= 20 and _own_words(el, self.words_of) >= 20
+        if tag in _PROSE or (own_prose and _not_in_p(el, tag)):
             if not in_chrome and tag == "p":  # its words with links: how long and in which voice
                 text = el.text_content()
                 counts["p"] += 1
-                # The project's word, as everywhere in the walk (a CJK character is one).
+                # The project's word (a CJK character is one), on any page: the model learnt it so.
                 counts["p_words"] += count_words(text)
                 counts["address_words"] += address_words(text)
             if not in_chrome:
@@ -291,9 +313,9 @@ def _not_in_p(el: lxml_html.HtmlElement, tag: str) -> bool:
     return tag != "font" or next(el.iterancestors("p"), None) is None
 
 
-def _own_words(el: lxml_html.HtmlElement) -> int:
+def _own_words(el: lxml_html.HtmlElement, words_of: WordCount) -> int:
     """Words of an element's own text runs (a ``<div>`` used as a paragraph has them)."""
-    return count_words(el.text or "") + sum(count_words(child.tail or "") for child in el)
+    return words_of(el.text or "") + sum(words_of(child.tail or "") for child in el)
 
 
 def _host(url: str) -> str:
@@ -329,7 +351,7 @@ def _log(value: float) -> float:
 def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict[str, float]:
     """The page's structural and self-declared features, by name (see the module docstring)."""
     body = tree.find("body")
-    walk = _Walk(_host(url))
+    walk = _Walk(_host(url), word_count(signals))
     start = body if body is not None else tree
     root = walk.visit(start, str(start.tag), False, False, 0)
     counts = walk.counts
