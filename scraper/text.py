@@ -11,6 +11,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -71,6 +72,23 @@ def count_words(text: str) -> int:
 def spaced_words(text: str) -> int:
     """The runs of non-space: the words of a script written with spaces between them (``str.split``'s)."""
     return len(text.split())
+
+
+WordCount = Callable[[str], int]
+# Kana and CJK ideographs: the scripts written without spaces (Hangul has them).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_counter(language: str | None, title: str | None) -> WordCount:
+    """How the page-kind features count a text's words: :func:`count_words` (a character each) on a page
+    written without spaces (Chinese, Japanese: its language or its title says so), else :func:`spaced_words`.
+
+    Split on spaces, a Japanese story's paragraphs were a word each, as many as its menu's links, and it
+    read as a list. On any other page a few such characters (a language menu's "中文", "日本語") leave the
+    counts as the page-kind model learnt them.
+    """
+    primary = (language or "").split("-")[0].strip().lower()
+    return count_words if primary in ("zh", "ja") or _UNSPACED.search(title or "") else spaced_words
 
 
 def starts_with_phrase(text: str, kind: str) -> bool:

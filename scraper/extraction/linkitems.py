@@ -17,13 +17,12 @@ Pure tree arithmetic: no site's words or markup. It reads headings only (tens a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 
 from lxml import html as lxml_html
 
 from scraper.extraction.declared import split_url
-from scraper.text import spaced_words
+from scraper.text import WordCount, spaced_words
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _CHROME = frozenset({"nav", "footer", "aside"})
@@ -89,7 +88,7 @@ def _host_of(authority: str) -> str:
     return (split_url("//" + authority).hostname or "").lower().removeprefix("www.")
 
 
-def _words_upto(el: lxml_html.HtmlElement, limit: int, words_of: Callable[[str], int] = spaced_words) -> int:
+def _words_upto(el: lxml_html.HtmlElement, limit: int, words_of: WordCount = spaced_words) -> int:
     """The element's word count, read only until it passes ``limit``.
 
     Headings share one link when an ``<a>`` is left open (the parser puts the rest of the page in
@@ -121,7 +120,7 @@ def _own_page(href: str, host: str) -> bool:
 
 
 def card_features(
-    tree: lxml_html.HtmlElement, url: str, words: float, words_of: Callable[[str], int] = spaced_words
+    tree: lxml_html.HtmlElement, url: str, words: float, words_of: WordCount = spaced_words
 ) -> dict[str, float]:
     """The share of the page's ``words`` (linked or not) in its run of alike linked-headline cards.
 

@@ -33,7 +33,8 @@ from lxml import html as lxml_html
 from scraper.extraction.declared import names_one_item, split_url
 from scraper.extraction.linkitems import card_features
 from scraper.extraction.signals import ARTICLE_TYPES, LISTING_TYPES, PageSignals
-from scraper.extraction.structure import measure, word_count
+from scraper.extraction.structure import measure
+from scraper.text import word_counter
 
 MODEL_PATH = Path(__file__).with_name("pagekind_model.json")  # where the training script writes it
 
@@ -190,7 +191,7 @@ def page_features(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -
     for a whole).
     """
     features = measure(tree, url, signals)
-    features.update(card_features(tree, url, _all_words(features), word_count(signals)))
+    features.update(card_features(tree, url, _all_words(features), word_counter(signals.html_lang, signals.html_title)))
     return features
 
 

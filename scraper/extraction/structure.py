@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
 
 from lxml import html as lxml_html
 
@@ -25,7 +24,7 @@ from scraper.extraction.declared import head_features, split_url
 from scraper.extraction.kindsignals import address_words
 from scraper.extraction.nearness import main_near_headline, near_headline
 from scraper.extraction.signals import PageSignals
-from scraper.text import count_words, spaced_words
+from scraper.text import WordCount, count_words, word_counter
 
 # Subtrees a reader never sees as page text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option", "iframe"})
@@ -63,31 +62,12 @@ _OWN_TEXT_PROSE = frozenset({"div", "td", "font"})
 _DIGIT = re.compile(r"\d")  # every price or date _PRICE_OR_DATE finds holds a digit: a cheap first test
 
 
-WordCount = Callable[[str], int]
-
-
-# Kana and CJK ideographs: the scripts written without spaces (Hangul has them).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def word_count(signals: PageSignals) -> WordCount:
-    """How the page-kind features count a text's words: a character each on a page written without spaces
-    (Chinese, Japanese: its language or its title says so), else the runs between spaces.
-
-    Split on spaces, a Japanese story's paragraphs were a word each, as many as its menu's links, and it
-    read as a list. On any other page a few such characters (a language menu's "中文", "日本語") leave the
-    counts as the model learnt them.
-    """
-    language = (signals.html_lang or "").split("-")[0].strip().lower()
-    return count_words if language in ("zh", "ja") or _UNSPACED.search(signals.html_title or "") else spaced_words
-
-
 class _Walk:
     """One pass over ``<body>``: counts, the prose runs by parent, repeated sibling groups."""
 
     def __init__(self, host: str, words_of: WordCount) -> None:
         self.host = host
-        self.words_of = words_of  # see word_count
+        self.words_of = words_of  # see scraper.text.word_counter
         self.counts: Counter[str] = Counter()
         # Keyed by the element, not id(): lxml proxies are short-lived, so an id is reused by
         # another element once its proxy is freed, and two parents' runs would add up.
@@ -351,7 +331,7 @@ def _log(value: float) -> float:
 def measure(tree: lxml_html.HtmlElement, url: str, signals: PageSignals) -> dict[str, float]:
     """The page's structural and self-declared features, by name (see the module docstring)."""
     body = tree.find("body")
-    walk = _Walk(_host(url), word_count(signals))
+    walk = _Walk(_host(url), word_counter(signals.html_lang, signals.html_title))
     start = body if body is not None else tree
     root = walk.visit(start, str(start.tag), False, False, 0)
     counts = walk.counts
