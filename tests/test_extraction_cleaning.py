@@ -204,6 +204,11 @@ def test_contributions_at_the_end(text: str, removed: bool) -> None:
         ("© 2026 by the author", True),
         ("記事の無断転載を禁じます", True),
         ("All rights reserved, it said in small print under the photographer's picture.", False),  # the story's
+        ("Copyright 2024 by the Regents of the University of California", True),  # review: a longer holder
+        ("Copyright 2026 Valley Courier, a division of the Mountain Media Group, LLC", True),
+        ("All rights reserved worldwide.", True),
+        ("All rights reserved, including for text and data mining, AI training and similar technologies.", True),
+        ('The label carried only the words "All rights reserved."', False),  # quoted
         ("Copyright 2021 Aoife Kerr was embedded in the file's metadata, the court heard.", False),
         (PROSE, False),
     ],
@@ -1059,8 +1064,6 @@ def _extracted(markup: str, url: str) -> Article:
     "Republish our articles for free, online or in print, under a Creative Commons license.",
     "Harbor Light News is supported by readers like you.",
     "Our stories are free to read. Capital Region Ledger is a nonprofit newsroom.",  # session 37's probes
-    "If this story helped you understand your state government, consider a tax-deductible gift.",
-    "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
     "Vous avez testé cette recette ?",
     "Para comentar debe estar registrado.",
     "Compartir en Facebook",
@@ -1098,6 +1101,8 @@ def test_a_story_paragraph_that_is_one_link_keeps_its_text_and_teasers_stay_out(
     "Sie haben einen Hinweis auf das Fluchtfahrzeug gegeben, teilte die Polizei am Mittwoch mit.",
     "Become a member of the National Trust and entry to all 500 properties is free for a year.",
     "The couple made a tax-deductible gift of $2 million to the hospital, which will name a wing after them.",
+    "Planners say retirees should consider a tax-deductible gift to a charity before the end of the year.",
+    "Riders should consider supporting our drivers by paying the fare, Alvarez said at the depot on Monday.",
     "May 6, 2025 Updated figures show 12 people died in the floods across the region this spring.",
     "Jan. 5, 2024 — Updated guidance says five days of isolation is enough for most people.",
 ])  # fmt: skip

@@ -36,6 +36,7 @@ def _said(title: str, h1: str) -> str | None:
         ("404 – The Daily Example", "Nothing here", "title"),
         ("The Daily Example :: Error 404", "Nothing here", "title"),
         ("Oops! Page Not Found - The Daily Example", "Nothing here", "title"),
+        ("Error 404 - Page not found | The Daily Example", "Nothing here", "title"),
         ("Seite nicht gefunden | Rheinpost", "Hoppla!", "title"),
         ("Page introuvable - Le Quotidien", "Oups", "title"),
         ("The Daily Example", "404", "headline"),
@@ -54,6 +55,13 @@ def test_an_error_pages_title_or_headline_says_so(title: str, h1: str, where: st
         ("Council approves 404 new homes on the harbour site", "Council approves 404 new homes"),
         ("Why the page you wanted was not found, and what the archive is doing about it", "Archives"),
         ("Harbour wall | The Daily Example", "Harbour wall"),
+        # review: a number, "not found" or a site's name in a story's headline
+        ("404 jobs cut at the harbour plant | The Daily Example", "404 jobs cut"),
+        ("Highway 404 closed after crash | The Daily Example", "Highway 404 closed"),
+        ("Missing hiker not found | The Daily Example", "Missing hiker not found"),
+        ("Route 410 reopens", "Route 410 reopens"),
+        ("Lost and Not Found | The Daily Example", "Lost and Not Found"),
+        ("Why the council's website says page not found | 404 Media", "Council website: page not found"),
     ],
 )
 def test_a_story_about_or_with_those_words_is_no_error_page(title: str, h1: str) -> None:

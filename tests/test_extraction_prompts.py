@@ -59,6 +59,9 @@ def test_prompts_are_prompts(text: str) -> None:
         "The headline is not a prompt at all, so nothing else matters here.",
         "Follow the money on X, she told the committee, and you will find the donors.",  # reported
         "Following the vote on Tuesday, the council met again.",
+        "Follow-up interviews on WhatsApp showed that most riders had not heard of the scheme.",  # review
+        "Folge davon: Die Gruppen auf WhatsApp wuchsen binnen einer Woche um das Dreifache.",
+        "Turn on JavaScript by tapping Settings, then Safari, then Advanced.",  # a how-to's step
     ],
 )
 def test_story_sentences_that_open_like_prompts_are_not(text: str) -> None:

@@ -253,7 +253,7 @@ _PROMPT_BREAK = frozenset(":|!?(»›→–—•")
 
 # An ask to follow someone on a social network, in the languages of the prompt phrases.
 _FOLLOW_ON = re.compile(
-    r"^\W*(?:follow|folgen sie|folge|suivez|sigue|siga|segui|volg)\b[^.!?]{0,60}?\b(?:on|auf|sur|en|em|no|su|op)\s+"
+    r"^\W*(?:follow|folgen sie|suivez|sigue|siga|segui|volg)\s[^.!?]{0,60}?\b(?:on|auf|sur|en|em|no|su|op)\s+"
     r"(?:x|twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|whatsapp|telegram|flipboard)\b",
     re.IGNORECASE,
 )

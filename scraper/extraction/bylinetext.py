@@ -105,8 +105,7 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
     Demand", "By Royal Warrant", "By Election Day, Nobody Will Care", "Von Angela Merkel bis Olaf
     Scholz: …"): a bare line is taken only when no line has a field and it reads as a wire byline
     (names in capitals, an agency) or names people joined by "and" (a bare byline in markup of its
-    own is read from the markup). A line without a lead word is a byline when its names are followed
-    by a writer's post ("Daniel Kim | Staff Writer | Nov 3, 2026"). ``language`` is the date scanner's
+    own is read from the markup). ``language`` is the date scanner's
     (:func:`~scraper.extraction.dateline.language_code`), for a date printed on the next line.
     """
     bare: str | None = None
@@ -120,8 +119,6 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
             line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke"
             lead = _lead().match(line)
         if lead is None:
-            if (posted := _leadless(line)) is not None:
-                return f"By {posted}"
             continue
         strict = not line[:1].isupper()
         found = _names(line[lead.end() :], strict) or (None if strict else _agency(line[lead.end() :]))
@@ -170,8 +167,14 @@ def _in_a_box(lines: list[str], index: int) -> bool:
 
 
 def _says_written(lead: str) -> bool:
-    """A lead of more than one word ("Written by") or a label's ("Author:", "By:") says a writer follows."""
-    return len(lead.split()) > 1 or lead.rstrip().endswith(":")
+    """A lead that names the writing ("Written by", "Ein Kommentar von") or a label's ("Author:", "By:") says a
+    writer follows. Not "Posted by", "Story by": a reader's comment and a kicker open so too."""
+    words = lead.split()
+    return len(words) > 2 or (len(words) == 2 and words[0].lower() in WRITING_VERBS) or lead.rstrip().endswith(":")
+
+
+# The verbs of a lead that say a writer follows wherever the line stands (writtenby.py reads them page-wide).
+WRITING_VERBS = frozenset({"written", "geschrieben"})
 
 
 def _with_labels_joined(lines: list[str]) -> list[str]:
@@ -204,24 +207,6 @@ def _dated_beside(lines: list[str], index: int, language: str = "") -> bool:
     """
     near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
     return any(is_date_line(line, language) and _lead().match(line) is None for line in near)
-
-
-def _leadless(line: str) -> str | None:
-    """The names a line opens with when a writer's post follows them as the next field ("Daniel Kim | Staff
-    Writer | Nov 3, 2026", "Amira Haddad, Contributor"): a byline without "By", not a section's name."""
-    found = _names(line)
-    if found is None or not found[1]:
-        return None
-    names = found[0]
-    rest = line[len(names) :] if line.startswith(names) else None
-    if rest is None:
-        return None
-    post = next((f.split() for f in _FIELD.split(rest) if f.strip()), [])
-    return names if _is_role(post) and not any(w.lower().startswith(_PICTURE_POSTS) for w in post) else None
-
-
-# A post that makes the line a picture's credit ("Jane Doe, Staff Photographer"), not the story's byline.
-_PICTURE_POSTS = ("photo", "foto", "illustrat", "video", "graphic", "grafik", "camera", "kamera")
 
 
 def _reads_as_byline(text: str, names: str) -> bool:
@@ -307,9 +292,11 @@ def _separator_or_date(rest: str) -> bool:
 _JOIN_ENDS = tuple(f" {word}" for word in _JOINS)
 # What makes the names a byline's field: a separator, or a date or a label after them (a comma then
 # a lower-case clause is a sentence: "By Christmas Eve, all gone."; "bis Olaf Scholz" a headline's).
-# "on"/"am"/"le" may come before the date ("By Aaron Blake on Nov 28, 2026", "Von Anna Schmidt am 3. November").
+# "on"/"am"/"le" may come before a date with its year ("By Aaron Blake on Nov 28, 2026"; not "By Labor Day on
+# Sept. 1: what changes").
 _FIELD_NEXT = re.compile(
-    rf"\s*(?:[|{FIELD_DOTS};–—]|-\s|,?\s*(?:(?:on|am|le|el|il)\s+)?(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d))"
+    rf"\s*(?:[|{FIELD_DOTS};–—]|-\s|,?\s*(?:\d|[^\W\d_]+:|[^\W\d_]+\.?\s*\d)"
+    r"|(?:on|am|le|el|il)\s+(?=[^|:]{0,20}?\b(?:19|20)\d{2}\b))"
 )
 
 
@@ -365,8 +352,10 @@ def _is_name_word(token: str, current: list[str]) -> bool:
         return True
     if not token[:1].isupper() or any(ch.isdigit() for ch in token) or token.endswith(":"):
         return False
-    if token.lower() in _stamp_words() or (len(token) > 1 and token.isupper() and token.lower() in _JOINS):
-        return False  # "Updated 9:15 AM" after the names, "AND" between names in capitals
+    if token.lower() in _stamp_words():
+        return False  # "Updated 9:15 AM" after the names
+    if len(token) > 1 and token.isupper() and token.lower() in _JOINS and current and all(w.isupper() for w in current):
+        return False  # "AND" between names in capitals (not the initials "JA" of "JA Konrath")
     return bool(current) or token.lower() not in _ARTICLES
 
 

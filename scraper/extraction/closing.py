@@ -69,21 +69,30 @@ def _reserves_rights(lowered: str) -> bool:
             continue
         if " " not in phrase:  # a script written without spaces: the notice runs on ("無断転載を禁じます")
             return True
-        after = lowered[at + len(phrase) :].lstrip()[:1]
-        if not after or not (after.isalnum() or after == ","):
+        if lowered[at - 1 : at] in _QUOTES:
+            continue  # the story quotes the words: '… the words "All rights reserved."'
+        after = lowered[at + len(phrase) :].lstrip()
+        if not after[:1] or not (after[:1].isalnum() or after[:1] == ",") or after.startswith(_GOES_ON):
             return True
     return False
 
 
+_QUOTES = frozenset("\"'“”„‘’«»")
+# What a notice adds after the phrase: "All rights reserved worldwide", "… by the author", ", including for
+# text and data mining".
+_GOES_ON = ("worldwide", "by ", ", including", "including", ", except")
+
+
 def _names_holder(text: str) -> bool:
-    """``© 2026 The Daily Example``: the year, then a holder's name up to the sentence's end (three
-    lower-case words at most: "by the author", "nytimes.com"), not a clause of the story."""
+    """``Copyright 2026 The Daily Example``: the year, then a holder's name up to the sentence's end (at most
+    two lower-case words longer than three letters: "by the author", "a division of …"), not a clause of the
+    story."""
     opening = _COPYRIGHT_START.match(text)
     if opening is None:
         return False
     holder = _SENTENCE_END.split(text[opening.end() :], maxsplit=1)[0]
-    return sum(1 for word in holder.split() if word[:1].islower()) <= _HOLDER_LOWER_WORDS
+    return sum(1 for word in holder.split() if word[:1].islower() and len(word) > 3) <= _HOLDER_LOWER_WORDS
 
 
 _SENTENCE_END = re.compile(r"[.!?|](?:\s|$)")
-_HOLDER_LOWER_WORDS = 3
+_HOLDER_LOWER_WORDS = 2  # of four letters or more: "by the Regents of the University of …", "a division of …"

@@ -2,9 +2,10 @@
 
 Sites answer a dead or moved address with their error page and status 200 (a "soft 404"): the crawl
 then holds a page of chrome, a search box and "latest stories" where an article was, and the page-kind
-model, which reads layout, sees a short text under a headline. The page's own words decide: its title
-(the part that is not the site's name) or its headline is one of ``phrases.toml``'s ``error_page``,
-with at most :data:`OTHER_WORDS` words besides ("Oops!", "Error", "Sorry").
+model, which reads layout, sees a short text under a headline. The page's own words decide: a part of
+its title or its headline is one of ``phrases.toml``'s ``error_page`` and nothing else but an
+exclamation's words ("Oops!", "Sorry", "Error"). "404 jobs cut", "Highway 404 closed", "Missing hiker
+not found" and a site called "404 Media" are no error pages.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from functools import cache
 from scraper.extraction.signals import PageSignals
 from scraper.text import normalise, phrases
 
-OTHER_WORDS = 2
-# Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found".
-_TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|–—·•]\s*|::")
+# Words an error page's title may hold beside its phrase: "Oops! Page not found", "Error 404 - Page not found".
+_EXCLAMATIONS = frozenset(
+    {"oops", "whoops", "sorry", "error", "page", "erreur", "fehler", "hoppla", "oups", "ups", "uh", "oh", "ohh"}
+)
+# Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found",
+# "ページが見つかりません｜新聞" (title._TITLE_SEPARATORS less the slash, plus the full-width bar).
+_TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
 
 
 def error_page(signals: PageSignals) -> str | None:
@@ -37,7 +42,7 @@ def _says_error(text: str) -> bool:
         at = words.find(phrase)
         if at >= 0 and _whole_words(words, at, phrase):
             rest = f"{words[:at]} {words[at + len(phrase) :]}".split()
-            return len(rest) <= OTHER_WORDS
+            return all(word in _EXCLAMATIONS or _phrase_words(word) for word in rest)
     return False
 
 
@@ -47,6 +52,11 @@ _MAX_CHARS = 80  # a headline that long is a story's, whatever words it holds
 def _whole_words(words: str, at: int, phrase: str) -> bool:
     end = at + len(phrase)
     return ((at == 0 or words[at - 1] == " ") and (end == len(words) or words[end] == " ")) or not phrase.isascii()
+
+
+def _phrase_words(word: str) -> bool:
+    """A word of another phrase: "Error 404 - Page not found" holds two."""
+    return any(word in phrase.split() for phrase in _phrases())
 
 
 @cache

@@ -135,6 +135,19 @@ def head_signals_of(body: bytes, encoding: str | None = None) -> PageSignals | N
         return None
 
 
+def microdata_name(author: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The one ``itemprop=name`` of a microdata author, not one of a thing nested in it (its ``worksFor``);
+    None when it names several people ("… and …": the author element's text says both)."""
+    names = []
+    for name in author.iterfind(".//*[@itemprop='name']"):
+        node = name.getparent()
+        while node is not None and node is not author and node.get("itemscope") is None:
+            node = node.getparent()
+        if node is author:
+            names.append(name)
+    return names[0] if len(names) == 1 else None
+
+
 def element_text(element: lxml_html.HtmlElement) -> str:
     """An element's text, whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())

@@ -18,7 +18,7 @@ from scraper.extraction.authorlinks import author_link_names
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.declared import split_url
 from scraper.extraction.namesearch import values_holding
-from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, read_head_signals
+from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, microdata_name, read_head_signals
 from scraper.extraction.writtenby import written_by
 from scraper.text import normalise, phrases
 
@@ -144,7 +144,7 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     for element in byline_elements:
         if element.tag in ("script", "style", "meta", "link"):
             continue
-        if element.get("itemprop") == "author" and (name := element.find(".//*[@itemprop='name']")) is not None:
+        if element.get("itemprop") == "author" and (name := microdata_name(element)) is not None:
             element = name  # microdata's Person: its name, not the post printed beside it in a <span>
         text = lines_text(element)
         if 0 < len(text) < 200:

@@ -18,7 +18,7 @@ from itertools import chain, islice
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.extraction.bylinetext import BOX_LINE, header_byline
+from scraper.extraction.bylinetext import BOX_LINE, WRITING_VERBS, header_byline
 from scraper.text import phrases
 
 _LINE_CHARS = 100  # "Written by Moses Kim and Kate Shokurova · April 8, 2024"
@@ -29,12 +29,7 @@ _MAX_TEXTS = 50  # text nodes that hold an opener: more is a directory of posts 
 def _openers() -> tuple[str, ...]:
     """The byline openers that name the act of writing ("written by", "geschrieben von")."""
     leads = phrases()["byline_lead"]
-    return tuple(lead for lead in leads if len(lead.split()) == 2 and lead.split()[0] in _WRITING and "'" not in lead)
-
-
-# The verbs of the openers read anywhere on the page: "Posted by" and "Reported by" also stand over readers'
-# comments and in sentences ("as reported by the council"), where a header's line cannot.
-_WRITING = frozenset({"written", "geschrieben"})
+    return tuple(lead for lead in leads if len(lead.split()) == 2 and lead.split()[0] in WRITING_VERBS)
 
 
 @cache
@@ -42,11 +37,12 @@ def _candidates() -> etree.XPath:
     """Text nodes of the body holding an opener's verb (a scan in C, no Python per node).
 
     Lower-casing in XPath (``translate()``) cost 70 ms a page, and each spelling tested about 0.3 ms: the
-    verb without its first letter ("ritten ") finds "Written" and "written" in one test (a line in capitals
-    is mostly CSS's doing, not the text's); :func:`written_by` checks the whole opener.
+    verb without its first letter ("ritten") finds "Written" and "written" in one test (a line in capitals
+    is mostly CSS's doing, not the text's), with whatever space follows ("Written&nbsp;by");
+    :func:`written_by` checks the whole opener.
     """
     verbs = {lead.split()[0][1:] for lead in _openers()}
-    tests = " or ".join(f"contains(., '{verb}{space}')" for verb in sorted(verbs) for space in (" ", "\u00a0"))
+    tests = " or ".join(f"contains(., '{verb}')" for verb in sorted(verbs))
     return etree.XPath(f"//body//text()[{tests}]")
 
 
