@@ -534,3 +534,23 @@ def test_a_page_mostly_of_teasers_is_a_list_when_no_prose_of_its_own_outgrows_th
         assert not pagekind._teaser_run({**features, declared: 1.0})
     likelier = {kind: 0.5 if kind is Kind.ARTICLE else 0.4 if kind is Kind.LISTING else 0.02 for kind in KINDS}
     assert pagekind._likelier_list(likelier) is None  # the rule stands over the model only when it agrees
+
+
+def test_a_chinese_section_front_of_long_headlines_is_no_article() -> None:
+    """Review of session 37: counted a character a word, 34-character headlines and 70-character teasers passed the
+    bounds of a headline (30 words) and a card (80), and such a section front read as an article; two characters
+    are a word of those scripts."""
+    text = "记者调查发现多个地方政府网站存在大量链接失效页面无法打开的问题群众办事时频繁遇到提示给办事带来很大不便"
+    cards = "".join(
+        f'<div class="card"><h3><a href="/news/2026/11/{n:04d}.html">{text[n : n + 34]}</a></h3>'
+        f'<p class="summary">{(text * 2)[n + 3 : n + 73]}</p><span class="time">2026-11-03 09:{n:02d}</span></div>'
+        for n in range(12)
+    )
+    page = (
+        "<html lang='zh-CN'><head><title>国内新闻_新闻中心</title></head><body><header><a href='/'>新闻网</a><nav>"
+        "<a href='/china/'>国内</a><a href='/world/'>国际</a><a href='/finance/'>财经</a></nav></header>"
+        f"<main><h1>国内新闻</h1>{cards}</main><footer>版权所有</footer></body></html>"
+    )
+    result = extract_article(_page(page, "https://news.example.cn/china/guonei-xinwen-zuixin-liebiao"))
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE
