@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from scraper.extraction.datescan import Scanner, scanner
+from scraper.extraction.datescan import CLOCK, Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
 from scraper.text import compact
 from scraper.urls import host_of
@@ -48,7 +48,6 @@ _INLINE = frozenset(
      "sub", "sup", "time", "u"}
 )  # fmt: skip
 # What is left of a run beside its date that says nothing: times of day, zones, weekdays' digits.
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _NOT_WORDS = re.compile(r"[\W_]+")
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")  # "Dec 26, 2025 • Mahua Das in Project Management"
 # A subheading with words beside its date is a title: "Timeline: what happened since October 7, 2023".
@@ -169,7 +168,7 @@ def _stands_alone(scan: Scanner, segment: str, subheading: bool) -> bool:
     "By Ann Lee, March 4, 2025, 5:00 PM", "Published", "Updated" stand alone; "The plan, first
     proposed on January 6, 2021, passed 7-2." does not.
     """
-    rest = _CLOCK.sub(" ", scan.pattern.sub(" ", segment))
+    rest = CLOCK.sub(" ", scan.pattern.sub(" ", segment))
     limit = _SUBHEADING_OTHER_CHARS if subheading else _RUN_OTHER_CHARS
     if len(" ".join(_NOT_WORDS.sub(" ", rest).split())) <= limit:
         return True

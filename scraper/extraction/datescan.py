@@ -234,8 +234,8 @@ def without_dates(text: str, language: str = "") -> str:
 
 _DATE_LINE_CHARS = 48  # a line of its own per date: "Published March 9, 2026", "November 3, 2026 at 9:15 a.m. EST"
 _DATE_LINE_WORDS = 2  # longer words besides the dates, their times and labels ("Last", "Posted on Tuesday")
-# A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30"): no word of the line's own.
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b))?", re.IGNORECASE)
+# A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30", "10:02:31 PM"): no word of the line's own.
+CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b))?", re.IGNORECASE)
 # "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas": a date told from now.
 _AGO = re.compile(
     r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\bvor\s+\d{1,2}\s+(?:minuten|stunden|tagen)\b|"
@@ -258,7 +258,7 @@ def is_date_line(text: str, language: str = "") -> bool:
         text = f"{text[: ago.start()]} {text[ago.end() :]}"
     else:
         return False
-    text = _stamp_labels().sub(" ", _TIME.sub(" ", text))
+    text = _stamp_labels().sub(" ", CLOCK.sub(" ", text))
     return len([w for w in text.split() if not _particle_or_zone(w)]) <= _DATE_LINE_WORDS
 
 
