@@ -80,8 +80,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 def word_counter(language: str | None, title: str | None) -> WordCount:
-    """How the page-kind features count a text's words: :func:`count_words` (a character each) on a page
-    written without spaces (Chinese, Japanese: its language or its title says so), else :func:`spaced_words`.
+    """How the page-kind features count a text's words: two characters a word on a page written without spaces
+    (Chinese, Japanese: its language or its title says so), else :func:`spaced_words`.
 
     Split on spaces, a Japanese story's paragraphs were a word each, as many as its menu's links, and it
     read as a list. On any other page a few such characters (a language menu's "中文", "日本語") leave the

@@ -62,7 +62,8 @@ def is_copyright_notice(block: Block) -> bool:
 
 
 def _reserves_rights(lowered: str) -> bool:
-    """The text reserves the rights in a sentence of its own: the phrase is not followed by a comma or a word."""
+    """The text reserves the rights as a notice does: the phrase ends its sentence or goes on as a notice
+    goes on (:data:`_GOES_ON`), and the story does not quote it."""
     for phrase in phrases()["copyright"]:
         at = lowered.find(phrase)
         if at < 0:
