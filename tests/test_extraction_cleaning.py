@@ -416,10 +416,17 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "Table of Contents", "PIN FOR LATER", "See price at Amazon", "Previous post", "Request a demo",
      "Fill out the form to get a copy of our ebook.", "Would you like to receive notifications about new posts?",
      "Follow me on Instagram: @harbourhomes", "Is this email not displaying correctly? View it in your browser.",
-     'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"'],
+     'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"',
+     "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe"],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]
+
+
+@pytest.mark.parametrize("text", ["Views of the harbour", "The 3 views", "Aufrufe", "1,693", "2 views, 1 vote"])
+def test_lines_with_a_counters_words_that_count_no_readers_stay(text: str) -> None:
+    """A view counter is a number and its word, nothing else: a heading about views, a bare word or number stay."""
+    assert strip_prompts([p(text)], CleaningContext()) == [p(text)]
 
 
 def test_link_lists_and_their_heading_go() -> None:

@@ -267,12 +267,28 @@ def is_prompt(block: Block) -> bool:
     """
     if _FOLLOW_ON.match(block.text):
         return not reported(block.text)  # "Follow Market Ledger on X and LinkedIn": any name before "on"
+    if block.words <= _COUNTER_WORDS and is_view_counter(block.norm):
+        return True
     found = opening_phrase(block.text, "prompt")
     if found is None or reported(block.text):
         return False
     if block.words <= PROMPT_LABEL_WORDS or block.link_density >= 0.5:
         return True
     return formula_evidence(block.text, *found)
+
+
+_COUNTER_WORDS = 4  # "1,693 views", "Просмотров: 2317", "Lượt xem: 812"
+
+
+def is_view_counter(norm: str) -> bool:
+    """A count of the page's readers (normalised text): numbers and ``view_count`` words only, some of each.
+
+    The CMS prints it under the story (Bitrix, DataLife Engine, WordPress view counters); nothing in it is
+    the story's, and a phrase list of openers cannot see it, as it may open with its number.
+    """
+    tokens = norm.split()
+    words = [token for token in tokens if not token.isdigit()]
+    return 0 < len(words) < len(tokens) and " ".join(words) in phrases()["view_count"]
 
 
 # Someone's words reported in the story: "Fill out the form by April 15, the county said."
