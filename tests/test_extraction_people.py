@@ -343,6 +343,8 @@ def test_a_json_ld_author_keeps_a_surname_that_names_an_agency() -> None:
     ("Shelby Loos; Dana Cole Medically reviewed by Molly Price", ["Shelby Loos", "Dana Cole"]),
     ("By Jane Roe; Photos by Max Kurz", ["Jane Roe"]),
     ("Luke Kim December", ["Luke Kim"]),  # a date's month run into the name
+    ("Devon Wright Nov", ["Devon Wright"]),  # its short form too ("Nov 10, 2026" on the next line)
+    ("Maria del Mar", ["Maria del Mar"]),  # "Mar", "Jan" and "Jun" are names as often
     ("Theresa May", ["Theresa May"]),  # months that are names stay
     ("Mary Jane March", ["Mary Jane March"]),
     ("Mary Ann Sun", ["Mary Ann Sun"]),  # "Sun" is a surname as much as a weekday

@@ -167,9 +167,9 @@ _CLAUSE_WORDS = 2
 
 
 def _without_month(part: str) -> str:
-    """A name without an English month run into it from a date ("Luke Kim December").
+    """A name without an English month run into it from a date ("Luke Kim December", "Devon Wright Nov").
 
-    Only the months that are no surnames: Domingo, Freitag, Sonntag, May and March are people's names.
+    Only the months that are no surnames: Domingo, Freitag, Sonntag, May, March, Jan and Mar are people's names.
     """
     words = part.split()
     if len(words) >= 3 and words[-1].lower().strip(".,") in _DATE_MONTHS:
@@ -177,7 +177,10 @@ def _without_month(part: str) -> str:
     return part
 
 
-_DATE_MONTHS = frozenset(["january", "february", "july", "september", "october", "november", "december"])
+_DATE_MONTHS = frozenset(
+    ["january", "february", "july", "september", "october", "november", "december", "feb", "aug", "sep", "sept", "oct",
+     "nov", "dec"]
+)  # fmt: skip
 
 
 @cache
