@@ -275,6 +275,12 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
 
 
 @pytest.mark.parametrize(("header", "head", "authors"), [
+    # a story's credits line takes the class a photo's credit does: the writer's lead opens it
+    ('<div class="credits"><span>Words by Hannah Clarke</span> · <span>Photography by Ben Whitaker</span></div>', "",
+     ["Hannah Clarke"]),
+    ('<div class="credits"><span>Text: Lena Fischer</span> / <span>Photos: Mark Hale</span></div>', "",
+     ["Lena Fischer"]),
+    ('<p class="photo-credit">By Mark Hale | Nov 3, 2026</p>', "", []),  # a class naming the picture: its credit
     ('<p class="kicker">By Popular Demand</p>', "", []),
     ('<p class="meta">Av Svenska Dagbladet</p>', '<meta property="og:site_name" content="Svenska Dagbladet">', []),
     ('<p class="meta">By Ann Lee, Senior Political Correspondent</p>', "", ["Ann Lee"]),

@@ -137,6 +137,12 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
     return bare
 
 
+def opens_byline(text: str) -> bool:
+    """``text`` opens with a byline's lead word or label ("Words by", "Text:") and a capitalised word after it."""
+    lead = _lead().match(text)
+    return lead is not None and text[lead.end() : lead.end() + 1].isupper()
+
+
 _DATE_LABEL_WORDS = 2  # "Published on", "Posted": words a line may open with before its date
 
 

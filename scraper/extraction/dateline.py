@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from scraper.extraction.bylinetext import opens_byline
 from scraper.extraction.datescan import CLOCK, Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
 from scraper.text import compact
@@ -283,7 +284,7 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
     """
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
-    if element.tag in _NAVIGATION or _PICTURE_CLASS.search(element.get("class") or ""):
+    if element.tag in _NAVIGATION or _a_pictures(element):
         return
     text = _shown(element.text)
     if text and not backwards:
@@ -298,6 +299,25 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
             yield _Piece(tail, element)
     if text and backwards:
         yield _Piece(text, element)
+
+
+def _a_pictures(element: lxml_html.HtmlElement) -> bool:
+    """The element's class names a picture or its credit, and its text credits no writer.
+
+    A story's credits line takes the class a photo's credit does ("credits"), but opens with the
+    writer's lead: "Words by Hannah Clarke · Photography by Ben Whitaker", "Text: Lena Fischer / Photos:
+    Mark Hale". That line is the byline; a class naming the picture itself ("photo-credit") is never one.
+    """
+    classes = element.get("class") or ""
+    if not _PICTURE_CLASS.search(classes):
+        return False
+    if _PICTURE_CLASS.search(_CREDIT.sub("", classes)):
+        return True
+    return not opens_byline(" ".join(element.text_content()[:_CREDIT_CHARS].split()))
+
+
+_CREDIT = re.compile(r"credit", re.IGNORECASE)
+_CREDIT_CHARS = 200  # a credits line's opening: enough for its lead and first name
 
 
 def _shown(text: str | None) -> str | None:
