@@ -44,6 +44,7 @@ from scraper.extraction.lean import (
 from scraper.extraction.listscan import may_list
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
+from scraper.extraction.postline import post_byline
 from scraper.extraction.prune import (
     drop_comments,
     empty_style_sheets,
@@ -141,7 +142,9 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     header = read_header(tree, signals.html_lang, url)  # the date and byline by the headline, before pruning too
     shown = header.dates
     language = language_code(signals.html_lang, url)  # the date scanner's, for a date beside the byline
-    signals.header_byline = header_byline(header.lines, language) or header_byline(header.above, language)
+    signals.header_byline = (
+        header_byline(header.lines, language) or header_byline(header.above, language) or post_byline(header.lines)
+    )
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

@@ -143,6 +143,12 @@ def opens_byline(text: str) -> bool:
     return lead is not None and text[lead.end() : lead.end() + 1].isupper()
 
 
+def names_only(text: str) -> str | None:
+    """The names ``text`` is made of, and nothing else ("Amira Haddad", "Ann Lee and Tom Okafor"), else None."""
+    found = _names(text, strict=True)
+    return found[0] if found is not None and not found[1] else None
+
+
 _DATE_LABEL_WORDS = 2  # "Published on", "Posted": words a line may open with before its date
 
 
