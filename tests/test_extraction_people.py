@@ -727,6 +727,10 @@ def test_a_numeric_date_is_read_in_the_order_of_the_pages_country_when_its_langu
     (["Daniel Kim | Staff Writer | Nov 3, 2026"], "Daniel Kim"),
     (["Devon Wright @devwrites", "Nov 10, 2026"], "Devon Wright"),
     (["Local · Nov 30, 2026", "Ann Lee, Senior Political Correspondent"], "Ann Lee"),
+    (["社会部\u3000山田太郎記者", "2026年11月3日 19時30分"], "山田太郎"),  # a desk, the name, the reporter's post
+    (["大渡 美咲記者"], "大渡 美咲"),
+    (["読売新聞記者"], None),  # a paper's reporters, no name
+    (["試合後の記者会見で笑顔を見せる"], None),
     # an editor's or a director's post is a section's or an interviewee's card's; a picture's credit is no byline
     (["Climate Desk | Senior Editor"], None),
     (["Guest Column | Executive Director"], None),
