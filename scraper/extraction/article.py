@@ -42,6 +42,7 @@ from scraper.extraction.lean import (
     raw_prunes,
 )
 from scraper.extraction.listscan import may_list
+from scraper.extraction.mainentity import declared_item
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
 from scraper.extraction.postline import post_byline
@@ -129,6 +130,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     verdict = decide(page_features(tree, url, signals))  # before pruning: the layout as a reader sees it
     if (said := error_page(signals)) is not None:  # a soft 404: its own words say it, whatever its layout
         verdict = Verdict(Kind.ERROR_PAGE, said)
+    elif verdict.kind is Kind.ARTICLE and (item := declared_item(signals)) is not None:
+        verdict = item  # a product's, a job's, a business's page: its declared item's name is its headline
     if verdict.kind is not Kind.ARTICLE:
         return Rejection(
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)

@@ -80,6 +80,7 @@ class PageSignals:
     """Everything the page says about itself, per source, not yet reconciled."""
 
     jsonld_types: list[str] = field(default_factory=list)
+    ld_named: list[tuple[str, str]] = field(default_factory=list)  # (first type, name) of each named JSON-LD node
     article_ld: dict[str, Any] | None = None  # the JSON-LD object describing the article
     page_ld: dict[str, Any] | None = None  # the JSON-LD ``WebPage`` node, for its dates when the article states none
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
@@ -208,6 +209,8 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
                 named.setdefault(node_id, node)
             types = _ld_types(node)
             signals.jsonld_types.extend(types)
+            if types and isinstance(name := node.get("name") or node.get("title"), str):
+                signals.ld_named.append((types[0], name))  # what the page says it is about (mainentity.py)
             if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
                 candidates.append(node)
             elif any(t in PAGE_TYPES for t in types) and "datePublished" not in (signals.page_ld or {}):

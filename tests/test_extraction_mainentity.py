@@ -1,0 +1,83 @@
+"""A page headed by the name of the one item its JSON-LD declares (not an article) is that item's page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import html as lxml_html
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.mainentity import declared_item
+from scraper.extraction.pagekind import Kind, Verdict
+from scraper.extraction.visible import read_signals
+from scraper.items import Article, DropReason, Rejection
+from tests.helpers import make_page
+
+_PROSE = (
+    "<p>Our crews have fitted and repaired flat roofs on warehouses, offices and shops across the county since "
+    "1996, and every job starts with a survey of the deck, the drainage and the flashing around each opening.</p>"
+    "<p>We explain what we found in plain words, with photographs, and give a fixed price before any work begins; "
+    "most repairs are finished within a week of the survey, weather permitting, and we clear the site each day.</p>"
+)
+
+
+def _page(h1: str, *nodes: dict[str, object], nav_h1: bool = False) -> str:
+    ld = "".join(f'<script type="application/ld+json">{json.dumps(node)}</script>' for node in nodes)
+    crumb = "<nav><h1>Home</h1></nav>" if nav_h1 else ""
+    return (
+        f'<html lang="en"><head><title>{h1} | Brightline</title>{ld}</head><body>{crumb}'
+        f"<main><h1>{h1}</h1>{_PROSE * 2}</main></body></html>"
+    )
+
+
+def _item(html: str) -> Verdict | None:
+    return declared_item(read_signals(lxml_html.document_fromstring(html)))
+
+
+@pytest.mark.parametrize(
+    ("h1", "node", "kind"),
+    [
+        ("Brightline Roofing", {"@type": "RoofingContractor", "name": "Brightline Roofing"}, Kind.SERVICE),
+        ("Trail Kettle", {"@type": "Product", "name": "Trail Kettle", "offers": {"price": "39"}}, Kind.PRODUCT),
+        ("Junior Reporter – 12-month cover", {"@type": "JobPosting", "title": "Junior Reporter"}, Kind.SERVICE),
+        ("Sourdough won't rise", {"@type": "DiscussionForumPosting", "name": "Sourdough won't rise"}, Kind.FORUM),
+    ],
+)  # fmt: skip
+def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: dict[str, object], kind: Kind) -> None:
+    assert _item(_page(h1, {"@context": "https://schema.org", **node})) == Verdict(kind, "ld_headline")
+
+
+@pytest.mark.parametrize(
+    ("h1", "nodes"),
+    [
+        # a review is headed by more than the product's name, or declares the review
+        ("Trail Kettle 1.2 L review: light, loud and quick", ({"@type": "Product", "name": "Trail Kettle 1.2 L"},)),
+        ("Trail Kettle", ({"@type": "Review", "itemReviewed": {"@type": "Product", "name": "Trail Kettle"}},)),
+        # a story that declares itself an article, whatever else it names
+        ("Brightline Roofing", ({"@type": "NewsArticle", "headline": "Brightline Roofing"},
+                                {"@type": "LocalBusiness", "name": "Brightline Roofing"})),
+        # a course, an organisation, a web site: no kind of page here (a blog's header names its site)
+        ("Writing for the web", ({"@type": "Course", "name": "Writing for the web"},)),
+        ("Brightline Roofing", ({"@type": "Organization", "name": "Brightline Roofing"},)),
+        # the breadcrumb's h1 is not the headline
+        ("Home", ({"@type": "Product", "name": "Home"},)),
+    ],
+)  # fmt: skip
+def test_other_pages_are_left_to_the_model(h1: str, nodes: tuple[dict[str, object], ...]) -> None:
+    assert _item(_page(h1, *nodes, nav_h1=h1 == "Home")) is None
+
+
+def test_a_contractors_page_of_prose_is_rejected_and_a_story_about_the_firm_is_not() -> None:
+    """End to end at an address that says nothing: the services page goes with its signal, a news story that names
+    the firm in its JSON-LD (as its publisher's subject) and in its own headline stays."""
+    url = "https://brightline.example/node/42"
+    node = {"@context": "https://schema.org", "@type": "RoofingContractor", "name": "Brightline Roofing"}
+    result = extract_article(make_page(_page("Brightline Roofing", node), url))
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.detail.startswith("service (ld_headline)")
+    story = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Brightline Roofing",
+             "datePublished": "2026-11-20"}  # fmt: skip
+    kept = extract_article(make_page(_page("Brightline Roofing", story, node), url))
+    assert isinstance(kept, Article), getattr(kept, "detail", "")
