@@ -241,6 +241,8 @@ LONG_AFFILIATE_STORY = (
         ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.", True),
         ("Enjoying our content? Log in or create an account to continue.", True),
         ("この記事は会員限定です。", True),
+        ("Jetzt weiterlesen mit StZ Plus Alle Artikel Die digitale Zeitung 1 Monat für 0,99 € Hier anmelden", True),
+        ("Bereits Abonnent? Hier anmelden", True),
         ("The paper's readers include subscribers across the county.", False),
         ("We independently review products. We may earn an affiliate commission when you buy.", True),
         ("Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine Provision.", True),
