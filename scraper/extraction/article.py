@@ -56,6 +56,7 @@ from scraper.extraction.prune import (
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
+from scraper.extraction.splitbody import join_split_body
 from scraper.extraction.stoplists import AllStoplists
 from scraper.extraction.swap import swapped
 from scraper.extraction.undated import no_date, whole_page_date
@@ -150,6 +151,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     )
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
+    join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
     document = _run_trafilatura(tree, url, options, recalled=recalled, reuse=reuse)

@@ -1,0 +1,59 @@
+"""A story printed in several same-class body containers is read whole (``splitbody.join_split_body``)."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.splitbody import join_split_body
+from scraper.items import Article
+from tests.helpers import make_page
+
+_FIRST = (
+    "<p>After three dry summers in a row the county board plans to let farmers draw water from the river in May "
+    "instead of after midsummer, a proposal that worries anglers and the towns along its banks.</p>"
+    "<p>Many growers lost much of their harvest last year when irrigation began too late, the farmers' union says, "
+    "and potato growers alone put their losses at about four million pounds.</p>"
+)
+_SECOND = (
+    "<p>But the river is also a spawning ground for trout and for the protected freshwater pearl mussel, and low "
+    "water in early summer can wipe out a whole year's brood, the angling association warns.</p>"
+    "<p>The board proposes that the draw should stop automatically whenever the flow at the gauge upstream falls "
+    "below 1.2 cubic metres a second. Comments on the plan close on December 15.</p>"
+)
+_FACTS = '<div class="rich-text factbox"><h3>Facts: the river</h3><ul><li>110 kilometres long</li></ul></div>'
+
+
+def _story(body_class: str) -> str:
+    return (
+        '<html lang="en"><head><title>Farmers want to water earlier | Farm News</title></head><body>'
+        '<header><nav><a href="/">Farm News</a> <a href="/news">News</a></nav></header><main><article>'
+        "<h1>Farmers want to water earlier, and anglers fear for the trout</h1>"
+        f'<div class="{body_class}">{_FIRST}</div>{_FACTS}<div class="{body_class}">{_SECOND}</div>'
+        '<div class="share"><a href="#">Share</a></div></article></main>'
+        "<footer><p>Farm News is published by the Farmers' Union.</p></footer></body></html>"
+    )
+
+
+def test_a_story_split_by_a_fact_box_is_read_whole_with_the_box() -> None:
+    """Both parts and the box between them, in the page's order: trafilatura alone read the first part only."""
+    result = extract_article(make_page(_story("component rich-text article-body"), "https://farm.example/n/1"))
+    assert isinstance(result, Article), result
+    text = result.text
+    assert "spawning ground for trout" in text
+    assert "Comments on the plan close" in text
+    assert text.index("potato growers") < text.index("110 kilometres") < text.index("spawning ground")
+
+
+def test_only_the_first_body_containers_run_is_joined_and_only_siblings_of_its_class() -> None:
+    tree = lxml_html.document_fromstring(_story("article-body"))
+    assert join_split_body(tree)
+    wrapper = tree.find(".//article/div")
+    assert wrapper is not None
+    assert wrapper.get("class") == "article-body"
+    assert [child.get("class") for child in wrapper] == ["article-body", "rich-text factbox", "article-body"]
+    assert tree.find(".//article/div[@class='share']") is not None  # after the run: left where it was
+    posts = lxml_html.document_fromstring(_story("post"))  # a list's posts: a class that names no body
+    assert not join_split_body(posts)
+    single = lxml_html.document_fromstring(_story("article-body").replace('<div class="article-body">', "<div>", 1))
+    assert not join_split_body(single)  # one body container: nothing to join
