@@ -33,7 +33,7 @@ from scraper.extraction.cleaning import (
     strip_teaser_runs,
     strip_teasers,
 )
-from scraper.extraction.closing import strip_contributions, strip_copyright_notices
+from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.linklists import strip_link_lists
 from scraper.extraction.options import ExtractionOptions
@@ -216,6 +216,30 @@ def test_contributions_at_the_end(text: str, removed: bool) -> None:
 def test_copyright_notice_at_the_end(text: str, removed: bool) -> None:
     blocks = [p(PROSE), p(PROSE + " More."), p(text)]
     assert (len(strip_copyright_notices(blocks, CleaningContext())) == 2) is removed
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Responses (18)", "12 Comments", "Kommentare (3)", "3 thoughts on “Harbour wall repairs begin”", "1 Reply"],
+)
+def test_a_comment_section_left_under_the_story_goes_with_its_heading(heading: str) -> None:
+    """Unseen-page probe: a Medium-like template's generated class names left "Responses (18)" and a reader's
+    response under the story, as pruning found no "comments" in them."""
+    story = [p(f"{PROSE} {i}") for i in range(4)]
+    comments = [head(heading), p("Rachel Kim"), p("We started one in Leeds after reading about yours.")]
+    assert strip_comment_section([*story, *comments], CleaningContext()) == story
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [p(PROSE), head("Responses"), p(PROSE), p(PROSE)],  # the story's own section: no count
+        [head("Responses (3)"), p(PROSE), p(PROSE), p(PROSE)],  # at the top: a Q&A's answers, not a tail
+        [p(PROSE), p("12 comments were received during the consultation period."), p(PROSE)],  # a sentence
+    ],
+)
+def test_a_storys_own_responses_stay(blocks: list[Block]) -> None:
+    assert strip_comment_section(blocks, CleaningContext()) == blocks
 
 
 def test_a_copyright_notice_early_in_the_body_stays() -> None:

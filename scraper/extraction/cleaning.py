@@ -27,7 +27,7 @@ from scraper.extraction.boilerplate import (
     strip_notices,
     strip_prompts,
 )
-from scraper.extraction.closing import strip_contributions, strip_copyright_notices
+from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
 from scraper.extraction.linklists import is_main_run, strip_link_lists
@@ -362,6 +362,7 @@ RULES: tuple[Rule, ...] = (
     strip_author_bio,
     strip_contributions,
     strip_copyright_notices,
+    strip_comment_section,
     strip_trailing_headings,
 )
 

@@ -1,7 +1,9 @@
-"""The lines that close an article and are no part of it: co-reporters' and agencies' credits, the site's copyright.
+"""The lines that close an article and are no part of it: co-reporters' and agencies' credits, the site's copyright,
+a comment section.
 
-Both are recognised by their phrase (``phrases.toml``) and only among the body's last few short
-blocks, where a layout or a CMS footer inside the article container leaves them.
+The first two are recognised by their phrase (``phrases.toml``) and only among the body's last few short
+blocks, where a layout or a CMS footer inside the article container leaves them; a comment section by its
+heading, which counts the comments, in the body's second half.
 """
 
 from __future__ import annotations
@@ -97,3 +99,37 @@ def _names_holder(text: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!?|](?:\s|$)")
 _HOLDER_LOWER_WORDS = 2  # of four letters or more: "by the Regents of the University of …", "a division of …"
+
+
+# The heading a comment section opens with, counting its comments: "Responses (18)", "12 Comments", "Kommentare (3)",
+# and WordPress's "3 thoughts on “Title”" / "2 Replies to “Title”".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies)|reactions?|kommentare?|commentaires?|comentarios?|comentários|"
+    r"commenti|reacties|komentarze|yorumlar)(?:\s*\(\d+\))?|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+"
+    r"(?:on|to)\s+[“\"'„«].*)\s*:?$",
+    re.IGNORECASE,
+)
+_COMMENTS_HEADING_WORDS = 12  # a count and a word, or "3 thoughts on" and the story's title
+
+
+def strip_comment_section(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A comment section left in the body: its heading, which counts the comments, and everything after it.
+
+    Markup names most comment sections and pruning takes them; a template with generated class names
+    (Medium's "Responses (18)") leaves them under the story. Only a heading with a count, in the story's
+    second half by words (no more after it than before): a story's own "Responses" section has no count.
+    """
+    total = sum(b.words for b in blocks)
+    before = 0
+    for index, block in enumerate(blocks):
+        if before * 2 >= total and _opens_comments(block):
+            return blocks[:index]
+        before += block.words
+    return blocks
+
+
+def _opens_comments(block: Block) -> bool:
+    if block.kind not in ("head", "p") or block.words > _COMMENTS_HEADING_WORDS:
+        return False
+    text = " ".join(block.text.split())
+    return any(ch.isdigit() for ch in text) and _COMMENTS_HEADING.match(text) is not None
