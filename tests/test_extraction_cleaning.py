@@ -272,6 +272,8 @@ LONG_AFFILIATE_STORY = (
         ("Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine Provision.", True),
         ("Follow The Valley Echo on Google News and add us as a preferred source.", True),
         ("You are using a browser version with limited support for CSS.", True),
+        ("This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.", True),
+        ("The museum's photographs are licensed under a Creative Commons licence, its director said.", False),
         ("For the latest news from the Echo, sign up for our newsletters.", True),
         ("Check out more of our travel stories by signing up to our free weekly newsletter", True),
         ("Nichts verpassen? Abonnieren Sie unseren Newsletter «Seetal kompakt».", True),
