@@ -47,6 +47,7 @@ from scraper.extraction.people import pick_authors
 from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_published
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
+from scraper.extraction.signoff import story_signoff
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
@@ -88,6 +89,7 @@ def build_article(
     )  # fmt: skip
     site_name = pick_site_name(signals, fallback)
     title = pick_title(signals, site_name, fallback, url) or ""
+    signals.signoff = story_signoff(signals.signoffs, document.body)
     authors = pick_authors(signals, site_name, fallback, url)
     captions = list(signals.captions)
     captions += [text for f in figures for text in (f.caption, f.credit) if text]

@@ -63,16 +63,12 @@ _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·'
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
-
-
 _NOT_A_NAME = re.compile(
     r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock|"
     r"[»›:]",  # a breadcrumb, or a label that is no writer's ("Genre: Chick Lit", "design: Scott McDaniel")
     re.IGNORECASE,
 )
 _TEMPLATE_KEY = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+){2,}")  # "page.head.extra.author": a template's unfilled key
-
-
 _PARENTHESISED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 
 
@@ -379,6 +375,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         [(n, not site.mentioned_in(v)) for v in signals.author_links for n in clean_person(v, printed=True)],
         # a writing credit anywhere on the page ("Written by John Crenshaw" over the writer's bio)
         [(n, not site.mentioned_in(v)) for v in signals.written_by for n in clean_person(v, printed=True)],
+        # a signature under the story's last paragraph ("Text: Lenka Dvořáková, foto: …"): signoff.py
+        [(n, not site.mentioned_in(signals.signoff or "")) for n in clean_person(signals.signoff or "", printed=True)],
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.decoding import decode_body, parse_html, strip_control
 from scraper.text import normalise, phrases
+
+if TYPE_CHECKING:
+    from scraper.extraction.signoff import Signoff
 
 # Where ``twitter:labelN``/``twitter:dataN`` pairs (and ``twitter:misc:<label>``) that name the
 # writer are filed; SEO plugins of many CMSs emit them with a per-language "Written by" label.
@@ -95,6 +98,8 @@ class PageSignals:
     header_byline: str | None = None  # a byline printed under the headline without byline markup (article.py)
     author_links: list[str] = field(default_factory=list)  # names linked to their writer's page (authorlinks.py)
     written_by: list[str] = field(default_factory=list)  # "Written by …" credits anywhere (writtenby.py)
+    signoffs: list[Signoff] = field(default_factory=list)  # closing lines that read as a signature (signoff.py)
+    signoff: str | None = None  # the one of them that closes trafilatura's story (assemble.py)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)

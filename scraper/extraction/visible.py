@@ -19,6 +19,7 @@ from scraper.extraction.collector import collector_paused
 from scraper.extraction.declared import split_url
 from scraper.extraction.namesearch import values_holding
 from scraper.extraction.signals import Heading, PageSignals, element_text, ld_text, microdata_name, read_head_signals
+from scraper.extraction.signoff import signoff_candidates
 from scraper.extraction.writtenby import written_by
 from scraper.text import normalise, phrases
 
@@ -29,6 +30,7 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     _read_visible(tree, signals)
     signals.author_links = author_link_names(tree)
     signals.written_by = written_by(tree)
+    signals.signoffs = signoff_candidates(tree)
     ld_description = ld_text((signals.article_ld or {}).get("description"))
     descriptions = [*signals.all_meta("og:description", "description", "twitter:description"), ld_description]
     signals.lead = visible_lead(tree, [d for d in descriptions if d])

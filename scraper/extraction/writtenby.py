@@ -61,7 +61,7 @@ def written_by(tree: lxml_html.HtmlElement) -> list[str]:
         element = node.getparent()
         if element is not None and node.is_tail:  # "<i class=icon></i> Written by <a>…</a>": the parent's line
             element = element.getparent()
-        if element is None or _elsewhere(element):
+        if element is None or elsewhere(element):
             continue
         line = _short_text(element)
         if line is None:
@@ -101,7 +101,7 @@ _ELSEWHERE = frozenset(
 )
 
 
-def _elsewhere(element: lxml_html.HtmlElement) -> bool:
+def elsewhere(element: lxml_html.HtmlElement) -> bool:
     """A quotation's, a caption's, the footer's or a comment's line, or one in a card (a small block whose
     headline links away)."""
     for level, up in enumerate(chain([element], element.iterancestors())):

@@ -1,0 +1,181 @@
+"""A byline printed under the story's last paragraph, as its signature.
+
+Many papers sign a story at its end, not under its headline: a Czech one "Text: Lenka Dvořáková, foto:
+Martin Šebek", a Vietnamese one the writer's name alone in bold, aligned right, a paper built by hand "—
+Written by Gary Lutz, Clarion staff writer", a wire "Reporting by Felix Grant; Editing by Paul Simmons".
+Such a line is read by its place and shape, not by the page's language: short, right after the story's
+last paragraph (one short block may follow it, links aside), and either opening with a writing lead or
+label ("Text:", "Written by", "Reporting by"), or one name and nothing else, set apart as a signature is
+(bold or italic all through, or aligned right). A quoted person's last words, a caption's credit, "Photo:
+Max Kurz" or "Contact the reporter at …" is none of these.
+
+Read in two steps: the candidates and the text just before each, from the page as it was
+(:func:`signoff_candidates`: the pruning may drop a signature set outside the story's container), then
+the one whose preceding text ends the story trafilatura kept (:func:`story_signoff`): a line closing a
+sidebar's or the footer's prose closes no story. ``people.pick_authors`` reads it last of the page's own
+sources, after JSON-LD, meta and every byline by the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.extraction.bylinetext import header_byline, names_only, opens_byline
+from scraper.extraction.writtenby import elsewhere
+from scraper.text import normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Signoff:
+    """A closing line read as a byline, and the normalised end of the text printed just before it."""
+
+    byline: str  # "Text: Lenka Dvořáková", "Hoàng Mai", "By Felix Grant and Mia Sørensen"
+    before: str
+
+
+_LINE_CHARS = (
+    160  # a wire's credits run longer than a byline: "Reporting by …; Additional reporting by …; Editing by …"
+)
+_MAX_CANDIDATES = 10  # a page full of them is a list of signed items, bounded on hostile pages
+_BEFORE_CHARS = 200  # of the text before a candidate, kept to find the story's end in it
+_TAIL_BLOCKS = 3  # the story's last paragraph, the signature, one short block after it
+_MATCH_CHARS = 80  # of a story block's end, looked for at the end of the text before a candidate
+_MIN_MATCH = 20  # a block shorter than this ("Tags") ends too many texts to place a line after it
+_AFTER_LINE = 100  # characters of a block after the signature ("Foto: Max Kurz", "« Back to News")
+_FOLLOWING = 6  # elements after a signature: a short line, a rule, links back, scripts
+_NAME_WORDS = (2, 6)  # words of a name alone: "Hoàng Mai", "Ana María de la Fuente López"
+_WRAPPERS = 3  # the line's containers whose alignment it takes (<div align="right"><p>Hoàng Mai</p></div>)
+_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+_SILENT = frozenset({"script", "style", "template", "noscript", "br", "hr"})
+# Before a quotation, a figure, a table or a list, a short line is its attribution or credit, not the story's signature.
+_NOT_STORY = frozenset({"blockquote", "q", "figure", "figcaption", "table", "ul", "ol", "dl", "img", "picture"})
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_DASHES = " —–―-"
+# A wire's credits, one per ";": "Reporting by Felix Grant in Rotterdam; Additional reporting by …; Editing by …".
+# The reporters and writers are the authors; an editor, a compiler or a photographer is not.
+_WRITING_CREDIT = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|reported)\s+by\s+", re.IGNORECASE)
+_PLACE = re.compile(r"\s+(?:in|from)\s+[^\W\d_][^;]*$")  # "in Rotterdam": where the reporter was
+
+
+def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
+    """Short closing lines that read as a signature, each with the text before it, in page order."""
+    found: list[Signoff] = []
+    for element in _short_blocks()(tree):
+        line = " ".join("".join(element.itertext()).split())  # short: the XPath measured it
+        if not line or (byline := _as_byline(line.lstrip(_DASHES), element)) is None or elsewhere(element):
+            continue
+        before = _before(element)
+        if before and _closes(element) and all(c.byline != byline for c in found):
+            found.append(Signoff(byline, before))
+        if len(found) >= _MAX_CANDIDATES:
+            return []
+    return found
+
+
+@cache
+def _short_blocks() -> etree.XPath:
+    """The paragraphs and divisions of a line's length after a text, near their container's end, found in C.
+
+    A Python walk reading each one's text cost about 6 ms a page (a division holding the whole story is
+    read again for each level of it). Few elements follow a signature (:func:`_closes` reads them), and
+    a text precedes it (:func:`_before`): of a signature's wrappers (``<div><p><b>Hoàng Mai</b></p></div>``)
+    the outermost is taken, the one that stands after the story.
+    """
+    return etree.XPath(
+        f"/descendant::*[self::p or self::div][not(following-sibling::*[{_FOLLOWING + 1}])]"
+        f"[string-length(normalize-space(preceding-sibling::node()[normalize-space()][1])) >= {_MIN_MATCH}]"
+        "[string-length(.) <= 1000]"  # the indentation of a line's markup
+        f"[string-length(normalize-space(.)) <= {_LINE_CHARS}][string-length(normalize-space(.)) > 3]"
+    )
+
+
+def story_signoff(candidates: list[Signoff], body: Any) -> str | None:
+    """The byline of the candidate printed right after one of the last blocks of trafilatura's ``body``."""
+    if not candidates or body is None:
+        return None
+    tail = [normalise(" ".join(block.itertext())) for block in list(body)[-_TAIL_BLOCKS:]]
+    ends = [text[-_MATCH_CHARS:] for text in tail if len(text) >= _MIN_MATCH]
+    return next((c.byline for c in candidates if any(c.before.endswith(end) for end in ends)), None)
+
+
+def _as_byline(line: str, element: lxml_html.HtmlElement) -> str | None:
+    """The line as a byline: a wire's writing credits, a lead with names and a field, or a name set apart."""
+    if (credits := _writing_credits(line)) is not None:
+        return credits
+    if opens_byline(line):
+        return header_byline([line])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
+    words = line.split()
+    if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return None  # not a name's shape: most short lines go here, before the slower tests
+    name = names_only(line) if _set_apart(element) else None
+    return name if name is not None and " and " not in name else None
+
+
+def _writing_credits(line: str) -> str | None:
+    """The reporters and writers of a wire's credits line, after a "By"; None for any other line."""
+    if _WRITING_CREDIT.match(line) is None:
+        return None
+    names = []
+    for credit in line.split(";"):
+        lead = _WRITING_CREDIT.match(credit.strip())
+        found = names_only(_PLACE.sub("", credit.strip()[lead.end() :])) if lead else None
+        if found:
+            names.append(found)
+    return "By " + " and ".join(names) if names else None
+
+
+def _set_apart(element: lxml_html.HtmlElement) -> bool:
+    """Aligned right, or bold or italic all through: how a signature stands apart from the story's text."""
+    up = [*element.iter(etree.Element), *islice(element.iterancestors(), _WRAPPERS)]
+    if any(e.get("align", "").lower() == "right" or _RIGHT.search(e.get("style", "")) for e in up):
+        return True
+    return _all_emphasised(element)
+
+
+def _all_emphasised(element: lxml_html.HtmlElement) -> bool:
+    """Every piece of the element's text lies in a bold or italic element."""
+    if (element.text or "").strip():
+        return False
+    for child in element:
+        if (child.tail or "").strip():
+            return False
+        inside = isinstance(child.tag, str) and (child.tag in _EMPHASIS or bool(_BOLD.search(child.get("style", ""))))
+        if not inside and isinstance(child.tag, str) and not _all_emphasised(child):
+            return False
+    return True
+
+
+def _before(unit: lxml_html.HtmlElement) -> str | None:
+    """The normalised end of the text printed just before the block; None after a quote, a figure or a list."""
+    for sibling in unit.itersiblings(preceding=True):
+        if (sibling.tail or "").strip():  # text loose between the elements, the story's where a page uses <br>s
+            return normalise(sibling.tail or "")[-_BEFORE_CHARS:]
+        if not isinstance(sibling.tag, str) or sibling.tag in _SILENT:
+            continue
+        text = " ".join(sibling.itertext()).strip()
+        if text:
+            return None if sibling.tag in _NOT_STORY else normalise(text)[-_BEFORE_CHARS:]
+    return None
+
+
+def _closes(unit: lxml_html.HtmlElement) -> bool:
+    """No more than one short block follows the line in its container, links aside ("« Back to News")."""
+    after = 1 if (unit.tail or "").strip() else 0
+    for sibling in unit.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag not in _SILENT:
+            text = " ".join(" ".join(sibling.itertext()).split())
+            linked = sum(len(" ".join(a.itertext()).strip()) for a in sibling.iter("a"))
+            if text and linked < len(text) * 0.8:
+                if len(text) > _AFTER_LINE:
+                    return False
+                after += 1
+        after += 1 if (sibling.tail or "").strip() else 0
+    return after <= 1
