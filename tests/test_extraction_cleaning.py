@@ -445,7 +445,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "Fill out the form to get a copy of our ebook.", "Would you like to receive notifications about new posts?",
      "Follow me on Instagram: @harbourhomes", "Is this email not displaying correctly? View it in your browser.",
      'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"',
-     "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe"],
+     "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe", "PUBLICITAT", "Publicidade", "annonse",
+     "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582"],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

@@ -554,3 +554,36 @@ def test_a_chinese_section_front_of_long_headlines_is_no_article() -> None:
     result = extract_article(_page(page, "https://news.example.cn/china/guonei-xinwen-zuixin-liebiao"))
     assert isinstance(result, Rejection), result
     assert result.reason is DropReason.NOT_ARTICLE
+
+
+def test_an_article_verdict_names_the_kind_the_model_finds_likelier() -> None:
+    """The verdict stays an article over the threshold, and says which other kind was likelier, if one was."""
+    from scraper.extraction import pagekind
+
+    tree = lxml_html.document_fromstring(SHORT_ARTICLE)
+    features = page_features(tree, "https://courier.example/news/footbridge", read_signals(tree))
+    probability, _ = pagekind.kind_probabilities(features)
+    verdict = decide(features)
+    assert verdict.kind is Kind.ARTICLE
+    assert verdict.rival is None  # the article is the likeliest kind
+    assert max(probability, key=probability.__getitem__) is Kind.ARTICLE
+    assert Verdict.parse(str(verdict)) == verdict  # the rival is no part of the verdict's identity
+
+
+def test_a_short_page_another_kind_is_likelier_for_is_that_kind() -> None:
+    """Unseen-page probes: a TV schedule (82 words) and an index of death notices (94) had P(article) just over
+    the threshold and a listing likelier; under ``SHORT_PAGE_WORDS`` the likelier kind wins. A brief of the
+    same length with an article's structure stays (its P(article) is 0.99)."""
+    from scraper.extraction.assemble import SHORT_PAGE_WORDS
+    from tests.test_unseen_pages import EXPECT, extracted
+
+    for name in ("68_tv_schedule", "69_death_notices_index"):
+        result = extracted(name, EXPECT[name]["url"])
+        assert isinstance(result, Rejection), name
+        assert result.verdict == "listing/short_likelier", result.detail
+        assert result.detail.startswith("listing (short_likelier: ")
+    last = SHORT_ARTICLE.index("<p>Cyclists are asked")  # the brief without its last paragraph: 80 words
+    shorter = SHORT_ARTICLE[:last] + SHORT_ARTICLE[SHORT_ARTICLE.index("</p>", last) + 4 :]
+    brief = extract_article(_page(shorter, "https://courier.example/news/footbridge"))
+    assert isinstance(brief, Article), getattr(brief, "detail", "")
+    assert brief.word_count < SHORT_PAGE_WORDS

@@ -76,6 +76,17 @@ class Read:
     header: str = ""  # the lines printed under the headline (a span of time there, "June 3 – June 9, 2026")
 
 
+# Under this many words of text, in blocks of fewer than ``ITEM_WORDS`` on average, a page the model finds likelier
+# another kind than an article is that kind, though its P(article) is over the threshold: the threshold is set
+# low to keep the articles of long pages, whose text holds evidence either way; a page of a few short items
+# with a likelier kind is a TV schedule, a stock's figures, an index of death notices (unseen-page probes:
+# 6 words a block). A short story over a rail of big teasers has a listing likelier too, and its text is three
+# paragraphs of 25 words: it stays. Over both shared corpora no article is caught (the shortest with a likelier
+# kind has 149 words; the briefs of 60-100 words have a P(article) of 0.8 and more).
+SHORT_PAGE_WORDS = 100
+ITEM_WORDS = 12  # words a block, on average: a schedule's or an index's items, not a story's paragraphs
+
+
 def build_article(
     read: Read,
     document: Extracted,
@@ -147,6 +158,9 @@ def build_article(
         if paywalled and words:
             return Rejection(DropReason.PAYWALLED, f"{words} words visible")
         return Rejection(DropReason.NO_TEXT, f"{words} words after cleaning")
+    if (rival := verdict.rival) is not None and words < SHORT_PAGE_WORDS and words < ITEM_WORDS * len(blocks):
+        short = Verdict(rival, "short_likelier")  # a schedule, a stock's figures, an index of notices
+        return Rejection(DropReason.NOT_ARTICLE, f"{short.kind} ({short.signal}: {words} words)", verdict=str(short))
     if len(blocks) <= 2 and words > 200 and only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -63,6 +63,9 @@ class Verdict:
 
     kind: Kind
     signal: str
+    # Of an article verdict: the other kind the model finds likelier, over the article threshold all the same
+    # (the recall margin); a page of little text is that kind (assemble.py, ``SHORT_PAGE_WORDS``).
+    rival: Kind | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.signal}"
@@ -245,7 +248,9 @@ def decide(features: dict[str, float]) -> Verdict:
         winner, loser = rival, Kind.ARTICLE
     margins = [a - b for a, b in zip(parts[winner], parts[loser], strict=True)]
     best = max(range(len(margins)), key=margins.__getitem__)
-    return Verdict(winner, _signal_name(model.features[best]))
+    likeliest = max(KINDS[1:], key=probability.__getitem__)
+    likelier = likeliest if winner is Kind.ARTICLE and probability[likeliest] > probability[Kind.ARTICLE] else None
+    return Verdict(winner, _signal_name(model.features[best]), likelier)
 
 
 # Both card measures of :mod:`structure` and :mod:`linkitems` at least this: most of the page's words
