@@ -1,13 +1,14 @@
 """A byline printed under the story's last paragraph, as its signature.
 
 Many papers sign a story at its end, not under its headline: a Czech one "Text: Lenka Dvořáková, foto:
-Martin Šebek", a Vietnamese one the writer's name alone in bold, aligned right, a paper built by hand "—
-Written by Gary Lutz, Clarion staff writer", a wire "Reporting by Felix Grant; Editing by Paul Simmons".
-Such a line is read by its place and shape, not by the page's language: short, right after the story's
-last paragraph (one short block may follow it, links aside), and either opening with a writing lead or
-label ("Text:", "Written by", "Reporting by"), or one name and nothing else, set apart as a signature is
-(bold or italic all through, or aligned right). A quoted person's last words, a caption's credit, "Photo:
-Max Kurz" or "Contact the reporter at …" is none of these.
+Martin Šebek", a paper built by hand "— Written by Gary Lutz, Clarion staff writer", a wire "Reporting by
+Felix Grant; Editing by Paul Simmons". Such a line is read by its place and its words, not by the page's
+language: short, right after the story's last paragraph (one short block may follow it, links aside), and
+opening with a writing lead or label ("Text:", "Written by", "Reporting by"). A name alone, set apart in
+bold or aligned right (as Vietnamese papers sign), is not taken: the review found a poem's "— Emily
+Dickinson", a funeral home, "Related Coverage", a photographer's right-aligned name and "Happy Thanksgiving
+Everyone" printed the same way. A quoted person's last words, a caption's credit, "Photo: Max Kurz" or
+"Contact the reporter at …" open with no lead either.
 
 Read in two steps: the candidates and the text just before each, from the page as it was
 (:func:`signoff_candidates`: the pruning may drop a signature set outside the story's container), then
@@ -21,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -50,14 +50,9 @@ _MATCH_CHARS = 80  # of a story block's end, looked for at the end of the text b
 _MIN_MATCH = 20  # a block shorter than this ("Tags") ends too many texts to place a line after it
 _AFTER_LINE = 100  # characters of a block after the signature ("Foto: Max Kurz", "« Back to News")
 _FOLLOWING = 6  # elements after a signature: a short line, a rule, links back, scripts
-_NAME_WORDS = (2, 6)  # words of a name alone: "Hoàng Mai", "Ana María de la Fuente López"
-_WRAPPERS = 3  # the line's containers whose alignment it takes (<div align="right"><p>Hoàng Mai</p></div>)
-_EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _SILENT = frozenset({"script", "style", "template", "noscript", "br", "hr"})
 # Before a quotation, a figure, a table or a list, a short line is its attribution or credit, not the story's signature.
 _NOT_STORY = frozenset({"blockquote", "q", "figure", "figcaption", "table", "ul", "ol", "dl", "img", "picture"})
-_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
-_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _DASHES = " —–―-"
 # A wire's credits, one per ";": "Reporting by Felix Grant in Rotterdam; Additional reporting by …; Editing by …".
 # The reporters and writers are the authors; an editor, a compiler or a photographer is not.
@@ -70,7 +65,7 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
     found: list[Signoff] = []
     for element in _short_blocks()(tree):
         line = " ".join("".join(element.itertext()).split())  # short: the XPath measured it
-        if not line or (byline := _as_byline(line.lstrip(_DASHES), element)) is None or elsewhere(element):
+        if not line or (byline := _as_byline(line.lstrip(_DASHES))) is None or elsewhere(element):
             continue
         before = _before(element)
         if before and _closes(element) and all(c.byline != byline for c in found):
@@ -106,21 +101,22 @@ def story_signoff(candidates: list[Signoff], body: Any) -> str | None:
     return next((c.byline for c in candidates if any(c.before.endswith(end) for end in ends)), None)
 
 
-def _as_byline(line: str, element: lxml_html.HtmlElement) -> str | None:
-    """The line as a byline: a wire's writing credits, a lead with names and a field, or a name set apart."""
+def _as_byline(line: str) -> str | None:
+    """The line as a byline: a wire's writing credits, or a writing lead with names and a field."""
     if (credits := _writing_credits(line)) is not None:
         return credits
     if opens_byline(line):
         return header_byline([line])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
-    words = line.split()
-    if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or not (words[0][:1].isupper() and words[-1][:1].isupper()):
-        return None  # not a name's shape: most short lines go here, before the slower tests
-    name = names_only(line) if _set_apart(element) else None
-    return name if name is not None and " and " not in name else None
+    return None
 
 
 def _writing_credits(line: str) -> str | None:
-    """The reporters and writers of a wire's credits line, after a "By"; None for any other line."""
+    """The reporters and writers of a wire's credits line, after a "By"; None for any other line.
+
+    The line may stand in brackets, as Reuters prints it: "(Reporting by Ana Ruiz; Editing by Mark Hall)".
+    """
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]
     if _WRITING_CREDIT.match(line) is None:
         return None
     names = []
@@ -130,27 +126,6 @@ def _writing_credits(line: str) -> str | None:
         if found:
             names.append(found)
     return "By " + " and ".join(names) if names else None
-
-
-def _set_apart(element: lxml_html.HtmlElement) -> bool:
-    """Aligned right, or bold or italic all through: how a signature stands apart from the story's text."""
-    up = [*element.iter(etree.Element), *islice(element.iterancestors(), _WRAPPERS)]
-    if any(e.get("align", "").lower() == "right" or _RIGHT.search(e.get("style", "")) for e in up):
-        return True
-    return _all_emphasised(element)
-
-
-def _all_emphasised(element: lxml_html.HtmlElement) -> bool:
-    """Every piece of the element's text lies in a bold or italic element."""
-    if (element.text or "").strip():
-        return False
-    for child in element:
-        if (child.tail or "").strip():
-            return False
-        inside = isinstance(child.tag, str) and (child.tag in _EMPHASIS or bool(_BOLD.search(child.get("style", ""))))
-        if not inside and isinstance(child.tag, str) and not _all_emphasised(child):
-            return False
-    return True
 
 
 def _before(unit: lxml_html.HtmlElement) -> str | None:
