@@ -306,14 +306,16 @@ def _a_pictures(element: lxml_html.HtmlElement) -> bool:
 
     A story's credits line takes the class a photo's credit does ("credits"), but opens with the
     writer's lead: "Words by Hannah Clarke · Photography by Ben Whitaker", "Text: Lena Fischer / Photos:
-    Mark Hale". That line is the byline; a class naming the picture itself ("photo-credit") is never one.
+    Mark Hale". That line is the byline; a class naming the picture itself ("photo-credit") is never one, nor a
+    credit that opens with a bare "By" ("By Mark Hale | AP Photo" under a picture, review).
     """
     classes = element.get("class") or ""
     if not _PICTURE_CLASS.search(classes):
         return False
     if _PICTURE_CLASS.search(_CREDIT.sub("", classes)):
         return True
-    return not opens_byline(" ".join(element.text_content()[:_CREDIT_CHARS].split()))
+    line = " ".join(element.text_content()[:_CREDIT_CHARS].split())
+    return not opens_byline(line) or line[:3].lower() == "by "  # "By Mark Hale | AP Photo" credits a picture
 
 
 _CREDIT = re.compile(r"credit", re.IGNORECASE)
