@@ -236,6 +236,7 @@ def test_a_comment_section_left_under_the_story_goes_with_its_heading(heading: s
         [p(PROSE), head("Responses"), p(PROSE), p(PROSE)],  # the story's own section: no count
         [head("Responses (3)"), p(PROSE), p(PROSE), p(PROSE)],  # at the top: a Q&A's answers, not a tail
         [p(PROSE), p("12 comments were received during the consultation period."), p(PROSE)],  # a sentence
+        [p(PROSE), p(PROSE), head("Reactions (2)"), p(PROSE)],  # review: a match report's section of quotes
     ],
 )
 def test_a_storys_own_responses_stay(blocks: list[Block]) -> None:
@@ -266,7 +267,7 @@ LONG_AFFILIATE_STORY = (
         ("Enjoying our content? Log in or create an account to continue.", True),
         ("この記事は会員限定です。", True),
         ("Jetzt weiterlesen mit StZ Plus Alle Artikel Die digitale Zeitung 1 Monat für 0,99 € Hier anmelden", True),
-        ("Bereits Abonnent? Hier anmelden", True),
+        ("Wer bereits Abonnent ist, zahlt ab Januar zwei Euro mehr im Monat.", False),  # review: a story's
         ("The paper's readers include subscribers across the county.", False),
         ("We independently review products. We may earn an affiliate commission when you buy.", True),
         ("Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine Provision.", True),
@@ -456,6 +457,12 @@ def test_prompts(text: str) -> None:
 def test_lines_with_a_counters_words_that_count_no_readers_stay(text: str) -> None:
     """A view counter is a number and its word, nothing else: a heading about views, a bare word or number stay."""
     assert strip_prompts([p(text)], CleaningContext()) == [p(text)]
+
+
+def test_a_heading_is_no_view_counter_and_a_short_story_sentence_no_ad_label() -> None:
+    """Review: the sub-heading "2024 hits" and the Polish sentence "Reklama sugerowała darmowy internet." went."""
+    blocks = [head("2024 hits"), head("1,200 views"), p("Reklama sugerowała darmowy internet."), p(PROSE)]
+    assert strip_prompts(blocks, CleaningContext()) == blocks
 
 
 def test_link_lists_and_their_heading_go() -> None:

@@ -35,25 +35,41 @@ def _story(body_class: str) -> str:
     )
 
 
-def test_a_story_split_by_a_fact_box_is_read_whole_with_the_box() -> None:
-    """Both parts and the box between them, in the page's order: trafilatura alone read the first part only."""
+def test_a_story_split_by_a_box_is_read_whole_without_the_box() -> None:
+    """Both parts, in the page's order: trafilatura alone read the first part only. The box between them stays
+    out (a fact box here; an inline "More on this" box or a newsletter form as often, review)."""
     result = extract_article(make_page(_story("component rich-text article-body"), "https://farm.example/n/1"))
     assert isinstance(result, Article), result
     text = result.text
     assert "spawning ground for trout" in text
     assert "Comments on the plan close" in text
-    assert text.index("potato growers") < text.index("110 kilometres") < text.index("spawning ground")
+    assert text.index("potato growers") < text.index("spawning ground")
+    assert "110 kilometres" not in text
 
 
-def test_only_the_first_body_containers_run_is_joined_and_only_siblings_of_its_class() -> None:
+def test_the_parts_move_into_one_wrapper_and_what_stood_between_them_stays_after_it() -> None:
     tree = lxml_html.document_fromstring(_story("article-body"))
     assert join_split_body(tree)
-    wrapper = tree.find(".//article/div")
+    article = tree.find(".//article")
+    assert article is not None
+    assert [child.get("class") for child in article if child.tag == "div"] == [
+        "article-body", "rich-text factbox", "share"
+    ]  # fmt: skip
+    wrapper = article.find("div")
     assert wrapper is not None
-    assert wrapper.get("class") == "article-body"
-    assert [child.get("class") for child in wrapper] == ["article-body", "rich-text factbox", "article-body"]
-    assert tree.find(".//article/div[@class='share']") is not None  # after the run: left where it was
+    assert [child.get("class") for child in wrapper] == ["article-body", "article-body"]
     posts = lxml_html.document_fromstring(_story("post"))  # a list's posts: a class that names no body
     assert not join_split_body(posts)
+    chart = lxml_html.document_fromstring(_story("chart-content"))  # "art-content" inside another word
+    assert not join_split_body(chart)
     single = lxml_html.document_fromstring(_story("article-body").replace('<div class="article-body">', "<div>", 1))
     assert not join_split_body(single)  # one body container: nothing to join
+
+
+def test_the_next_story_printed_under_this_one_is_not_joined() -> None:
+    """Review: "Up next", the next story's headline and its body in the same classes (infinite scroll)."""
+    page = _story("article-body").replace(
+        _FACTS, '<div class="next-up">Up next</div><h2><a href="/n/2">Kitchen fire damages Birch Lane home</a></h2>'
+    )
+    tree = lxml_html.document_fromstring(page)
+    assert not join_split_body(tree)

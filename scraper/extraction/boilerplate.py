@@ -267,7 +267,7 @@ def is_prompt(block: Block) -> bool:
     """
     if _FOLLOW_ON.match(block.text):
         return not reported(block.text)  # "Follow Market Ledger on X and LinkedIn": any name before "on"
-    if block.words <= _COUNTER_WORDS and is_view_counter(block.norm):
+    if block.kind == "p" and block.words <= _COUNTER_WORDS and is_view_counter(block.norm):  # not "2024 hits"
         return True
     found = opening_phrase(block.text, "prompt")
     if found is None or reported(block.text):

@@ -102,9 +102,10 @@ _HOLDER_LOWER_WORDS = 2  # of four letters or more: "by the Regents of the Unive
 
 
 # The heading a comment section opens with, counting its comments: "Responses (18)", "12 Comments", "Kommentare (3)",
-# and WordPress's "3 thoughts on “Title”" / "2 Replies to “Title”".
+# and WordPress's "3 thoughts on “Title”" / "2 Replies to “Title”". Not "Reactions (2)": a match report's own
+# section of quotes (review).
 _COMMENTS_HEADING = re.compile(
-    r"^(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies)|reactions?|kommentare?|commentaires?|comentarios?|comentários|"
+    r"^(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies)|kommentare?|commentaires?|comentarios?|comentários|"
     r"commenti|reacties|komentarze|yorumlar)(?:\s*\(\d+\))?|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+"
     r"(?:on|to)\s+[“\"'„«].*)\s*:?$",
     re.IGNORECASE,

@@ -4,12 +4,15 @@ Component CMSs (Sitecore, AEM, the Washington Post's) print a story as a run of 
 fact box, a picture or an advertisement between them: ``<div class="rich-text article-body">`` twice. trafilatura
 looks for the first container whose class names a body and reads that one only (its XPath takes the first
 match of each parent), so everything after the first break was lost: half a Swedish story, a paragraph of a
-Washington Post one. The run, from the first such container to the last sibling of the same tag and class, is
-wrapped in one container of that class: trafilatura's search finds the wrapper first and reads the whole run,
-the box between the parts included (as on the page).
+Washington Post one. The parts, the first such container and its later siblings of the same tag and class,
+are moved into one container of that class, where the first stood: trafilatura's search finds the wrapper
+first and reads them all. What stood between the parts stays after the wrapper, outside the story: a fact
+box is lost with it, but an inline "More on this" box and a newsletter form were taken in (review).
 
 Only a class that names an article's body ("article-body", "body-text", "entry-content") counts: sibling
-``<div class="post">`` containers are a list's posts, not parts of one.
+``<div class="post">`` containers are a list's posts, not parts of one. And no part, nor anything between
+them, may hold a headline (``<h1>``, ``<h2>``): a site that prints the next story under this one ("Up
+next", infinite scroll) gives it the same classes, and the review found it appended to the story.
 """
 
 from __future__ import annotations
@@ -18,14 +21,16 @@ import re
 
 from lxml import html as lxml_html
 
-_BODY_CLASS = re.compile(
-    r"article(?:-|__)?body|articleBody|body-text|(?:entry|article|art|post)[-_]content|article__content|story-body"
+_BODY_CLASS = re.compile(  # whole words of the class: not "chart-content", "smart-content"
+    r"(?<![A-Za-z])(?:article(?:-|__)?body|articleBody|body-text|(?:entry|article|art|post)[-_]content|"
+    r"article__content|story-body)"
 )
+_HEADLINES = ("h1", "h2")  # between two parts, a headline starts another story ("Up next": infinite scroll)
 _CONTAINERS = ("div", "section", "article")
 
 
 def join_split_body(tree: lxml_html.HtmlElement) -> bool:
-    """Wrap the run of the first body container and its same-class siblings in one; True when it did.
+    """Move the first body container and its same-class siblings into one wrapper; True when it did.
 
     Only the first body container is looked at, as trafilatura reads only that one.
     """
@@ -41,8 +46,23 @@ def join_split_body(tree: lxml_html.HtmlElement) -> bool:
         run.append(sibling)
         if sibling is parts[-1]:
             break
+    if any(next(el.iter(_HEADLINES), None) is not None for el in run[1:] if isinstance(el.tag, str)):
+        return False  # the next story, printed below this one in the same classes
     wrapper = lxml_html.Element(first.tag, {"class": str(classes)})
-    wrapper.tail, run[-1].tail = run[-1].tail, None
     parent.insert(parent.index(first), wrapper)
-    wrapper.extend(run)  # moves them, in order
+    for part in (first, *parts):  # moved, in order; what stood between them stays after the wrapper
+        tail, part.tail = part.tail, None
+        _keep_tail(part, tail)
+        wrapper.append(part)
     return True
+
+
+def _keep_tail(part: lxml_html.HtmlElement, tail: str | None) -> None:
+    """A part's tail text stays where it was, on the element before the part (or its parent's text)."""
+    if not tail or not tail.strip():
+        return
+    before = part.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "") + tail
+    elif (parent := part.getparent()) is not None:
+        parent.text = (parent.text or "") + tail
