@@ -40,7 +40,7 @@ def _item(html: str) -> Verdict | None:
     [
         ("Commercial Roofing", {"@type": "Service", "name": "Commercial Roofing"}, Kind.SERVICE),
         ("Trail Kettle", {"@type": "Product", "name": "Trail Kettle", "offers": {"price": "39"}}, Kind.PRODUCT),
-        ("Junior Reporter – 12-month cover", {"@type": "JobPosting", "title": "Junior Reporter"}, Kind.SERVICE),
+        ("Junior Reporter", {"@type": "JobPosting", "title": "Junior Reporter"}, Kind.SERVICE),
     ],
 )  # fmt: skip
 def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: dict[str, object], kind: Kind) -> None:
@@ -56,6 +56,8 @@ def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: d
         # a story that declares itself an article, whatever else it names
         ("Brightline Roofing", ({"@type": "NewsArticle", "headline": "Brightline Roofing"},
                                 {"@type": "LocalBusiness", "name": "Brightline Roofing"})),
+        # second review: a job's title that opens a story's headline (a jobs widget beside it) is its subject
+        ("Reporter wins state press award", ({"@type": "JobPosting", "title": "Reporter"},)),
         # a course, an organisation, a web site: no kind of page here (a blog's header names its site)
         ("Writing for the web", ({"@type": "Course", "name": "Writing for the web"},)),
         ("Brightline Roofing", ({"@type": "Organization", "name": "Brightline Roofing"},)),
@@ -85,6 +87,11 @@ def test_a_page_that_names_its_writer_is_left_to_the_model() -> None:
     assert _item(signed) is None
     meta = _page("Trail Kettle", product).replace("<title>", '<meta name="author" content="Jo Lee"><title>')
     assert _item(meta) is None
+    page_author = {"@type": "WebPage", "name": "Deal", "author": {"@type": "Person", "name": "Jo Lee"}}
+    assert _item(_page("Trail Kettle", page_author, product)) is None  # second review: the WebPage's author
+    signals = read_signals(lxml_html.document_fromstring(_page("Trail Kettle", product)))
+    signals.header_byline = "By Jane Doe, Deals Editor"  # printed as plain text under the headline
+    assert declared_item(signals) is None
 
 
 def test_a_story_that_declares_itself_and_the_firm_it_is_about_stays_an_article() -> None:

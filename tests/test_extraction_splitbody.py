@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
@@ -66,10 +67,19 @@ def test_the_parts_move_into_one_wrapper_and_what_stood_between_them_stays_after
     assert not join_split_body(single)  # one body container: nothing to join
 
 
-def test_the_next_story_printed_under_this_one_is_not_joined() -> None:
-    """Review: "Up next", the next story's headline and its body in the same classes (infinite scroll)."""
-    page = _story("article-body").replace(
-        _FACTS, '<div class="next-up">Up next</div><h2><a href="/n/2">Kitchen fire damages Birch Lane home</a></h2>'
-    )
-    tree = lxml_html.document_fromstring(page)
-    assert not join_split_body(tree)
+@pytest.mark.parametrize("level", ["h2", "h3"])
+def test_the_next_story_printed_under_this_one_is_not_joined(level: str) -> None:
+    """Review: "Up next", the next story's linked headline and its body in the same classes (infinite scroll)."""
+    teaser = f'<div class="next-up">Up next</div><{level}><a href="/n/2">Kitchen fire damages home</a></{level}>'
+    assert not join_split_body(lxml_html.document_fromstring(_story("article-body").replace(_FACTS, teaser)))
+
+
+def test_a_part_with_its_own_sub_headings_is_joined() -> None:
+    """Second review: a story's parts hold its <h2> sub-headings; only an <h1> in a part is another story's."""
+    page = _story("article-body").replace(_SECOND, f"<h2>What happens next</h2>{_SECOND}")
+    assert join_split_body(lxml_html.document_fromstring(page))
+    assert not join_split_body(lxml_html.document_fromstring(page.replace("h2>What", "h1>What")))
+    anchored = page.replace("<h2>What happens next</h2>", '<h2><a href="#next">What happens next</a></h2>')
+    assert join_split_body(lxml_html.document_fromstring(anchored))  # a link to its own section
+    teaser = page.replace("<h2>What happens next</h2>", '<h3><a href="/n/2">Parents worry about portables</a></h3>')
+    assert not join_split_body(lxml_html.document_fromstring(teaser))  # second review: a teaser in the same class

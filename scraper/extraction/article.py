@@ -45,7 +45,6 @@ from scraper.extraction.listscan import may_list
 from scraper.extraction.mainentity import declared_item
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
-from scraper.extraction.postline import post_byline
 from scraper.extraction.prune import (
     drop_comments,
     empty_style_sheets,
@@ -131,8 +130,6 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     verdict = decide(page_features(tree, url, signals))  # before pruning: the layout as a reader sees it
     if (said := error_page(signals)) is not None:  # a soft 404: its own words say it, whatever its layout
         verdict = Verdict(Kind.ERROR_PAGE, said)
-    elif verdict.kind is Kind.ARTICLE and (item := declared_item(signals)) is not None:
-        verdict = item  # a product's, a job's, a business's page: its declared item's name is its headline
     if verdict.kind is not Kind.ARTICLE:
         return Rejection(
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)
@@ -146,9 +143,9 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     header = read_header(tree, signals.html_lang, url)  # the date and byline by the headline, before pruning too
     shown = header.dates
     language = language_code(signals.html_lang, url)  # the date scanner's, for a date beside the byline
-    signals.header_byline = (
-        header_byline(header.lines, language) or header_byline(header.above, language) or post_byline(header.lines)
-    )
+    signals.header_byline = header_byline(header.lines, language) or header_byline(header.above, language)
+    if (item := declared_item(signals)) is not None:  # a product's, a job's page: its headline names the item
+        return Rejection(DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}); head: {declared}", verdict=str(item))
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole

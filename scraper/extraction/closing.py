@@ -101,24 +101,22 @@ _SENTENCE_END = re.compile(r"[.!?|](?:\s|$)")
 _HOLDER_LOWER_WORDS = 2  # of four letters or more: "by the Regents of the University of …", "a division of …"
 
 
-# The heading a comment section opens with, counting its comments: "Responses (18)", "12 Comments", "Kommentare (3)",
-# and WordPress's "3 thoughts on “Title”" / "2 Replies to “Title”". Not "Reactions (2)": a match report's own
-# section of quotes (review).
+# The heading WordPress and its themes open a comment section with, counting the comments and quoting the story's
+# title: "3 thoughts on “Title”", "2 Replies to “Title”", "12 Responses to “Title”". A bare count is no such
+# heading: "Responses (312)" heads a survey story's section, "Reactions (2)" a match report's quotes (review),
+# and "Comments (4)", "Kommentare (3)" are prompts (strip_prompts) before this rule reads them.
 _COMMENTS_HEADING = re.compile(
-    r"^(?:(?:\d+\s+)?(?:comments?|responses?|repl(?:y|ies)|kommentare?|commentaires?|comentarios?|comentários|"
-    r"commenti|reacties|komentarze|yorumlar)(?:\s*\(\d+\))?|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+"
-    r"(?:on|to)\s+[“\"'„«].*)\s*:?$",
-    re.IGNORECASE,
+    r"^\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\s+[“\"'„«].*$", re.IGNORECASE
 )
-_COMMENTS_HEADING_WORDS = 12  # a count and a word, or "3 thoughts on" and the story's title
+_COMMENTS_HEADING_WORDS = 12  # "3 thoughts on" and a short title: a longer line is a sentence
 
 
 def strip_comment_section(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """A comment section left in the body: its heading, which counts the comments, and everything after it.
+    """A comment section left in the body: its heading, which counts the comments and quotes the title, and the rest.
 
-    Markup names most comment sections and pruning takes them; a template with generated class names
-    (Medium's "Responses (18)") leaves them under the story. Only a heading with a count, in the story's
-    second half by words (no more after it than before): a story's own "Responses" section has no count.
+    Markup names most comment sections and pruning takes them; a theme whose comment list has other class
+    names leaves it under the story, its heading first. Only in the story's second half by words (no more
+    after it than before).
     """
     total = sum(b.words for b in blocks)
     before = 0
@@ -133,4 +131,4 @@ def _opens_comments(block: Block) -> bool:
     if block.kind not in ("head", "p") or block.words > _COMMENTS_HEADING_WORDS:
         return False
     text = " ".join(block.text.split())
-    return any(ch.isdigit() for ch in text) and _COMMENTS_HEADING.match(text) is not None
+    return _COMMENTS_HEADING.match(text) is not None

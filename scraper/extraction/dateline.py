@@ -315,10 +315,11 @@ def _a_pictures(element: lxml_html.HtmlElement) -> bool:
     if _PICTURE_CLASS.search(_CREDIT.sub("", classes)):
         return True
     line = " ".join(element.text_content()[:_CREDIT_CHARS].split())
-    return not opens_byline(line) or line[:3].lower() == "by "  # "By Mark Hale | AP Photo" credits a picture
+    return not opens_byline(line) or _BARE_BY.match(line) is not None  # "By Mark Hale | AP Photo": a picture's
 
 
 _CREDIT = re.compile(r"credit", re.IGNORECASE)
+_BARE_BY = re.compile(r"by\b", re.IGNORECASE)  # "By Mark Hale", "By: Mark Hale"
 _CREDIT_CHARS = 200  # a credits line's opening: enough for its lead and first name
 
 

@@ -31,7 +31,10 @@ _KINDS: dict[str, Kind] = {
 def declared_item(signals: PageSignals) -> Verdict | None:
     """The kind of the item the page declares and is headed by; None for any other page (and any article).
 
-    The headline is the page's first ``<h1>`` (not a breadcrumb's), compared as :func:`normalise` reads text.
+    The headline is the page's first ``<h1>`` (not a breadcrumb's), compared as :func:`normalise` reads text,
+    and must be the item's whole name: a job's title that opens a story's headline ("Reporter wins state press
+    award", beside a jobs widget) is the story's subject (second review). Read once the byline by the headline
+    is (``signals.header_byline``), as a plain-text "By Jane Doe" names a writer too.
     """
     if signals.article_ld is not None or not signals.h1 or signals.h1_in_nav or _names_a_writer(signals):
         return None
@@ -43,11 +46,16 @@ def declared_item(signals: PageSignals) -> Verdict | None:
     for kind_name, name in signals.ld_named:
         if (kind := _KINDS.get(kind_name)) is None or not (declared := normalise(name)):
             continue
-        if declared == headline or (kind_name == "JobPosting" and headline.startswith(f"{declared} ")):
+        if declared == headline:
             return Verdict(kind, "ld_headline")
     return None
 
 
 def _names_a_writer(signals: PageSignals) -> bool:
-    """Byline markup, a writer's link, a "Written by" credit or an author meta: a story's, not a shop's."""
-    return bool(signals.bylines or signals.author_links or signals.written_by or signals.all_meta(*AUTHOR_META))
+    """Byline markup or text by the headline, a writer's link, a "Written by" credit, an author meta or the page's
+    JSON-LD author: a story's, not a shop's (a "deal of the day" post headed by the product's name, review)."""
+    page = signals.page_ld or {}
+    return bool(
+        signals.bylines or signals.header_byline or signals.author_links or signals.written_by
+        or signals.all_meta(*AUTHOR_META) or page.get("author") or page.get("creator")
+    )  # fmt: skip

@@ -10,9 +10,10 @@ first and reads them all. What stood between the parts stays after the wrapper, 
 box is lost with it, but an inline "More on this" box and a newsletter form were taken in (review).
 
 Only a class that names an article's body ("article-body", "body-text", "entry-content") counts: sibling
-``<div class="post">`` containers are a list's posts, not parts of one. And no part, nor anything between
-them, may hold a headline (``<h1>``, ``<h2>``): a site that prints the next story under this one ("Up
-next", infinite scroll) gives it the same classes, and the review found it appended to the story.
+``<div class="post">`` containers are a list's posts, not parts of one. And no later part, nor anything
+between the parts, may hold an ``<h1>`` or a heading that links to another page: a site that prints the next
+story or its teaser under this one ("Up next", infinite scroll) gives it the same classes, and the reviews
+found it appended to the story.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _BODY_CLASS = re.compile(  # whole words of the class: not "chart-content", "sma
     r"(?<![A-Za-z])(?:article(?:-|__)?body|articleBody|body-text|(?:entry|article|art|post)[-_]content|"
     r"article__content|story-body)"
 )
-_HEADLINES = ("h1", "h2")  # between two parts, a headline starts another story ("Up next": infinite scroll)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = ("div", "section", "article")
 
 
@@ -46,7 +47,7 @@ def join_split_body(tree: lxml_html.HtmlElement) -> bool:
         run.append(sibling)
         if sibling is parts[-1]:
             break
-    if any(next(el.iter(_HEADLINES), None) is not None for el in run[1:] if isinstance(el.tag, str)):
+    if any(_starts_a_story(el) for el in run[1:] if isinstance(el.tag, str)):
         return False  # the next story, printed below this one in the same classes
     wrapper = lxml_html.Element(first.tag, {"class": str(classes)})
     parent.insert(parent.index(first), wrapper)
@@ -55,6 +56,18 @@ def join_split_body(tree: lxml_html.HtmlElement) -> bool:
         _keep_tail(part, tail)
         wrapper.append(part)
     return True
+
+
+def _starts_a_story(element: lxml_html.HtmlElement) -> bool:
+    """A headline of another story: an ``<h1>``, or a heading that links to another page (a teaser's).
+
+    A story's own sub-headings (``<h2>What happens next</h2>``, or one linked to its own anchor) and a fact
+    box's title are no story's; "Up next" over a linked headline (an ``<h2>``, an ``<h3>``) is the next story.
+    """
+    for heading in element.iter(_HEADINGS):
+        if heading.tag == "h1" or any(not a.get("href", "").startswith("#") for a in heading.iter("a")):
+            return True
+    return False
 
 
 def _keep_tail(part: lxml_html.HtmlElement, tail: str | None) -> None:
