@@ -2,8 +2,8 @@
 a comment section.
 
 The first two are recognised by their phrase (``phrases.toml``) and only among the body's last few short
-blocks, where a layout or a CMS footer inside the article container leaves them; a comment section by its
-heading, which counts the comments, in the body's second half.
+blocks, where a layout or a CMS footer inside the article container leaves them; a comment section by
+WordPress's heading ("3 thoughts on “Title”"), in the body's second half.
 """
 
 from __future__ import annotations
