@@ -36,7 +36,7 @@ from scraper.text import normalise
 class Signoff:
     """A closing line read as a byline, and the normalised end of the text printed just before it."""
 
-    byline: str  # "Text: Lenka Dvořáková", "Hoàng Mai", "By Felix Grant and Mia Sørensen"
+    byline: str  # "Text: Lenka Dvořáková", "Written by Gary Lutz, staff writer", "By Felix Grant and Mia Sørensen"
     before: str
 
 
@@ -81,8 +81,8 @@ def _short_blocks() -> etree.XPath:
 
     A Python walk reading each one's text cost about 6 ms a page (a division holding the whole story is
     read again for each level of it). Few elements follow a signature (:func:`_closes` reads them), and
-    a text precedes it (:func:`_before`): of a signature's wrappers (``<div><p><b>Hoàng Mai</b></p></div>``)
-    the outermost is taken, the one that stands after the story.
+    a text precedes it (:func:`_before`): of a signature's wrappers (``<div><p><b>Text: Anna Nowak</b></p>
+    </div>``) the outermost is taken, the one that stands after the story.
     """
     return etree.XPath(
         f"/descendant::*[self::p or self::div][not(following-sibling::*[{_FOLLOWING + 1}])]"
