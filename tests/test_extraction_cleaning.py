@@ -18,6 +18,7 @@ from scraper.extraction.boilerplate import (
     is_dateline,
     strip_author_bio,
     strip_crosslinks,
+    strip_datelines,
     strip_labelled_links,
     strip_notices,
     strip_prompts,
@@ -330,6 +331,28 @@ def test_breadcrumbs(text: str, link_density: float, removed: bool) -> None:
 )
 def test_dateline(text: str, expected: bool) -> None:
     assert is_dateline(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        # a date stamp in the forms the scanner reads: ordinals, a time first, a reading time beside it
+        ("Last updated on September 16th, 2023 at 09:27 am", True),
+        ("January 22nd, 2019", True),
+        ("17:41 JST, October 13, 2024", True),
+        ("Jun 08, 2023 • 11 Minute Read", True),
+        ("December 15, 2025 // 8 min read", True),
+        # a date beside any word of its own is the story's line, an archive's entry or a post's author
+        ("Go 1.26 is released, 10 February 2026", False),
+        ("Deadline to apply: March 1st, 2026", False),
+        ("Effective beginning 6/2/2025:", False),
+        ("keepingsanity · 03/03/2026 19:49", False),
+        ("GET /reports?from=2025-01-01&to=2025-12-31&limit=500000", False),
+    ],
+)
+def test_date_stamps_in_the_body(text: str, removed: bool) -> None:
+    result = strip_datelines([p(text), p(PROSE)], CleaningContext())
+    assert (text not in texts(result)) is removed
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.datescan import is_date_line
 from scraper.text import count_words, normalise, opening_phrase, phrases
 
 
@@ -79,8 +80,23 @@ _DATELINE_TRIM = " |•·-–"
 
 
 def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere."""
-    return [b for b in blocks if not (b.kind != "table" and _may_be_dateline(b) and is_dateline(b.text))]
+    """Date-and-time lines (``24-08-23 11:08``, ``Published 3 Nov 2026``) anywhere.
+
+    Besides :func:`is_dateline`'s forms, a paragraph or heading that is a date stamp in any form the
+    date scanner reads ("Last updated on September 16th, 2023 at 09:27 am", "17:41 JST, October 13,
+    2024", "Jun 08, 2023 • 11 Minute Read"), with no word of its own beside its labels, times and reading
+    time: an archive's "Go 1.26 is released, 10 February 2026" or a post's "name · 03/03/2026 19:49" stays.
+    Over both corpora (s39) this took 13 stamps out of 13 articles and one line a truth kept.
+    """
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind != "table"
+            and _may_be_dateline(b)
+            and (is_dateline(b.text) or (b.kind in ("p", "head") and is_date_line(b.text, other_words=0)))
+        )
+    ]
 
 
 def _may_be_dateline(block: Block) -> bool:

@@ -233,7 +233,12 @@ def without_dates(text: str, language: str = "") -> str:
 
 
 _DATE_LINE_CHARS = 48  # a line of its own per date: "Published March 9, 2026", "November 3, 2026 at 9:15 a.m. EST"
-_DATE_LINE_WORDS = 2  # longer words besides the dates, their times and labels ("Last", "Posted on Tuesday")
+_DATE_LINE_WORDS = 2  # longer words besides the dates, their times and labels ("Posted on Tuesday")
+# A reading time printed beside the date: "8 min read", "11 Minute Read", "4 Min. Lesezeit", "5 min de lecture".
+_READING_TIME = re.compile(
+    r"\b\d{1,3}\s*(?:min(?:ute)?s?|min\.)\s*(?:read|de lecture|de lectura|di lettura|lesezeit|leestijd)\b",
+    re.IGNORECASE,
+)
 # A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30", "10:02:31 PM"): no word of the line's own.
 CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b))?", re.IGNORECASE)
 # "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas": a date told from now.
@@ -244,10 +249,12 @@ _AGO = re.compile(
 )
 
 
-def is_date_line(text: str, language: str = "") -> bool:
+def is_date_line(text: str, language: str = "", other_words: int = _DATE_LINE_WORDS) -> bool:
     """A short line that is dates on their own: "Apr 17, 2025", "Published 3 November 2026 · Last updated 4
     November 2026", "03.11.2026, 14:30 Uhr", "November 3, 2026 at 9:15 a.m. EST", or a date told from now
-    ("Updated 2 hours ago"). Besides the dates and their times, only their labels and short words."""
+    ("Updated 2 hours ago"). Besides the dates and their times, only their labels, short words and at most
+    ``other_words`` longer ones (a byline's "Posted on Tuesday"; none for a line the body may hold: "Go 1.26 is
+    released, 10 February 2026" is an archive's entry)."""
     spans = scanner(language).spans(text, ranges=False)
     if len(text) > _DATE_LINE_CHARS * max(1, len(spans)):
         return False
@@ -258,8 +265,8 @@ def is_date_line(text: str, language: str = "") -> bool:
         text = f"{text[: ago.start()]} {text[ago.end() :]}"
     else:
         return False
-    text = _stamp_labels().sub(" ", CLOCK.sub(" ", text))
-    return len([w for w in text.split() if not _particle_or_zone(w)]) <= _DATE_LINE_WORDS
+    text = _stamp_labels().sub(" ", CLOCK.sub(" ", _READING_TIME.sub(" ", text)))
+    return len([w for w in text.split() if not _particle_or_zone(w)]) <= other_words
 
 
 def _particle_or_zone(word: str) -> bool:
@@ -272,4 +279,4 @@ def _particle_or_zone(word: str) -> bool:
 def _stamp_labels() -> re.Pattern[str]:
     """The labels of a date stamp ("Published", "mis à jour"), as ``phrases.toml`` lists them."""
     labels = sorted(phrases()["date_stamp_label"], key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, labels))})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:last\s+)?(?:{'|'.join(map(re.escape, labels))})\b", re.IGNORECASE)  # "Last updated"
