@@ -55,6 +55,7 @@ from scraper.extraction.prune import (
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
+from scraper.extraction.sitepage import site_page
 from scraper.extraction.splitbody import join_split_body
 from scraper.extraction.stoplists import AllStoplists
 from scraper.extraction.swap import swapped
@@ -130,6 +131,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     verdict = decide(page_features(tree, url, signals))  # before pruning: the layout as a reader sees it
     if (said := error_page(signals)) is not None:  # a soft 404: its own words say it, whatever its layout
         verdict = Verdict(Kind.ERROR_PAGE, said)
+    elif (said := site_page(signals, url)) is not None:  # a privacy policy printed like a post
+        verdict = Verdict(Kind.SITE_PAGE, said)
     if verdict.kind is not Kind.ARTICLE:
         return Rejection(
             DropReason.NOT_ARTICLE, f"{verdict.kind} ({verdict.signal}); head: {declared}", verdict=str(verdict)

@@ -51,6 +51,7 @@ class Kind(StrEnum):
     DOCUMENTATION = "documentation"
     UNKNOWN = "unknown"  # head signals only, and they say nothing either way: structure decides
     ERROR_PAGE = "error_page"  # "Page not found" served with status 200 (a soft 404): see errorpage.py
+    SITE_PAGE = "site_page"  # the site's privacy policy, terms, legal notice, contact page: see sitepage.py
 
 
 # The model's kinds, in the order of its weights; the first is the article.
