@@ -11,8 +11,7 @@ from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Rejection
 
 POLICY = " ".join(
-    ["We collect the email address you give us when you sign up for our newsletters and keep it until you leave."]
-    * 6
+    ["We collect the email address you give us when you sign up for our newsletters and keep it until you leave."] * 6
 )
 STORY = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
 # What a CMS that marks every page as a post prints in its head: the page-kind model reads an article.
