@@ -105,6 +105,59 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
     ]
 
 
+def test_a_wrapper_trafilatura_kept_is_read_as_its_blocks() -> None:
+    """A recall run keeps the page's wrappers as ``<div>``: its headings, lists and labels are blocks of their own."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><div><p>First paragraph.</p><head rend='h2'>What changes?</head><list><item>One.</item>"
+        "<item>Two.</item></list><p>ADVERTISEMENT</p><div>Loose text.<head rend='h3'>A question?</head>"
+        "<p>An answer.</p></div></div><p>Last.</p></body>"
+    )
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("p", "First paragraph."),
+        ("head", "What changes?"),
+        ("list", "One.\nTwo."),
+        ("p", "ADVERTISEMENT"),
+        ("p", "Loose text."),
+        ("head", "A question?"),
+        ("p", "An answer."),
+        ("p", "Last."),
+    ]
+
+
+def test_a_recall_runs_wrapper_is_cleaned_block_by_block() -> None:
+    """The ad label and the cross-link inside the wrapper go; the sub-heading and the list stay."""
+    html = (
+        '<html lang="en"><head><title>Electric car tax changes in 2026 - Daily</title>'
+        '<meta property="og:type" content="article"></head><body><header class="header"><a href="/">DAILY</a>'
+        '<ul class="nav"><li><a href="/national">National</a></li><li><a href="/economy">Economy</a></li></ul>'
+        '</header><div class="read__content-wrap"><div class="read__header"><h1>Electric car tax changes in 2026'
+        '</h1><div class="read__info">By <a href="/tag/dan">Dan Price</a></div></div>'
+        '<div class="read__content"><p>The province will start taxing electric cars and motorcycles on 1 January '
+        "2026. Until now electric vehicles were exempt from the annual tax as an incentive.</p><p>The head of the "
+        'revenue office, Henry Wiratama, said the exemption had done its job. "The number of electric vehicles '
+        'has almost quadrupled in two years," he said on Monday.</p><p><strong>Read also:</strong> '
+        '<a href="/auto/used-electric-car-prices">Used electric car prices fall 12 percent</a></p>'
+        "<h2>What changes?</h2><p>The new rules set the rate by the price of the vehicle:</p><ul><li>Electric "
+        "cars priced above 500 million pay 1.5 percent of their value.</li><li>Electric cars below 500 million "
+        'pay 0.75 percent.</li><li>Electric motorcycles pay 0.5 percent.</li></ul><div class="ads-on-body">'
+        '<span>ADVERTISEMENT</span></div><h2>Frequently asked questions</h2><div class="faq"><h3>Do electric '
+        "motorcycles pay too?</h3><p>Yes. Electric motorcycles pay 0.5 percent, less than the 1.75 percent of "
+        "petrol motorcycles.</p><h3>What about vehicles whose tax is already paid?</h3><p>Owners who paid their "
+        "annual tax before January will not be charged again until it runs out.</p></div></div>"
+        '<div class="read__tagging"><span>Tags:</span> <a href="#">electric cars</a></div></div>'
+        "<footer><p>Daily · Jakarta</p></footer></body></html>"
+    )
+    result = extract_article(make_page(html, url="https://daily.example/economy/2025/09/15/electric-car-tax-2026"))
+    assert isinstance(result, Article), result
+    lines = result.text.split("\n")
+    assert "What changes?" in lines, lines
+    assert "Electric motorcycles pay 0.5 percent." in lines, lines
+    assert "ADVERTISEMENT" not in result.text
+    assert "Used electric car prices" not in result.text
+
+
 def test_html_comments_between_and_inside_paragraphs_do_not_merge_or_lose_them() -> None:
     """React prints ``<!-- -->`` between paragraphs and inside them; the text sits in the comments' tails."""
     paras = [

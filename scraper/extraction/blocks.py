@@ -67,10 +67,25 @@ def body_blocks(body: etree._Element, url: str = "") -> list[Block]:
     """
     page = url.split("#", 1)[0]
     blocks: list[Block] = []
-    for element in body:
+    _read_blocks(body, page, blocks, 0)
+    return blocks
+
+
+def _read_blocks(container: etree._Element, page: str, blocks: list[Block], depth: int) -> None:
+    """The blocks of a container of trafilatura's output: ``<body>``, or a ``<div>`` it kept around blocks.
+
+    trafilatura's recall runs keep the page's wrappers as ``<div>`` (a story's body, its FAQ box): read
+    flat, a wrapper was one paragraph of every heading, list item and ad label in it, which no rule
+    then saw on its own. A wrapper's blocks are read as the body's; its loose text is a paragraph.
+    """
+    for element in container:
         tag = element.tag
         if tag == "table" and _is_layout_table(element):
             blocks.extend(_layout_blocks(element, page))
+        elif tag == "div" and depth < _MAX_WRAPPERS and any(child.tag in _BLOCK_TAGS for child in element):
+            if text := " ".join((element.text or "").split()):
+                blocks.append(Block(kind="p", text=text))
+            _read_blocks(element, page, blocks, depth + 1)
         elif isinstance(tag, str) and tag != "graphic":
             block = _block(element, tag, page)
             if block is not None:
@@ -78,7 +93,9 @@ def body_blocks(body: etree._Element, url: str = "") -> list[Block]:
         tail = " ".join((element.tail or "").split())
         if tail:
             blocks.append(Block(kind="p", text=tail))
-    return blocks
+
+
+_MAX_WRAPPERS = 50  # wrappers within wrappers read as blocks; deeper ones (a hostile page) are read flat
 
 
 def _is_layout_table(table: etree._Element) -> bool:
