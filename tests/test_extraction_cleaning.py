@@ -285,6 +285,8 @@ LONG_AFFILIATE_STORY = (
         ("The museum's photographs are licensed under a Creative Commons licence, its director said.", False),
         ("For the latest news from the Echo, sign up for our newsletters.", True),
         ("Check out more of our travel stories by signing up to our free weekly newsletter", True),
+        ("Download the KVRT 9 app for alerts. Click here to sign up for our morning newsletter.", True),
+        ("Subscribe now for unlimited access to The Eastbank Post. First month free, cancel anytime.", True),
         ("Nichts verpassen? Abonnieren Sie unseren Newsletter «Seetal kompakt».", True),
         ("Ne manquez rien de l'actualité locale : inscrivez-vous à notre newsletter du matin.", True),
         ("Die Gemeinde verschickt ihren Newsletter künftig nur noch per E-Mail, teilte der Sprecher mit.", False),
@@ -413,7 +415,8 @@ def test_a_paragraph_that_merely_starts_like_a_caption_stays() -> None:
     "text",
     ["ALSO READ: Storm closes the coast road", "Read more: Ferry timetable", "Lesen Sie auch: Neue Buslinie",
      "Lire aussi : La crise du logement", "Lees ook: Nieuwe brug", "You might also like: Harbour walks",
-     "Related articles", "Most read in Football", "Recommended videos"],
+     "Related articles", "Most read in Football", "Recommended videos", "यो पनि पढ्नुहोस्: पोखरामा पर्यटक संख्या बढ्यो",
+     "यह भी पढ़ें: बाढ़ से सड़क बंद", "আরও পড়ুন: বন্যায় সড়ক বন্ধ", "یہ بھی پڑھیں: بارش سے سڑک بند"],
 )  # fmt: skip
 def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
@@ -477,7 +480,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "Follow me on Instagram: @harbourhomes", "Is this email not displaying correctly? View it in your browser.",
      'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"',
      "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe", "PUBLICITAT", "Publicidade", "annonse",
-     "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582"],
+     "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582", "Reklamë", "Auglýsing", "Жарнама", "اشتہار",
+     "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/"],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

@@ -43,12 +43,19 @@ def _rejected(result: Article | Rejection) -> bool:
 @pytest.mark.parametrize(
     ("name", "url"),
     [
-        ("34_contact_page", "https://www.lyne.gov.example/node/15"),
         ("33_pricing_page", "https://tallyflow.example/plans-for-every-team"),
     ],
 )
 def test_non_article_is_rejected_at_an_address_without_hints(name: str, url: str) -> None:
     assert _rejected(extracted(name, url))
+
+
+def test_a_contact_page_is_rejected_at_an_address_without_hints() -> None:
+    """An xfail until session 39: its title ("Contact us | Lyne Valley Council") says it is the site's own page
+    (``sitepage.site_page``), wherever it sits."""
+    result = extracted("34_contact_page", "https://www.lyne.gov.example/node/15")
+    assert isinstance(result, Rejection)
+    assert result.detail.startswith("site_page (title)"), result.detail
 
 
 def test_a_section_front_is_rejected_at_an_address_without_hints() -> None:
