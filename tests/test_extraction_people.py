@@ -295,6 +295,9 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     ('<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="worksFor" itemscope>'
      '<span itemprop="name">Valley Courier</span></span> <span itemprop="name">Anna Sokolova</span></div>', "",
      ["Anna Sokolova"]),  # the employer's name is nested in its own item
+    # the story's own <header> under the headline (Drupal's Olivero), not the site's banner
+    ('<header class="node__header"><div class="node__meta"><span>By <span>Priya Raman</span></span> · '
+     "<span>October 9, 2025</span></div></header>", "", ["Priya Raman"]),
     ('<p class="meta">By the Associated Press</p>', "", ["the Associated Press"]),  # an agency alone: the author
     ('<p class="meta">Von dpa | 20.11.2026</p>', "", ["dpa"]),
     ('<p class="meta">Von Montag bis Freitag geöffnet</p>', "", []),

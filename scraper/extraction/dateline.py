@@ -284,7 +284,7 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
     """
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
-    if element.tag in _NAVIGATION or _a_pictures(element):
+    if (element.tag in _NAVIGATION and not _story_header(element)) or _a_pictures(element):
         return
     text = _shown(element.text)
     if text and not backwards:
@@ -299,6 +299,12 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
             yield _Piece(tail, element)
     if text and backwards:
         yield _Piece(text, element)
+
+
+def _story_header(element: lxml_html.HtmlElement) -> bool:
+    """A ``<header>`` inside an ``<article>`` or ``<main>``: the story's own (its byline and date, as Drupal's
+    Olivero prints them under a headline outside it), not the site's banner."""
+    return element.tag == "header" and any(True for _ in element.iterancestors("article", "main"))
 
 
 def _a_pictures(element: lxml_html.HtmlElement) -> bool:
