@@ -229,6 +229,9 @@ def _story_page(header: str, head: str = "", above: str = "") -> str:
     (["By Owen Gallagher", "Updated 2 hours ago"], "", "By Owen Gallagher"),
     (["By Imogen Price", "Published 1 November 2026 · Last updated 3 November 2026"], "en-gb", "By Imogen Price"),
     (["Автор: Иван Петров", "3 ноября 2026, 12:40"], "ru", "Автор: Иван Петров"),
+    # the pictures' credit between the byline and its date
+    (["By Owen Castellanos", "Photographs by Lena Ortiz", "Published June 14, 2025 · 18 min read"], "",
+     "By Owen Castellanos"),
     # ... but a sentence beside a kicker is no date line, whatever its date
     (["By Popular Demand", "The wall was rebuilt on 3 November 2026 after the storms."], "", None),
     (["By Royal Decree", "Tickets for the concert go on sale November 3, 2026"], "", None),

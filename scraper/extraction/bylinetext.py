@@ -217,8 +217,18 @@ def _dated_beside(lines: list[str], index: int, language: str = "") -> bool:
     Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a
     slogan ("By Popular Demand") is not printed beside the page's date.
     """
-    near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    after = lines[index + 1 : index + 2]
+    if after and _PICTURE_CREDIT.match(after[0]):  # "By Owen Castellanos", "Photographs by Lena Ortiz", the date
+        after = lines[index + 2 : index + 3]
+    near = lines[max(0, index - 1) : index] + after
     return any(is_date_line(line, language) and _lead().match(line) is None for line in near)
+
+
+# The pictures' credit printed between a byline and its date: the byline's neighbour, as the date is.
+_PICTURE_CREDIT = re.compile(
+    r"(?:photo(?:graph)?s?|photography|pictures?|images?|illustrations?|video|fotos?|bilder?)\s*(?:by\b|:)",
+    re.IGNORECASE,
+)
 
 
 def _reads_as_byline(text: str, names: str) -> bool:
