@@ -126,6 +126,23 @@ def test_a_wrapper_trafilatura_kept_is_read_as_its_blocks() -> None:
     ]
 
 
+def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
+    """``<br><br>`` between paragraphs (trafilatura's ``<lb/><lb/>``): a run each; one line break stays inside."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><p>Words by Gwen Lee<lb/><lb/>The fire company served 430 <hi>breakfasts</hi>.<lb/>A line more."
+        "<lb/><lb/><lb/>Advertisement<lb/><lb/>The last paragraph.<lb/><lb/></p><p>Plain.</p></body>"
+    )
+    assert [b.text for b in body_blocks(body)] == [
+        "Words by Gwen Lee",
+        "The fire company served 430 breakfasts. A line more.",
+        "Advertisement",
+        "The last paragraph.",
+        "Plain.",
+    ]
+
+
 def test_a_recall_runs_wrapper_is_cleaned_block_by_block() -> None:
     """The ad label and the cross-link inside the wrapper go; the sub-heading and the list stay."""
     html = (

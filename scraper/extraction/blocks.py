@@ -86,6 +86,8 @@ def _read_blocks(container: etree._Element, page: str, blocks: list[Block], dept
             if text := " ".join((element.text or "").split()):
                 blocks.append(Block(kind="p", text=text))
             _read_blocks(element, page, blocks, depth + 1)
+        elif tag == "p":
+            blocks.extend(block for run in _paragraph_runs(element) if (block := _block(run, tag, page)) is not None)
         elif isinstance(tag, str) and tag != "graphic":
             block = _block(element, tag, page)
             if block is not None:
@@ -93,6 +95,41 @@ def _read_blocks(container: etree._Element, page: str, blocks: list[Block], dept
         tail = " ".join((element.tail or "").split())
         if tail:
             blocks.append(Block(kind="p", text=tail))
+
+
+def _paragraph_runs(paragraph: etree._Element) -> list[etree._Element]:
+    """A paragraph whose lines a blank line parts (``<lb/><lb/>``: the page's ``<br><br>``) as one paragraph a run.
+
+    Pages built without ``<p>`` (Blogger, Weebly, Tilda, a CMS's "detail text" field, old table layouts)
+    part their paragraphs with two line breaks; trafilatura keeps such a text as one paragraph, and a
+    byline, an ad label or a credit printed on a line of its own inside it was no block any rule could see.
+    """
+    children = list(paragraph)
+    if not any(_blank_line(children, i) for i in range(len(children) - 1)):
+        return [paragraph]
+    runs: list[etree._Element] = []
+    run = etree.Element("p")
+    run.text = paragraph.text
+    index = 0
+    while index < len(children):
+        if index + 1 < len(children) and _blank_line(children, index):
+            runs.append(run)
+            while index + 1 < len(children) and _blank_line(children, index):
+                index += 1  # a third break is no more than a second
+            run = etree.Element("p")
+            run.text = children[index].tail  # the text after the last break
+            index += 1
+            continue
+        run.append(copy.deepcopy(children[index]))  # with its tail
+        index += 1
+    runs.append(run)
+    return runs
+
+
+def _blank_line(children: list[etree._Element], index: int) -> bool:
+    """``children[index]`` and the next are line breaks with nothing but white space between them."""
+    first, second = children[index], children[index + 1]
+    return first.tag == "lb" and second.tag == "lb" and not (first.tail or "").strip()
 
 
 _MAX_WRAPPERS = 50  # wrappers within wrappers read as blocks; deeper ones (a hostile page) are read flat
