@@ -126,6 +126,25 @@ def test_a_wrapper_trafilatura_kept_is_read_as_its_blocks() -> None:
     ]
 
 
+def test_a_paragraph_trafilatura_wrapped_around_blocks_is_read_as_them() -> None:
+    """A recall run's ``<p>`` around the kicker, the headline, the date line and the story: each its own block,
+    the text between them (with its emphasis) a paragraph of its own."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><p>INTERVIEW<head rend='h1'>The olive grower</head>Published: 21.11.2025 09:00 <hi>Photo: E. Y.</hi>"
+        "<p>First paragraph.</p><list><item>One.</item></list>After the list.</p></body>"
+    )
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("p", "INTERVIEW"),
+        ("head", "The olive grower"),
+        ("p", "Published: 21.11.2025 09:00 Photo: E. Y."),
+        ("p", "First paragraph."),
+        ("list", "One."),
+        ("p", "After the list."),
+    ]
+
+
 def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
     """``<br><br>`` between paragraphs (trafilatura's ``<lb/><lb/>``): a run each; one line break stays inside."""
     from lxml import etree

@@ -67,34 +67,53 @@ def body_blocks(body: etree._Element, url: str = "") -> list[Block]:
     """
     page = url.split("#", 1)[0]
     blocks: list[Block] = []
-    _read_blocks(body, page, blocks, 0)
-    return blocks
-
-
-def _read_blocks(container: etree._Element, page: str, blocks: list[Block], depth: int) -> None:
-    """The blocks of a container of trafilatura's output: ``<body>``, or a ``<div>`` it kept around blocks.
-
-    trafilatura's recall runs keep the page's wrappers as ``<div>`` (a story's body, its FAQ box): read
-    flat, a wrapper was one paragraph of every heading, list item and ad label in it, which no rule
-    then saw on its own. A wrapper's blocks are read as the body's; its loose text is a paragraph.
-    """
-    for element in container:
-        tag = element.tag
-        if tag == "table" and _is_layout_table(element):
-            blocks.extend(_layout_blocks(element, page))
-        elif tag == "div" and depth < _MAX_WRAPPERS and any(child.tag in _BLOCK_TAGS for child in element):
-            if text := " ".join((element.text or "").split()):
-                blocks.append(Block(kind="p", text=text))
-            _read_blocks(element, page, blocks, depth + 1)
-        elif tag == "p":
-            blocks.extend(block for run in _paragraph_runs(element) if (block := _block(run, tag, page)) is not None)
-        elif isinstance(tag, str) and tag != "graphic":
-            block = _block(element, tag, page)
-            if block is not None:
-                blocks.append(block)
+    for element in body:
+        _read_element(element, page, blocks, 0)
         tail = " ".join((element.tail or "").split())
         if tail:
             blocks.append(Block(kind="p", text=tail))
+    return blocks
+
+
+def _read_element(element: etree._Element, page: str, blocks: list[Block], depth: int) -> None:
+    """The blocks of one element of trafilatura's output, added to ``blocks``."""
+    tag = element.tag
+    if tag == "table" and _is_layout_table(element):
+        blocks.extend(_layout_blocks(element, page))
+    elif tag in ("div", "p") and depth < _MAX_WRAPPERS and any(child.tag in _WRAPPED for child in element):
+        _read_wrapper(element, page, blocks, depth)
+    elif tag == "p":
+        blocks.extend(block for run in _paragraph_runs(element) if (block := _block(run, tag, page)) is not None)
+    elif isinstance(tag, str) and tag != "graphic":
+        block = _block(element, tag, page)
+        if block is not None:
+            blocks.append(block)
+
+
+def _read_wrapper(wrapper: etree._Element, page: str, blocks: list[Block], depth: int) -> None:
+    """A ``<div>`` or ``<p>`` of trafilatura's that holds blocks: each block read as the body's, the text between
+    them (with its links and emphasis) as paragraphs.
+
+    trafilatura's recall runs keep the page's wrappers (a story's body, its header, an FAQ box) as a ``<div>``,
+    or as a ``<p>`` around the headline, the standfirst and the story's paragraphs. Read flat, a wrapper was one
+    paragraph of every heading, list, date line and ad label in it, which no rule then saw on its own.
+    """
+    run = etree.Element("p")
+    run.text = wrapper.text
+    for child in wrapper:
+        if child.tag in _WRAPPED:
+            blocks.extend(b for r in _paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
+            _read_element(child, page, blocks, depth + 1)
+            run = etree.Element("p")
+            run.text = child.tail
+        else:
+            run.append(copy.deepcopy(child))  # with its tail
+    blocks.extend(b for r in _paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
+
+
+# What makes a <div> or a <p> of trafilatura's output a wrapper: a block inside it.
+_WRAPPED = frozenset({"p", "head", "list", "quote", "table", "div"})
+_MAX_WRAPPERS = 50  # wrappers within wrappers read as blocks; deeper ones (a hostile page) are read flat
 
 
 def _paragraph_runs(paragraph: etree._Element) -> list[etree._Element]:
@@ -130,9 +149,6 @@ def _blank_line(children: list[etree._Element], index: int) -> bool:
     """``children[index]`` and the next are line breaks with nothing but white space between them."""
     first, second = children[index], children[index + 1]
     return first.tag == "lb" and second.tag == "lb" and not (first.tail or "").strip()
-
-
-_MAX_WRAPPERS = 50  # wrappers within wrappers read as blocks; deeper ones (a hostile page) are read flat
 
 
 def _is_layout_table(table: etree._Element) -> bool:
