@@ -726,3 +726,35 @@ def test_a_numeric_date_is_read_in_the_order_of_the_pages_country_when_its_langu
     lines = ["Footbridge reopens", BYLINE, "03/04/2025"]
     found = Headless("By Ann Lee", "Footbridge reopens", 1)
     assert [s.day.isoformat() for s in headless_dates(lines, found, lines[0], language_code(language, url))] == [day]
+
+
+def _review_page(ld: str) -> str:
+    body = " ".join(["The film follows a station master in the last year before the line closes for good."] * 8)
+    return (
+        f'<html lang="en"><head><title>Last Train review</title><script type="application/ld+json">{ld}</script>'
+        f"</head><body><article><h1>Last Train review: a small station's big story</h1><p>{body}</p><p>{body}</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_critics_review_declared_without_an_article_names_its_writer() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@type": "Review", "name": "Last Train review", "itemReviewed": '
+        '{"@type": "Movie", "name": "Last Train", "director": {"@type": "Person", "name": "Sudhir Nair"}}, '
+        '"author": {"@type": "Person", "name": "Anuradha Mishra"}, "datePublished": "2025-10-24T12:30:00+05:30"}'
+    )
+    result = extract(_review_page(ld), url="https://news.example/entertainment/reviews/last-train-review")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Anuradha Mishra"]
+    assert (result.published or "").startswith("2025-10-24")
+
+
+def test_a_shops_customer_review_names_no_writer_of_the_page() -> None:
+    """A Product's reviews are its buyers': no ``itemReviewed`` of their own, so none stands for the article."""
+    ld = (
+        '{"@context": "https://schema.org", "@type": "Product", "name": "Last Train (DVD)", "review": [{"@type": '
+        '"Review", "author": {"@type": "Person", "name": "Happy Buyer"}, "reviewBody": "Great film."}]}'
+    )
+    result = extract(_review_page(ld), url="https://news.example/entertainment/reviews/last-train-review")
+    assert isinstance(result, Article), result
+    assert "Happy Buyer" not in result.authors

@@ -32,6 +32,10 @@ WRITTEN_BY_META = "twitter:written-by"
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle"})
 
 
+# A critic's review: the page's piece when it declares no article (its ``name`` is the headline).
+REVIEW_TYPES = frozenset({"Review", "CriticReview"})
+
+
 # The page as a whole, whose dates stand in when no article node states one (SEO plugins describe a
 # post as a ``WebPage`` with ``datePublished`` when the site's template says it is no article).
 PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
@@ -203,6 +207,7 @@ _LD_SCRIPTS = etree.XPath('/descendant::script[contains(@type, "ld+json")]')
 
 def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     candidates: list[dict[str, Any]] = []
+    reviews: list[dict[str, Any]] = []
     named: dict[str, dict[str, Any]] = {}  # nodes by their @id, for references to them
     for script in _LD_SCRIPTS(tree):
         try:
@@ -218,8 +223,13 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
                 signals.ld_named.append((types[0], name))  # what the page says it is about (mainentity.py)
             if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
                 candidates.append(node)
+            elif any(t in REVIEW_TYPES for t in types) and node.get("itemReviewed"):
+                reviews.append(node)  # a critic's review of a film, a book, a product: the page's own piece
             elif any(t in PAGE_TYPES for t in types) and "datePublished" not in (signals.page_ld or {}):
                 signals.page_ld = node  # the first, or the first that states a date
+    # A review page declares a Review (with what it reviews) and no article: it stands for the article. A
+    # shop's customer reviews sit inside its Product, which names the item: no "itemReviewed" of their own.
+    candidates = candidates or reviews
     if candidates:
         # The article node with the most fields is the page's own one; teasers are thin.
         signals.article_ld = _with_people(max(candidates, key=lambda n: ("headline" in n, len(n))), named)
