@@ -259,6 +259,11 @@ def test_a_date_line_beside_a_bare_byline_in_any_language_or_with_its_time(
     ("Climate Desk | Senior Editor", None),
     ("Maria Lopez, Executive Director of the Valley Food Bank", None),
     ("Jane Doe, Staff Photographer", None),
+    # session 39: an author's label in more languages, with its colon
+    ("Penulis: Dimas Prasetyo | Editor: Ratna Sari", "Penulis: Dimas Prasetyo"),
+    ("Yazar: Ayşe Demir", "Yazar: Ayşe Demir"),
+    ("Tác giả: Hoàng Mai", "Tác giả: Hoàng Mai"),
+    ("Yazar Ayşe Demir yeni kitabını tanıttı.", None),  # "the writer Ayşe Demir …": a sentence, no label
 ])  # fmt: skip
 def test_more_byline_forms_of_the_probes(line: str, byline: str | None) -> None:
     assert header_byline([line]) == byline
