@@ -164,7 +164,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
         return _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
 
     fallback = _fallback(tree, url, page)
-    read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [], "\n".join(header.lines))
+    lines = "\n".join(header.lines)
+    read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [], lines, tuple(header.above))
     return build_article(read, document, recall, options, tree)
 
 

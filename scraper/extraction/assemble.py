@@ -74,6 +74,7 @@ class Read:
     undated: Callable[[], str | None]  # htmldate's guess on the whole page (run when called), without markup dates
     shown: list[Shown]  # the dates printed by the headline
     header: str = ""  # the lines printed under the headline (a span of time there, "June 3 – June 9, 2026")
+    above: tuple[str, ...] = ()  # the short lines printed just above the headline (a kicker, a date)
 
 
 # Under this many words of text, in blocks of fewer than ``ITEM_WORDS`` on average, a page the model finds likelier
@@ -115,6 +116,7 @@ def build_article(
             captions=captions,
             teasers=signals.teasers,
             site_name=site_name,
+            above=list(read.above),
         )
         return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 

@@ -30,6 +30,7 @@ from scraper.extraction.boilerplate import (
 from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
+from scraper.extraction.kicker import strip_kickers
 from scraper.extraction.linklists import is_main_run, strip_link_lists
 from scraper.extraction.repeats import strip_repeated_blocks
 from scraper.text import compact, count_words, normalise, phrases
@@ -345,6 +346,7 @@ def strip_trailing_headings(blocks: list[Block], ctx: CleaningContext) -> list[B
 
 
 RULES: tuple[Rule, ...] = (
+    strip_kickers,
     strip_repeated_headline,
     strip_breadcrumbs,
     strip_datelines,

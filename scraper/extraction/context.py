@@ -18,6 +18,7 @@ class CleaningContext:
     captions: list[str] = field(default_factory=list)  # figcaption/alt/caption-class text
     teasers: list[str] = field(default_factory=list)  # text of teaser cards (links to articles)
     site_name: str | None = None
+    above: list[str] = field(default_factory=list)  # the short lines printed just above the headline (a kicker)
     removed_captions: list[str] = field(default_factory=list)  # filled by the rules
 
 
