@@ -20,7 +20,6 @@ from scraper.extraction.boilerplate import (
     strip_crosslinks,
     strip_datelines,
     strip_labelled_links,
-    strip_notices,
     strip_prompts,
 )
 from scraper.extraction.cleaning import (
@@ -37,6 +36,7 @@ from scraper.extraction.cleaning import (
 from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.linklists import strip_link_lists
+from scraper.extraction.notices import strip_notices
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
 from scraper.items import Article, Page
@@ -1236,3 +1236,21 @@ def test_captions_that_carry_the_story_stay_and_a_storys_captions_go() -> None:
     assert len(ctx.removed_captions) == len(captions)
     two = [intro, *(p(c) for c in captions[:2])]
     assert strip_captions(two, CleaningContext(captions=captions)) == [intro]  # two pictures are no gallery
+
+
+def test_a_paywalls_offer_under_its_notice_goes_to_the_bodys_end() -> None:
+    """The box reads as blocks of its own; only its heading says "subscribers" (probe: a German paywall)."""
+    offer = [
+        head("Jetzt weiterlesen mit StZ Plus"),
+        Block(kind="list", text="Alle Artikel auf der Website\nDie digitale Zeitung als E-Paper\nJederzeit kündbar"),
+        p("1 Monat für 0,99 €, danach 9,99 € monatlich"),
+        p("Bereits Abonnent? Hier anmelden"),
+    ]
+    assert strip_notices([p(PROSE), *offer], CleaningContext()) == [p(PROSE)]
+
+
+def test_a_story_paragraph_after_a_paywall_notice_keeps_what_stands_between() -> None:
+    """A soft paywall shows the story all the same: only the notice goes."""
+    short = "The vote was 7 to 2, the clerk said."  # a wire story's short paragraph
+    blocks = [p(PROSE), head("This article is for subscribers only"), p("Log in to read on."), p(short), p(PROSE)]
+    assert strip_notices(blocks, CleaningContext()) == [p(PROSE), p("Log in to read on."), p(short), p(PROSE)]

@@ -24,7 +24,6 @@ from scraper.extraction.boilerplate import (
     strip_crosslinks,
     strip_datelines,
     strip_labelled_links,
-    strip_notices,
     strip_prompts,
 )
 from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
@@ -32,6 +31,7 @@ from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
 from scraper.extraction.kicker import strip_kickers
 from scraper.extraction.linklists import is_main_run, strip_link_lists
+from scraper.extraction.notices import strip_notices
 from scraper.extraction.repeats import strip_repeated_blocks
 from scraper.text import compact, count_words, normalise, phrases
 

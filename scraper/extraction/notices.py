@@ -1,0 +1,84 @@
+"""Notices the site prints about itself in the body: a paywall's, an account's, a disclosure, a newsletter's pitch.
+
+A notice's phrase can sit anywhere in its sentence (``Il vous reste 57 % de cet article à lire``, ``We may earn
+an affiliate commission``, ``Follow us on Google News``), so, unlike a prompt's, the phrase is looked for in the
+whole of a short block (``phrases.toml``'s ``paywall_notice``, ``site_notice``, ``newsletter_pitch``).
+"""
+
+from __future__ import annotations
+
+from scraper.extraction.blocks import Block
+from scraper.extraction.boilerplate import reported
+from scraper.extraction.context import CleaningContext
+from scraper.text import phrases
+
+PAYWALL_NOTICE_WORDS = 60  # paywall notices run longer than the site's own disclosures
+SITE_NOTICE_WORDS = 40
+# The offer under a paywall's notice, when nothing but it follows to the body's end: its selling points, its
+# price, its log-in line ("Jederzeit monatlich kündbar", "1 Monat für 0,99 €", "Bereits Abonnent? Hier anmelden").
+OFFER_LINE_WORDS = 12  # a story's paragraph, even a wire story's, runs longer
+OFFER_BLOCKS = 8
+
+
+def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Paywall, account and site notices: ``The rest of this article is for subscribers``.
+
+    A notice's phrase can sit anywhere in its sentence (``Il vous reste 57 % de cet article à
+    lire``, ``We may earn an affiliate commission``, ``Follow us on Google News``), so, unlike
+    prompts, the phrase is looked for in the whole of a short block. Paywall notices run longer
+    than the site's own disclosures.
+    """
+    lists: tuple[tuple[tuple[str, ...], int], ...] = (
+        (phrases()["paywall_notice"], PAYWALL_NOTICE_WORDS),
+        (phrases()["site_notice"], SITE_NOTICE_WORDS),
+        (phrases()["newsletter_pitch"], SITE_NOTICE_WORDS),
+    )
+    pitches = frozenset(phrases()["newsletter_pitch"])
+    longest = max(limit for _, limit in lists)
+    short = [b for b in blocks if b.kind != "table" and b.words <= longest]  # most blocks: no list's limit fits
+    # Each phrase looked for once in the short blocks' text, joined as each block is read
+    # below: one not found there is in none of them (most pages have none at all).
+    page = " ".join(" ".join(b.text for b in short).casefold().split())
+    lists = tuple((found, n) for found, n in ((tuple(p for p in f if p in page), n) for f, n in lists) if found)
+    if not lists:
+        return blocks
+
+    def is_notice(block: Block) -> bool:
+        words = block.words
+        if words > longest:
+            return False
+        lowered = " ".join(block.text.casefold().split())
+        said = reported(block.text)  # a pitch someone is reported making ("… our newsletter," she said): the story's
+        return any(
+            words <= limit and any(p in lowered and not (said and p in pitches) for p in found)
+            for found, limit in lists
+        )
+
+    kept = [b for b in blocks if b.kind == "table" or not is_notice(b)]
+    paywall = next((found for found, limit in lists if limit == PAYWALL_NOTICE_WORDS), ())  # its phrases on the page
+    return _without_offer(blocks, kept, paywall)
+
+
+def _without_offer(blocks: list[Block], kept: list[Block], paywall: tuple[str, ...]) -> list[Block]:
+    """``kept`` without the paywall's offer: the short lines after its notice, when they run to the body's end.
+
+    The box reads as blocks of its own (its heading, a list of selling points, a price, a log-in line), and only
+    its heading says "subscribers"; what follows a paywall's notice to the end of the visible text is its offer.
+    A story's paragraph after the notice (a soft paywall that shows it all) keeps everything.
+    """
+    if not paywall:
+        return kept
+    removed = {id(b) for b in blocks} - {id(b) for b in kept}
+    for index, block in enumerate(blocks):
+        if id(block) in removed and any(p in " ".join(block.text.casefold().split()) for p in paywall):
+            after = blocks[index + 1 :]
+            if 0 < len(after) <= OFFER_BLOCKS and all(_offer_line(b) for b in after):
+                cut = {id(b) for b in after}
+                return [b for b in kept if id(b) not in cut]
+            break
+    return kept
+
+
+def _offer_line(block: Block) -> bool:
+    """A short line, or a list of short lines: an offer's, not a story's paragraph."""
+    return block.kind != "table" and all(len(line.split()) <= OFFER_LINE_WORDS for line in block.text.split("\n"))
