@@ -766,6 +766,25 @@ def test_prune_page_removes_marked_containers_but_not_the_article() -> None:
     assert text.count(PROSE) == 9
 
 
+def test_an_ad_slots_label_goes_in_any_language_and_an_ad_named_wrapper_stays() -> None:
+    """ "Reklama", "Iklan", "Διαφήμιση": a box named an ad with a label's few words; a story wrapped in one stays."""
+    body = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    tree = lxml_html.document_fromstring(
+        f"""<html><body><div class="with-rail-video-ad"><article><h1>Title</h1>{body}
+        <div class="zb-ad"><span>Reklama</span><div id="slot-1"></div></div><p>{PROSE} after one</p>
+        <div class="le-adslot"><div class="le-adLabel">REKLAAM</div></div><p>{PROSE} after two</p>
+        <div class="ks-ad">Διαφήμιση</div><div class="header-nav">Site menu</div>
+        <div class="_inlineAdWrapper_1x"><span>Advertising</span><script>window.ads.push({{slot: 1}})</script></div>
+        <div class="ad">{PROSE}</div></article></div></body></html>"""
+    )
+    assert prune_page(tree) == 4
+    text = tree.text_content()
+    for label in ("Reklama", "REKLAAM", "Διαφήμιση", "Advertising"):
+        assert label not in text
+    assert "Site menu" in text  # "header" holds "ad", not the token
+    assert text.count(PROSE) == 7  # the story in its ad-named wrapper, and a box of prose named an ad
+
+
 # --- removals that must not eat the story ---------------------------------------------------
 
 STEP = (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, AnyStr
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-_SEPARATOR = "\0"  # in no attribute value libxml2 hands back, so no word is found across two values
+SEPARATOR = "\0"  # in no attribute value libxml2 hands back, so no word is found across two values
 
 
 def values_holding(values: Sequence[str], words: Iterable[str], *, fold: bool = False) -> list[int]:
@@ -44,9 +44,9 @@ def values_holding(values: Sequence[str], words: Iterable[str], *, fold: bool = 
 def _distinct_holding(values: list[str], words: Iterable[str], fold: bool) -> set[int]:
     """:func:`values_holding` on values without repeats: the search itself."""
     if not fold:
-        return _hits(_SEPARATOR.join(values), words, list(map(len, values)))
+        return _hits(SEPARATOR.join(values), words, list(map(len, values)))
     encoded = [value.encode() for value in values]
-    joined = _SEPARATOR.encode().join(encoded).lower()
+    joined = SEPARATOR.encode().join(encoded).lower()
     return _hits(joined, [word.encode() for word in words], list(map(len, encoded)))
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.namesearch import values_holding
+from scraper.extraction.namesearch import SEPARATOR, values_holding
 from scraper.text import count_words, opening_phrase, phrases
 
 if TYPE_CHECKING:
@@ -47,7 +47,11 @@ def _in_code(element: lxml_html.HtmlElement) -> bool:
     return element.tag in _CODE or any(a.tag in _CODE for a in element.iterancestors())
 
 
-_BOILERPLATE, _NOTES = "boilerplate", "notes"
+_BOILERPLATE, _NOTES, _AD = "boilerplate", "notes", "ad"
+# An ad slot's label left where the ad was ("Reklama", "Iklan", "Διαφήμιση", "REKLAAM"): a box whose markup
+# names an ad and whose text is no more than this many words, in whatever language the label is. A bigger
+# box is left: "with-rail-video-ad" and the like wrap whole stories.
+AD_LABEL_WORDS = 3
 
 
 def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None:
@@ -65,6 +69,8 @@ def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None
     words = f"{element.get('class') or ''} {anchor} {element.get('aria-label') or ''}"
     if _names_boilerplate(words):
         return _BOILERPLATE
+    if _names_ad(words):
+        return _AD
     if inside_notes or not _names_references(words):
         return None
     return _BOILERPLATE if _is_citations(element) else _NOTES
@@ -95,12 +101,21 @@ def _marked_elements(tree: lxml_html.HtmlElement, values: list[Any] | None = Non
     if values is None:
         values = _NAMES(tree)
     last = None
-    for index in values_holding(values, _words(), fold=True):
+    # Between empty values, so that a value's first and last characters follow and precede the separator
+    # (see _words: "\0ad-" is a value that opens with the token "ad"); and "Ad" as written, a camel-cased
+    # token's ("inlineAdHeader"), which folding loses.
+    padded_values = ["", *values, ""]
+    hits = set(values_holding(padded_values, _words(), fold=True))
+    hits.update(values_holding(padded_values, ("Ad",)))
+    for padded in sorted(hits):
+        if not 0 < padded <= len(values):
+            continue
+        index = padded - 1
         value = values[index]
         if value.attrname == "role":
             if value.lower() not in _ROLES:
                 continue
-        elif not (_names_boilerplate(text := str(value)) or _names_references(text)):  # plain: see _NAMES
+        elif not (_names_boilerplate(text := str(value)) or _names_references(text) or _names_ad(text)):  # see _NAMES
             continue
         element = value.getparent()
         if element is not last and element.tag not in _NEVER:
@@ -112,7 +127,15 @@ def _marked_elements(tree: lxml_html.HtmlElement, values: list[Any] | None = Non
 def _words() -> frozenset[str]:
     """Every word a value may name (lower case): one is in each value that names one (a token or role)."""
     words = (*phrases()["boilerplate_markup"], *phrases()["reference_markup"], *_ROLES)
-    return frozenset(word.lower() for word in words)
+    ads = [word.lower() for word in phrases()["ad_markup"]]
+    marks = (" ", "-", "_", SEPARATOR)  # a value's own separator: where it opens or ends
+    inside = [f"{a}{word}{b}" for word in ads if len(word) <= _SHORT_AD for a in marks for b in marks]
+    return frozenset([*(word.lower() for word in words), *inside, *(word for word in ads if len(word) > _SHORT_AD)])
+
+
+# "ad" is in "header", "read", "thread-title": a short ad token is looked for with a mark or a value's end on
+# either side, a longer one ("adslot") anywhere.
+_SHORT_AD = 3
 
 
 @lru_cache(maxsize=8192)
@@ -125,6 +148,22 @@ def _names_boilerplate(words: str) -> bool:
 def _names_references(words: str) -> bool:
     """Whether attribute words name a reference list (``footnotes``, ``wp-block-footnotes``)."""
     return not _tokens(words).isdisjoint(phrases()["reference_markup"])
+
+
+def _visible_words(element: lxml_html.HtmlElement) -> int:
+    """The words a reader sees in the element: an ad slot's script, which ``text_content`` holds, is none."""
+    return count_words(" ".join(_VISIBLE_TEXT(element)))
+
+
+_VISIBLE_TEXT = etree.XPath(
+    "descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
+
+
+@lru_cache(maxsize=8192)
+def _names_ad(words: str) -> bool:
+    """Whether attribute words name an ad slot (``ad``, ``adslot``: a token of its own, not "header" or "read")."""
+    return not _tokens(words).isdisjoint(phrases()["ad_markup"])
 
 
 def _tokens(words: str) -> set[str]:
@@ -198,6 +237,11 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
         verdict = _marked_as(element, inside_notes=notes is not None)
         if verdict == _NOTES:
             notes = element
+        if verdict == _AD and _visible_words(element) <= AD_LABEL_WORDS and not _in_code(element):
+            element.drop_tree()
+            dropped = element
+            removed += 1
+            continue
         if verdict != _BOILERPLATE or _in_code(element):
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
