@@ -257,6 +257,22 @@ def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
     ]
 
 
+def test_a_table_whose_cell_is_a_column_of_links_is_layout() -> None:
+    """A navigation column, a link a line, in a page laid out with tables: no data row; an address cell stays data."""
+    from lxml import etree
+
+    body = etree.fromstring(
+        "<body><table><row><cell>SECTIONS<lb/><ref>Local News</ref><lb/><ref>Sports</ref><lb/><ref>Obituaries</ref>"
+        "</cell><cell>MORE NEWS<lb/><ref>Budget hearing set</ref></cell></row></table>"
+        "<table><row><cell>Office</cell><cell>14 Main St.<lb/>Millbrook<lb/>Open 9-5</cell></row></table></body>"
+    )
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("p", "SECTIONS Local News Sports Obituaries"),
+        ("p", "MORE NEWS Budget hearing set"),
+        ("table", "Office | 14 Main St. Millbrook Open 9-5"),
+    ]
+
+
 DESCRIPTION = "Volunteers rebuilt the sea wall of the old tidal pool over two winters of weekend work."
 
 

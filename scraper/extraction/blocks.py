@@ -152,8 +152,20 @@ def _blank_line(children: list[etree._Element], index: int) -> bool:
 
 
 def _is_layout_table(table: etree._Element) -> bool:
-    """Whether a table lays out the page rather than holding data: a cell contains paragraphs."""
-    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell)
+    """Whether a table lays out the page rather than holding data: a cell contains paragraphs, or lines of
+    links (a navigation column: "SECTIONS", then a link a line)."""
+    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell) or any(
+        _link_lines(cell) for cell in table.iter("cell")
+    )
+
+
+def _link_lines(cell: etree._Element) -> bool:
+    """The cell holds line breaks and links, at least ``_LINK_LINES`` of each: a column of links, one a line."""
+    children = [child.tag for child in cell]
+    return children.count("lb") >= _LINK_LINES and children.count("ref") >= _LINK_LINES
+
+
+_LINK_LINES = 3
 
 
 def _layout_blocks(table: etree._Element, page: str) -> list[Block]:
