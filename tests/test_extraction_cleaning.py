@@ -39,6 +39,7 @@ from scraper.extraction.linklists import strip_link_lists
 from scraper.extraction.notices import strip_notices
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.prune import prune_page
+from scraper.extraction.repeats import strip_pull_quotes
 from scraper.items import Article, Page
 from tests.test_extraction_article import extract, load
 
@@ -1273,3 +1274,13 @@ def test_a_story_paragraph_after_a_paywall_notice_keeps_what_stands_between() ->
     short = "The vote was 7 to 2, the clerk said."  # a wire story's short paragraph
     blocks = [p(PROSE), head("This article is for subscribers only"), p("Log in to read on."), p(short), p(PROSE)]
     assert strip_notices(blocks, CleaningContext()) == [p(PROSE), p("Log in to read on."), p(short), p(PROSE)]
+
+
+def test_a_pull_quote_of_the_storys_own_sentence_goes_and_a_quote_it_does_not_repeat_stays() -> None:
+    said = "Nobody in this town wanted the bus more than the people who now use it every day."
+    story = f"The mayor spoke last. {said} The council then voted 7 to 2."
+    pull = Block(kind="quote", text=f"“{said}”")
+    tweet = Block(kind="quote", text="The harbour bus starts Monday. Timetables at the library and the town hall.")
+    echo = Block(kind="quote", text="Never again.")  # too short to tell from an echo
+    blocks = [p(PROSE), pull, p(story), tweet, echo, p("Never again. " + PROSE)]
+    assert strip_pull_quotes(blocks, CleaningContext()) == [p(PROSE), p(story), tweet, echo, p("Never again. " + PROSE)]

@@ -32,7 +32,7 @@ from scraper.extraction.datescan import without_dates
 from scraper.extraction.kicker import strip_kickers
 from scraper.extraction.linklists import is_main_run, strip_link_lists
 from scraper.extraction.notices import strip_notices
-from scraper.extraction.repeats import strip_repeated_blocks
+from scraper.extraction.repeats import strip_pull_quotes, strip_repeated_blocks
 from scraper.text import compact, count_words, normalise, phrases
 
 
@@ -360,6 +360,7 @@ RULES: tuple[Rule, ...] = (
     strip_link_lists,
     strip_teasers,
     strip_repeated_blocks,
+    strip_pull_quotes,
     strip_bylines,
     strip_author_bio,
     strip_contributions,

@@ -86,3 +86,30 @@ def _repeat_key(block: Block) -> str:
 PLACEHOLDER_MIN_WORDS = 6
 # Longer than this, a repeated paragraph is prose (consent and embed placeholders are a line or two).
 PLACEHOLDER_MAX_WORDS = 40
+
+
+def strip_pull_quotes(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A quote printed again from the story's own text (a pull quote): the story keeps it where it was said.
+
+    Templates set a sentence of the story apart in large type (``<blockquote class="pullquote">``, an
+    ``<aside>`` of a quote); trafilatura keeps it as a quote block, and the sentence is then read twice. A
+    quote of at most ``PULL_QUOTE_MAX_WORDS`` words whose text is inside a paragraph of the body goes; a
+    quote the story does not repeat (a tweet, a letter quoted whole) stays.
+    """
+    paragraphs = [block.norm for block in blocks if block.kind == "p" and block.norm]
+    if not paragraphs:
+        return blocks
+
+    def pulled(block: Block) -> bool:
+        key = block.norm
+        return (
+            block.kind == "quote"
+            and PULL_QUOTE_MIN_WORDS <= block.words <= PULL_QUOTE_MAX_WORDS
+            and any(key in paragraph and key != paragraph for paragraph in paragraphs)
+        )
+
+    return [block for block in blocks if not pulled(block)]
+
+
+PULL_QUOTE_MIN_WORDS = 5  # "Never again.": too short to tell a pull quote from an echo
+PULL_QUOTE_MAX_WORDS = 60
