@@ -303,6 +303,11 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     ('<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="worksFor" itemscope>'
      '<span itemprop="name">Valley Courier</span></span> <span itemprop="name">Anna Sokolova</span></div>', "",
      ["Anna Sokolova"]),  # the employer's name is nested in its own item
+    # session 39: a byline's lead or an author's label in more languages, cut from the name
+    ('<p class="meta">Oleh Nurul Aini Ramli | 3 Mac 2026</p>', "", ["Nurul Aini Ramli"]),
+    ('<p class="meta">Ditulis oleh Hafiz Zulkifli pada 14 Februari 2026</p>', "", ["Hafiz Zulkifli"]),
+    ('<p class="meta">Yazar: Ayşe Demir</p>', "", ["Ayşe Demir"]),
+    ('<p class="meta">Novice | 11. 2. 2026 | Avtor: Mojca Zupanc</p>', "", ["Mojca Zupanc"]),
     # the story's own <header> under the headline (Drupal's Olivero), not the site's banner
     ('<header class="node__header"><div class="node__meta"><span>By <span>Priya Raman</span></span> · '
      "<span>October 9, 2025</span></div></header>", "", ["Priya Raman"]),
