@@ -136,13 +136,18 @@ def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
     The rest is of the case-folded, space-collapsed text, so it starts right after the phrase; an opening
     bracket before the phrase is passed over.
     """
-    lowered = " ".join(text.casefold().split()).lstrip("[( ")  # "[ Related: …]", "(Advertisement)"
+    lowered = " ".join(text.casefold().split()).lstrip(_OPENING_MARKS)  # "[ Related: …]", "(Advertisement)"
     for phrase in _phrases_by_initial(kind).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             rest = lowered[len(phrase) :]
             if not rest or not rest[0].isalnum() or not phrase[-1].isalnum():
                 return phrase, rest
     return None
+
+
+# Passed over before a phrase: brackets, and the arrows and bullets a line is marked with ("▶ 관련기사", "» Lesen Sie
+# auch", "■ Read more"); not quotation marks, which open someone's words.
+_OPENING_MARKS = "[( ▶►▸→»>■□●•◆☞"
 
 
 @cache
