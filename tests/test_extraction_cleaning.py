@@ -279,6 +279,7 @@ LONG_AFFILIATE_STORY = (
         ("Purchases made through links earn us a small commission, at no extra cost to you.", True),
         ("DISCLOSURE: If you buy through affiliate links, I may earn a small commission.", True),
         ("Brokers earn a small commission on every trade, the regulator found.", False),
+        ("Iratkozzon fel hírlevelünkre!", True),
         ("The views expressed by the authors of this blog are their own.", True),
         ("Los artículos de opinión reflejan exclusivamente el punto de vista de sus autores.", True),
         ("Tekst wyraża opinię autorki i nie musi być zgodny ze stanowiskiem redakcji.", True),
@@ -359,6 +360,7 @@ def test_dateline(text: str, expected: bool) -> None:
         ("December 15, 2025 // 8 min read", True),
         # a date beside any word of its own is the story's line, an archive's entry or a post's author
         ("Go 1.26 is released, 10 February 2026", False),
+        ("Page last updated 4 February 2026", True),
         ("Deadline to apply: March 1st, 2026", False),
         ("Effective beginning 6/2/2025:", False),
         ("keepingsanity · 03/03/2026 19:49", False),
@@ -489,7 +491,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      'Join our newsletter "The Morning Tide"', 'Previous post: "Storm closes road"',
      "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe", "PUBLICITAT", "Publicidade", "annonse",
      "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582", "Reklamë", "Auglýsing", "Жарнама", "اشتہار",
-     "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/"],
+     "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/",
+     "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3"],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]
@@ -499,6 +502,11 @@ def test_prompts(text: str) -> None:
 def test_lines_with_a_counters_words_that_count_no_readers_stay(text: str) -> None:
     """A view counter is a number and its word, nothing else: a heading about views, a bare word or number stay."""
     assert strip_prompts([p(text)], CleaningContext()) == [p(text)]
+
+
+def test_a_steps_heading_or_a_sentence_about_pages_is_no_page_counter() -> None:
+    blocks = [head("Step 2 of 5"), p("Page 2 of the report"), p("Pages 2 to 3"), p(PROSE)]
+    assert strip_prompts(blocks, CleaningContext()) == blocks
 
 
 def test_a_heading_is_no_view_counter_and_a_short_story_sentence_no_ad_label() -> None:

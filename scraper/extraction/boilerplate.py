@@ -283,8 +283,8 @@ def is_prompt(block: Block) -> bool:
     """
     if _FOLLOW_ON.match(block.text):
         return not reported(block.text)  # "Follow Market Ledger on X and LinkedIn": any name before "on"
-    if block.kind == "p" and block.words <= _COUNTER_WORDS and is_view_counter(block.norm):  # not "2024 hits"
-        return True
+    if block.kind == "p" and block.words <= _COUNTER_WORDS and (is_view_counter(block.norm) or _page_of(block.norm)):
+        return True  # not "2024 hits", nor a heading "Step 2 of 5"
     found = opening_phrase(block.text, "prompt")
     if found is None or reported(block.text):
         return False
@@ -305,6 +305,22 @@ def is_view_counter(norm: str) -> bool:
     tokens = norm.split()
     words = [token for token in tokens if not token.isdigit()]
     return 0 < len(words) < len(tokens) and " ".join(words) in phrases()["view_count"]
+
+
+def _page_of(norm: str) -> bool:
+    """A paginated story's counter ("Page 2 of 3", "Pagina 2 din 3", "Seite 2 von 3"): a ``page_word``, its number,
+    a short word or nothing, and the count."""
+    tokens = norm.split()
+    return (
+        len(tokens) in (3, 4)
+        and tokens[0] in phrases()["page_word"]
+        and tokens[1].isdigit()
+        and tokens[-1].isdigit()
+        and (len(tokens) == 3 or len(tokens[2]) <= _PAGE_OF_WORD_CHARS)
+    )
+
+
+_PAGE_OF_WORD_CHARS = 4  # "of", "von", "din", "z", "iš", "van", "из"
 
 
 # Someone's words reported in the story: "Fill out the form by April 15, the county said."
