@@ -42,6 +42,8 @@ def _where(url: str, title: str) -> str | None:
         ("https://daily.example/legal/terms-of-service/", "Terms | The Daily Example", "address"),
         ("https://zeitung.example/impressum.html", "Die Zeitung", "address"),
         ("https://gazet.example/kontakt/", "Redakcia", "address"),
+        ("https://www.echo.example/newsletters", "Nos newsletters - L'Écho", "address"),
+        ("https://www.echo.example/sso/login?redirect=%2Fregion%2Fstory-123", "Anmelden", "address"),
         ("https://daily.example/page/4831", "Privacy Policy | The Daily Example", "title"),
         ("https://journal.example/?page_id=12", "Journal – Mentions légales", "title"),
     ],

@@ -1,4 +1,4 @@
-"""A page the site keeps about itself: its privacy policy, terms, legal notice, cookie policy, contact page.
+"""A page the site keeps about itself: its privacy policy, terms, legal notice, contact, sign-up and log-in pages.
 
 A crawl that follows a site's footer, or a list of addresses handed to ``scraper extract``, reaches
 these pages, and many CMSs print them like their posts: ``og:type`` article, an ``Article`` JSON-LD
