@@ -136,7 +136,7 @@ def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
     The rest is of the case-folded, space-collapsed text, so it starts right after the phrase; an opening
     bracket before the phrase is passed over.
     """
-    lowered = " ".join(text.casefold().split()).lstrip(_OPENING_MARKS)  # "[ Related: …]", "(Advertisement)"
+    lowered = _OPENING_MARKS.sub("", " ".join(text.casefold().split()))  # "[ Related: …]", "(Advertisement)"
     for phrase in _phrases_by_initial(kind).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             rest = lowered[len(phrase) :]
@@ -145,9 +145,10 @@ def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
-# Passed over before a phrase: brackets, and the arrows and bullets a line is marked with ("▶ 관련기사", "» Lesen Sie
-# auch", "■ Read more"); not quotation marks, which open someone's words.
-_OPENING_MARKS = "[( ▶►▸→»>■□●•◆☞"
+# Passed over before a phrase: brackets, and the arrows a line is marked with, a space after them ("▶ 관련기사",
+# "» Lesen Sie auch", ">> Read more"). Not a guillemet glued to its word ("»Werbung für Süßigkeiten …«, sagte sie"
+# is a quotation, review), nor a bullet: "• Comments from our readers will be read out" is a key point.
+_OPENING_MARKS = re.compile(r"^(?:[\[( ]+|[▶►▸→☞»>]+(?= ))*")
 
 
 @cache

@@ -285,6 +285,13 @@ LONG_AFFILIATE_STORY = (
         ("Tekst wyraża opinię autorki i nie musi być zgodny ze stanowiskiem redakcji.", True),
         ("Alle Kursangaben ohne Gewähr. Keine Anlageberatung.", True),
         ("Die Angaben zu den Verletzten erfolgen ohne Gewähr, sagte die Polizei.", False),
+        # the review's story sentences that hold a notice's words: reported, or no notice at all
+        ("A note at the top of the page now says the views expressed in this article were never endorsed.", False),
+        ("The opinions expressed do not reflect the views of the network, a spokeswoman wrote on Tuesday.", False),
+        ("Its new ads urge viewers to subscribe now for unlimited access to the whole catalogue.", False),
+        ("Under the rules a blogger who may earn a small commission from a link must say so plainly.", False),
+        ("Viele Videos enthielten den Satz, dies sei keine Anlageberatung, obwohl sie Kurse vorhersagten.", False),
+        ("More than 40,000 people signed up for our daily newsletter in its first year.", False),
         ("The panel's views were expressed in a letter to the minister on Tuesday.", False),
         ("Shoppers who buy through affiliate links pay the same price, the study found.", False),
         ("Follow The Valley Echo on Google News and add us as a preferred source.", True),
@@ -502,6 +509,17 @@ def test_prompts(text: str) -> None:
 def test_lines_with_a_counters_words_that_count_no_readers_stay(text: str) -> None:
     """A view counter is a number and its word, nothing else: a heading about views, a bare word or number stay."""
     assert strip_prompts([p(text)], CleaningContext()) == [p(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["»Werbung für Süßigkeiten kann Ihre Kinder krank machen«, sagte die Vorständin der Verbraucherzentrale.",
+     "»Anzeige ist erstattet.«",
+     "• Comments from our readers will be read out at the next council meeting on April 2."],
+)  # fmt: skip
+def test_a_quotation_in_guillemets_or_a_bullet_point_is_no_prompt(text: str) -> None:
+    """Review: the arrows passed over before a phrase need a space after them; a bullet is a key point's."""
+    assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(text), p(PROSE)]
 
 
 def test_a_steps_heading_or_a_sentence_about_pages_is_no_page_counter() -> None:
@@ -785,10 +803,11 @@ def test_an_ad_slots_label_goes_in_any_language_and_an_ad_named_wrapper_stays() 
         <div class="le-adslot"><div class="le-adLabel">REKLAAM</div></div><p>{PROSE} after two</p>
         <div class="ks-ad">Διαφήμιση</div><div class="header-nav">Site menu</div>
         <div class="_inlineAdWrapper_1x"><span>Advertising</span><script>window.ads.push({{slot: 1}})</script></div>
-        <div class="ad">{PROSE}</div></article></div></body></html>"""
+        <div class="ad">{PROSE}</div><h2 class="subhead ad">What's next</h2></article></div></body></html>"""
     )
     assert prune_page(tree) == 4
     text = tree.text_content()
+    assert "What's next" in text  # a sub-heading a template classes "subhead ad" (review)
     for label in ("Reklama", "REKLAAM", "Διαφήμιση", "Advertising"):
         assert label not in text
     assert "Site menu" in text  # "header" holds "ad", not the token
@@ -1276,6 +1295,14 @@ def test_a_paywalls_offer_under_its_notice_goes_to_the_bodys_end() -> None:
         p("Bereits Abonnent? Hier anmelden"),
     ]
     assert strip_notices([p(PROSE), *offer], CleaningContext()) == [p(PROSE)]
+
+
+def test_an_appeal_in_the_story_keeps_the_list_after_it() -> None:
+    """Review: a sentence asking for subscriptions mid-story is no offer box's label; the dates after it stay."""
+    appeal = p("Your subscription is what keeps reporters like ours in the field. Thank you for reading.")
+    dates = Block(kind="list", text="March 3: first hearing\nApril 7: council vote\nMay 1: works begin")
+    blocks = [p(PROSE), appeal, p("Key dates in the new calendar:"), dates]
+    assert strip_notices(blocks, CleaningContext()) == [p(PROSE), p("Key dates in the new calendar:"), dates]
 
 
 def test_a_story_paragraph_after_a_paywall_notice_keeps_what_stands_between() -> None:

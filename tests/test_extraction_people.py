@@ -304,7 +304,9 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
      '<span itemprop="name">Valley Courier</span></span> <span itemprop="name">Anna Sokolova</span></div>', "",
      ["Anna Sokolova"]),  # the employer's name is nested in its own item
     # session 39: a byline's lead or an author's label in more languages, cut from the name
-    ('<p class="meta">Oleh Nurul Aini Ramli | 3 Mac 2026</p>', "", ["Nurul Aini Ramli"]),
+    ('<p class="meta">By Oleh Kovalenko | 3 March 2026</p>', "", ["Oleh Kovalenko"]),  # review: Oleh, a Ukrainian name
+    ('<p class="meta">Oleh Kovalenko | 3 March 2026</p>', '<meta name="author" content="Oleh Kovalenko">',
+     ["Oleh Kovalenko"]),
     ('<p class="meta">Ditulis oleh Hafiz Zulkifli pada 14 Februari 2026</p>', "", ["Hafiz Zulkifli"]),
     ('<p class="meta">Yazar: Ayşe Demir</p>', "", ["Ayşe Demir"]),
     ('<p class="meta">Novice | 11. 2. 2026 | Avtor: Mojca Zupanc</p>', "", ["Mojca Zupanc"]),
@@ -768,3 +770,31 @@ def test_a_shops_customer_review_names_no_writer_of_the_page() -> None:
     result = extract(_review_page(ld), url="https://news.example/entertainment/reviews/last-train-review")
     assert isinstance(result, Article), result
     assert "Happy Buyer" not in result.authors
+
+
+def test_a_roundup_of_several_reviews_keeps_its_writer() -> None:
+    """Review: a "best of" page declares a Review per product, each by its own critic: none is the page's."""
+    reviews = ", ".join(
+        f'{{"@type": "Review", "itemReviewed": {{"@type": "Product", "name": "Laptop {n}"}}, '
+        f'"author": {{"@type": "Person", "name": "Critic {n}"}}}}'
+        for n in (1, 2)
+    )
+    ld = f'{{"@context": "https://schema.org", "@graph": [{reviews}]}}'
+    page = _review_page(ld).replace("<head>", '<head><meta name="author" content="Dana Kim">')
+    result = extract(page, url="https://news.example/tech/best-laptops-2024")
+    assert isinstance(result, Article), result
+    assert result.authors == ["Dana Kim"]
+
+
+def test_a_masthead_inside_main_gives_no_date() -> None:
+    """Review: a ``<header>`` inside ``<main>`` but outside the article is the site's, with today's date."""
+    story = " ".join(["The council voted on Tuesday to rebuild the harbour wall before the winter storms."] * 8)
+    page = (
+        '<html lang="en"><head><title>Harbour wall</title></head><body><main><header class="masthead">'
+        "<p>Tuesday, March 12, 2024</p></header><article><h1>Harbour wall</h1>"
+        '<p class="meta">Posted on February 1, 2024 by Sam Carter</p>'
+        f"<p>{story}</p><p>{story}</p></article></main></body></html>"
+    )
+    result = extract(page, url="https://news.example/local/harbour-wall")
+    assert isinstance(result, Article), result
+    assert (result.published or "").startswith("2024-02-01"), result.published

@@ -45,7 +45,9 @@ def _where(url: str, title: str) -> str | None:
         ("https://www.echo.example/newsletters", "Nos newsletters - L'Écho", "address"),
         ("https://www.echo.example/sso/login?redirect=%2Fregion%2Fstory-123", "Anmelden", "address"),
         ("https://daily.example/page/4831", "Privacy Policy | The Daily Example", "title"),
-        ("https://journal.example/?page_id=12", "Journal – Mentions légales", "title"),
+        ("https://journal.example/?page_id=12", "Mentions légales | Journal", "title"),
+        ("https://www.lakeshore.example/about/ethics-policy/", "Ethics Policy", "address"),
+        ("https://www.shop.example/en/pages/contact", "Contact", "address"),
     ],
 )
 def test_the_address_or_the_title_names_the_sites_own_page(url: str, title: str, where: str) -> None:
@@ -60,6 +62,13 @@ def test_the_address_or_the_title_names_the_sites_own_page(url: str, title: str,
         ("https://daily.example/privacy/2025/03/01/data-brokers-fined", "Data brokers fined"),
         ("https://films.example/reviews/contact-1997", "Contact | Film Reviews"),  # a film's review
         ("https://letter.example/about", "About | The Letter"),  # a newsletter's About page: the model's call
+        # the review's: one-word posts, a film review, headlines that open with the phrase
+        ("https://annaswriting.substack.com/p/privacy", "Privacy"),
+        ("https://filmcritic.example/reviews/contact/", "Contact"),
+        ("https://techweekly.example/accessibility", "Game studios finally take accessibility seriously"),
+        ("https://news.example/2025/politique", "Politique de confidentialité : la CNIL inflige une amende record"),
+        ("https://news.example/tech/terms", "Terms of Service – the contract nobody reads"),
+        ("https://blog.example/abmahnwelle", "Impressum – Abmahnwelle trifft kleine Blogs"),
     ],
 )
 def test_a_story_about_privacy_or_titled_so_is_no_site_page(url: str, title: str) -> None:
@@ -71,6 +80,6 @@ def test_a_privacy_policy_printed_like_a_post_is_rejected_with_its_reason() -> N
     result = extract(policy, url="https://daily.example/privacy-policy/")
     assert isinstance(result, Rejection), result
     assert result.reason is DropReason.NOT_ARTICLE
-    assert result.detail.startswith("site_page (address)"), result.detail
+    assert result.detail.startswith("site_page (title)"), result.detail
     story = _page("Harbour wall | The Daily Example", "Harbour wall", f"<p>{STORY}</p><p>{STORY}</p>")
     assert isinstance(extract(story, url="https://daily.example/news/2025/03/01/harbour-wall"), Article)

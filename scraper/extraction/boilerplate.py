@@ -324,7 +324,12 @@ _PAGE_OF_WORD_CHARS = 4  # "of", "von", "din", "z", "iš", "van", "из"
 
 
 # Someone's words reported in the story: "Fill out the form by April 15, the county said."
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|urged)\b", re.IGNORECASE)
+# English, German, French, Spanish, Italian, Dutch (the review's: "a spokeswoman wrote", "the note says").
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|wrote|writes|according to|urged|urge|urges|sagte|sagt|schrieb|schreibt|laut|"
+    r"selon|a déclaré|según|dijo|afirmó|ha detto|secondo|zei|volgens)\b",
+    re.IGNORECASE,
+)
 
 
 def reported(text: str) -> bool:

@@ -302,9 +302,14 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
 
 
 def _story_header(element: lxml_html.HtmlElement) -> bool:
-    """A ``<header>`` inside an ``<article>`` or ``<main>``: the story's own (its byline and date, as Drupal's
-    Olivero prints them under a headline outside it), not the site's banner."""
-    return element.tag == "header" and any(True for _ in element.iterancestors("article", "main"))
+    """A ``<header>`` inside an ``<article>`` that holds no navigation: the story's own (its byline and date, as
+    Drupal's Olivero prints them under a headline outside it), not the site's banner. Not one inside ``<main>``
+    alone: templates put the masthead, with today's date, there too (review)."""
+    return (
+        element.tag == "header"
+        and any(True for _ in element.iterancestors("article"))
+        and not any(True for _ in element.iter("nav"))
+    )
 
 
 def _a_pictures(element: lxml_html.HtmlElement) -> bool:

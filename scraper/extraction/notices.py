@@ -18,6 +18,10 @@ SITE_NOTICE_WORDS = 40
 # price, its log-in line ("Jederzeit monatlich kündbar", "1 Monat für 0,99 €", "Bereits Abonnent? Hier anmelden").
 OFFER_LINE_WORDS = 12  # a story's paragraph, even a wire story's, runs longer
 OFFER_BLOCKS = 8
+# The notice over an offer is its box's heading or label ("Jetzt weiterlesen mit StZ Plus", "This article is for
+# subscribers only"); an appeal written as a sentence ("Your subscription is what keeps reporters like ours in the
+# field. Thank you.") sits in the story, and what follows it is the story's (a fact box, a list of dates).
+OFFER_NOTICE_WORDS = 12  # counted by spaces: a Japanese box's two sentences ("この記事は会員限定です。 …") are two
 
 
 def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -33,7 +37,6 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         (phrases()["site_notice"], SITE_NOTICE_WORDS),
         (phrases()["newsletter_pitch"], SITE_NOTICE_WORDS),
     )
-    pitches = frozenset(phrases()["newsletter_pitch"])
     longest = max(limit for _, limit in lists)
     short = [b for b in blocks if b.kind != "table" and b.words <= longest]  # most blocks: no list's limit fits
     # Each phrase looked for once in the short blocks' text, joined as each block is read
@@ -48,11 +51,9 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if words > longest:
             return False
         lowered = " ".join(block.text.casefold().split())
-        said = reported(block.text)  # a pitch someone is reported making ("… our newsletter," she said): the story's
-        return any(
-            words <= limit and any(p in lowered and not (said and p in pitches) for p in found)
-            for found, limit in lists
-        )
+        if reported(block.text):  # a notice someone is reported making ("… our newsletter," she said): the story's
+            return False
+        return any(words <= limit and any(p in lowered for p in found) for found, limit in lists)
 
     kept = [b for b in blocks if b.kind == "table" or not is_notice(b)]
     paywall = next((found for found, limit in lists if limit == PAYWALL_NOTICE_WORDS), ())  # its phrases on the page
@@ -70,7 +71,11 @@ def _without_offer(blocks: list[Block], kept: list[Block], paywall: tuple[str, .
         return kept
     removed = {id(b) for b in blocks} - {id(b) for b in kept}
     for index, block in enumerate(blocks):
-        if id(block) in removed and any(p in " ".join(block.text.casefold().split()) for p in paywall):
+        if (
+            id(block) in removed
+            and len(block.text.split()) <= OFFER_NOTICE_WORDS
+            and any(p in " ".join(block.text.casefold().split()) for p in paywall)
+        ):
             after = blocks[index + 1 :]
             if 0 < len(after) <= OFFER_BLOCKS and all(_offer_line(b) for b in after):
                 cut = {id(b) for b in after}

@@ -13,7 +13,7 @@ from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique
 
 _BY_PREFIX = re.compile(
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|oleh|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
     r"autor(?:in|e|ius|s)?|author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|"
     r"συντάκτης|redakce|reporter|автор)\s*[:\s]\s*",
     re.IGNORECASE,

@@ -79,6 +79,7 @@ def _marked_as(element: lxml_html.HtmlElement, inside_notes: bool) -> str | None
 # Sub-headings whose ``id`` is often their own text as an anchor (``<h2 id="h-what-is-social-shopping">``,
 # written by tables of contents and block editors): those words name the story's section, not a box.
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_HEADINGS = _SUBHEADINGS | {"h1"}
 
 
 def _spells_its_text(value: str, element: lxml_html.HtmlElement) -> bool:
@@ -237,7 +238,12 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
         verdict = _marked_as(element, inside_notes=notes is not None)
         if verdict == _NOTES:
             notes = element
-        if verdict == _AD and _visible_words(element) <= AD_LABEL_WORDS and not _in_code(element):
+        if (
+            verdict == _AD
+            and element.tag not in _HEADINGS  # "subhead ad": a sub-heading a template styles so (review)
+            and _visible_words(element) <= AD_LABEL_WORDS
+            and not _in_code(element)
+        ):
             element.drop_tree()
             dropped = element
             removed += 1

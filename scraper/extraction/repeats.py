@@ -97,19 +97,23 @@ def strip_pull_quotes(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     quote the story does not repeat (a tweet, a letter quoted whole) stays.
     """
     paragraphs = [block.norm for block in blocks if block.kind == "p" and block.norm]
-    if not paragraphs:
+    quotes = sum(1 for block in blocks if block.kind == "quote")
+    if not paragraphs or not quotes or quotes > PULL_QUOTES_MAX:  # a page of quotes (a collection): no layout's
         return blocks
+    # One search a quote over the paragraphs joined (a page of thousands of each stays linear in them); a
+    # paragraph that is the quote whole is the quote printed twice, which strip_repeated_blocks sees to.
+    joined, whole = "\0".join(paragraphs), set(paragraphs)
 
     def pulled(block: Block) -> bool:
         key = block.norm
-        return (
-            block.kind == "quote"
-            and PULL_QUOTE_MIN_WORDS <= block.words <= PULL_QUOTE_MAX_WORDS
-            and any(key in paragraph and key != paragraph for paragraph in paragraphs)
-        )
+        if block.kind != "quote" or not PULL_QUOTE_MIN_WORDS <= block.words <= PULL_QUOTE_MAX_WORDS:
+            return False
+        found = joined.find(key)
+        return found >= 0 and (key not in whole or joined.count(key) > 1)
 
     return [block for block in blocks if not pulled(block)]
 
 
+PULL_QUOTES_MAX = 20  # a story sets a few apart; each is looked for in all the paragraphs (linear in them)
 PULL_QUOTE_MIN_WORDS = 5  # "Never again.": too short to tell a pull quote from an echo
 PULL_QUOTE_MAX_WORDS = 60

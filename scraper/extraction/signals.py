@@ -229,7 +229,8 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
                 signals.page_ld = node  # the first, or the first that states a date
     # A review page declares a Review (with what it reviews) and no article: it stands for the article. A
     # shop's customer reviews sit inside its Product, which names the item: no "itemReviewed" of their own.
-    candidates = candidates or reviews
+    # Only one: a "best of" page declares a Review per product, each by its own critic (review).
+    candidates = candidates or (reviews if len(reviews) == 1 else [])
     if candidates:
         # The article node with the most fields is the page's own one; teasers are thin.
         signals.article_ld = _with_people(max(candidates, key=lambda n: ("headline" in n, len(n))), named)

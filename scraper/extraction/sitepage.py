@@ -8,10 +8,14 @@ the last segment of its path is one of ``phrases.toml``'s ``site_page_path`` (``
 ``/impressum/``, ``/mentions-legales``, ``/kontakt``), or a part of its title is one of the
 ``site_page_title`` phrases ("Privacy Policy | The Daily Example", "Datenschutzerklärung").
 
-Only whole segments and whole title parts count: "/news/privacy-rules-tightened" and "Facebook's new
-privacy policy, explained" are stories. Titles hold only phrases no story is titled by alone; a film
-review may be titled "Contact", so "contact" is read from the address only. An "about" page is left to
-the model: a newsletter's "About" page is one of its posts.
+Only whole segments and whole title parts count, and neither where a story could stand: an address counts in
+a folder of the site's own pages (``/legal/``, ``/about/``, ``/pages/``, ``/sso/``), or at the site's top (a
+language's folder aside) under a title of a few words (a post "Privacy" at ``/p/privacy``, a review of the
+film "Contact" at ``/reviews/contact/`` and "Game studios finally take accessibility seriously" at
+``/accessibility`` are stories); a title counts when a part of it set off by a bar (``|``, the site name's
+usual separator) is the phrase, as "Terms of Service – the contract nobody reads" and "Politique de
+confidentialité : la CNIL inflige une amende" are headlines. An "about" page is left to the model: a
+newsletter's "About" page is one of its posts.
 """
 
 from __future__ import annotations
@@ -23,23 +27,43 @@ from scraper.extraction.declared import split_url
 from scraper.extraction.signals import PageSignals
 from scraper.text import normalise, phrases
 
-# Between a page's title and the site's name (as errorpage.py splits it): "Privacy Policy | Site", "Site – Impressum".
-_TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
+# Between a page's title and the site's name: a bar ("Privacy Policy | Site"); a dash or a colon also joins a
+# headline's parts ("Terms of Service – the contract nobody reads").
+_SITE_NAME_BAR = re.compile(r"\s*[|｜]\s*|::")
 _TITLE_PARTS_READ = 3  # "Privacy Policy | Legal | The Daily Example"
+# Any separator, for the words of the title's first part ("Kontakt - Zeitung", "Nos newsletters - L'Écho").
+_ANY_SEPARATOR = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
+_TITLE_WORDS = 4  # a site page's title names it in a few words; a longer one is a headline
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?")  # "/en/", "/de-ch/"
 
 
 def site_page(signals: PageSignals, url: str) -> str | None:
     """``"address"`` or ``"title"``: where the page says it is one of the site's own pages; None otherwise."""
-    path = split_url(url).path if url else ""
-    last = _PAGE_SUFFIX.sub("", path.rstrip("/").rsplit("/", 1)[-1]).casefold()
-    if last and last in _paths():
-        return "address"
-    if signals.html_title and any(
-        normalise(part) in _titles() for part in _TITLE_PARTS.split(signals.html_title)[:_TITLE_PARTS_READ]
-    ):
+    title = signals.html_title or ""
+    if title and any(normalise(part) in _titles() for part in _SITE_NAME_BAR.split(title)[:_TITLE_PARTS_READ]):
         return "title"
-    return None
+    segments = [s.casefold() for s in (split_url(url).path if url else "").split("/") if s]
+    if not segments or _PAGE_SUFFIX.sub("", segments[-1]) not in _paths():
+        return None
+    folders = [s for s in segments[:-1] if not _LANGUAGE_FOLDER.fullmatch(s)]
+    if folders:  # in the site's own folder ("/about/ethics-policy/"), or a story's ("/p/privacy", "/reviews/contact/")
+        return "address" if all(s in _folders() for s in folders) else None
+    # At the top, where a blog's slug-only posts sit too: the title must name the page, not head a story.
+    return "address" if len((_ANY_SEPARATOR.split(title)[0] if title else "").split()) <= _TITLE_WORDS else None
+
+
+# Folders a site keeps its own pages in ("/legal/privacy", "/about/ethics-policy/", "/pages/contact", "/sso/login").
+_FOLDERS = (
+    "legal", "about", "about-us", "info", "help", "hilfe", "aide", "support", "policies", "policy", "pages",
+    "page", "site", "service", "services", "sso", "account", "user", "auth", "company", "corporate", "ueber-uns",
+    "a-propos", "contact", "impressum", "static",
+)  # fmt: skip
+
+
+@cache
+def _folders() -> frozenset[str]:
+    return frozenset(_FOLDERS)
 
 
 @cache
