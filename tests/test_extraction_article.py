@@ -146,19 +146,22 @@ def test_a_paragraph_trafilatura_wrapped_around_blocks_is_read_as_them() -> None
 
 
 def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
-    """``<br><br>`` between paragraphs (trafilatura's ``<lb/><lb/>``): a run each; one line break stays inside."""
+    """``<br><br>`` between paragraphs (trafilatura's ``<lb/><lb/>``): a run each; one line break stays inside. A poem's
+    stanzas, lines all short, stay one block (second review: a chorus read apart went as a placeholder)."""
     from lxml import etree
 
+    story = "The fire company served 430 breakfasts on Sunday and raised $6,850 toward a camera that sees in smoke."
     body = etree.fromstring(
-        "<body><p>Words by Gwen Lee<lb/><lb/>The fire company served 430 <hi>breakfasts</hi>.<lb/>A line more."
-        "<lb/><lb/><lb/>Advertisement<lb/><lb/>The last paragraph.<lb/><lb/></p><p>Plain.</p></body>"
+        f"<body><p>Words by Gwen Lee<lb/><lb/>{story}<lb/>A line more.<lb/><lb/><lb/>Advertisement<lb/><lb/>"
+        "The last paragraph.<lb/><lb/></p><p>Haul away, haul away<lb/>the nets are full today<lb/><lb/>"
+        "Haul away, haul away</p></body>"
     )
     assert [b.text for b in body_blocks(body)] == [
         "Words by Gwen Lee",
-        "The fire company served 430 breakfasts. A line more.",
+        f"{story} A line more.",
         "Advertisement",
         "The last paragraph.",
-        "Plain.",
+        "Haul away, haul away the nets are full today Haul away, haul away",
     ]
 
 
@@ -254,6 +257,20 @@ def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
         ("p", "First paragraph."),
         ("p", "Second one."),
         ("table", "Phase | Cost"),
+    ]
+
+
+def test_a_data_table_whose_cells_list_links_stays_a_table() -> None:
+    """Second review: "where to watch", a result's sources: link lists in the cells of a table with a header row."""
+    from lxml import etree
+
+    links = "<ref>Returns</ref><lb/><ref>Count sheet</ref><lb/><ref>Recount</ref><lb/><ref>Profile</ref>"
+    body = etree.fromstring(
+        "<body><table><row><cell role='head'>District</cell><cell role='head'>Sources</cell></row>"
+        f"<row><cell>North</cell><cell>{links}</cell></row></table></body>"
+    )
+    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+        ("table", "District | Sources\nNorth | Returns Count sheet Recount Profile")
     ]
 
 

@@ -283,13 +283,12 @@ LONG_AFFILIATE_STORY = (
         ("The views expressed by the authors of this blog are their own.", True),
         ("Los artículos de opinión reflejan exclusivamente el punto de vista de sus autores.", True),
         ("Tekst wyraża opinię autorki i nie musi być zgodny ze stanowiskiem redakcji.", True),
-        ("Alle Kursangaben ohne Gewähr. Keine Anlageberatung.", True),
+        ("Die Gewinnzahlen lauten 4, 12, 19, 23, 38 und 45, die Superzahl ist die 7. Alle Angaben ohne Gewähr.", False),
         ("Die Angaben zu den Verletzten erfolgen ohne Gewähr, sagte die Polizei.", False),
         # the review's story sentences that hold a notice's words: reported, or no notice at all
         ("A note at the top of the page now says the views expressed in this article were never endorsed.", False),
         ("The opinions expressed do not reflect the views of the network, a spokeswoman wrote on Tuesday.", False),
-        ("Its new ads urge viewers to subscribe now for unlimited access to the whole catalogue.", False),
-        ("Under the rules a blogger who may earn a small commission from a link must say so plainly.", False),
+        ("According to our records you have read all your free articles. Subscribe to continue reading.", True),
         ("Viele Videos enthielten den Satz, dies sei keine Anlageberatung, obwohl sie Kurse vorhersagten.", False),
         ("More than 40,000 people signed up for our daily newsletter in its first year.", False),
         ("The panel's views were expressed in a letter to the minister on Tuesday.", False),
@@ -499,7 +498,7 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe", "PUBLICITAT", "Publicidade", "annonse",
      "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582", "Reklamë", "Auglýsing", "Жарнама", "اشتہار",
      "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/",
-     "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3"],
+     "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3", "Alle Angaben ohne Gewähr."],
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]
@@ -1303,6 +1302,16 @@ def test_an_appeal_in_the_story_keeps_the_list_after_it() -> None:
     dates = Block(kind="list", text="March 3: first hearing\nApril 7: council vote\nMay 1: works begin")
     blocks = [p(PROSE), appeal, p("Key dates in the new calendar:"), dates]
     assert strip_notices(blocks, CleaningContext()) == [p(PROSE), p("Key dates in the new calendar:"), dates]
+
+
+def test_a_correction_or_a_fact_box_after_a_short_appeal_or_teaser_stays() -> None:
+    """Second review: short lines after a paywall's words are its offer only if they sell, and no correction."""
+    appeal = p("Your subscription is what makes local reporting like this possible. Thank you.")
+    correction = p("Correction: A previous version misstated the size of the raise.")
+    assert strip_notices([p(PROSE), appeal, correction], CleaningContext()) == [p(PROSE), correction]
+    teaser = p("Exklusiv für Abonnenten: Warum die Sanierung so teuer wird")
+    facts = [head("Das Hallenbad in Zahlen"), p("Baujahr: 1972"), p("Becken: 25 Meter, sechs Bahnen")]
+    assert strip_notices([p(PROSE), teaser, *facts], CleaningContext()) == [p(PROSE), *facts]
 
 
 def test_a_story_paragraph_after_a_paywall_notice_keeps_what_stands_between() -> None:

@@ -69,6 +69,9 @@ def test_the_address_or_the_title_names_the_sites_own_page(url: str, title: str,
         ("https://news.example/2025/politique", "Politique de confidentialité : la CNIL inflige une amende record"),
         ("https://news.example/tech/terms", "Terms of Service – the contract nobody reads"),
         ("https://blog.example/abmahnwelle", "Impressum – Abmahnwelle trifft kleine Blogs"),
+        # the second review's: a section's two letters are no language, a dated address is a story's
+        ("https://news.example/ai/privacy", "AI's privacy problem"),
+        ("https://quarterly.example/fiction/2024/contact-us", "Contact Us | Fiction | The Quarterly"),
     ],
 )
 def test_a_story_about_privacy_or_titled_so_is_no_site_page(url: str, title: str) -> None:

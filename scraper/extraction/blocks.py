@@ -142,7 +142,14 @@ def _paragraph_runs(paragraph: etree._Element) -> list[etree._Element]:
         run.append(copy.deepcopy(children[index]))  # with its tail
         index += 1
     runs.append(run)
+    # Prose parted by blank lines; a poem's or a song's stanzas (lines all short) stay one block, as before:
+    # read apart, a chorus printed three times was a placeholder and went (second review).
+    if not any(count_words(" ".join(r.itertext())) >= _PROSE_RUN_WORDS for r in runs):
+        return [paragraph]
     return runs
+
+
+_PROSE_RUN_WORDS = 20
 
 
 def _blank_line(children: list[etree._Element], index: int) -> bool:
@@ -154,9 +161,14 @@ def _blank_line(children: list[etree._Element], index: int) -> bool:
 def _is_layout_table(table: etree._Element) -> bool:
     """Whether a table lays out the page rather than holding data: a cell contains paragraphs, or lines of
     links (a navigation column: "SECTIONS", then a link a line)."""
-    return any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell) or any(
-        _link_lines(cell) for cell in table.iter("cell")
-    )
+    if any(child.tag in _BLOCK_TAGS for cell in table.iter("cell") for child in cell):
+        return True
+    # A column of links lays out a page in a table of a few rows without header cells; a data table's cells may
+    # hold link lists too ("where to watch", a result's sources), under a header row (second review).
+    rows = table.findall("row")
+    if len(rows) > _LAYOUT_ROWS or any(cell.get("role") == "head" for cell in table.iter("cell")):
+        return False
+    return any(_link_lines(cell) for cell in table.iter("cell"))
 
 
 def _link_lines(cell: etree._Element) -> bool:
@@ -166,6 +178,7 @@ def _link_lines(cell: etree._Element) -> bool:
 
 
 _LINK_LINES = 3
+_LAYOUT_ROWS = 3  # a page's layout: a top bar, the columns, a footer
 
 
 def _layout_blocks(table: etree._Element, page: str) -> list[Block]:

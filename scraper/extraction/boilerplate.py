@@ -324,10 +324,11 @@ _PAGE_OF_WORD_CHARS = 4  # "of", "von", "din", "z", "iš", "van", "из"
 
 
 # Someone's words reported in the story: "Fill out the form by April 15, the county said."
-# English, German, French, Spanish, Italian, Dutch (the review's: "a spokeswoman wrote", "the note says").
+# English, German, French, Spanish, Italian, Dutch (the review's: "a spokeswoman wrote", "the note says"). Not a
+# bare "say" ("Have your say below") nor "according to our records" (a paywall's meter), second review.
 _REPORTED = re.compile(
-    r"\b(?:said|says|say|told|wrote|writes|according to|urged|urge|urges|sagte|sagt|schrieb|schreibt|laut|"
-    r"selon|a déclaré|según|dijo|afirmó|ha detto|secondo|zei|volgens)\b",
+    r"\b(?:said|says|told|wrote|urged|sagte|sagt|schrieb|a déclaré|dijo|afirmó|ha detto|zei)\b"
+    r"|\baccording to (?!our\b|your\b)",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,8 @@ whole of a short block (``phrases.toml``'s ``paywall_notice``, ``site_notice``, 
 
 from __future__ import annotations
 
+import re
+
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import reported
 from scraper.extraction.context import CleaningContext
@@ -77,7 +79,7 @@ def _without_offer(blocks: list[Block], kept: list[Block], paywall: tuple[str, .
             and any(p in " ".join(block.text.casefold().split()) for p in paywall)
         ):
             after = blocks[index + 1 :]
-            if 0 < len(after) <= OFFER_BLOCKS and all(_offer_line(b) for b in after):
+            if 0 < len(after) <= OFFER_BLOCKS and all(_offer_line(b) for b in after) and _sells(after):
                 cut = {id(b) for b in after}
                 return [b for b in kept if id(b) not in cut]
             break
@@ -87,3 +89,18 @@ def _without_offer(blocks: list[Block], kept: list[Block], paywall: tuple[str, .
 def _offer_line(block: Block) -> bool:
     """A short line, or a list of short lines: an offer's, not a story's paragraph."""
     return block.kind != "table" and all(len(line.split()) <= OFFER_LINE_WORDS for line in block.text.split("\n"))
+
+
+# What an offer holds and a story's closing lines do not: a price, or the words of a sale, an account or access.
+_OFFER = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:€|kr|zł|kč|円)|月額|会員|購読|登録|\b(?:cancel|kündbar|kündigen|abo|abonn\w*|subscri\w*|"
+    r"log ?in|sign ?in|anmelden|trial|testen|access|unlimited|unbegrenzt|ad-free|werbefrei)\b",
+    re.IGNORECASE,
+)
+# ... and a story's own closing line after an appeal: a correction, a way to reach the writer (second review).
+_STORY_CLOSE = re.compile(r"^\W*(?:correction|korrektur|clarification|contact the author|editor's note)", re.I)
+
+
+def _sells(after: list[Block]) -> bool:
+    """The lines after a paywall's label read as its offer: one of them sells, none closes the story."""
+    return any(_OFFER.search(b.text) for b in after) and not any(_STORY_CLOSE.match(b.text) for b in after)

@@ -35,22 +35,39 @@ _TITLE_PARTS_READ = 3  # "Privacy Policy | Legal | The Daily Example"
 _ANY_SEPARATOR = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
 _TITLE_WORDS = 4  # a site page's title names it in a few words; a longer one is a headline
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
-_LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?")  # "/en/", "/de-ch/"
+_LANGUAGE_FOLDER = re.compile(r"([a-z]{2})(?:[-_][a-z]{2})?")  # "/en/", "/de-ch/"
+# Languages a site's folders are named for; not "tv", "ai", "us" (sections, second review).
+_LANGUAGES = frozenset(
+    (
+        "en", "de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "ro", "hu", "el",
+        "tr", "ru", "uk", "be", "sv", "da", "no", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "ja", "zh",
+        "ko", "ar", "he", "fa", "ur", "hi", "bn", "ta", "id", "ms", "th", "vi", "tl", "sw", "ca", "eu", "gl", "mt",
+        "sq", "mk", "ka", "hy", "az", "kk", "uz", "af",
+    )
+)  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def site_page(signals: PageSignals, url: str) -> str | None:
     """``"address"`` or ``"title"``: where the page says it is one of the site's own pages; None otherwise."""
     title = signals.html_title or ""
-    if title and any(normalise(part) in _titles() for part in _SITE_NAME_BAR.split(title)[:_TITLE_PARTS_READ]):
-        return "title"
     segments = [s.casefold() for s in (split_url(url).path if url else "").split("/") if s]
+    dated = any(_YEAR.fullmatch(s) for s in segments)  # "/fiction/2024/contact-us": a story's address
+    if title and not dated and any(normalise(p) in _titles() for p in _SITE_NAME_BAR.split(title)[:_TITLE_PARTS_READ]):
+        return "title"
     if not segments or _PAGE_SUFFIX.sub("", segments[-1]) not in _paths():
         return None
-    folders = [s for s in segments[:-1] if not _LANGUAGE_FOLDER.fullmatch(s)]
+    folders = [s for s in segments[:-1] if not _language(s)]
     if folders:  # in the site's own folder ("/about/ethics-policy/"), or a story's ("/p/privacy", "/reviews/contact/")
         return "address" if all(s in _folders() for s in folders) else None
     # At the top, where a blog's slug-only posts sit too: the title must name the page, not head a story.
     return "address" if len((_ANY_SEPARATOR.split(title)[0] if title else "").split()) <= _TITLE_WORDS else None
+
+
+def _language(segment: str) -> bool:
+    """A folder named for a language ("en", "de-ch")."""
+    match = _LANGUAGE_FOLDER.fullmatch(segment)
+    return match is not None and match.group(1) in _LANGUAGES
 
 
 # Folders a site keeps its own pages in ("/legal/privacy", "/about/ethics-policy/", "/pages/contact", "/sso/login").
