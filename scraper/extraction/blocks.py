@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.lineruns import paragraph_runs
 from scraper.items import BodyBlock
 from scraper.text import count_words, normalise, without_permalink
 
@@ -83,7 +84,7 @@ def _read_element(element: etree._Element, page: str, blocks: list[Block], depth
     elif tag in ("div", "p") and depth < _MAX_WRAPPERS and any(child.tag in _WRAPPED for child in element):
         _read_wrapper(element, page, blocks, depth)
     elif tag == "p":
-        blocks.extend(block for run in _paragraph_runs(element) if (block := _block(run, tag, page)) is not None)
+        blocks.extend(block for run in paragraph_runs(element) if (block := _block(run, tag, page)) is not None)
     elif isinstance(tag, str) and tag != "graphic":
         block = _block(element, tag, page)
         if block is not None:
@@ -102,60 +103,18 @@ def _read_wrapper(wrapper: etree._Element, page: str, blocks: list[Block], depth
     run.text = wrapper.text
     for child in wrapper:
         if child.tag in _WRAPPED:
-            blocks.extend(b for r in _paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
+            blocks.extend(b for r in paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
             _read_element(child, page, blocks, depth + 1)
             run = etree.Element("p")
             run.text = child.tail
         else:
             run.append(copy.deepcopy(child))  # with its tail
-    blocks.extend(b for r in _paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
+    blocks.extend(b for r in paragraph_runs(run) if (b := _block(r, "p", page)) is not None)
 
 
 # What makes a <div> or a <p> of trafilatura's output a wrapper: a block inside it.
 _WRAPPED = frozenset({"p", "head", "list", "quote", "table", "div"})
 _MAX_WRAPPERS = 50  # wrappers within wrappers read as blocks; deeper ones (a hostile page) are read flat
-
-
-def _paragraph_runs(paragraph: etree._Element) -> list[etree._Element]:
-    """A paragraph whose lines a blank line parts (``<lb/><lb/>``: the page's ``<br><br>``) as one paragraph a run.
-
-    Pages built without ``<p>`` (Blogger, Weebly, Tilda, a CMS's "detail text" field, old table layouts)
-    part their paragraphs with two line breaks; trafilatura keeps such a text as one paragraph, and a
-    byline, an ad label or a credit printed on a line of its own inside it was no block any rule could see.
-    """
-    children = list(paragraph)
-    if not any(_blank_line(children, i) for i in range(len(children) - 1)):
-        return [paragraph]
-    runs: list[etree._Element] = []
-    run = etree.Element("p")
-    run.text = paragraph.text
-    index = 0
-    while index < len(children):
-        if index + 1 < len(children) and _blank_line(children, index):
-            runs.append(run)
-            while index + 1 < len(children) and _blank_line(children, index):
-                index += 1  # a third break is no more than a second
-            run = etree.Element("p")
-            run.text = children[index].tail  # the text after the last break
-            index += 1
-            continue
-        run.append(copy.deepcopy(children[index]))  # with its tail
-        index += 1
-    runs.append(run)
-    # Prose parted by blank lines; a poem's or a song's stanzas (lines all short) stay one block, as before:
-    # read apart, a chorus printed three times was a placeholder and went (second review).
-    if not any(count_words(" ".join(r.itertext())) >= _PROSE_RUN_WORDS for r in runs):
-        return [paragraph]
-    return runs
-
-
-_PROSE_RUN_WORDS = 20
-
-
-def _blank_line(children: list[etree._Element], index: int) -> bool:
-    """``children[index]`` and the next are line breaks with nothing but white space between them."""
-    first, second = children[index], children[index + 1]
-    return first.tag == "lb" and second.tag == "lb" and not (first.tail or "").strip()
 
 
 def _is_layout_table(table: etree._Element) -> bool:
