@@ -66,8 +66,9 @@ def _without_offer(blocks: list[Block], kept: list[Block], paywall: tuple[str, .
     """``kept`` without the paywall's offer: the short lines after its notice, when they run to the body's end.
 
     The box reads as blocks of its own (its heading, a list of selling points, a price, a log-in line), and only
-    its heading says "subscribers"; what follows a paywall's notice to the end of the visible text is its offer.
-    A story's paragraph after the notice (a soft paywall that shows it all) keeps everything.
+    its heading says "subscribers"; what follows a paywall's short label to the end of the visible text is its
+    offer when one line sells (:func:`_sells`). A story's paragraph after the notice (a soft paywall that shows it
+    all), a fact box after a teaser's label, a correction after an appeal keep everything.
     """
     if not paywall:
         return kept
