@@ -22,12 +22,12 @@ _EXCLAMATIONS = frozenset(
 )
 # Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found",
 # "ページが見つかりません｜新聞" (title._TITLE_SEPARATORS less the slash, plus the full-width bar).
-_TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
+TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
 
 
 def error_page(signals: PageSignals) -> str | None:
     """``"title"`` or ``"headline"``: where the page says it is an error page; None for any other page."""
-    if signals.html_title and any(_says_error(part) for part in _TITLE_PARTS.split(signals.html_title)[:3]):
+    if signals.html_title and any(_says_error(part) for part in TITLE_PARTS.split(signals.html_title)[:3]):
         return "title"
     if signals.h1 and _says_error(signals.h1[0]):
         return "headline"

@@ -24,6 +24,7 @@ import re
 from functools import cache
 
 from scraper.extraction.declared import split_url
+from scraper.extraction.errorpage import TITLE_PARTS  # any separator: the words of the title's first part
 from scraper.extraction.signals import PageSignals
 from scraper.text import normalise, phrases
 
@@ -31,8 +32,6 @@ from scraper.text import normalise, phrases
 # headline's parts ("Terms of Service – the contract nobody reads").
 _SITE_NAME_BAR = re.compile(r"\s*[|｜]\s*|::")
 _TITLE_PARTS_READ = 3  # "Privacy Policy | Legal | The Daily Example"
-# Any separator, for the words of the title's first part ("Kontakt - Zeitung", "Nos newsletters - L'Écho").
-_ANY_SEPARATOR = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
 _TITLE_WORDS = 4  # a site page's title names it in a few words; a longer one is a headline
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 _LANGUAGE_FOLDER = re.compile(r"([a-z]{2})(?:[-_][a-z]{2})?")  # "/en/", "/de-ch/"
@@ -61,7 +60,7 @@ def site_page(signals: PageSignals, url: str) -> str | None:
     if folders:  # in the site's own folder ("/about/ethics-policy/"), or a story's ("/p/privacy", "/reviews/contact/")
         return "address" if all(s in _folders() for s in folders) else None
     # At the top, where a blog's slug-only posts sit too: the title must name the page, not head a story.
-    return "address" if len((_ANY_SEPARATOR.split(title)[0] if title else "").split()) <= _TITLE_WORDS else None
+    return "address" if len((TITLE_PARTS.split(title)[0] if title else "").split()) <= _TITLE_WORDS else None
 
 
 def _language(segment: str) -> bool:
