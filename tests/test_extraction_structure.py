@@ -95,6 +95,13 @@ def test_only_short_runs_with_a_digit_are_read_for_prices_and_dates() -> None:
     assert _features(f"<p>{long_run}</p>")["log_date_text"] == 0.0
 
 
+@pytest.mark.parametrize("label", ["22,50 €", "2 790 Kč", "1 990 руб.", "₺450", "5 kr."])
+def test_a_currency_after_its_number_is_a_price(label: str) -> None:
+    """A symbol is no word character: ``\\b`` after "€" never matched, so European price tags were not counted."""
+    features = _features(f"<div><span>Now {label}</span><span>12 km</span></div>")
+    assert features["log_price"] == pytest.approx(math.log1p(1))
+
+
 def test_author_markup_is_read_whatever_its_case_and_beside_the_headline() -> None:
     byline = "<div class='head'><h1>Harbour footbridge reopens after repairs</h1>{}</div>"
     text = "<div>" + "<p>" + "The footbridge over the harbour opened again on Monday. " * 4 + "</p>" * 3 + "</div>"

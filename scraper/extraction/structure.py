@@ -35,9 +35,10 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PROSE = frozenset({"p"})
 # Elements whose children are never posts or cards of their own (a paragraph, a list item, a row).
 _NOT_CONTAINERS = frozenset({"p", "li", "a", "tr", "span", "em", "strong", "b", "i"})
-# A price or a date in a short text run (a label, a byline line), one search for both.
+# A price or a date in a short text run (a label, a byline line), one search for both. A currency after
+# its number ("22,50 €", "2 790 Kč") ends at a non-word character, not ``\b``: no word boundary follows "€".
 _PRICE_OR_DATE = re.compile(
-    r"(?P<price>[$€£¥₹]\s?\d|\d\s?(?:€|EUR|USD|GBP|CHF|zł|kr)\b)"
+    r"(?P<price>[$€£¥₹₽₺₴₩₪฿₫]\s?\d|\d\s?(?:[€£¥₹₽₺₴₩₪฿₫]|EUR|USD|GBP|CHF|zł|kr|Kč|руб|грн)(?!\w))"
     r"|(?P<date>\b(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}"
     r"|[a-zäéû]{3,9}\.? \d{1,2},? (?:19|20)\d{2}|\d{1,2}\.? [a-zäéû]{3,9}\.? (?:19|20)\d{2})\b)",
     re.IGNORECASE,
