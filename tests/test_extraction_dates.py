@@ -410,6 +410,31 @@ def test_the_headline_is_the_declared_title_when_the_h1_is_the_sites_name() -> N
     assert [s.raw for s in dateline(titled, "en")] == ["4 Mar 2025"]
 
 
+def test_a_blog_without_h1_or_og_title_has_its_headline_read_by_its_title() -> None:
+    """A hosted blog prints the post title in an ``<h2>`` (no ``<h1>``, no og:title): its date and byline are by it."""
+    story = "<br><br>".join(
+        (
+            "The fire company served 430 breakfasts on Sunday and raised $6,850 toward a thermal imaging camera.",
+            "The camera lets firefighters see through smoke and find people trapped inside a burning building. It"
+            " costs about $9,000, and the company's current one is fourteen years old and no longer holds a charge.",
+            "Volunteers started mixing batter at five in the morning, and the line stretched out the door by half"
+            " past eight. The chief thanked the Grange, which donated the syrup, and the students who washed dishes.",
+            "Donations can still be dropped off at the fire hall on Mill Road or mailed to the company's post box.",
+        )
+    )
+    html = (
+        "<html lang='en'><head><title>Pancake breakfast raises funds - Harlow Village News</title></head><body>"
+        "<div class='post'><div class='post-header'><h2 class='post-title'><a href='#'>Pancake breakfast raises"
+        " funds</a></h2><p class='post-date'><span>4/7/2025</span></p></div><div class='post-content'>"
+        f"<div class='paragraph'><em>By Gwen Partridge</em><br><br>{story}</div></div></div>"
+        "<div class='sidebar'><h2>Archives</h2><p>March 2025</p></div></body></html>"
+    )
+    article = extract(html, url="https://www.harlowvillagenews.com/news/pancake-breakfast-raises-funds")
+    assert isinstance(article, Article), article
+    assert (article.published, article.authors) == ("2025-04-07", ["Gwen Partridge"])  # not htmldate's 2025-07-04
+    assert article.text.startswith("The fire company")
+
+
 def test_a_webpage_nodes_date_is_a_markup_date_for_revisions_and_the_fetch_day() -> None:
     """The page node's date is what the publisher states: its modified day and a masthead's "today" do not beat it."""
     graph = (

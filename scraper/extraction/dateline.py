@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from scraper.extraction.bylinetext import opens_byline
 from scraper.extraction.datescan import CLOCK, Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
+from scraper.extraction.errorpage import TITLE_PARTS
 from scraper.text import compact
 from scraper.urls import host_of
 
@@ -221,9 +222,13 @@ def _titled(
     """``found``, unless a heading-like element before it (``<h2>``, ``<h3>``, ``<legend>``) is
     the page's declared title (og:title). Some templates keep ``<h1>`` for the site's name and
     print the article's title elsewhere; an ``<h1>`` further down is a section heading in the story.
+    A page with neither an ``<h1>`` nor og:title (a blog's post title in ``<h2>``) is read by its ``<title>``.
     """
     titles = (m for m in metas if (m.get("property") or m.get("name") or "").lower() in _DECLARED_TITLES)
     wanted = {compact(m.get("content") or "") for m in titles} - {""}
+    if found is None and not wanted and (head := tree.find("head")) is not None:  # a blog's <h2> post title
+        title = head.findtext("title") or ""  # "Headline - Site": the headline is the title or one of its parts
+        wanted = {compact(part) for part in (title, *TITLE_PARTS.split(title)) if len(part.split()) > 1} - {""}
     shown = compact(found.text_content()) if found is not None else ""
     if not wanted or (shown and any(shown in title or title in shown for title in wanted)):
         return found  # the <h1> is the title, with or without the site's name or a kicker
@@ -280,7 +285,9 @@ def _window(pieces: Iterator[_Piece], limit: int) -> list[_Piece]:
 def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[_Piece]:
     """The visible text of an element's subtree, in document order or ``backwards`` (its own tail excluded).
 
-    Backwards lazily, for the window before the headline: not the whole subtree listed and reversed.
+    Backwards lazily, for the window before the headline: not the whole subtree listed and reversed. A tail
+    belongs to the parent, but after a ``<br>`` to the ``<br>``, a block of one line ("<em>By Gwen
+    Partridge</em><br><br>The fire company served…" is a byline, then a paragraph).
     """
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
@@ -291,12 +298,13 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
         yield _Piece(text, element)
     for child in reversed(element) if backwards else element:
         tail = _shown(child.tail)
+        owner = child if child.tag == "br" else element  # a text after a <br> is a line of its own
         if tail and backwards:
-            yield _Piece(tail, element)
+            yield _Piece(tail, owner)
         if len(child) or child.text:  # an element with neither holds no text
             yield from _texts(child, backwards)
         if tail and not backwards:
-            yield _Piece(tail, element)
+            yield _Piece(tail, owner)
     if text and backwards:
         yield _Piece(text, element)
 
