@@ -161,6 +161,15 @@ def test_a_line_with_a_field_after_the_names_is_preferred_to_a_bare_one() -> Non
     assert header_byline(["By Ann Lee and Tom Okafor", "Photos By Jo Park"]) == "By Ann Lee and Tom Okafor"
 
 
+def test_a_count_between_the_date_and_a_bare_byline_leaves_them_beside_each_other() -> None:
+    """A hosted blog prints its date, "0 Comments" and then "By Gwen Partridge" as the post's first line."""
+    assert header_byline(["4/7/2025", "0 Comments", "By Gwen Partridge"], "en") == "By Gwen Partridge"
+    assert header_byline(["By Gwen Partridge", "5 min read", "April 7, 2025"], "en") == "By Gwen Partridge"
+    # a sentence or a second byline between them is no count: the date is not the bare line's field
+    assert header_byline(["4/7/2025", "Firefighters raised money", "By Popular Demand"], "en") is None
+    assert header_byline(["4/7/2025", "12 photos of the day", "By Popular Demand"], "en") is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

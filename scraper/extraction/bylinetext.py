@@ -23,36 +23,9 @@ _NAME_WORDS = (2, 4)  # words of one name besides particles: "Jens Hartmann", "A
 _REST_LOWER_WORDS = 2  # lower-case words after the names ("min read", "Uhr" is capitalised)
 # Lower-case words inside a name: "Ursula von der Leyen", "Eva de Vries", "Luis del Río", "Ahmed bin Ali".
 NAME_PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "du",
-        "la",
-        "le",
-        "ter",
-        "ten",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "zu",
-        "af",
-        "do",
-        "dei",
-        "degli",
-        "delle",
-        "des",
-    ]
-)
+    {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
+     "ter", "ten", "bin", "ibn", "al", "el", "zu", "af", "do", "dei", "degli", "delle", "des"}
+)  # fmt: skip
 # Words joining two names: "Ann Lee and Tom Okafor", "Jens Hartmann und Petra Lindner", "&".
 _JOINS = frozenset(["and", "und", "&", "et", "y", "e", "og", "och", "en", "i", "ja", "a"])
 # A capitalised word that opens no name: "By The Numbers", "Von Der Stadt".
@@ -214,14 +187,21 @@ _LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line 
 def _dated_beside(lines: list[str], index: int, language: str = "") -> bool:
     """The line before or after ``lines[index]`` is a date on its own: the byline's field, set apart.
 
-    Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a
-    slogan ("By Popular Demand") is not printed beside the page's date.
+    Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a slogan ("By
+    Popular Demand") is not printed beside the page's date. A count ("0 Comments") may stand between them.
     """
-    after = lines[index + 1 : index + 2]
-    if after and _PICTURE_CREDIT.match(after[0]):  # "By Owen Castellanos", "Photographs by Lena Ortiz", the date
-        after = lines[index + 2 : index + 3]
-    near = lines[max(0, index - 1) : index] + after
-    return any(is_date_line(line, language) and _lead().match(line) is None for line in near)
+    after = lines[index + 1 : index + 3]  # the date may follow "Photographs by Lena Ortiz" or a count
+    before = lines[max(0, index - 2) : index][::-1]
+    if after and not (_PICTURE_CREDIT.match(after[0]) or _is_count(after[0])):
+        after = after[:1]
+    if before and not _is_count(before[0]):
+        before = before[:1]
+    return any(is_date_line(line, language) and _lead().match(line) is None for line in before + after)
+
+
+def _is_count(line: str) -> bool:
+    """A number and a word or two: "0 Comments", "5 min read", "1.2k views" (not a date: "12 March")."""
+    return 2 <= len(words := line.split()) <= 3 and words[0][:1].isdigit() and not is_date_line(line)
 
 
 # The pictures' credit printed between a byline and its date: the byline's neighbour, as the date is.
