@@ -28,6 +28,16 @@ def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[
     assert clean_person(byline) == names
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Skrevet av Kari Solheim", "skrevet af Kari Solheim", "Skriven av Kari Solheim", "Geschreven door Kari Solheim",
+     "Escrito por Kari Solheim", "Écrit par Kari Solheim", "Scritto da Kari Solheim", "Napisane przez Kari Solheim"],
+)  # fmt: skip
+def test_a_written_by_lead_in_other_languages_is_no_part_of_the_name(byline: str) -> None:
+    """A post footer's "Skrevet av Kari Solheim" (Norwegian "written by") named the writer "Skrevet av Kari Solheim"."""
+    assert clean_person(byline) == ["Kari Solheim"]
+
+
 # --- Agencies and names in capitals ---------------------------------------------------------------------------
 
 

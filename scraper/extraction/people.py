@@ -14,6 +14,7 @@ from scraper.text import normalise, phrases, unique
 
 _BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
+    r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|"
     r"autor(?:in|e|ius|s)?|author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|"
     r"συντάκτης|redakce|reporter|автор)\s*[:\s]\s*",
     re.IGNORECASE,
