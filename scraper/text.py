@@ -29,6 +29,8 @@ def normalise(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
+# An e-mail address, bracketed or not: a byline's "Ann Lee ann.lee@daily.com" prints the writer's.
+EMAIL = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
 _PUNCTUATION = re.compile(r"[^\w\s]")  # compiled once: ``re.sub`` looks its pattern up on every call
 
 

@@ -33,7 +33,7 @@ from scraper.extraction.kicker import strip_kickers
 from scraper.extraction.linklists import is_main_run, strip_link_lists
 from scraper.extraction.notices import strip_notices
 from scraper.extraction.repeats import strip_pull_quotes, strip_repeated_blocks
-from scraper.text import compact, count_words, normalise, phrases
+from scraper.text import EMAIL, compact, count_words, normalise, phrases
 
 
 def strip_repeated_headline(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -101,6 +101,9 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
     def is_byline(block: Block) -> bool:
         text = block.norm
+        bare = normalise(EMAIL.sub(" ", block.text)) if "@" in block.text else text
+        if bare.startswith((*names, *_byline_openers())):
+            text = bare  # "박지현 기자 jihyun.park@daily.kr", "By Ann Lee, ann@daily.com": the address is no word
         if count_words(text) > 12 + 3 * len(names):
             return False
         rest = text

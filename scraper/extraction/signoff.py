@@ -28,6 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.bylinetext import header_byline, names_only, opens_byline
+from scraper.extraction.cjkbyline import korean_signature
 from scraper.extraction.writtenby import elsewhere
 from scraper.text import normalise
 
@@ -102,8 +103,8 @@ def story_signoff(candidates: list[Signoff], body: Any) -> str | None:
 
 
 def _as_byline(line: str) -> str | None:
-    """The line as a byline: a wire's writing credits, or a writing lead with names and a field."""
-    if (credits := _writing_credits(line)) is not None:
+    """The line as a byline: a wire's writing credits, a Korean reporter's, or a writing lead with names and a field."""
+    if (credits := _writing_credits(line) or korean_signature(line)) is not None:
         return credits
     if opens_byline(line):
         return header_byline([line])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"

@@ -1,0 +1,87 @@
+"""Bylines in Chinese, Japanese and Korean (:mod:`scraper.extraction.cjkbyline`), read by a label or a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.api import extract
+from scraper.extraction.cjkbyline import cjk_byline, korean_signature
+from scraper.items import Article
+
+
+@pytest.mark.parametrize(("line", "language", "byline"), [
+    ("2025-11-03 10:12 来源：都市报 作者：王晓燕 陈浩", "zh", "By 王晓燕 and 陈浩"),
+    ("本报讯（记者 王晓燕）北京市交通委员会3日宣布", "zh", "By 王晓燕"),
+    ("文／王晓燕", "zh", "By 王晓燕"),
+    ("記者：山田 太郎", "ja", "By 山田 太郎"),  # a Japanese name's two parts are one name
+    ("入力 2025.11.03 10:12 | 김민수 기자", "ko", "By 김민수"),
+    ("김민수·이영희 기자", "ko", "By 김민수 and 이영희"),
+    ("[서울=한빛일보] 김민수 기자 = 서울시는 내년부터", "ko", "By 김민수"),
+    ("워싱턴 = 박지훈 특파원", "ko", "By 박지훈"),
+])  # fmt: skip
+def test_a_cjk_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
+    assert cjk_byline([line], language) == byline
+
+
+@pytest.mark.parametrize("line", [
+    "他对记者说明天会更好",  # "he told the reporter": no separator after the label
+    "中文 王晓燕",  # "文" is a label only with its colon or slash
+    "责任编辑：刘芳",  # the editor in charge, no writer
+    "서울시는 오늘 기자회견에서 밝혔다",  # a press conference
+    "김민수 기자는 말했다",  # a sentence about a reporter
+    "사진=김민수 기자",  # the photographer's credit
+    "사진 = 김민수 기자",
+])  # fmt: skip
+def test_a_sentence_or_a_picture_credit_is_no_cjk_byline(line: str) -> None:
+    assert cjk_byline([line], "zh") is None
+
+
+def test_a_korean_signature_is_the_whole_line() -> None:
+    assert korean_signature("김민수 기자 minsu@hanbit.example.kr") == "By 김민수"
+    assert korean_signature("[김민수 선임기자 (minsu@hanbit.example.kr)]") == "By 김민수"
+    assert korean_signature("김민수 기자가 취재했다") is None
+    assert korean_signature("그래픽=김민수 기자") is None
+
+
+_KOREAN = (
+    "서울시는 내년부터 시내버스 노선 12개를 새로 만들고 배차 간격을 줄이겠다고 3일 밝혔다."
+    " 시는 이번 개편으로 출퇴근 시간 혼잡이 크게 줄어들 것으로 기대했다.",
+    "새 노선은 주로 신도시와 도심을 잇는 구간에 배치된다."
+    " 시 관계자는 주민 의견을 반영해 정류장 위치도 일부 조정했다고 설명했다.",
+    "버스 요금은 현행대로 유지된다. 다만 심야버스 운행 시간은 새벽 3시까지 한 시간 늘어난다.",
+    "시민단체들은 환영의 뜻을 밝히면서도 외곽 지역 노선이 여전히 부족하다고 지적했다.",
+)
+_CHINESE = (
+    "北京市交通委员会3日宣布，明年将新开12条公交线路，并缩短高峰时段的发车间隔。市交通委表示，此次调整将明显缓解通勤高峰的拥挤状况。",
+    "新线路主要连接新城与中心城区。相关负责人介绍，部分站点位置已根据居民意见作了调整。",
+    "公交票价保持不变，但夜班公交的运营时间将延长一小时至凌晨三点。",
+    "一些市民表示欢迎，同时也指出郊区线路仍然不足。",
+)
+
+
+def _page(lang: str, headline: str, header: str, paragraphs: tuple[str, ...], closing: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html lang='{lang}'><head><title>{headline}</title></head><body><article><h1>{headline}</h1>{header}"
+        f"<div class='article-body'>{story}{closing}</div></article><footer>Copyright</footer></body></html>"
+    )
+
+
+def test_a_korean_reporters_closing_credit_names_the_author_and_leaves_the_text() -> None:
+    html = _page("ko", "서울시, 시내버스 노선 12개 신설", "<p class='date'>입력 2025.11.03 10:12</p>", _KOREAN,
+                 "<p>김민수 기자 minsu@hanbit.example.kr</p>")  # fmt: skip
+    article = extract(html, url="https://www.hanbit.example.kr/news/articleView.html?idxno=12345")
+    assert isinstance(article, Article), article
+    assert article.authors == ["김민수"]
+    assert article.text.endswith("부족하다고 지적했다.")
+
+
+def test_a_chinese_writers_label_names_the_authors_and_the_editor_in_charge_leaves_the_text() -> None:
+    header = (
+        "<div class='info'><span>2025-11-03 10:12</span> <span>来源：都市报</span> <span>作者：王晓燕 陈浩</span></div>"
+    )
+    html = _page("zh-CN", "北京新开12条公交线路", header, _CHINESE, "<p>责任编辑：刘芳</p>")
+    article = extract(html, url="https://www.dushibao.example.cn/news/2025/11/03/12345.html")
+    assert isinstance(article, Article), article
+    assert article.authors == ["王晓燕", "陈浩"]
+    assert "责任编辑" not in article.text
