@@ -200,3 +200,12 @@ _PERMALINK = re.compile(r"(?:\s+#|\s*[¶🔗])$")
 def without_permalink(text: str) -> str:
     """``text`` without a permalink symbol at its end."""
     return _PERMALINK.sub("", text)
+
+
+def written_lower(text: str) -> bool:
+    """``text`` is in lower case as a writer chose it: Georgian's letters (Mkhedruli) are lower case in
+    Unicode, but have no capitals in use, so a Georgian name is never "in lower case"."""
+    return text.islower() and _GEORGIAN.search(text) is None
+
+
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff]")

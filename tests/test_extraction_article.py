@@ -165,6 +165,19 @@ def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
     ]
 
 
+def test_short_paragraphs_of_one_line_each_parted_by_blank_lines_are_paragraphs() -> None:
+    """A brief (or a language of long words) in paragraphs under 20 words: each run one line, not a stanza."""
+    from lxml import etree
+
+    lines = [
+        "Author: Nino Beridze",
+        "A new cycle lane of 4.2 kilometres opened on the seafront boulevard on Monday morning.",
+        "The lane links the old boulevard with the area around the city stadium.",
+    ]
+    body = etree.fromstring(f"<body><p>{'<lb/><lb/>'.join(lines)}</p></body>")
+    assert [b.text for b in body_blocks(body)] == lines
+
+
 def test_a_recall_runs_wrapper_is_cleaned_block_by_block() -> None:
     """The ad label and the cross-link inside the wrapper go; the sub-heading and the list stay."""
     html = (

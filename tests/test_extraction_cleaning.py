@@ -751,6 +751,12 @@ def test_a_first_name_bio_with_a_job_word_or_a_bio_verb_goes(text: str) -> None:
     assert texts(clean_blocks(blocks, CleaningContext(authors=["Ellen Grant"]))) == [PROSE, PROSE + " Again."]
 
 
+def test_the_storys_opening_is_no_bio_when_the_byline_is_glued_to_it() -> None:
+    """A page that prints its byline and story in one block ("Author: Jane Doe The harbour…") keeps its story."""
+    opening = "Author: Jane Doe The harbour board approved the new pier on Monday after a long debate."
+    assert texts(strip_author_bio([p(opening), p(PROSE)], CleaningContext(authors=["Jane Doe"]))) == [opening, PROSE]
+
+
 def test_author_bio_ignores_an_author_that_is_the_site() -> None:
     text = "Example Times understands the mine owes the community nothing, the company said."
     ctx = CleaningContext(authors=["Example Times"], site_name="Example Times")

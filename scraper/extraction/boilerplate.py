@@ -240,7 +240,7 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             return False
         return not any(words[0] in b.norm.split() for b in story)  # the story's own Ellen
 
-    start = max(0, len(blocks) - 4)
+    start = max(1, len(blocks) - 4)  # never the story's opening: a byline glued to it reads as a bio
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if i < start or not is_bio(block, kept):  # a bio's first paragraph is not the story naming its author

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.cjkbyline import cjk_byline
+from scraper.extraction.caselessbyline import caseless_byline
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
 from scraper.text import normalise, phrases
@@ -108,7 +108,7 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
-    return bare if bare is not None else cjk_byline(lines, language)
+    return bare if bare is not None else caseless_byline(lines, language)
 
 
 def opens_byline(text: str) -> bool:

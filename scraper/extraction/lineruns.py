@@ -41,13 +41,17 @@ def paragraph_runs(paragraph: etree._Element) -> list[etree._Element]:
         index += 1
     runs.append(run)
     # Prose parted by blank lines; a poem's or a song's stanzas (lines all short) stay one block, as before:
-    # read apart, a chorus printed three times was a placeholder and went (second review).
-    if not any(count_words(" ".join(r.itertext())) >= _PROSE_RUN_WORDS for r in runs):
+    # read apart, a chorus printed three times was a placeholder and went (second review). A run of one line
+    # is a paragraph, not a stanza: a story in short paragraphs (a brief's, or in a language of long words).
+    sizes = [count_words(" ".join(r.itertext())) for r in runs]
+    one_line = not any(child.tag == "lb" for r in runs for child in r)
+    if max(sizes) < (_LINE_RUN_WORDS if one_line else _PROSE_RUN_WORDS):
         return [paragraph]
     return runs
 
 
 _PROSE_RUN_WORDS = 20
+_LINE_RUN_WORDS = 10
 
 
 def _blank_line(children: list[etree._Element], index: int) -> bool:

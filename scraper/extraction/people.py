@@ -10,7 +10,7 @@ from typing import Any
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
-from scraper.text import normalise, phrases, unique
+from scraper.text import normalise, phrases, unique, written_lower
 
 _BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
@@ -105,7 +105,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         if not part or _NOT_A_NAME.search(part) or _SITE_CREDIT.search(part) or _no_name_words(part, printed):
             continue
         words = part.split()
-        if len(words) > 5 or (part.islower() and not keep_lower) or (printed and _has_clause_words(words)):
+        if len(words) > 5 or (written_lower(part) and not keep_lower) or (printed and _has_clause_words(words)):
             continue  # a role, a sentence or a place, not a name
         beat = printed and after_post and len(words) == 1 and not _is_agency(part)
         after_post = _is_role(part)
@@ -157,7 +157,7 @@ def _has_clause_words(words: list[str]) -> bool:
     One is a desk's or column's name as often ("The Currency editors", "Ask the Doctors", "Ann Lee with
     Tom Okafor"); "e" and "y" join the surnames of one name ("Maria do Carmo e Silva").
     """
-    lower = [w for w in words if w.islower() and w.isalpha() and w not in NAME_PARTICLES and w not in ("e", "y")]
+    lower = [w for w in words if written_lower(w) and w.isalpha() and w not in NAME_PARTICLES and w not in ("e", "y")]
     return len(lower) >= _CLAUSE_WORDS
 
 

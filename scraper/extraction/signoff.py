@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.bylinetext import header_byline, names_only, opens_byline
-from scraper.extraction.cjkbyline import korean_signature
+from scraper.extraction.caselessbyline import korean_signature
 from scraper.extraction.writtenby import elsewhere
 from scraper.text import normalise
 

@@ -1,11 +1,12 @@
-"""Bylines in Chinese, Japanese and Korean (:mod:`scraper.extraction.cjkbyline`), read by a label or a title."""
+"""Bylines in Chinese, Japanese and Korean (:mod:`scraper.extraction.caselessbyline`), read by a label or a title."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.api import extract
-from scraper.extraction.cjkbyline import cjk_byline, korean_signature
+from scraper.extraction.caselessbyline import caseless_byline, korean_signature
+from scraper.extraction.people import clean_person
 from scraper.items import Article
 
 
@@ -19,8 +20,38 @@ from scraper.items import Article
     ("[서울=한빛일보] 김민수 기자 = 서울시는 내년부터", "ko", "By 김민수"),
     ("워싱턴 = 박지훈 특파원", "ko", "By 박지훈"),
 ])  # fmt: skip
-def test_a_cjk_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
-    assert cjk_byline([line], language) == byline
+def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
+    assert caseless_byline([line], language) == byline
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("מאת: נועה בן-דוד | 12.11.25", "By נועה בן-דוד"),
+    ("מאת נועה בן-דוד", "By נועה בן-דוד"),
+    ("بقلم: سارة أحمد", "By سارة أحمد"),
+    ("كتب محمد علي", "By محمد علي"),
+    ("โดย สมชาย ใจดี", "By สมชาย ใจดี"),
+    ("ავტორი: ნინო ბერიძე", "By ნინო ბერიძე"),
+    ("लेखक: राहुल शर्मा, 12 नवंबर 2025", "By राहुल शर्मा"),
+    ("نویسنده: علی رضایی", "By علی رضایی"),
+])  # fmt: skip
+def test_a_lead_or_label_of_another_caseless_script_opens_a_byline(line: str, byline: str) -> None:
+    assert caseless_byline([line]) == byline
+
+
+@pytest.mark.parametrize("line", [
+    "מאת ראש העיר נמסר כי התקציב אושר היום",  # a sentence: more than a name's words before the line ends
+    "كتب الرئيس رسالة طويلة إلى الشعب",
+    "लेखक के बारे में",  # "about the author": a label needs its colon
+    "ავტორი ნინო ბერიძე",
+    "מאת: Dana Cohen",  # a cased script's name is bylinetext.py's to read
+])  # fmt: skip
+def test_a_sentence_or_a_heading_opening_with_a_caseless_lead_is_no_byline(line: str) -> None:
+    assert caseless_byline([line]) is None
+
+
+def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
+    """Mkhedruli letters are lower case in Unicode and have no capitals in use: "ნინო ბერიძე" is no clause."""
+    assert clean_person("By ნინო ბერიძე", printed=True) == ["ნინო ბერიძე"]
 
 
 @pytest.mark.parametrize("line", [
@@ -32,8 +63,8 @@ def test_a_cjk_byline_is_read_by_its_label_or_title(line: str, language: str, by
     "사진=김민수 기자",  # the photographer's credit
     "사진 = 김민수 기자",
 ])  # fmt: skip
-def test_a_sentence_or_a_picture_credit_is_no_cjk_byline(line: str) -> None:
-    assert cjk_byline([line], "zh") is None
+def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
+    assert caseless_byline([line], "zh") is None
 
 
 def test_a_korean_signature_is_the_whole_line() -> None:

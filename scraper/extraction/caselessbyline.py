@@ -1,0 +1,98 @@
+"""Bylines in scripts without capitals: Chinese, Japanese, Korean, Hebrew, Arabic, Thai, Georgian, Devanagari.
+
+:mod:`bylinetext` knows a name by its capitalised words; these scripts have no case. Their bylines say
+who wrote by a word beside the names instead:
+
+- a Chinese or Japanese label before them ("作者：王晓燕 陈浩", "记者 王晓燕", "文／山田太郎", "（记者 王晓燕）"
+  opening the story), set apart from the names by a colon, a slash or a space: "他对记者说" (he told
+  the reporter) is a sentence;
+- a Korean title after them ("김민수 기자", "박지훈 특파원 jh@daily.kr", as Korean papers sign every story),
+  ending there: "기자회견" is a press conference;
+- a lead or label before them in the other scripts ("מאת: נועה בן-דוד", "بقلم: سارة أحمد", "โดย สมชาย ใจดี",
+  "ავტორი: ნინო ბერიძე", "लेखक: राहुल शर्मा"), on a line that is only the byline and its fields: the names
+  (one to four words of letters) end the line or a separator follows them ("| 12.11.25").
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.text import EMAIL
+
+# A Han name is two to four characters; names are parted by spaces or enumeration commas.
+_HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+_HAN_LABEL = re.compile(
+    r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:本报记者|本報記者|特约记者|特約記者|实习记者|记者|記者|作者|执笔|執筆|撰文|文(?=\s*[：:／/]))"
+    rf"\s*[：:／/]?\s*({_HAN_NAME}(?:[ 　、，,]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]，,。])"
+)
+# Korean: the names (two to four syllables), a rank ("선임" senior), the title ("기자" reporter, "특파원"
+# correspondent), then the end, a space, "=" (a story's opening credit: "[서울=뉴스] 김민수 기자 = …") or a separator.
+# After a place's "=" ("워싱턴=박지훈 특파원"), not a picture's ("사진=김민수 기자" credits the photographer).
+_HANGUL_NAME = r"[가-힣]{2,4}"
+_KOREAN_TITLE = re.compile(
+    rf"(?:^|(?<=[\s|/\[(]|(?<!사진|영상)(?<!그래픽)=))({_HANGUL_NAME}(?:\s?[·,]\s?{_HANGUL_NAME}){{0,3}})\s?"
+    r"(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s=|/\])]|\.$)"
+)
+_EQUALS = re.compile(r"\s*=\s*")  # "사진 = 김민수 기자" is "사진=김민수 기자"
+_NAME_SEPARATORS = re.compile(r"\s?[·,，、]\s?|[ 　]")
+# A Korean story's closing credit, the whole line: "김민수 기자 minsu@daily.kr", "[김민수·이영희 기자]".
+_KOREAN_SIGNATURE = re.compile(rf"(?:[가-힣]{{1,6}}=)?{_KOREAN_TITLE.pattern}(?:\s+{EMAIL.pattern})?\.?")
+# The other scripts' "by" (Hebrew, Arabic, Persian, Thai), a colon after it or not, and their labels ("author",
+# "reporter": Hebrew, Arabic, Persian, Urdu, Thai, Georgian, Hindi), only with their colon: "लेखक के बारे में"
+# (about the author) is a heading.
+_BY = ("מאת", "כתב", "כתבה", "بقلم", "كتب", "كتبت", "به قلم", "โดย", "เขียนโดย")
+_LABELS = ("כתבת", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน", "ავტორი", "लेखक", "लेखिका", "रिपोर्ट")
+_LEAD = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*:\s*|\s+)"
+    rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*)"
+)
+_LINE_CHARS = 80  # a byline line, its names and a date: a longer line is a sentence
+_NAME_WORDS = 4
+_FIELD = re.compile(r"\s*(?:[|•·,،–—-]\s*|$)")  # what may follow the names: a separator, or the line's end
+# A word of a name: a letter, then anything but spaces, digits and separators (a vowel sign is a mark, no
+# letter: "शर्मा", "ใจดี"; a hyphen, "בן-דוד").
+_NAME_WORD = re.compile(r"[^\W\d_][^\s\d|•·,،:;()\[\]]*")
+_CASED = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")  # Latin, Greek, Cyrillic: bylinetext's
+
+
+def caseless_byline(lines: list[str], language: str = "") -> str | None:
+    """The first of ``lines`` that credits writers by a label or a title, as "By" and their names."""
+    for line in lines:
+        line = _EQUALS.sub("=", line)
+        if (match := _HAN_LABEL.search(line) or _KOREAN_TITLE.search(line)) is not None:
+            return "By " + " and ".join(_names(match[1], language))
+        if len(line) <= _LINE_CHARS and (names := _led_names(line)) is not None:
+            return f"By {names}"
+    return None
+
+
+def korean_signature(line: str) -> str | None:
+    """A closing line that is only a Korean reporter's credit, as "By" and the names; None for any other line."""
+    match = _KOREAN_SIGNATURE.fullmatch(_EQUALS.sub("=", line.strip("/[]() ")))
+    return "By " + " and ".join(_names(match[1], "ko")) if match else None
+
+
+def _names(run: str, language: str) -> list[str]:
+    """The names of a run: parted at its separators; a Japanese name's family and given names stay together."""
+    if language.startswith("ja"):
+        return [part for part in re.split(r"[、，,・]", run) if part.strip()]
+    return [part for part in _NAME_SEPARATORS.split(run) if part]
+
+
+def _led_names(line: str) -> str | None:
+    """The names after a lead of a caseless script, when they end the line or a field follows them."""
+    lead = _LEAD.match(line)
+    if lead is None:
+        return None
+    words: list[str] = []
+    position = lead.end()
+    while len(words) < _NAME_WORDS and (word := _NAME_WORD.match(line, position)) is not None:
+        if _CASED.search(word[0]):
+            return None  # a cased script's word: bylinetext.py reads those
+        words.append(word[0])
+        position = word.end()
+        if not line.startswith(" ", position):
+            break
+        position += 1
+    field = _FIELD.match(line, position)
+    return " ".join(words) if words and field is not None and (field.end() == len(line) or field[0].strip()) else None
