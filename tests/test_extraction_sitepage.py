@@ -48,6 +48,9 @@ def _where(url: str, title: str) -> str | None:
         ("https://journal.example/?page_id=12", "Mentions légales | Journal", "title"),
         ("https://www.lakeshore.example/about/ethics-policy/", "Ethics Policy", "address"),
         ("https://www.shop.example/en/pages/contact", "Contact", "address"),
+        ("https://caphe.example.vn/gioi-thieu", "Về chúng tôi", "title"),  # the site's page about itself
+        ("https://www.rosterei.example/ueber-uns/", "Unsere Geschichte", "address"),
+        ("https://www.roastery.example/page/12", "About us | Roastery", "title"),
     ],
 )
 def test_the_address_or_the_title_names_the_sites_own_page(url: str, title: str, where: str) -> None:
