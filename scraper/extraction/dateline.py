@@ -19,8 +19,7 @@ from lxml import html as lxml_html
 from scraper.extraction.bylinetext import opens_byline
 from scraper.extraction.datescan import CLOCK, Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
-from scraper.extraction.errorpage import TITLE_PARTS
-from scraper.text import compact
+from scraper.extraction.headline import headline
 from scraper.urls import host_of
 
 # Text inside these is not shown, or is not the article's header (a link's text may be a
@@ -31,7 +30,6 @@ _PICTURE_TAGS = frozenset({"figure", "figcaption", "picture"})
 _PICTURE_CLASS = re.compile(r"caption|credit|figure|gallery|photo|\bpic", re.IGNORECASE)
 # Menus and the site's masthead, which may print today's date beside the headline's container.
 _NAVIGATION = frozenset({"nav", "header", "menu"})
-_NOT_HEADLINE = frozenset({"nav", "a", "aside", "footer", "li"})
 _AFTER_CHARS = 400  # header text read after the headline: bylines, dates, reading time
 _BEFORE_CHARS = 120  # and before it: a kicker or a date printed above the headline
 _PARAGRAPH_CHARS = 160  # a text this long is body prose: the header ended before it
@@ -56,7 +54,6 @@ _SEPARATOR = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")  # "Dec 26, 202
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SUBHEADING_OTHER_CHARS = 10
 _CONTAINERS = frozenset({"article", "main", "body", "section"})  # their class names the page, not the date
-_ROOT_LINK = re.compile(r"(?:https?://[^/]+)?/(?:index\.\w+)?|https?://[^/]+")  # "/", "https://site/"
 
 
 @dataclass(slots=True, frozen=True)
@@ -83,11 +80,11 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: s
     <time>…</time>`` is one line, as a reader sees it (``bylinetext`` reads a byline in it). Both
     come from one reading of the header: finding the headline costs about 1 ms a page.
     """
-    headline = _headline(tree)
-    if headline is None:
+    shown = headline(tree)
+    if shown is None:
         return Header([], [])
-    after = _window(_following_texts(headline), _AFTER_CHARS)
-    before = _window(_preceding_texts(headline), _BEFORE_CHARS)
+    after = _window(_following_texts(shown), _AFTER_CHARS)
+    before = _window(_preceding_texts(shown), _BEFORE_CHARS)
     scan = scanner(language_code(language, url))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
@@ -178,84 +175,6 @@ def _stands_alone(scan: Scanner, segment: str, subheading: bool) -> bool:
     # Müller", "By Jane Roe and John Smith"): names are capitalised, so a run with at most two
     # lower-case words of three letters or more is no sentence, in any language that has case.
     return not subheading and sum(1 for word in _LETTERS.findall(rest) if word.islower()) <= _BYLINE_LOWER_WORDS
-
-
-def _headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The first ``<h1>`` that is the page's headline, not the site's name in its masthead.
-
-    Never one in navigation, links, asides and footers, one that links to the site's root or one
-    that is the site's name. One in the page's banner (a ``<header>`` or ``role=banner`` outside
-    ``<article>``/``<main>``) is taken only when no other is found: a masthead prints today's date
-    beside its logo, but many pages put the article's own header in a top-level ``<header>``.
-    A heading-like element before it that is the page's declared title wins (:func:`_titled`).
-    """
-    metas: list[lxml_html.HtmlElement] = []  # read once for the site's names and the declared titles
-    headings: list[lxml_html.HtmlElement] = []  # in the same walk of the tree (each walk ~0.2 ms)
-    for element in tree.iter("h1", "meta"):
-        (metas if element.tag == "meta" else headings).append(element)
-    site = _site_names(tree, metas)
-    found: lxml_html.HtmlElement | None = None
-    for element in headings:
-        ancestors = list(element.iterancestors())
-        if any(a.tag in _NOT_HEADLINE for a in ancestors):
-            continue
-        text = " ".join(element.text_content().split())
-        if not 0 < len(text) < 400 or compact(text) in site:
-            continue
-        hrefs = (a.get("href") for a in element.iterdescendants("a"))  # ".//a/@href", without an XPath's compiling
-        if any(_ROOT_LINK.fullmatch(href.strip()) for href in hrefs if href is not None):
-            continue
-        in_banner = any(a.tag == "header" or (a.get("role") or "").lower() == "banner" for a in ancestors)
-        if not in_banner or any(a.tag in ("article", "main") for a in ancestors):
-            found = element
-            break
-        found = found if found is not None else element
-    return _titled(tree, found, metas)
-
-
-_DECLARED_TITLES = frozenset({"og:title", "twitter:title"})
-
-
-def _titled(
-    tree: lxml_html.HtmlElement, found: lxml_html.HtmlElement | None, metas: list[lxml_html.HtmlElement]
-) -> lxml_html.HtmlElement | None:
-    """``found``, unless a heading-like element before it (``<h2>``, ``<h3>``, ``<legend>``) is
-    the page's declared title (og:title). Some templates keep ``<h1>`` for the site's name and
-    print the article's title elsewhere; an ``<h1>`` further down is a section heading in the story.
-    A page with neither an ``<h1>`` nor og:title (a blog's post title in ``<h2>``) is read by its ``<title>``.
-    """
-    titles = (m for m in metas if (m.get("property") or m.get("name") or "").lower() in _DECLARED_TITLES)
-    wanted = {compact(m.get("content") or "") for m in titles} - {""}
-    if found is None and not wanted and (head := tree.find("head")) is not None:  # a blog's <h2> post title
-        title = head.findtext("title") or ""  # "Headline - Site": the headline is the title or one of its parts
-        wanted = {compact(part) for part in (title, *TITLE_PARTS.split(title)) if len(part.split()) > 1} - {""}
-    shown = compact(found.text_content()) if found is not None else ""
-    if not wanted or (shown and any(shown in title or title in shown for title in wanted)):
-        return found  # the <h1> is the title, with or without the site's name or a kicker
-    for element in tree.iter("h1", "h2", "h3", "legend"):
-        if element is found:
-            break
-        is_title = compact(element.text_content()[:400]) in wanted
-        if is_title and not any(a.tag in _NOT_HEADLINE for a in element.iterancestors()):
-            return element
-    return found
-
-
-def _site_names(tree: lxml_html.HtmlElement, metas: list[lxml_html.HtmlElement]) -> frozenset[str]:
-    """og:site_name and application-name from ``metas`` (``tree``'s own) and those of the root's siblings.
-
-    Markup after a second ``<html>`` is a sibling of the root element; the XPath ``//meta`` this
-    replaces read it too, at 0.3 ms a page.
-    """
-    root = tree.getroottree().getroot()
-    others = (*root.itersiblings(preceding=True), *root.itersiblings())
-    metas = [*(metas if root is tree else root.iter("meta")), *(m for top in others for m in top.iter("meta"))]
-    named = (m for m in metas if m.get("property") == "og:site_name" or m.get("name") in _SITE_META)
-    contents = (m.get("content") for m in named)
-    return frozenset(k for k in (compact(c) for c in contents if c is not None) if k)
-
-
-_SITE_META = frozenset({"og:site_name", "application-name"})
 
 
 def _window(pieces: Iterator[_Piece], limit: int) -> list[_Piece]:
