@@ -15,10 +15,13 @@ from scraper.items import Article
     ("本报讯（记者 王晓燕）北京市交通委员会3日宣布", "zh", "By 王晓燕"),
     ("文／王晓燕", "zh", "By 王晓燕"),
     ("記者：山田 太郎", "ja", "By 山田 太郎"),  # a Japanese name's two parts are one name
-    ("入力 2025.11.03 10:12 | 김민수 기자", "ko", "By 김민수"),
+    ("입력 2025.11.03 10:12 | 김민수 기자", "ko", "By 김민수"),
     ("김민수·이영희 기자", "ko", "By 김민수 and 이영희"),
     ("[서울=한빛일보] 김민수 기자 = 서울시는 내년부터", "ko", "By 김민수"),
     ("워싱턴 = 박지훈 특파원", "ko", "By 박지훈"),
+    ("新华社北京11月3日电（记者 王晓燕）", "zh", "By 王晓燕"),  # an agency's opening credit
+    ("新华社记者 王晓燕", "zh", "By 王晓燕"),  # the outlet before the label
+    ("本报讯（记者 王晓燕 通讯员 张伟）北京市", "zh", "By 王晓燕"),  # the correspondent is credited apart
 ])  # fmt: skip
 def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
     assert caseless_byline([line], language) == byline
@@ -62,9 +65,22 @@ def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     "김민수 기자는 말했다",  # a sentence about a reporter
     "사진=김민수 기자",  # the photographer's credit
     "사진 = 김민수 기자",
+    # the review's: an interview's question, a TV reporter interviewing, a photographer's credit, a column's label,
+    # a press conference, foreign reporters in a subtitle, a broadcaster's reporter in a sentence
+    "记者：您好，请问这条线路什么时候开通？",
+    "接受 CCTV 记者 王晓燕 采访时表示",
+    "乘客在站台候车。 记者 李明 摄",
+    "【记者手记】",
+    "记者会上，市长表示",
+    "외신 기자 200여명 몰려 취재 경쟁",
+    "한 방송사 기자 A씨는 말했다",
 ])  # fmt: skip
 def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
     assert caseless_byline([line], "zh") is None
+
+
+def test_a_writer_in_a_books_facts_box_is_the_books() -> None:
+    assert caseless_byline(["书名：城市的河流", "作者：周明远", "出版社：人民文学出版社"], "zh") is None
 
 
 def test_a_korean_signature_is_the_whole_line() -> None:

@@ -7,8 +7,9 @@ from datetime import date
 from lxml import html as lxml_html
 
 from scraper.api import extract
-from scraper.extraction.dateline import dateline
+from scraper.extraction.dateline import dateline, read_header
 from scraper.extraction.fields import Fallback, pick_site_name
+from scraper.extraction.headline import headline
 from scraper.extraction.pubdate import page_date, pick_date, pick_fallback_date, pick_published
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.visible import read_signals
@@ -433,6 +434,30 @@ def test_a_blog_without_h1_or_og_title_has_its_headline_read_by_its_title() -> N
     assert isinstance(article, Article), article
     assert (article.published, article.authors) == ("2025-04-07", ["Gwen Partridge"])  # not htmldate's 2025-07-04
     assert article.text.startswith("The fire company")
+
+
+def test_a_blank_line_parts_a_header_block_and_one_line_break_does_not() -> None:
+    """After ``<br><br>`` a text is a block of its own, inline elements with it; one ``<br>`` wraps a line (review)."""
+    byline = page("", "<p>March 3, 2025<br><br>By <strong>Ann Lee</strong></p>")
+    assert read_header(byline, "en").lines[:2] == ["March 3, 2025", "By Ann Lee"]
+    standfirst = page(
+        meta("article:published_time", "2025-12-01T09:00:00+00:00"),
+        "<p>The council's vote on the new budget is set for<br>Tuesday, January 6, 2026<br>at the community"
+        " center, where residents may speak for three minutes each.</p>",
+    )
+    assert dateline(standfirst, "en") == []  # the event's date, inside its sentence
+
+
+def test_the_sites_name_in_an_h2_is_no_headline_by_the_title() -> None:
+    """A masthead's ``<h2>`` holds the ``<title>``'s site part; the post's ``<h3>`` is the headline (review)."""
+    tree = lxml_html.document_fromstring(
+        "<html><head><title>Mill Road to be repaved - Harlow Village News</title></head><body>"
+        "<div id='top'><h2>Harlow Village News</h2></div><div class='main'><h3>Mill Road to be repaved</h3>"
+        f"<p>March 3, 2025</p><p>{BODY}</p></div></body></html>"
+    )
+    found = headline(tree, "https://www.harlowvillagenews.com/mill-road-to-be-repaved")
+    assert found is not None
+    assert found.tag == "h3"
 
 
 def test_a_webpage_nodes_date_is_a_markup_date_for_revisions_and_the_fetch_day() -> None:

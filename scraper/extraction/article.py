@@ -23,7 +23,6 @@ from lxml import html as lxml_html
 
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
-from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
@@ -146,7 +145,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     header = read_header(tree, signals.html_lang, url)  # the date and byline by the headline, before pruning too
     shown = header.dates
     language = language_code(signals.html_lang, url)  # the date scanner's, for a date beside the byline
-    signals.header_byline = header_byline(header.lines, language) or header_byline(header.above, language)
+    signals.header_byline = header.byline(language)
     if (item := declared_item(signals)) is not None:  # a product's, a job's page: its headline names the item
         return Rejection(DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}); head: {declared}", verdict=str(item))
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before

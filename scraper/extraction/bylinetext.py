@@ -71,7 +71,7 @@ def _lead() -> re.Pattern[str]:
     )
 
 
-def header_byline(lines: list[str], language: str = "") -> str | None:
+def header_byline(lines: list[str], language: str = "", headings: frozenset[str] = frozenset()) -> str | None:
     """The first of ``lines`` (the texts under the headline) that is a byline, as "By" and its names.
 
     A line whose names a field follows (a date, ``|``, ``·``, a label, a role after a comma) is one. A
@@ -79,7 +79,8 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
     Demand", "By Royal Warrant", "By Election Day, Nobody Will Care", "Von Angela Merkel bis Olaf
     Scholz: …"): a bare line is taken only when no line has a field and it reads as a wire byline
     (names in capitals, an agency) or names people joined by "and" (a bare byline in markup of its
-    own is read from the markup). ``language`` is the date scanner's
+    own is read from the markup), and never from a sub-heading (``headings``: "By Public Transit" opens a
+    story's section). ``language`` is the date scanner's
     (:func:`~scraper.extraction.dateline.language_code`), for a date printed on the next line.
     """
     bare: str | None = None
@@ -102,11 +103,11 @@ def header_byline(lines: list[str], language: str = "") -> str | None:
         if (
             field
             or dated
-            or _dated_beside(lines, index, language)
+            or (line not in headings and _dated_beside(lines, index, language))
             or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index))
         ):
             return f"{line[: lead.end()].strip()} {names}"
-        if line[:1].isupper() and bare is None and _reads_as_byline(line[lead.end() :], names):
+        if line[:1].isupper() and bare is None and line not in headings and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
     return bare if bare is not None else caseless_byline(lines, language)
 

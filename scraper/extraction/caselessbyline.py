@@ -19,12 +19,24 @@ import re
 
 from scraper.text import EMAIL
 
-# A Han name is two to four characters; names are parted by spaces or enumeration commas.
+# A Han name is two to four characters; names are parted by spaces or enumeration commas. A label may
+# follow an outlet's name ("新华社记者 王晓燕", "本报记者"); the names end at another role ("通讯员").
 _HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
 _HAN_LABEL = re.compile(
-    r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:本报记者|本報記者|特约记者|特約記者|实习记者|记者|記者|作者|执笔|執筆|撰文|文(?=\s*[：:／/]))"
-    rf"\s*[：:／/]?\s*({_HAN_NAME}(?:[ 　、，,]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]，,。])"
+    r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:特约|特約|实习|實習)?"
+    r"(?:记者|記者|作者|执笔|執筆|撰文|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)"
+    rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]，,。])"
 )
+_HAN_ROLES = frozenset({"通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "摄", "報道", "报道"})
+# Beside a byline on its line, only its fields: dates and times, labelled values ("来源：都市报", "입력 …"),
+# a place ("워싱턴="), an address, separators. A label or a title in a sentence ("接受 CCTV 记者 王晓燕
+# 采访", "외신 기자 200여명 몰려") or a question of an interview ("记者：您好，…") is no byline.
+_FIELDS = re.compile(
+    rf"{EMAIL.pattern}|[\d\s\-./:,年月日时時分秒|｜丨│·•()（）\[\]【】]+"
+    r"|[\u4e00-\u9fff가-힣]{1,6}\s*[：:]\s*[^\s|｜丨│]+|[\u4e00-\u9fff가-힣]{1,8}=|입력|수정|승인|등록|기사입력|최종수정|업데이트|发布|發布|更新"
+)
+# A book's or a film's facts box: "作者：周明远" there names the book's author.
+_BOX_LABELS = re.compile(r"^(?:书名|書名|出版社|出版|定价|定價|ISBN|译者|譯者|导演|導演|주연|출판사)\s*[：:]")
 # Korean: the names (two to four syllables), a rank ("선임" senior), the title ("기자" reporter, "특파원"
 # correspondent), then the end, a space, "=" (a story's opening credit: "[서울=뉴스] 김민수 기자 = …") or a separator.
 # After a place's "=" ("워싱턴=박지훈 특파원"), not a picture's ("사진=김민수 기자" credits the photographer).
@@ -57,13 +69,29 @@ _CASED = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")  # Latin
 
 def caseless_byline(lines: list[str], language: str = "") -> str | None:
     """The first of ``lines`` that credits writers by a label or a title, as "By" and their names."""
-    for line in lines:
+    for index, line in enumerate(lines):
         line = _EQUALS.sub("=", line)
-        if (match := _HAN_LABEL.search(line) or _KOREAN_TITLE.search(line)) is not None:
-            return "By " + " and ".join(_names(match[1], language))
+        for match in (_HAN_LABEL.search(line), _KOREAN_TITLE.search(line)):
+            if match is not None and _stands_as_byline(line, match) and not _in_a_box(lines, index):
+                return "By " + " and ".join(_names(match[1], language))
         if len(line) <= _LINE_CHARS and (names := _led_names(line)) is not None:
             return f"By {names}"
     return None
+
+
+def _stands_as_byline(line: str, match: re.Match[str]) -> bool:
+    """The credit opens the story in brackets ("（记者 王晓燕）", "김민수 기자 = …"), or only fields stand beside it."""
+    before, after = line[: match.start()], line[match.end() :]
+    if before.rstrip().endswith(("（", "(", "【", "[")) and after.lstrip().startswith(("）", ")", "】", "]")):
+        return True
+    if after.startswith("="):  # "[서울=한빛일보] 김민수 기자 = 서울시는 …": a Korean story's opening credit
+        return True
+    return not any(ch.isalpha() for ch in _FIELDS.sub(" ", f"{before} {after}"))
+
+
+def _in_a_box(lines: list[str], index: int) -> bool:
+    """A neighbouring line is another field of a book's or a film's facts box."""
+    return any(_BOX_LABELS.match(line.strip()) for line in lines[max(0, index - 1) : index + 2])
 
 
 def korean_signature(line: str) -> str | None:
@@ -76,7 +104,13 @@ def _names(run: str, language: str) -> list[str]:
     """The names of a run: parted at its separators; a Japanese name's family and given names stay together."""
     if language.startswith("ja"):
         return [part for part in re.split(r"[、，,・]", run) if part.strip()]
-    return [part for part in _NAME_SEPARATORS.split(run) if part]
+    names: list[str] = []
+    for part in _NAME_SEPARATORS.split(run):
+        if part in _HAN_ROLES:
+            break  # "（记者 王晓燕 通讯员 张伟）": the reporter's; a correspondent or a photographer is credited apart
+        if part:
+            names.append(part)
+    return names
 
 
 def _led_names(line: str) -> str | None:

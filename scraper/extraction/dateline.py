@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from scraper.extraction.bylinetext import opens_byline
+from scraper.extraction.bylinetext import header_byline, opens_byline
 from scraper.extraction.datescan import CLOCK, Scanner, scanner
 from scraper.extraction.datescan import Shown as Shown  # article.py and callers import it from here
 from scraper.extraction.headline import headline
@@ -62,6 +62,11 @@ class _Piece:
 
     text: str
     owner: lxml_html.HtmlElement
+    line: lxml_html.HtmlElement | None = None  # the <br> of a blank line its block's text starts again after
+
+    def block(self) -> lxml_html.HtmlElement:
+        """The block the text is read in: its owner's, or the part of it after a blank line (``<br><br>``)."""
+        return self.line if self.line is not None else _block(self.owner)
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,6 +76,11 @@ class Header:
     dates: list[Shown]  # after the headline, then before it, nearest first
     lines: list[str]  # the short texts just after it, one per block (a byline, a date line, a kicker)
     above: list[str] = field(default_factory=list)  # and just before it, in reading order
+    headings: frozenset[str] = frozenset()  # the lines that are sub-headings (h2-h6): a story's, not a byline
+
+    def byline(self, language: str = "") -> str | None:
+        """The byline printed in the lines after the headline, else in those above it (see bylinetext.py)."""
+        return header_byline(self.lines, language, self.headings) or header_byline(self.above, language)
 
 
 def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: str = "") -> Header:
@@ -80,7 +90,7 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: s
     <time>…</time>`` is one line, as a reader sees it (``bylinetext`` reads a byline in it). Both
     come from one reading of the header: finding the headline costs about 1 ms a page.
     """
-    shown = headline(tree)
+    shown = headline(tree, url)
     if shown is None:
         return Header([], [])
     after = _window(_following_texts(shown), _AFTER_CHARS)
@@ -88,14 +98,16 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: s
     scan = scanner(language_code(language, url))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
-    return Header(found, _lines(after), _lines(list(reversed(before))))
+    headings = frozenset(" ".join(p.text for p in after if p.block() is b) for b in {p.block() for p in after}
+                         if b.tag in _SUBHEADINGS)  # fmt: skip
+    return Header(found, _lines(after), _lines(list(reversed(before))), headings)
 
 
 def _lines(pieces: list[_Piece]) -> list[str]:
     """The pieces' texts joined per block: the lines a reader sees."""
     lines: dict[lxml_html.HtmlElement, list[str]] = {}
     for piece in pieces:
-        lines.setdefault(_block(piece.owner), []).append(piece.text)
+        lines.setdefault(piece.block(), []).append(piece.text)
     return [" ".join(texts) for texts in lines.values()]
 
 
@@ -110,7 +122,7 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
     The texts are read joined, so a date split over spans is found; each date is then judged by
     the run of text it sits in (its block: a paragraph, a div, with their inline elements).
     """
-    blocks = [_block(p.owner) for p in pieces]
+    blocks = [p.block() for p in pieces]
     # Blocks on lines of their own: a cue of a life's span is read on the dates' line, not in the standfirst.
     seps = ["" if i == 0 else " " if blocks[i] is blocks[i - 1] else "\n" for i in range(len(pieces))]
     text = "".join(sep + piece.text for sep, piece in zip(seps, pieces, strict=True))
@@ -128,7 +140,7 @@ def _header_dates(scan: Scanner, pieces: list[_Piece]) -> list[Shown]:
         if not touched:
             continue
         run = " ".join(p.text for p, b in zip(pieces, blocks, strict=True) if b in {blocks[i] for i in touched})
-        marked = shown.updated or any(_marked(pieces[i].owner, blocks[i]) for i in touched)
+        marked = shown.updated or any(_marked(pieces[i].owner, _block(pieces[i].owner)) for i in touched)
         if marked or _stands_alone(scan, _segment(run, shown.raw), blocks[touched[0]].tag in _SUBHEADINGS):
             found.append(shown)
     return found
@@ -194,7 +206,7 @@ def _window(pieces: Iterator[_Piece], limit: int) -> list[_Piece]:
             if prose > 1:
                 break
             continue
-        taken.append(_Piece(text, piece.owner))
+        taken.append(_Piece(text, piece.owner, piece.line))
         total += len(text)
         if total >= limit:
             break
@@ -204,9 +216,10 @@ def _window(pieces: Iterator[_Piece], limit: int) -> list[_Piece]:
 def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[_Piece]:
     """The visible text of an element's subtree, in document order or ``backwards`` (its own tail excluded).
 
-    Backwards lazily, for the window before the headline: not the whole subtree listed and reversed. A tail
-    belongs to the parent, but after a ``<br>`` to the ``<br>``, a block of one line ("<em>By Gwen
-    Partridge</em><br><br>The fire company served…" is a byline, then a paragraph).
+    Backwards lazily, for the window before the headline: not the whole subtree listed and reversed. Read
+    forwards, a blank line (``<br><br>``) parts its element's text: what follows it is read as a block of its
+    own ("<em>By Gwen Partridge</em><br><br>The fire company served…" is a byline, then a paragraph). One
+    ``<br>`` parts no block: it wraps a standfirst's or an address's lines.
     """
     if not isinstance(element.tag, str) or element.tag in _UNSEEN or element.tag in _PICTURE_TAGS:
         return
@@ -215,17 +228,27 @@ def _texts(element: lxml_html.HtmlElement, backwards: bool = False) -> Iterator[
     text = _shown(element.text)
     if text and not backwards:
         yield _Piece(text, element)
+    line: lxml_html.HtmlElement | None = None  # read forwards: the blank line the text now follows
     for child in reversed(element) if backwards else element:
         tail = _shown(child.tail)
-        owner = child if child.tag == "br" else element  # a text after a <br> is a line of its own
         if tail and backwards:
-            yield _Piece(tail, owner)
+            yield _Piece(tail, element)
+        if not backwards and _blank_line(child):
+            line = child
         if len(child) or child.text:  # an element with neither holds no text
-            yield from _texts(child, backwards)
+            for piece in _texts(child, backwards):
+                inline = line is not None and piece.line is None and _block(piece.owner) is element
+                yield _Piece(piece.text, piece.owner, line) if inline else piece
         if tail and not backwards:
-            yield _Piece(tail, owner)
+            yield _Piece(tail, element, line)
     if text and backwards:
         yield _Piece(text, element)
+
+
+def _blank_line(element: lxml_html.HtmlElement) -> bool:
+    """A ``<br>`` right after another, nothing but white space between them."""
+    before = element.getprevious() if element.tag == "br" else None
+    return before is not None and before.tag == "br" and not (before.tail or "").strip()
 
 
 def _story_header(element: lxml_html.HtmlElement) -> bool:

@@ -11,12 +11,13 @@ from lxml import html as lxml_html
 
 from scraper.extraction.errorpage import TITLE_PARTS
 from scraper.text import compact
+from scraper.urls import host_of
 
 _NOT_HEADLINE = frozenset({"nav", "a", "aside", "footer", "li"})
 _ROOT_LINK = re.compile(r"(?:https?://[^/]+)?/(?:index\.\w+)?|https?://[^/]+")  # "/", "https://site/"
 
 
-def headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def headline(tree: lxml_html.HtmlElement, url: str = "") -> lxml_html.HtmlElement | None:
     """The first ``<h1>`` that is the page's headline, not the site's name in its masthead.
 
     Never one in navigation, links, asides and footers, one that links to the site's root or one
@@ -46,14 +47,17 @@ def headline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             found = element
             break
         found = found if found is not None else element
-    return _titled(tree, found, metas)
+    return _titled(tree, found, metas, site | {compact(host_of(url))})
 
 
 _DECLARED_TITLES = frozenset({"og:title", "twitter:title"})
 
 
 def _titled(
-    tree: lxml_html.HtmlElement, found: lxml_html.HtmlElement | None, metas: list[lxml_html.HtmlElement]
+    tree: lxml_html.HtmlElement,
+    found: lxml_html.HtmlElement | None,
+    metas: list[lxml_html.HtmlElement],
+    site: frozenset[str],
 ) -> lxml_html.HtmlElement | None:
     """``found``, unless a heading-like element before it (``<h2>``, ``<h3>``, ``<legend>``) is
     the page's declared title (og:title). Some templates keep ``<h1>`` for the site's name and
@@ -65,6 +69,7 @@ def _titled(
     if found is None and not wanted and (head := tree.find("head")) is not None:  # a blog's <h2> post title
         title = head.findtext("title") or ""  # "Headline - Site": the headline is the title or one of its parts
         wanted = {compact(part) for part in (title, *TITLE_PARTS.split(title)) if len(part.split()) > 1} - {""}
+        wanted = {part for part in wanted if not any(part in name for name in site)}  # not the site's name
     shown = compact(found.text_content()) if found is not None else ""
     if not wanted or (shown and any(shown in title or title in shown for title in wanted)):
         return found  # the <h1> is the title, with or without the site's name or a kicker
