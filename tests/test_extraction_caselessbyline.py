@@ -83,6 +83,19 @@ def test_a_writer_in_a_books_facts_box_is_the_books() -> None:
     assert caseless_byline(["书名：城市的河流", "作者：周明远", "出版社：人民文学出版社"], "zh") is None
 
 
+@pytest.mark.parametrize(("byline", "names"), [
+    ("文：山田 太郎", ["山田 太郎"]),
+    ("作者：王晓燕", ["王晓燕"]),
+    ("박지훈 기자 | 2025.11.03", ["박지훈"]),
+    ("김민수 선임기자", ["김민수"]),
+])  # fmt: skip
+def test_a_bylines_cjk_label_or_korean_title_read_from_markup_is_no_part_of_the_name(
+    byline: str, names: list[str]
+) -> None:
+    """``<p class="author">文：山田 太郎</p>``, ``<div class="byline">박지훈 기자 | …</div>`` (review)."""
+    assert clean_person(byline) == names
+
+
 def test_a_korean_signature_is_the_whole_line() -> None:
     assert korean_signature("김민수 기자 minsu@hanbit.example.kr") == "By 김민수"
     assert korean_signature("[김민수 선임기자 (minsu@hanbit.example.kr)]") == "By 김민수"

@@ -100,6 +100,17 @@ def korean_signature(line: str) -> str | None:
     return "By " + " and ".join(_names(match[1], "ko")) if match else None
 
 
+def without_titles(byline: str) -> str:
+    """A byline read from markup without its CJK label or Korean title: "文：山田 太郎", "박지훈 기자 | 2025.11.03"."""
+    return _MARKUP_TITLES.sub("", byline)
+
+
+_MARKUP_TITLES = re.compile(
+    r"^\s*(?:作者|记者|記者|文|執筆|执笔|撰文)\s*[：:／/]\s*"
+    r"|(?<=[가-힣])\s?(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s|,·/])"
+)
+
+
 def _names(run: str, language: str) -> list[str]:
     """The names of a run: parted at its separators; a Japanese name's family and given names stay together."""
     if language.startswith("ja"):

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
+from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique, written_lower
@@ -88,7 +89,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     inner = _INNER_LABEL.search(text) if printed else None
     if inner and any(ch.isdigit() for ch in text[: inner.start()]):
         text = text[inner.start() :]  # "Updated January 08, 2026 Written by Meghan Neville": the date goes
-    text = _SHARED_CREDIT.sub("", text)
+    text = without_titles(_SHARED_CREDIT.sub("", text))  # "文：山田 太郎", "박지훈 기자"
     text = _BY_PREFIX.sub("", " ".join(_PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)).split()))
     if printed:
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
@@ -267,8 +268,7 @@ def _capitals_name(part: str) -> str:
     The capitals end the name (what follows is where the writer works); a surname's mixed-case
     prefix ("McDONALD") or a particle between capitals ("van") is part of it, not the end.
     """
-    words = part.split()
-    count = 0
+    words, count = part.split(), 0
     while count < len(words) and (
         _in_capitals(words[count])
         or (words[count] in _CAPITALS_PARTICLES and count + 1 < len(words) and words[count + 1].isupper())
