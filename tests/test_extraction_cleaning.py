@@ -283,6 +283,9 @@ LONG_AFFILIATE_STORY = (
         ("The views expressed by the authors of this blog are their own.", True),
         ("Los artículos de opinión reflejan exclusivamente el punto de vista de sus autores.", True),
         ("Tekst wyraża opinię autorki i nie musi być zgodny ze stanowiskiem redakcji.", True),
+        ("Mnenja, izražena v kolumnah, niso nujno mnenja uredništva.", True),
+        ("Článek nemusí vyjadřovat názor redakce.", True),
+        ("Opiniile exprimate nu reflectă neapărat opinia redacției.", True),
         ("Die Gewinnzahlen lauten 4, 12, 19, 23, 38 und 45, die Superzahl ist die 7. Alle Angaben ohne Gewähr.", False),
         ("Die Angaben zu den Verletzten erfolgen ohne Gewähr, sagte die Polizei.", False),
         # the review's story sentences that hold a notice's words: reported, or no notice at all
