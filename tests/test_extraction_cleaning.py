@@ -535,6 +535,12 @@ def test_a_heading_is_no_view_counter_and_a_short_story_sentence_no_ad_label() -
     assert strip_prompts(blocks, CleaningContext()) == blocks
 
 
+@pytest.mark.parametrize("label", ["Oglas", "REKLAMA", "Iragarkia", "פרסומת", "광고", "Reklam"])
+def test_a_block_that_is_only_an_ad_word_goes_and_a_heading_so_named_stays(label: str) -> None:
+    blocks = [p(PROSE), p(label), head(label), p(PROSE + " Again.")]
+    assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, label, PROSE + " Again."]
+
+
 def test_link_lists_and_their_heading_go() -> None:
     blocks = [
         p(PROSE),

@@ -285,6 +285,8 @@ def is_prompt(block: Block) -> bool:
         return not reported(block.text)  # "Follow Market Ledger on X and LinkedIn": any name before "on"
     if block.kind == "p" and block.words <= _COUNTER_WORDS and (is_view_counter(block.norm) or _page_of(block.norm)):
         return True  # not "2024 hits", nor a heading "Step 2 of 5"
+    if block.kind == "p" and block.norm in _ad_labels():  # "Oglas", "פרסומת": a whole block, never a sentence's opening
+        return True
     found = opening_phrase(block.text, "prompt")
     if found is None or reported(block.text):
         return False
@@ -294,6 +296,11 @@ def is_prompt(block: Block) -> bool:
 
 
 _COUNTER_WORDS = 4  # "1,693 views", "Просмотров: 2317", "Lượt xem: 812"
+
+
+@cache
+def _ad_labels() -> frozenset[str]:
+    return frozenset(normalise(label) for label in phrases()["ad_label"])
 
 
 def is_view_counter(norm: str) -> bool:
