@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.api import extract
+from scraper.extraction.bylinetext import header_byline
 from scraper.extraction.caselessbyline import caseless_byline, korean_signature
 from scraper.extraction.people import clean_person
 from scraper.items import Article
@@ -24,21 +25,33 @@ from scraper.items import Article
     ("本报讯（记者 王晓燕 通讯员 张伟）北京市", "zh", "By 王晓燕"),  # the correspondent is credited apart
 ])  # fmt: skip
 def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
-    assert caseless_byline([line], language) == byline
+    assert caseless_byline(line, language) == (byline, True)
+    assert header_byline([line], language) == byline
 
 
 @pytest.mark.parametrize(("line", "byline"), [
     ("מאת: נועה בן-דוד | 12.11.25", "By נועה בן-דוד"),
-    ("מאת נועה בן-דוד", "By נועה בן-דוד"),
     ("بقلم: سارة أحمد", "By سارة أحمد"),
-    ("كتب محمد علي", "By محمد علي"),
-    ("โดย สมชาย ใจดี", "By สมชาย ใจดี"),
     ("ავტორი: ნინო ბერიძე", "By ნინო ბერიძე"),
     ("लेखक: राहुल शर्मा, 12 नवंबर 2025", "By राहुल शर्मा"),
     ("نویسنده: علی رضایی", "By علی رضایی"),
+    ("כתבה: נועה בן-דוד | 12.11.25", "By נועה בן-דוד"),
+    ("كتب - محمد علي", "By محمد علي"),
 ])  # fmt: skip
-def test_a_lead_or_label_of_another_caseless_script_opens_a_byline(line: str, byline: str) -> None:
-    assert caseless_byline([line]) == byline
+def test_a_lead_with_its_colon_or_a_field_opens_a_byline_of_another_caseless_script(line: str, byline: str) -> None:
+    assert header_byline([line]) == byline
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("מאת נועה בן-דוד", "By נועה בן-דוד"),
+    ("بقلم سارة أحمد", "By سارة أحمد"),
+    ("โดย สมชาย ใจดี", "By สมชาย ใจดี"),
+])  # fmt: skip
+def test_a_by_word_and_names_alone_are_a_byline_only_beside_a_date(line: str, byline: str) -> None:
+    """So a kicker or a sub-heading that opens with the word is none: "كتب التاريخ", "כתב אישום" (review)."""
+    assert header_byline([line, "12.11.2025"]) == byline
+    assert header_byline([line]) is None
+    assert header_byline([line, "12.11.2025"], headings=frozenset({line})) is None
 
 
 @pytest.mark.parametrize("line", [
@@ -47,14 +60,22 @@ def test_a_lead_or_label_of_another_caseless_script_opens_a_byline(line: str, by
     "लेखक के बारे में",  # "about the author": a label needs its colon
     "ავტორი ნინო ბერიძე",
     "מאת: Dana Cohen",  # a cased script's name is bylinetext.py's to read
+    "מאת העם, למען העם",  # the review's: a comma is no field
+    "כתב אישום צפוי",  # an indictment expected: "wrote" is a byline's only with its colon
+    "كتب جديدة للأطفال",  # new books for children
+    "كتب التاريخ",
+    "כתבה מיוחדת",  # a special report
+    "रिपोर्ट: ज़मीनी हकीकत",  # "report: ground reality", a kicker
 ])  # fmt: skip
 def test_a_sentence_or_a_heading_opening_with_a_caseless_lead_is_no_byline(line: str) -> None:
-    assert caseless_byline([line]) is None
+    assert header_byline([line]) is None
 
 
 def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     """Mkhedruli letters are lower case in Unicode and have no capitals in use: "ნინო ბერიძე" is no clause."""
     assert clean_person("By ნინო ბერიძე", printed=True) == ["ნინო ბერიძე"]
+    assert clean_person("ნინო ბერიძე და გიორგი ხელაძე") == ["ნინო ბერიძე", "გიორგი ხელაძე"]  # "and"
+    assert clean_person("რედაქცია") == []  # the editors
 
 
 @pytest.mark.parametrize("line", [
@@ -76,11 +97,13 @@ def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     "한 방송사 기자 A씨는 말했다",
 ])  # fmt: skip
 def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
-    assert caseless_byline([line], "zh") is None
+    assert caseless_byline(line, "zh") is None
 
 
 def test_a_writer_in_a_books_facts_box_is_the_books() -> None:
-    assert caseless_byline(["书名：城市的河流", "作者：周明远", "出版社：人民文学出版社"], "zh") is None
+    assert header_byline(["书名：城市的河流", "作者：周明远", "出版社：人民文学出版社"], "zh") is None
+    assert header_byline(["作者：刘海洋", "出版时间：2025年3月"], "zh") is None
+    assert header_byline(["نویسنده: علی رضایی", "ناشر: نشر چشمه"], "fa") is None
 
 
 @pytest.mark.parametrize(("byline", "names"), [

@@ -764,6 +764,8 @@ def test_the_storys_opening_is_no_bio_when_the_byline_is_glued_to_it() -> None:
     """A page that prints its byline and story in one block ("Author: Jane Doe The harbour…") keeps its story."""
     opening = "Author: Jane Doe The harbour board approved the new pier on Monday after a long debate."
     assert texts(strip_author_bio([p(opening), p(PROSE)], CleaningContext(authors=["Jane Doe"]))) == [opening, PROSE]
+    bio = "Jane Doe is a freelance writer based in Leeds."  # a bio set first, the name its first words, goes
+    assert texts(strip_author_bio([p(bio), p(PROSE)], CleaningContext(authors=["Jane Doe"]))) == [PROSE]
 
 
 def test_author_bio_ignores_an_author_that_is_the_site() -> None:

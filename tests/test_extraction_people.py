@@ -178,9 +178,12 @@ def test_a_count_between_the_date_and_a_bare_byline_leaves_them_beside_each_othe
     # a sentence or a second byline between them is no count: the date is not the bare line's field
     assert header_byline(["4/7/2025", "Firefighters raised money", "By Popular Demand"], "en") is None
     assert header_byline(["4/7/2025", "12 photos of the day", "By Popular Demand"], "en") is None
+    assert header_byline(["4/7/2025", "12 Photos", "By Harlow Town Hall"], "en") is None  # counts no post's
     # nor is a story's sub-heading after them (review)
     lines = ["4/7/2025", "0 Comments", "By Public Transit"]
     assert header_byline(lines, "en", frozenset({"By Public Transit"})) is None
+    # but a theme's byline in a heading, its date right beside it, is one (second review)
+    assert header_byline(["By Ann Lee", "March 3, 2025"], "en", frozenset({"By Ann Lee"})) == "By Ann Lee"
 
 
 @pytest.mark.parametrize(

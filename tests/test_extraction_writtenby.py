@@ -63,6 +63,12 @@ def test_an_author_box_under_the_story_names_the_writer_when_no_byline_does() ->
     )
     assert isinstance(byline, Article), byline
     assert byline.authors == ["Ann Lee"]  # the byline under the headline comes first
+    desk = extract(_page(box, before="<p>By Team Harbour | March 4, 2025</p>"), url="https://example.com/blog/x")
+    assert isinstance(desk, Article), desk
+    assert desk.authors == ["Cassidy Horton"]  # ... unless it names a desk: the person credited is the writer
+    alone = extract(_page("", before="<p>By Team Harbour | March 4, 2025</p>"), url="https://example.com/blog/x")
+    assert isinstance(alone, Article), alone
+    assert alone.authors == ["Team Harbour"]  # a desk alone is the author
     german = extract(
         _page('<div class="x1"><p>Geschrieben von Petra Lindner</p></div>'), url="https://example.de/blog/x"
     )

@@ -232,15 +232,18 @@ def strip_author_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             if words[: len(label.split())] == label.split():
                 words = words[len(label.split()) :]
                 break
-        if any(name in (words[: len(name)], words[1 : len(name) + 1]) for name in names):
+        if any(words[: len(name)] == name for name in names):
             return True
+        if any(words[1 : len(name) + 1] == name for name in names):  # "Korrespondentin Jane Doe ist …"
+            return block is not first  # a byline glued to the story's opening ("Author: Jane Doe The harbour …")
         if len(words) < 2 or not any(words[0] == name[0] for name in names):
             return False
         if not (words[1] in verbs or (words[1] in weak and not roles.isdisjoint(words))):
             return False
         return not any(words[0] in b.norm.split() for b in story)  # the story's own Ellen
 
-    start = max(1, len(blocks) - 4)  # never the story's opening: a byline glued to it reads as a bio
+    start = max(0, len(blocks) - 4)
+    first = blocks[0] if blocks else None
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if i < start or not is_bio(block, kept):  # a bio's first paragraph is not the story naming its author

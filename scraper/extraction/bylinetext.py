@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.caselessbyline import caseless_byline
+from scraper.extraction.caselessbyline import caseless_byline, in_a_box
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
 from scraper.text import normalise, phrases
@@ -103,13 +103,24 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
         if (
             field
             or dated
-            or (line not in headings and _dated_beside(lines, index, language))
+            or _dated_beside(lines, index, language, counts=line not in headings)
             or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index))
         ):
             return f"{line[: lead.end()].strip()} {names}"
         if line[:1].isupper() and bare is None and line not in headings and _reads_as_byline(line[lead.end() :], names):
             bare = f"{line[: lead.end()].strip()} {names}"
-    return bare if bare is not None else caseless_byline(lines, language)
+    return bare if bare is not None else _caseless(lines, language, headings)
+
+
+def _caseless(lines: list[str], language: str, headings: frozenset[str]) -> str | None:
+    """The first line that is a byline of a script without capitals (:mod:`caselessbyline`), outside a facts
+    box; a "by" word and names alone only with a date beside them, and never a sub-heading's."""
+    for index, line in enumerate(lines):
+        if (found := caseless_byline(line, language)) is None or in_a_box(lines, index):
+            continue
+        if found[1] or (line not in headings and _dated_beside(lines, index, language)):
+            return found[0]
+    return None
 
 
 def opens_byline(text: str) -> bool:
@@ -186,26 +197,34 @@ def _with_labels_joined(lines: list[str]) -> list[str]:
 _LABEL_WORDS = 3  # "Last Updated:", "Published on:": a field's label on a line of its own
 
 
-def _dated_beside(lines: list[str], index: int, language: str = "") -> bool:
+def _dated_beside(lines: list[str], index: int, language: str = "", counts: bool = True) -> bool:
     """The line before or after ``lines[index]`` is a date on its own: the byline's field, set apart.
 
     Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a slogan ("By
-    Popular Demand") is not printed beside the page's date. A count ("0 Comments") may stand between them.
+    Popular Demand") is not printed beside the page's date. A count ("0 Comments", "5 min read") may stand
+    between them, unless the line is a sub-heading (``counts`` false): "By Public Transit" opens a section.
     """
     after = lines[index + 1 : index + 3]  # the date may follow "Photographs by Lena Ortiz" or a count
     before = lines[max(0, index - 2) : index][::-1]
-    if after and not (_PICTURE_CREDIT.match(after[0]) or _is_count(after[0])):
+    if after and not (_PICTURE_CREDIT.match(after[0]) or (counts and _is_count(after[0]))):
         after = after[:1]
-    if before and not _is_count(before[0]):
+    if before and not (counts and _is_count(before[0])):
         before = before[:1]
     return any(is_date_line(line, language) and _lead().match(line) is None for line in before + after)
 
 
 def _is_count(line: str) -> bool:
-    """A number and a word or two: "0 Comments", "5 min read", "1.2k views" (not a date: "12 March")."""
-    return 2 <= len(words := line.split()) <= 3 and words[0][:1].isdigit() and not is_date_line(line)
+    """A number and what it counts of the post: "0 Comments", "5 min read", "1.2k views" (not "12 Photos")."""
+    words = line.lower().split()
+    return 2 <= len(words) <= 3 and words[0][:1].isdigit() and " ".join(words[1:]) in _COUNTED
 
 
+# What a count beside a byline counts: comments, minutes of reading, views (see _is_count).
+_COUNTED = frozenset(
+    {"comment", "comments", "min read", "mins read", "minute read", "minutes read", "min", "views", "reads",
+     "kommentare", "kommentar", "commentaires", "commentaire", "comentarios", "comentario", "commenti",
+     "reacties", "kommentarer", "komentarze", "komentářů", "yorum", "min lesezeit", "minuten lesezeit"}
+)  # fmt: skip
 # The pictures' credit printed between a byline and its date: the byline's neighbour, as the date is.
 _PICTURE_CREDIT = re.compile(
     r"(?:photo(?:graph)?s?|photography|pictures?|images?|illustrations?|video|fotos?|bilder?)\s*(?:by\b|:)",

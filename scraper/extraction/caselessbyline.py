@@ -24,8 +24,8 @@ from scraper.text import EMAIL
 _HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
 _HAN_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:特约|特約|实习|實習)?"
-    r"(?:记者|記者|作者|执笔|執筆|撰文|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)"
-    rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]，,。])"
+    r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)"
+    rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]])"
 )
 _HAN_ROLES = frozenset({"通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "摄", "報道", "报道"})
 # Beside a byline on its line, only its fields: dates and times, labelled values ("来源：都市报", "입력 …"),
@@ -35,8 +35,12 @@ _FIELDS = re.compile(
     rf"{EMAIL.pattern}|[\d\s\-./:,年月日时時分秒|｜丨│·•()（）\[\]【】]+"
     r"|[\u4e00-\u9fff가-힣]{1,6}\s*[：:]\s*[^\s|｜丨│]+|[\u4e00-\u9fff가-힣]{1,8}=|입력|수정|승인|등록|기사입력|최종수정|업데이트|发布|發布|更新"
 )
-# A book's or a film's facts box: "作者：周明远" there names the book's author.
-_BOX_LABELS = re.compile(r"^(?:书名|書名|出版社|出版|定价|定價|ISBN|译者|譯者|导演|導演|주연|출판사)\s*[：:]")
+# A book's or a film's facts box: "作者：周明远", "نویسنده: …" there name the book's author (its publisher, translator,
+# director, pages, price; a label's first word: "出版时间").
+_BOX_LABELS = re.compile(
+    r"^(?:书名|書名|出版|定价|定價|页数|頁數|译者|譯者|导演|導演|主演|출판사|역자|옮긴이|ناشر|الناشر|مترجم|المترجم|"
+    r"הוצאה|הוצאת|תרגום|प्रकाशक|अनुवाद|გამომცემლობა|თარგმანი|สำนักพิมพ์|ผู้แปล|ISBN)[^：:]{0,6}[：:]"
+)
 # Korean: the names (two to four syllables), a rank ("선임" senior), the title ("기자" reporter, "특파원"
 # correspondent), then the end, a space, "=" (a story's opening credit: "[서울=뉴스] 김민수 기자 = …") or a separator.
 # After a place's "=" ("워싱턴=박지훈 특파원"), not a picture's ("사진=김민수 기자" credits the photographer).
@@ -49,14 +53,16 @@ _EQUALS = re.compile(r"\s*=\s*")  # "사진 = 김민수 기자" is "사진=김�
 _NAME_SEPARATORS = re.compile(r"\s?[·,，、]\s?|[ 　]")
 # A Korean story's closing credit, the whole line: "김민수 기자 minsu@daily.kr", "[김민수·이영희 기자]".
 _KOREAN_SIGNATURE = re.compile(rf"(?:[가-힣]{{1,6}}=)?{_KOREAN_TITLE.pattern}(?:\s+{EMAIL.pattern})?\.?")
-# The other scripts' "by" (Hebrew, Arabic, Persian, Thai), a colon after it or not, and their labels ("author",
-# "reporter": Hebrew, Arabic, Persian, Urdu, Thai, Georgian, Hindi), only with their colon: "लेखक के बारे में"
-# (about the author) is a heading.
-_BY = ("מאת", "כתב", "כתבה", "بقلم", "كتب", "كتبت", "به قلم", "โดย", "เขียนโดย")
-_LABELS = ("כתבת", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน", "ავტორი", "लेखक", "लेखिका", "रिपोर्ट")
+# The other scripts' "by" (Hebrew, Arabic, Persian, Thai), a colon after it or not, and their labels (Hebrew
+# "wrote", Arabic "wrote", "prepared by", Persian and Urdu "writer", "reporter", Thai "writer", Georgian and Hindi
+# "author"), only with their colon or a dash: "كتب التاريخ" (books of history), "כתב אישום" (an indictment) and
+# "लेखक के बारे में" (about the author) open a kicker or a heading.
+_BY = ("מאת", "بقلم", "به قلم", "โดย", "เขียนโดย")
+_LABELS = ("כתב", "כתבה", "כתבת", "كتب", "كتبت", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน",
+           "ავტორი", "लेखक", "लेखिका")  # fmt: skip
 _LEAD = re.compile(
-    rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*:\s*|\s+)"
-    rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*:\s*)"
+    rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*[:\-–]\s*|\s+)"
+    rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:\-–]\s*)"
 )
 _LINE_CHARS = 80  # a byline line, its names and a date: a longer line is a sentence
 _NAME_WORDS = 4
@@ -67,16 +73,21 @@ _NAME_WORD = re.compile(r"[^\W\d_][^\s\d|•·,،:;()\[\]]*")
 _CASED = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")  # Latin, Greek, Cyrillic: bylinetext's
 
 
-def caseless_byline(lines: list[str], language: str = "") -> str | None:
-    """The first of ``lines`` that credits writers by a label or a title, as "By" and their names."""
-    for index, line in enumerate(lines):
-        line = _EQUALS.sub("=", line)
-        for match in (_HAN_LABEL.search(line), _KOREAN_TITLE.search(line)):
-            if match is not None and _stands_as_byline(line, match) and not _in_a_box(lines, index):
-                return "By " + " and ".join(_names(match[1], language))
-        if len(line) <= _LINE_CHARS and (names := _led_names(line)) is not None:
-            return f"By {names}"
-    return None
+def caseless_byline(line: str, language: str = "") -> tuple[str, bool] | None:
+    """The writers ``line`` credits by a label or a title, as "By" and their names, and whether the line is
+    evidence enough on its own: a CJK credit among fields only, a lead with its colon ("ავტორი: …"), names
+    with a date or an address after them. A "by" word and names alone ("كتب محمد علي", "מאת נועה בן-דוד")
+    is also how a kicker or a sub-heading reads ("كتب التاريخ", "מאת העם"): it needs a date beside it."""
+    line = _EQUALS.sub("=", line)
+    for match in (_HAN_LABEL.search(line), _KOREAN_TITLE.search(line)):
+        if match is not None and _stands_as_byline(line, match):
+            return "By " + " and ".join(_names(match[1], language)), True
+    return _led_names(line) if len(line) <= _LINE_CHARS else None
+
+
+def in_a_box(lines: list[str], index: int) -> bool:
+    """A neighbouring line is another field of a book's or a film's facts box: its "author" is the book's."""
+    return any(_BOX_LABELS.match(line.strip()) for line in lines[max(0, index - 1) : index + 2])
 
 
 def _stands_as_byline(line: str, match: re.Match[str]) -> bool:
@@ -89,11 +100,6 @@ def _stands_as_byline(line: str, match: re.Match[str]) -> bool:
     return not any(ch.isalpha() for ch in _FIELDS.sub(" ", f"{before} {after}"))
 
 
-def _in_a_box(lines: list[str], index: int) -> bool:
-    """A neighbouring line is another field of a book's or a film's facts box."""
-    return any(_BOX_LABELS.match(line.strip()) for line in lines[max(0, index - 1) : index + 2])
-
-
 def korean_signature(line: str) -> str | None:
     """A closing line that is only a Korean reporter's credit, as "By" and the names; None for any other line."""
     match = _KOREAN_SIGNATURE.fullmatch(_EQUALS.sub("=", line.strip("/[]() ")))
@@ -101,8 +107,8 @@ def korean_signature(line: str) -> str | None:
 
 
 def without_titles(byline: str) -> str:
-    """A byline read from markup without its CJK label or Korean title: "文：山田 太郎", "박지훈 기자 | 2025.11.03"."""
-    return _MARKUP_TITLES.sub("", byline)
+    """A byline read from markup without its label, lead or Korean title: "文：山田 太郎", "박지훈 기자 | …"."""
+    return _LEAD.sub("", _MARKUP_TITLES.sub("", byline).lstrip())  # and "מאת <a>נועה בן-דוד</a>"
 
 
 _MARKUP_TITLES = re.compile(
@@ -124,7 +130,7 @@ def _names(run: str, language: str) -> list[str]:
     return names
 
 
-def _led_names(line: str) -> str | None:
+def _led_names(line: str) -> tuple[str, bool] | None:
     """The names after a lead of a caseless script, when they end the line or a field follows them."""
     lead = _LEAD.match(line)
     if lead is None:
@@ -140,4 +146,10 @@ def _led_names(line: str) -> str | None:
             break
         position += 1
     field = _FIELD.match(line, position)
-    return " ".join(words) if words and field is not None and (field.end() == len(line) or field[0].strip()) else None
+    if not words or field is None or not (field.end() == len(line) or field[0].strip()):
+        return None
+    rest = line[field.end() :]
+    strong = any(ch in ":-–" for ch in lead[0]) or any(ch.isdigit() for ch in rest) or "@" in rest  # "| 12.11.25"
+    if not strong and len(words) < 2:
+        return None  # "מאת העם", "بقلم الشعب": a bare lead's one word is no writer's full name
+    return f"By {' '.join(words)}", strong

@@ -44,22 +44,22 @@ _OTHER_CREDIT = re.compile(
     r"illustrations?|graphics|video|translated)\s+by\b.*$",
     re.IGNORECASE,
 )
-# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by"):
-# the writer's, whatever else the words say.
+# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by"): the writer's.
 _SHARED_CREDIT = re.compile(
     r"^(?:story|words|text|reporting|written|article)\s+(?:and|&)\s+"
     r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+",
     re.IGNORECASE,
 )
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
+# A desk printed as the byline ("By Team Tiger Data", "The Editors"): a person credited elsewhere is the writer.
+_DESK = re.compile(r"^(?:the\s+)?(?:team|staff|editors|desk|newsroom)\b|\b(?:team|staff|editors|desk)$", re.IGNORECASE)
 # A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
 _SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
-# The writer's label inside a byline after other fields ("Updated January 08, 2026 Written by Meghan
-# Neville"): the names follow it.
+# The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
 _INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 
 
-_SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|,)\s*")
+_SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
 _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·', '')}]\s*")  # Catalan: l·l in names
@@ -369,7 +369,7 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026"),
         # unless it names the publication ("Av Svenska Dagbladet" on Svenska Dagbladet's site)
         [
-            (n, not _is_agency(n))  # "Von dpa": the agency writes as a desk, kept as written
+            (n, not (_is_agency(n) or _DESK.search(n)))  # "Von dpa", "By Team Tiger Data": a desk, kept as written
             for n in clean_person(signals.header_byline or "", keep_lower=True, printed=True)
             if not site.contains(n)
         ],
