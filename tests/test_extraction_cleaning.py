@@ -209,6 +209,9 @@ def test_contributions_at_the_end(text: str, removed: bool) -> None:
         ("Copyright 2024 by the Regents of the University of California", True),  # review: a longer holder
         ("Copyright 2026 Valley Courier, a division of the Mountain Media Group, LLC", True),
         ("All rights reserved worldwide.", True),
+        ("© 2026 חדשות הגליל. כל הזכויות שמורות", True),
+        ("Copyright © 2026 Kvarner Danas. Sva prava pridržana.", True),
+        ("© 2026 한빛일보. 무단전재 및 재배포 금지", True),
         ("All rights reserved, including for text and data mining, AI training and similar technologies.", True),
         ('The label carried only the words "All rights reserved."', False),  # quoted
         ("Copyright 2021 Aoife Kerr was embedded in the file's metadata, the court heard.", False),
@@ -489,7 +492,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Share this article", "Sign up for our newsletter", "Advertisement", "Jetzt abonnieren",
+    ["Share this article", "Sign up for our newsletter", "Advertisement", "Jetzt abonnieren", "Partekatu",
+     "Podijeli na Facebooku", "Udostępnij", "Chia sẻ", "שתפו בפייסבוק",
      "We use cookies to improve your experience.", "Listen to this article",
      "Fehler gefunden? Jetzt melden.", "Lesedauer: 4 Minuten", "Reading time: 3 min",
      "Join our newsletter", "Already have an account? Log in",
