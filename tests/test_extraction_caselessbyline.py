@@ -50,6 +50,8 @@ def test_a_lead_with_its_colon_or_a_field_opens_a_byline_of_another_caseless_scr
 def test_a_by_word_and_names_alone_are_a_byline_only_beside_a_date(line: str, byline: str) -> None:
     """So a kicker or a sub-heading that opens with the word is none: "كتب التاريخ", "כתב אישום" (review)."""
     assert header_byline([line, "12.11.2025"]) == byline
+    assert header_byline([line, "3 בנובמבר, 10:42"]) == byline  # a date the scanner cannot read, a digit in it
+    assert header_byline([f"{line} 3.11.2025"]) == byline  # a date after the names on the line
     assert header_byline([line]) is None
     assert header_byline([line, "12.11.2025"], headings=frozenset({line})) is None
 

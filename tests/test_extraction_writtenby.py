@@ -69,6 +69,9 @@ def test_an_author_box_under_the_story_names_the_writer_when_no_byline_does() ->
     alone = extract(_page("", before="<p>By Team Harbour | March 4, 2025</p>"), url="https://example.com/blog/x")
     assert isinstance(alone, Article), alone
     assert alone.authors == ["Team Harbour"]  # a desk alone is the author
+    person = extract(_page(box, before="<p>By Desk Hughes | March 4, 2025</p>"), url="https://example.com/blog/x")
+    assert isinstance(person, Article), person
+    assert person.authors == ["Desk Hughes"]  # a person named so is no desk (third review)
     german = extract(
         _page('<div class="x1"><p>Geschrieben von Petra Lindner</p></div>'), url="https://example.de/blog/x"
     )

@@ -258,14 +258,19 @@ BIO_MAX_WORDS = 150
 def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Share, newsletter, consent, advertising and comment prompts: short, formulaic, to the reader.
 
-    A story's sentence can start like a prompt ("Comments made by the mayor…", "Anzeige wegen
-    Trunkenheit…", "Sign up rates for…"), so the phrase alone decides only where it cannot be a
-    sentence's opening: see :func:`is_prompt`.
+    A story's sentence can start like a prompt ("Comments made by the mayor…", "Anzeige wegen Trunkenheit…",
+    "Sign up rates for…"), so the phrase alone decides only where it cannot be a sentence's opening: see
+    :func:`is_prompt`. An ad label the story uses as its own word ("Reklama" over "reklamy") is a heading.
     """
-    return [b for b in blocks if not (b.kind != "table" and b.words <= PROMPT_MAX_WORDS and is_prompt(b))]
+    own = {id(b) for b in blocks if b.kind == "p" and b.norm in _ad_labels() and _said(b.norm, blocks)}
+    return [b for b in blocks if id(b) in own or not (b.kind != "table" and b.words <= _PROMPT_MAX and is_prompt(b))]
 
 
-PROMPT_MAX_WORDS = 25
+def _said(label: str, blocks: list[Block]) -> bool:
+    return sum(label[:5] in b.norm for b in blocks) > 1  # another block holds the ad label's stem
+
+
+_PROMPT_MAX = 25  # words of a block read for a prompt
 PROMPT_LABEL_WORDS = 5  # "Advertisement", "Share this post", "Comments (12)", "Lesedauer: 4 Minuten"
 _PROMPT_BREAK = frozenset(":|!?(»›→–—•")
 

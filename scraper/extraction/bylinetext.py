@@ -113,14 +113,19 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
 
 
 def _caseless(lines: list[str], language: str, headings: frozenset[str]) -> str | None:
-    """The first line that is a byline of a script without capitals (:mod:`caselessbyline`), outside a facts
-    box; a "by" word and names alone only with a date beside them, and never a sub-heading's."""
+    """The first byline of a script without capitals (:mod:`caselessbyline`): a bare one only beside a date."""
     for index, line in enumerate(lines):
         if (found := caseless_byline(line, language)) is None or in_a_box(lines, index):
             continue
-        if found[1] or (line not in headings and _dated_beside(lines, index, language)):
+        if found[1] or (line not in headings and (_dated_beside(lines, index, language) or _numbered(lines, index))):
             return found[0]
     return None
+
+
+def _numbered(lines: list[str], index: int) -> bool:
+    """A short line (six words at most) with a digit beside: a date the scanner cannot read ("3 בנובמבר")."""
+    near = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return any(len(line.split()) <= 6 and any(ch.isdigit() for ch in line) for line in near)
 
 
 def opens_byline(text: str) -> bool:

@@ -66,7 +66,8 @@ _LEAD = re.compile(
 )
 _LINE_CHARS = 80  # a byline line, its names and a date: a longer line is a sentence
 _NAME_WORDS = 4
-_FIELD = re.compile(r"\s*(?:[|•·,،–—-]\s*|$)")  # what may follow the names: a separator, or the line's end
+# What may follow the names: a separator, a date or a time ("بقلم محمد العلي 3 نوفمبر 2025"), the line's end.
+_FIELD = re.compile(r"\s*(?:[|•·,،–—-]\s*|$|(?=\d))")
 # A word of a name: a letter, then anything but spaces, digits and separators (a vowel sign is a mark, no
 # letter: "शर्मा", "ใจดี"; a hyphen, "בן-דוד").
 _NAME_WORD = re.compile(r"[^\W\d_][^\s\d|•·,،:;()\[\]]*")
@@ -146,7 +147,7 @@ def _led_names(line: str) -> tuple[str, bool] | None:
             break
         position += 1
     field = _FIELD.match(line, position)
-    if not words or field is None or not (field.end() == len(line) or field[0].strip()):
+    if not words or field is None or not (field.end() == len(line) or field[0].strip() or line[field.end()].isdigit()):
         return None
     rest = line[field.end() :]
     strong = any(ch in ":-–" for ch in lead[0]) or any(ch.isdigit() for ch in rest) or "@" in rest  # "| 12.11.25"

@@ -51,8 +51,8 @@ _SHARED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
-# A desk printed as the byline ("By Team Tiger Data", "The Editors"): a person credited elsewhere is the writer.
-_DESK = re.compile(r"^(?:the\s+)?(?:team|staff|editors|desk|newsroom)\b|\b(?:team|staff|editors|desk)$", re.IGNORECASE)
+# A desk printed as the byline ("By Team Tiger Data", "The Editors", "Metro Desk"; not "Desk Hughes", "Staff Sgt.").
+_DESK = re.compile(r"^(?:the\s+)?(?:team\b|(?:staff|editors|desk|newsroom)$)|\b(?:team|staff|editors|desk)$", re.I)
 # A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
 _SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
 # The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
