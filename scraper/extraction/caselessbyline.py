@@ -8,9 +8,13 @@ who wrote by a word beside the names instead:
   the reporter) is a sentence;
 - a Korean title after them ("김민수 기자", "박지훈 특파원 jh@daily.kr", as Korean papers sign every story),
   ending there: "기자회견" is a press conference;
-- a lead or label before them in the other scripts ("מאת: נועה בן-דוד", "بقلم: سارة أحمد", "โดย สมชาย ใจดี",
-  "ავტორი: ნინო ბერიძე", "लेखक: राहुल शर्मा"), on a line that is only the byline and its fields: the names
-  (one to four words of letters) end the line or a separator follows them ("| 12.11.25").
+- a "by" or a label before them in the other scripts ("מאת נועה בן-דוד", "بقلم: سارة أحمد", "โดย สมชาย ใจดี",
+  "ავტორი: ნინო ბერიძე", "लेखक: राहुल शर्मा"), on a line of only the byline and its fields: one to four
+  words of names that end the line or that a separator or a date follows. A label needs its colon or a dash;
+  a bare "by" and names a date beside them (:mod:`bylinetext` checks the neighbouring lines).
+
+Only the line a byline is printed on is read here: which lines are near the headline, and which of them
+are a sub-heading's or a facts box's, is :func:`~scraper.extraction.bylinetext.header_byline`'s to say.
 """
 
 from __future__ import annotations

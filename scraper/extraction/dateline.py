@@ -98,17 +98,17 @@ def read_header(tree: lxml_html.HtmlElement, language: str | None = None, url: s
     scan = scanner(language_code(language, url))
     found = _header_dates(scan, after)
     found += list(reversed(_header_dates(scan, list(reversed(before)))))
-    headings = frozenset(" ".join(p.text for p in after if p.block() is b) for b in {p.block() for p in after}
-                         if b.tag in _SUBHEADINGS)  # fmt: skip
-    return Header(found, _lines(after), _lines(list(reversed(before))), headings)
+    lines = _lines(after)
+    headings = frozenset(text for block, text in lines.items() if block.tag in _SUBHEADINGS)
+    return Header(found, list(lines.values()), list(_lines(list(reversed(before))).values()), headings)
 
 
-def _lines(pieces: list[_Piece]) -> list[str]:
-    """The pieces' texts joined per block: the lines a reader sees."""
+def _lines(pieces: list[_Piece]) -> dict[lxml_html.HtmlElement, str]:
+    """The pieces' texts joined per block: the lines a reader sees, by the block each is printed in."""
     lines: dict[lxml_html.HtmlElement, list[str]] = {}
     for piece in pieces:
         lines.setdefault(piece.block(), []).append(piece.text)
-    return [" ".join(texts) for texts in lines.values()]
+    return {block: " ".join(texts) for block, texts in lines.items()}
 
 
 def dateline(tree: lxml_html.HtmlElement, language: str | None = None) -> list[Shown]:
