@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from scraper.extraction.article import extract_article
 from scraper.extraction.blocks import Block, _flat, body_blocks, with_lead
@@ -38,6 +39,15 @@ def extract(name: str) -> tuple[Article, dict[str, Any]]:
     article = extract_article(page)
     assert isinstance(article, Article), article
     return article, expected
+
+
+def _kinds(body: str) -> list[tuple[str, str]]:
+    """The (kind, text) blocks :func:`body_blocks` reads from trafilatura's output, written as XML."""
+    return [(b.kind, b.text) for b in body_blocks(etree.fromstring(body))]
+
+
+def _texts(body: str) -> list[str]:
+    return [text for _, text in _kinds(body)]
 
 
 def test_every_page_has_expectations() -> None:
@@ -87,18 +97,13 @@ def test_text_is_blocks_separated_by_blank_lines() -> None:
 
 
 def test_line_breaks_inside_a_paragraph_separate_words() -> None:
-    from lxml import etree
-
     element = etree.fromstring("<p>First line<lb/>second line and <ref>a link</ref> tail</p>")
     assert _flat(element) == "First line second line and a link tail"
 
 
 def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
     """trafilatura can leave a paragraph as the tail of a heading, outside any element."""
-    from lxml import etree
-
-    body = etree.fromstring("<body><head>Sub-heading</head>Loose paragraph text.<p>Next one.</p></body>")
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+    assert _kinds("<body><head>Sub-heading</head>Loose paragraph text.<p>Next one.</p></body>") == [
         ("head", "Sub-heading"),
         ("p", "Loose paragraph text."),
         ("p", "Next one."),
@@ -107,14 +112,11 @@ def test_loose_text_in_the_body_is_kept_as_a_paragraph() -> None:
 
 def test_a_wrapper_trafilatura_kept_is_read_as_its_blocks() -> None:
     """A recall run keeps the page's wrappers as ``<div>``: its headings, lists and labels are blocks of their own."""
-    from lxml import etree
-
-    body = etree.fromstring(
+    assert _kinds(
         "<body><div><p>First paragraph.</p><head rend='h2'>What changes?</head><list><item>One.</item>"
         "<item>Two.</item></list><p>ADVERTISEMENT</p><div>Loose text.<head rend='h3'>A question?</head>"
         "<p>An answer.</p></div></div><p>Last.</p></body>"
-    )
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+    ) == [
         ("p", "First paragraph."),
         ("head", "What changes?"),
         ("list", "One.\nTwo."),
@@ -129,13 +131,10 @@ def test_a_wrapper_trafilatura_kept_is_read_as_its_blocks() -> None:
 def test_a_paragraph_trafilatura_wrapped_around_blocks_is_read_as_them() -> None:
     """A recall run's ``<p>`` around the kicker, the headline, the date line and the story: each its own block,
     the text between them (with its emphasis) a paragraph of its own."""
-    from lxml import etree
-
-    body = etree.fromstring(
+    assert _kinds(
         "<body><p>INTERVIEW<head rend='h1'>The olive grower</head>Published: 21.11.2025 09:00 <hi>Photo: E. Y.</hi>"
         "<p>First paragraph.</p><list><item>One.</item></list>After the list.</p></body>"
-    )
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+    ) == [
         ("p", "INTERVIEW"),
         ("head", "The olive grower"),
         ("p", "Published: 21.11.2025 09:00 Photo: E. Y."),
@@ -148,15 +147,12 @@ def test_a_paragraph_trafilatura_wrapped_around_blocks_is_read_as_them() -> None
 def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
     """``<br><br>`` between paragraphs (trafilatura's ``<lb/><lb/>``): a run each; one line break stays inside. A poem's
     stanzas, lines all short, stay one block (second review: a chorus read apart went as a placeholder)."""
-    from lxml import etree
-
     story = "The fire company served 430 breakfasts on Sunday and raised $6,850 toward a camera that sees in smoke."
-    body = etree.fromstring(
+    assert _texts(
         f"<body><p>Words by Gwen Lee<lb/><lb/>{story}<lb/>A line more.<lb/><lb/><lb/>Advertisement<lb/><lb/>"
         "The last paragraph.<lb/><lb/></p><p>Haul away, haul away<lb/>the nets are full today<lb/><lb/>"
         "Haul away, haul away</p></body>"
-    )
-    assert [b.text for b in body_blocks(body)] == [
+    ) == [
         "Words by Gwen Lee",
         f"{story} A line more.",
         "Advertisement",
@@ -167,15 +163,12 @@ def test_a_paragraph_parted_by_blank_lines_is_read_as_its_paragraphs() -> None:
 
 def test_short_paragraphs_of_one_line_each_parted_by_blank_lines_are_paragraphs() -> None:
     """A brief (or a language of long words) in paragraphs under 20 words: each run one line, not a stanza."""
-    from lxml import etree
-
     lines = [
         "Author: Nino Beridze",
         "A new cycle lane of 4.2 kilometres opened on the seafront boulevard on Monday morning.",
         "The lane links the old boulevard with the area around the city stadium.",
     ]
-    body = etree.fromstring(f"<body><p>{'<lb/><lb/>'.join(lines)}</p></body>")
-    assert [b.text for b in body_blocks(body)] == lines
+    assert _texts(f"<body><p>{'<lb/><lb/>'.join(lines)}</p></body>") == lines
 
 
 def test_a_recall_runs_wrapper_is_cleaned_block_by_block() -> None:
@@ -231,8 +224,6 @@ def test_html_comments_between_and_inside_paragraphs_do_not_merge_or_lose_them()
 
 def test_a_nested_list_prints_each_item_once() -> None:
     """A sub-list's items are lines of their own, not also part of their parent item's line."""
-    from lxml import etree
-
     body = etree.fromstring(
         "<body><list><item>Find alternatives to salt.<list><item>Lemon juice.</item><item>Fresh herbs.</item>"
         "</list></item><item>Read the label.</item></list></body>"
@@ -242,29 +233,23 @@ def test_a_nested_list_prints_each_item_once() -> None:
 
 
 def test_blocks_inside_a_block_are_not_glued_together() -> None:
-    from lxml import etree
-
     element = etree.fromstring("<cell>Headline<p>By A. Writer</p><p>First paragraph.</p></cell>")
     assert _flat(element) == "Headline By A. Writer First paragraph."
 
 
 def test_a_quote_keeps_its_paragraphs_and_attribution_on_lines_of_their_own() -> None:
-    from lxml import etree
-
-    body = etree.fromstring("<body><quote><p>We train for this.</p><p>All winter.</p>Tegan Vosper</quote></body>")
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [("quote", "We train for this.\nAll winter.\nTegan Vosper")]
+    assert _kinds("<body><quote><p>We train for this.</p><p>All winter.</p>Tegan Vosper</quote></body>") == [
+        ("quote", "We train for this.\nAll winter.\nTegan Vosper")
+    ]
 
 
 def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
     """Pages laid out with tables: the navigation cell and the story cell are not one data row."""
-    from lxml import etree
-
-    body = etree.fromstring(
+    assert _kinds(
         "<body><table><row><cell><ref>Home</ref><lb/><ref>News</ref></cell>"
         "<cell>Headline<p>First paragraph.</p><p>Second one.</p></cell></row></table>"
         "<table><row><cell>Phase</cell><cell>Cost</cell></row></table></body>"
-    )
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+    ) == [
         ("p", "Home News"),
         ("p", "Headline"),
         ("p", "First paragraph."),
@@ -275,28 +260,20 @@ def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
 
 def test_a_data_table_whose_cells_list_links_stays_a_table() -> None:
     """Second review: "where to watch", a result's sources: link lists in the cells of a table with a header row."""
-    from lxml import etree
-
     links = "<ref>Returns</ref><lb/><ref>Count sheet</ref><lb/><ref>Recount</ref><lb/><ref>Profile</ref>"
-    body = etree.fromstring(
+    assert _kinds(
         "<body><table><row><cell role='head'>District</cell><cell role='head'>Sources</cell></row>"
         f"<row><cell>North</cell><cell>{links}</cell></row></table></body>"
-    )
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
-        ("table", "District | Sources\nNorth | Returns Count sheet Recount Profile")
-    ]
+    ) == [("table", "District | Sources\nNorth | Returns Count sheet Recount Profile")]
 
 
 def test_a_table_whose_cell_is_a_column_of_links_is_layout() -> None:
     """A navigation column, a link a line, in a page laid out with tables: no data row; an address cell stays data."""
-    from lxml import etree
-
-    body = etree.fromstring(
+    assert _kinds(
         "<body><table><row><cell>SECTIONS<lb/><ref>Local News</ref><lb/><ref>Sports</ref><lb/><ref>Obituaries</ref>"
         "</cell><cell>MORE NEWS<lb/><ref>Budget hearing set</ref></cell></row></table>"
         "<table><row><cell>Office</cell><cell>14 Main St.<lb/>Millbrook<lb/>Open 9-5</cell></row></table></body>"
-    )
-    assert [(b.kind, b.text) for b in body_blocks(body)] == [
+    ) == [
         ("p", "SECTIONS Local News Sports Obituaries"),
         ("p", "MORE NEWS Budget hearing set"),
         ("table", "Office | 14 Main St. Millbrook Open 9-5"),
@@ -450,8 +427,6 @@ def test_a_text_is_short_against_the_pages_running_text_outside_links_and_chrome
 
 
 def test_a_link_to_a_place_on_the_same_page_is_not_link_text() -> None:
-    from lxml import etree
-
     body = etree.fromstring(
         '<body><head rend="h2"><ref target="#the-good">The Good</ref></head>'
         '<head rend="h2"><ref target="https://news.example/a/story#part-two">Part two</ref></head>'
