@@ -587,3 +587,32 @@ def test_a_short_page_another_kind_is_likelier_for_is_that_kind() -> None:
     brief = extract_article(_page(shorter, "https://courier.example/news/footbridge"))
     assert isinstance(brief, Article), getattr(brief, "detail", "")
     assert brief.word_count < SHORT_PAGE_WORDS
+
+
+def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
+    """Unseen-page probes: lottery results, live scores, a crossword and a changelog under an article's head (a
+    headline, a date, ``og:type`` article, even NewsArticle JSON-LD) were emitted as stories. No line of them runs
+    to ``PROSE_WORDS`` words; a story's paragraphs do, however short the story."""
+    from scraper.extraction.assemble import PROSE_WORDS
+    from tests.test_unseen_pages import EXPECT, extracted
+
+    for name in ("76_lottery_results", "77_live_scores"):
+        result = extracted(name, EXPECT[name]["url"])
+        assert isinstance(result, Rejection), name
+        assert (result.verdict or "").endswith("/no_prose"), result.detail
+        assert "no_prose: longest line " in result.detail
+    # The brief in paragraphs of exactly PROSE_WORDS words, and in list items of them, is a story.
+    sentences = [
+        "The footbridge over the Alder river reopened on Friday after a lorry struck its supports.",
+        "Engineers replaced two steel beams and resurfaced the deck over the winter months this year.",
+        "The council said the work cost about 240,000 pounds, most of it covered by insurance.",
+        "Cyclists are asked to dismount while the new surface settles, and the supports get checked.",
+    ]
+    assert {len(sentence.split()) for sentence in sentences} == {PROSE_WORDS}
+    for tag, wrap in (("p", "{}"), ("li", "<ul>{}</ul>")):
+        body = wrap.format("".join(f"<{tag}>{sentence}</{tag}>" for sentence in sentences))
+        start, end = SHORT_ARTICLE.index("<p>The footbridge"), SHORT_ARTICLE.index("</article>")
+        brief = extract_article(
+            _page(SHORT_ARTICLE[:start] + body + SHORT_ARTICLE[end:], "https://courier.example/news/footbridge")
+        )
+        assert isinstance(brief, Article), f"{tag}: {getattr(brief, 'detail', '')}"

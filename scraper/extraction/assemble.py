@@ -8,6 +8,7 @@ imports it: it gets the text runs as objects with a ``body`` and the recall run 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -42,7 +43,7 @@ from scraper.extraction.fields import (
 from scraper.extraction.figures import Figure, figure_images
 from scraper.extraction.headless import HEADER_LINES, headless_dates, headless_header, sidebar_lines
 from scraper.extraction.options import ExtractionOptions
-from scraper.extraction.pagekind import Verdict
+from scraper.extraction.pagekind import Kind, Verdict
 from scraper.extraction.people import pick_authors
 from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_published
 from scraper.extraction.recall import is_fuller, looks_short, running_words
@@ -51,7 +52,7 @@ from scraper.extraction.signoff import story_signoff
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import normalise, normalised_hash
+from scraper.text import count_words, normalise, normalised_hash
 
 
 class Extracted(Protocol):
@@ -86,6 +87,31 @@ class Read:
 # kind has 149 words; the briefs of 60-100 words have a P(article) of 0.8 and more).
 SHORT_PAGE_WORDS = 100
 ITEM_WORDS = 8  # words a block, on average: a schedule's or an index's items (6), not a police log's (10, review)
+# A story is told in sentences: some paragraph (or quote, or list item) of it runs to this many words. A page whose
+# every line is shorter is figures and fields (lottery numbers, live scores, a crossword's clues, a changelog's
+# one-line entries, a price plan's cells), whatever its head declares or its length. Over both shared corpora and
+# the unseen-page probes the shortest longest-paragraph of an article is 18 words (a Maltese brief, a Tilda page);
+# the pages with none of 15 are a service's price plan (7), lottery results (7), a crossword (9), live scores (10)
+# and a changelog (12). A poem's stanza is one paragraph, its lines joined: it stays.
+PROSE_WORDS = 15
+# A line that ends a sentence: a police log's entries are short ("Tuesday, 10:30 a.m.: Resident lost $900 to a phone
+# scam."), but each is one; a result's, a score's or a clue's line is not ("Harwick Town 2 - 1 Skelton Rovers").
+_SENTENCE = re.compile(r"\w\W{0,2}[.!?。！？؟۔।።…][\"'”’»)\]]*\s*$")
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """The paragraphs, quotes and list items: a table's cells, headings and code are no prose."""
+    items = (item for block in blocks if block.kind == "list" for item in block.text.split("\n"))
+    return [*items, *(block.text for block in blocks if block.kind in ("p", "quote"))]
+
+
+def figures_only(blocks: list[Block]) -> int | None:
+    """The longest line's words, if no line is prose: none runs to ``PROSE_WORDS`` and most are not sentences."""
+    lines = _lines(blocks)
+    longest = max(map(count_words, lines), default=0)
+    if longest >= PROSE_WORDS or 2 * sum(1 for line in lines if _SENTENCE.search(line)) >= len(lines):
+        return None
+    return longest
 
 
 def build_article(
@@ -163,6 +189,12 @@ def build_article(
     if (rival := verdict.rival) is not None and words < SHORT_PAGE_WORDS and words < ITEM_WORDS * len(blocks):
         short = Verdict(rival, "short_likelier")  # a schedule, a stock's figures, an index of notices
         return Rejection(DropReason.NOT_ARTICLE, f"{short.kind} ({short.signal}: {words} words)", verdict=str(short))
+    if not paywalled and (longest := figures_only(blocks)) is not None:
+        no_prose = Verdict(verdict.rival or Kind.UNKNOWN, "no_prose")
+        return Rejection(
+            DropReason.NOT_ARTICLE, f"{no_prose.kind} ({no_prose.signal}: longest line {longest} words)",
+            verdict=str(no_prose),
+        )  # fmt: skip
     if len(blocks) <= 2 and words > 200 and only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
         return Rejection(DropReason.NOT_ARTICLE, f"{verdict.signal}, but its text is all links")
