@@ -616,3 +616,27 @@ def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
             _page(SHORT_ARTICLE[:start] + body + SHORT_ARTICLE[end:], "https://courier.example/news/footbridge")
         )
         assert isinstance(brief, Article), f"{tag}: {getattr(brief, 'detail', '')}"
+
+
+def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> None:
+    """Unseen-page probe: a section front printed with a story's head (``NewsArticle`` JSON-LD, ``og:type``
+    article, a publication time) is left to the model by the teaser-run rule and came out as an article whose
+    text is its cards' teasers. Each paragraph of that text is the teaser of a card whose headline links to
+    another page of the site; a brief's paragraphs are its own, and a listicle's items link to other sites."""
+    from tests.test_unseen_pages import EXPECT, extracted, page_html
+
+    result = extracted("78_section_front_declared", EXPECT["78_section_front_declared"]["url"])
+    assert isinstance(result, Rejection), result
+    assert result.verdict == "listing/teaser_body", result.detail
+    assert result.detail == "listing (teaser_body: its text is 6 cards' teasers)"
+    page = page_html("78_section_front_declared")
+    elsewhere = page.replace('<a href="/2026/', '<a href="https://ayuntamiento.example/2026/')  # a listicle's links
+    assert isinstance(extract_article(_page(elsewhere, EXPECT["78_section_front_declared"]["url"])), Article)
+    story = (
+        "<p>El pleno del Ayuntamiento aprobó anoche los presupuestos de 2027 con los votos del equipo de gobierno, tras"
+        " una sesión de cinco horas que terminó pasada la medianoche.</p><p>Las cuentas suben un cuatro por ciento y"
+        " destinan más dinero a la limpieza de calles y al transporte urbano, según explicó la concejala de Hacienda."
+        "</p><p>La oposición votó en contra y anunció que recurrirá dos partidas ante el tribunal de cuentas.</p>"
+    )
+    brief = page.replace('<div class="td-ss-main-content">', f'<div class="td-ss-main-content">{story}')  # over a rail
+    assert isinstance(extract_article(_page(brief, EXPECT["78_section_front_declared"]["url"])), Article)

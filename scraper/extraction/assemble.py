@@ -49,6 +49,7 @@ from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_publi
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.signoff import story_signoff
+from scraper.extraction.teaserbody import TEASER_BODY_CARDS, teaser_cards
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
@@ -194,6 +195,12 @@ def build_article(
         return Rejection(
             DropReason.NOT_ARTICLE, f"{no_prose.kind} ({no_prose.signal}: longest line {longest} words)",
             verdict=str(no_prose),
+        )  # fmt: skip
+    if (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS:  # a section front that declares a story
+        teasers = Verdict(Kind.LISTING, "teaser_body")
+        return Rejection(
+            DropReason.NOT_ARTICLE, f"{teasers.kind} ({teasers.signal}: its text is {cards} cards' teasers)",
+            verdict=str(teasers),
         )  # fmt: skip
     if len(blocks) <= 2 and words > 200 and only_links(tree, text):
         # trafilatura's last resort glues a page's text into one block, links and all.
