@@ -593,7 +593,7 @@ def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
     """Unseen-page probes: lottery results, live scores, a crossword and a changelog under an article's head (a
     headline, a date, ``og:type`` article, even NewsArticle JSON-LD) were emitted as stories. No line of them runs
     to ``PROSE_WORDS`` words; a story's paragraphs do, however short the story."""
-    from scraper.extraction.assemble import PROSE_WORDS
+    from scraper.extraction.bodyshape import PROSE_WORDS
     from tests.test_unseen_pages import EXPECT, extracted
 
     for name in ("76_lottery_results", "77_live_scores"):
@@ -640,3 +640,35 @@ def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> 
     )
     brief = page.replace('<div class="td-ss-main-content">', f'<div class="td-ss-main-content">{story}')  # over a rail
     assert isinstance(extract_article(_page(brief, EXPECT["78_section_front_declared"]["url"])), Article)
+
+
+def test_a_short_page_that_opens_on_its_items_fields_is_no_article() -> None:
+    """Unseen-page probes: a used car, a flat for sale, a job advert, a study programme, a stock's page, printed
+    under an article's head, open on their item's short fields ("Anno: 2019", "Chilometri: 68.000") and tell
+    the rest in a paragraph or two; none names a writer. A story that opens on its key facts has a byline, or
+    is long (a guide under a fact box); a breadcrumb's items are links."""
+    from scraper.extraction.bodyshape import FIELDS_PAGE_WORDS
+    from tests.test_unseen_pages import EXPECT, extracted
+
+    result = extracted("79_used_car_advert", EXPECT["79_used_car_advert"]["url"])
+    assert isinstance(result, Rejection), result
+    assert (result.verdict or "").endswith("/fields_first"), result.detail
+    assert "6 short fields before any prose" in result.detail
+    facts = ("Closed: four months", "Cost: 240,000", "Reopened: Friday", "Bikes: walk")
+    box = "<ul>" + "".join(f"<li>{fact}</li>" for fact in facts) + "</ul>"
+    start = SHORT_ARTICLE.index("<p>The footbridge")
+    brief = SHORT_ARTICLE[:start] + box + SHORT_ARTICLE[start:]  # under "By Maria Jensen"
+    assert isinstance(extract_article(_page(brief, "https://courier.example/news/footbridge")), Article)
+    # Unsigned, the same 120 words read as an item's page (the rule's cost, which a byline or length bounds) ...
+    unsigned = brief.replace('<p class="byline">By Maria Jensen · ', '<p class="byline">')
+    assert isinstance(extract_article(_page(unsigned, "https://courier.example/news/footbridge")), Rejection)
+    streets = ("Mill Lane", "Church Street", "the station", "the school", "Weir Road", "the market", "Dock Street")
+    more = "".join(
+        f"<p>Work on the path towards {street} starts in week {week}, and the council will repaint its railings and"
+        f" add lighting there, the engineers told {number} residents at a meeting on the bridge.</p>"
+        for week, (street, number) in enumerate(zip(streets, range(20, 90, 10), strict=False), start=2)
+    )
+    longer = unsigned.replace("</article>", f"{more}</article>")  # ... and a story of 300 words and more is one
+    result = extract_article(_page(longer, "https://courier.example/news/footbridge"))
+    assert isinstance(result, Article), getattr(result, "detail", "")
+    assert result.word_count >= FIELDS_PAGE_WORDS

@@ -8,7 +8,6 @@ imports it: it gets the text runs as objects with a ``body`` and the recall run 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -26,6 +25,7 @@ from scraper.extraction.blocks import (
     text_words,
     with_lead,
 )
+from scraper.extraction.bodyshape import fields_first, figures_only
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, language_code
@@ -53,7 +53,7 @@ from scraper.extraction.teaserbody import TEASER_BODY_CARDS, teaser_cards
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import count_words, normalise, normalised_hash
+from scraper.text import normalise, normalised_hash
 
 
 class Extracted(Protocol):
@@ -88,32 +88,6 @@ class Read:
 # kind has 149 words; the briefs of 60-100 words have a P(article) of 0.8 and more).
 SHORT_PAGE_WORDS = 100
 ITEM_WORDS = 8  # words a block, on average: a schedule's or an index's items (6), not a police log's (10, review)
-# A story is told in sentences: some paragraph (or quote, or list item) of it runs to this many words. A page whose
-# every line is shorter is figures and fields (lottery numbers, live scores, a crossword's clues, a changelog's
-# one-line entries, a price plan's cells), whatever its head declares or its length. Over both shared corpora and
-# the unseen-page probes the shortest longest-paragraph of an article is 18 words (a Maltese brief, a Tilda page);
-# the pages with none of 15 are a service's price plan (7), lottery results (7), a crossword (9), live scores (10)
-# and a changelog (12). A poem's stanza is one paragraph, its lines joined: it stays.
-PROSE_WORDS = 15
-# A line that ends a sentence: a police log's entries are short ("Tuesday, 10:30 a.m.: Resident lost $900 to a phone
-# scam."), but each is one; a result's, a score's or a clue's line is not ("Harwick Town 2 - 1 Skelton Rovers").
-_SENTENCE = re.compile(r"\w\W{0,2}[.!?。！？؟۔।።…][\"'”’»)\]]*\s*$")
-
-
-def _lines(blocks: list[Block]) -> list[str]:
-    """The paragraphs, quotes and list items: a table's cells, headings and code are no prose."""
-    items = (item for block in blocks if block.kind == "list" for item in block.text.split("\n"))
-    return [*items, *(block.text for block in blocks if block.kind in ("p", "quote"))]
-
-
-def figures_only(blocks: list[Block]) -> int | None:
-    """The longest line's words, if no line is prose: none runs to ``PROSE_WORDS`` and most are not sentences."""
-    lines = _lines(blocks)
-    longest = max(map(count_words, lines), default=0)
-    if longest >= PROSE_WORDS or 2 * sum(1 for line in lines if _SENTENCE.search(line)) >= len(lines):
-        return None
-    return longest
-
 
 def build_article(
     read: Read,
@@ -195,6 +169,12 @@ def build_article(
         return Rejection(
             DropReason.NOT_ARTICLE, f"{no_prose.kind} ({no_prose.signal}: longest line {longest} words)",
             verdict=str(no_prose),
+        )  # fmt: skip
+    if not authors and (fields := fields_first(blocks)) is not None:
+        item = Verdict(verdict.rival or Kind.UNKNOWN, "fields_first")
+        return Rejection(
+            DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}: {fields} short fields before any prose)",
+            verdict=str(item),
         )  # fmt: skip
     if (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS:  # a section front that declares a story
         teasers = Verdict(Kind.LISTING, "teaser_body")
