@@ -41,6 +41,10 @@ def _item(html: str) -> Verdict | None:
         ("Commercial Roofing", {"@type": "Service", "name": "Commercial Roofing"}, Kind.SERVICE),
         ("Trail Kettle", {"@type": "Product", "name": "Trail Kettle", "offers": {"price": "39"}}, Kind.PRODUCT),
         ("Junior Reporter", {"@type": "JobPosting", "title": "Junior Reporter"}, Kind.SERVICE),
+        # unseen-page probe: the headline adds a bracketed note the data leaves out (hours, "m/w/d", a year)
+        ("Verslaggever regio Zwolle (32-36 uur)", {"@type": "JobPosting", "title": "Verslaggever regio Zwolle"},
+         Kind.SERVICE),
+        ("Redakteur Lokales [m/w/d]", {"@type": "JobPosting", "title": "Redakteur Lokales"}, Kind.SERVICE),
     ],
 )  # fmt: skip
 def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: dict[str, object], kind: Kind) -> None:
@@ -58,6 +62,7 @@ def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: d
                                 {"@type": "LocalBusiness", "name": "Brightline Roofing"})),
         # second review: a job's title that opens a story's headline (a jobs widget beside it) is its subject
         ("Reporter wins state press award", ({"@type": "JobPosting", "title": "Reporter"},)),
+        ("Reporter wins state press award (video)", ({"@type": "JobPosting", "title": "Reporter"},)),
         # a course, an organisation, a web site: no kind of page here (a blog's header names its site)
         ("Writing for the web", ({"@type": "Course", "name": "Writing for the web"},)),
         ("Brightline Roofing", ({"@type": "Organization", "name": "Brightline Roofing"},)),

@@ -17,6 +17,8 @@ no article.
 
 from __future__ import annotations
 
+import re
+
 from scraper.extraction.pagekind import Kind, Verdict
 from scraper.extraction.signals import ARTICLE_TYPES, AUTHOR_META, PageSignals
 from scraper.text import normalise
@@ -32,23 +34,27 @@ def declared_item(signals: PageSignals) -> Verdict | None:
     """The kind of the item the page declares and is headed by; None for any other page (and any article).
 
     The headline is the page's first ``<h1>`` (not a breadcrumb's), compared as :func:`normalise` reads text,
-    and must be the item's whole name: a job's title that opens a story's headline ("Reporter wins state press
-    award", beside a jobs widget) is the story's subject (second review). Read once the byline by the headline
+    and must be the item's whole name, or that and a bracketed note (:data:`_BRACKETED_TAIL`): a job's title that
+    opens a story's headline ("Reporter wins state press award", beside a jobs widget) is the story's subject
+    (second review). Read once the byline by the headline
     is (``signals.header_byline``), as a plain-text "By Jane Doe" names a writer too.
     """
     if signals.article_ld is not None or not signals.h1 or signals.h1_in_nav or _names_a_writer(signals):
         return None
     if any(t in ARTICLE_TYPES or t.endswith("Article") or t == "Review" for t in signals.jsonld_types):
         return None  # a review names the product it tests, and may be headed by that name alone
-    headline = normalise(signals.h1[0])
-    if not headline:
-        return None
+    headlines = {normalise(signals.h1[0]), normalise(_BRACKETED_TAIL.sub("", signals.h1[0]))} - {""}
     for kind_name, name in signals.ld_named:
         if (kind := _KINDS.get(kind_name)) is None or not (declared := normalise(name)):
             continue
-        if declared == headline:
+        if declared in headlines:
             return Verdict(kind, "ld_headline")
     return None
+
+
+# A bracketed note after the item's name, which the headline adds and the data leaves out: a job's hours or
+# gender note ("Verslaggever regio Zwolle (32-36 uur)", "Redakteur (m/w/d)"), a model's year ("Trail Kettle (2025)").
+_BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 
 def _names_a_writer(signals: PageSignals) -> bool:
