@@ -157,6 +157,8 @@ def test_repeated_headline_with_its_byline_glued_on_goes_at_the_top_only() -> No
         ("Written and photographed by Chris McNamara on May 3, 2024", True),  # a credit's verbs before "by"
         ("Authored by Chris McNamara, 3 May 2024 at 10:00", True),
         ("Aktualisiert am 3.5.2024 von Chris McNamara", True),  # the date's stamp, in the site's language
+        # unseen-page probe: a Joomla info line, its date in figures with dots (no date once normalised), a count
+        ("Napsal: Chris McNamara | Zveřejněno: 16. 11. 2025 | Zobrazeno: 611×", True),
         # the writer named in a sentence, with or without a date, is the story's
         ("Call for proposals for the summer school is open until July 31, 2026, by Chris McNamara", False),
         ("This post was written by Chris McNamara, who runs the shop's repair bench in Leeds", False),

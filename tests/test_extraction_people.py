@@ -31,7 +31,8 @@ def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[
 @pytest.mark.parametrize(
     "byline",
     ["Skrevet av Kari Solheim", "skrevet af Kari Solheim", "Skriven av Kari Solheim", "Geschreven door Kari Solheim",
-     "Escrito por Kari Solheim", "Écrit par Kari Solheim", "Scritto da Kari Solheim", "Napisane przez Kari Solheim"],
+     "Escrito por Kari Solheim", "Écrit par Kari Solheim", "Scritto da Kari Solheim", "Napisane przez Kari Solheim",
+     "Napsal: Kari Solheim", "Napísala: Kari Solheim", "Γράφει ο Kari Solheim", "Γράφει η Kari Solheim"],
 )  # fmt: skip
 def test_a_written_by_lead_in_other_languages_is_no_part_of_the_name(byline: str) -> None:
     """A post footer's "Skrevet av Kari Solheim" (Norwegian "written by") named the writer "Skrevet av Kari Solheim"."""
@@ -823,3 +824,28 @@ def test_a_masthead_inside_main_gives_no_date() -> None:
     result = extract(page, url="https://news.example/local/harbour-wall")
     assert isinstance(result, Article), result
     assert (result.published or "").startswith("2024-02-01"), result.published
+
+
+def test_joomlas_created_by_line_names_the_writer_and_leaves_the_story() -> None:
+    """Unseen-page probe: Joomla prints "Napsal: Radek Holub | Zveřejněno: 16. 11. 2025 | Zobrazeno: 611×" in
+    spans classed ``createdby``, ``published`` and ``hits``; no byline class, so no writer, and the line stayed
+    at the top of the story (its date in figures, which the byline rule read only normalised, as "16 11 2025")."""
+    story = "".join(
+        f"<p>{sentence} Fotbalisté Sokola Lanžhot zvládli poslední podzimní zápas I. A třídy a přezimují na druhém"
+        " místě tabulky, jen bod za vedoucím Hlohovcem, který prohrál poprvé od srpna.</p>"
+        for sentence in ("Domácí vedli od 12. minuty.", "Hosté srovnali po přestávce.", "Rozhodl až pokutový kop.")
+    )
+    page = (
+        '<html lang="cs"><head><title>Lanžhot otočil zápas s Hlohovcem - TJ Sokol Lanžhot</title></head><body>'
+        '<div class="menu"><a href="/">Úvod</a> <a href="/fotbal">Fotbal</a></div><div class="item-page">'
+        "<h2>Lanžhot otočil zápas s Hlohovcem</h2>"
+        '<div class="article-info"><span class="createdby">Napsal: Radek Holub</span> | '
+        '<span class="published">Zveřejněno: 16. 11. 2025</span> | <span class="hits">Zobrazeno: 611×</span></div>'
+        f"{story}</div></body></html>"
+    )
+    article = extract(page, url="https://sokol-lanzhot.example/fotbal/412-lanzhot-otocil-zapas-s-hlohovcem")
+    assert isinstance(article, Article)
+    assert article.authors == ["Radek Holub"]
+    assert "Napsal" not in article.text
+    assert "Zobrazeno" not in article.text
+    assert article.text.startswith("Domácí vedli od 12. minuty.")

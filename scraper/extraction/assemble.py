@@ -89,6 +89,7 @@ class Read:
 SHORT_PAGE_WORDS = 100
 ITEM_WORDS = 8  # words a block, on average: a schedule's or an index's items (6), not a police log's (10, review)
 
+
 def build_article(
     read: Read,
     document: Extracted,

@@ -113,7 +113,13 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             return rest != text
         opening = without_dates(text).lstrip()  # a dated byline opens so: "By …", "Posted on <date> by …", a name
         opens = opening.startswith(_byline_openers()) or any(opening.startswith(f"{n} ") for n in names)
-        return opens and (undated := without_dates(rest)) != rest and count_words(undated) <= _DATED_OTHER_WORDS
+        if not opens:
+            return False
+        if (undated := without_dates(rest)) == rest:  # read as printed too: normalised, "16. 11. 2025" is no date
+            undated = normalise(without_dates(block.text))
+            for name in names:
+                undated = undated.replace(name, " ")
+        return count_words(undated) < count_words(rest) and count_words(undated) <= _DATED_OTHER_WORDS
 
     edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]

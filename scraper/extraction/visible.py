@@ -44,6 +44,7 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
 _BYLINE_CLASS = re.compile(
     r"byline|author-name|article-author|author__name|authors|(?<![^ \t\r\n])author(?![^ \t\r\n])"
     r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori)(?![a-z])"  # "autor-columna", "auteur"
+    r"|createdby|created-by"  # Joomla's article info: "<span class=createdby>Written by …</span>"
 )
 _CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
 _BYLINE, _CAPTION = 1, 2
@@ -75,7 +76,8 @@ _MAY_MARK = etree.XPath(  # ``//@class | //@rel | //@itemprop | //figcaption`` (
 # A word in every value that can mark anything (both class regexes are case-sensitive, as is
 # ``str.find``; a rel or itemprop marks when it is "author"; a <figcaption> stands as "caption").
 _MARK_WORDS = (
-    "author", "byline", "autor", "auteur", "caption", "Caption", "credit", "copyright", "bildunterschrift", "legende"
+    "author", "byline", "autor", "auteur", "created", "caption", "Caption", "credit", "copyright", "bildunterschrift",
+    "legende",
 )  # fmt: skip
 
 
