@@ -25,7 +25,7 @@ from scraper.extraction.blocks import (
     text_words,
     with_lead,
 )
-from scraper.extraction.bodyshape import fields_first, figures_only
+from scraper.extraction.bodyshape import figures_only
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, language_code
@@ -165,19 +165,13 @@ def build_article(
     if (rival := verdict.rival) is not None and words < SHORT_PAGE_WORDS and words < ITEM_WORDS * len(blocks):
         short = Verdict(rival, "short_likelier")  # a schedule, a stock's figures, an index of notices
         return Rejection(DropReason.NOT_ARTICLE, f"{short.kind} ({short.signal}: {words} words)", verdict=str(short))
-    if not paywalled and (longest := figures_only(blocks)) is not None:
+    if not paywalled and not authors and (longest := figures_only(blocks)) is not None:  # a signed text is a story
         no_prose = Verdict(verdict.rival or Kind.UNKNOWN, "no_prose")
         return Rejection(
             DropReason.NOT_ARTICLE, f"{no_prose.kind} ({no_prose.signal}: longest line {longest} words)",
             verdict=str(no_prose),
         )  # fmt: skip
-    if not authors and (fields := fields_first(blocks)) is not None:
-        item = Verdict(verdict.rival or Kind.UNKNOWN, "fields_first")
-        return Rejection(
-            DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}: {fields} short fields before any prose)",
-            verdict=str(item),
-        )  # fmt: skip
-    if (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS:  # a section front that declares a story
+    if not authors and (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS:  # a front declaring a story
         teasers = Verdict(Kind.LISTING, "teaser_body")
         return Rejection(
             DropReason.NOT_ARTICLE, f"{teasers.kind} ({teasers.signal}: its text is {cards} cards' teasers)",

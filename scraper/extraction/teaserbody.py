@@ -10,11 +10,14 @@ brief's paragraphs are its own, a front's are each the teaser of a card whose he
 another page of the site.
 
 A paragraph is a teaser when, a few levels up, the smallest ancestor holding a linked heading holds
-exactly one such link, to another page of the same host, and few words beside the paragraph. A
-listicle's items also have linked headings over their text, but they link to other sites (the
+exactly one such link, to another page of the same host, few words beside the paragraph, and a date.
+A listicle's items also have linked headings over their text, but they link to other sites (the
 restaurants, the brands, the shops), and a story's section headings link nowhere: measured over
 both shared corpora, the largest share of an article's body in same-site cards is 0.60, with the
-body read paragraph by paragraph.
+body read paragraph by paragraph. A digest of the site's own stories ("Weekend reads", "5 things to
+know", a morning briefing) is built like a front, but its items carry no dates, and it is often
+signed: a page that names a writer is left alone (``assemble.py``), and so is one of fewer dated
+cards. Two reviews' pages: five such digests were taken as fronts before both conditions, none after.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from urllib.parse import urldefrag, urljoin
 from lxml import html as lxml_html
 
 from scraper.extraction.blocks import Block
+from scraper.extraction.datescan import scanner
 from scraper.text import count_words
 from scraper.urls import host_of
 
@@ -37,8 +41,8 @@ _TEXT_TAGS = ("p", "li", "dd", "blockquote")
 
 
 def teaser_cards(tree: lxml_html.HtmlElement, url: str, blocks: list[Block]) -> int:
-    """How many cards the body's paragraphs are the teasers of, when they hold ``TEASER_BODY_SHARE`` of its words
-    (its headings aside);
+    """How many dated cards the body's paragraphs are the teasers of, when they hold ``TEASER_BODY_SHARE`` of its
+    words (its headings aside);
     else 0, as soon as the paragraphs outside cards are more than the rest allows (a story's first one, mostly).
 
     The paragraphs' elements are looked up in the page's order, as far as the last one needs: the body follows it.
@@ -50,17 +54,17 @@ def teaser_cards(tree: lxml_html.HtmlElement, url: str, blocks: list[Block]) -> 
     if outside > allowed:
         return 0
     found = _Elements(tree)
-    host, cards = host_of(url), set[str]()
+    host, dated = host_of(url), set[str]()
     for block in paragraphs:
         element = found.get(" ".join(block.text.split()))
-        link = _card_link(element, block.words, url, host) if element is not None else None
-        if link is None:
+        card = _card_link(element, block.words, url, host) if element is not None else None
+        if card is None:
             outside += block.words
             if outside > allowed:
                 return 0
-        else:
-            cards.add(link)
-    return len(cards)
+        elif card[1]:
+            dated.add(card[0])
+    return len(dated)
 
 
 class _Elements:
@@ -81,9 +85,11 @@ class _Elements:
         return None
 
 
-def _card_link(element: lxml_html.HtmlElement, words: int, page: str, host: str) -> str | None:
-    """The link of the card ``element`` is the teaser of, if it is one: the first ancestor with a linked heading
-    holds one, to another page of the host, and at most ``_CARD_WORDS`` words beside the teaser."""
+def _card_link(element: lxml_html.HtmlElement, words: int, page: str, host: str) -> tuple[str, bool] | None:
+    """The link of the card ``element`` is the teaser of, if it is one, and whether the card is dated: the first
+    ancestor with a linked heading holds one, to another page of the host, and at most ``_CARD_WORDS`` words
+    beside the teaser; a date is a ``<time>`` or one in its text (a front dates its stories, a digest's items
+    are today's)."""
     ancestor: lxml_html.HtmlElement | None = element
     for _ in range(_LEVELS):
         ancestor = ancestor.getparent() if ancestor is not None else None
@@ -97,7 +103,11 @@ def _card_link(element: lxml_html.HtmlElement, words: int, page: str, host: str)
         (link,) = links
         if host_of(link) != host or link.rstrip("/") == page.rstrip("/"):
             return None
-        return link if count_words(ancestor.text_content()) <= words + _CARD_WORDS else None
+        text = ancestor.text_content()
+        if count_words(text) > words + _CARD_WORDS:
+            return None
+        dated = next(ancestor.iter("time"), None) is not None or bool(scanner("").spans(text, ranges=False))
+        return (link, dated)
     return None
 
 
