@@ -637,3 +637,20 @@ def test_a_headless_page_keeps_a_standfirst_above_its_headline_and_reads_dates_a
     assert article.text.startswith(standfirst)  # the story's, though above the headline
     assert "Council sets budget hearing" not in article.text  # the sidebar's link line is not
     assert article.published == "2025-04-03"  # no lang="en-GB", but a .co.uk address
+
+
+def test_a_headless_pages_title_of_site_and_headline_gives_the_headline_and_its_masthead_notice_goes() -> None:
+    """Unseen-page probe: a table layout's ``<title>`` is "Site - Headline", and its masthead cell, above the bold
+    headline, prints the copyright notice. The title was the whole ``<title>`` (the headline is a part of it,
+    so it stood), and the headline and byline lines stayed in the text, under the notice."""
+    page = LEGACY.format(byline="By Hank Sorensen, Staff Writer", story=LEGACY_STORY).replace(
+        "<title>Millbrook Courier</title>",
+        "<title>Millbrook Courier - Harbour footbridge reopens after two months of repairs</title>",
+    )
+    notice = "Copyright 2025 Millbrook Courier, 14 Main St., Millbrook. All rights reserved."
+    page = page.replace('<td width="780">', f'<td width="780"><font size="1">{notice}</font><br><br>')
+    article = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=82"))
+    assert isinstance(article, Article), article
+    assert article.title == "Harbour footbridge reopens after two months of repairs"
+    assert article.authors == ["Hank Sorensen"]
+    assert article.text.startswith("The footbridge over the harbour opened again"), article.text[:200]

@@ -29,6 +29,7 @@ from scraper.extraction.bodyshape import figures_only
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, language_code
+from scraper.extraction.errorpage import TITLE_PARTS
 from scraper.extraction.fields import (
     Fallback,
     is_paywalled,
@@ -90,6 +91,18 @@ SHORT_PAGE_WORDS = 100
 ITEM_WORDS = 8  # words a block, on average: a schedule's or an index's items (6), not a police log's (10, review)
 
 
+def _a_part_of(headline: str, title: str) -> bool:
+    """The headline is one of the ``<title>``'s parts, the site's name another ("The Daily Ledger - Headline")."""
+    parts = TITLE_PARTS.split(title)
+    return len(parts) > 1 and normalise(headline) in {normalise(part) for part in parts}
+
+
+def _over_byline(raw: list[str], byline: str, title: str) -> bool:
+    """The title is the line over the byline's in trafilatura's text before cleaning."""
+    lines = [normalise(line) for line in raw]
+    return any(lines[i - 1] == normalise(title) for i, line in enumerate(lines) if i and line == normalise(byline))
+
+
 def build_article(
     read: Read,
     document: Extracted,
@@ -133,13 +146,15 @@ def build_article(
     ):
         signals.header_byline, headline = found.byline, found.headline
         authors = pick_authors(signals, site_name, fallback, url)
-        if headline is not None and normalise(headline) not in normalise(title):  # the <title> is the site's name
-            title = headline
+        raw = [block.text for block in body_blocks(document.body, url)]
+        if retitled := _over_byline(raw, blocks[found.line].text, title):
+            headline = title  # cleaning took the headline line, the title's: the line above is a sidebar's
+        elif headline is not None and (normalise(headline) not in normalise(title) or _a_part_of(headline, title)):
+            title = headline  # the <title> is the site's name, or "Site - Headline"
         if not shown:
-            raw = [block.text for block in body_blocks(document.body, url)]
             above = blocks[found.line - 1].text if found.line else ""
             shown = headless_dates(raw, found, above, language_code(signals.html_lang, url))
-        sidebar = sidebar_lines(blocks, found)
+        sidebar = sidebar_lines(blocks, found, headline_kept=not retitled)
         if authors or title == headline:
             blocks, ctx = clean(document)  # again, so that the byline and headline lines go
         while blocks and blocks[0].text in sidebar:

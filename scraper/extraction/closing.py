@@ -42,11 +42,13 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice.
 
     Sites laid out with tables (and some CMS footers inside the article container) hand the
-    notice to the extractor as the last paragraph. Only short blocks among the last three count;
-    ``© dpa`` style agency credits are left to the contribution rule.
+    notice to the extractor as the last paragraph, or, a masthead's, as one of the first (a page
+    without a headline element, whose text starts at the top of the page). Only short blocks among
+    the last three and the first three count; ``© dpa`` style agency credits are left to the
+    contribution rule.
     """
-    start = max(0, len(blocks) - 3)
-    return [b for i, b in enumerate(blocks) if i < start or not is_copyright_notice(b)]
+    start = max(3, len(blocks) - 3)
+    return [b for i, b in enumerate(blocks) if 3 <= i < start or not is_copyright_notice(b)]
 
 
 def is_copyright_notice(block: Block) -> bool:

@@ -85,14 +85,17 @@ def _byline_index(lines: list[str], byline: str, above: str) -> int | None:
     return next((i for i in copies if i and " ".join(lines[i - 1].split()) == wanted), copies[0])
 
 
-def sidebar_lines(blocks: list[Block], found: Headless) -> set[str]:
+def sidebar_lines(blocks: list[Block], found: Headless, headline_kept: bool = True) -> set[str]:
     """The texts of the link lines trafilatura kept above the headline: a sidebar's "Latest News" and its headlines.
 
     Only lines that are mostly links: a standfirst or a lede printed above a bold headline is the story's.
+    ``headline_kept`` is False when cleaning took the headline's line (it repeats the title): the line above the
+    byline is then a sidebar's too.
     """
     if found.headline is None:
         return set()
-    return {block.text for block in blocks[: found.line - 1] if block.link_density >= _SIDEBAR_LINK_DENSITY}
+    above = blocks[: found.line - 1] if headline_kept else blocks[: found.line]
+    return {block.text for block in above if block.link_density >= _SIDEBAR_LINK_DENSITY}
 
 
 _SIDEBAR_LINK_DENSITY = 0.5
