@@ -115,7 +115,7 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         opens = opening.startswith(_byline_openers()) or any(opening.startswith(f"{n} ") for n in names)
         if not opens:
             return False
-        if (undated := without_dates(rest)) == rest:  # read as printed too: normalised, "16. 11. 2025" is no date
+        if (undated := without_dates(rest)) == rest and any(c.isdigit() for c in rest):  # "16. 11. 2025", as printed
             undated = normalise(without_dates(block.text))
             for name in names:
                 undated = undated.replace(name, " ")
