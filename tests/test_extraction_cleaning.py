@@ -250,6 +250,29 @@ def test_a_storys_own_responses_stay(blocks: list[Block]) -> None:
     assert strip_comment_section(blocks, CleaningContext()) == blocks
 
 
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Dalmatinski glas d.o.o. Split | Impressum | Uvjeti korištenja", True),  # unseen-page probe
+        ("Valley Courier · Privacy policy · Terms of use · Contact us", True),
+        ("Split | Zadar | Šibenik", False),  # fields, but none a page of the site
+        ("The paper's impressum | its legal notice | names the publisher, the court heard in a long session.", False),
+    ],
+)
+def test_a_footer_line_of_the_sites_own_pages_goes_at_either_end(text: str, removed: bool) -> None:
+    story = [p(f"{PROSE} {i}") for i in range(5)]
+    for blocks in ([*story, p(text)], [p(text), *story]):
+        assert (len(strip_copyright_notices(blocks, CleaningContext())) == 5) is removed
+
+
+def test_a_copyright_notice_among_the_first_lines_goes() -> None:
+    """Unseen-page probe: a table layout's masthead cell prints the notice above the headline, and a page without
+    a headline element gives trafilatura its text from the top."""
+    notice = "Copyright 2026 The Millbrook Ledger, 14 Main St., Millbrook. All rights reserved."
+    story = [p(f"{PROSE} {i}") for i in range(5)]
+    assert strip_copyright_notices([p("Thursday, March 12, 2026"), p(notice), *story], CleaningContext())[1:] == story
+
+
 def test_a_copyright_notice_early_in_the_body_stays() -> None:
     blocks = [p("All rights reserved, said the label's lawyer."), *[p(f"{PROSE} {i}") for i in range(5)]]
     assert len(strip_copyright_notices(blocks, CleaningContext())) == 6

@@ -9,10 +9,11 @@ WordPress's heading ("3 thoughts on “Title”"), in the body's second half.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
-from scraper.text import phrases, starts_with_phrase
+from scraper.text import normalise, phrases, starts_with_phrase
 
 
 def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -39,7 +40,8 @@ _COPYRIGHT_START = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:
 
 
 def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice.
+    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice, and its line of the
+    site's own pages (``Daily Example Ltd | Impressum | Privacy policy``).
 
     Sites laid out with tables (and some CMS footers inside the article container) hand the
     notice to the extractor as the last paragraph, or, a masthead's, as one of the first (a page
@@ -48,7 +50,26 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     contribution rule.
     """
     start = max(3, len(blocks) - 3)
-    return [b for i, b in enumerate(blocks) if 3 <= i < start or not is_copyright_notice(b)]
+    return [b for i, b in enumerate(blocks) if 3 <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
+
+
+# A footer's line of fields: the publisher, then the site's own pages ("Dalmatinski glas d.o.o. Split | Impressum
+# | Uvjeti korištenja"), in a short block of at least three fields, one of them a site page's name.
+_FIELD_BARS = re.compile(r"\s+[|·•]\s+")
+_FOOTER_FIELDS = 3
+
+
+def _lists_site_pages(block: Block) -> bool:
+    """A short line of fields, set off by bars or dots, that names one of the site's own pages."""
+    if block.kind != "p" or block.words > 30:
+        return False
+    fields = _FIELD_BARS.split(block.text.strip())
+    return len(fields) >= _FOOTER_FIELDS and any(normalise(f) in _site_pages() for f in fields)
+
+
+@cache
+def _site_pages() -> frozenset[str]:
+    return frozenset(normalise(phrase) for phrase in phrases()["site_page_title"])
 
 
 def is_copyright_notice(block: Block) -> bool:
