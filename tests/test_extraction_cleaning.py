@@ -265,6 +265,23 @@ def test_a_footer_line_of_the_sites_own_pages_goes_at_either_end(text: str, remo
         assert (len(strip_copyright_notices(blocks, CleaningContext())) == 5) is removed
 
 
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Lapa pēdējo reizi atjaunota: 25.11.2025.", True),  # unseen-page probe: a ministry's press release
+        ("Page last reviewed: 4 March 2026", True),
+        ("Closing date: 25.11.2025, 14:30", True),
+        ("Deadline: 15 December 2025", False),  # one word: a fact of the story
+        ("The council meets again on 15 December 2025.", False),
+        ("Applications open: 1 December 2025 to 15 January 2026, at the town hall or online.", False),
+    ],
+)
+def test_the_pages_update_stamp_closing_the_text_goes(text: str, removed: bool) -> None:
+    story = [p(f"{PROSE} {i}") for i in range(5)]
+    assert (strip_copyright_notices([*story, p(text)], CleaningContext()) == story) is removed
+    assert len(strip_copyright_notices([p(text), *story, p(PROSE)], CleaningContext())) == 7  # not in the story
+
+
 def test_a_copyright_notice_among_the_first_lines_goes() -> None:
     """Unseen-page probe: a table layout's masthead cell prints the notice above the headline, and a page without
     a headline element gives trafilatura its text from the top."""

@@ -13,6 +13,7 @@ from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.datescan import CLOCK, scanner
 from scraper.text import normalise, phrases, starts_with_phrase
 
 
@@ -40,8 +41,9 @@ _COPYRIGHT_START = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:
 
 
 def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice, and its line of the
-    site's own pages (``Daily Example Ltd | Impressum | Privacy policy``).
+    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice, its line of the
+    site's own pages (``Daily Example Ltd | Impressum | Privacy policy``) and, closing the text, its page's
+    update stamp (``Page last reviewed: 4 March 2026``).
 
     Sites laid out with tables (and some CMS footers inside the article container) hand the
     notice to the extractor as the last paragraph, or, a masthead's, as one of the first (a page
@@ -50,7 +52,8 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     contribution rule.
     """
     start = max(3, len(blocks) - 3)
-    return [b for i, b in enumerate(blocks) if 3 <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
+    kept = [b for i, b in enumerate(blocks) if 3 <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
+    return kept[:-1] if kept and _is_update_stamp(kept[-1]) else kept
 
 
 # A footer's line of fields: the publisher, then the site's own pages ("Dalmatinski glas d.o.o. Split | Impressum
@@ -155,3 +158,21 @@ def _opens_comments(block: Block) -> bool:
         return False
     text = " ".join(block.text.split())
     return _COMMENTS_HEADING.match(text) is not None
+
+
+# What a date stamp's label leaves once its dates and times are blanked: two to five words, then the colon that
+# ends them (a single word may be a fact of the story: "Deadline: 15 December 2025").
+_STAMP_WORDS = 12
+_STAMP_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_\s'’-]*(?:\s+[^\W\d_][^\W\d_'’-]*){1,4}\s*:[\s.,]*$")
+
+
+def _is_update_stamp(block: Block) -> bool:
+    """A line that only stamps the page with a date under a label, in any language: "Lapa pēdējo reizi atjaunota:
+    25.11.2025.", "Page last reviewed: 4 March 2026" (``strip_datelines`` knows the labels of a few languages)."""
+    if block.kind != "p" or block.words > _STAMP_WORDS:
+        return False
+    text = block.text
+    spans = scanner("").spans(text, ranges=False)
+    for _, start, end in reversed(spans):
+        text = f"{text[:start]} {text[end:]}"
+    return bool(spans) and _STAMP_LABEL.match(CLOCK.sub(" ", text)) is not None
