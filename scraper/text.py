@@ -69,13 +69,13 @@ def count_words(text: str) -> int:
     if text.isascii():
         return len(text.split())
     if _CJK.search(text) is None:
-        return len(text.split()) if _SPACELESS.search(text) is None else _spaceless_words(text)
+        return len(text.split()) if SPACELESS.search(text) is None else _spaceless_words(text)
     return len(_WORD.findall(text))
 
 
 # Thai, Lao, Myanmar and Khmer: written without spaces between words (a space ends a phrase or a
 # sentence), with words several letters long, unlike an ideograph.
-_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # A Thai word is about four letters and a vowel or tone mark: "เทศบาล|นคร|เชียงดาว|ประกาศ", 14 words in 71
 # characters. Counted a run between spaces a word, a Thai story of five paragraphs had 32 words and was
 # rejected as no text (unseen-page probe); counted a character a word, a 25-word prompt limit would hold
@@ -88,7 +88,7 @@ def _spaceless_words(text: str) -> int:
     one), a run without them (a number, a Latin name) is a word."""
     words = 0
     for run in text.split():
-        letters = len(_SPACELESS.findall(run))
+        letters = len(SPACELESS.findall(run))
         words += max(1, round(letters / SPACELESS_LETTERS_PER_WORD)) if letters else 1
     return words
 
@@ -113,7 +113,7 @@ def word_counter(language: str | None, title: str | None) -> WordCount:
     counts as the page-kind model learnt them.
     """
     primary = (language or "").split("-")[0].strip().lower()
-    if primary in ("th", "lo", "my", "km") or _SPACELESS.search(title or ""):
+    if primary in ("th", "lo", "my", "km") or SPACELESS.search(title or ""):
         return count_words  # Thai and its neighbours: a word per five letters (see _spaceless_words)
     return _unspaced_words if primary in ("zh", "ja") or _UNSPACED.search(title or "") else spaced_words
 

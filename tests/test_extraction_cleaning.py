@@ -259,10 +259,13 @@ def test_a_storys_own_responses_stay(blocks: list[Block]) -> None:
         ("The paper's impressum | its legal notice | names the publisher, the court heard in a long session.", False),
     ],
 )
-def test_a_footer_line_of_the_sites_own_pages_goes_at_either_end(text: str, removed: bool) -> None:
+def test_a_footer_line_of_the_sites_own_pages_goes_at_the_end_and_over_a_headless_page(
+    text: str, removed: bool
+) -> None:
     story = [p(f"{PROSE} {i}") for i in range(5)]
-    for blocks in ([*story, p(text)], [p(text), *story]):
-        assert (len(strip_copyright_notices(blocks, CleaningContext())) == 5) is removed
+    assert (len(strip_copyright_notices([*story, p(text)], CleaningContext())) == 5) is removed
+    assert (len(strip_copyright_notices([p(text), *story], CleaningContext(headless=True))) == 5) is removed
+    assert len(strip_copyright_notices([p(text), *story], CleaningContext())) == 6  # a page with an <h1>
 
 
 @pytest.mark.parametrize(
@@ -282,12 +285,15 @@ def test_the_pages_update_stamp_closing_the_text_goes(text: str, removed: bool) 
     assert len(strip_copyright_notices([p(text), *story, p(PROSE)], CleaningContext())) == 7  # not in the story
 
 
-def test_a_copyright_notice_among_the_first_lines_goes() -> None:
+def test_a_copyright_notice_among_the_first_lines_of_a_headless_page_goes() -> None:
     """Unseen-page probe: a table layout's masthead cell prints the notice above the headline, and a page without
-    a headline element gives trafilatura its text from the top."""
+    a headline element gives trafilatura its text from the top. With an <h1>, the text starts at the story, whose
+    lede may quote a notice (review: "Copyright 1998 Harold Finch." opening a feature about it)."""
     notice = "Copyright 2026 The Millbrook Ledger, 14 Main St., Millbrook. All rights reserved."
     story = [p(f"{PROSE} {i}") for i in range(5)]
-    assert strip_copyright_notices([p("Thursday, March 12, 2026"), p(notice), *story], CleaningContext())[1:] == story
+    blocks = [p("Thursday, March 12, 2026"), p(notice), *story]
+    assert strip_copyright_notices(blocks, CleaningContext(headless=True))[1:] == story
+    assert strip_copyright_notices(blocks, CleaningContext()) == blocks
 
 
 def test_a_copyright_notice_early_in_the_body_stays() -> None:

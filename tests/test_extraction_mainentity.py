@@ -63,6 +63,8 @@ def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: d
         # second review: a job's title that opens a story's headline (a jobs widget beside it) is its subject
         ("Reporter wins state press award", ({"@type": "JobPosting", "title": "Reporter"},)),
         ("Reporter wins state press award (video)", ({"@type": "JobPosting", "title": "Reporter"},)),
+        # review: a recall story headed by the product's name and a note; only a job's title takes one
+        ("Kinderbett Luna (Rückruf)", ({"@type": "Product", "name": "Kinderbett Luna"},)),
         # a course, an organisation, a web site: no kind of page here (a blog's header names its site)
         ("Writing for the web", ({"@type": "Course", "name": "Writing for the web"},)),
         ("Brightline Roofing", ({"@type": "Organization", "name": "Brightline Roofing"},)),

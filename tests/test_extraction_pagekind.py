@@ -594,7 +594,8 @@ def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
     """Unseen-page probes: lottery results, live scores, a crossword and a changelog under an article's head (a
     headline, a date, ``og:type`` article, even NewsArticle JSON-LD) were emitted as stories. No line of them runs
     to ``PROSE_WORDS`` words; a story's paragraphs do, however short the story."""
-    from scraper.extraction.bodyshape import PROSE_WORDS
+    from scraper.extraction.blocks import Block
+    from scraper.extraction.bodyshape import PROSE_WORDS, figures_only
     from tests.test_unseen_pages import EXPECT, extracted, page_html
 
     for name in ("76_lottery_results", "77_live_scores"):
@@ -602,7 +603,12 @@ def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
         assert isinstance(result, Rejection), name
         assert (result.verdict or "").endswith("/no_prose"), result.detail
         assert "no_prose: longest line " in result.detail
-    # Review: short lines of words are a story (a photo story's captions, a poem a <p> a line), and so is a
+    # Review: figures under a lead sentence are a story (an election's tally, a round's results) ...
+    lead = "<p>Harwick Town stay top after a late winner, and Ashby drew again at home.</p>"
+    led = page_html("77_live_scores").replace('<div class="fixtures">', f'<div class="fixtures">{lead}')
+    result = extract_article(_page(led, EXPECT["77_live_scores"]["url"]))
+    assert isinstance(result, Article), getattr(result, "detail", "")
+    # ... and short lines of words are a story (a photo story's captions, a poem a <p> a line), and so is a
     # signed page of figures (a reporter's live scores).
     captions = "".join(
         f"<p>{caption}</p>"
@@ -620,6 +626,12 @@ def test_a_page_of_figures_without_a_sentence_is_no_article() -> None:
     )
     signed = extract_article(_page(scores, EXPECT["77_live_scores"]["url"]))
     assert isinstance(signed, Article), getattr(signed, "detail", "")
+    # Scripts whose sentences end in marks of their own, or in none: no line of theirs reads as figures.
+    armenian = [Block("p", f"Դոլարի փոխարժեքն այսօր {n} դրամ է։") for n in range(380, 386)]
+    thai = [Block("p", f"ราคาทองคำวันนี้ปรับขึ้น {n} บาท ตามตลาดโลก") for n in range(100, 106)]
+    assert figures_only(armenian) is None
+    assert figures_only(thai) is None
+    assert figures_only([Block("p", f"Lotto {n}: 3 12 17 29 34 41") for n in range(6)]) == 8
     # The brief in paragraphs of exactly PROSE_WORDS words, and in list items of them, is a story.
     sentences = [
         "The footbridge over the Alder river reopened on Friday after a lorry struck its supports.",
@@ -659,7 +671,11 @@ def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> 
     )
     brief = page.replace('<div class="td-ss-main-content">', f'<div class="td-ss-main-content">{story}')  # over a rail
     assert isinstance(extract_article(_page(brief, EXPECT["78_section_front_declared"]["url"])), Article)
-    # Review: a digest of the site's own stories is built so, but its items are undated, or it is signed.
+    # Review: a digest of the site's own stories, a timeline or a live blog is built so, but it is headed by a
+    # headline, not a section's name (its items dated or not), or its items are undated, or it is signed.
+    headlined = page.replace("Política municipal", "Una semana de política municipal en el Ayuntamiento")
+    result = extract_article(_page(headlined, EXPECT["78_section_front_declared"]["url"]))
+    assert isinstance(result, Article), getattr(result, "detail", "")
     undated = re.sub(r'<span class="td-post-date">.*?</span>', "", page)
     assert isinstance(extract_article(_page(undated, EXPECT["78_section_front_declared"]["url"])), Article)
     signed = page.replace("</h1></div>", '</h1><p class="byline">Por Lucía Romero</p></div>')

@@ -50,11 +50,11 @@ from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_publi
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.signoff import story_signoff
-from scraper.extraction.teaserbody import TEASER_BODY_CARDS, teaser_cards
+from scraper.extraction.teaserbody import FRONT_TITLE_WORDS, TEASER_BODY_CARDS, teaser_cards
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
-from scraper.text import normalise, normalised_hash
+from scraper.text import count_words, normalise, normalised_hash
 
 
 class Extracted(Protocol):
@@ -92,9 +92,10 @@ ITEM_WORDS = 8  # words a block, on average: a schedule's or an index's items (6
 
 
 def _a_part_of(headline: str, title: str) -> bool:
-    """The headline is one of the ``<title>``'s parts, the site's name another ("The Daily Ledger - Headline")."""
-    parts = TITLE_PARTS.split(title)
-    return len(parts) > 1 and normalise(headline) in {normalise(part) for part in parts}
+    """The headline is the ``<title>``'s longest part, the site's name another ("The Daily Ledger - Headline"); not
+    a section's name over the byline ("Around The County | Grain elevator fire declared out", review)."""
+    parts = sorted(TITLE_PARTS.split(title), key=count_words)
+    return len(parts) > 1 and normalise(headline) == normalise(parts[-1])
 
 
 def _over_byline(raw: list[str], byline: str, title: str) -> bool:
@@ -132,6 +133,7 @@ def build_article(
             teasers=signals.teasers,
             site_name=site_name,
             above=list(read.above),
+            headless=not signals.h1,
         )
         return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 
@@ -186,7 +188,11 @@ def build_article(
             DropReason.NOT_ARTICLE, f"{no_prose.kind} ({no_prose.signal}: longest line {longest} words)",
             verdict=str(no_prose),
         )  # fmt: skip
-    if not authors and (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS:  # a front declaring a story
+    if (
+        not authors
+        and count_words(title) <= FRONT_TITLE_WORDS
+        and (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS
+    ):
         teasers = Verdict(Kind.LISTING, "teaser_body")
         return Rejection(
             DropReason.NOT_ARTICLE, f"{teasers.kind} ({teasers.signal}: its text is {cards} cards' teasers)",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from scraper.extraction.blocks import Block
-from scraper.text import count_words
+from scraper.text import SPACELESS, count_words
 
 # A story is told in sentences: some paragraph (or quote, or list item) of it runs to this many words. Over both shared
 # corpora and the unseen-page probes the shortest longest-paragraph of an article is 18 words (a Maltese brief, a
@@ -23,7 +23,12 @@ from scraper.text import count_words
 PROSE_WORDS = 15
 # A line that ends a sentence: a police log's entries are short ("Tuesday, 10:30 a.m.: Resident lost $900 to a phone
 # scam."), but each is one; a result's, a score's or a clue's line is not ("Harwick Town 2 - 1 Skelton Rovers").
-_SENTENCE = re.compile(r"\w\W{0,2}[.!?。！？؟۔।።…][\"'”’»)\]]*\s*$")
+_SENTENCE = re.compile(r"\w\W{0,2}[.!?。！？؟۔।።…։။។།][\"'”’»)\]]*\s*$")
+# A sentence this long is the story's lead, however many figures follow it (an election's tally under "The
+# Socialists won 12 of 21 seats on Sunday, two more than in 2021.", a statistics brief, a round's results;
+# review): a lottery's or a score page's sentences are notes ("Alle Angaben ohne Gewähr.", "Scores refresh
+# every 60 seconds.").
+LEAD_WORDS = 8
 # ... and at least this share of the lines' words are figures (hold a digit): lottery numbers 0.70, a duty
 # pharmacies' list 0.46, live scores 0.34. A review's short-line stories are words: a police log without full stops
 # 0.15, a poem one ``<p>`` a line 0, a photo story's captions 0.01, live blogs of short entries 0.07 to 0.22.
@@ -38,10 +43,18 @@ def _lines(blocks: list[Block]) -> list[str]:
 
 def figures_only(blocks: list[Block]) -> int | None:
     """The longest line's words, if no line is prose and the lines are figures: none runs to ``PROSE_WORDS``, most
-    are no sentence and ``FIGURES_SHARE`` of their words hold a digit. None for any other text."""
+    are no sentence, none is a sentence of ``LEAD_WORDS``, and ``FIGURES_SHARE`` of their words hold a digit. None
+    for any other text, and for a text in a script without sentence marks or spaces between words."""
     lines = _lines(blocks)
+    if any(SPACELESS.search(line) for line in lines):
+        return None  # Thai and its neighbours mark no sentence's end, and a space parts phrases, not words
     longest = max(map(count_words, lines), default=0)
-    if longest >= PROSE_WORDS or 2 * sum(1 for line in lines if _SENTENCE.search(line)) >= len(lines):
+    sentences = [line for line in lines if _SENTENCE.search(line)]
+    if (
+        longest >= PROSE_WORDS
+        or 2 * len(sentences) >= len(lines)
+        or any(count_words(s) >= LEAD_WORDS for s in sentences)
+    ):
         return None
     words = [word for line in lines for word in line.split()]
     figures = sum(1 for word in words if any(character.isdigit() for character in word))

@@ -46,13 +46,14 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     update stamp (``Page last reviewed: 4 March 2026``).
 
     Sites laid out with tables (and some CMS footers inside the article container) hand the
-    notice to the extractor as the last paragraph, or, a masthead's, as one of the first (a page
+    notice to the extractor as the last paragraph, or, a masthead's, as one of the first (on a page
     without a headline element, whose text starts at the top of the page). Only short blocks among
-    the last three and the first three count; ``© dpa`` style agency credits are left to the
+    the last three, and on such a page the first three, count; ``© dpa`` style agency credits are left to the
     contribution rule.
     """
-    start = max(3, len(blocks) - 3)
-    kept = [b for i, b in enumerate(blocks) if 3 <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
+    top = 3 if ctx.headless else 0  # a page with an <h1> starts its text at the story (review: a lede quoting one)
+    start = max(top, len(blocks) - 3)
+    kept = [b for i, b in enumerate(blocks) if top <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
     return kept[:-1] if kept and _is_update_stamp(kept[-1]) else kept
 
 

@@ -19,6 +19,7 @@ class CleaningContext:
     teasers: list[str] = field(default_factory=list)  # text of teaser cards (links to articles)
     site_name: str | None = None
     above: list[str] = field(default_factory=list)  # the short lines printed just above the headline (a kicker)
+    headless: bool = False  # no <h1>: the text may start at the top of the page, its masthead's lines first
     removed_captions: list[str] = field(default_factory=list)  # filled by the rules
 
 

@@ -34,7 +34,7 @@ def declared_item(signals: PageSignals) -> Verdict | None:
     """The kind of the item the page declares and is headed by; None for any other page (and any article).
 
     The headline is the page's first ``<h1>`` (not a breadcrumb's), compared as :func:`normalise` reads text,
-    and must be the item's whole name, or that and a bracketed note (:data:`_BRACKETED_TAIL`): a job's title that
+    and must be the item's whole name, or a job's and a bracketed note (:data:`_BRACKETED_TAIL`): a job's title that
     opens a story's headline ("Reporter wins state press award", beside a jobs widget) is the story's subject
     (second review). Read once the byline by the headline
     is (``signals.header_byline``), as a plain-text "By Jane Doe" names a writer too.
@@ -43,17 +43,18 @@ def declared_item(signals: PageSignals) -> Verdict | None:
         return None
     if any(t in ARTICLE_TYPES or t.endswith("Article") or t == "Review" for t in signals.jsonld_types):
         return None  # a review names the product it tests, and may be headed by that name alone
-    headlines = {normalise(signals.h1[0]), normalise(_BRACKETED_TAIL.sub("", signals.h1[0]))} - {""}
+    headline, noted = normalise(signals.h1[0]), normalise(_BRACKETED_TAIL.sub("", signals.h1[0]))
     for kind_name, name in signals.ld_named:
         if (kind := _KINDS.get(kind_name)) is None or not (declared := normalise(name)):
             continue
-        if declared in headlines:
+        if declared == headline or (kind_name == "JobPosting" and declared == noted):
             return Verdict(kind, "ld_headline")
     return None
 
 
-# A bracketed note after the item's name, which the headline adds and the data leaves out: a job's hours or
-# gender note ("Verslaggever regio Zwolle (32-36 uur)", "Redakteur (m/w/d)"), a model's year ("Trail Kettle (2025)").
+# A bracketed note after a job's title, which the advert's headline adds and its data leaves out: the hours or the
+# genders ("Verslaggever regio Zwolle (32-36 uur)", "Redakteur (m/w/d)"). Not after a product's name: a recall
+# story is headed "Kinderbett Luna (Rückruf)" over the product's JSON-LD (review).
 _BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 

@@ -15,9 +15,10 @@ A listicle's items also have linked headings over their text, but they link to o
 restaurants, the brands, the shops), and a story's section headings link nowhere: measured over
 both shared corpora, the largest share of an article's body in same-site cards is 0.60, with the
 body read paragraph by paragraph. A digest of the site's own stories ("Weekend reads", "5 things to
-know", a morning briefing) is built like a front, but its items carry no dates, and it is often
-signed: a page that names a writer is left alone (``assemble.py``), and so is one of fewer dated
-cards. Two reviews' pages: five such digests were taken as fronts before both conditions, none after.
+know", a morning briefing), a timeline of earlier stories or a live blog is built like a front, but
+it is headed by a headline, not a section's name, and often signed: a page that names a writer is
+left alone (``assemble.py``), and so is one headed by more than a few words or with fewer dated
+cards. Three reviews' pages: eight such pages were taken as fronts before these conditions, none after.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from scraper.urls import host_of
 # The body's words in teasers, at least this share, in at least this many cards: a front's text.
 TEASER_BODY_SHARE = 0.9
 TEASER_BODY_CARDS = 4
+# ... under a title of at most this many words: a front is headed by its section's name ("Politik", "News",
+# "Archive: June 2025"); a digest, a timeline or a live blog by a headline ("Week in review: the stories that
+# mattered", "Pont Marcel-Rey : six ans de feuilleton en cinq dates"), and its items may be dated (review).
+FRONT_TITLE_WORDS = 4
 _LEVELS = 4  # paragraph, text wrapper, card, card's wrapper
 _CARD_WORDS = 40  # a card's words beside its teaser: a headline, a date, a kicker, a "Read more"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
