@@ -43,8 +43,7 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
 # around it, as a split on it finds). One regex each: a search in C, not a Python test per word.
 _BYLINE_CLASS = re.compile(
     r"byline|author-name|article-author|author__name|authors|(?<![^ \t\r\n])author(?![^ \t\r\n])"
-    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori)(?![a-z])"  # "autor-columna", "auteur"
-    r"|createdby|created-by"  # Joomla's article info: "<span class=createdby>Written by …</span>"
+    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori)(?![a-z])|createdby|created-by"  # + Joomla
 )
 _CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
 _BYLINE, _CAPTION = 1, 2
@@ -75,10 +74,8 @@ _MAY_MARK = etree.XPath(  # ``//@class | //@rel | //@itemprop | //figcaption`` (
 )
 # A word in every value that can mark anything (both class regexes are case-sensitive, as is
 # ``str.find``; a rel or itemprop marks when it is "author"; a <figcaption> stands as "caption").
-_MARK_WORDS = (
-    "author", "byline", "autor", "auteur", "created", "caption", "Caption", "credit", "copyright", "bildunterschrift",
-    "legende",
-)  # fmt: skip
+_MARK_WORDS = ("author", "byline", "autor", "auteur", "created", "caption", "Caption", "credit", "copyright",
+               "bildunterschrift", "legende")  # fmt: skip
 
 
 def _marked_elements(
