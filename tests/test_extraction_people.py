@@ -849,3 +849,10 @@ def test_joomlas_created_by_line_names_the_writer_and_leaves_the_story() -> None
     assert "Napsal" not in article.text
     assert "Zobrazeno" not in article.text
     assert article.text.startswith("Domácí vedli od 12. minuty.")
+
+
+@pytest.mark.parametrize("byline", ["Written by Super User", "Super User", "By Administrator", "Webmaster"])
+def test_a_cms_account_is_no_writer(byline: str) -> None:
+    """Review: Joomla prints "Written by Super User" (its default account) over countless stories."""
+    assert clean_person(byline, printed=True) == []
+    assert clean_person("Written by Susan Superuser", printed=True) == ["Susan Superuser"]

@@ -67,8 +67,8 @@ _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·'
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
-    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock|"
-    r"[»›:]",  # a breadcrumb, or a label that is no writer's ("Genre: Chick Lit", "design: Scott McDaniel")
+    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock|[»›:]"  # "Genre: X"
+    r"|^(?:super ?user|site ?admin(?:istrator)?|administrator|webmaster)$",  # a CMS's account (Joomla's "Super User")
     re.IGNORECASE,
 )
 _TEMPLATE_KEY = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+){2,}")  # "page.head.extra.author": a template's unfilled key
