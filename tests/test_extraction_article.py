@@ -664,3 +664,19 @@ def test_a_headless_pages_title_of_site_and_headline_gives_the_headline_and_its_
     article = extract_article(make_page(kicked, url="https://www.millbrookcourier.example/news.php?id=83"))
     assert isinstance(article, Article), article
     assert headline in article.title
+
+
+@pytest.mark.parametrize("byline", ["By Hank Sorensen", "Von Hank Sorensen", "di Hank Sorensen", "Par Hank Sorensen"])
+def test_a_headless_pages_bare_byline_is_read_with_the_date_under_it(byline: str) -> None:
+    """Reviews: a bare "By" and a name, no post beside it, is a slogan's shape too ("By Popular Demand"); it is a
+    byline with a date printed under it, which cleaning takes out of the lines the header is read from."""
+    page = LEGACY.format(byline=byline, story=LEGACY_STORY)
+    article = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=84"))
+    assert isinstance(article, Article), article
+    assert article.authors == ["Hank Sorensen"]
+    assert article.title == "Harbour footbridge reopens after two months of repairs"
+    assert article.published == "2025-03-04"
+    undated = page.replace("<br>03/04/2025</font>", "</font>")
+    article = extract_article(make_page(undated, url="https://www.millbrookcourier.example/news.php?id=85"))
+    assert isinstance(article, Article), article
+    assert article.authors == []  # undated, the bare line may be a slogan

@@ -50,7 +50,7 @@ from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_publi
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.signoff import story_signoff
-from scraper.extraction.teaserbody import FRONT_TITLE_WORDS, TEASER_BODY_CARDS, teaser_cards
+from scraper.extraction.teaserbody import FRONT_TITLE_WORDS, TEASER_BODY_CARDS, names_its_section, teaser_cards
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
@@ -144,11 +144,11 @@ def build_article(
         not authors
         and not signals.h1
         and signals.header_byline is None
-        and (found := headless_header([block.text for block in blocks[:HEADER_LINES]])) is not None
+        and (raw := [block.text for block in body_blocks(document.body, url)])
+        and (found := headless_header([block.text for block in blocks[:HEADER_LINES]], raw)) is not None
     ):
         signals.header_byline, headline = found.byline, found.headline
         authors = pick_authors(signals, site_name, fallback, url)
-        raw = [block.text for block in body_blocks(document.body, url)]
         if retitled := _over_byline(raw, blocks[found.line].text, title):
             headline = title  # cleaning took the headline line, the title's: the line above is a sidebar's
         elif headline is not None and (normalise(headline) not in normalise(title) or _a_part_of(headline, title)):
@@ -192,6 +192,7 @@ def build_article(
         not authors
         and count_words(title) <= FRONT_TITLE_WORDS
         and (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS
+        and names_its_section(tree, url, title)
     ):
         teasers = Verdict(Kind.LISTING, "teaser_body")
         return Rejection(

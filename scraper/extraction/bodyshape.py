@@ -25,10 +25,11 @@ PROSE_WORDS = 15
 # scam."), but each is one; a result's, a score's or a clue's line is not ("Harwick Town 2 - 1 Skelton Rovers").
 _SENTENCE = re.compile(r"\w\W{0,2}[.!?。！？؟۔।።…։။។།][\"'”’»)\]]*\s*$")
 # A sentence this long is the story's lead, however many figures follow it (an election's tally under "The
-# Socialists won 12 of 21 seats on Sunday, two more than in 2021.", a statistics brief, a round's results;
-# review): a lottery's or a score page's sentences are notes ("Alle Angaben ohne Gewähr.", "Scores refresh
-# every 60 seconds.").
-LEAD_WORDS = 8
+# Socialists won 12 of 21 seats on Sunday", a statistics brief, a round's results, "Der Dax hat am Freitag leicht
+# zugelegt."; reviews): a lottery's or a score page's sentences are notes ("Alle Angaben ohne Gewähr."). A lead may
+# end on a colon, introducing the figures ("Here are Saturday's results from around the League:").
+LEAD_WORDS = 6
+_LEAD_IN = re.compile(r"\w\W{0,2}[:：][\"'”’»)\]]*\s*$")
 # ... and at least this share of the lines' words are figures (hold a digit): lottery numbers 0.70, a duty
 # pharmacies' list 0.46, live scores 0.34. A review's short-line stories are words: a police log without full stops
 # 0.15, a poem one ``<p>`` a line 0, a photo story's captions 0.01, live blogs of short entries 0.07 to 0.22.
@@ -43,18 +44,17 @@ def _lines(blocks: list[Block]) -> list[str]:
 
 def figures_only(blocks: list[Block]) -> int | None:
     """The longest line's words, if no line is prose and the lines are figures: none runs to ``PROSE_WORDS``, most
-    are no sentence, none is a sentence of ``LEAD_WORDS``, and ``FIGURES_SHARE`` of their words hold a digit. None
-    for any other text, and for a text in a script without sentence marks or spaces between words."""
+    are no sentence, none is a sentence (or a colon's lead-in) of ``LEAD_WORDS``, and ``FIGURES_SHARE`` of their
+    words hold a digit. None for any other text, and for a text in a script without sentence marks or spaces."""
     lines = _lines(blocks)
     if any(SPACELESS.search(line) for line in lines):
         return None  # Thai and its neighbours mark no sentence's end, and a space parts phrases, not words
     longest = max(map(count_words, lines), default=0)
     sentences = [line for line in lines if _SENTENCE.search(line)]
-    if (
-        longest >= PROSE_WORDS
-        or 2 * len(sentences) >= len(lines)
-        or any(count_words(s) >= LEAD_WORDS for s in sentences)
-    ):
+    if longest >= PROSE_WORDS or 2 * len(sentences) >= len(lines):
+        return None
+    leads = [*sentences, *(line for line in lines if _LEAD_IN.search(line))]
+    if any(count_words(lead) >= LEAD_WORDS for lead in leads):
         return None
     words = [word for line in lines for word in line.split()]
     figures = sum(1 for word in words if any(character.isdigit() for character in word))

@@ -13,8 +13,7 @@ from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
-from scraper.extraction.datescan import CLOCK, scanner
-from scraper.text import normalise, phrases, starts_with_phrase
+from scraper.text import count_words, normalise, phrases, starts_with_phrase
 
 
 def strip_contributions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -41,9 +40,8 @@ _COPYRIGHT_START = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:
 
 
 def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice, its line of the
-    site's own pages (``Daily Example Ltd | Impressum | Privacy policy``) and, closing the text, its page's
-    update stamp (``Page last reviewed: 4 March 2026``).
+    """``Copyright © 2026 The Daily Example. All rights reserved.``: the site footer's notice, and its line of the
+    site's own pages (``Daily Example Ltd | Impressum | Privacy policy``).
 
     Sites laid out with tables (and some CMS footers inside the article container) hand the
     notice to the extractor as the last paragraph, or, a masthead's, as one of the first (on a page
@@ -53,22 +51,24 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
     """
     top = 3 if ctx.headless else 0  # a page with an <h1> starts its text at the story (review: a lede quoting one)
     start = max(top, len(blocks) - 3)
-    kept = [b for i, b in enumerate(blocks) if top <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
-    return kept[:-1] if kept and _is_update_stamp(kept[-1]) else kept
+    return [b for i, b in enumerate(blocks) if top <= i < start or not (is_copyright_notice(b) or _lists_site_pages(b))]
 
 
 # A footer's line of fields: the publisher, then the site's own pages ("Dalmatinski glas d.o.o. Split | Impressum
 # | Uvjeti korištenja"), in a short block of at least three fields, one of them a site page's name.
 _FIELD_BARS = re.compile(r"\s+[|·•]\s+")
 _FOOTER_FIELDS = 3
+_FIELD_WORDS = 5  # "Dalmatinski glas d.o.o. Split", "Politique de confidentialité"
 
 
 def _lists_site_pages(block: Block) -> bool:
-    """A short line of fields, set off by bars or dots, that names one of the site's own pages."""
+    """A short line of short fields, set off by bars or dots, that names one of the site's own pages."""
     if block.kind != "p" or block.words > 30:
         return False
     fields = _FIELD_BARS.split(block.text.strip())
-    return len(fields) >= _FOOTER_FIELDS and any(normalise(f) in _site_pages() for f in fields)
+    if len(fields) < _FOOTER_FIELDS or any(count_words(f) > _FIELD_WORDS for f in fields):
+        return False  # a sentence that opens on such names is the story's ("… | Impressum: Diese drei Seiten …")
+    return any(normalise(f) in _site_pages() for f in fields)
 
 
 @cache
@@ -159,21 +159,3 @@ def _opens_comments(block: Block) -> bool:
         return False
     text = " ".join(block.text.split())
     return _COMMENTS_HEADING.match(text) is not None
-
-
-# What a date stamp's label leaves once its dates and times are blanked: two to five words, then the colon that
-# ends them (a single word may be a fact of the story: "Deadline: 15 December 2025").
-_STAMP_WORDS = 12
-_STAMP_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_\s'’-]*(?:\s+[^\W\d_][^\W\d_'’-]*){1,4}\s*:[\s.,]*$")
-
-
-def _is_update_stamp(block: Block) -> bool:
-    """A line that only stamps the page with a date under a label, in any language: "Lapa pēdējo reizi atjaunota:
-    25.11.2025.", "Page last reviewed: 4 March 2026" (``strip_datelines`` knows the labels of a few languages)."""
-    if block.kind != "p" or block.words > _STAMP_WORDS:
-        return False
-    text = block.text
-    spans = scanner("").spans(text, ranges=False)
-    for _, start, end in reversed(spans):
-        text = f"{text[:start]} {text[end:]}"
-    return bool(spans) and _STAMP_LABEL.match(CLOCK.sub(" ", text)) is not None

@@ -33,17 +33,29 @@ class Headless:
     line: int  # the byline's index among the lines read
 
 
-def headless_header(lines: list[str]) -> Headless | None:
+def headless_header(lines: list[str], raw: list[str] | None = None) -> Headless | None:
     """The byline among a page's first lines, and the headline above it (None: no line is a byline).
 
     The line above is a headline when it has a few words and no full stop: "The council met on
-    Tuesday evening." over a byline is the end of something else.
+    Tuesday evening." over a byline is the end of something else. A bare "By Hank Sorensen" is a
+    byline with the date printed under it, which cleaning took out of ``lines``: read in ``raw``,
+    trafilatura's lines before cleaning.
     """
     for index, line in enumerate(lines):
-        if (byline := header_byline([line])) is not None:
+        if (byline := header_byline([line]) or _dated_in(line, raw or [])) is not None:
             above = " ".join(lines[index - 1].split()) if index else ""
             headline = above if 3 <= len(above.split()) <= _HEADLINE_WORDS and above[-1:] not in ".:;!?" else None
             return Headless(byline, headline, index)
+    return None
+
+
+def _dated_in(line: str, raw: list[str]) -> str | None:
+    """The byline ``line`` is with the lines under it in ``raw`` (a bare "By" and names over a date)."""
+    wanted = " ".join(line.split())
+    for index, text in enumerate(raw):
+        if " ".join(text.split()) == wanted:
+            byline = header_byline(raw[index : index + 1 + _UNDER_LINES])
+            return byline if byline is not None and " ".join(byline.split()) in wanted else None
     return None
 
 
@@ -78,7 +90,11 @@ _SEARCH_LINES = 1000  # trafilatura's lines before the byline: a menu, a sidebar
 def _byline_index(lines: list[str], byline: str, above: str) -> int | None:
     """Where the byline's line is in ``lines``: the copy with ``above`` just before it, else the first."""
     names = byline.split(None, 1)[-1]  # a cheap test first: the line holds the names
-    copies = [i for i, line in enumerate(lines[:_SEARCH_LINES]) if names in line and header_byline([line]) == byline]
+    copies = [
+        i
+        for i, line in enumerate(lines[:_SEARCH_LINES])
+        if names in line and (header_byline([line]) or header_byline(lines[i : i + 1 + _UNDER_LINES])) == byline
+    ]  # a bare byline is one with the date under it (:func:`_dated_in`)
     if not copies:
         return None
     wanted = " ".join(above.split())

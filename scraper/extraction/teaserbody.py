@@ -23,21 +23,22 @@ cards. Three reviews' pages: eight such pages were taken as fronts before these 
 
 from __future__ import annotations
 
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.datescan import scanner
-from scraper.text import count_words
+from scraper.text import count_words, normalise
 from scraper.urls import host_of
 
 # The body's words in teasers, at least this share, in at least this many cards: a front's text.
 TEASER_BODY_SHARE = 0.9
 TEASER_BODY_CARDS = 4
-# ... under a title of at most this many words: a front is headed by its section's name ("Politik", "News",
-# "Archive: June 2025"); a digest, a timeline or a live blog by a headline ("Week in review: the stories that
-# mattered", "Pont Marcel-Rey : six ans de feuilleton en cinq dates"), and its items may be dated (review).
+# ... under a title of at most this many words that a link to the page itself shows: a front is headed by its
+# section's name, which the site's menu links to it ("Politik" -> /politik); a digest, a timeline or a live blog
+# is headed by a headline ("Week in review: the stories that mattered"), or by a short one no menu links to this
+# page ("Week in review" over five dated items, fourth review), and its items may be dated too.
 FRONT_TITLE_WORDS = 4
 _LEVELS = 4  # paragraph, text wrapper, card, card's wrapper
 _CARD_WORDS = 40  # a card's words beside its teaser: a headline, a date, a kicker, a "Read more"
@@ -87,6 +88,27 @@ class _Elements:
             self._seen.setdefault(key, node)
             if key == text:
                 return node
+        return None
+
+
+def names_its_section(tree: lxml_html.HtmlElement, url: str, title: str) -> bool:
+    """A link of the page to the page itself (query and fragment aside) shows its title: a menu's section."""
+    wanted, here = normalise(title), _path_of(url)
+    if not wanted or here is None:
+        return False
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and normalise(link.text_content()) == wanted and _path_of(urljoin(url, href)) == here:
+            return True
+    return False
+
+
+def _path_of(url: str) -> tuple[str, str] | None:
+    """The host and path of ``url``, without a trailing slash; None if it cannot be read."""
+    try:
+        parts = urlsplit(url)
+        return (parts.hostname or "", parts.path.rstrip("/"))
+    except ValueError:
         return None
 
 
