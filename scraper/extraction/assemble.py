@@ -100,8 +100,8 @@ def _a_part_of(headline: str, title: str) -> bool:
 
 def _over_byline(raw: list[str], byline: str, title: str) -> bool:
     """The title is the line over the byline's in trafilatura's text before cleaning."""
-    lines = [normalise(line) for line in raw]
-    return any(lines[i - 1] == normalise(title) for i, line in enumerate(lines) if i and line == normalise(byline))
+    lines, wanted, below = [normalise(line) for line in raw], normalise(title), normalise(byline)
+    return bool(wanted) and any(lines[i - 1] == wanted for i, line in enumerate(lines) if i and line == below)
 
 
 def build_article(

@@ -34,10 +34,10 @@ def declared_item(signals: PageSignals) -> Verdict | None:
     """The kind of the item the page declares and is headed by; None for any other page (and any article).
 
     The headline is the page's first ``<h1>`` (not a breadcrumb's), compared as :func:`normalise` reads text,
-    and must be the item's whole name, or a job's and a bracketed note (:data:`_BRACKETED_TAIL`): a job's title that
-    opens a story's headline ("Reporter wins state press award", beside a jobs widget) is the story's subject
-    (second review). Read once the byline by the headline
-    is (``signals.header_byline``), as a plain-text "By Jane Doe" names a writer too.
+    and must be the item's whole name, or a job's and a bracketed note (:data:`_BRACKETED_TAIL`): a job's title
+    that opens a story's headline ("Reporter wins state press award", beside a jobs widget) is the story's
+    subject (second review). Read once the byline by the headline is (``signals.header_byline``), as a
+    plain-text "By Jane Doe" names a writer too.
     """
     if signals.article_ld is not None or not signals.h1 or signals.h1_in_nav or _names_a_writer(signals):
         return None

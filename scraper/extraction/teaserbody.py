@@ -16,9 +16,10 @@ restaurants, the brands, the shops), and a story's section headings link nowhere
 both shared corpora, the largest share of an article's body in same-site cards is 0.60, with the
 body read paragraph by paragraph. A digest of the site's own stories ("Weekend reads", "5 things to
 know", a morning briefing), a timeline of earlier stories or a live blog is built like a front, but
-it is headed by a headline, not a section's name, and often signed: a page that names a writer is
-left alone (``assemble.py``), and so is one headed by more than a few words or with fewer dated
-cards. Three reviews' pages: eight such pages were taken as fronts before these conditions, none after.
+it is headed by a headline, not a section's name that the site's menu links to the page, and it is
+often signed: a page that names a writer is left alone (``assemble.py``), and so is one headed by
+more than a few words, or by words no link of the page to itself shows, or with fewer dated cards.
+Four reviews' pages: nine such pages were taken as fronts before these conditions, none after.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ _TEXT_TAGS = ("p", "li", "dd", "blockquote")
 
 def teaser_cards(tree: lxml_html.HtmlElement, url: str, blocks: list[Block]) -> int:
     """How many dated cards the body's paragraphs are the teasers of, when they hold ``TEASER_BODY_SHARE`` of its
-    words (its headings aside);
-    else 0, as soon as the paragraphs outside cards are more than the rest allows (a story's first one, mostly).
+    words (its headings aside); else 0, as soon as the paragraphs outside cards are more than the rest allows (a
+    story's first one, mostly).
 
     The paragraphs' elements are looked up in the page's order, as far as the last one needs: the body follows it.
     """
