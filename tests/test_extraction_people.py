@@ -32,7 +32,8 @@ def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[
     "byline",
     ["Skrevet av Kari Solheim", "skrevet af Kari Solheim", "Skriven av Kari Solheim", "Geschreven door Kari Solheim",
      "Escrito por Kari Solheim", "Écrit par Kari Solheim", "Scritto da Kari Solheim", "Napisane przez Kari Solheim",
-     "Napsal: Kari Solheim", "Napísala: Kari Solheim", "Γράφει ο Kari Solheim", "Γράφει η Kari Solheim"],
+     "Napsal: Kari Solheim", "Napísala: Kari Solheim", "Γράφει ο Kari Solheim", "Γράφει η Kari Solheim",
+     "Napisao: Kari Solheim", "Napisala: Kari Solheim"],
 )  # fmt: skip
 def test_a_written_by_lead_in_other_languages_is_no_part_of_the_name(byline: str) -> None:
     """A post footer's "Skrevet av Kari Solheim" (Norwegian "written by") named the writer "Skrevet av Kari Solheim"."""

@@ -17,7 +17,7 @@ _BY_PREFIX = re.compile(
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|"
     r"autor(?:in|e|ius|s)?|author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|"
-    r"συντάκτης|γράφει [οη]|γράφουν οι|napsala?|napísala?|redakce|reporter|автор)\s*[:\s]\s*",
+    r"συντάκτης|γράφει [οη]|γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор)\s*[:\s]\s*",
     re.IGNORECASE,
 )
 
