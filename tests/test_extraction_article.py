@@ -653,6 +653,10 @@ def test_a_headless_pages_title_of_site_and_headline_gives_the_headline_and_its_
     assert isinstance(article, Article), article
     headline = "Harbour footbridge reopens after two months of repairs"
     assert article.title == headline
+    trail = page.replace("Millbrook Courier - Harbour", "Millbrook Courier » News » Harbour")  # an old CMS's trail
+    trailed = extract_article(make_page(trail, url="https://www.millbrookcourier.example/news.php?id=86"))
+    assert isinstance(trailed, Article), trailed
+    assert trailed.title == headline
     assert article.authors == ["Hank Sorensen"]
     assert article.text.startswith("The footbridge over the harbour opened again"), article.text[:200]
     # Review: a section's name over the byline is a part of the <title> too, but not its headline (the longest part)

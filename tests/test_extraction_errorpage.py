@@ -42,6 +42,7 @@ def _said(title: str, h1: str) -> str | None:
         ("The Daily Example", "404", "headline"),
         ("The Daily Example", "Página no encontrada", "headline"),
         ("ページが見つかりません｜みなと新聞", "エラー", "title"),
+        ("Rheinpost » Fehler » Seite nicht gefunden", "Hoppla!", "title"),  # an old CMS's trail
     ],
 )
 def test_an_error_pages_title_or_headline_says_so(title: str, h1: str, where: str) -> None:

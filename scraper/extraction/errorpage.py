@@ -21,8 +21,9 @@ _EXCLAMATIONS = frozenset(
     {"oops", "whoops", "sorry", "error", "page", "erreur", "fehler", "hoppla", "oups", "ups", "uh", "oh", "ohh"}
 )
 # Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found",
-# "ページが見つかりません｜新聞" (title._TITLE_SEPARATORS less the slash, plus the full-width bar).
-TITLE_PARTS = re.compile(r"\s+[|–—:·•-]+\s+|\s*[|｜–—·•]\s*|::")
+# "ページが見つかりません｜新聞", "Site » News » Headline" (title._TITLE_SEPARATORS less the slash, plus the
+# full-width bar and the guillemets of old CMSs' trails).
+TITLE_PARTS = re.compile(r"\s+[|–—:·•»›-]+\s+|\s*[|｜–—·•]\s*|::")
 
 
 def error_page(signals: PageSignals) -> str | None:
