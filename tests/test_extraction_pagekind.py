@@ -673,6 +673,11 @@ def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> 
     assert isinstance(extract_article(_page(brief, EXPECT["78_section_front_declared"]["url"])), Article)
     # Review: a digest of the site's own stories, a timeline or a live blog is built so, but it is headed by a
     # headline, not a section's name (its items dated or not), or its items are undated, or it is signed.
+    bad = '<li><a href="http://[::1/politica-municipal/">Política municipal</a></li>'  # an address that cannot be read
+    hostile = page.replace('<li><a href="/local/">', f'{bad}<li><a href="/local/">')  # before the menu's own: read past
+    result = extract_article(_page(hostile, EXPECT["78_section_front_declared"]["url"]))
+    assert isinstance(result, Rejection), result
+    assert result.verdict == "listing/teaser_body", result.detail
     unlinked = page.replace('<li><a href="/politica-municipal/">Política municipal</a></li>', "")  # no menu links it
     assert isinstance(extract_article(_page(unlinked, EXPECT["78_section_front_declared"]["url"])), Article)
     headlined = page.replace("Política municipal", "Una semana de política municipal en el Ayuntamiento")

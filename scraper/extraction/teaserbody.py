@@ -24,6 +24,7 @@ Four reviews' pages: nine such pages were taken as fronts before these condition
 
 from __future__ import annotations
 
+from itertools import islice
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import html as lxml_html
@@ -45,6 +46,7 @@ _LEVELS = 4  # paragraph, text wrapper, card, card's wrapper
 _CARD_WORDS = 40  # a card's words beside its teaser: a headline, a date, a kicker, a "Read more"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_TAGS = ("p", "li", "dd", "blockquote")
+_MAX_NODES = 5000  # a hostile page's nested items past these are not read (each reads its subtree's text)
 
 
 def teaser_cards(tree: lxml_html.HtmlElement, url: str, blocks: list[Block]) -> int:
@@ -78,7 +80,7 @@ class _Elements:
     """The page's paragraphs and items by their text (white space collapsed), read in order as far as asked."""
 
     def __init__(self, tree: lxml_html.HtmlElement) -> None:
-        self._nodes = tree.iter(_TEXT_TAGS)
+        self._nodes = islice(tree.iter(_TEXT_TAGS), _MAX_NODES)
         self._seen: dict[str, lxml_html.HtmlElement] = {}
 
     def get(self, text: str) -> lxml_html.HtmlElement | None:
@@ -99,15 +101,16 @@ def names_its_section(tree: lxml_html.HtmlElement, url: str, title: str) -> bool
         return False
     for link in tree.iter("a"):
         href = (link.get("href") or "").strip()
-        if href and normalise(link.text_content()) == wanted and _path_of(urljoin(url, href)) == here:
+        if href and normalise(link.text_content()) == wanted and _path_of(url, href) == here:
             return True
     return False
 
 
-def _path_of(url: str) -> tuple[str, str] | None:
-    """The host and path of ``url``, without a trailing slash; None if it cannot be read."""
+def _path_of(url: str, href: str = "") -> tuple[str, str] | None:
+    """The host and path of ``href`` read on ``url``, without a trailing slash; None if it cannot be read (a
+    hostile page's "http://[::1/politik")."""
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(urljoin(url, href))
         return (parts.hostname or "", parts.path.rstrip("/"))
     except ValueError:
         return None
