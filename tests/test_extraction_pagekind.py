@@ -689,3 +689,20 @@ def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> 
     result = extract_article(_page(signed, EXPECT["78_section_front_declared"]["url"]))
     assert isinstance(result, Article), getattr(result, "detail", "")
     assert result.authors == ["Lucía Romero"]
+
+
+def test_the_teaser_check_reads_each_ancestor_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code review: on a flat page every paragraph shares its ``<article>``, whose headings were read again for each
+    paragraph (5,000 paragraphs under 5,000 headings: 44 s). Each ancestor is read once now."""
+    from scraper.extraction import teaserbody
+    from scraper.extraction.blocks import Block
+
+    headings = "".join(f"<h3><a href='/s{n}'>Headline number {n}</a></h3>" for n in range(300))
+    story = "".join(f"<p>para{n}</p>" for n in range(300))
+    card = "<div><h2><a href='/big'>Big story</a></h2><time>2026-01-01</time><p>" + "word " * 6000 + "</p></div>"
+    tree = lxml_html.document_fromstring(f"<html><body><article>{card}{headings}{story}</article></body></html>")
+    blocks = [Block("p", ("word " * 6000).strip()), *(Block("p", f"para{n}") for n in range(300))]
+    real, calls = teaserbody._heading_links, []
+    monkeypatch.setattr(teaserbody, "_heading_links", lambda *args: calls.append(args) or real(*args))
+    assert teaserbody.teaser_cards(tree, "https://a.example/politik", blocks) == 1
+    assert len(calls) <= 10, len(calls)  # the card's ancestors and the article's, not 300 paragraphs' each

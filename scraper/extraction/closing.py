@@ -56,7 +56,7 @@ def strip_copyright_notices(blocks: list[Block], ctx: CleaningContext) -> list[B
 
 # A footer's line of fields: the publisher, then the site's own pages ("Dalmatinski glas d.o.o. Split | Impressum
 # | Uvjeti korištenja"), in a short block of at least three fields, one of them a site page's name.
-_FIELD_BARS = re.compile(r"\s+[|·•]\s+")
+_FIELD_BARS = re.compile(r" [|·•] ")
 _FOOTER_FIELDS = 3
 _FIELD_WORDS = 5  # "Dalmatinski glas d.o.o. Split", "Politique de confidentialité"
 
@@ -65,7 +65,7 @@ def _lists_site_pages(block: Block) -> bool:
     """A short line of short fields, set off by bars or dots, that names one of the site's own pages."""
     if block.kind != "p" or block.words > 30:
         return False
-    fields = _FIELD_BARS.split(block.text.strip())
+    fields = _FIELD_BARS.split(" ".join(block.text.split()))  # one space a run: no backtracking over a long one
     if len(fields) < _FOOTER_FIELDS or any(count_words(f) > _FIELD_WORDS for f in fields):
         return False  # a sentence that opens on such names is the story's ("… | Impressum: Diese drei Seiten …")
     return any(normalise(f) in _site_pages() for f in fields)
