@@ -71,7 +71,10 @@ def test_an_h1_that_names_the_blog_as_its_address_spells_it_but_with_accents_is_
     body = f"<header><h1>Crônicas do Vale</h1></header><div class='post'><h3>{story}</h3><p>Texto.</p></div>"
     url = "https://cronicasdovale.blogspot.com/2026/03/feira-de-agricultura-familiar.html"
     assert title_of(head, body, url=url) == story
-    assert title_of(head, body.replace("Crônicas do Vale", "Crônicas da Serra"), url=url) == "Crônicas da Serra"
+    # Another name in the <h1>: the <h3> the titles state is still the post's; without it, the <h1> stays.
+    assert title_of(head, body.replace("Crônicas do Vale", "Crônicas da Serra"), url=url) == story
+    alone = "<header><h1>Crônicas da Serra</h1></header><div class='post'><p>Texto.</p></div>"
+    assert title_of(head, alone, url=url) == "Crônicas da Serra"
 
 
 def test_json_ld_stays_over_a_section_h1_that_shares_a_place_name_with_it() -> None:
@@ -171,6 +174,30 @@ def test_h1_that_the_title_states_after_the_blog_name() -> None:
     head = "<title>Garnix Blog: Hardware-Attested Nix Builds</title>"
     body = "<h1>Hardware-Attested Nix Builds</h1><h1>What is attestation</h1><h1>How we attest builds</h1>"
     assert title_of(head, body) == "Hardware-Attested Nix Builds"
+
+
+BLOG = "https://ramblingrails.blogspot.com/2025/09/a-weekend-on-the-line.html"
+POST = "A weekend on the Settle to Carlisle line"
+
+
+def test_a_blog_posts_h3_that_the_title_states_after_the_blog_name_is_the_headline() -> None:
+    # Blogger: the blog's name is the <h1> (its logo), the post's title an <h3>; "Blog: Post", no og:title.
+    for name in ("Rambling Rails", "Notes from the Box"):  # the address's name or not: the <h1> shows it
+        head = f"<title>{name}: {POST}</title>"
+        body = f'<h1><a href="/">{name}</a></h1><h2>Sunday, 14 September 2025</h2><h3>{POST}</h3><p>Text.</p>'
+        assert title_of(head, body, url=BLOG) == POST
+
+
+def test_an_h3_that_glues_a_kicker_to_the_headline_is_not_it() -> None:
+    head = og(POST) + f"<title>Rail trips: {POST} | Rambling Rails</title>"
+    body = f"<h2>Weather</h2><h3>Rail trips - {POST}</h3><p>Text.</p><h3>Another story of the day here</h3>"
+    assert title_of(head, body, url=BLOG) == POST
+
+
+def test_the_site_name_before_a_colon_leaves_the_title_but_another_label_stays() -> None:
+    body = '<h1><a href="/">Rambling Rails</a></h1><div class="post-title">A weekend away</div><p>Text.</p>'
+    assert title_of(f"<title>Rambling Rails: {POST}</title>", body, url=BLOG) == POST
+    assert title_of(f"<title>Brexit: {POST}</title>", body, url=BLOG) == f"Brexit: {POST}"
 
 
 def test_the_same_h1_twice_is_one_headline() -> None:

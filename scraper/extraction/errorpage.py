@@ -21,7 +21,7 @@ _EXCLAMATIONS = frozenset(
     {"oops", "whoops", "sorry", "error", "page", "erreur", "fehler", "hoppla", "oups", "ups", "uh", "oh", "ohh"}
 )
 # Between a page's title and the site's name: "Page not found | Site", "404 – Site", "Site :: Not found",
-# "ページが見つかりません｜新聞", "Site » News » Headline" (title._TITLE_SEPARATORS less the slash, plus the
+# "ページが見つかりません｜新聞", "Site » News » Headline" (title_rules.TITLE_SEPARATORS less the slash, plus the
 # full-width bar and the guillemets of old CMSs' trails).
 TITLE_PARTS = re.compile(r"\s+[|–—:·•»›-]+\s+|\s*[|｜–—·•]\s*|::")
 

@@ -95,6 +95,7 @@ class PageSignals:
     h1: list[str] = field(default_factory=list)
     h1_in_nav: bool = False  # the first <h1> is a breadcrumb's last crumb, not the displayed headline
     headings: list[Heading] = field(default_factory=list)  # h1/h2 outside navigation and links
+    h3: list[str] = field(default_factory=list)  # the first <h3> texts outside them: a blog's post title (title.py)
     canonical: str | None = None
     html_lang: str | None = None
     time_datetimes: list[str] = field(default_factory=list)

@@ -14,18 +14,21 @@ from functools import lru_cache
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import Heading, PageSignals, ld_str
 from scraper.extraction.title_rules import (
+    LABEL_SEPARATOR,
+    TITLE_SEPARATORS,
+    after_site_label,
     as_copies_spell,
     clean_title,
     count_title_words,
     headline_part,
     shown_markup,
+    stated_h3,
+    untruncated,
     without_host,
     without_stamp,
 )
 from scraper.text import name_key, normalise, without_permalink
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
-_LABEL_SEPARATOR = re.compile(f"{_TITLE_SEPARATORS.pattern}|:\\s+")
 _PIPE = re.compile(r"\s+\|\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_CACHED_CHARS = 2000  # longer arguments are not memoised (a hostile page's megabyte title)
@@ -104,7 +107,7 @@ def _pick_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | N
     if displayed:
         return displayed
     if headline and count_title_words(headline) >= 2 and not site.spells(headline):
-        headline = _untruncated(_unsuffixed(headline, others), signals.h1)
+        headline = untruncated(_unsuffixed(headline, others), signals.h1)
         shown = _shown_h1(signals, headline) or without_stamp(headline, signals.headings, site.spells)
         return shown or _displayed_variant(signals, headline, site) or headline
     return _visible_title(signals, site, fallback)
@@ -199,7 +202,7 @@ def _displayed_variant(signals: PageSignals, headline: str, site: Site) -> str |
     social = [normalise(_unsuffixed(t, [headline])) for t in _social_titles(signals)[:1]]
     if social and social[0] != " ".join(stated):
         return None  # JSON-LD and og:title disagree: no single SEO title to set aside
-    labels = {normalise(p) for t in _meta_titles(signals, Fallback()) for p in _TITLE_SEPARATORS.split(t)[1:]}
+    labels = {normalise(p) for t in _meta_titles(signals, Fallback()) for p in TITLE_SEPARATORS.split(t)[1:]}
     if " ".join(shown) in labels:
         return None  # the <h1> is the blog's or section's name that the <title> ends with
     return text if _same_story(text, headline) else None
@@ -213,7 +216,7 @@ def _same_story(shown: str, stated: str) -> bool:
     """
     words, stated_words = set(normalise(shown).split()), set(normalise(stated).split())
     shared = len(words & stated_words)
-    if _TITLE_SEPARATORS.search(stated):
+    if TITLE_SEPARATORS.search(stated):
         return shared >= 0.1 * len(words | stated_words)
     return shared >= 0.5 * min(len(words), len(stated_words))
 
@@ -234,7 +237,7 @@ def _meta_titles(signals: PageSignals, fallback: Fallback) -> list[str]:
 
 def _unsuffixed(title: str, others: list[str]) -> str:
     """``Headline | Sport`` -> ``Headline`` when another source shows the bare headline."""
-    parts = _TITLE_SEPARATORS.split(title)
+    parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2 or len(parts[-1].split()) > 4:
         return title
     normalised = {normalise(o) for o in others}
@@ -246,14 +249,6 @@ def _unsuffixed(title: str, others: list[str]) -> str:
     return title
 
 
-def _untruncated(title: str, h1s: list[str]) -> str:
-    """A headline cut with an ellipsis (``Long headline…``) gives way to the full ``<h1>``."""
-    stem = title.rstrip(".… ")
-    if stem == title:
-        return title
-    return next((h for h in h1s if normalise(h).startswith(normalise(stem)) and len(h) > len(stem)), title)
-
-
 def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str | None:
     """Without JSON-LD: the ``<h1>`` a meta title confirms, else a lone headline-like one."""
     meta_titles = _meta_titles(signals, fallback)
@@ -263,7 +258,7 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     normalised = [normalise(t) for t in meta_titles]
     all_h1s = [t for t in (clean_title(h) for h in signals.h1) if t]
     h1s = [t for t in all_h1s if not site.spells(t)]  # a site's name as <h1> is its logo
-    heads = [*meta_titles, *(_TITLE_SEPARATORS.split(t)[0] for t in meta_titles)]  # "Headline | Site"
+    heads = [*meta_titles, *(TITLE_SEPARATORS.split(t)[0] for t in meta_titles)]  # "Headline | Site"
     kicked = _without_kicker(h1s, meta_titles, site.loose) or headline_part(signals.headings, heads, site.spells)
     if kicked:
         return kicked
@@ -279,7 +274,7 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     if shown and h1s and h1s[0] == shown[0] and [h for h in shown if h in visible] == shown[:1]:
         return shown[0]  # the page's first <h1>; the others are in menus, links, asides or footers
     for candidate in meta_titles:
-        stripped = strip_site_suffix(candidate, site.loose)
+        stripped = after_site_label(strip_site_suffix(candidate, site.loose), [], site.spells)
         if stripped:
             return stripped
     return all_h1s[0] if all_h1s else None
@@ -306,7 +301,7 @@ def _prefixed_h1(h1s: list[str], meta_titles: list[str], site: Site) -> str | No
     """
     tails = set()
     for title in meta_titles:
-        match = _LABEL_SEPARATOR.search(title)
+        match = LABEL_SEPARATOR.search(title)
         if match and count_title_words(title[: match.start()]) < count_title_words(title[match.end() :]):
             tails.add(normalise(title[match.end() :]))
     first = normalise(h1s[0]) if h1s else ""
@@ -320,12 +315,16 @@ def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
     headline as an ``<h2>``; og:title or ``<title>`` (less the site's name) repeat that heading.
     """
     titles = _meta_titles(signals, Fallback())
-    stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.loose))}
-    for heading in signals.headings[:6]:
-        text = clean_title(heading.text)
+    stated = {
+        normalise(v)
+        for t in titles
+        for v in (t, strip_site_suffix(t, site.loose), after_site_label(t, signals.h1, site.spells))
+    }
+    for shown in (h.text for h in signals.headings[:6]):
+        text = clean_title(shown)
         if text and count_title_words(text) >= 3 and normalise(text) in stated:
             return text
-    return None
+    return stated_h3(signals.h3, stated)
 
 
 def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> str | None:
@@ -382,7 +381,7 @@ def strip_site_suffix(title: str, site_keys: frozenset[str] = frozenset(), named
 @lru_cache(maxsize=2048)  # called for every title copy, often with the same one (a pure function)
 def _strip_site_suffix(title: str, site_keys: frozenset[str], named_only: bool) -> str:
     title = " ".join(title.split())
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     kept = [p for p in parts if name_key(p) not in site_keys]

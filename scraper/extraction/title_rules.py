@@ -32,6 +32,9 @@ _MAX_RUN = 3  # "?" stands for one to three characters, "??" for one: longer run
 # punctuation there ("Who, What, Where") is a rewording of a title that asks real questions.
 _FILL = r"\S"
 _LOST_FILL = re.compile(r"[^\x00-\x7f]|'")
+# What separates a page title's fields ("Headline | Site", "Site - Headline"), and a label's colon ("Blog: Post").
+TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»/-])\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+LABEL_SEPARATOR = re.compile(f"{TITLE_SEPARATORS.pattern}|:\\s+")
 # A host name before the headline, with no separator: "example.com Headline".
 _LEADING_HOST = re.compile(r"((?:[\w-]+\.)+[a-z]{2,})\s+(\S.*)", re.IGNORECASE)
 
@@ -162,3 +165,40 @@ def without_stamp(stated: str, headings: list[Heading], is_site: Callable[[str],
         return None
     head, _, stamp = stated.rpartition(", ")
     return h1 if normalise(head) == normalise(h1) and _STAMP.fullmatch(normalise(stamp)) else None
+
+
+def after_site_label(title: str, h1s: list[str], is_site: Callable[[str], bool]) -> str:
+    """``Blog name: Headline`` -> ``Headline`` when the label is the site's name or its ``<h1>`` (its logo).
+
+    Blogger and many blog themes title a post "Blog: Post", with no space before the colon or with
+    one, and show the blog's name as the page's ``<h1>`` over the post's ``<h3>``. Not a headline
+    before the site's name ("Get Free Tax Help | United Way"), nor a label longer than what follows it.
+    """
+    match = LABEL_SEPARATOR.search(title)
+    if match is None:
+        return title
+    label, tail = normalise(title[: match.start()]), title[match.end() :]
+    if is_site(tail) or count_title_words(tail) <= count_title_words(label):
+        return title
+    return tail if is_site(label) or label in {normalise(h) for h in h1s} else title
+
+
+def untruncated(title: str, h1s: list[str]) -> str:
+    """A headline cut with an ellipsis (``Long headline…``) gives way to the full ``<h1>``."""
+    stem = title.rstrip(".… ")
+    if stem == title:
+        return title
+    return next((h for h in h1s if normalise(h).startswith(normalise(stem)) and len(h) > len(stem)), title)
+
+
+def stated_h3(h3s: list[str], stated: set[str]) -> str | None:
+    """The first ``<h3>`` that the page's titles (``stated``, normalised) state: a blog theme's post title.
+
+    Not an ``<h3>`` that glues a kicker to a stated title ("Premiere in X - Headline" where og:title is
+    the headline alone): its headline is read from the titles.
+    """
+    for text in (t for t in (clean_title(h) for h in h3s) if t and count_title_words(t) >= 3):
+        key = normalise(text)
+        if key in stated and not any(key != other and other in key for other in stated):
+            return text
+    return None

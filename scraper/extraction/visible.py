@@ -117,13 +117,13 @@ def _marked(
 
 
 def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
-    headings: list[lxml_html.HtmlElement] = []  # h1 and h2, in document order
+    headings: list[lxml_html.HtmlElement] = []  # h1, h2 and h3, in document order
     labels = frozenset(phrases()["author_label"])
     writers: list[str] = []
     # One walk for headings, <time>, <img> and "label: value" fields: a walk over the tree costs
     # about 0.2 ms whatever it selects, and each of these used to take its own.
-    for element in tree.iter("h1", "h2", "time", "img", *_LABEL_TAGS):
-        if element.tag in ("h1", "h2"):
+    for element in tree.iter("h1", "h2", "h3", "time", "img", *_LABEL_TAGS):
+        if element.tag in ("h1", "h2", "h3"):
             headings.append(element)
         elif element.tag == "time":
             if value := (element.get("datetime") or "").strip():
@@ -139,7 +139,8 @@ def _read_visible(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
     h1s = [h for h in headings if h.tag == "h1"]
     signals.h1 = [t for t in (lines_text(h, " ") for h in h1s) if 0 < len(t) < 400]
     signals.h1_in_nav = bool(h1s) and _in_navigation(h1s[0])
-    signals.headings = _headings(headings)
+    signals.headings = _headings([h for h in headings if h.tag != "h3"])
+    signals.h3 = [h.text for h in _headings([h for h in headings if h.tag == "h3"], 6)]
     signals.bylines.extend(writers)
     byline_elements, caption_elements = _marked_elements(tree)
     for element in byline_elements:
