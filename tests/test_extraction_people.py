@@ -33,11 +33,17 @@ def test_a_bylines_date_and_reading_time_are_not_names(byline: str, names: list[
     ["Skrevet av Kari Solheim", "skrevet af Kari Solheim", "Skriven av Kari Solheim", "Geschreven door Kari Solheim",
      "Escrito por Kari Solheim", "Écrit par Kari Solheim", "Scritto da Kari Solheim", "Napisane przez Kari Solheim",
      "Napsal: Kari Solheim", "Napísala: Kari Solheim", "Γράφει ο Kari Solheim", "Γράφει η Kari Solheim",
-     "Napisao: Kari Solheim", "Napisala: Kari Solheim"],
+     "Napisao: Kari Solheim", "Napisala: Kari Solheim", "Oleh Kari Solheim", "Oleh: Kari Solheim",
+     "Daga Kari Solheim"],
 )  # fmt: skip
 def test_a_written_by_lead_in_other_languages_is_no_part_of_the_name(byline: str) -> None:
     """A post footer's "Skrevet av Kari Solheim" (Norwegian "written by") named the writer "Skrevet av Kari Solheim"."""
     assert clean_person(byline) == ["Kari Solheim"]
+
+
+def test_a_ukrainian_oleh_is_a_name_not_the_malay_by() -> None:
+    assert clean_person("Oleh Sentsov") == ["Oleh Sentsov"]
+    assert clean_person("By Oleh Petrenko") == ["Oleh Petrenko"]
 
 
 # --- Agencies and names in capitals ---------------------------------------------------------------------------
@@ -857,3 +863,32 @@ def test_a_cms_account_is_no_writer(byline: str) -> None:
     """Review: Joomla prints "Written by Super User" (its default account) over countless stories."""
     assert clean_person(byline, printed=True) == []
     assert clean_person("Written by Susan Superuser", printed=True) == ["Susan Superuser"]
+
+
+def test_a_malay_oleh_byline_and_its_date_line_under_the_headline_leave_the_story() -> None:
+    """Unseen-page probe: "Oleh Ahmad Zaki Ismail" in a ``story-by`` div (no byline class a template list knows)
+    over "5 Disember 2025, 10:32 pagi": no writer, and both lines opened the story (the date line read without the
+    page's language, and "pagi", the Malay "a.m.", as a word of its own)."""
+    story = "".join(
+        f"<p>{lead} Beberapa kawasan di sekitar bandar raya ini dilanda banjir kilat petang semalam selepas hujan lebat"
+        " selama hampir tiga jam, menyebabkan kesesakan lalu lintas yang teruk di beberapa jalan utama.</p>"
+        for lead in ("SHAH ALAM:", "Menurut jurucakap bomba,", "Penduduk berkata")
+    )
+    page = (
+        '<html lang="ms"><head><title>Banjir kilat landa Shah Alam | Berita Selangor</title></head><body>'
+        '<nav><a href="/">Utama</a> <a href="/berita">Berita</a></nav><div class="main">'
+        "<h1>Banjir kilat landa Shah Alam</h1>"
+        '<div class="story-by">Oleh Ahmad Zaki Ismail</div><div class="date">5 Disember 2025, 10:32 pagi</div>'
+        f"{story}</div></body></html>"
+    )
+    article = extract(page, url="https://berita-selangor.example/berita/2025/12/banjir-kilat-landa-shah-alam")
+    assert isinstance(article, Article)
+    assert article.authors == ["Ahmad Zaki Ismail"]
+    assert article.text.startswith("SHAH ALAM:"), article.text[:80]
+    assert (article.published or "").startswith("2025-12-05"), article.published
+
+
+def test_a_hausa_daga_byline_names_the_writer() -> None:
+    lines = ["Daga Aminu Abdullahi", "5 Disamba, 2025"]
+    assert header_byline(lines, language_code("ha", "")) == "Daga Aminu Abdullahi"
+    assert clean_person("Daga Aminu Abdullahi") == ["Aminu Abdullahi"]

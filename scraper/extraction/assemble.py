@@ -134,6 +134,7 @@ def build_article(
             site_name=site_name,
             above=list(read.above),
             headless=not signals.h1,
+            language=language_code(signals.html_lang, url),
         )
         return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 

@@ -94,7 +94,7 @@ def strip_datelines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if not (
             b.kind != "table"
             and _may_be_dateline(b)
-            and (is_dateline(b.text) or (b.kind in ("p", "head") and is_date_line(b.text, other_words=0)))
+            and (is_dateline(b.text) or (b.kind in ("p", "head") and is_date_line(b.text, ctx.language, other_words=0)))
         )
     ]
 

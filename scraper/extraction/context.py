@@ -20,6 +20,7 @@ class CleaningContext:
     site_name: str | None = None
     above: list[str] = field(default_factory=list)  # the short lines printed just above the headline (a kicker)
     headless: bool = False  # no <h1>: the text may start at the top of the page, its masthead's lines first
+    language: str = ""  # the date scanner's language (dateline.language_code): a date line in the page's words
     removed_captions: list[str] = field(default_factory=list)  # filled by the rules
 
 

@@ -239,8 +239,12 @@ _READING_TIME = re.compile(
     r"\b\d{1,3}\s*(?:min(?:ute)?s?|min\.)\s*(?:read|de lecture|de lectura|di lettura|lesezeit|leestijd)\b",
     re.IGNORECASE,
 )
-# A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30", "10:02:31 PM"): no word of the line's own.
-CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b))?", re.IGNORECASE)
+# A time of day beside a date ("9:15 a.m.", "14:30 Uhr", "19h30", "10:02:31 PM", Malay and Indonesian "10:32 pagi",
+# "19.00 malam", Spanish "18:30 hrs"): no word of the line's own.
+CLOCK = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\b\.?|(?:uhr|pagi|siang|sore|petang|malam|hrs?|horas)\b))?",
+    re.IGNORECASE,
+)
 # "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas": a date told from now.
 _AGO = re.compile(
     r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\bvor\s+\d{1,2}\s+(?:minuten|stunden|tagen)\b|"

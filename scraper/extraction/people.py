@@ -13,18 +13,18 @@ from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique, written_lower
 
-_BY_PREFIX = re.compile(
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
-    r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|"
-    r"autor(?:in|e|ius|s)?|author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|"
-    r"συντάκτης|γράφει [οη]|γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор)\s*[:\s]\s*",
+_BY_PREFIX = re.compile(  # Malay "Oleh" when two names follow it (the Ukrainian "Oleh Sentsov" is a name)
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|daga|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
+    r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
+    r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
+    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:|(?:\s+[^\W\d_]+){2}(?:\s|$)))"
+    r"\s*[:\s]\s*",
     re.IGNORECASE,
 )
 
 
-# A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie
-# Weisenhorn", "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" where the page
-# set the label and the name in elements of their own without a space between them.
+# A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie Weisenhorn",
+# "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" (label and name in two elements).
 _LABEL_BEFORE = re.compile(
     r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|автор)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
 )
