@@ -483,7 +483,8 @@ def test_a_paragraph_that_merely_starts_like_a_caption_stays() -> None:
      "Lire aussi : La crise du logement", "Lees ook: Nieuwe brug", "You might also like: Harbour walks",
      "Related articles", "Most read in Football", "Recommended videos", "यो पनि पढ्नुहोस्: पोखरामा पर्यटक संख्या बढ्यो",
      "यह भी पढ़ें: बाढ़ से सड़क बंद", "আরও পড়ুন: বন্যায় সড়ক বন্ধ", "یہ بھی پڑھیں: بارش سے سڑک بند",
-     "▶ 관련기사", "» Lesen Sie auch: Neue Buslinie", ">> Read more: Ferry timetable"],
+     "▶ 관련기사", "» Lesen Sie auch: Neue Buslinie", ">> Read more: Ferry timetable", "Najčitanije", "Meistgelesen",
+     "Les plus lus", "Articoli correlati", "Berita terkait"],
 )  # fmt: skip
 def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
