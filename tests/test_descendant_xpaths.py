@@ -85,4 +85,4 @@ def test_teaser_links_are_what_the_union_xpath_selected() -> None:
         want = tree.xpath(visible._TEASER_XPATH)
         assert visible.teaser_links(tree) == want
         found += len(want)
-    assert found > 10
+    assert found > (10 if CORPUS.is_dir() else 5)  # the odd pages' six links, and the corpus pages' when beside
