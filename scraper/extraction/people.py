@@ -8,55 +8,26 @@ from functools import cache
 from typing import Any
 
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
+from scraper.extraction.bylinewords import (
+    BY_PREFIX,
+    INNER_LABEL,
+    LABEL_BEFORE,
+    OTHER_CREDIT,
+    SHARED_CREDIT,
+    SITE_CREDIT,
+    VERB_BY,
+    VERB_BY_GLUED,
+)
 from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
 from scraper.text import normalise, phrases, unique, written_lower
 
-_BY_PREFIX = re.compile(  # Malay "Oleh" when two names follow it (the Ukrainian "Oleh Sentsov" is a name)
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|daga|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
-    r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
-    r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
-    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:|(?:\s+[^\W\d_]+){2}(?:\s|$)))"
-    r"\s*[:\s]\s*",
-    re.IGNORECASE,
-)
-
-
-# A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie Weisenhorn",
-# "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" (label and name in two elements).
-_LABEL_BEFORE = re.compile(
-    r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|автор)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
-)
-_VERB_BY = re.compile(
-    r"^(?:posted|written|authored|recipe|article|story|words|reporting|reported|content|interview|commentary|analysis"
-    r"|opinion"
-    r"|ein(?:e)?\s+(?:kommentar|interview|analyse|gastbeitrag|kolumne|essay|reportage))\s*(?:by|von)\s*(?::\s*|\s+|$)",
-    re.IGNORECASE,
-)
 # A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
 _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
-_VERB_BY_GLUED = re.compile(r"^(?:[Pp]osted|[Ww]ritten)\s+by(?=[^\W\d_])")  # "byDamien": capital follows
-# Someone credited for other work than the writing: from there on, the part names no author ("Emma Ryan,
-# Researched by Oliver Simpson", "Shelby Loos, DVM Reviewed by Molly Price", "Photos by Max Kurz").
-_OTHER_CREDIT = re.compile(
-    r"\b(?:(?:medically\s+)?reviewed|researched|fact[- ]?checked|edited|photos?|photography|"
-    r"illustrations?|graphics|video|translated)\s+by\b.*$",
-    re.IGNORECASE,
-)
-# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by"): the writer's.
-_SHARED_CREDIT = re.compile(
-    r"^(?:story|words|text|reporting|written|article)\s+(?:and|&)\s+"
-    r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+",
-    re.IGNORECASE,
-)
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
 # A desk printed as the byline ("By Team Tiger Data", "The Editors", "Metro Desk"; not "Desk Hughes", "Staff Sgt.").
 _DESK = re.compile(r"^(?:the\s+)?(?:team\b|(?:staff|editors|desk|newsroom)$)|\b(?:team|staff|editors|desk)$", re.I)
-# A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
-_SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
-# The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
-_INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
@@ -86,11 +57,11 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     text = " ".join(html.unescape(raw[:_MAX_CHARS]).replace("\xa0", " ").split())
     if _TEMPLATE_KEY.fullmatch(text):
         return []
-    inner = _INNER_LABEL.search(text) if printed else None
+    inner = INNER_LABEL.search(text) if printed else None
     if inner and any(ch.isdigit() for ch in text[: inner.start()]):
         text = text[inner.start() :]  # "Updated January 08, 2026 Written by Meghan Neville": the date goes
-    text = without_titles(_SHARED_CREDIT.sub("", text))  # "文：山田 太郎", "박지훈 기자"
-    text = _BY_PREFIX.sub("", " ".join(_PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)).split()))
+    text = without_titles(SHARED_CREDIT.sub("", text))  # "文：山田 太郎", "박지훈 기자"
+    text = BY_PREFIX.sub("", " ".join(_PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)).split()))
     if printed:
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
     names: list[str] = []
@@ -100,10 +71,10 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
-        part = _without_labels(_OTHER_CREDIT.sub("", part))
+        part = _without_labels(OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
-        if not part or _NOT_A_NAME.search(part) or _SITE_CREDIT.search(part) or _no_name_words(part, printed):
+        if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
             continue
         words = part.split()
         if len(words) > 5 or (written_lower(part) and not keep_lower) or (printed and _has_clause_words(words)):
@@ -127,9 +98,9 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
 
 def _without_labels(part: str) -> str:
     """The part without the labels before its name ("Author Posted by", "Authors:", "Written by")."""
-    part = _LABEL_BEFORE.sub("", part.strip(' :-–—()[]"“”„«»').lstrip(". "))
-    part = _VERB_BY_GLUED.sub("", _VERB_BY.sub("", part))
-    part = _BY_PREFIX.sub("", part).strip(' :-–—()[]"“”„«»')
+    part = LABEL_BEFORE.sub("", part.strip(' :-–—()[]"“”„«»').lstrip(". "))
+    part = VERB_BY_GLUED.sub("", VERB_BY.sub("", part))
+    part = BY_PREFIX.sub("", part).strip(' :-–—()[]"“”„«»')
     return part if _KEEPS_DOT.search(part) else part.strip(".").strip()
 
 
@@ -142,7 +113,7 @@ def _no_name_words(part: str, printed: bool) -> bool:
     Months that are given names ("April May", "August") are names.
     """
     words = [w.strip(".,").lower() for w in part.split()]
-    if "author" in words or "authors" in words or _BY_PREFIX.fullmatch(part + " "):
+    if "author" in words or "authors" in words or BY_PREFIX.fullmatch(part + " "):
         return True
     labels, calendar, short = _byline_words()
     if len(words) == 1 and words[0] in short and printed:
@@ -304,7 +275,7 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
             elif name and not is_person:  # "Morgan & Morgan", "Center for Drug Evaluation and Research": one name
                 parts = clean_person(name, keep_lower=True)
-                whole = parts[0] if len(parts) == 1 else _BY_PREFIX.sub("", " ".join(name.split()))
+                whole = parts[0] if len(parts) == 1 else BY_PREFIX.sub("", " ".join(name.split()))
                 people.extend((whole, False) for _ in parts[:1])
             elif name:
                 people.extend((n, True) for n in clean_person(name))
@@ -343,7 +314,7 @@ def _own_bylines(bylines: list[str]) -> list[str]:
 def _a_bio_of(text: str, byline: str) -> bool:
     """``text`` is ``byline``'s name again in sentences: the writer's bio ("Author: Ann Lee lives in Leeds, …")."""
     text = " ".join(text.split())
-    name = _BY_PREFIX.sub("", byline)
+    name = BY_PREFIX.sub("", byline)
     found = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) if name else None
     if found is None or len(name) == len(text):
         return False
