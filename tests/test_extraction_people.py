@@ -892,3 +892,43 @@ def test_a_hausa_daga_byline_names_the_writer() -> None:
     lines = ["Daga Aminu Abdullahi", "5 Disamba, 2025"]
     assert header_byline(lines, language_code("ha", "")) == "Daga Aminu Abdullahi"
     assert clean_person("Daga Aminu Abdullahi") == ["Aminu Abdullahi"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [("द्वारा प्रकाशित नेहा जोशी", ["नेहा जोशी"]), ("Report by Chris Walton", ["Chris Walton"]),
+     ("書いた人：佐藤花子", ["佐藤花子"]), ("Szöveg: Kovács Eszter, fotó: Nagy Bence", ["Kovács Eszter"]),
+     ("Írta: Kovács Eszter", ["Kovács Eszter"]), ("Fotó Nagy Bence", []), ("Press release", []),
+     ("Pressemitteilung", [])],
+)  # fmt: skip
+def test_more_languages_lead_ins_and_credits_are_no_part_of_a_name(byline: str, names: list[str]) -> None:
+    """Unseen-page probes: Blogger's Hindi "published by", a match "Report by", a Japanese blog's "書いた人：" ("the
+    one who wrote"), a Hungarian "text: …, photo: …" credit, a press release's genre label, were kept as names."""
+    assert clean_person(byline, printed=True) == names
+
+
+def test_a_weekday_after_the_names_opens_the_date_not_a_name() -> None:
+    # "Oleh Dwi Hartono<br>Kamis, 14 Maret 2024": the writer was "Dwi Hartono Kamis"
+    assert header_byline(["Oleh Dwi Hartono Kamis, 14 Maret 2024 10:15 WIB"], "id") == "Oleh Dwi Hartono"
+    assert header_byline(["Written by Robert Lyle Thursday, March 7, 2024"], "en") == "Written by Robert Lyle"
+
+
+def test_hatoms_post_author_names_the_writer() -> None:
+    """Blogger's post footer: ``<span class="post-author vcard">द्वारा प्रकाशित <span class="fn">नेहा जोशी</span>``;
+    no byline class was read, and trafilatura's guess cut the name's last vowel sign ("नेहा जोश")."""
+    story = "".join(
+        f"<p>{n} कुंभलगढ़ किले की दीवारें सुबह की धूप में सुनहरी दिखती हैं और पहाड़ियों पर फैली हरियाली मन मोह लेती है।"
+        " हम सुबह जल्दी पहुँचे ताकि भीड़ से पहले तस्वीरें ले सकें।</p>"
+        for n in ("पहला दिन।", "दूसरा दिन।", "तीसरा दिन।", "चौथा दिन।")
+    )
+    page = (
+        '<html lang="hi"><head><title>पहाड़ की कहानियाँ: कुंभलगढ़ की फोटो यात्रा</title></head><body>'
+        '<div class="header"><h1><a href="/">पहाड़ की कहानियाँ</a></h1></div><div class="post hentry">'
+        f'<h3 class="post-title entry-title">कुंभलगढ़ की फोटो यात्रा</h3><div class="post-body">{story}</div>'
+        '<div class="post-footer"><span class="post-author vcard">द्वारा प्रकाशित <span class="fn">नेहा जोशी</span>'
+        "</span></div></div></body></html>"
+    )
+    article = extract(page, url="https://pahadkikahaniyan.blogspot.com/2024/10/kumbhalgarh-photo-yatra.html")
+    assert isinstance(article, Article)
+    assert article.authors == ["नेहा जोशी"]
+    assert article.title == "कुंभलगढ़ की फोटो यात्रा"

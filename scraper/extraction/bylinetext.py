@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scraper.extraction.bylinewords import agencies, stamp_words, word_lists
 from scraper.extraction.caselessbyline import caseless_byline, in_a_box
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
@@ -260,8 +261,10 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
         if _is_name_word(token, current):
             current.append(token)
             continue
-        if current and any(ch.isdigit() for ch in token) and _is_month(current[-1]):
-            current.pop()  # "By Sofia Gonzalez December 3, 2024": the date begins with its month
+        if current and (
+            (any(ch.isdigit() for ch in token) and _is_month(current[-1])) or _not_a_name_word(current[-1])
+        ):
+            current.pop()  # "By Sofia Gonzalez December 3, 2024", "Oleh Dwi Hartono Kamis, 14 Maret": the date's
         joined = token.lower() in _JOINS if token.isupper() and len(token) > 1 else token in _JOINS or token == ","
         if kept and _is_role(current):
             role = True  # ", Senior Political Correspondent": the last name's post
@@ -331,28 +334,14 @@ _FIELD_NEXT = re.compile(
 def _agency(text: str) -> tuple[str, bool] | None:
     """A news agency alone as the byline ("By the Associated Press", "Von dpa | 20.11.2026"): the author."""
     head = _FIELD.split(text, maxsplit=1)
-    if normalise(head[0]) not in _agencies():
+    if normalise(head[0]) not in agencies():
         return None
     return head[0].strip(), len(head) > 1
 
 
-@lru_cache(maxsize=1)
-def _agencies() -> frozenset[str]:
-    return frozenset(normalise(name) for name in phrases()["agency"])
-
-
-@lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Role words, words no name is made of (weekdays and months too), and the months that are given names."""
-    table = phrases()
-    months = frozenset(table["byline_given_name_months"])
-    calendar = frozenset(table["byline_calendar_words"]) - months
-    return frozenset(table["byline_role"]), frozenset(table["byline_not_name_words"]) | calendar, months
-
-
 def _is_role(words: list[str]) -> bool:
     """A writer's post ("Senior Political Correspondent", "Staff Writer"), not a name."""
-    roles = _word_lists()[0]
+    roles = word_lists()[0]
     return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
 
 
@@ -361,7 +350,7 @@ def _plausible(tokens: list[str]) -> bool:
 
     A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
     """
-    roles, banned, months = _word_lists()
+    roles, banned, months = word_lists()
     words = [t.lower().strip(".") for t in tokens if t != "and"]
     if any(w in banned or w in roles for w in words):
         return False
@@ -374,13 +363,18 @@ def _is_month(word: str) -> bool:
     return key in month_names("") or key in compact_month_names()
 
 
+def _not_a_name_word(word: str) -> bool:
+    """A weekday, a month or a label (``byline_not_name_words``) after the names: it opens their field, not a name."""
+    return word.lower().rstrip(".,") in word_lists()[1] - word_lists()[2]
+
+
 def _is_name_word(token: str, current: list[str]) -> bool:
     """A word that can stand in a name: capitalised ("Hartmann", "O'Neil", "J."), or a particle inside one."""
     if token.lower() in NAME_PARTICLES and current and token.islower():
         return True
     if not token[:1].isupper() or any(ch.isdigit() for ch in token) or token.endswith(":"):
         return False
-    if token.lower() in _stamp_words():
+    if token.lower() in stamp_words():
         return False  # "Updated 9:15 AM" after the names
     if len(token) > 1 and token.isupper() and token.lower() in _JOINS and current and all(w.isupper() for w in current):
         return False  # "AND" between names in capitals (not the initials "JA" of "JA Konrath")
@@ -392,9 +386,3 @@ def _is_name(words: list[str]) -> bool:
     capitalised = [w for w in words if not w.islower()]
     low, high = _NAME_WORDS
     return low <= len(capitalised) <= high and not words[-1].islower()
-
-
-@lru_cache(maxsize=1)
-def _stamp_words() -> frozenset[str]:
-    """The one-word labels of a date stamp ("Updated", "Published", "Aktualisiert"): no name is made of them."""
-    return frozenset(w for w in phrases()["date_stamp_label"] if " " not in w)

@@ -8,13 +8,16 @@ touch how names are read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from scraper.text import normalise, phrases
 
 BY_PREFIX = re.compile(  # Malay "Oleh" when two names follow it (the Ukrainian "Oleh Sentsov" is a name)
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|daga|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
-    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:|(?:\s+[^\W\d_]+){2}(?:\s|$)))"
-    r"\s*[:\s]\s*",
+    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:|(?:\s+[^\W\d_]+){2}(?:\s|$))|"
+    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*",  # Hungarian "text", "wrote"; Hindi "published by"
     re.IGNORECASE,
 )
 
@@ -25,7 +28,7 @@ LABEL_BEFORE = re.compile(
     r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|автор)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
 )
 VERB_BY = re.compile(
-    r"^(?:posted|written|authored|recipe|article|story|words|reporting|reported|content|interview|commentary|analysis"
+    r"^(?:posted|written|authored|recipe|article|story|words|report|reporting|reported|content|interview|commentary|analysis"
     r"|opinion"
     r"|ein(?:e)?\s+(?:kommentar|interview|analyse|gastbeitrag|kolumne|essay|reportage))\s*(?:by|von)\s*(?::\s*|\s+|$)",
     re.IGNORECASE,
@@ -48,3 +51,24 @@ SHARED_CREDIT = re.compile(
 SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
 # The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
 INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def agencies() -> frozenset[str]:
+    """News agencies (``phrases.toml``), normalised: a byline names them after the writers, or alone."""
+    return frozenset(normalise(name) for name in phrases()["agency"])
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Role words, words no name is made of (weekdays and months too), and the months that are given names."""
+    table = phrases()
+    months = frozenset(table["byline_given_name_months"])
+    calendar = frozenset(table["byline_calendar_words"]) - months
+    return frozenset(table["byline_role"]), frozenset(table["byline_not_name_words"]) | calendar, months
+
+
+@lru_cache(maxsize=1)
+def stamp_words() -> frozenset[str]:
+    """The one-word labels of a date stamp ("Updated", "Published", "Aktualisiert"): no name is made of them."""
+    return frozenset(w for w in phrases()["date_stamp_label"] if " " not in w)

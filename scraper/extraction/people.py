@@ -17,6 +17,7 @@ from scraper.extraction.bylinewords import (
     SITE_CREDIT,
     VERB_BY,
     VERB_BY_GLUED,
+    agencies,
 )
 from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
@@ -38,8 +39,9 @@ _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·'
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
-    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|foto|bild|picture|getty)\b|istock|[»›:]"  # "Genre: X"
-    r"|^(?:super ?user|site ?admin(?:istrator)?|administrator|webmaster)$",  # a CMS's account (Joomla's "Super User")
+    r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|fotó|foto|bild|picture|getty)\b|istock|[»›:]"
+    r"|^(?:super ?user|site ?admin(?:istrator)?|administrator|webmaster)$"  # a CMS's account (Joomla's "Super User")
+    r"|^(?:press release|news release|pressemitteilung|communiqué de presse|comunicado de prensa)$",  # a genre
     re.IGNORECASE,
 )
 _TEMPLATE_KEY = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+){2,}")  # "page.head.extra.author": a template's unfilled key
@@ -174,13 +176,8 @@ def _name_months() -> frozenset[str]:
 _FOR_AGENCY = re.compile(r"\s+for\s+((?:the\s+)?[^\W\d_][\w .&-]*)$", re.IGNORECASE)
 
 
-@cache
-def _agencies() -> frozenset[str]:
-    return frozenset(normalise(name) for name in phrases()["agency"])
-
-
 def _is_agency(name: str) -> bool:
-    return normalise(name) in _agencies()
+    return normalise(name) in agencies()
 
 
 @cache

@@ -263,8 +263,8 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     if kicked:
         return kicked
     own = [normalise(t) for t in _meta_titles(signals, Fallback())]
-    confirmed = (_confirmed_h1(h1s, own) or _prefixed_h1(h1s, meta_titles, site) or _confirmed_heading(signals, site)
-                 or _confirmed_h1(h1s, normalised))  # fmt: skip
+    confirmed = (_confirmed_h1(h1s, own, signals.h3) or _prefixed_h1(h1s, meta_titles, site)
+                 or _confirmed_heading(signals, site) or _confirmed_h1(h1s, normalised, signals.h3))  # fmt: skip
     if confirmed:
         return confirmed
     visible = [h for h in h1s if len(h.split()) >= 3 and not site.spells(h)]
@@ -280,16 +280,17 @@ def _visible_title(signals: PageSignals, site: Site, fallback: Fallback) -> str 
     return all_h1s[0] if all_h1s else None
 
 
-def _confirmed_h1(h1s: list[str], normalised: list[str]) -> str | None:
+def _confirmed_h1(h1s: list[str], normalised: list[str], h3s: list[str]) -> str | None:
     """The first ``<h1>`` that a meta title states, in whole or as its start (``H1 | Site``).
 
-    Not the start of ``Blog name: Headline`` when another meta title is that headline alone:
-    the ``<h1>`` is then the blog's name over the page, not the post's headline.
+    Not the start of ``Blog name: Headline`` when another meta title or an ``<h3>`` is that headline
+    alone: the ``<h1>`` is then the blog's name over the page, not the post's headline.
     """
+    shown = {*normalised, *map(normalise, h3s)}
     for h1 in h1s:
         n = normalise(h1)
         if len(n) >= 8 and any(n == m or (m.startswith(n) and len(n) > 0.4 * len(m) and m[len(n) :].strip()
-                                          not in normalised) for m in normalised):  # fmt: skip
+                                          not in shown) for m in normalised):  # fmt: skip
             return h1
     return None
 

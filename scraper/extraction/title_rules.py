@@ -177,10 +177,10 @@ def after_site_label(title: str, h1s: list[str], is_site: Callable[[str], bool])
     match = LABEL_SEPARATOR.search(title)
     if match is None:
         return title
-    label, tail = normalise(title[: match.start()]), title[match.end() :]
+    label, tail = title[: match.start()], title[match.end() :]
     if is_site(tail) or count_title_words(tail) <= count_title_words(label):
         return title
-    return tail if is_site(label) or label in {normalise(h) for h in h1s} else title
+    return tail if is_site(label) or normalise(label) in {normalise(h) for h in h1s} else title
 
 
 def untruncated(title: str, h1s: list[str]) -> str:

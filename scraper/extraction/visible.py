@@ -37,13 +37,13 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
     return signals
 
 
-# Class words of byline and caption containers. Matched in one walk over the tree (two XPath
-# ``contains(@class, …)`` scans cost about 5 ms a page): a class *contains* one of these, as
-# XPath's ``contains`` would; the byline's ``author`` must be a whole class token (XML white space
-# around it, as a split on it finds). One regex each: a search in C, not a Python test per word.
+# Class words of byline and caption containers, matched in one walk over the tree (two XPath ``contains(@class, …)``
+# scans cost about 5 ms a page): a class *contains* one, as XPath's ``contains`` would; the byline's ``author`` must
+# be a whole class token (XML white space around it). One regex each: a search in C, not a Python test per word.
 _BYLINE_CLASS = re.compile(
     r"byline|author-name|article-author|author__name|authors|(?<![^ \t\r\n])author(?![^ \t\r\n])"
-    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori)(?![a-z])|createdby|created-by"  # + Joomla
+    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori|(?:post|entry|created)-(?:author|by))(?![a-z])"
+    r"|createdby"  # + hAtom's post and entry authors, Joomla's "createdby"
 )
 _CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
 _BYLINE, _CAPTION = 1, 2
