@@ -68,6 +68,16 @@ def test_a_section_front_is_rejected_at_an_address_without_hints() -> None:
     assert result.detail.startswith("listing (teaser_run)"), result
 
 
+def test_a_section_front_whose_cms_says_og_article_on_every_page_is_still_a_list() -> None:
+    """Unseen-page probe of session 42: a Drupal section front at ``/node/123`` printed ``og:type`` "article", as its
+    CMS does on every page, and that alone kept the teaser-run rule off; a JSON-LD article or
+    ``article:published_time`` still leaves the page to the model."""
+    html = page_html("28_section_front").replace("<head>", '<head><meta property="og:type" content="article">', 1)
+    result = extract_article(make_page(html, "https://eastbankpost.example/node/123"))
+    assert isinstance(result, Rejection), getattr(result, "title", None)
+    assert result.detail.startswith("listing (teaser_run)"), result.detail
+
+
 @pytest.mark.parametrize("url", ["https://eastbankjobs.example/junior-reporter-the-eastbank-post-8003"])
 def test_job_posting_is_not_an_article(url: str) -> None:
     """Emitted until session 38: the model weighs ld_service lightly, and at an address with an article's slug the
