@@ -899,11 +899,12 @@ def test_a_hausa_daga_byline_names_the_writer() -> None:
     [("द्वारा प्रकाशित नेहा जोशी", ["नेहा जोशी"]), ("Report by Chris Walton", ["Chris Walton"]),
      ("書いた人：佐藤花子", ["佐藤花子"]), ("Szöveg: Kovács Eszter, fotó: Nagy Bence", ["Kovács Eszter"]),
      ("Írta: Kovács Eszter", ["Kovács Eszter"]), ("Fotó Nagy Bence", []), ("Press release", []),
-     ("Pressemitteilung", [])],
+     ("Pressemitteilung", []), ("Actualizado", []), ("Aktualisiert", [])],
 )  # fmt: skip
 def test_more_languages_lead_ins_and_credits_are_no_part_of_a_name(byline: str, names: list[str]) -> None:
     """Unseen-page probes: Blogger's Hindi "published by", a match "Report by", a Japanese blog's "書いた人：" ("the
-    one who wrote"), a Hungarian "text: …, photo: …" credit, a press release's genre label, were kept as names."""
+    one who wrote"), a Hungarian "text: …, photo: …" credit, a press release's genre label, were kept as names; a
+    help centre's ``article-author`` box holding only "Actualizado <time>hace 6 meses</time>" named "Actualizado"."""
     assert clean_person(byline, printed=True) == names
 
 

@@ -18,6 +18,7 @@ from scraper.extraction.bylinewords import (
     VERB_BY,
     VERB_BY_GLUED,
     agencies,
+    stamp_words,
 )
 from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
@@ -76,7 +77,15 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         part = _without_labels(OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
-        if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
+        if (
+            not part
+            or _NOT_A_NAME.search(part)
+            or SITE_CREDIT.search(part)
+            or _no_name_words(part, printed)
+            or (
+                part.lower() in stamp_words()  # "Actualizado <time>hace 6 meses</time>" in an author box
+            )
+        ):
             continue
         words = part.split()
         if len(words) > 5 or (written_lower(part) and not keep_lower) or (printed and _has_clause_words(words)):
