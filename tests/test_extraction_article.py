@@ -639,6 +639,25 @@ def test_a_headless_page_keeps_a_standfirst_above_its_headline_and_reads_dates_a
     assert article.published == "2025-04-03"  # no lang="en-GB", but a .co.uk address
 
 
+def test_a_table_layouts_photo_cell_is_a_caption_and_a_lower_case_post_a_bylines_field() -> None:
+    """Unseen-page probe: the photo sits in a small right-aligned table nested in the story's cell, its caption in
+    ``<i>`` beside the ``<img>`` (no figure, no caption class): the caption closed the text. And "By Karen Doyle,
+    Bulletin correspondent" was no byline (a post only in capitals), so no writer and no headline."""
+    photo = (
+        '<table align="right" width="250"><tr><td><img src="/media/bridge.jpg" alt=""><font size="1"><i>Walkers cross'
+        " the reopened footbridge on Monday morning. Courier photo</i></font></td></tr></table>"
+    )
+    page = LEGACY.format(byline="By Karen Doyle, Courier correspondent", story=photo + LEGACY_STORY)
+    article = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=90"))
+    assert isinstance(article, Article), article
+    assert "Courier photo" not in article.text, article.text[-200:]
+    assert any(image.caption and "Courier photo" in image.caption for image in article.images), article.images
+    assert article.authors == ["Karen Doyle"]
+    assert article.title == "Harbour footbridge reopens after two months of repairs"
+    assert article.text.startswith("The footbridge over the harbour"), article.text[:120]
+    assert article.text.endswith("a week earlier than planned."), article.text[-120:]
+
+
 def test_a_headless_pages_title_of_site_and_headline_gives_the_headline_and_its_masthead_notice_goes() -> None:
     """Unseen-page probe: a table layout's ``<title>`` is "Site - Headline", and its masthead cell, above the bold
     headline, prints the copyright notice. The title was the whole ``<title>`` (the headline is a part of it,

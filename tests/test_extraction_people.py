@@ -933,3 +933,15 @@ def test_hatoms_post_author_names_the_writer() -> None:
     assert isinstance(article, Article)
     assert article.authors == ["नेहा जोशी"]
     assert article.title == "कुंभलगढ़ की फोटो यात्रा"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Karen Doyle, staff writer | 03/15/2024", "By Karen Doyle, Bulletin correspondent Posted: 03/15/2024",
+     "By Karen Doyle, Bulletin correspondent, 03/15/2024"],
+)  # fmt: skip
+def test_a_post_after_the_names_in_any_case_is_a_field_of_the_byline(line: str) -> None:
+    """Unseen-page probe: a table layout's "By Karen Doyle, Bulletin correspondent &nbsp; Posted: 03/15/2024" was no
+    byline (a post was read only in capitals, "Staff Writer"), so no writer, and the line opened the story."""
+    assert header_byline([line], "en") == "By Karen Doyle"
+    assert header_byline(["By Christmas Eve, the staff had gone home"], "en") is None

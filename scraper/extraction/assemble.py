@@ -26,6 +26,7 @@ from scraper.extraction.blocks import (
     with_lead,
 )
 from scraper.extraction.bodyshape import figures_only
+from scraper.extraction.cellcaptions import cell_captions
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.dateline import Shown, language_code
@@ -121,7 +122,7 @@ def build_article(
     authors = pick_authors(signals, site_name, fallback, url)
     captions = list(signals.captions)
     captions += [text for f in figures for text in (f.caption, f.credit) if text]
-    captions += [alt for _, alt in signals.images if alt]
+    captions += [alt for _, alt in signals.images if alt] + cell_captions(tree)
     headlines = [*signals.h1, *signals.all_meta("og:title", "twitter:title")]
 
     def clean(document: Extracted) -> tuple[list[Block], CleaningContext]:

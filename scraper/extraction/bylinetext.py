@@ -289,6 +289,8 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
         if not rest.strip():
             return " ".join(kept), False
         return (" ".join(kept), True) if _separator_or_date(rest) else None
+    if not role and (past := _past_post(rest, text[:end].rstrip().endswith(","))) is not None:
+        role, rest = True, past  # ", staff writer | 03/15/2024", ", Bulletin correspondent Posted: …": a post
     if aside := _ASIDE.match(rest):  # "(EFE) | 20 de noviembre", "(à Bruxelles) – …": a field if one follows
         rest = rest[aside.end() :] if _FIELD_NEXT.match(rest[aside.end() :]) else rest
     # "Von Jens Hartmann und dpa | …", "Por Lucía Ferrer y EFE": the agency after the names is a field.
@@ -310,6 +312,15 @@ _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _SEPARATOR = re.compile(rf"\s*(?:[|{FIELD_DOTS}–—]|-\s)")
 _FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
+
+
+def _past_post(rest: str, after_comma: bool) -> str | None:
+    """What follows a writer's post after a comma (one to three words ending in a role word, any case), or None."""
+    words = rest.lstrip(" ,").split(maxsplit=3) if after_comma or rest.lstrip().startswith(",") else []
+    for count, word in enumerate(words[:3], 1):
+        if _is_role([word.strip(",;|")]):  # the separator closing the post stays: ", Staff Writer | 3/15/2024"
+            return " " + word[len(word.rstrip(",;|")) :] + " ".join(words[count:])
+    return None
 
 
 def _separator_or_date(rest: str) -> bool:

@@ -17,15 +17,14 @@ from functools import cache
 
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
-    CREDIT_MAX_WORDS,
     HEADLINE_MIN_WORDS,
-    is_credit_line,
     strip_author_bio,
     strip_crosslinks,
     strip_datelines,
     strip_labelled_links,
     strip_prompts,
 )
+from scraper.extraction.captions import SENTENCE_END, strip_captions
 from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext, Rule
 from scraper.extraction.datescan import without_dates
@@ -140,98 +139,6 @@ def _byline_openers() -> tuple[str, ...]:
     return tuple(f"{normalise(w)} " for w in words)
 
 
-def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
-    """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
-
-    A block matches when it is a caption, the start of one, or a caption followed by a short credit
-    (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions`` for ``images``.
-    """
-    captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
-    heads = _by_head(captions)
-    shown = [
-        bool(captions)
-        and block.kind in ("p", "quote")
-        and _is_caption(block.norm, captions, heads)
-        and not _is_running_prose(block)
-        for block in blocks  # cheapest test first: most blocks are no caption
-    ]
-    if _is_gallery(blocks, shown):
-        shown = [False] * len(blocks)
-    kept: list[Block] = []
-    for block, caption in zip(blocks, shown, strict=True):
-        if caption or (
-            block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)
-        ):
-            ctx.removed_captions.append(block.text)
-        else:
-            kept.append(block)
-    return kept
-
-
-GALLERY_MIN_CAPTIONS = 3
-
-
-def _is_gallery(blocks: list[Block], captions: list[bool]) -> bool:
-    """The captions carry the story: three or more, with more words than the rest of the body.
-
-    A photo gallery's text is its pictures' captions under a line or two of introduction; taken
-    for a story's captions, they left the introduction alone, under the fewest words an article has.
-    """
-    if sum(captions) < GALLERY_MIN_CAPTIONS:
-        return False
-    shown = sum(block.words for block, caption in zip(blocks, captions, strict=True) if caption)
-    return shown > sum(block.words for block, caption in zip(blocks, captions, strict=True) if not caption)
-
-
-def _is_running_prose(block: Block) -> bool:
-    """Several sentences of some length: how story paragraphs read, and captions rarely do.
-
-    A paragraph set beside an image (cards, listicles, image-and-text sections) is read as
-    that image's caption by the page's markup; its length and sentences say it is text.
-    Measured over both shared corpora: at 45 words and three sentences this rule removed more
-    story than captions (1,920 story tokens, 1,402 others); at 40 words and two sentences, 1,232
-    story tokens and the same captions (no caption leaked on the news corpus that did not before).
-    """
-    if block.words < CAPTION_MAX_WORDS:
-        return False
-    return sum(1 for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4) >= 2
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
-# Captions this long, in two or more sentences, are prose (a news caption is a line or two, shorter).
-CAPTION_MAX_WORDS = 40
-
-
-def _is_caption(text: str, captions: set[str], heads: dict[str, list[str]]) -> bool:
-    """``text`` is a caption, the start of one, or a caption and a few words (a credit).
-
-    The last two need more than ``_HEAD`` characters in common, so only captions that begin as
-    ``text`` does (``heads``, by their first ``_HEAD + 1`` characters) are compared.
-    """
-    if not text:
-        return False
-    if text in captions:
-        return True
-    if len(text) <= _HEAD:
-        return False
-    return any(
-        c.startswith(text) or (len(c) > _HEAD and text.startswith(c) and count_words(text[len(c) :]) <= 6)
-        for c in heads.get(text[: _HEAD + 1], ())
-    )
-
-
-_HEAD = 20  # a text or caption of up to this many characters must match whole
-
-
-def _by_head(captions: set[str]) -> dict[str, list[str]]:
-    """Captions longer than ``_HEAD`` by their first ``_HEAD + 1`` characters (shorter ones match only whole)."""
-    heads: dict[str, list[str]] = {}
-    for caption in captions:
-        if len(caption) > _HEAD:
-            heads.setdefault(caption[: _HEAD + 1], []).append(caption)
-    return heads
-
-
 def strip_teasers(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat the text of a teaser card (a link wrapping a heading or paragraph).
 
@@ -302,7 +209,7 @@ def _describes(block: Block) -> bool:
     Over both shared corpora, teaser runs cut this way held 323 story tokens (a listicle of
     linked channel names, each described) and 38 of boilerplate.
     """
-    sentences = [s for s in _SENTENCE_END.split(block.text) if count_words(s) >= 4]
+    sentences = [s for s in SENTENCE_END.split(block.text) if count_words(s) >= 4]
     return block.words >= 20 and len(sentences) >= 2
 
 
