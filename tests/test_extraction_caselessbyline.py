@@ -170,3 +170,9 @@ def test_a_chinese_writers_label_names_the_authors_and_the_editor_in_charge_leav
     assert isinstance(article, Article), article
     assert article.authors == ["王晓燕", "陈浩"]
     assert "责任编辑" not in article.text
+
+
+def test_the_weekday_of_the_date_after_the_names_is_no_part_of_them() -> None:
+    """Unseen-page probe: "بقلم: خالد المصري الثلاثاء، 2 يوليو 2024" named "خالد المصري الثلاثاء" (Tuesday)."""
+    assert caseless_byline("بقلم: خالد المصري الثلاثاء، 2 يوليو 2024", "ar") == ("By خالد المصري", True)
+    assert caseless_byline("بقلم: خالد المصري", "ar") == ("By خالد المصري", True)

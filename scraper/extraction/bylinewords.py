@@ -72,3 +72,10 @@ def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def stamp_words() -> frozenset[str]:
     """The one-word labels of a date stamp ("Updated", "Published", "Aktualisiert"): no name is made of them."""
     return frozenset(w for w in phrases()["date_stamp_label"] if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Weekdays and months (``byline_calendar_words``), less the months that are given names ("April", "June")."""
+    table = phrases()
+    return frozenset(table["byline_calendar_words"]) - frozenset(table["byline_given_name_months"])

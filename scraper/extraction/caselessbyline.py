@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.extraction.bylinewords import calendar_words
 from scraper.text import EMAIL
 
 # A Han name is two to four characters; names are parted by spaces or enumeration commas. A label may
@@ -157,4 +158,6 @@ def _led_names(line: str) -> tuple[str, bool] | None:
     strong = any(ch in ":-–" for ch in lead[0]) or any(ch.isdigit() for ch in rest) or "@" in rest  # "| 12.11.25"
     if not strong and len(words) < 2:
         return None  # "מאת העם", "بقلم الشعب": a bare lead's one word is no writer's full name
+    while len(words) > 1 and words[-1] in calendar_words():
+        words.pop()  # "بقلم: خالد المصري  الثلاثاء، 2 يوليو 2024": the date's weekday, not a name's
     return f"By {' '.join(words)}", strong
