@@ -325,3 +325,9 @@ def test_a_guessed_site_name_that_is_the_headlines_first_part_cuts_nothing() -> 
     assert isinstance(result, Article), result
     assert result.title == title
     assert result.site_name != "VIDEO. Incendie à Lyon"
+
+
+def test_a_title_of_punctuation_alone_does_not_hide_the_blogs_h3() -> None:
+    from scraper.extraction.title_rules import stated_h3
+
+    assert stated_h3([POST], {"", POST.lower()}) == POST  # a title normalised to nothing contains every string
