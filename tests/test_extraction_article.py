@@ -656,6 +656,16 @@ def test_a_table_layouts_photo_cell_is_a_caption_and_a_lower_case_post_a_bylines
     assert article.title == "Harbour footbridge reopens after two months of repairs"
     assert article.text.startswith("The footbridge over the harbour"), article.text[:120]
     assert article.text.endswith("a week earlier than planned."), article.text[-120:]
+    # Review: a lead paragraph or a quote set beside a picture in the story's type is text, not a caption
+    for beside in (
+        '<font size="2">The footbridge reopened on Monday, two months after engineers found its piles corroded.</font>',
+        '"We have waited all summer for this bridge," said harbourmaster Jo Reed, who crossed it first.',
+    ):
+        boxed = '<table align="left" width="250"><tr><td><img src="/media/bridge.jpg">' + beside + "</td></tr></table>"
+        page = LEGACY.format(byline="By Karen Doyle, Courier correspondent", story=boxed + LEGACY_STORY)
+        kept = extract_article(make_page(page, url="https://www.millbrookcourier.example/news.php?id=91"))
+        assert isinstance(kept, Article), kept
+        assert etree.fromstring(f"<x>{beside}</x>").xpath("string()")[:40] in kept.text, kept.text[:200]
 
 
 def test_a_headless_pages_title_of_site_and_headline_gives_the_headline_and_its_masthead_notice_goes() -> None:

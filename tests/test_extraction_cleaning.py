@@ -493,7 +493,8 @@ def test_crosslinks(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Most read books of 2024", "Related Articles of Faith", "Recommended for you, by a machine",
-     "You may also like the new ferry timetable, which adds a 6 a.m. sailing."],
+     "You may also like the new ferry timetable, which adds a 6 a.m. sailing.", "I più letti in città",
+     "Lo más visto: la exposición temporal de Sorolla, con 150.000 entradas", "Najčitanije: romani Mire Gavrana"],
 )  # fmt: skip
 def test_the_storys_words_that_open_like_a_boxs_title_stay(text: str) -> None:
     for kind in ("p", "head"):

@@ -143,15 +143,16 @@ _BOX_TITLE_PLACE = ("in ", "from ", "on ")
 
 
 def _is_box_title(block: Block) -> bool:
-    """A related box's stock title left in the body ("Related articles", "You might also like:", "Most read").
+    """A related box's stock title left in the body ("Related articles", "You might also like:", "Meistgelesen").
 
-    Only the title itself, as a label (a colon, then anything) or with where the items come from ("Most
-    read in Football"): "Most read books of 2024", "Related Articles of Faith" or "You may also like the
-    new ferry timetable" are the story's own words.
-    """
+    Only the title itself, as a label (a colon, then anything) or with where the items come from ("Most read in
+    Football"), and in other languages the title alone: "Most read books of 2024", "Related Articles of Faith"
+    or "You may also like the new ferry timetable" are the story's own words."""
     if block.kind not in ("p", "head") or block.words > CROSSLINK_SHORT:
         return False
     lowered = " ".join(block.text.casefold().split()).rstrip(" .:!")
+    if lowered in phrases()["box_title_alone"]:
+        return True
     for title in phrases()["box_title"]:
         if not lowered.startswith(title):
             continue

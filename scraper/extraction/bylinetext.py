@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.bylinewords import agencies, stamp_words, word_lists
+from scraper.extraction.bylinewords import agencies, is_role, not_a_name_word, plausible_names, stamp_words
 from scraper.extraction.caselessbyline import caseless_byline, in_a_box
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
@@ -107,10 +107,15 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
             or _dated_beside(lines, index, language, counts=line not in headings)
             or (_says_written(line[: lead.end()]) and not _in_a_box(lines, index))
         ):
-            return f"{line[: lead.end()].strip()} {names}"
+            return f"{_as_by(line[: lead.end()])} {names}"
         if line[:1].isupper() and bare is None and line not in headings and _reads_as_byline(line[lead.end() :], names):
-            bare = f"{line[: lead.end()].strip()} {names}"
+            bare = f"{_as_by(line[: lead.end()])} {names}"
     return bare if bare is not None else _caseless(lines, language, headings)
+
+
+def _as_by(lead: str) -> str:
+    """The lead as printed, but Malay "Oleh" as "By": a name's reader keeps "Oleh Sentsov" whole (Ukrainian)."""
+    return "By" if lead.strip().rstrip(":").casefold() == "oleh" else lead.strip()
 
 
 def _caseless(lines: list[str], language: str, headings: frozenset[str]) -> str | None:
@@ -261,12 +266,10 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
         if _is_name_word(token, current):
             current.append(token)
             continue
-        if current and (
-            (any(ch.isdigit() for ch in token) and _is_month(current[-1])) or _not_a_name_word(current[-1])
-        ):
+        if current and ((any(ch.isdigit() for ch in token) and _is_month(current[-1])) or not_a_name_word(current[-1])):
             current.pop()  # "By Sofia Gonzalez December 3, 2024", "Oleh Dwi Hartono Kamis, 14 Maret": the date's
         joined = token.lower() in _JOINS if token.isupper() and len(token) > 1 else token in _JOINS or token == ","
-        if kept and _is_role(current):
+        if kept and is_role(current):
             role = True  # ", Senior Political Correspondent": the last name's post
         elif _is_name(current):
             kept += [*(["and"] if kept else []), *current]
@@ -277,12 +280,12 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
         if not joined:
             break
     else:
-        if kept and _is_role(current):
+        if kept and is_role(current):
             role, end = True, len(text)
         elif _is_name(current):
             kept += [*(["and"] if kept else []), *current]
             end = len(text)
-    if not kept or not _plausible(kept):
+    if not kept or not plausible_names(kept):
         return None
     rest = text[end:]
     if strict:  # a line in lower case: only names, then a separator or a date (or nothing: the date beside)
@@ -318,7 +321,7 @@ def _past_post(rest: str, after_comma: bool) -> str | None:
     """What follows a writer's post after a comma (one to three words ending in a role word, any case), or None."""
     words = rest.lstrip(" ,").split(maxsplit=3) if after_comma or rest.lstrip().startswith(",") else []
     for count, word in enumerate(words[:3], 1):
-        if _is_role([word.strip(",;|")]):  # the separator closing the post stays: ", Staff Writer | 3/15/2024"
+        if is_role([word.strip(",;|")]):  # the separator closing the post stays: ", Staff Writer | 3/15/2024"
             return " " + word[len(word.rstrip(",;|")) :] + " ".join(words[count:])
     return None
 
@@ -350,33 +353,10 @@ def _agency(text: str) -> tuple[str, bool] | None:
     return head[0].strip(), len(head) > 1
 
 
-def _is_role(words: list[str]) -> bool:
-    """A writer's post ("Senior Political Correspondent", "Staff Writer"), not a name."""
-    roles = word_lists()[0]
-    return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
-
-
-def _plausible(tokens: list[str]) -> bool:
-    """The names hold no function word, day, time or role ("By Popular Demand", "Von Montag Bis Freitag").
-
-    A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
-    """
-    roles, banned, months = word_lists()
-    words = [t.lower().strip(".") for t in tokens if t != "and"]
-    if any(w in banned or w in roles for w in words):
-        return False
-    return not all(w in months for w in words)
-
-
 def _is_month(word: str) -> bool:
     """An English month's name or abbreviation ("December", "Dec."), or a common language's compact one."""
     key = word.lower().rstrip(".,")
     return key in month_names("") or key in compact_month_names()
-
-
-def _not_a_name_word(word: str) -> bool:
-    """A weekday, a month or a label (``byline_not_name_words``) after the names: it opens their field, not a name."""
-    return word.lower().rstrip(".,") in word_lists()[1] - word_lists()[2]
 
 
 def _is_name_word(token: str, current: list[str]) -> bool:

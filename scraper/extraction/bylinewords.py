@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from scraper.text import normalise, phrases
 
-BY_PREFIX = re.compile(  # Malay "Oleh" when two names follow it (the Ukrainian "Oleh Sentsov" is a name)
+BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|daga|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
-    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:|(?:\s+[^\W\d_]+){2}(?:\s|$))|"
+    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|"
     r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*",  # Hungarian "text", "wrote"; Hindi "published by"
     re.IGNORECASE,
 )
@@ -79,3 +79,26 @@ def calendar_words() -> frozenset[str]:
     """Weekdays and months (``byline_calendar_words``), less the months that are given names ("April", "June")."""
     table = phrases()
     return frozenset(table["byline_calendar_words"]) - frozenset(table["byline_given_name_months"])
+
+
+def is_role(words: list[str]) -> bool:
+    """A writer's post ("Senior Political Correspondent", "Staff Writer"), not a name."""
+    roles = word_lists()[0]
+    return bool(words) and any(part in roles for w in words for part in (w.lower(), *w.lower().split("-")))
+
+
+def plausible_names(tokens: list[str]) -> bool:
+    """The names hold no function word, day, time or role ("By Popular Demand", "Von Montag Bis Freitag").
+
+    A month that is also a given name ("April Lee", "June Park") counts only when every word is one.
+    """
+    roles, banned, months = word_lists()
+    words = [t.lower().strip(".") for t in tokens if t != "and"]
+    if any(w in banned or w in roles for w in words):
+        return False
+    return not all(w in months for w in words)
+
+
+def not_a_name_word(word: str) -> bool:
+    """A weekday, a month or a label (``byline_not_name_words``) after the names: it opens their field, not a name."""
+    return word.lower().rstrip(".,") in word_lists()[1] - word_lists()[2]

@@ -372,6 +372,16 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
 def _without_longer_spellings(names: list[str]) -> list[str]:
     """Each writer once: "Brian Truitt USA TODAY" beside "Brian Truitt" is one with the outlet glued on.
 
-    Only two words or more glued on: "Robert Hale Jr." and "Mary Ann Nguyen" are names of their own.
+    Only two words or more glued on: "Robert Hale Jr." and "Mary Ann Nguyen" are names of their own. Nor a byline's
+    lead word before another's name ("Oleh Nurul Aina Zakaria" of a ``byline`` span beside the author link's name).
     """
-    return [n for n in names if not any(n.startswith(o + " ") and len(n[len(o) :].split()) >= 2 for o in names)]
+    leads = frozenset(phrases()["byline_lead"])
+    return [
+        n
+        for n in names
+        if not any(
+            (n.startswith(o + " ") and len(n[len(o) :].split()) >= 2)
+            or (n.endswith(" " + o) and n[: -len(o)].strip().casefold() in leads)
+            for o in names
+        )
+    ]

@@ -21,6 +21,7 @@ from scraper.extraction.title_rules import (
     clean_title,
     count_title_words,
     headline_part,
+    names_the_blog,
     shown_markup,
     stated_h3,
     untruncated,
@@ -316,16 +317,14 @@ def _confirmed_heading(signals: PageSignals, site: Site) -> str | None:
     headline as an ``<h2>``; og:title or ``<title>`` (less the site's name) repeat that heading.
     """
     titles = _meta_titles(signals, Fallback())
-    stated = {
-        normalise(v)
-        for t in titles
-        for v in (t, strip_site_suffix(t, site.loose), after_site_label(t, signals.h1, site.spells))
-    }
+    stated = {normalise(v) for t in titles for v in (t, strip_site_suffix(t, site.loose))}
     for shown in (h.text for h in signals.headings[:6]):
         text = clean_title(shown)
         if text and count_title_words(text) >= 3 and normalise(text) in stated:
             return text
-    return stated_h3(signals.h3, stated)
+    if not names_the_blog(signals.h1, titles, site.spells):
+        return None  # a headline <h1> stands over an <h3> (a share box repeats og:title in one)
+    return stated_h3(signals.h3, stated | {normalise(after_site_label(t, signals.h1, site.spells)) for t in titles})
 
 
 def _before_swallowed_text(headings: list[Heading], meta_titles: list[str]) -> str | None:

@@ -202,3 +202,12 @@ def stated_h3(h3s: list[str], stated: set[str]) -> str | None:
         if key in stated and not any(other and key != other and other in key for other in stated):
             return text
     return None
+
+
+def names_the_blog(h1s: list[str], titles: list[str], is_site: Callable[[str], bool]) -> bool:
+    """Every ``<h1>`` is the site's name or the label before a page title's headline ("Blog: Post"): its logo.
+
+    Only then is a blog theme's ``<h3>`` the post's title (:func:`stated_h3`); a page with no ``<h1>`` has no logo
+    in one, and its ``<h3>`` is weighed the same way.
+    """
+    return all(is_site(h) or any(after_site_label(t, [h], is_site) != t for t in titles) for h in h1s)
