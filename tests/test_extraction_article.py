@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
 from scraper.extraction.blocks import Block, _flat, body_blocks, with_lead
@@ -713,3 +714,26 @@ def test_a_headless_pages_bare_byline_is_read_with_the_date_under_it(byline: str
     article = extract_article(make_page(undated, url="https://www.millbrookcourier.example/news.php?id=85"))
     assert isinstance(article, Article), article
     assert article.authors == []  # undated, the bare line may be a slogan
+
+
+def test_a_table_of_many_pictures_is_read_once_for_its_captions() -> None:
+    """Code review: each picture counted its table's cells and pictures again (50,000 pictures in one nested table:
+    2.5 billion element visits); a table is now read once, and counted only as far as the answer needs."""
+    from scraper.extraction import cellcaptions
+
+    rows = "".join(f'<tr><td><img src="/{n}.jpg"><i>Picture number {n} of the day</i></td></tr>' for n in range(3000))
+    tree = lxml_html.document_fromstring(f"<html><body><table><tr><td><table>{rows}</table></td></tr></table></body>")
+    visits = 0
+    original = cellcaptions._one_picture_in_few_cells
+
+    def counted(table: lxml_html.HtmlElement) -> bool:
+        nonlocal visits
+        visits += 1
+        return original(table)
+
+    cellcaptions._one_picture_in_few_cells = counted
+    try:
+        assert cellcaptions.cell_captions(tree) == []  # a gallery's table of 3,000 cells is no photo's table
+    finally:
+        cellcaptions._one_picture_in_few_cells = original
+    assert visits == 1

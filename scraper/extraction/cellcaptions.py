@@ -23,12 +23,14 @@ _SMALL_SIZES = frozenset({"1", "-1", "-2"})  # <font size="1">: the smallest typ
 def cell_captions(tree: lxml_html.HtmlElement) -> list[str]:
     """The texts of small nested tables that hold one picture and a caption's words in small or italic type."""
     found: list[str] = []
+    seen: set[lxml_html.HtmlElement] = set()  # each table is read once, however many pictures it holds
     for img in tree.iter("img"):
         cell = next(img.iterancestors("td", "th"), None)
-        if cell is None or next(cell.iterancestors("td", "th"), None) is None:
+        table = next(cell.iterancestors("table"), None) if cell is not None else None
+        if table is None or table in seen or next(table.iterancestors("td", "th"), None) is None:
             continue  # not in a table nested in a layout table's cell
-        table = next(cell.iterancestors("table"), None)
-        if table is None or len(table.xpath(".//td|.//th")) > _MAX_CELLS or len(table.xpath(".//img")) != 1:
+        seen.add(table)
+        if not _one_picture_in_few_cells(table):
             continue
         text = " ".join(" ".join(table.itertext()).split())
         if 3 <= count_words(text) <= _MAX_WORDS and text not in found and _set_as_caption(table):
@@ -36,6 +38,19 @@ def cell_captions(tree: lxml_html.HtmlElement) -> list[str]:
             if len(found) >= _MAX_FOUND:
                 break
     return found
+
+
+def _one_picture_in_few_cells(table: lxml_html.HtmlElement) -> bool:
+    """At most ``_MAX_CELLS`` cells and one picture, counted only as far as the answer needs."""
+    cells = pictures = 0
+    for element in table.iter("td", "th", "img"):
+        if element.tag == "img":
+            pictures += 1
+        else:
+            cells += 1
+        if cells > _MAX_CELLS or pictures > 1:
+            return False
+    return pictures == 1
 
 
 def _set_as_caption(table: lxml_html.HtmlElement) -> bool:
