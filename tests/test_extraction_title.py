@@ -331,3 +331,4 @@ def test_a_title_of_punctuation_alone_does_not_hide_the_blogs_h3() -> None:
     from scraper.extraction.title_rules import stated_h3
 
     assert stated_h3([POST], {"", POST.lower()}) == POST  # a title normalised to nothing contains every string
+    assert stated_h3(["Mars rover lands safely"], {"ars", "mars rover lands safely"}) == "Mars rover lands safely"

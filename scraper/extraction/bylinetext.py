@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.bylinewords import agencies, is_role, not_a_name_word, plausible_names, stamp_words
+from scraper.extraction.bylinewords import agencies, calendar_words, is_role, plausible_names, stamp_words
 from scraper.extraction.caselessbyline import caseless_byline, in_a_box
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
@@ -266,7 +266,9 @@ def _names(text: str, strict: bool = False) -> tuple[str, bool] | None:
         if _is_name_word(token, current):
             current.append(token)
             continue
-        if current and ((any(ch.isdigit() for ch in token) and _is_month(current[-1])) or not_a_name_word(current[-1])):
+        after = text[match.end() :].split(maxsplit=1)[:1] if token == "," else []  # ", 14 Maret", ", March 7"
+        dated = any(ch.isdigit() for ch in token) or any(w[:1].isdigit() or _is_month(w) for w in after)
+        if current and dated and (_is_month(current[-1]) or current[-1].lower().rstrip(".,") in calendar_words()):
             current.pop()  # "By Sofia Gonzalez December 3, 2024", "Oleh Dwi Hartono Kamis, 14 Maret": the date's
         joined = token.lower() in _JOINS if token.isupper() and len(token) > 1 else token in _JOINS or token == ","
         if kept and is_role(current):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from scraper.text import normalise, phrases
 
 BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|daga|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
     r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|"
@@ -97,8 +97,3 @@ def plausible_names(tokens: list[str]) -> bool:
     if any(w in banned or w in roles for w in words):
         return False
     return not all(w in months for w in words)
-
-
-def not_a_name_word(word: str) -> bool:
-    """A weekday, a month or a label (``byline_not_name_words``) after the names: it opens their field, not a name."""
-    return word.lower().rstrip(".,") in word_lists()[1] - word_lists()[2]

@@ -199,7 +199,7 @@ def stated_h3(h3s: list[str], stated: set[str]) -> str | None:
     """
     for text in (t for t in (clean_title(h) for h in h3s) if t and count_title_words(t) >= 3):
         key = normalise(text)
-        if key in stated and not any(other and key != other and other in key for other in stated):
+        if key in stated and not any(other and key != other and f" {other} " in f" {key} " for other in stated):
             return text
     return None
 

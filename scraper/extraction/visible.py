@@ -42,8 +42,8 @@ def read_signals(tree: lxml_html.HtmlElement) -> PageSignals:
 # be a whole class token (XML white space around it). One regex each: a search in C, not a Python test per word.
 _BYLINE_CLASS = re.compile(
     r"byline|author-name|article-author|author__name|authors|(?<![^ \t\r\n])author(?![^ \t\r\n])"
-    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori|post-author|created-by)(?![a-z])"
-    r"|createdby"  # + Blogger's and WordPress themes' post author, Joomla's "createdby"
+    r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori|post-author)(?![a-z])|created-?by"
+    # + Blogger's and WordPress themes' post author, Joomla's "createdby"
 )
 _CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
 _BYLINE, _CAPTION = 1, 2
