@@ -116,7 +116,8 @@ def test_author_markup_is_read_whatever_its_case_and_beside_the_headline() -> No
     [
         ("author", 1),
         ("meta\tauthor big", 1),
-        ("post-author", 0),  # a class *token* "author", or one of the byline words, not any "author"
+        ("comment-author", 0),  # a class *token* "author", or one of the byline words, not any "author"
+        ("post-author", 1),  # Blogger's and WordPress themes' byline
         ("coauthor", 0),
         ("authors-list", 1),
         ("c-byline__name", 1),
