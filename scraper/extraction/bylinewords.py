@@ -64,8 +64,7 @@ def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Role words, words no name is made of (weekdays and months too), and the months that are given names."""
     table = phrases()
     months = frozenset(table["byline_given_name_months"])
-    calendar = frozenset(table["byline_calendar_words"]) - months
-    return frozenset(table["byline_role"]), frozenset(table["byline_not_name_words"]) | calendar, months
+    return frozenset(table["byline_role"]), frozenset(table["byline_not_name_words"]) | calendar_words(), months
 
 
 @lru_cache(maxsize=1)

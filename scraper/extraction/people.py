@@ -77,15 +77,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         part = _without_labels(OTHER_CREDIT.sub("", part))
         if printed:
             part = _capitals_name(part)
-        if (
-            not part
-            or _NOT_A_NAME.search(part)
-            or SITE_CREDIT.search(part)
-            or _no_name_words(part, printed)
-            or (
-                part.lower() in stamp_words()  # "Actualizado <time>hace 6 meses</time>" in an author box
-            )
-        ):
+        if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
             continue
         words = part.split()
         if len(words) > 5 or (written_lower(part) and not keep_lower) or (printed and _has_clause_words(words)):
@@ -118,14 +110,16 @@ def _without_labels(part: str) -> str:
 def _no_name_words(part: str, printed: bool) -> bool:
     """Only labels, controls and calendar words: "Written by", "The Author", "Sign In", "Updated January".
 
-    A part naming the author as a label ("Page Head Extra Author", a template's key made words) or a
-    lead alone ("Par", "Von": a label in a block of its own) is none either. In a printed byline a
-    short month or weekday alone ("Dec", "Sat") is a date's; elsewhere it may be a name ("Sun").
+    A part naming the author as a label ("Page Head Extra Author", a template's key made words), a lead alone
+    ("Par", "Von": a label in a block of its own) or a date stamp's label alone ("Updated") is none either. In a
+    printed byline a short month or weekday alone ("Dec", "Sat") is a date's; elsewhere it may be a name ("Sun").
     Months that are given names ("April May", "August") are names.
     """
     words = [w.strip(".,").lower() for w in part.split()]
     if "author" in words or "authors" in words or BY_PREFIX.fullmatch(part + " "):
         return True
+    if len(words) == 1 and words[0] in stamp_words():
+        return True  # "Actualizado <time>hace 6 meses</time>": a date stamp's label alone in an author box
     labels, calendar, short = _byline_words()
     if len(words) == 1 and words[0] in short and printed:
         return True
