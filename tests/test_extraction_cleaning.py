@@ -825,6 +825,17 @@ def test_the_storys_opening_is_no_bio_when_the_byline_is_glued_to_it() -> None:
     assert texts(strip_author_bio([p(bio), p(PROSE)], CleaningContext(authors=["Jane Doe"]))) == [PROSE]
 
 
+def test_the_writers_box_after_the_story_goes_with_its_byline() -> None:
+    """A box under the story ("Written by Jane Doe", her bio, the lender's notice) leaves nothing of the writer.
+
+    The bio is read first, so the byline above it is one of the text's last blocks when bylines are read.
+    """
+    story = [p(f"{PROSE} Part {n}.") for n in range(5)]
+    box = [p("Written by Jane Doe"), p("Jane Doe is a finance writer based in Leeds."), p("All loans made by Bank.")]
+    kept = texts(clean_blocks([*story, *box], CleaningContext(authors=["Jane Doe"])))
+    assert kept == [*texts(story), "All loans made by Bank."]
+
+
 def test_author_bio_ignores_an_author_that_is_the_site() -> None:
     text = "Example Times understands the mine owes the community nothing, the company said."
     ctx = CleaningContext(authors=["Example Times"], site_name="Example Times")
