@@ -355,6 +355,12 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     ('<p class="meta">Von Montag bis Freitag geöffnet</p>', "", []),
     ('<p>By <b>JAMES HOLLOWAY</b> and <b>MARIA SANTOS</b> <span>Associated Press</span></p>', "",
      ["JAMES HOLLOWAY", "MARIA SANTOS"]),
+    # session 43: the newsroom beside its writer, the place a writer files from after a slash
+    ('<p class="autor">Da Redação, por Juliana Prado</p>', "", ["Juliana Prado"]),
+    ('<p class="autor">Redacción</p>', "", ["Redacción"]),  # alone, the newsroom is the author
+    ('<p class="byline">Marta Gómez / Sevilla</p>', "", ["Marta Gómez"]),
+    ('<p class="byline">Por Marta Gómez y Luis Ortega / Sevilla</p>', "", ["Marta Gómez", "Luis Ortega"]),
+    ('<p class="byline">Kim / Lee</p>', "", ["Kim", "Lee"]),  # one word each: two writers
 ])  # fmt: skip
 def test_a_printed_byline_through_extract(header: str, head: str, authors: list[str]) -> None:
     result = extract(_story_page(header, head), url="https://news.example/local/harbour-wall")

@@ -49,6 +49,14 @@ SHARED_CREDIT = re.compile(
 )
 # A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
 SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
+# A desk printed as the byline ("By Team Tiger Data", "The Editors", "Metro Desk"; not "Desk Hughes", "Staff Sgt."),
+# and the newsroom as papers in other languages name it ("Da Redação", "Redacción", "Redazione", "La Rédaction").
+DESK = re.compile(
+    r"^(?:the\s+|la\s+|die\s+|de\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk|"
+    r"reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi)$)"
+    r"|\b(?:team|staff|editors|desk)$",
+    re.I,
+)
 # The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
 INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from typing import Any
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
+    DESK,
     INNER_LABEL,
     LABEL_BEFORE,
     OTHER_CREDIT,
@@ -28,10 +29,11 @@ from scraper.text import normalise, phrases, unique, written_lower
 # A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
 _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
-# A desk printed as the byline ("By Team Tiger Data", "The Editors", "Metro Desk"; not "Desk Hughes", "Staff Sgt.").
-_DESK = re.compile(r"^(?:the\s+)?(?:team\b|(?:staff|editors|desk|newsroom)$)|\b(?:team|staff|editors|desk)$", re.I)
 
 
+# A byline's last field after a full name and a slash is where the writer files from: "Marta Gómez / Sevilla",
+# "Jan Novák / Brno" (two writers are both named in full, or one word each: "Kim / Lee").
+_PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s*/\s*[^\W\d_]+\.?\s*$")
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
@@ -72,6 +74,8 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
+    if printed:
+        fields = [_without_place(field) for field in fields]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
         part = _without_labels(OTHER_CREDIT.sub("", part))
@@ -97,6 +101,14 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     outlet = names[-1] if len(names) > 1 and names[-1].startswith("The ") and "." not in names[-1] else None
     writers = [name for name in names if not _is_agency(name) and name != outlet]
     return writers or names  # an agency or "The Washington Post" among writers is their employer; alone, the author
+
+
+def _without_place(field: str) -> str:
+    """The field without the place a full name files from ("Marta Gómez / Sevilla"); "Kim / Lee" stays."""
+    place = _PLACE_AFTER_NAME.search(field)
+    if place is None or "/" in field[: place.start()] or len(field[: place.start()].split()) < 2:
+        return field
+    return field[: place.start()]
 
 
 def _without_labels(part: str) -> str:
@@ -336,11 +348,12 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
-        [(n, not site.mentioned_in(v)) for v in own for n in clean_person(v, printed=True)],
+        # a newsroom beside its writer ("Da Redação, por Juliana Prado") is no second writer
+        [(n, not (site.mentioned_in(v) or DESK.search(n))) for v in own for n in clean_person(v, printed=True)],
         # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026"),
         # unless it names the publication ("Av Svenska Dagbladet" on Svenska Dagbladet's site)
         [
-            (n, not (_is_agency(n) or _DESK.search(n)))  # "Von dpa", "By Team Tiger Data": a desk, kept as written
+            (n, not (_is_agency(n) or DESK.search(n)))  # "Von dpa", "By Team Tiger Data": a desk, kept as written
             for n in clean_person(signals.header_byline or "", keep_lower=True, printed=True)
             if not site.contains(n)
         ],
