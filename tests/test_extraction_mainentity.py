@@ -45,6 +45,11 @@ def _item(html: str) -> Verdict | None:
         ("Verslaggever regio Zwolle (32-36 uur)", {"@type": "JobPosting", "title": "Verslaggever regio Zwolle"},
          Kind.SERVICE),
         ("Redakteur Lokales [m/w/d]", {"@type": "JobPosting", "title": "Redakteur Lokales"}, Kind.SERVICE),
+        # session 43's probe pages: an app's store page, a book's shop page, an event's page
+        ("Tidewatch", {"@type": "MobileApplication", "name": "Tidewatch", "offers": {"price": "0"}}, Kind.PRODUCT),
+        ("Ledgerly", {"@type": "SoftwareApplication", "name": "Ledgerly"}, Kind.PRODUCT),
+        ("Sista sommaren", {"@type": "Book", "name": "Sista sommaren", "offers": {"price": "229"}}, Kind.PRODUCT),
+        ("Harbour Jazz Weekend 2027", {"@type": "Event", "name": "Harbour Jazz Weekend 2027"}, Kind.SERVICE),
     ],
 )  # fmt: skip
 def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: dict[str, object], kind: Kind) -> None:

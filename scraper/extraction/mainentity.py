@@ -10,7 +10,9 @@ name ("Aurelo Pods 3") has one, and a page that also declares an article or a re
 
 Not every type is evidence. A local business's types (``Restaurant``, ``Hotel``, ``LocalBusiness``) also
 describe a whole site, whose old theme prints its name in every page's ``<h1>``, and a restaurant review is
-headed by the restaurant's name; an FAQ block's ``Question`` repeats a story's headline. Over both shared
+headed by the restaurant's name; an FAQ block's ``Question`` repeats a story's headline; a ``Course`` names
+a lesson's page as often as a catalogue's (a WCXB lesson was dropped). An app's, a book's or an event's page
+is headed by its name as a product's is. Over both shared
 corpora the rule takes two pages the model emits (service pages declaring ``Service`` and ``Product``) and
 no article.
 """
@@ -26,7 +28,8 @@ from scraper.text import normalise
 # The declared types whose page is that item's, by the kind of page it is.
 _KINDS: dict[str, Kind] = {
     **dict.fromkeys(("Product", "ProductGroup", "IndividualProduct", "ProductModel"), Kind.PRODUCT),
-    **dict.fromkeys(("JobPosting", "Service"), Kind.SERVICE),
+    **dict.fromkeys(("SoftwareApplication", "MobileApplication", "WebApplication", "VideoGame", "Book"), Kind.PRODUCT),
+    **dict.fromkeys(("JobPosting", "Service", "Event"), Kind.SERVICE),
 }
 
 
