@@ -221,3 +221,27 @@ def test_a_span_in_the_story_does_not_drop_a_guess_found_elsewhere() -> None:
     result = extract(html, url="https://news.example/harbour-festival")
     assert isinstance(result, Article), result
     assert (result.published or "").startswith("2026-11-20"), result.published
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("hu", "Kultúra · 2026. december 4., 16:20 · Szerző: Varga Eszter", "2026-12-04"),  # the year first
+        ("hu", "2026. márc. 4.", "2026-03-04"),
+        ("ko", "입력 2026년 12월 4일 오후 3:20", "2026-12-04"),
+        ("", "2026년 3월 14일", "2026-03-14"),
+    ],
+)
+def test_dates_written_year_first_with_words_are_read(language: str, text: str, day: str) -> None:
+    """Session 43's probe pages: Hungarian and Korean papers print the year first, then the month and day."""
+    assert [s.day.isoformat() for s in scanner(language)(text)] == [day]
+
+
+def test_a_hungarian_date_line_under_the_headline_is_the_pages_date() -> None:
+    header = "<p>Kultúra · 2026. december 4., 16:20 · Szerző: Varga Eszter</p>"
+    html = page(header).getroottree().getroot()
+    html.set("lang", "hu")
+    result = extract(lxml_html.tostring(html), url="https://hirek.example.hu/hirek/kultura/2026/12/var-telen")
+    assert isinstance(result, Article), result
+    assert (result.published or "")[:10] == "2026-12-04"  # not the URL's month
+    assert result.authors == ["Varga Eszter"]

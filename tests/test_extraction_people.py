@@ -361,6 +361,12 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     ('<p class="byline">Marta Gómez / Sevilla</p>', "", ["Marta Gómez"]),
     ('<p class="byline">Por Marta Gómez y Luis Ortega / Sevilla</p>', "", ["Marta Gómez", "Luis Ortega"]),
     ('<p class="byline">Kim / Lee</p>', "", ["Kim", "Lee"]),  # one word each: two writers
+    ('<span class="author">Της Ελένης Μαρκάκη</span>', "", ["Ελένης Μαρκάκη"]),  # Greek "of", the name as printed
+    ('<span class="post-author vcard">Diposting oleh <span class="fn">Rudi Hartono</span></span>', "",
+     ["Rudi Hartono"]),  # Indonesian "posted by"
+    ('<div class="art-info">Scris de Cristina Popa · 03.12.2026</div>', "", ["Cristina Popa"]),  # Romanian
+    ('<span class="article-author">くらし報道部 山本 真理</span>', "", ["山本 真理"]),  # the desk before the name
+    ('<span class="article-author">編集部</span>', "", ["編集部"]),  # alone, the desk is the author
 ])  # fmt: skip
 def test_a_printed_byline_through_extract(header: str, head: str, authors: list[str]) -> None:
     result = extract(_story_page(header, head), url="https://news.example/local/harbour-wall")

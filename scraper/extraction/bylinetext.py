@@ -91,8 +91,8 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
             continue
         lead = _lead().match(line)
         dated = False
-        if lead is None and (rest := _after_leading_date(line)) is not None:
-            line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke"
+        if lead is None and (rest := _labelled_field(line) or _after_leading_date(line)) is not None:
+            line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke", "Kultúra · … · Szerző: Varga Eszter"
             lead = _lead().match(line)
         if lead is None:
             continue
@@ -111,6 +111,18 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
         if line[:1].isupper() and bare is None and line not in headings and _reads_as_byline(line[lead.end() :], names):
             bare = f"{_as_by(line[: lead.end()])} {names}"
     return bare if bare is not None else _caseless(lines, language, headings)
+
+
+_FIELD_BREAK = re.compile(rf"\s[|{FIELD_DOTS}]\s")
+
+
+def _labelled_field(line: str) -> str | None:
+    """From the field of a line of fields that a byline's label and its colon open: "Kultúra · 2026. december 4.
+    · Szerző: Varga Eszter". Without the colon a later field is a section's or a kicker's ("News · By the numbers")."""
+    for field in _FIELD_BREAK.finditer(line):
+        if (lead := _lead().match(line, field.end())) is not None and ":" in lead.group(0):
+            return line[field.end() :]
+    return None
 
 
 def _as_by(lead: str) -> str:

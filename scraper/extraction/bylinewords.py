@@ -13,7 +13,8 @@ from functools import lru_cache
 from scraper.text import normalise, phrases
 
 BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
-    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|tekst|text|texte|written by|geschrieben von|"
+    r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|diposting oleh|scris de|τ(?:ης|ου|ων)|"
+    r"tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
     r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|"

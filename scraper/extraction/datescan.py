@@ -1,8 +1,8 @@
 """Full dates (day, month and year) as pages print them, in English and the page's language.
 
 The scanner behind ``dateline.py``: "March 4, 2025", "4. März 2025", "04.03.2025", "3/4/2025"
-(either order, the page's usual one first), "2025年3月4日", "04-ago-2021"; each with whether the
-text before it labels it a revision ("Updated", "Aktualisiert am").
+(either order, the page's usual one first), "2025年3月4日", "2025년 3월 4일", "2025. március 4.",
+"04-ago-2021"; each with whether the text before it labels it a revision ("Updated", "Aktualisiert am").
 """
 
 from __future__ import annotations
@@ -95,7 +95,9 @@ class Scanner:
             rf"|({month})\.?\s+{day},?\s+(\d{{4}})(?!\d)"  # March 4, 2025
             rf"|{day}\.?\s+(?:de\s+)?({month})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)"  # 4 March 2025, 4. März 2025
             rf"|(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"  # 2025年3月4日
-            rf"|(\d{{1,2}})-({short})\.?-(\d{{4}})(?!\d))",  # 04-ago-2021
+            rf"|(\d{{1,2}})-({short})\.?-(\d{{4}})(?!\d)"  # 04-ago-2021
+            rf"|(\d{{4}})\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일"  # 2025년 3월 4일
+            rf"|(\d{{4}})\.\s?({month})\.?\s+{day}\.)",  # 2025. március 4. (the year first, as Hungarian writes)
             re.IGNORECASE,
         )
 
@@ -157,7 +159,11 @@ class Scanner:
             return _day(raw, g[14], self.months.get(g[13].lower().rstrip(".")), g[12])
         if g[15]:
             return _day(raw, g[15], g[16], g[17])
-        return _day(raw, g[20], self.compact.get(g[19].lower()), g[18])
+        if g[18]:
+            return _day(raw, g[20], self.compact.get(g[19].lower()), g[18])
+        if g[21]:
+            return _day(raw, g[21], g[22], g[23])
+        return _day(raw, g[24], self.months.get(g[25].lower().rstrip(".")), g[26])
 
 
 def _either(preferred: Shown | None, other: Shown | None) -> Shown | None:

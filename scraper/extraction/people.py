@@ -34,6 +34,9 @@ _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern
 # A byline's last field after a full name and a slash is where the writer files from: "Marta Gómez / Sevilla",
 # "Jan Novák / Brno" (two writers are both named in full, or one word each: "Kim / Lee").
 _PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s*/\s*[^\W\d_]+\.?\s*$")
+# The desk a Japanese, Chinese or Korean writer belongs to, printed before the name ("くらし報道部 山本 真理",
+# "사회부 김민준"); alone ("編集部") it is the author, as a desk is.
+_DESK_BEFORE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+[部局부]\s+(?=\S)")
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
@@ -78,7 +81,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
         fields = [_without_place(field) for field in fields]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
-        part = _without_labels(OTHER_CREDIT.sub("", part))
+        part = _DESK_BEFORE.sub("", _without_labels(OTHER_CREDIT.sub("", part)))
         if printed:
             part = _capitals_name(part)
         if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
