@@ -984,3 +984,21 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
     article = extract(page, url="https://berita.example/2024/04/harga-ayam-naik-menjelang-raya")
     assert isinstance(article, Article)
     assert article.authors == ["Nurul Aina Zakaria"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    # session 43's probe pages: labels and leads of more languages, the photographer's label, a later field's label
+    ("Teksti: Aino Korhonen Kuvat: Mikko Laine Julkaistu 4.6.2024 klo 7.00 | Päivitetty 5.6.2024 klo 10.15",
+     ["Aino Korhonen"]),  # Finnish "text", "photos", "published", "updated"
+    ("Tekst i zdjęcia: Tomasz Wrona, 5 marca 2024", ["Tomasz Wrona"]),  # Polish "text and photos"
+    ("Беседовал Артём Лазарев", ["Артём Лазарев"]),  # Russian "interviewed by"
+    ("Phan Thảo - Lê Quân", ["Phan Thảo", "Lê Quân"]),  # Vietnamese: two writers joined by a dash
+    ("GURUS - Drupal", ["GURUS - Drupal"]),  # one name each side: one name
+    ("作者：记者 张晓峰", ["张晓峰"]),
+    ("佐藤美咲記者", ["佐藤美咲"]),
+    ("글: 이수진 (한바다대학교 사회학과 교수)", ["이수진"]),
+    ("द्वारा: नेहा चौहान प्रकाशित: 05 मार्च 2024, 10:15 AM IST", ["नेहा चौहान"]),
+    ("Authored by: Dr. Ehsan Jazini", ["Dr. Ehsan Jazini"]),  # a lead's colon is no later field's label
+])  # fmt: skip
+def test_more_languages_labels_and_leads_in_a_printed_byline(byline: str, names: list[str]) -> None:
+    assert clean_person(byline, printed=True) == names

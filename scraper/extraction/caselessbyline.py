@@ -29,7 +29,7 @@ from scraper.text import EMAIL
 _HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
 _HAN_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:特约|特約|实习|實習)?"
-    r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)"
+    r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)(?:(?:记者|記者)\s*)?"
     rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]])"
 )
 _HAN_ROLES = frozenset({"通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "摄", "報道", "报道"})
@@ -64,7 +64,7 @@ _KOREAN_SIGNATURE = re.compile(rf"(?:[가-힣]{{1,6}}=)?{_KOREAN_TITLE.pattern}(
 # "लेखक के बारे में" (about the author) open a kicker or a heading.
 _BY = ("מאת", "بقلم", "به قلم", "โดย", "เขียนโดย")
 _LABELS = ("כתב", "כתבה", "כתבת", "كتب", "كتبت", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน",
-           "ავტორი", "लेखक", "लेखिका")  # fmt: skip
+           "ავტორი", "लेखक", "लेखिका", "द्वारा", "글")  # fmt: skip  # Hindi "by:", Korean "writing:"
 _LEAD = re.compile(
     rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*[:\-–]\s*|\s+)"
     rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:\-–]\s*)"
@@ -118,7 +118,9 @@ def without_titles(byline: str) -> str:
 
 
 _MARKUP_TITLES = re.compile(
-    r"^\s*(?:作者|记者|記者|文|執筆|执笔|撰文)\s*[：:／/]\s*"
+    r"^\s*(?:作者|记者|記者|文|執筆|执笔|撰文)\s*[：:／/]\s*(?:(?:记者|記者)\s*)?"  # "作者：记者 张晓峰"
+    r"|^\s*(?:记者|記者)\s+(?=[\u4e00-\u9fff])"  # "记者 张晓峰"
+    r"|(?<=[\u4e00-\u9fff])\s?(?:记者|記者)$"  # "佐藤美咲記者": a Japanese paper's title after the name
     r"|(?<=[가-힣])\s?(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s|,·/])"
 )
 

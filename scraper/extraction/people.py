@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+from scraper.extraction.bylineparts import before_later_label, dashed, without_desk, without_place
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
@@ -31,12 +32,6 @@ _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
 
 
-# A byline's last field after a full name and a slash is where the writer files from: "Marta Gómez / Sevilla",
-# "Jan Novák / Brno" (two writers are both named in full, or one word each: "Kim / Lee").
-_PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s*/\s*[^\W\d_]+\.?\s*$")
-# The desk a Japanese, Chinese or Korean writer belongs to, printed before the name ("くらし報道部 山本 真理",
-# "사회부 김민준"); alone ("編集部") it is the author, as a desk is.
-_DESK_BEFORE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+[部局부]\s+(?=\S)")
 _SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
@@ -71,17 +66,19 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     text = without_titles(SHARED_CREDIT.sub("", text))  # "文：山田 太郎", "박지훈 기자"
     text = BY_PREFIX.sub("", " ".join(_PARENTHESISED.sub(" ", _URL_IN_BYLINE.sub(" ", text)).split()))
     if printed:
+        text = before_later_label(text)  # "नेहा चौहान प्रकाशित: 05 मार्च 2024": a field's label ends the names
         text = _FOR_AGENCY.sub(lambda m: ", " + m.group(1) if _is_agency(m.group(1)) else m.group(0), text)
     names: list[str] = []
     posts: list[str] = []  # "Senior Political Correspondent", "Staff Writer": a name's post, or a desk's name
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
-    if printed:
-        fields = [_without_place(field) for field in fields]
+    if printed:  # "Marta Gómez / Sevilla", "Phan Thảo - Lê Quân": bylineparts.py
+        fields = [without_place(field) for field in fields]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
-    for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
-        part = _DESK_BEFORE.sub("", _without_labels(OTHER_CREDIT.sub("", part)))
+    runs = [run for field in fields for run in _SPLIT_PEOPLE.split(field)]
+    for part in (piece for run in runs for piece in (dashed(run) if printed else [run])):
+        part = without_desk(_without_labels(OTHER_CREDIT.sub("", part)))
         if printed:
             part = _capitals_name(part)
         if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
@@ -104,14 +101,6 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     outlet = names[-1] if len(names) > 1 and names[-1].startswith("The ") and "." not in names[-1] else None
     writers = [name for name in names if not _is_agency(name) and name != outlet]
     return writers or names  # an agency or "The Washington Post" among writers is their employer; alone, the author
-
-
-def _without_place(field: str) -> str:
-    """The field without the place a full name files from ("Marta Gómez / Sevilla"); "Kim / Lee" stays."""
-    place = _PLACE_AFTER_NAME.search(field)
-    if place is None or "/" in field[: place.start()] or len(field[: place.start()].split()) < 2:
-        return field
-    return field[: place.start()]
 
 
 def _without_labels(part: str) -> str:
