@@ -14,7 +14,9 @@ With the crawl state on, a record is saved in the state right after it is flushe
 never before: a run killed at any moment has on disk every record the state knows. At start, the
 ``.part`` files that killed runs of this template left are recovered before anything is written
 (``pipelines/recovery.py``: which files are ours, and what happens to lines that are not records).
-A ``.part`` file a live run is writing is locked (``flock``) and left alone.
+A ``.part`` file a live run is writing is locked (``flock``) and left alone: it is locked from the
+moment it has that name until it is renamed into place (:func:`~pipelines.recovery.open_locked`),
+so runs and cluster workers sharing an output folder never take each other's file.
 
 Nothing is written outside the output root (the template's text before its first field): the
 ``{source}`` field is the source's name as a slug (``../../x`` -> ``x``), and the final path is
@@ -23,7 +25,6 @@ checked to fall under the root, symbolic links resolved.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import re
@@ -37,7 +38,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from pipelines.drop import drop
-from pipelines.recovery import own_parts, part_path, recover_part
+from pipelines.recovery import open_locked, own_parts, part_path, recover_part
 from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.items import Article, DropReason
@@ -116,14 +117,13 @@ class OutputPipeline:
         try:
             confine(self.path, output_root(template))
             self.part.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self.part.open("wb")
+            self._file = open_locked(self.part)  # locked before another run's recovery can see it
         except OSError as exc:
             logger.error("Cannot write the output file %s: %s", self.part, exc.strerror or exc)
             self.stats.set_value(OUTPUT_NOT_WRITABLE, 1)
             raise
         self.stats.set_value(OUTPUT_PATH, str(self.path))
         self.stats.set_value(RUN_ID, self.run_id)
-        fcntl.flock(self._file, fcntl.LOCK_EX)  # tells a later run's recovery that this file is live
         self._writing = True
         logger.info("Writing records to %s (renamed to %s when the run closes)", self.part, self.path.name)
 
@@ -191,11 +191,14 @@ class OutputPipeline:
         assert self.path is not None
         failed = bool(self.stats.get_value(OUTPUT_NOT_WRITABLE))
         try:
-            self._file.close()
-            if failed:  # a write failed: the last line may be cut; the next run's recovery trims it
-                logger.warning("The output file stays %s after a write error, for the next run to recover", self.part)
-                return
-            os.replace(self.part, self.path)
+            # Renamed while still locked, closed (unlocked) after: unlocked under its .part name, the
+            # file would be another run's recovery's to take for a killed run's, and this rename fail.
+            with self._file:
+                if failed:  # a write failed: the last line may be cut; the next run's recovery trims it
+                    logger.warning("The output file stays %s after a write error, for the next run to recover",
+                                   self.part)  # fmt: skip
+                    return
+                os.replace(self.part, self.path)
         except OSError as exc:  # the .part file keeps what was written; the next run recovers it
             self._output_failed(exc)
             return

@@ -26,7 +26,7 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from scraper.items import Article
 from scraper.summary import write_json
@@ -46,6 +46,27 @@ def part_path(final: Path, run_id: str) -> Path:
     if run_id in final.name:
         return final.with_name(final.name + ".part")
     return final.with_name(f"{final.name}.{run_id}.part")
+
+
+def open_locked(part: Path) -> IO[bytes]:
+    """``part`` opened for writing (emptied), already locked when it first appears under its name.
+
+    Recovery takes any ``.part`` file of ours it can lock. Opened under its name and locked a
+    moment later, a live run's file would be free for that moment: another run (or cluster worker)
+    starting then would rename it into place as a killed run's, and the live run's own rename at
+    the end would fail (``output_not_writable``). So it is made under a name recovery never looks
+    at, locked, and renamed to ``part``; the lock goes with the file.
+    """
+    opening = part.with_name(part.name + ".opening")
+    handle = opening.open("wb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # tells another run's recovery that this file is live
+        os.replace(opening, part)
+    except BaseException:
+        handle.close()
+        opening.unlink(missing_ok=True)
+        raise
+    return handle
 
 
 def own_parts(template: str) -> list[Path]:
@@ -84,10 +105,16 @@ def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
     Returns the number of records kept, or None when a live run holds the file.
     """
     final, run_id = final_of(part)
-    with part.open("r+b") as handle:
+    try:
+        handle = part.open("r+b")
+    except FileNotFoundError:  # renamed into place by its run (or another run's recovery) since it was listed
+        return None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            return None
+        if not _still_named(part, handle):  # its run renamed it into place and closed it after we opened it
             return None
         data = handle.read()
         complete = data[: data.rfind(b"\n") + 1]  # a torn last line has no newline: dropped
@@ -127,6 +154,14 @@ def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
         os.replace(part, final)
     logger.warning("Recovered %d records of a killed run: %s", len(kept), final)
     return len(kept)
+
+
+def _still_named(part: Path, handle: IO[bytes]) -> bool:
+    """Whether ``part`` still names the file ``handle`` holds (a lock is on a file, not on a name)."""
+    try:
+        return os.path.samestat(os.stat(part), os.fstat(handle.fileno()))
+    except FileNotFoundError:
+        return False
 
 
 def _article(line: bytes) -> Article | None:

@@ -1,19 +1,28 @@
-"""Output that cannot escape its folder, and recovery that touches only our own ``.part`` files."""
+"""Output that cannot escape its folder, and recovery that touches only killed runs' own ``.part`` files."""
 
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from scrapy import Spider
+from scrapy.utils.test import get_crawler
 
-from pipelines.output import confine, slug
+import pipelines.output
+from pipelines.output import OutputPipeline, confine, slug
 from pipelines.recovery import final_of, own_parts, part_path, recover_part
+from scraper.summary import OUTPUT_NOT_WRITABLE
+from tests.helpers import project_settings
 from tests.test_pipelines_validate_dedup import make_article
 
 RUN = "20261125T100000Z-a1b2"
+OTHER = "20261125T100000Z-c3d4"
 
 
 @pytest.mark.parametrize(
@@ -91,3 +100,90 @@ def test_recovery_never_follows_a_link_out_of_the_output_tree(tmp_path: Path) ->
     real.write_text("", "utf-8")
     assert own_parts(template) == [real]
     assert elsewhere.read_text("utf-8") == '{"not": "a record"}\n'
+
+
+# Two runs (or two cluster workers) writing to one output folder, each starting with the recovery of
+# the .part files killed runs left. Each test runs the second run's start (or its recovery) at the one
+# moment the first run's file is most exposed, by hooking the call that comes next: no timing involved.
+
+
+def unopened(tmp_path: Path, run_id: str) -> OutputPipeline:
+    crawler = get_crawler(Spider, settings_dict=project_settings(NEWS_OUTPUT_PATH=str(tmp_path / "{run_id}.jsonl")))
+    crawler.spider = Spider(name="news")
+    pipeline = OutputPipeline.from_crawler(crawler)
+    pipeline.run_id = run_id  # what a cluster worker's are: distinct, of one folder
+    return pipeline
+
+
+def once(action: Any, before: Any, when: Any = lambda *args: True) -> Any:
+    """``before`` wrapped to run ``action()`` first, the first time ``when`` holds for its arguments."""
+    done: list[bool] = []
+
+    def hooked(*args: Any) -> Any:
+        if not done and when(*args):
+            done.append(True)
+            action()
+        return before(*args)
+
+    return hooked
+
+
+def assert_first_run_whole(first: OutputPipeline, second: OutputPipeline, tmp_path: Path) -> None:
+    assert first.path is not None
+    assert not first.stats.get_value(OUTPUT_NOT_WRITABLE)
+    assert not second.stats.get_value("news/output/recovered_files")
+    assert [json.loads(line)["url"] for line in first.path.read_text("utf-8").splitlines()] == [make_article().url]
+    assert not first.path.with_name(first.path.stem + ".summary.json").exists()  # no "recovered" summary
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{RUN}.jsonl", f"{OTHER}.jsonl"]
+
+
+def test_a_run_starting_as_another_creates_its_file_leaves_it_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run's recovery comes just before the first run locks its new file."""
+    first, second = unopened(tmp_path, RUN), unopened(tmp_path, OTHER)
+    monkeypatch.setattr(fcntl, "flock", once(second.open_spider, fcntl.flock))
+    first.open_spider()
+    first.process_item(make_article())
+    first.close_spider()
+    second.close_spider()
+    assert_first_run_whole(first, second, tmp_path)
+
+
+def test_a_run_starting_as_another_closes_its_file_leaves_it_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second run's recovery comes just before the first run renames its finished file into place."""
+    first, second = unopened(tmp_path, RUN), unopened(tmp_path, OTHER)
+    first.open_spider()
+    first.process_item(make_article())
+    monkeypatch.setattr(os, "replace", once(second.open_spider, os.replace, lambda src, dst: Path(src) == first.part))
+    first.close_spider()
+    second.close_spider()
+    assert_first_run_whole(first, second, tmp_path)
+
+
+@pytest.mark.parametrize("moment", ["listed", "opened"])
+def test_recovery_leaves_a_file_its_run_finished_meanwhile_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, moment: str
+) -> None:
+    """The first run renames and unlocks its file after the second's recovery listed it, or opened it."""
+    first, second = unopened(tmp_path, RUN), unopened(tmp_path, OTHER)
+    first.open_spider()
+    first.process_item(make_article())
+    if moment == "listed":
+
+        def listed_then_finished(template: str) -> list[Path]:
+            found = own_parts(template)
+            first.close_spider()
+            return found
+
+        monkeypatch.setattr(pipelines.output, "own_parts", listed_then_finished)
+    else:
+        monkeypatch.setattr(fcntl, "flock", once(first.close_spider, fcntl.flock,
+                                                 lambda handle, operation: operation & fcntl.LOCK_NB))  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="pipelines"):
+        second.open_spider()
+    second.close_spider()
+    assert_first_run_whole(first, second, tmp_path)
+    assert [r.message for r in caplog.records if r.name.startswith("pipelines")] == []
