@@ -737,3 +737,26 @@ def test_a_table_of_many_pictures_is_read_once_for_its_captions() -> None:
     finally:
         cellcaptions._one_picture_in_few_cells = original
     assert visits == 1
+
+
+@pytest.mark.parametrize(("cls", "caption"), [
+    ("didascalia", "Il ponte Coperto visto dal lungoTicino (foto d’archivio)"),  # Italian, under an AMP picture
+    ("leyenda", "El puente de Triana, iluminado la noche de la reapertura"),  # Spanish
+    ("legenda", "A ponte vista da margem sul do rio, ao fim da tarde"),  # Portuguese
+])  # fmt: skip
+def test_a_caption_class_in_other_languages_marks_the_pictures_line(cls: str, caption: str) -> None:
+    """Session 43's probe pages: the class a page gives a picture's line, in its own language, marks a caption."""
+    story = "".join(
+        f"<p>Paragraph {n} of the story tells the readers how the old bridge was inspected again this week by the "
+        "engineers of the province, who closed it at night to reach the central piers safely.</p>"
+        for n in range(6)
+    )
+    html = (
+        f"<html><head><title>Bridge closed</title></head><body><article><h1>Bridge closed for two nights</h1>"
+        f'<amp-img src="/bridge.jpg" width="800" height="450" alt="The bridge"></amp-img><p class="{cls}">{caption}</p>'
+        f"{story}</article></body></html>"
+    )
+    article = extract_article(make_page(html, url="https://news.example/city/2024/03/bridge-closed"))
+    assert isinstance(article, Article), article
+    assert caption not in article.text
+    assert "Paragraph 5 of the story" in article.text

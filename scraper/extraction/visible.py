@@ -45,7 +45,7 @@ _BYLINE_CLASS = re.compile(
     r"|(?<![\w-])(?:autor|autora|autores|auteur|auteurs|autore|autori|post-author)(?![a-z])|created-?by"
     # + Blogger's and WordPress themes' post author, Joomla's "createdby"
 )
-_CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende")
+_CAPTION_CLASS = re.compile(r"caption|Caption|credit|copyright|bildunterschrift|legende|didascalia|leyenda|legenda")
 _BYLINE, _CAPTION = 1, 2
 
 
@@ -75,7 +75,7 @@ _MAY_MARK = etree.XPath(  # ``//@class | //@rel | //@itemprop | //figcaption`` (
 # A word in every value that can mark anything (both class regexes are case-sensitive, as is
 # ``str.find``; a rel or itemprop marks when it is "author"; a <figcaption> stands as "caption").
 _MARK_WORDS = ("author", "byline", "autor", "auteur", "created", "caption", "Caption", "credit", "copyright",
-               "bildunterschrift", "legende")  # fmt: skip
+               "bildunterschrift", "legende", "didascalia", "leyenda", "legenda")  # fmt: skip
 
 
 def _marked_elements(
