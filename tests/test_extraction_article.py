@@ -760,3 +760,24 @@ def test_a_caption_class_in_other_languages_marks_the_pictures_line(cls: str, ca
     assert isinstance(article, Article), article
     assert caption not in article.text
     assert "Paragraph 5 of the story" in article.text
+
+
+def test_a_releases_media_contact_box_is_no_story() -> None:
+    """Session 43's probe pages: a university's news release closes with a box for journalists (class ``contact``)."""
+    story = "".join(
+        f"<p>Paragraph {n}: researchers at the university found that the wetland stores more carbon than the "
+        "forest around it, after measuring the peat at forty points over three winters.</p>"
+        for n in range(6)
+    )
+    box = (
+        '<div class="newsitem__contact"><h3>Media contact</h3><p>Anna de Vries, press officer, '
+        "+31 50 000 0000, press@university.example</p></div>"
+    )
+    html = (
+        "<html><head><title>Wetland stores carbon</title></head><body><article><h1>Wetland stores more carbon</h1>"
+        f"{story}{box}</article></body></html>"
+    )
+    article = extract_article(make_page(html, url="https://www.university.example/news/2024/03/wetland-carbon"))
+    assert isinstance(article, Article), article
+    assert "press@university.example" not in article.text
+    assert "Paragraph 5: researchers" in article.text
