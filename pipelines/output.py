@@ -38,7 +38,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from pipelines.drop import drop
-from pipelines.recovery import open_locked, own_parts, part_path, recover_part
+from pipelines.recovery import open_locked, own_parts, part_path, recover_part, sweep_openings
 from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.items import Article, DropReason
@@ -159,6 +159,10 @@ class OutputPipeline:
 
     def _recover(self, template: str) -> None:
         """Finish the ``.part`` files killed runs of this template left, before this run writes."""
+        try:
+            sweep_openings(template)
+        except OSError as exc:  # a read-only folder: the empty files stay, harmless
+            logger.warning("Cannot remove the empty files of runs killed at start: %s", exc.strerror or exc)
         for part in own_parts(template):
             try:
                 records = recover_part(part, self.run)
@@ -198,6 +202,8 @@ class OutputPipeline:
                     logger.warning("The output file stays %s after a write error, for the next run to recover",
                                    self.part)  # fmt: skip
                     return
+                self._file.flush()  # on disk before its final name: a close failing after the rename loses nothing
+                os.fsync(self._file.fileno())
                 os.replace(self.part, self.path)
         except OSError as exc:  # the .part file keeps what was written; the next run recovers it
             self._output_failed(exc)

@@ -76,6 +76,34 @@ def own_parts(template: str) -> list[Path]:
     return sorted(p for p in found if _OWN_PART.fullmatch(p.name) and _plain_file(p, template))
 
 
+_OPENING_AGE = 60.0  # seconds: far longer than a run takes to make, lock and name its file
+
+
+def sweep_openings(template: str) -> int:
+    """Remove the empty ``.part.opening`` files of runs killed between making and naming their file.
+
+    :func:`open_locked` locks such a file a moment after making it and names it ``.part`` a moment later; one
+    that can be locked and is older than a minute is a dead run's, and held nothing yet (a younger one may be a
+    starting run's, not locked yet). Returns how many were removed.
+    """
+    stale = datetime.now(UTC).timestamp() - _OPENING_AGE
+    pattern = "*".join(glob.escape(piece) for piece in _FIELD.split(template)) + "*.part.opening"
+    removed = 0
+    for path in (Path(p) for p in glob.glob(pattern)):
+        if not _OWN_PART.fullmatch(path.name.removesuffix(".opening")) or not _plain_file(path, template):
+            continue
+        try:
+            with path.open("rb") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                state = os.fstat(handle.fileno())
+                if _still_named(path, handle) and state.st_size == 0 and state.st_mtime < stale:
+                    path.unlink()
+                    removed += 1
+        except (BlockingIOError, FileNotFoundError):
+            continue  # a live run's, or renamed by its run since it was listed
+    return removed
+
+
 def _plain_file(path: Path, template: str) -> bool:
     """A regular file, not a symbolic link, under the template's root even with links resolved.
 

@@ -228,6 +228,7 @@ def test_a_span_in_the_story_does_not_drop_a_guess_found_elsewhere() -> None:
     [
         ("hu", "Kultúra · 2026. december 4., 16:20 · Szerző: Varga Eszter", "2026-12-04"),  # the year first
         ("hu", "2026. márc. 4.", "2026-03-04"),
+        ("hu", "2026. március 4-én", "2026-03-04"),
         ("ko", "입력 2026년 12월 4일 오후 3:20", "2026-12-04"),
         ("", "2026년 3월 14일", "2026-03-14"),
     ],
@@ -245,3 +246,22 @@ def test_a_hungarian_date_line_under_the_headline_is_the_pages_date() -> None:
     assert isinstance(result, Article), result
     assert (result.published or "")[:10] == "2026-12-04"  # not the URL's month
     assert result.authors == ["Varga Eszter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("الأحد 10 آذار 2024", "2024-03-10"),  # the Levant's and Iraq's month names
+        ("10 كانون الثاني 2024", "2024-01-10"),
+        ("3 أفريل 2024", "2024-04-03"),  # the Maghreb's
+        ("5 مارس 2024", "2024-03-05"),  # Babel's "ar"
+    ],
+)
+def test_arabic_dates_are_read_in_every_regions_month_names(text: str, day: str) -> None:
+    """Session 43's probe page: a Lebanese NGO's release dated "الأحد 10 آذار 2024" under ``lang="ar"``."""
+    assert [s.day.isoformat() for s in scanner("ar")(text)] == [day]
+
+
+@pytest.mark.parametrize(("language", "text"), [("hu", "Frissítve: 2026. március 4."), ("ko", "수정 2026.03.04 10:20")])
+def test_a_revision_label_in_hungarian_or_korean_marks_its_date_updated(language: str, text: str) -> None:
+    assert [s.updated for s in scanner(language)(text)] == [True]

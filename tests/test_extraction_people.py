@@ -358,6 +358,7 @@ def test_a_byline_printed_above_the_headline_names_the_author(above: str, author
     # session 43: the newsroom beside its writer, the place a writer files from after a slash
     ('<p class="autor">Da Redação, por Juliana Prado</p>', "", ["Juliana Prado"]),
     ('<p class="autor">Redacción</p>', "", ["Redacción"]),  # alone, the newsroom is the author
+    ('<p class="autor">Redacción EFE, por Juliana Prado</p>', "", ["Juliana Prado"]),  # code review
     ('<p class="byline">Marta Gómez / Sevilla</p>', "", ["Marta Gómez"]),
     ('<p class="byline">Por Marta Gómez y Luis Ortega / Sevilla</p>', "", ["Marta Gómez", "Luis Ortega"]),
     ('<p class="byline">Kim / Lee</p>', "", ["Kim", "Lee"]),  # one word each: two writers
@@ -992,8 +993,11 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
      ["Aino Korhonen"]),  # Finnish "text", "photos", "published", "updated"
     ("Tekst i zdjęcia: Tomasz Wrona, 5 marca 2024", ["Tomasz Wrona"]),  # Polish "text and photos"
     ("Беседовал Артём Лазарев", ["Артём Лазарев"]),  # Russian "interviewed by"
-    ("Phan Thảo - Lê Quân", ["Phan Thảo", "Lê Quân"]),  # Vietnamese: two writers joined by a dash
-    ("GURUS - Drupal", ["GURUS - Drupal"]),  # one name each side: one name
+    # code review: a writer's label after another credit is no later field; a family name ending as a desk does
+    ("Fotos und Text: Anna Berg", ["Anna Berg"]),
+    ("Bild & Text: Anna Berg", ["Anna Berg"]),
+    ("阿部 真理", ["阿部 真理"]),
+    ("社会部 佐藤 健", ["佐藤 健"]),
     ("作者：记者 张晓峰", ["张晓峰"]),
     ("佐藤美咲記者", ["佐藤美咲"]),
     ("글: 이수진 (한바다대학교 사회학과 교수)", ["이수진"]),
@@ -1002,3 +1006,14 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
 ])  # fmt: skip
 def test_more_languages_labels_and_leads_in_a_printed_byline(byline: str, names: list[str]) -> None:
     assert clean_person(byline, printed=True) == names
+
+
+@pytest.mark.parametrize("lines", [
+    ["Του Αγίου Δημητρίου", "26 Οκτωβρίου 2026"],  # a feast's name, in the genitive as a Greek byline's
+    ["Της Μεγάλης Εβδομάδας | 12.03.2026"],
+    ["Krimi · Autor: Jo Nesbø · Verlag: Ullstein · 480 Seiten"],  # a book's facts, the author's among them
+    ["Roman · Author: Sally Rooney · Publisher: Faber"],
+])  # fmt: skip
+def test_lines_under_a_headline_that_read_like_session_43s_bylines_are_none(lines: list[str]) -> None:
+    """Code review of session 43: the Greek "of" and a labelled field read only where they open a byline."""
+    assert header_byline(lines, "el" if "Αγ" in lines[0] or "Μεγ" in lines[0] else "de") is None

@@ -187,3 +187,19 @@ def test_recovery_leaves_a_file_its_run_finished_meanwhile_alone(
     second.close_spider()
     assert_first_run_whole(first, second, tmp_path)
     assert [r.message for r in caplog.records if r.name.startswith("pipelines")] == []
+
+
+def test_a_runs_empty_file_left_before_it_was_named_goes_at_the_next_start(tmp_path: Path) -> None:
+    """Code review: a run killed between making its file and naming it ``.part`` leaves an empty ``.opening``
+    file no recovery looks at; the next run removes it once it is old, and leaves a young one (a starting run's)."""
+    stale = tmp_path / f"{OTHER}.jsonl.part.opening"
+    young = tmp_path / "20261125T100000Z-e5f6.jsonl.part.opening"
+    stale.touch()
+    young.touch()
+    os.utime(stale, (0, 0))
+    run = unopened(tmp_path, RUN)
+    run.open_spider()
+    run.close_spider()
+    assert not stale.exists()
+    assert young.exists()
+    assert not run.stats.get_value(OUTPUT_NOT_WRITABLE)

@@ -119,6 +119,9 @@ _FIELD_BREAK = re.compile(rf"\s[|{FIELD_DOTS}]\s")
 def _labelled_field(line: str) -> str | None:
     """From the field of a line of fields that a byline's label and its colon open: "Kultúra · 2026. december 4.
     · Szerző: Varga Eszter". Without the colon a later field is a section's or a kicker's ("News · By the numbers")."""
+    fields = _FIELD_BREAK.split(line)
+    if any(BOX_LINE.match(field) for field in fields):
+        return None  # a book's facts: "Krimi · Autor: Jo Nesbø · Verlag: Ullstein · 480 Seiten"
     for field in _FIELD_BREAK.finditer(line):
         if (lead := _lead().match(line, field.end())) is not None and ":" in lead.group(0):
             return line[field.end() :]

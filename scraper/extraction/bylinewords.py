@@ -44,19 +44,22 @@ OTHER_CREDIT = re.compile(
     r"|\b(?:photos?|fotos?|fot|kuvat?|bilder?|zdjęcia|illustrations?)\.?\s*:.*$",  # "Kuvat: Mikko Laine"
     re.IGNORECASE,
 )
-# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by"): the writer's.
+# One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by", "Fotos und
+# Text: Anna Berg"): the writer's.
 SHARED_CREDIT = re.compile(
     r"^(?:story|words|text|reporting|written|article)\s+(?:and|&)\s+"
-    r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+",
+    r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+"
+    r"|^(?:fotos?|bild(?:er)?|photos?|zdjęcia|kuvat)\s+(?:und|and|&|i|ja|et|y|e)\s+(?:text|texte|texto|tekst|teksti)\s*:\s*",
     re.IGNORECASE,
 )
 # A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.
 SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site|theme)\s+by\b", re.IGNORECASE)
 # A desk printed as the byline ("By Team Tiger Data", "The Editors", "Metro Desk"; not "Desk Hughes", "Staff Sgt."),
-# and the newsroom as papers in other languages name it ("Da Redação", "Redacción", "Redazione", "La Rédaction").
+# and the newsroom as papers in other languages name it, alone or with the paper's or agency's name ("Da Redação",
+# "Redacción EFE", "Redazione Ansa", "La Rédaction", "Tim Redaksi Kompas").
 DESK = re.compile(
-    r"^(?:the\s+|la\s+|die\s+|de\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk|"
-    r"reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi)$)"
+    r"^(?:the\s+|la\s+|die\s+|de\s+|tim\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk)$|"
+    r"(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi)\b)"
     r"|\b(?:team|staff|editors|desk)$",
     re.I,
 )
@@ -68,6 +71,12 @@ INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 def agencies() -> frozenset[str]:
     """News agencies (``phrases.toml``), normalised: a byline names them after the writers, or alone."""
     return frozenset(normalise(name) for name in phrases()["agency"])
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """A byline's leads and labels ("by", "von", "oleh"; "text", "autor"), lower-case: a writer's name follows."""
+    return frozenset(phrases()["byline_lead"]) | frozenset(phrases()["byline_lead_label"])
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ class Shown:
 # "Last modified", "Aktualisiert am", "Mis à jour le", "Actualizado el", "Aggiornato il", ...).
 _UPDATED_LABEL = re.compile(
     r"(?:updat|modifi|revis|edited|aktualisi|geändert|bearbeitet|mis à jour|mise à jour|actualis|actualiz|aggiorna|"
-    r"bijgewerkt|atualiz|zaktualiz|aktualiz|uppdater|opdater|oppdater|päivit)\w*\W{0,3}(?:\w{1,3}\W{1,3})?"
+    r"bijgewerkt|atualiz|zaktualiz|aktualiz|uppdater|opdater|oppdater|päivit|frissít|수정)\w*\W{0,3}(?:\w{1,3}\W{1,3})?"
     r"(?:[^\W\d_]{2,12}\.?\W{1,3})?"  # a weekday: "Updated on Tuesday, March 18", "Aktualisiert: Dienstag, 4. März"
     r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\b\.?)?(?:\s+[^\W\d_]{2,5})?\W{1,3})?"  # a time: "Updated 6:05 PM EDT, "
     r"(?:[^\W\d_]{2,12}\.?\W{1,3})?$",  # and a weekday after it: "…, Tue March 18"
@@ -97,7 +97,7 @@ class Scanner:
             rf"|(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"  # 2025年3月4日
             rf"|(\d{{1,2}})-({short})\.?-(\d{{4}})(?!\d)"  # 04-ago-2021
             rf"|(\d{{4}})\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일"  # 2025년 3월 4일
-            rf"|(\d{{4}})\.\s?({month})\.?\s+{day}\.)",  # 2025. március 4. (the year first, as Hungarian writes)
+            rf"|(\d{{4}})\.\s?({month})\.?\s+{day}(?:\.|-[áé]n\b))",  # 2025. március 4. / 4-én (Hungarian)
             re.IGNORECASE,
         )
 

@@ -24,15 +24,22 @@ def month_names(language: str) -> dict[str, int]:
         from babel.dates import get_month_names
 
         try:
-            for width in ("wide", "abbreviated"):
-                for context in ("format", "stand-alone"):
-                    for number, name in get_month_names(width, context, locale=primary).items():
-                        key = name.lower().rstrip(".")
-                        if len(key) >= 3 and not key[0].isdigit():
-                            names.setdefault(key, int(number))
+            for locale in (primary, *_REGIONAL.get(primary, ())):
+                for width in ("wide", "abbreviated"):
+                    for context in ("format", "stand-alone"):
+                        for number, name in get_month_names(width, context, locale=locale).items():
+                            key = name.lower().rstrip(".")
+                            if len(key) >= 3 and not key[0].isdigit():
+                                names.setdefault(key, int(number))
         except (UnknownLocaleError, ValueError):
             pass
     return names
+
+
+# A language whose months are named differently by region, under the one ``lang`` its pages declare: Arabic
+# papers of the Levant and Iraq write "آذار" (March), those of the Maghreb "مارس" or "ماي"; Babel's "ar" has
+# the Egyptian and Gulf names only.
+_REGIONAL = {"ar": ("ar_SY", "ar_MA", "ar_DZ")}
 
 
 # Abbreviated month names of the common Western European languages (Spanish, Portuguese, Italian,

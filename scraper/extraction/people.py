@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from scraper.extraction.bylineparts import before_later_label, dashed, without_desk, without_place
+from scraper.extraction.bylineparts import before_later_label, without_desk, without_place
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
@@ -73,12 +73,12 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
-    if printed:  # "Marta Gómez / Sevilla", "Phan Thảo - Lê Quân": bylineparts.py
+    if printed:  # "Marta Gómez / Sevilla": bylineparts.py
         fields = [without_place(field) for field in fields]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
-    runs = [run for field in fields for run in _SPLIT_PEOPLE.split(field)]
-    for part in (piece for run in runs for piece in (dashed(run) if printed else [run])):
-        part = without_desk(_without_labels(OTHER_CREDIT.sub("", part)))
+    for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
+        part = _without_labels(OTHER_CREDIT.sub("", part))
+        part = without_desk(part) if printed else part
         if printed:
             part = _capitals_name(part)
         if not part or _NOT_A_NAME.search(part) or SITE_CREDIT.search(part) or _no_name_words(part, printed):
