@@ -551,7 +551,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "1,693 views", "Просмотров: 2317", "Lượt xem: 812", "412 Aufrufe", "PUBLICITAT", "Publicidade", "annonse",
      "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582", "Reklamë", "Auglýsing", "Жарнама", "اشتہار",
      "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/",
-     "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3", "Alle Angaben ohne Gewähr."],
+     "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3", "Alle Angaben ohne Gewähr.",
+     "SCROLL TO RESUME CONTENT", "Scroll to continue with content"],  # session 43: an ad unit's line
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]
