@@ -43,7 +43,10 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
 
 def _photo_cell(block: Block, captions: set[str]) -> bool:
-    """A one-cell table that is a caption: a table layout's photo table (``cellcaptions``)."""
+    """A one-cell table that is a caption: a table layout's photo table (``cellcaptions``); or a definition list
+    that is one, whole (SPIP prints a picture as ``<dl>``: the image, its title and its credit as ``<dt>``/``<dd>``)."""
+    if block.kind == "list":
+        return block.norm in captions
     return block.kind == "table" and "|" not in block.text and block.norm in captions
 
 
