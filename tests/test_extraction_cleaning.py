@@ -162,6 +162,8 @@ def test_repeated_headline_with_its_byline_glued_on_goes_at_the_top_only() -> No
         # the writer named in a sentence, with or without a date, is the story's
         ("Call for proposals for the summer school is open until July 31, 2026, by Chris McNamara", False),
         ("This post was written by Chris McNamara, who runs the shop's repair bench in Leeds", False),
+        # session 43: the newsroom before its writer, as Brazilian papers print it
+        ("Da Redação, por Chris McNamara\n14/03/2024 às 16h32 - Atualizado em 14/03/2024 às 18h05", True),
     ],
 )
 def test_a_byline_with_its_post_and_date_goes_at_the_top(text: str, removed: bool) -> None:

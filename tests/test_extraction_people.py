@@ -1017,3 +1017,11 @@ def test_more_languages_labels_and_leads_in_a_printed_byline(byline: str, names:
 def test_lines_under_a_headline_that_read_like_session_43s_bylines_are_none(lines: list[str]) -> None:
     """Code review of session 43: the Greek "of" and a labelled field read only where they open a byline."""
     assert header_byline(lines, "el" if "Αγ" in lines[0] or "Μεγ" in lines[0] else "de") is None
+
+
+def test_the_newsroom_before_its_writer_under_the_headline_names_the_writer() -> None:
+    """Session 43's probe pages (probeA's Brazilian regional paper): "Da Redação, por Juliana Prado" and a date."""
+    lines = ["Da Redação, por Juliana Prado", "14/03/2024 às 16h32 - Atualizado em 14/03/2024 às 18h05"]
+    assert header_byline(lines, "pt") == "por Juliana Prado"
+    assert header_byline(["De la rédaction, par Jean Dupont | 4 mars 2024"], "fr") == "par Jean Dupont"
+    assert header_byline(["Da Redação", "14/03/2024"], "pt") is None  # the newsroom alone is no byline line

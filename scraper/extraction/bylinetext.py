@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scraper.extraction.bylinewords import agencies, calendar_words, is_role, plausible_names, stamp_words
+from scraper.extraction.bylinewords import DESK_FIRST, agencies, calendar_words, is_role, plausible_names, stamp_words
 from scraper.extraction.caselessbyline import caseless_byline, in_a_box
 from scraper.extraction.datescan import is_date_line, scanner
 from scraper.extraction.months import compact_month_names, month_names
@@ -85,7 +85,7 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
     (:func:`~scraper.extraction.dateline.language_code`), for a date printed on the next line.
     """
     bare: str | None = None
-    lines = _with_labels_joined([" ".join(line.split()) for line in lines])
+    lines = _with_labels_joined([DESK_FIRST.sub("", " ".join(line.split())) for line in lines])
     for index, line in enumerate(lines):
         if len(line) > _LINE_CHARS or not line[:1].isalpha():
             continue

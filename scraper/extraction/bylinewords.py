@@ -63,6 +63,12 @@ DESK = re.compile(
     r"|\b(?:team|staff|editors|desk)$",
     re.I,
 )
+# The newsroom before its writer ("Da Redação, por Juliana Prado", "De la rédaction, par …"): the writer's byline.
+DESK_FIRST = re.compile(
+    r"^(?:\w+\s+){1,2}(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|newsroom)\s*,?\s+"
+    r"(?=(?:por|par|by|von|di|door)\s)",
+    re.IGNORECASE,
+)
 # The writer's label after other fields ("Updated January 08, 2026 Written by Meghan Neville"): names follow it.
 INNER_LABEL = re.compile(r"\b(?:written|posted|authored)\s+by\b", re.IGNORECASE)
 

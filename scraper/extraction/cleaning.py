@@ -24,6 +24,7 @@ from scraper.extraction.boilerplate import (
     strip_labelled_links,
     strip_prompts,
 )
+from scraper.extraction.bylinewords import DESK_FIRST
 from scraper.extraction.captions import SENTENCE_END, strip_captions
 from scraper.extraction.closing import strip_comment_section, strip_contributions, strip_copyright_notices
 from scraper.extraction.context import CleaningContext, Rule
@@ -99,7 +100,7 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         return blocks
 
     def is_byline(block: Block) -> bool:
-        text = block.norm
+        text = DESK_FIRST.sub("", block.norm)  # "Da Redação, por Juliana Prado": the writer's byline
         bare = normalise(EMAIL.sub(" ", block.text)) if "@" in block.text else text
         if bare.startswith((*names, *_byline_openers())):
             text = bare  # "박지현 기자 jihyun.park@daily.kr", "By Ann Lee, ann@daily.com": the address is no word
@@ -115,7 +116,7 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if not opens:
             return False
         if (undated := without_dates(rest)) == rest and any(c.isdigit() for c in rest):  # "16. 11. 2025", as printed
-            undated = normalise(without_dates(block.text))
+            undated = DESK_FIRST.sub("", normalise(without_dates(block.text)))
             for name in names:
                 undated = undated.replace(name, " ")
         return count_words(undated) < count_words(rest) and count_words(undated) <= _DATED_OTHER_WORDS
