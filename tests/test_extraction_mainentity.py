@@ -46,10 +46,11 @@ def _item(html: str) -> Verdict | None:
          Kind.SERVICE),
         ("Redakteur Lokales [m/w/d]", {"@type": "JobPosting", "title": "Redakteur Lokales"}, Kind.SERVICE),
         # session 43's probe pages: an app's store page, a book's shop page, an event's page
-        ("Tidewatch", {"@type": "MobileApplication", "name": "Tidewatch", "offers": {"price": "0"}}, Kind.PRODUCT),
-        ("Ledgerly", {"@type": "SoftwareApplication", "name": "Ledgerly"}, Kind.PRODUCT),
-        ("Sista sommaren", {"@type": "Book", "name": "Sista sommaren", "offers": {"price": "229"}}, Kind.PRODUCT),
-        ("Harbour Jazz Weekend 2027", {"@type": "Event", "name": "Harbour Jazz Weekend 2027"}, Kind.SERVICE),
+        ("Tidewatch", {"@type": "MobileApplication", "name": "Tidewatch", "offers": {"@type": "Offer", "price": "0"}},
+         Kind.PRODUCT),
+        ("Ledgerly", {"@type": "SoftwareApplication", "name": "Ledgerly", "offers": {"@type": "Offer"}}, Kind.PRODUCT),
+        ("Sista sommaren", {"@type": "Book", "name": "Sista sommaren", "offers": {"@type": "Offer", "price": "229"}},
+         Kind.PRODUCT),
     ],
 )  # fmt: skip
 def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: dict[str, object], kind: Kind) -> None:
@@ -79,6 +80,11 @@ def test_a_page_headed_by_its_declared_items_name_is_that_items(h1: str, node: d
         ("Osteria Lupa", ({"@type": "Restaurant", "name": "Osteria Lupa"},)),
         ("What happens in a shutdown?", ({"@type": "FAQPage", "mainEntity": [{"@type": "Question",
                                          "name": "What happens in a shutdown?"}]},)),
+        # review of session 43: a story headed by an app's, a book's or an event's name, no offer declared
+        ("Pebble Notes", ({"@type": "MobileApplication", "name": "Pebble Notes"},)),
+        ("The Salt Orchard", ({"@type": "Book", "name": "The Salt Orchard", "author": "Mara Quill"},)),
+        ("Winter Lantern Festival", ({"@type": "Event", "name": "Winter Lantern Festival",
+                                      "offers": {"@type": "Offer"}},)),
         # the breadcrumb's h1 is not the headline
         ("Home", ({"@type": "Product", "name": "Home"},)),
     ],
@@ -117,3 +123,14 @@ def test_a_story_that_declares_itself_and_the_firm_it_is_about_stays_an_article(
     assert _item(_page("Brightline Roofing", story, node)) is None
     kept = extract_article(make_page(_page("Brightline Roofing", story, node), url))
     assert isinstance(kept, Article), getattr(kept, "detail", "")
+
+
+def test_a_story_about_a_free_app_that_dates_itself_is_no_app_page() -> None:
+    """Review of session 43: a launch story headed by the app's name declares the app and its free offer, and its
+    publication time; an app store's page states none."""
+    node = {"@context": "https://schema.org", "@type": "WebApplication", "name": "FloodWatch",
+            "offers": {"@type": "Offer", "price": "0"}}  # fmt: skip
+    html = _page("FloodWatch", node)
+    assert _item(html) == Verdict(Kind.PRODUCT, "ld_headline")
+    dated = html.replace("</head>", '<meta property="article:published_time" content="2026-12-03T13:00:00Z"></head>')
+    assert _item(dated) is None

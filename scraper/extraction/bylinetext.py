@@ -87,11 +87,11 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
     bare: str | None = None
     lines = _with_labels_joined([DESK_FIRST.sub("", " ".join(line.split())) for line in lines])
     for index, line in enumerate(lines):
-        if len(line) > _LINE_CHARS or not line[:1].isalpha():
-            continue
+        if len(line) > _LINE_CHARS or not line[:1].isalpha() or _PUBLISHER_FIELD.search(line):
+            continue  # "Scris de Mircea Ionescu | Editura Arcada | 2026": a book's facts (review 43)
         lead = _lead().match(line)
         dated = False
-        if lead is None and (rest := _labelled_field(line) or _after_leading_date(line)) is not None:
+        if lead is None and (rest := _labelled_field(line, language) or _after_leading_date(line)) is not None:
             line, dated = rest, True  # "Published August 7, 2023 by Nicole Burke", "Kultúra · … · Szerző: Varga Eszter"
             lead = _lead().match(line)
         if lead is None:
@@ -113,15 +113,18 @@ def header_byline(lines: list[str], language: str = "", headings: frozenset[str]
     return bare if bare is not None else _caseless(lines, language, headings)
 
 
+_PUBLISHER_FIELD = re.compile(
+    r"\s[|·•]\s*(?:editura|verlag|éditions|editorial|editora|wydawnictwo|kiadó|nakladatelství|uitgeverij|publisher)\b",
+    re.IGNORECASE,
+)
 _FIELD_BREAK = re.compile(rf"\s[|{FIELD_DOTS}]\s")
 
 
-def _labelled_field(line: str) -> str | None:
+def _labelled_field(line: str, language: str) -> str | None:
     """From the field of a line of fields that a byline's label and its colon open: "Kultúra · 2026. december 4.
     · Szerző: Varga Eszter". Without the colon a later field is a section's or a kicker's ("News · By the numbers")."""
-    fields = _FIELD_BREAK.split(line)
-    if any(BOX_LINE.match(field) for field in fields):
-        return None  # a book's facts: "Krimi · Autor: Jo Nesbø · Verlag: Ullstein · 480 Seiten"
+    if not scanner(language)(line) or any(BOX_LINE.match(field) for field in _FIELD_BREAK.split(line)):
+        return None  # a book's or a poem's facts: "Krimi · Autor: Jo Nesbø · Verlag: Ullstein", no date (review 43)
     for field in _FIELD_BREAK.finditer(line):
         if (lead := _lead().match(line, field.end())) is not None and ":" in lead.group(0):
             return line[field.end() :]

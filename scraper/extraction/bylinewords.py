@@ -49,7 +49,8 @@ OTHER_CREDIT = re.compile(
 SHARED_CREDIT = re.compile(
     r"^(?:story|words|text|reporting|written|article)\s+(?:and|&)\s+"
     r"(?:photos?|photography|pictures|images|video|graphics|edited|illustrations?)\s+by\s+"
-    r"|^(?:fotos?|bild(?:er)?|photos?|zdjęcia|kuvat)\s+(?:und|and|&|i|ja|et|y|e)\s+(?:text|texte|texto|tekst|teksti)\s*:\s*",
+    r"|^(?:fotos?|bild(?:er)?|photos?|zdjęcia|kuvat)\s+(?:und|and|&|i|ja|et|y|e)\s+(?:text|texte|texto|tekst|teksti)\s*:\s*"
+    r"|^(?:texto|testo|text|texte|tekst)\s+(?:e|y|i|und|and|&|a|et)\s+(?:fotos?|photos?|bilder?)\s*:\s*",
     re.IGNORECASE,
 )
 # A site's credit for its making ("Government Websites by CivicPlus", "Powered by WordPress"): no writer.

@@ -11,9 +11,10 @@ name ("Aurelo Pods 3") has one, and a page that also declares an article or a re
 Not every type is evidence. A local business's types (``Restaurant``, ``Hotel``, ``LocalBusiness``) also
 describe a whole site, whose old theme prints its name in every page's ``<h1>``, and a restaurant review is
 headed by the restaurant's name; an FAQ block's ``Question`` repeats a story's headline; a ``Course`` names
-a lesson's page as often as a catalogue's (a WCXB lesson was dropped). An app's, a book's or an event's page
-is headed by its name as a product's is (an event's, like a job's, is a page of the service kind: it offers
-something to sign up for); adding these types changed no page of either corpus (session 43). Over both shared
+a lesson's page as often as a catalogue's (a WCXB lesson was dropped). An app's or a book's page is headed by
+its name as a product's is, where the page declares an offer for it (a story about an app or a book
+review is headed by the item's name too, and declares no offer; an ``Event`` heads a recap as often as a ticket
+page, and is left out). Adding these types changed no page of either corpus (session 43). Over both shared
 corpora the rule takes two pages the model emits (service pages declaring ``Service`` and ``Product``) and
 no article.
 """
@@ -23,15 +24,18 @@ from __future__ import annotations
 import re
 
 from scraper.extraction.pagekind import Kind, Verdict
-from scraper.extraction.signals import ARTICLE_TYPES, AUTHOR_META, PageSignals
+from scraper.extraction.signals import ARTICLE_TYPES, AUTHOR_META, PUBLISHED_META, PageSignals
 from scraper.text import normalise
 
 # The declared types whose page is that item's, by the kind of page it is.
 _KINDS: dict[str, Kind] = {
     **dict.fromkeys(("Product", "ProductGroup", "IndividualProduct", "ProductModel"), Kind.PRODUCT),
-    **dict.fromkeys(("SoftwareApplication", "MobileApplication", "WebApplication", "VideoGame", "Book"), Kind.PRODUCT),
-    **dict.fromkeys(("JobPosting", "Service", "Event"), Kind.SERVICE),
+    **dict.fromkeys(("JobPosting", "Service"), Kind.SERVICE),
 }
+# Items a story is headed by as often as a shop's page (an app's launch, a book's review, review 43): their page
+# only where it sells them, an ``Offer`` declared beside them (an app store's, a book shop's page), and the page
+# states no publication time (a story about a free app declares its offer too).
+_SOLD = dict.fromkeys(("SoftwareApplication", "MobileApplication", "WebApplication", "VideoGame", "Book"), Kind.PRODUCT)
 
 
 def declared_item(signals: PageSignals) -> Verdict | None:
@@ -48,8 +52,10 @@ def declared_item(signals: PageSignals) -> Verdict | None:
     if any(t in ARTICLE_TYPES or t.endswith("Article") or t == "Review" for t in signals.jsonld_types):
         return None  # a review names the product it tests, and may be headed by that name alone
     headline, noted = normalise(signals.h1[0]), normalise(_BRACKETED_TAIL.sub("", signals.h1[0]))
+    sold = signals.ld_offers and not signals.all_meta(*PUBLISHED_META)  # a story dates itself: "FloodWatch" launch
+    kinds = {**_KINDS, **_SOLD} if sold else _KINDS
     for kind_name, name in signals.ld_named:
-        if (kind := _KINDS.get(kind_name)) is None or not (declared := normalise(name)):
+        if (kind := kinds.get(kind_name)) is None or not (declared := normalise(name)):
             continue
         if declared == headline or (kind_name == "JobPosting" and declared == noted):
             return Verdict(kind, "ld_headline")

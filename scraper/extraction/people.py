@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from scraper.extraction.bylineparts import before_later_label, without_desk, without_place
+from scraper.extraction.bylineparts import before_later_label, without_desk
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
@@ -73,8 +73,6 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     fields = _BYLINE_FIELDS.split(text)
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
-    if printed:  # "Marta Gómez / Sevilla": bylineparts.py
-        fields = [without_place(field) for field in fields]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
     for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
         part = _without_labels(OTHER_CREDIT.sub("", part))

@@ -88,6 +88,7 @@ class PageSignals:
 
     jsonld_types: list[str] = field(default_factory=list)
     ld_named: list[tuple[str, str]] = field(default_factory=list)  # (first type, name) of each named JSON-LD node
+    ld_offers: bool = False  # a JSON-LD node declares ``offers``: something on the page is sold (mainentity.py)
     article_ld: dict[str, Any] | None = None  # the JSON-LD object describing the article
     page_ld: dict[str, Any] | None = None  # the JSON-LD ``WebPage`` node, for its dates when the article states none
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property
@@ -222,6 +223,7 @@ def _read_jsonld(tree: lxml_html.HtmlElement, signals: PageSignals) -> None:
             signals.jsonld_types.extend(types)
             if types and isinstance(name := node.get("name") or node.get("title"), str):
                 signals.ld_named.append((types[0], name))  # what the page says it is about (mainentity.py)
+            signals.ld_offers = signals.ld_offers or "offers" in node
             if any(t in ARTICLE_TYPES or t.endswith("Article") for t in types):
                 candidates.append(node)
             elif any(t in REVIEW_TYPES for t in types) and node.get("itemReviewed"):
