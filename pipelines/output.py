@@ -15,7 +15,7 @@ never before: a run killed at any moment has on disk every record the state know
 ``.part`` files that killed runs of this template left are recovered before anything is written
 (``pipelines/recovery.py``: which files are ours, and what happens to lines that are not records).
 A ``.part`` file a live run is writing is locked (``flock``) and left alone: it is locked from the
-moment it has that name until it is renamed into place (:func:`~pipelines.recovery.open_locked`),
+moment it has that name until it is renamed into place (:func:`~scraper.partfiles.open_locked`),
 so runs and cluster workers sharing an output folder never take each other's file.
 
 Nothing is written outside the output root (the template's text before its first field): the
@@ -38,10 +38,11 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from pipelines.drop import drop
-from pipelines.recovery import open_locked, own_parts, part_path, recover_part, sweep_openings
+from pipelines.recovery import own_parts, part_path, recover_part, sweep_openings
 from scraper.cluster import run_of
 from scraper.config import ConfigError
 from scraper.items import Article, DropReason
+from scraper.partfiles import finish_locked, open_locked
 from scraper.state.extension import CrawlStateExtension
 from scraper.summary import OUTPUT_NOT_WRITABLE, OUTPUT_PATH, RECORDS, RUN_ID
 
@@ -197,14 +198,11 @@ class OutputPipeline:
         try:
             # Renamed while still locked, closed (unlocked) after: unlocked under its .part name, the
             # file would be another run's recovery's to take for a killed run's, and this rename fail.
-            with self._file:
-                if failed:  # a write failed: the last line may be cut; the next run's recovery trims it
-                    logger.warning("The output file stays %s after a write error, for the next run to recover",
-                                   self.part)  # fmt: skip
-                    return
-                self._file.flush()  # on disk before its final name: a close failing after the rename loses nothing
-                os.fsync(self._file.fileno())
-                os.replace(self.part, self.path)
+            if failed:  # a write failed: the last line may be cut; the next run's recovery trims it
+                self._file.close()
+                logger.warning("The output file stays %s after a write error, for the next run to recover", self.part)
+                return
+            finish_locked(self._file, self.part, self.path)
         except OSError as exc:  # the .part file keeps what was written; the next run recovers it
             self._output_failed(exc)
             return

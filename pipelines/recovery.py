@@ -26,9 +26,10 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from scraper.items import Article
+from scraper.partfiles import still_named
 from scraper.summary import write_json
 
 if TYPE_CHECKING:
@@ -48,27 +49,6 @@ def part_path(final: Path, run_id: str) -> Path:
     return final.with_name(f"{final.name}.{run_id}.part")
 
 
-def open_locked(part: Path) -> IO[bytes]:
-    """``part`` opened for writing (emptied), already locked when it first appears under its name.
-
-    Recovery takes any ``.part`` file of ours it can lock. Opened under its name and locked a
-    moment later, a live run's file would be free for that moment: another run (or cluster worker)
-    starting then would rename it into place as a killed run's, and the live run's own rename at
-    the end would fail (``output_not_writable``). So it is made under a name recovery never looks
-    at, locked, and renamed to ``part``; the lock goes with the file.
-    """
-    opening = part.with_name(part.name + ".opening")
-    handle = opening.open("wb")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # tells another run's recovery that this file is live
-        os.replace(opening, part)
-    except BaseException:
-        handle.close()
-        opening.unlink(missing_ok=True)
-        raise
-    return handle
-
-
 def own_parts(template: str) -> list[Path]:
     """The ``.part`` files this template's runs could have left: its shape, our names."""
     pattern = "*".join(glob.escape(piece) for piece in _FIELD.split(template)) + "*.part"
@@ -82,9 +62,9 @@ _OPENING_AGE = 60.0  # seconds: far longer than a run takes to make, lock and na
 def sweep_openings(template: str) -> int:
     """Remove the empty ``.part.opening`` files of runs killed between making and naming their file.
 
-    :func:`open_locked` locks such a file a moment after making it and names it ``.part`` a moment later; one
-    that can be locked and is older than a minute is a dead run's, and held nothing yet (a younger one may be a
-    starting run's, not locked yet). Returns how many were removed.
+    :func:`~scraper.partfiles.open_locked` locks such a file a moment after making it and names it ``.part``
+    a moment later; one that can be locked and is older than a minute is a dead run's, and held nothing yet
+    (a younger one may be a starting run's, not locked yet). Returns how many were removed.
     """
     stale = datetime.now(UTC).timestamp() - _OPENING_AGE
     pattern = "*".join(glob.escape(piece) for piece in _FIELD.split(template)) + "*.part.opening"
@@ -96,7 +76,7 @@ def sweep_openings(template: str) -> int:
             with path.open("rb") as handle:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 state = os.fstat(handle.fileno())
-                if _still_named(path, handle) and state.st_size == 0 and state.st_mtime < stale:
+                if still_named(path, handle) and state.st_size == 0 and state.st_mtime < stale:
                     path.unlink()
                     removed += 1
         except (BlockingIOError, FileNotFoundError):
@@ -142,7 +122,7 @@ def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return None
-        if not _still_named(part, handle):  # its run renamed it into place and closed it after we opened it
+        if not still_named(part, handle):  # its run renamed it into place and closed it after we opened it
             return None
         data = handle.read()
         complete = data[: data.rfind(b"\n") + 1]  # a torn last line has no newline: dropped
@@ -182,14 +162,6 @@ def recover_part(part: Path, run: CrawlStateExtension | None) -> int | None:
         os.replace(part, final)
     logger.warning("Recovered %d records of a killed run: %s", len(kept), final)
     return len(kept)
-
-
-def _still_named(part: Path, handle: IO[bytes]) -> bool:
-    """Whether ``part`` still names the file ``handle`` holds (a lock is on a file, not on a name)."""
-    try:
-        return os.path.samestat(os.stat(part), os.fstat(handle.fileno()))
-    except FileNotFoundError:
-        return False
 
 
 def _article(line: bytes) -> Article | None:

@@ -42,6 +42,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper.config import ConfigError
+from scraper.partfiles import finish_locked, open_locked, still_named
 from scraper.summary import OUTPUT_PATH, RUN_ID
 from scraper.warc import complete_length
 
@@ -107,8 +108,7 @@ class WarcArchiveMiddleware:
         self.path = archive_path(Path(output))
         self.part = part_of(self.path, run_id)
         try:
-            self._file = self.part.open("wb")
-            fcntl.flock(self._file, fcntl.LOCK_EX)  # a later run's recovery leaves a live archive alone
+            self._file = open_locked(self.part)  # another run's recovery leaves a live archive alone
         except OSError as exc:
             logger.error("Cannot write the archive %s: %s; nothing archived", self.part, exc.strerror or exc)
             self._file = None
@@ -183,9 +183,10 @@ class WarcArchiveMiddleware:
         assert self.part is not None
         assert self.path is not None
         try:
-            self._file.close()
-            if self._writer is not None:  # after a write error the part stays for the next run to cut
-                os.replace(self.part, self.path)
+            if self._writer is None:  # after a write error the part stays for the next run to cut
+                self._file.close()
+            else:  # renamed while still locked: unlocked under its .part name, another run could take it
+                finish_locked(self._file, self.part, self.path)
         except OSError as exc:
             logger.error("Cannot finish the archive %s: %s", self.part, exc.strerror or exc)
             return
@@ -213,10 +214,16 @@ class WarcArchiveMiddleware:
 
 def _recover_part(part: Path, final: Path) -> int | None:
     """Cut one killed run's archive at its last whole record and rename it; None when a live run holds it."""
-    with part.open("r+b") as handle:
+    try:
+        handle = part.open("r+b")
+    except FileNotFoundError:  # renamed into place by its run (or another run's recovery) since it was listed
+        return None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            return None
+        if not still_named(part, handle):  # its run renamed it into place and closed it after we opened it
             return None
         size = handle.seek(0, os.SEEK_END)
         keep = complete_length(handle)
