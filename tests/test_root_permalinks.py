@@ -127,3 +127,19 @@ def test_a_crawl_of_a_site_with_default_permalinks_emits_its_posts(tmp_path: Pat
     assert result.returncode == 0, result.stderr[-3000:]
     urls = sorted(urlsplit(record["url"]).query for record in result.records)
     assert urls == ["p=4812", "p=4830"], [record["url"] for record in result.records]
+
+
+@pytest.mark.parametrize(
+    ("url", "dated"),
+    [
+        ("https://news.example/2026/11/25/harbour-wall-repaired/", True),
+        ("https://news.example/2026-11-25-harbour-wall-repaired", True),
+        ("https://news.example/2026/11/", False),  # a month archive: its address ends at the date
+        ("https://news.example/2026/11/25/", False),
+        ("https://news.example/2026/11/page/2/", False),
+    ],
+)
+def test_a_date_archives_address_is_no_dated_storys(url: str, dated: bool) -> None:
+    """Session 43's probe: a WordPress month archive at ``/2026/11/`` was read as a dated story (url_date)."""
+    signals = read_signals(lxml_html.document_fromstring("<html><body><p>x</p></body></html>"))
+    assert head_features(signals, url)["url_date"] == float(dated)

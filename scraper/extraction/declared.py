@@ -23,6 +23,9 @@ _SERVICE_TYPES = frozenset(
 _TECH_TYPES = frozenset({"TechArticle", "APIReference", "SoftwareSourceCode"})
 
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
+# A date archive's own address ends at its date ("/2026/11/", "/2026/11/05/", "/2026/11/page/2/"): a story's
+# carries its slug after the date (session 43's probe: a WordPress month archive read as a dated story).
+_DATE_ARCHIVE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?(?:page/\d+/?)?$")
 _URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/?$", re.IGNORECASE)
 _URL_LISTING = re.compile(
     r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
@@ -107,7 +110,7 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
         "og_website": og_type == "website",
         "published_meta": bool(published),
         "author_meta": bool(signals.first_meta("author", "article:author")),
-        "url_date": bool(_URL_DATE.search(path)),
+        "url_date": bool(_URL_DATE.search(path)) and not _DATE_ARCHIVE.search(path),
         "url_slug": bool(_URL_SLUG.search(path)),
         "url_listing": is_site_root(parts) or bool(_URL_LISTING.search(path)),
         "url_docs": bool(_URL_DOCS.search(path)),
