@@ -123,7 +123,8 @@ _FIELD_BREAK = re.compile(rf"\s[|{FIELD_DOTS}]\s")
 def _labelled_field(line: str, language: str) -> str | None:
     """From the field of a line of fields that a byline's label and its colon open: "Kultúra · 2026. december 4.
     · Szerző: Varga Eszter". Without the colon a later field is a section's or a kicker's ("News · By the numbers")."""
-    if not scanner(language)(line) or any(BOX_LINE.match(field) for field in _FIELD_BREAK.split(line)):
+    fields = _FIELD_BREAK.split(line)  # most header lines have one field: no date is scanned for them
+    if len(fields) < 2 or not scanner(language)(line) or any(BOX_LINE.match(field) for field in fields):
         return None  # a book's or a poem's facts: "Krimi · Autor: Jo Nesbø · Verlag: Ullstein", no date (review 43)
     for field in _FIELD_BREAK.finditer(line):
         if (lead := _lead().match(line, field.end())) is not None and ":" in lead.group(0):
