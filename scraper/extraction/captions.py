@@ -12,6 +12,7 @@ import re
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import CREDIT_MAX_WORDS, is_credit_line
 from scraper.extraction.context import CleaningContext
+from scraper.extraction.creditcaption import ends_in_credit
 from scraper.text import count_words, normalise
 
 
@@ -19,7 +20,9 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """Blocks that repeat a figure caption, alt text or photo credit shown on the page.
 
     A block matches when it is a caption, the start of one, or a caption followed by a short credit
-    (``Caption | Jane Doe/dpa``). Removed captions are kept in ``ctx.removed_captions`` for ``images``.
+    (``Caption | Jane Doe/dpa``); so does a short paragraph ending on a picture's credit, marked as a
+    caption or not (:mod:`~scraper.extraction.creditcaption`). Removed captions are kept in
+    ``ctx.removed_captions`` for ``images``.
     """
     captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)
@@ -34,7 +37,11 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     kept: list[Block] = []
     for block, caption in zip(blocks, shown, strict=True):
         if caption or (
-            block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)
+            block.kind == "p"
+            and (
+                (block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density))
+                or ends_in_credit(block.text)
+            )
         ):
             ctx.removed_captions.append(block.text)
         else:

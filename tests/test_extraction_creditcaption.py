@@ -1,0 +1,80 @@
+"""Captions without caption markup, told by the picture credit that ends them (``creditcaption``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extraction.article import extract_article
+from scraper.extraction.blocks import Block
+from scraper.extraction.captions import strip_captions
+from scraper.extraction.context import CleaningContext
+from scraper.extraction.creditcaption import ends_in_credit
+from scraper.items import Article, Page
+
+STORY = (
+    "The council voted on Monday to close the old bridge to cars for the whole winter, after engineers found "
+    "cracks in two of its supports and said the repairs could not wait for spring."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barierki ustawiono po obu stronach mostu w poniedziałek rano. Fot. Tomasz Wrona",
+        "बड़े तालाब का बोट क्लब। फोटो: नर्मदा समाचार",
+        "退休教師陳秀蘭（右）在繪本館陪孩子們讀書。（記者林佳慧攝）",
+        "The Sony mirrorless system. Photo by: 'Markus Lompa'.",
+        "Interior design by Fletcher Rhodes, Sonoma CA. Photo: Thomas Kuoh",
+        "The lake at dusk Photo: John Smith",
+        "Sunset over the bay (Photo: Reuters)",
+        "Photo by Sam Lee on Unsplash",
+    ],
+)
+def test_a_short_line_ending_on_a_picture_credit_is_a_caption(text: str) -> None:
+    assert ends_in_credit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The photo: a man in a hat.",  # the label's words go on as a sentence
+        "Look at the photo by Ansel Adams.",  # "by" after a word, not after a sentence's end
+        "She took a photo of the Mayor",
+        "Cost per Credit: In-State | $472",  # not a picture's label
+        "Image: SiliconANGLE/ChatGPT",  # a credit alone is the credit-line rule's
+        "Photo: Jane Doe",
+        STORY + " It reopens in April. Photo: Jane Doe",  # a paragraph of the story, whatever it ends on
+    ],
+)
+def test_a_sentence_or_a_lone_credit_is_not_taken_for_a_caption(text: str) -> None:
+    assert not ends_in_credit(text)
+
+
+def test_the_caption_goes_to_the_images_and_the_story_stays() -> None:
+    caption = "Barriers went up on both sides of the bridge on Monday morning. Photo: Tom Wren"
+    ctx = CleaningContext()
+    kept = strip_captions([Block(kind="p", text=STORY), Block(kind="p", text=caption)], ctx)
+    assert [b.text for b in kept] == [STORY]
+    assert ctx.removed_captions == [caption]
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Old bridge closes to cars for the winter</title></head>
+<body><main><article><h1>Old bridge closes to cars for the winter</h1>
+<p>{story}</p>
+<div class="separator" style="text-align:center"><img src="/bridge.jpg"></div>
+<div style="text-align:center;font-size:12px">Barriers went up on both sides of the bridge on Monday.
+Photo: Tom Wren</div>
+<p>{story} Buses will take a detour through the market square until March.</p>
+<p>{story} Cyclists and walkers may still cross, the council said.</p>
+</article></main></body></html>"""
+
+
+def test_an_unmarked_caption_under_a_picture_leaves_the_body() -> None:
+    url = "https://news.example/2026/11/old-bridge-closes"
+    html = PAGE.format(story=STORY)
+    page = Page(url=url, final_url=url, status=200, body=html.encode(), encoding="utf-8", content_type="text/html",
+                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
+    article = extract_article(page)
+    assert isinstance(article, Article), article
+    assert "Photo: Tom Wren" not in article.text
+    assert "Cyclists and walkers may still cross" in article.text
