@@ -133,6 +133,17 @@ def test_the_header_date_beats_a_markup_date_the_page_never_shows() -> None:
     assert published(tree) == ("2025-02-04", "February 4, 2025")
 
 
+def test_a_kickers_anniversary_by_the_headline_does_not_replace_the_markup_date() -> None:
+    # "Ten years ago · December 6, 2016" over a story published on December 6, 2026: the same day of another year
+    markup = ld(datePublished="2026-12-06T06:00:00+01:00")
+    tree = page(markup, "<p>Ten years ago · December 6, 2016</p><p>By Ann Lee</p>")
+    assert published(tree) == ("2026-12-06T06:00:00+01:00", "2026-12-06T06:00:00+01:00")
+    hungarian = page(markup, "<p>Tíz éve történt · 2016. december 6.</p>", lang="hu")
+    assert published(hungarian)[0] == "2026-12-06T06:00:00+01:00"
+    # another day of another year is still the day the page presents (a misdated import)
+    assert published(page(markup, "<p>By Ann Lee · December 5, 2016</p>"))[0] == "2016-12-05"
+
+
 def test_the_header_date_is_taken_from_a_machine_date_that_has_its_day() -> None:
     tree = page(
         meta("article:published_time", "2013-03-11T11:11:07-07:00"),

@@ -125,7 +125,7 @@ def _pick_published(
     today = _days(fetched_at, None) if fetched_at else set()
     candidates = [s for s in shown if not s.updated and not s.days & revised and s.day <= tomorrow]
     if marked:
-        candidates = [s for s in candidates if not s.days & today]
+        candidates = [s for s in candidates if not s.days & today and not _anniversary(s, published, raw)]
     if marked and not candidates and published is not None and _lone_ld_date(signals, published, raw):
         revision = _revision_shown(signals, shown, published, raw, today, tomorrow)
         if revision is not None:
@@ -142,6 +142,15 @@ def _pick_published(
             if _days(value, other_raw) & seen.days:
                 return value, other_raw
     return candidates[0].day.isoformat(), candidates[0].raw
+
+
+def _anniversary(seen: Shown, published: str | None, raw: str | None) -> bool:
+    """The header's date falls on the markup's day of another year: a kicker's anniversary ("Ten years ago
+    · 6 December 2016", "Vor 50 Jahren"), not a misdated page (an import stamp has a day of its own)."""
+    if published is None:
+        return False
+    marked = _days(published, raw)
+    return not seen.days & marked and any((d.month, d.day) == (m.month, m.day) for d in seen.days for m in marked)
 
 
 YEAR_ONLY_DROPPED = "date/year_only_dropped"
