@@ -873,11 +873,45 @@ def test_joomlas_created_by_line_names_the_writer_and_leaves_the_story() -> None
     assert article.text.startswith("Domácí vedli od 12. minuty.")
 
 
-@pytest.mark.parametrize("byline", ["Written by Super User", "Super User", "By Administrator", "Webmaster"])
+@pytest.mark.parametrize("byline", ["Written by Super User", "Super User", "By Administrator", "Webmaster", "admin"])
 def test_a_cms_account_is_no_writer(byline: str) -> None:
     """Review: Joomla prints "Written by Super User" (its default account) over countless stories."""
     assert clean_person(byline, printed=True) == []
     assert clean_person("Written by Susan Superuser", printed=True) == ["Susan Superuser"]
+
+
+def test_wordpress_admin_in_the_json_ld_and_the_byline_is_no_author() -> None:
+    """Unseen-page probe: Yoast's JSON-LD and the theme's byline both name the login "admin", which, one lower-case
+    word, was taken for an outlet writing as itself and came out as the author."""
+    ld = json.dumps({"@type": "Article", "headline": "Park reopens", "author": {"name": "admin", "@id": "/#/p/1"}})
+    story = "".join(
+        f"<p>{s} The park reopened on Thursday after two years of repairs to its glass house, whose steel frame and"
+        " 2,400 panes were replaced; the palms spent the winters in tents at a nursery outside the city.</p>"
+        for s in ("First,", "Then", "Later", "Now")
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script><meta name="author" content="admin"></head>'
+        '<body><article><h1>Park reopens</h1><span class="byline">By <a href="/author/admin/" rel="author">admin</a>'
+        f"</span>{story}</article></body></html>"
+    )
+    article = extract(page, url="https://news.example/2026/03/13/park-reopens/")
+    assert isinstance(article, Article)
+    assert article.authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Montse Puig i Serra", ["Montse Puig i Serra"]),
+        ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),
+        ("Joan Vila i Montse Puig i Serra", ["Joan Vila", "Montse Puig i Serra"]),
+        ("Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),  # Polish "and" between two writers
+        ("Ana García y María López", ["Ana García", "María López"]),
+    ],
+)
+def test_a_catalan_or_spanish_double_surname_is_one_writer(byline: str, names: list[str]) -> None:
+    """Unseen-page probe: "Montse Puig i Serra" came out as two writers, "Montse Puig" and "Serra"."""
+    assert clean_person(byline, printed=True) == names
 
 
 def test_a_malay_oleh_byline_and_its_date_line_under_the_headline_leave_the_story() -> None:
@@ -991,6 +1025,8 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
      ["Aino Korhonen"]),  # Finnish "text", "photos", "published", "updated"
     ("Tekst i zdjęcia: Tomasz Wrona, 5 marca 2024", ["Tomasz Wrona"]),  # Polish "text and photos"
     ("Беседовал Артём Лазарев", ["Артём Лазарев"]),  # Russian "interviewed by"
+    ("Κείμενο Ελένη Παπαδάκη", ["Ελένη Παπαδάκη"]),  # Greek "text" (session 44's probe)
+    ("Szöveg: Kovács Eszter, fotó: Tóth Bence", ["Kovács Eszter"]),  # Hungarian "text", "photo"
     # code review: a writer's label after another credit is no later field; a family name ending as a desk does
     ("Fotos und Text: Anna Berg", ["Anna Berg"]),
     ("Bild & Text: Anna Berg", ["Anna Berg"]),

@@ -9,7 +9,8 @@ name ends as a desk's does).
 Not cut: the one word after a slash ("Marta Gómez / Sevilla" files from a city, "Rina Widiastuti / Suparman"
 names a second writer by the one name many Indonesians have; review 43). Not split: two names joined by a
 spaced dash. Vietnamese papers print co-writers so ("Phan Thảo - Lê Quân"), and every paper a writer and a
-place or an outlet ("Phan Thảo - Hà Nội", "Jane Doe - Los Angeles Times"): no form tells them apart.
+place or an outlet ("Phan Thảo - Hà Nội", "Jane Doe - Los Angeles Times"): no form tells them apart. Nor
+split: a Catalan or Spanish double surname joined by "i"/"y" (:func:`split_people`).
 """
 
 from __future__ import annotations
@@ -48,3 +49,25 @@ def _caseless(word: str) -> bool:
 def without_desk(part: str) -> str:
     """The part without a CJK desk's name before the writer's: "くらし報道部 山本 真理" -> "山本 真理"."""
     return _DESK_BEFORE.sub("", part)
+
+
+_SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
+# A Catalan or Spanish double surname ("Montse Puig i Serra", "José Ortega y Gasset"): "i"/"y" after a first
+# name and a surname, before one capitalised word that ends the part, joins a name; between two names of two
+# words or more ("Jan Kowalski i Anna Nowak") it joins two writers.
+_DOUBLE_SURNAME = re.compile(
+    r"(?<![^\s,;|/&])([^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*)\s+([iy])\s+([^\W\d_][\w'’-]*)(?=\s*(?:[,;|/&]|$))"
+)
+_JOINED = {"i": " \ue001 ", "y": " \ue002 "}  # kept out of the split into people, then put back
+
+
+def _surnames(field: str) -> str:
+    return _DOUBLE_SURNAME.sub(
+        lambda m: f"{m[1]}{_JOINED[m[2]]}{m[3]}" if m[3][0].isupper() and m[1].split()[-1][0].isupper() else m[0],
+        field,
+    )
+
+
+def split_people(field: str) -> list[str]:
+    """A byline's field split into its people's parts, at "and" in its languages, commas, slashes, bars."""
+    return [part.replace("\ue001", "i").replace("\ue002", "y") for part in _SPLIT_PEOPLE.split(_surnames(field))]

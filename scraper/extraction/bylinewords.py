@@ -14,7 +14,7 @@ from scraper.text import normalise, phrases
 
 BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|diposting oleh|scris de|τ(?:ης|ου|ων)|"
-    r"tekst i zdjęcia|text a foto|text und fotos|texte et photos|texto y fotos|teksti ja kuvat|teksti|"
+    r"tekst i zdjęcia|text a foto|text und fotos|texte et photos|texto y fotos|teksti ja kuvat|teksti|κείμενο|"
     r"беседовала?|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
@@ -41,7 +41,7 @@ VERB_BY_GLUED = re.compile(r"^(?:[Pp]osted|[Ww]ritten)\s+by(?=[^\W\d_])")  # "by
 OTHER_CREDIT = re.compile(
     r"\b(?:(?:medically\s+)?reviewed|researched|fact[- ]?checked|edited|photos?|photography|"
     r"illustrations?|graphics|video|translated)\s+by\b.*$"
-    r"|\b(?:photos?|fotos?|fot|kuvat?|bilder?|zdjęcia|illustrations?)\.?\s*:.*$",  # "Kuvat: Mikko Laine"
+    r"|\b(?:photos?|fotos?|fotó|fot|kuvat?|bilder?|zdjęcia|illustrations?)\.?\s*:.*$",  # "Kuvat: Mikko Laine"
     re.IGNORECASE,
 )
 # One credit for the writing and the pictures ("Story and photos by Ann Lee", "Written and edited by", "Fotos und

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from scraper.extraction.bylineparts import before_later_label, without_desk
+from scraper.extraction.bylineparts import before_later_label, split_people, without_desk
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
@@ -32,16 +32,16 @@ _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
 _MAX_CHARS = 400  # a byline is short: a longer string is cut before any pattern reads it
 
 
-_SPLIT_PEOPLE = re.compile(r"\s*(?:;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\bi\b|\bდა\b|,)\s*")
 # A middle dot or bullet separates a byline's fields ("By Jane Roe · March 11, 2025 · 4 min read"):
 # a field with a digit in it is a date, a time or a reading time, and goes whole.
 _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·', '')}]\s*")  # Catalan: l·l in names
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+_ACCOUNT = r"^(?:super ?user|(?:site ?)?admin(?:istrator)?|webmaster)$"  # a CMS's account (Joomla's "Super User")
 _NOT_A_NAME = re.compile(
     r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|fotó|foto|bild|picture|getty)\b|istock|[»›:]"
-    r"|^(?:super ?user|site ?admin(?:istrator)?|administrator|webmaster)$"  # a CMS's account (Joomla's "Super User")
+    rf"|{_ACCOUNT}"
     r"|^(?:press release|news release|pressemitteilung|communiqué de presse|comunicado de prensa)$",  # a genre
     re.IGNORECASE,
 )
@@ -74,7 +74,7 @@ def clean_person(raw: str, keep_lower: bool = False, printed: bool = False) -> l
     if len(fields) > 1:
         fields = [field for field in fields if not any(ch.isdigit() for ch in field)]
     after_post = False  # the part before was a writer's post: a lone word after it is the beat
-    for part in (part for field in fields for part in _SPLIT_PEOPLE.split(field)):
+    for part in (part for field in fields for part in split_people(field)):
         part = _without_labels(OTHER_CREDIT.sub("", part))
         part = without_desk(part) if printed else part
         if printed:
@@ -271,8 +271,8 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
             kind = item.get("@type")
             kinds = [k.rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
             is_person = kind is None or "Person" in kinds  # "Person", "http://schema.org/Person"
-            if name and _no_name_words(name, printed=False):
-                continue  # a template's placeholder ("undefined", "null") or a label
+            if name and (_no_name_words(name, printed=False) or re.match(_ACCOUNT, name.strip(), re.IGNORECASE)):
+                continue  # a template's placeholder ("undefined", "null"), a label, or WordPress's "admin"
             if name and _names_an_outlet(name.strip()):
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
             elif name and not is_person:  # "Morgan & Morgan", "Center for Drug Evaluation and Research": one name
