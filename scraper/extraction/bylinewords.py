@@ -60,7 +60,8 @@ SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site
 # "Redacción EFE", "Redazione Ansa", "La Rédaction", "Tim Redaksi Kompas").
 DESK = re.compile(
     r"^(?:the\s+|la\s+|die\s+|de\s+|tim\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk)$|"
-    r"(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi)\b)"
+    r"(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi|redakcija|"
+    r"reda[cț]ția|reda[cț]ia|редакці[яї]|редакци[яи]|редакција|редакцията|toimitus|szerkesztőség|σύνταξη)\b)"
     r"|\b(?:team|staff|editors|desk)$",
     re.I,
 )
