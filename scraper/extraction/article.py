@@ -54,6 +54,7 @@ from scraper.extraction.prune import (
 from scraper.extraction.pubdate import has_date_signals
 from scraper.extraction.recall import reveal_collapsed
 from scraper.extraction.reuse import Reuse
+from scraper.extraction.signup import drop_signup_boxes
 from scraper.extraction.sitepage import site_page
 from scraper.extraction.splitbody import join_split_body
 from scraper.extraction.stoplists import AllStoplists
@@ -149,6 +150,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if (item := declared_item(signals)) is not None:  # a product's, a job's page: its headline names the item
         return Rejection(DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}); head: {declared}", verdict=str(item))
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
+    if options.prune:
+        drop_signup_boxes(tree)
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
