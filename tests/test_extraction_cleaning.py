@@ -831,11 +831,15 @@ def test_the_storys_opening_is_no_bio_when_the_byline_is_glued_to_it() -> None:
 def test_the_writers_box_after_the_story_goes_with_its_byline() -> None:
     """A box under the story ("Written by Jane Doe", her bio, the lender's notice) leaves nothing of the writer.
 
-    The bio is read first, so the byline above it is one of the text's last blocks when bylines are read.
+    The bio is read first, so the byline above it is one of the text's last blocks when bylines are read; since
+    session 44 the credit opens the writer's box (``authorbox``), and the lender's notice in it goes too.
     """
     story = [p(f"{PROSE} Part {n}.") for n in range(5)]
     box = [p("Written by Jane Doe"), p("Jane Doe is a finance writer based in Leeds."), p("All loans made by Bank.")]
     kept = texts(clean_blocks([*story, *box], CleaningContext(authors=["Jane Doe"])))
+    assert kept == texts(story)
+    # a box without its credit: the bio and the byline rules alone, the notice stays
+    kept = texts(clean_blocks([*story, *box[1:]], CleaningContext(authors=["Jane Doe"])))
     assert kept == [*texts(story), "All loans made by Bank."]
 
 

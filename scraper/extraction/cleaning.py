@@ -15,6 +15,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 
+from scraper.extraction.authorbox import strip_author_box
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
     HEADLINE_MIN_WORDS,
@@ -278,6 +279,7 @@ RULES: tuple[Rule, ...] = (
     strip_teasers,
     strip_repeated_blocks,
     strip_pull_quotes,
+    strip_author_box,
     strip_author_bio,
     strip_bylines,
     strip_contributions,

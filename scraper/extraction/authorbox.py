@@ -1,0 +1,47 @@
+"""The writer's box under the story: a writing credit heading the last few short blocks.
+
+Blog platforms close a post with a box of its writer: "Written by Priya Raghunathan", her follower
+count, a line of bio that opens with her post, not her name ("Platform engineer in Bengaluru.
+Writing about…"), then "More from Priya Raghunathan" teasers whose titles trafilatura drops. The bio
+reader (:func:`~scraper.extraction.boilerplate.strip_author_bio`) looks for the writer's name at a
+paragraph's start; here the name is in the credit above it. A credit that names one of the
+article's writers, alone on its line, in the last blocks, with only a few short blocks after it,
+opens the box: it goes with what follows. A story's own closing line naming its writer ("Written by
+Ann Lee for the Clarion, with reporting from…") runs on, and is the byline rule's.
+"""
+
+from __future__ import annotations
+
+from scraper.extraction.blocks import Block
+from scraper.extraction.context import CleaningContext
+from scraper.text import normalise
+
+BOX_TAIL = 4  # the credit is among the body's last blocks (the box's own lines follow it)
+BOX_MAX_WORDS = 80  # what follows the credit: a count, a bio line, a teaser line or two
+BLOCK_MAX_WORDS = 40  # ... each of them short
+_CREDITS = ("written by", "posted by", "published by", "by", "about")
+
+
+def strip_author_box(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """Remove the writer's box: a credit line naming an author, and the few short blocks after it."""
+    site = normalise(ctx.site_name or "")
+    names = {n for n in (normalise(a) for a in ctx.authors) if len(n.split()) >= 2 and n != site}
+    if not names:
+        return blocks
+    for k in range(max(1, len(blocks) - BOX_TAIL), len(blocks) - 1):
+        if not _credits(blocks[k], names):
+            continue
+        after = blocks[k + 1 :]
+        if all(b.kind in ("p", "head") and b.words <= BLOCK_MAX_WORDS for b in after) and (
+            sum(b.words for b in after) <= BOX_MAX_WORDS
+        ):
+            return blocks[:k]
+    return blocks
+
+
+def _credits(block: Block, names: set[str]) -> bool:
+    """The block is a writing credit of one of ``names`` and nothing else: "Written by Priya Raghunathan"."""
+    if block.kind not in ("p", "head") or block.words > 8:
+        return False
+    text = block.norm
+    return any(text.startswith(credit + " ") and text[len(credit) + 1 :] in names for credit in _CREDITS)
