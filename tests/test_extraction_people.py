@@ -134,6 +134,8 @@ def test_a_writers_post_after_a_comma_is_no_name(byline: str, names: list[str]) 
     ("Published August 7, 2023 by Nicole Burke", "by Nicole Burke"),  # the date first
     ("Dec. 19, 2025 · By Niko Matsakis", "By Niko Matsakis"),
     ("Updated May 6, 2025 | By Chris McNamara", "By Chris McNamara"),
+    ("Szöveg: Kovács Eszter, fotó: Tóth Bence", "Szöveg: Kovács Eszter"),  # Hungarian "text:" (session 44's probe)
+    ("Текст: Ольга Иванова", "Текст: Ольга Иванова"),
 ])  # fmt: skip
 def test_a_line_that_opens_with_by_and_names_is_a_byline(line: str, byline: str) -> None:
     assert header_byline([line]) == byline
