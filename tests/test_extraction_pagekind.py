@@ -690,6 +690,15 @@ def test_a_section_front_that_declares_an_article_is_a_listing_by_its_text() -> 
     result = extract_article(_page(signed, EXPECT["78_section_front_declared"]["url"]))
     assert isinstance(result, Article), getattr(result, "detail", "")
     assert result.authors == ["Lucía Romero"]
+    # Unseen-page probe (session 44): the lead card's byline, printed in the card, names the lead story's writer,
+    # not the page's: still a front. The same writer printed under the section's name too signs the page.
+    date = '<span class="td-post-date">'
+    lead = page.replace(date, f'<span class="td-post-author-name">Lucía Romero</span>{date}', 1)
+    result = extract_article(_page(lead, EXPECT["78_section_front_declared"]["url"]))
+    assert isinstance(result, Rejection), result
+    assert result.verdict == "listing/teaser_body", result.detail
+    both = lead.replace("</h1></div>", '</h1><p class="byline">Por Lucía Romero</p></div>')
+    assert isinstance(extract_article(_page(both, EXPECT["78_section_front_declared"]["url"])), Article)
 
 
 def test_the_teaser_check_reads_each_ancestor_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,7 +51,13 @@ from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_publi
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.signoff import story_signoff
-from scraper.extraction.teaserbody import FRONT_TITLE_WORDS, TEASER_BODY_CARDS, names_its_section, teaser_cards
+from scraper.extraction.teaserbody import (
+    FRONT_TITLE_WORDS,
+    TEASER_BODY_CARDS,
+    names_its_section,
+    signed_in_cards,
+    teaser_cards,
+)
 from scraper.extraction.title import pick_title
 from scraper.items import Article, DropReason, Page, Rejection
 from scraper.markdown import render_markdown
@@ -191,10 +197,10 @@ def build_article(
             verdict=str(no_prose),
         )  # fmt: skip
     if (
-        not authors
-        and count_words(title) <= FRONT_TITLE_WORDS
+        count_words(title) <= FRONT_TITLE_WORDS
         and (cards := teaser_cards(tree, url, blocks)) >= TEASER_BODY_CARDS
         and names_its_section(tree, url, title)
+        and (not authors or signed_in_cards(tree, url, authors))  # a digest signed by its editor stays
     ):
         teasers = Verdict(Kind.LISTING, "teaser_body")
         return Rejection(

@@ -17,7 +17,8 @@ both shared corpora, the largest share of an article's body in same-site cards i
 body read paragraph by paragraph. A digest of the site's own stories ("Weekend reads", "5 things to
 know", a morning briefing), a timeline of earlier stories or a live blog is built like a front, but
 it is headed by a headline, not a section's name that the site's menu links to the page, and it is
-often signed: a page that names a writer is left alone (``assemble.py``), and so is one headed by
+often signed: a page that names a writer is left alone (``assemble.py``) unless the writer is named only inside
+a card (the lead story's byline under the section's name: :func:`signed_in_cards`), and so is one headed by
 more than a few words, or by words no link of the page to itself shows, or with fewer dated cards.
 Four reviews' pages: nine such pages were taken as fronts before these conditions, none after.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 from itertools import islice
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.blocks import Block
@@ -103,6 +105,39 @@ def names_its_section(tree: lxml_html.HtmlElement, url: str, title: str) -> bool
         href = (link.get("href") or "").strip()
         if href and normalise(link.text_content()) == wanted and _path_of(url, href) == here:
             return True
+    return False
+
+
+def signed_in_cards(tree: lxml_html.HtmlElement, url: str, authors: list[str]) -> bool:
+    """Every writer is named only inside a card: the lead story's byline under a front's section name ("경제",
+    then the lead card: its photo, linked headline, teaser and "김도윤 기자 2026-12-05"), not the page's own.
+
+    The writer's name is looked for in the page's text nodes; each element holding it must have, a few levels
+    up, an ancestor with exactly one linked heading, to another page of the host: a card (a digest's signature
+    under its headline sits above all its cards, whose ancestor holds many such links)."""
+    host, seen = host_of(url), _Ancestors(url)
+    for author in authors:
+        owners = [node.getparent() for node in _TEXTS(tree) if author in node]
+        if not owners or not all(_in_card(owner, host, seen) for owner in owners[:_MAX_OWNERS] if owner is not None):
+            return False
+    return True
+
+
+_TEXTS = etree.XPath("//body//text()[normalize-space()]")
+_MAX_OWNERS = 20  # a name printed more often than this is read in its first places only
+
+
+def _in_card(element: lxml_html.HtmlElement, host: str, seen: _Ancestors) -> bool:
+    ancestor: lxml_html.HtmlElement | None = element
+    for _ in range(_LEVELS + 2):  # the byline's own span and line sit a level or two below the card's text
+        ancestor = ancestor.getparent() if ancestor is not None else None
+        if ancestor is None:
+            return False
+        links, _words = seen.read(ancestor)
+        if not links:
+            continue
+        (link,) = links if len(links) == 1 else ("",)
+        return bool(link) and host_of(link) == host and link.rstrip("/") != seen.page.rstrip("/")
     return False
 
 
