@@ -23,6 +23,10 @@ from scraper.items import Article
     ("新华社北京11月3日电（记者 王晓燕）", "zh", "By 王晓燕"),  # an agency's opening credit
     ("新华社记者 王晓燕", "zh", "By 王晓燕"),  # the outlet before the label
     ("本报讯（记者 王晓燕 通讯员 张伟）北京市", "zh", "By 王晓燕"),  # the correspondent is credited apart
+    # a Taiwanese paper's opening credit, where the story was filed after the slash (session 44's probe)
+    ("〔記者林佳慧／台中報導〕台中市南屯區一處閒置多年的眷村老屋", "zh", "By 林佳慧"),
+    ("（記者王大明/綜合報導）行政院今天通過", "zh", "By 王大明"),
+    ("〔記者林佳慧、陳文華／台北報導〕今天", "zh", "By 林佳慧 and 陳文華"),
 ])  # fmt: skip
 def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
     assert caseless_byline(line, language) == (byline, True)
@@ -97,6 +101,7 @@ def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     "记者会上，市长表示",
     "외신 기자 200여명 몰려 취재 경쟁",
     "한 방송사 기자 A씨는 말했다",
+    "他對記者林佳慧說／報導",  # a sentence: no bracket opens it
 ])  # fmt: skip
 def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
     assert caseless_byline(line, "zh") is None

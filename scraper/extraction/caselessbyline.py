@@ -32,6 +32,12 @@ _HAN_LABEL = re.compile(
     r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)(?:(?:记者|記者)\s*)?"
     rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]])"
 )
+# A Taiwanese paper's opening credit, the reporter and where the story was filed: "〔記者林佳慧／台中報導〕台中市…",
+# "（記者王大明/綜合報導）". The slash and "reported" close the names: no separator follows the label.
+_FILED_CREDIT = re.compile(
+    rf"^[〔（(【\[]\s*(?:[\u4e00-\u9fff]{{1,8}}?[社报報台])?(?:记者|記者)\s*({_HAN_NAME}(?:[、]{_HAN_NAME}){{0,3}})\s*[／/]"
+    r"\s*[\u4e00-\u9fff]{0,8}?(?:报导|報導|报道|報道)\s*[〕）)】\]]"
+)
 _HAN_ROLES = frozenset({"通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "摄", "報道", "报道"})
 # Beside a byline on its line, only its fields: dates and times, labelled values ("来源：都市报", "입력 …"),
 # a place ("워싱턴="), an address, separators. A label or a title in a sentence ("接受 CCTV 记者 王晓燕
@@ -85,6 +91,8 @@ def caseless_byline(line: str, language: str = "") -> tuple[str, bool] | None:
     with a date or an address after them. A "by" word and names alone ("كتب محمد علي", "מאת נועה בן-דוד")
     is also how a kicker or a sub-heading reads ("كتب التاريخ", "מאת העם"): it needs a date beside it."""
     line = _EQUALS.sub("=", line)
+    if (filed := _FILED_CREDIT.match(line)) is not None:
+        return "By " + " and ".join(_names(filed[1], language)), True
     for match in (_HAN_LABEL.search(line), _KOREAN_TITLE.search(line)):
         if match is not None and _stands_as_byline(line, match):
             return "By " + " and ".join(_names(match[1], language)), True
