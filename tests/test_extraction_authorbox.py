@@ -37,3 +37,14 @@ def test_a_credit_of_someone_else_or_followed_by_the_story_stays() -> None:
     assert strip_author_box(long_after, ctx) == long_after
     first = [head("By Priya Raghunathan"), p("2.3K Followers")]  # the opening byline is the byline rule's
     assert strip_author_box(first, ctx) == first
+
+
+def test_a_short_storys_byline_a_correction_or_a_briefings_signed_items_stay() -> None:
+    """Review 44: each of these lost the text under the credit."""
+    ctx = CleaningContext(authors=["Jane Holloway"])
+    short = [p("Summary of the day."), head("By Jane Holloway"), p(STORY), p(STORY + " Again.")]
+    assert strip_author_box(short, ctx) == short
+    corrected = [p(STORY), p(STORY), p(STORY), head("By Jane Holloway"), p("Correction, 3 April 2025: the bridge.")]
+    assert strip_author_box(corrected, ctx) == corrected
+    briefing = [head("By Jane Holloway"), p(STORY), p(STORY), head("By Jane Holloway"), p("Rain later today.")]
+    assert strip_author_box(briefing, ctx) == briefing

@@ -25,7 +25,6 @@ STORY = (
         "退休教師陳秀蘭（右）在繪本館陪孩子們讀書。（記者林佳慧攝）",
         "The Sony mirrorless system. Photo by: 'Markus Lompa'.",
         "Interior design by Fletcher Rhodes, Sonoma CA. Photo: Thomas Kuoh",
-        "The lake at dusk Photo: John Smith",
         "Sunset over the bay (Photo: Reuters)",
         "Photo by Sam Lee on Unsplash",
     ],
@@ -42,6 +41,9 @@ def test_a_short_line_ending_on_a_picture_credit_is_a_caption(text: str) -> None
         "She took a photo of the Mayor",
         "Cost per Credit: In-State | $472",  # not a picture's label
         "Image: SiliconANGLE/ChatGPT",  # a credit alone is the credit-line rule's
+        # review 44: a label after a word is the story's ("a book, The Bigger Picture: …"), and so is a quoted title
+        "She talks about it in her new book, The Bigger Picture: Why Women Leave Tech.",
+        "Dort hängt nur noch ein einziges Bild: Gerhard Richters „Birkenau“.",
         "Photo: Jane Doe",
         STORY + " It reopens in April. Photo: Jane Doe",  # a paragraph of the story, whatever it ends on
     ],
@@ -56,6 +58,20 @@ def test_the_caption_goes_to_the_images_and_the_story_stays() -> None:
     kept = strip_captions([Block(kind="p", text=STORY), Block(kind="p", text=caption)], ctx)
     assert [b.text for b in kept] == [STORY]
     assert ctx.removed_captions == [caption]
+
+
+def test_paragraphs_ending_on_credits_that_tell_the_story_stay() -> None:
+    """Review 44: a photo report told in its captions, each credited, lost its whole text."""
+    captions = [
+        Block(kind="p", text=f"{text} Fot. Tomasz Wrona")
+        for text in (
+            "Barierki ustawiono po obu stronach mostu w poniedziałek rano.",
+            "Robotnicy zaczęli od zerwania starego asfaltu na całej długości.",
+            "Pierwsze betonowanie zaplanowano na przyszły tydzień.",
+        )
+    ]
+    blocks = [Block(kind="p", text="Most na Wiśle zamknięto do wiosny."), *captions]
+    assert strip_captions(blocks, CleaningContext()) == blocks
 
 
 PAGE = """<!doctype html><html lang="en"><head><title>Old bridge closes to cars for the winter</title></head>

@@ -909,6 +909,10 @@ def test_wordpress_admin_in_the_json_ld_and_the_byline_is_no_author() -> None:
         ("Joan Vila i Montse Puig i Serra", ["Joan Vila", "Montse Puig i Serra"]),
         ("Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),  # Polish "and" between two writers
         ("Ana García y María López", ["Ana García", "María López"]),
+        # review 44: a writer and an agency or the agencies, not a second surname
+        ("Laura Vidal i ACN", ["Laura Vidal"]),
+        ("Ivana Horvat i Hina", ["Ivana Horvat"]),
+        ("Pablo Linde y Agencias", ["Pablo Linde", "Agencias"]),
     ],
 )
 def test_a_catalan_or_spanish_double_surname_is_one_writer(byline: str, names: list[str]) -> None:
@@ -1028,6 +1032,7 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
     ("Tekst i zdjęcia: Tomasz Wrona, 5 marca 2024", ["Tomasz Wrona"]),  # Polish "text and photos"
     ("Беседовал Артём Лазарев", ["Артём Лазарев"]),  # Russian "interviewed by"
     ("Κείμενο Ελένη Παπαδάκη", ["Ελένη Παπαδάκη"]),  # Greek "text" (session 44's probe)
+    ("Σύνταξη: Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),  # Greek "compiled by", with its colon (review 44)
     ("Szöveg: Kovács Eszter, fotó: Tóth Bence", ["Kovács Eszter"]),  # Hungarian "text", "photo"
     # code review: a writer's label after another credit is no later field; a family name ending as a desk does
     ("Fotos und Text: Anna Berg", ["Anna Berg"]),

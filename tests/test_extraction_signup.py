@@ -53,3 +53,17 @@ def test_a_newsletter_pitch_inside_the_article_leaves_the_extracted_text() -> No
     assert isinstance(article, Article)
     assert "Parágrafo 3." in article.text
     assert "Toda manhã" not in article.text
+
+
+def test_a_brief_beside_a_form_in_its_box_stays() -> None:
+    """Review 44: a council notice of two 18-word paragraphs shared its box with a newsletter form, and went."""
+    notice = (
+        "<p>The library on Mill Street will close for repairs from Monday until the end of the month, the council"
+        " said.</p>"
+        "<p>Books can be returned at the town hall, where a desk will be open every weekday from nine to five.</p>"
+    )
+    form = '<form><input type="email" name="email"><button>Sign up</button></form>'
+    box = f'<div class="entry-content">{notice}{form}</div>'
+    tree = lxml_html.document_fromstring(f"<html><body><h1>Library closes</h1>{box}</body></html>")
+    drop_signup_boxes(tree)
+    assert "Books can be returned" in tree.text_content()

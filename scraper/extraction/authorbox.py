@@ -7,7 +7,9 @@ reader (:func:`~scraper.extraction.boilerplate.strip_author_bio`) looks for the 
 paragraph's start; here the name is in the credit above it. A credit that names one of the
 article's writers, alone on its line, in the last blocks, with only a few short blocks after it,
 opens the box: it goes with what follows. A story's own closing line naming its writer ("Written by
-Ann Lee for the Clarion, with reporting from…") runs on, and is the byline rule's.
+Ann Lee for the Clarion, with reporting from…") runs on, and is the byline rule's; so is a credit with
+as much text after it as before (a short story's byline), one over a correction or an editor's note,
+and a briefing's, whose items are each signed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ BOX_TAIL = 4  # the credit is among the body's last blocks (the box's own lines 
 BOX_MAX_WORDS = 80  # what follows the credit: a count, a bio line, a teaser line or two
 BLOCK_MAX_WORDS = 40  # ... each of them short
 _CREDITS = ("written by", "posted by", "published by", "by", "about")
+# A note the paper adds under the signature, in the story's own words (review 44): normalised openings.
+_NOTES = (
+    "correction", "clarification", "editor s note", "editors note", "update", "note", "corrección", "aclaración",
+    "nota", "rectificatif", "précision", "berichtigung", "korrektur", "anmerkung", "rettifica", "correção",
+)  # fmt: skip
 
 
 def strip_author_box(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
@@ -31,11 +38,15 @@ def strip_author_box(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     for k in range(max(1, len(blocks) - BOX_TAIL), len(blocks) - 1):
         if not _credits(blocks[k], names):
             continue
-        after = blocks[k + 1 :]
-        if all(b.kind in ("p", "head") and b.words <= BLOCK_MAX_WORDS for b in after) and (
-            sum(b.words for b in after) <= BOX_MAX_WORDS
+        before, after = blocks[:k], blocks[k + 1 :]
+        if (
+            all(b.kind in ("p", "head") and b.words <= BLOCK_MAX_WORDS for b in after)
+            and sum(b.words for b in after) <= BOX_MAX_WORDS
+            and sum(b.words for b in before) > sum(b.words for b in after)  # a short story's byline, then its text
+            and not any(b.norm.startswith(_NOTES) for b in after)  # "Correction, 3 April: …" under the signature
+            and not any(_credits(b, names) for b in before)  # a briefing's items, each signed by its writer
         ):
-            return blocks[:k]
+            return before
     return blocks
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from scraper.extraction.bylinewords import lead_words
+from scraper.extraction.bylinewords import DESK, lead_words
+from scraper.text import phrases
 
 # A field's label after the names ("Published:", "प्रकाशित:"); not a time's "10:15", nor a credit after a separator
 # ("content: MarketingSherpa; design: Scott McDaniel; Ann Lee"), nor a lead's colon ("Authored by:").
@@ -63,9 +64,21 @@ _JOINED = {"i": " \ue001 ", "y": " \ue002 "}  # kept out of the split into peopl
 
 def _surnames(field: str) -> str:
     return _DOUBLE_SURNAME.sub(
-        lambda m: f"{m[1]}{_JOINED[m[2]]}{m[3]}" if m[3][0].isupper() and m[1].split()[-1][0].isupper() else m[0],
+        lambda m: f"{m[1]}{_JOINED[m[2]]}{m[3]}" if _a_surname(m[1], m[3]) else m[0],
         field,
     )
+
+
+def _a_surname(name: str, word: str) -> bool:
+    """``word`` after "i"/"y" ends ``name`` as its second surname: capitalised, after a capitalised surname, and no
+    agency or newsroom ("Laura Vidal i ACN", "Pablo Linde y Agencias", "Ivana Horvat i Hina": review 44)."""
+    if not (word[0].isupper() and name.split()[-1][0].isupper()) or (len(word) > 1 and word.isupper()):
+        return False
+    folded = word.casefold()
+    return folded not in phrases()["agency"] and not folded.startswith(_AGENCY_STEMS) and not DESK.search(word)
+
+
+_AGENCY_STEMS = ("agenc", "agènc", "agenz", "agênc", "agentur")  # "Agencias", "Agències", "Agenzie", "Agentury"
 
 
 def split_people(field: str) -> list[str]:

@@ -15,6 +15,7 @@ from scraper.text import normalise, phrases
 BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|diposting oleh|scris de|τ(?:ης|ου|ων)|"
     r"tekst i zdjęcia|text a foto|text und fotos|texte et photos|texto y fotos|teksti ja kuvat|teksti|κείμενο|"
+    r"σύνταξη(?=\s*:)|"  # Greek "edited/compiled by" with its colon; alone, the newsroom (DESK)
     r"беседовала?|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"

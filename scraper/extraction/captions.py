@@ -34,19 +34,34 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     ]
     if _is_gallery(blocks, shown):
         shown = [False] * len(blocks)
+    credited = _credited(blocks)
     kept: list[Block] = []
-    for block, caption in zip(blocks, shown, strict=True):
-        if caption or (
-            block.kind == "p"
-            and (
-                (block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density))
-                or ends_in_credit(block.text)
+    for block, caption, ends in zip(blocks, shown, credited, strict=True):
+        if (
+            caption
+            or ends
+            or (
+                block.kind == "p" and block.words <= CREDIT_MAX_WORDS and is_credit_line(block.text, block.link_density)
             )
         ):
             ctx.removed_captions.append(block.text)
         else:
             kept.append(block)
     return kept
+
+
+# Paragraphs ending on a credit that hold this share of the body's words tell the story: a photo essay or
+# report whose text is its captions, a competition's winners each credited (review 44).
+CREDITED_MAX_SHARE = 0.4
+
+
+def _credited(blocks: list[Block]) -> list[bool]:
+    """Which paragraphs end on a picture's credit (:func:`ends_in_credit`), unless together they are the story."""
+    credited = [block.kind == "p" and ends_in_credit(block.text) for block in blocks]
+    words = sum(block.words for block, ends in zip(blocks, credited, strict=True) if ends)
+    if words and words >= CREDITED_MAX_SHARE * sum(block.words for block in blocks):
+        return [False] * len(blocks)
+    return credited
 
 
 def _photo_cell(block: Block, captions: set[str]) -> bool:

@@ -28,12 +28,13 @@ _CJK_CREDIT = re.compile(r"[（(][^（()）]{1,24}(?:攝|摄|[圖图][／/][^（
 @cache
 def _credit_tail() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label in sorted(phrases()["photo_label"], key=len, reverse=True))
-    # The label opens the block or follows a sentence's end, a bar, a dash or a bracket, then "by", a
-    # colon or (an abbreviation's) dot; after a word ("… at dusk Photo: Jane Doe") a colon only: "a
-    # photo by Ansel Adams" is the story's. The rest of the block is the name.
+    # The label opens the block or follows a sentence's end, a bar, a dash or a bracket, then "by", a colon or
+    # (an abbreviation's) dot. After a word it would be the story's: "a photo by Ansel Adams", "her book, The
+    # Bigger Picture: Why Women Leave Tech", "ein einziges Bild: Gerhard Richters …" (review 44). The rest of
+    # the block is the name.
     label = rf"\(?(?:{labels})(?:\s+by)?"
     return re.compile(
-        rf"(?:(?:^|(?<=[.!?。！？।|/–—\-(（])\s*){label}\s*(?:[:：]|(?<=\.)|\s+(?=\S))|\s{label}\s*[:：])\s*"
+        rf"(?:^|(?<=[.!?。！？।|/–—\-(（])\s*){label}\s*(?:[:：]|(?<=\.)|\s+(?=\S))\s*"
         rf"(?P<name>[^.!?。！？।:：]{{2,80}}?)[.)）]?\s*$",
         re.IGNORECASE,
     )
@@ -56,6 +57,8 @@ def ends_in_credit(text: str) -> bool:
 
 def _is_name(name: str) -> bool:
     """Words of a name (capitalised, or of a script without capitals), an agency or a site; a few joiners."""
+    if any(mark in name for mark in "„“”«»"):
+        return False  # a title quoted after the label ("Bild: Gerhard Richters „Birkenau“")
     words = [w.strip("'\"‘’“”/,") for w in name.replace("/", " / ").split()]
     words = [w for w in words if w]
     if not words or len(words) > NAME_MAX_WORDS or words[0].casefold() in _JOINERS:
