@@ -9,7 +9,8 @@ from scraper.extraction.blocks import Block
 from scraper.extraction.captions import strip_captions
 from scraper.extraction.context import CleaningContext
 from scraper.extraction.creditcaption import ends_in_credit
-from scraper.items import Article, Page
+from scraper.items import Article
+from tests.helpers import make_page
 
 STORY = (
     "The council voted on Monday to close the old bridge to cars for the whole winter, after engineers found "
@@ -86,11 +87,7 @@ Photo: Tom Wren</div>
 
 
 def test_an_unmarked_caption_under_a_picture_leaves_the_body() -> None:
-    url = "https://news.example/2026/11/old-bridge-closes"
-    html = PAGE.format(story=STORY)
-    page = Page(url=url, final_url=url, status=200, body=html.encode(), encoding="utf-8", content_type="text/html",
-                fetched_at="2026-01-01T00:00:00+00:00", source="fixture", discovered_via="start")  # fmt: skip
-    article = extract_article(page)
+    article = extract_article(make_page(PAGE.format(story=STORY), "https://news.example/2026/11/old-bridge-closes"))
     assert isinstance(article, Article), article
     assert "Photo: Tom Wren" not in article.text
     assert "Cyclists and walkers may still cross" in article.text

@@ -128,17 +128,12 @@ _MAX_OWNERS = 20  # a name printed more often than this is read in its first pla
 
 
 def _in_card(element: lxml_html.HtmlElement, host: str, seen: _Ancestors) -> bool:
-    ancestor: lxml_html.HtmlElement | None = element
-    for _ in range(_LEVELS + 2):  # the byline's own span and line sit a level or two below the card's text
-        ancestor = ancestor.getparent() if ancestor is not None else None
-        if ancestor is None:
-            return False
-        links, _words = seen.read(ancestor)
-        if not links:
-            continue
-        (link,) = links if len(links) == 1 else ("",)
-        return bool(link) and host_of(link) == host and link.rstrip("/") != seen.page.rstrip("/")
-    return False
+    # the byline's own span and line sit a level or two below the card's text
+    found = _linked_ancestor(element, _LEVELS + 2, seen)
+    if found is None or len(found[1]) != 1:
+        return False
+    (link,) = found[1]
+    return host_of(link) == host and link.rstrip("/") != seen.page.rstrip("/")
 
 
 def _path_of(url: str, href: str = "") -> tuple[str, str] | None:
@@ -156,20 +151,28 @@ def _card_link(element: lxml_html.HtmlElement, words: int, host: str, seen: _Anc
     ancestor with a linked heading holds one, to another page of the host, and at most ``_CARD_WORDS`` words
     beside the teaser; a date is a ``<time>`` or one in its text (a front dates its stories, a digest's items
     are today's)."""
+    found = _linked_ancestor(element, _LEVELS, seen)
+    if found is None or len(found[1]) != 1:
+        return None
+    ancestor, (link,), text_words = found
+    if host_of(link) != host or link.rstrip("/") == seen.page.rstrip("/") or text_words > words + _CARD_WORDS:
+        return None
+    return (link, seen.dated(ancestor))
+
+
+def _linked_ancestor(
+    element: lxml_html.HtmlElement, levels: int, seen: _Ancestors
+) -> tuple[lxml_html.HtmlElement, set[str], int] | None:
+    """The first of ``element``'s ancestors, up to ``levels`` up, with a linked heading: it, its headings' links
+    (two at most) and its words (when it has one link); None if there is none."""
     ancestor: lxml_html.HtmlElement | None = element
-    for _ in range(_LEVELS):
+    for _ in range(levels):
         ancestor = ancestor.getparent() if ancestor is not None else None
         if ancestor is None:
             return None
         links, text_words = seen.read(ancestor)
-        if not links:
-            continue
-        if len(links) != 1:
-            return None
-        (link,) = links
-        if host_of(link) != host or link.rstrip("/") == seen.page.rstrip("/") or text_words > words + _CARD_WORDS:
-            return None
-        return (link, seen.dated(ancestor))
+        if links:
+            return ancestor, links, text_words
     return None
 
 
