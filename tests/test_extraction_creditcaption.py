@@ -45,6 +45,10 @@ def test_a_short_line_ending_on_a_picture_credit_is_a_caption(text: str) -> None
         # review 44: a label after a word is the story's ("a book, The Bigger Picture: …"), and so is a quoted title
         "She talks about it in her new book, The Bigger Picture: Why Women Leave Tech.",
         "Dort hängt nur noch ein einziges Bild: Gerhard Richters „Birkenau“.",
+        # code review 44: a bare label opens a sentence ("photo exhibition"), or names a place or a fair
+        "시는 올해 예산을 늘렸다. 사진 전시회는 다음 달까지 열린다.",
+        "Doors open at 8pm. Picture House Cinema, Leeds.",
+        "We met at the fair (Photo London).",
         "Photo: Jane Doe",
         STORY + " It reopens in April. Photo: Jane Doe",  # a paragraph of the story, whatever it ends on
     ],

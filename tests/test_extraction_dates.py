@@ -140,6 +140,9 @@ def test_a_kickers_anniversary_by_the_headline_does_not_replace_the_markup_date(
     assert published(tree) == ("2026-12-06T06:00:00+01:00", "2026-12-06T06:00:00+01:00")
     hungarian = page(markup, "<p>Tíz éve történt · 2016. december 6.</p>", lang="hu")
     assert published(hungarian)[0] == "2026-12-06T06:00:00+01:00"
+    # Java's week-year ("YYYY") misdates late December: 30 December 2024 written as 2025-12-30 (code review 44)
+    week_year = page(ld(datePublished="2025-12-30T09:00:00+01:00"), "<p>By Ann Lee · December 30, 2024</p>")
+    assert published(week_year)[0] == "2024-12-30"
     # another day of another year is still the day the page presents (a misdated import)
     assert published(page(markup, "<p>By Ann Lee · December 5, 2016</p>"))[0] == "2016-12-05"
 

@@ -8,7 +8,7 @@ paragraph's start; here the name is in the credit above it. A credit that names 
 article's writers, alone on its line, in the last blocks, with only a few short blocks after it,
 opens the box: it goes with what follows. A story's own closing line naming its writer ("Written by
 Ann Lee for the Clarion, with reporting from…") runs on, and is the byline rule's; so is a credit with
-as much text after it as before (a short story's byline), one over a correction or an editor's note,
+more than half as much text after it as before (a short story's byline), one over a correction or an editor's note,
 and a briefing's, whose items are each signed.
 """
 
@@ -42,7 +42,7 @@ def strip_author_box(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         if (
             all(b.kind in ("p", "head") and b.words <= BLOCK_MAX_WORDS for b in after)
             and sum(b.words for b in after) <= BOX_MAX_WORDS
-            and sum(b.words for b in before) > sum(b.words for b in after)  # a short story's byline, then its text
+            and sum(b.words for b in before) >= 2 * sum(b.words for b in after)  # not a brief under its byline
             and not any(b.norm.startswith(_NOTES) for b in after)  # "Correction, 3 April: …" under the signature
             and not any(_credits(b, names) for b in before)  # a briefing's items, each signed by its writer
         ):

@@ -83,4 +83,5 @@ _AGENCY_STEMS = ("agenc", "agènc", "agenz", "agênc", "agentur")  # "Agencias",
 
 def split_people(field: str) -> list[str]:
     """A byline's field split into its people's parts, at "and" in its languages, commas, slashes, bars."""
+    field = " ".join(field.split())  # a run of spaces, one: "\\s*" tried at each space of a run is quadratic
     return [part.replace("\ue001", "i").replace("\ue002", "y") for part in _SPLIT_PEOPLE.split(_surnames(field))]

@@ -14,8 +14,8 @@ from scraper.text import normalise, phrases
 
 BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Oleh Sentsov" is a name
     r"^(?:by|von|par|por|door|av|af|di|da|de|od|przez|ditulis oleh|diposting oleh|scris de|τ(?:ης|ου|ων)|"
-    r"tekst i zdjęcia|text a foto|text und fotos|texte et photos|texto y fotos|teksti ja kuvat|teksti|κείμενο|"
-    r"σύνταξη(?=\s*:)|"  # Greek "edited/compiled by" with its colon; alone, the newsroom (DESK)
+    r"tekst i zdjęcia|text a foto|text und fotos|texte et photos|texto y fotos|teksti ja kuvat|teksti|κε[ιί]μενο|"
+    r"σ[υύ]νταξη(?=\s*:)|"  # Greek "edited/compiled by" with its colon; alone, the newsroom (DESK)
     r"беседовала?|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
@@ -62,7 +62,7 @@ SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site
 DESK = re.compile(
     r"^(?:the\s+|la\s+|die\s+|de\s+|tim\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk)$|"
     r"(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi|redakcija|"
-    r"reda[cț]ția|reda[cț]ia|редакці[яї]|редакци[яи]|редакција|редакцията|toimitus|szerkesztőség|σύνταξη)\b)"
+    r"reda(?:c[țţt]|[țţ])ia|редакці[яї]|редакци[яи]|редакција|редакцията|toimitus|szerkesztőség|σ[υύ]νταξη)\b)"
     r"|\b(?:team|staff|editors|desk)$",
     re.I,
 )

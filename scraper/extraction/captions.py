@@ -57,7 +57,9 @@ CREDITED_MAX_SHARE = 0.4
 
 def _credited(blocks: list[Block]) -> list[bool]:
     """Which paragraphs end on a picture's credit (:func:`ends_in_credit`), unless together they are the story."""
-    credited = [block.kind == "p" and ends_in_credit(block.text) for block in blocks]
+    credited = [
+        block.kind == "p" and block.words <= CAPTION_MAX_WORDS and ends_in_credit(block.text) for block in blocks
+    ]
     words = sum(block.words for block, ends in zip(blocks, credited, strict=True) if ends)
     if words and words >= CREDITED_MAX_SHARE * sum(block.words for block in blocks):
         return [False] * len(blocks)

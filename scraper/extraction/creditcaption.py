@@ -28,13 +28,13 @@ _CJK_CREDIT = re.compile(r"[（(][^（()）]{1,24}(?:攝|摄|[圖图][／/][^（
 @cache
 def _credit_tail() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label in sorted(phrases()["photo_label"], key=len, reverse=True))
-    # The label opens the block or follows a sentence's end, a bar, a dash or a bracket, then "by", a colon or
-    # (an abbreviation's) dot. After a word it would be the story's: "a photo by Ansel Adams", "her book, The
-    # Bigger Picture: Why Women Leave Tech", "ein einziges Bild: Gerhard Richters …" (review 44). The rest of
-    # the block is the name.
-    label = rf"\(?(?:{labels})(?:\s+by)?"
+    # The label opens the block or follows a sentence's end, a bar, a dash or a bracket, then a colon, "by" or
+    # (an abbreviation's) dot: "Photo: Jane Doe", "Photo by Sam Lee", "Fot. Tomasz Wrona". After a word it would
+    # be the story's ("a photo by Ansel Adams", "her book, The Bigger Picture: Why Women Leave Tech"), and so
+    # would a bare label ("사진 전시회는 …", "(Photo London)", "Picture House Cinema, Leeds": code review 44).
+    # The rest of the block is the name.
     return re.compile(
-        rf"(?:^|(?<=[.!?。！？।|/–—\-(（])\s*){label}\s*(?:[:：]|(?<=\.)|\s+(?=\S))\s*"
+        rf"(?:^|(?<=[.!?。！？।|/–—\-(（])\s*)\(?(?:{labels})(?:\s*[:：]|(?<=\.)|\s+by\b\s*[:：]?)\s*"
         rf"(?P<name>[^.!?。！？।:：]{{2,80}}?)[.)）]?\s*$",
         re.IGNORECASE,
     )

@@ -39,6 +39,7 @@ _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·'
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _ACCOUNT = r"^(?:super ?user|(?:site ?)?admin(?:istrator)?|webmaster)$"  # a CMS's account (Joomla's "Super User")
+_AN_ACCOUNT = re.compile(_ACCOUNT, re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|fotó|foto|bild|picture|getty)\b|istock|[»›:]"
     rf"|{_ACCOUNT}"
@@ -271,7 +272,7 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
             kind = item.get("@type")
             kinds = [k.rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
             is_person = kind is None or "Person" in kinds  # "Person", "http://schema.org/Person"
-            if name and (_no_name_words(name, printed=False) or re.match(_ACCOUNT, name.strip(), re.IGNORECASE)):
+            if name and (_no_name_words(name, printed=False) or _AN_ACCOUNT.match(name.strip())):
                 continue  # a template's placeholder ("undefined", "null"), a label, or WordPress's "admin"
             if name and _names_an_outlet(name.strip()):
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says

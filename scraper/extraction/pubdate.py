@@ -150,7 +150,10 @@ def _anniversary(seen: Shown, published: str | None, raw: str | None) -> bool:
     if published is None:
         return False
     marked = _days(published, raw)
-    return not seen.days & marked and any((d.month, d.day) == (m.month, m.day) for d in seen.days for m in marked)
+    # Not the markup's year printed with Java's "YYYY" (the week's year): "2025-12-30" for 30 December 2024
+    return not seen.days & marked and any(
+        (d.month, d.day) == (m.month, m.day) and d.isocalendar().year != m.year for d in seen.days for m in marked
+    )
 
 
 YEAR_ONLY_DROPPED = "date/year_only_dropped"
