@@ -28,6 +28,10 @@ STORY = (
         "Interior design by Fletcher Rhodes, Sonoma CA. Photo: Thomas Kuoh",
         "Sunset over the bay (Photo: Reuters)",
         "Photo by Sam Lee on Unsplash",
+        # agencies in lower case, as German captions print them (code review 44)
+        "Der Bundestag in Berlin. Foto: dpa/Kay Nietfeld",
+        "Demonstranten vor dem Kanzleramt. Foto: picture alliance/dpa",
+        "Der Hafen am Abend. Foto: imago images/Future Image",
     ],
 )
 def test_a_short_line_ending_on_a_picture_credit_is_a_caption(text: str) -> None:

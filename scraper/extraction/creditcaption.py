@@ -21,6 +21,21 @@ NAME_MAX_WORDS = 6  # "Jane Doe / Reuters", "Sam Lee on Unsplash"
 _JOINERS = frozenset(
     {"on", "via", "for", "de", "la", "del", "da", "do", "dos", "van", "der", "den", "von", "di", "du", "le", "y", "and"}
 )
+
+
+@cache
+def _agency_words() -> frozenset[str]:
+    """Agencies' names as captions print them in lower case: "Foto: dpa/Kay Nietfeld", "Foto: picture alliance/dpa"."""
+    words = {word for name in phrases()["agency"] for word in name.split()} | {
+        "picture",
+        "alliance",
+        "imago",
+        "images",
+        "ddp",
+    }
+    return frozenset(words) - _JOINERS - {"the", "of", "news", "press", "agency"}
+
+
 # A photographer credited in a Chinese caption: "（記者林佳慧攝）", "（新华社记者 王磊 摄）", "(圖／中央社)".
 _CJK_CREDIT = re.compile(r"[（(][^（()）]{1,24}(?:攝|摄|[圖图][／/][^（()）]{1,12})[)）]\s*$")
 
@@ -67,6 +82,8 @@ def _is_name(name: str) -> bool:
     for word in words:
         if word.casefold() in _JOINERS:
             joiners += 1
-        elif not (word[0].isupper() or not word[0].isalpha() or word[0].lower() == word[0].upper()):
+        elif not (word[0].isupper() or not word[0].isalpha() or word[0].lower() == word[0].upper()) and (
+            word.casefold() not in _agency_words()
+        ):
             return False  # a lower-case word of a cased script: the sentence goes on ("photo: a man in a hat")
     return joiners <= 2 and joiners < len(words)
