@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.blocks import short_text
+
 # The path segment of a writer's page in the CMSs and languages most sites are built with.
 _AUTHOR_SEGMENTS = frozenset(
     {"author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "writer", "writers",
@@ -121,14 +123,7 @@ def _credited(link: lxml_html.HtmlElement) -> bool:
 
 def _opening(block: lxml_html.HtmlElement) -> str | None:
     """The block's text if it is short, else None (read no further than ``_BLOCK_CHARS``: pages run to megabytes)."""
-    parts: list[str] = []
-    size = 0
-    for piece in block.itertext():
-        size += len(piece.strip())
-        if size > _BLOCK_CHARS:
-            return None
-        parts.append(piece)
-    return " ".join(parts)
+    return short_text(block, _BLOCK_CHARS)
 
 
 # A CMS's account, not a writer: WordPress links "Admin" to /author/admin on countless sites.

@@ -365,3 +365,16 @@ def flagged_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
             end += 1
         yield start, end
         start = end
+
+
+def short_text(element: etree._Element, max_chars: int) -> str | None:
+    """The element's text pieces joined by spaces if they hold at most ``max_chars`` characters (white space
+    aside), else None: read no further than that, as pages run to megabytes."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size > max_chars:
+            return None
+        parts.append(piece)
+    return " ".join(parts)

@@ -14,6 +14,7 @@ from itertools import islice
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.blocks import short_text
 from scraper.text import count_words
 
 SIGNUP_MAX_WORDS = 60  # a pitch is a heading and a line or two; a story's container holds more
@@ -72,14 +73,8 @@ def _too_big(element: lxml_html.HtmlElement) -> bool:
     form, of a form's notes' length); each read no further than a box's size."""
     if any(True for _ in islice(element.iter(), BOX_MAX_ELEMENTS, None)):
         return True
-    chunks: list[str] = []
-    size = 0
-    for chunk in element.itertext():
-        size += len(chunk.strip())
-        if size > BOX_MAX_CHARS:
-            return True
-        chunks.append(chunk)
-    if count_words(" ".join(chunks)) > SIGNUP_MAX_WORDS or any(True for _ in element.iter("h1")):
+    text = short_text(element, BOX_MAX_CHARS)
+    if text is None or count_words(text) > SIGNUP_MAX_WORDS or any(True for _ in element.iter("h1")):
         return True
     for p in element.iter("p"):
         inside = any(a.tag == "form" for a in p.iterancestors())
