@@ -27,6 +27,10 @@ from scraper.items import Article
     ("〔記者林佳慧／台中報導〕台中市南屯區一處閒置多年的眷村老屋", "zh", "By 林佳慧"),
     ("（記者王大明/綜合報導）行政院今天通過", "zh", "By 王大明"),
     ("〔記者林佳慧、陳文華／台北報導〕今天", "zh", "By 林佳慧 and 陳文華"),
+    # a Japanese magazine's credit: the writer's roles before "text", a given name in kana (session 45's probe)
+    ("（聞き手・文：中村ゆり）", "ja", "By 中村ゆり"),
+    ("取材・文：山田 太郎", "ja", "By 山田 太郎"),
+    ("文・写真：佐藤花子", "ja", "By 佐藤花子"),
 ])  # fmt: skip
 def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: str, byline: str) -> None:
     assert caseless_byline(line, language) == (byline, True)
@@ -102,6 +106,8 @@ def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     "외신 기자 200여명 몰려 취재 경쟁",
     "한 방송사 기자 A씨는 말했다",
     "他對記者林佳慧說／報導",  # a sentence: no bracket opens it
+    "文：これはペンです",  # a sentence in kana after the label, no name
+    "散文：中村",  # "prose": the label is a word's end
 ])  # fmt: skip
 def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
     assert caseless_byline(line, "zh") is None

@@ -902,6 +902,43 @@ def test_wordpress_admin_in_the_json_ld_and_the_byline_is_no_author() -> None:
 
 
 @pytest.mark.parametrize(
+    ("ld_author", "meta_author", "byline", "authors"),
+    [
+        # session 45's probe: a Ukrainian WordPress theme's JSON-LD names the newsroom, its byline the writer
+        (
+            "Редакція",
+            "",
+            '<a href="/author/oksana-hnatyshyn/" class="author-name">Оксана Гнатишин</a>',
+            ["Оксана Гнатишин"],
+        ),
+        ("", "Redaktion", '<span class="byline">Von Jens Hartmann</span>', ["Jens Hartmann"]),
+        ("まちの編集室", "", '<span class="author">中村ゆり</span>', ["中村ゆり"]),
+        ("Redaktion", "", "", ["Redaktion"]),  # no writer printed: the newsroom is the author
+        ("Gear Team", "", '<span class="byline">By Jens Hartmann</span>', ["Gear Team"]),  # a desk of its own
+    ],
+)
+def test_the_newsroom_in_the_json_ld_or_meta_yields_to_a_printed_writer(
+    ld_author: str, meta_author: str, byline: str, authors: list[str]
+) -> None:
+    ld = {"@type": "NewsArticle", "headline": "Plant opens"}
+    if ld_author:
+        ld["author"] = {"@type": "Person", "name": ld_author}
+    meta = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    story = "".join(
+        f"<p>{s} The city's first waste sorting plant opened on Wednesday after three years of building; it will take"
+        " in most of the household waste of the region and send far less of it to the landfill.</p>"
+        for s in ("First,", "Then", "Later", "Now")
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>{meta}</head>'
+        f'<body><article><h1>Plant opens</h1><div class="post-meta">{byline}</div>{story}</article></body></html>'
+    )
+    article = extract(page, url="https://news.example/2026/03/04/plant-opens/")
+    assert isinstance(article, Article)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("Montse Puig i Serra", ["Montse Puig i Serra"]),

@@ -26,10 +26,11 @@ from scraper.text import EMAIL
 
 # A Han name is two to four characters; names are parted by spaces or enumeration commas. A label may
 # follow an outlet's name ("新华社记者 王晓燕", "本报记者"); the names end at another role ("通讯员").
-_HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+# A Japanese given name may be written in kana after a Han family name ("中村ゆり").
+_HAN_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,3}[\u3041-\u3096\u30a1-\u30fa]{1,3})"
 _HAN_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜丨│/（(【\[]))(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:特约|特約|实习|實習)?"
-    r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|文(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)(?:(?:记者|記者)\s*)?"
+    r"(?:记者|記者|作者|执笔|執筆|撰文|文[／/]图|文[／/]圖|(?:(?:取材|聞き手|構成|写真)・)?文(?:・(?:写真|撮影|構成))?(?=\s*[：:／/]))(?:\s*[：:／/]\s*|\s+)(?:(?:记者|記者)\s*)?"
     rf"({_HAN_NAME}(?:[ 　、]{_HAN_NAME}){{0,3}})(?=$|[\s|｜丨│)）】\]])"
 )
 # A Taiwanese paper's opening credit, the reporter and where the story was filed: "〔記者林佳慧／台中報導〕台中市…",
