@@ -28,18 +28,10 @@ from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.errorpage import error_page
 from scraper.extraction.escalation import gated
-from scraper.extraction.fields import (
-    Fallback,
-)
+from scraper.extraction.fields import Fallback
 from scraper.extraction.figures import read_figures
-from scraper.extraction.lean import (
-    PROBES,
-    RAW_PRUNES,
-    Cascade,
-    RawPrunes,
-    knows,
-    raw_prunes,
-)
+from scraper.extraction.layouttable import drop_link_cells, unwrap_layout_tables
+from scraper.extraction.lean import PROBES, RAW_PRUNES, Cascade, RawPrunes, knows, raw_prunes
 from scraper.extraction.listscan import may_list
 from scraper.extraction.mainentity import declared_item
 from scraper.extraction.options import ExtractionOptions
@@ -149,9 +141,11 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     signals.header_byline = header.byline(language)
     if (item := declared_item(signals)) is not None:  # a product's, a job's page: its headline names the item
         return Rejection(DropReason.NOT_ARTICLE, f"{item.kind} ({item.signal}); head: {declared}", verdict=str(item))
+    unwrap_layout_tables(tree)  # a page laid out in a table is read as its blocks (its header read as it was)
     names = prune_and_name(tree)[1] if options.prune else None  # the attribute values, as they were before
     if options.prune:
         drop_signup_boxes(tree)
+        drop_link_cells(tree)
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

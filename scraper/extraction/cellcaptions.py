@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from scraper.extraction.layouttable import LAYOUT_CELL
 from scraper.text import count_words
 
 _MAX_WORDS = 40  # a caption's line or two; more is text set beside a picture
 _MAX_CELLS = 3  # a photo's table: the picture and its line, in one or two cells
 _MAX_FOUND = 20
 _SMALL_SIZES = frozenset({"1", "-1", "-2"})  # <font size="1">: the smallest type, a caption's
+
+
+def _in_a_layout_cell(table: lxml_html.HtmlElement) -> bool:
+    """In another table's cell, or in a layout table's cell read as a ``<div>``."""
+    return any(a.tag in ("td", "th") or a.get(LAYOUT_CELL) is not None for a in table.iterancestors())
 
 
 def cell_captions(tree: lxml_html.HtmlElement) -> list[str]:
@@ -27,7 +33,7 @@ def cell_captions(tree: lxml_html.HtmlElement) -> list[str]:
     for img in tree.iter("img"):
         cell = next(img.iterancestors("td", "th"), None)
         table = next(cell.iterancestors("table"), None) if cell is not None else None
-        if table is None or table in seen or next(table.iterancestors("td", "th"), None) is None:
+        if table is None or table in seen or not _in_a_layout_cell(table):
             continue  # not in a table nested in a layout table's cell
         seen.add(table)
         if not _one_picture_in_few_cells(table):
