@@ -45,6 +45,8 @@ def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: st
     ("نویسنده: علی رضایی", "By علی رضایی"),
     ("כתבה: נועה בן-דוד | 12.11.25", "By נועה בן-דוד"),
     ("كتب - محمد علي", "By محمد علي"),
+    ("گزارش: مریم صالحی", "By مریم صالحی"),  # Persian "report:" (session 45's probe)
+    ("รายงานโดย: สมชาย ใจดี", "By สมชาย ใจดี"),  # Thai "reported by"
 ])  # fmt: skip
 def test_a_lead_with_its_colon_or_a_field_opens_a_byline_of_another_caseless_script(line: str, byline: str) -> None:
     assert header_byline([line]) == byline

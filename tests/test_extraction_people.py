@@ -12,6 +12,7 @@ from scraper.extraction.dateline import language_code
 from scraper.extraction.headless import Headless, headless_dates, headless_header
 from scraper.extraction.people import clean_person
 from scraper.items import Article
+from scraper.text import phrases
 
 
 @pytest.mark.parametrize(("byline", "names"), [
@@ -899,6 +900,19 @@ def test_wordpress_admin_in_the_json_ld_and_the_byline_is_no_author() -> None:
     article = extract(page, url="https://news.example/2026/03/13/park-reopens/")
     assert isinstance(article, Article)
     assert article.authors == []
+
+
+def test_a_reporters_label_opens_the_byline_under_the_headline() -> None:
+    """Session 45's probe: a local radio's "Reporter: Dylan Price<br>Tuesday 10 March 2026, 07:52"."""
+    assert header_byline(["Reporter: Dylan Price", "Tuesday 10 March 2026, 07:52"]) == "Reporter: Dylan Price"
+    assert clean_person("Reporter: Dylan Price", printed=True) == ["Dylan Price"]
+
+
+def test_every_byline_label_is_taken_off_the_name() -> None:
+    """Session 45's probe: labels added for the byline's line ("Текст:", "Reporter:") were missing from the name
+    reader's, so the line was found and its name came out empty."""
+    for label in phrases()["byline_lead_label"]:
+        assert clean_person(f"{label.capitalize()}: Anna Berg", printed=True) == ["Anna Berg"], label
 
 
 @pytest.mark.parametrize(

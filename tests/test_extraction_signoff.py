@@ -39,6 +39,13 @@ def _authors(page: str) -> list[str]:
     ("<p>Reporting by Felix Grant in Rotterdam; Additional reporting by Mia Sørensen in Copenhagen; "
      "Editing by Paul Simmons</p>", ["Felix Grant", "Mia Sørensen"]),  # the reporters, not the editor
     ("<p>(Reporting by Ana Ruiz in Santiago; Editing by Mark Hall)</p>", ["Ana Ruiz"]),  # in brackets, as Reuters
+    # session 45's probe: a credit per line, parted by <br> ("Rina MarlinaEditor" was no name); labels of other
+    # languages and scripts
+    ("<p><em>Penulis: Rina Marlina</em><br><em>Editor: Dodi Hermawan</em></p>", ["Rina Marlina"]),
+    ('<p class="credits">Teksti: Aino Lehtinen<br>Kuvat: Mikko Rantanen</p>', ["Aino Lehtinen"]),
+    ("<div><b>Текст: Мария Петрова</b></div>", ["Мария Петрова"]),
+    ("<p><strong>Imeandikwa na: Baraka Mwakyusa</strong></p>", ["Baraka Mwakyusa"]),
+    ('<p class="reporter">گزارش: مریم صالحی</p>', ["مریم صالحی"]),
 ])  # fmt: skip
 def test_a_signature_under_the_last_paragraph_names_the_author(end: str, authors: list[str]) -> None:
     assert _authors(_page(end)) == authors
@@ -67,6 +74,7 @@ def test_a_wire_credits_line_outside_the_story_container_still_signs_it() -> Non
     "<blockquote><p>Do not go gentle into that good night.</p></blockquote><p><em>Dylan Thomas</em></p>",  # a quote's
     "<p><strong>Anna Nowak</strong></p><p>" + STORY[0] + " " + STORY[1] + "</p>",  # more story after it
     "<p><strong>Ann Lee and Tom Okafor</strong></p>",  # two names in bold: a list's, a panel's, not a signature
+    '<p>گزارش هفتگی بازار</p>',  # "weekly market report": a label without its colon
 ])  # fmt: skip
 def test_a_closing_line_that_is_no_signature_names_no_one(end: str) -> None:
     assert _authors(_page(end)) == []

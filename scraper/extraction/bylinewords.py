@@ -20,7 +20,10 @@ BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Ole
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
     r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|"
-    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*",  # Hungarian "text", "wrote"; Hindi "published by"
+    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"  # Hungarian "text", "wrote"; Hindi "published by"
+    # the other labels of ``byline_lead_label`` with their colon ("Текст: Мария Петрова", "Imeandikwa na: …")
+    r"|^(?:texto|testo|words|reporting|авторы|текст|tekstas|teksts|besedilo|reporters|reportérka|reportér|"
+    r"imeandikwa na|mwandishi)\s*[:：]\s*",
     re.IGNORECASE,
 )
 

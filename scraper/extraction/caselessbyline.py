@@ -65,13 +65,13 @@ _EQUALS = re.compile(r"\s*=\s*")  # "사진 = 김민수 기자" is "사진=김�
 _NAME_SEPARATORS = re.compile(r"\s?[·,，、]\s?|[ 　]")
 # A Korean story's closing credit, the whole line: "김민수 기자 minsu@daily.kr", "[김민수·이영희 기자]".
 _KOREAN_SIGNATURE = re.compile(rf"(?:[가-힣]{{1,6}}=)?{_KOREAN_TITLE.pattern}(?:\s+{EMAIL.pattern})?\.?")
-# The other scripts' "by" (Hebrew, Arabic, Persian, Thai), a colon after it or not, and their labels (Hebrew
-# "wrote", Arabic "wrote", "prepared by", Persian and Urdu "writer", "reporter", Thai "writer", Georgian and Hindi
-# "author"), only with their colon or a dash: "كتب التاريخ" (books of history), "כתב אישום" (an indictment) and
-# "लेखक के बारे में" (about the author) open a kicker or a heading.
-_BY = ("מאת", "بقلم", "به قلم", "โดย", "เขียนโดย")
+# The other scripts' "by" (Hebrew, Arabic, Persian, Thai, and Thai "reported by"), a colon after it or not, and their
+# labels (Hebrew "wrote", Arabic "wrote", "prepared by", Persian and Urdu "writer", "reporter", Persian "report", Thai
+# "writer", Georgian and Hindi "author"), only with their colon or a dash: "كتب التاريخ" (books of history), "כתב
+# אישום" (an indictment) and "लेखक के बारे में" (about the author) open a kicker or a heading.
+_BY = ("מאת", "بقلم", "به قلم", "โดย", "เขียนโดย", "รายงานโดย")
 _LABELS = ("כתב", "כתבה", "כתבת", "كتب", "كتبت", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน",
-           "ავტორი", "लेखक", "लेखिका", "द्वारा", "글")  # fmt: skip  # Hindi "by:", Korean "writing:"
+           "ავტორი", "लेखक", "लेखिका", "द्वारा", "글", "گزارش")  # fmt: skip  # Hindi "by:", Korean "writing:"
 _LEAD = re.compile(
     rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*[:\-–]\s*|\s+)"
     rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:\-–]\s*)"

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.bylinetext import header_byline, names_only, opens_byline
-from scraper.extraction.caselessbyline import korean_signature
+from scraper.extraction.caselessbyline import caseless_byline, korean_signature
 from scraper.extraction.writtenby import elsewhere
 from scraper.text import normalise
 
@@ -65,8 +65,8 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
     """Short closing lines that read as a signature, each with the text before it, in page order."""
     found: list[Signoff] = []
     for element in _short_blocks()(tree):
-        line = " ".join("".join(element.itertext()).split())  # short: the XPath measured it
-        if not line or (byline := _as_byline(line.lstrip(_DASHES))) is None or elsewhere(element):
+        lines = _lines(element)  # short: the XPath measured it
+        if not lines or (byline := _as_byline(lines[0].lstrip(_DASHES), lines[1:])) is None or elsewhere(element):
             continue
         before = _before(element)
         if before and _closes(element) and all(c.byline != byline for c in found):
@@ -102,13 +102,28 @@ def story_signoff(candidates: list[Signoff], body: Any) -> str | None:
     return next((c.byline for c in candidates if any(c.before.endswith(end) for end in ends)), None)
 
 
-def _as_byline(line: str) -> str | None:
-    """The line as a byline: a wire's writing credits, a Korean reporter's, or a writing lead with names and a field."""
+def _lines(element: lxml_html.HtmlElement) -> list[str]:
+    """The element's lines of text, parted where it breaks them (``<br>``): a credit per line ("Penulis: Rina
+    Marlina<br>Editor: Dodi Hermawan", "Teksti: Aino Lehtinen<br>Kuvat: Mikko Rantanen") is read as the writer's
+    line, with its neighbours for fields, not as one run of names ("Rina MarlinaEditor")."""
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            pieces.append("\n" if node.tag == "br" else node.text or "")
+        elif node is not element:
+            pieces.append(node.tail or "")
+    return [line for line in (" ".join(part.split()) for part in "".join(pieces).split("\n")) if line]
+
+
+def _as_byline(line: str, after: list[str]) -> str | None:
+    """The line as a byline: a wire's writing credits, a Korean reporter's, or a writing lead with names and a field
+    (the lines after it, a date or another credit, are fields)."""
     if (credits := _writing_credits(line) or korean_signature(line)) is not None:
         return credits
     if opens_byline(line):
-        return header_byline([line])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
-    return None
+        return header_byline([line, *after])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
+    caseless = caseless_byline(line)  # "گزارش: مریم صالحی", "（记者 王晓燕）": a label and names, on their own
+    return caseless[0] if caseless is not None and caseless[1] else None
 
 
 def _writing_credits(line: str) -> str | None:
