@@ -46,6 +46,7 @@ def _authors(page: str) -> list[str]:
     ("<div><b>Текст: Мария Петрова</b></div>", ["Мария Петрова"]),
     ("<p><strong>Imeandikwa na: Baraka Mwakyusa</strong></p>", ["Baraka Mwakyusa"]),
     ('<p class="reporter">گزارش: مریم صالحی</p>', ["مریم صالحی"]),
+    ("<p><em>Von Anna Körber</em></p>", ["Anna Körber"]),  # a bare "By" and a full name, set apart in italics
 ])  # fmt: skip
 def test_a_signature_under_the_last_paragraph_names_the_author(end: str, authors: list[str]) -> None:
     assert _authors(_page(end)) == authors
@@ -75,6 +76,8 @@ def test_a_wire_credits_line_outside_the_story_container_still_signs_it() -> Non
     "<p><strong>Anna Nowak</strong></p><p>" + STORY[0] + " " + STORY[1] + "</p>",  # more story after it
     "<p><strong>Ann Lee and Tom Okafor</strong></p>",  # two names in bold: a list's, a panel's, not a signature
     '<p>گزارش هفتگی بازار</p>',  # "weekly market report": a label without its colon
+    "<p>Von Anna Körber</p>",  # a bare "By" line in the story's type
+    "<p><em>Von Anna Körber</em> und Team</p>",  # the name is not all the line
 ])  # fmt: skip
 def test_a_closing_line_that_is_no_signature_names_no_one(end: str) -> None:
     assert _authors(_page(end)) == []
@@ -90,3 +93,12 @@ def test_a_signed_line_in_a_sidebar_signs_no_story() -> None:
     blurb = "<p>Our newsroom has covered the coast for a hundred years and more, from storms to elections.</p>"
     sidebar = f'<div class="promo">{blurb}<p><strong>Text: Anna Nowak</strong></p></div>'
     assert _authors(_page("", after=sidebar)) == []
+
+
+def test_a_desk_in_the_markup_yields_to_the_writer_signing_the_story() -> None:
+    """Session 45's probe: Squarespace's JSON-LD and meta name the blog's "Spinnwerk Team"; the story ends "Von Anna
+    Körber". With no writer printed, the desk stays the author."""
+    ld = '{"@type": "BlogPosting", "headline": "Harbour wall", "author": "Harbour Team"}'
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert _authors(_page("<p><em>Von Anna Körber</em></p>", head=head)) == ["Anna Körber"]
+    assert _authors(_page("", head=head)) == ["Harbour Team"]

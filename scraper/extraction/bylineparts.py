@@ -85,3 +85,21 @@ def split_people(field: str) -> list[str]:
     """A byline's field split into its people's parts, at "and" in its languages, commas, slashes, bars."""
     field = " ".join(field.split())  # a run of spaces, one: "\\s*" tried at each space of a run is quadratic
     return [part.replace("\ue001", "i").replace("\ue002", "y") for part in _SPLIT_PEOPLE.split(_surnames(field))]
+
+
+def without_longer_spellings(names: list[str]) -> list[str]:
+    """Each writer once: "Brian Truitt USA TODAY" beside "Brian Truitt" is one with the outlet glued on.
+
+    Only two words or more glued on: "Robert Hale Jr." and "Mary Ann Nguyen" are names of their own. Nor a byline's
+    lead word before another's name ("Oleh Nurul Aina Zakaria" of a ``byline`` span beside the author link's name).
+    """
+    leads = frozenset(phrases()["byline_lead"])
+    return [
+        n
+        for n in names
+        if not any(
+            (n.startswith(o + " ") and len(n[len(o) :].split()) >= 2)
+            or (n.endswith(" " + o) and n[: -len(o)].strip().casefold() in leads)
+            for o in names
+        )
+    ]

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from scraper.extraction.bylineparts import before_later_label, split_people, without_desk
+from scraper.extraction.bylineparts import before_later_label, split_people, without_desk, without_longer_spellings
 from scraper.extraction.bylinetext import FIELD_DOTS, NAME_PARTICLES
 from scraper.extraction.bylinewords import (
     BY_PREFIX,
@@ -364,27 +364,25 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
         candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
-    for people in candidates:
+    for index, people in enumerate(candidates):
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
+        if persons and index < _PRINTED and all(DESK.search(n) for n in persons):
+            # a desk in the markup ("Spinnwerk Team"), a writer signing the story under or over it ("Von Anna Körber")
+            persons = _signed(candidates) or persons
         if persons:
-            return _without_longer_spellings(unique(persons))
+            return without_longer_spellings(unique(persons))
     # No person named anywhere: the desk, agency or site is the author.
     return next((unique([n for n, _ in people]) for people in candidates if people), [])
 
 
-def _without_longer_spellings(names: list[str]) -> list[str]:
-    """Each writer once: "Brian Truitt USA TODAY" beside "Brian Truitt" is one with the outlet glued on.
+_PRINTED = 2  # the candidates before this are the markup's (JSON-LD, meta); those after, printed on the page
+_SIGNED = (3, 6)  # the byline under the headline, the signature under the story: a writer's own "By" line
 
-    Only two words or more glued on: "Robert Hale Jr." and "Mary Ann Nguyen" are names of their own. Nor a byline's
-    lead word before another's name ("Oleh Nurul Aina Zakaria" of a ``byline`` span beside the author link's name).
-    """
-    leads = frozenset(phrases()["byline_lead"])
-    return [
-        n
-        for n in names
-        if not any(
-            (n.startswith(o + " ") and len(n[len(o) :].split()) >= 2)
-            or (n.endswith(" " + o) and n[: -len(o)].strip().casefold() in leads)
-            for o in names
-        )
-    ]
+
+def _signed(candidates: list[list[tuple[str, bool]]]) -> list[str]:
+    """The persons of the page's printed "By" line or closing signature, when they name no desk."""
+    for index in _SIGNED:
+        persons = [n for n, is_person in candidates[index] if is_person]
+        if persons and not any(DESK.search(n) for n in persons):
+            return persons
+    return []

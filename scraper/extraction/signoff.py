@@ -66,7 +66,10 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
     found: list[Signoff] = []
     for element in _short_blocks()(tree):
         lines = _lines(element)  # short: the XPath measured it
-        if not lines or (byline := _as_byline(lines[0].lstrip(_DASHES), lines[1:])) is None or elsewhere(element):
+        if not lines or elsewhere(element):
+            continue
+        byline = _as_byline(lines[0].lstrip(_DASHES), lines[1:]) or _set_apart(element, lines)
+        if byline is None:
             continue
         before = _before(element)
         if before and _closes(element) and all(c.byline != byline for c in found):
@@ -124,6 +127,25 @@ def _as_byline(line: str, after: list[str]) -> str | None:
         return header_byline([line, *after])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
     caseless = caseless_byline(line)  # "گزارش: مریم صالحی", "（记者 王晓燕）": a label and names, on their own
     return caseless[0] if caseless is not None and caseless[1] else None
+
+
+_EMPHASIS = frozenset({"em", "i", "strong", "b"})
+_SET_APART_NAMES = (2, 3)  # a writer's full name: "Anna Körber", "Ana María Ruiz"
+
+
+def _set_apart(element: lxml_html.HtmlElement, lines: list[str]) -> str | None:
+    """A bare "By" and one writer's full name, the line's only text, set in italics or bold ("<em>Von Anna
+    Körber</em>"): a signature. Under the headline such a line may be a kicker ("By Popular Demand"), and it
+    is read there only with a date or a field; closing a story in type of its own, it signs it."""
+    if len(lines) != 1 or len(element) != 1 or element[0].tag not in _EMPHASIS:
+        return None
+    if (element.text or "").strip() or (element[0].tail or "").strip() or not opens_byline(lines[0]):
+        return None
+    lead, _, rest = lines[0].partition(" ")
+    names = names_only(rest)
+    if names is None or " and " in names or not _SET_APART_NAMES[0] <= len(names.split()) <= _SET_APART_NAMES[1]:
+        return None
+    return f"{lead} {names}"
 
 
 def _writing_credits(line: str) -> str | None:
