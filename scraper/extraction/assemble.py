@@ -51,6 +51,7 @@ from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_publi
 from scraper.extraction.recall import is_fuller, looks_short, running_words
 from scraper.extraction.signals import PageSignals
 from scraper.extraction.signoff import story_signoff
+from scraper.extraction.subheadings import restore_subheadings
 from scraper.extraction.teaserbody import (
     FRONT_TITLE_WORDS,
     TEASER_BODY_CARDS,
@@ -143,6 +144,7 @@ def build_article(
             headless=not signals.h1,
             language=language_code(signals.html_lang, url),
         )
+        restore_subheadings(document.body, tree)  # those trafilatura's paragraph gathering leaves out
         return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 
     blocks, ctx = clean(document)

@@ -1,0 +1,97 @@
+"""Sub-headings trafilatura dropped between two paragraphs it kept, put back.
+
+When trafilatura finds no container it knows (a theme's ``longread-body``), it gathers the page's paragraphs one
+by one, and headings are not among the elements it gathers: a long read came out without its sections' titles
+("Vuokrat nousivat", "Why choose it?"), which the product keeps as content. A heading of the page that stands
+between two paragraphs the text keeps, one right after the other there, is the story's: it goes back between
+them. A heading beside a box (a related list, a sign-up form) has the box, not a kept paragraph, on one side.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.text import count_words
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+SUBHEADING_MAX_WORDS = 25  # a section's title; a longer "heading" is a paragraph set in large type
+_MAX_RESTORED = 200  # headings put back in one text, bounded on hostile pages
+
+
+def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement) -> int:
+    """Insert into trafilatura's ``body`` each page heading set between two of its consecutive paragraphs; how many.
+
+    Idempotent: a heading whose text the body already holds is not inserted again.
+    """
+    if body is None:
+        return 0
+    children = list(body)
+    position: dict[str, int] = {}
+    for index, element in enumerate(children):
+        if element.tag != "head":
+            position.setdefault(_text(element), index)
+    held = {_text(element) for element in children if element.tag == "head"}
+    found: list[tuple[int, str, str]] = []
+    for heading in tree.iter(*_HEADINGS):
+        text = _text(heading)
+        if not text or text in held or count_words(text) > SUBHEADING_MAX_WORDS:
+            continue
+        before, after = _paragraph_beside(heading, preceding=True), _paragraph_beside(heading, preceding=False)
+        if before is None or after is None:
+            continue
+        first, second = _at(before, position, ends=True), _at(after, position, ends=False)
+        if first is not None and second == first + 1:
+            found.append((second, text, str(heading.tag)))
+            held.add(text)
+            if len(found) >= _MAX_RESTORED:
+                break
+    for index, text, tag in sorted(found, reverse=True):
+        head = etree.Element("head", rend=tag)
+        head.text = text
+        body.insert(index, head)
+    return len(found)
+
+
+# A kept block this long may end (or open) the wrapper beside a heading: ``<div class="intro"><p>…</p><p>…</p></div>
+# <h2>…``. A shorter one ("Yes.") ends too many texts to place the heading by.
+_WRAPPED_CHARS = 40
+
+
+def _at(text: str, position: dict[str, int], ends: bool) -> int | None:
+    """Where in the body the block of this text is kept: the block itself, or the kept block that ends the wrapper
+    before the heading (``ends``) or opens the one after it, nothing of the wrapper's text past it."""
+    if (index := position.get(text)) is not None:
+        return index
+    found = [
+        index
+        for kept, index in position.items()
+        if len(kept) >= _WRAPPED_CHARS and (text.endswith(kept) if ends else text.startswith(kept))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | None:
+    """The text of the block next to the heading on one side: a sibling's, or, for a heading that opens its section
+    (``<section><h2>…</h2><p>…``), the block before the section."""
+    if not preceding and (heading.tail or "").strip():
+        return None  # loose text after the heading: no block follows it
+    element: lxml_html.HtmlElement | None = heading
+    for _ in range(_SECTION_LEVELS + 1 if preceding else 1):
+        if element is None:
+            return None
+        for sibling in element.itersiblings(preceding=preceding):
+            if isinstance(sibling.tag, str) and (text := _text(sibling)):
+                return text
+        parent = element.getparent()
+        if parent is None or (parent.text or "").strip():
+            return None
+        element = parent
+    return None
+
+
+_SECTION_LEVELS = 2  # a heading opening a section inside a section
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
