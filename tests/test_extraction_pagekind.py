@@ -382,12 +382,29 @@ def test_a_page_that_reaches_another_kinds_gate_is_not_emitted_for_its_article_o
     features = measure(tree, "https://courier.example/news/footbridge", read_signals(tree))
     shipped = pagekind._model()
     assert pagekind.decide(features).kind == Kind.ARTICLE
-    assert Kind.FORUM not in shipped.gates  # see train_pagekind.UNGATED
-    assert shipped.gates  # the other kinds have theirs
-    kind = next(iter(shipped.gates))
+    assert shipped.gates  # the kinds have theirs
+    kind = next(kind for kind in shipped.gates if kind is not Kind.FORUM)
     # The same page under a model sure of that kind at any probability: the gate decides.
     monkeypatch.setattr(pagekind, "_model", lambda: dataclasses.replace(shipped, gates={kind: 0.0}))
     assert pagekind.decide(features).kind == kind
+
+
+def test_the_forums_gate_applies_where_the_address_or_markup_names_a_forum_and_no_article_is_declared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Session 45: a thread at a forum's address is not emitted for its article odds; a story with its readers'
+    comments under it (built like a thread) at a story's address, or declared an article, is left to the threshold."""
+    from scraper.extraction import pagekind
+
+    tree = lxml_html.document_fromstring(SHORT_ARTICLE)
+    features = measure(tree, "https://courier.example/news/footbridge", read_signals(tree))
+    shipped = pagekind._model()
+    assert Kind.FORUM in shipped.gates
+    monkeypatch.setattr(pagekind, "_model", lambda: dataclasses.replace(shipped, gates={Kind.FORUM: 0.0}))
+    assert pagekind.decide(features).kind == Kind.ARTICLE  # no forum named: the gate does not apply
+    assert pagekind.decide({**features, "url_forum": 1.0}).kind == Kind.FORUM
+    assert pagekind.decide({**features, "ld_forum": 1.0}).kind == Kind.FORUM
+    assert pagekind.decide({**features, "url_forum": 1.0, "ld_article": 1.0}).kind == Kind.ARTICLE  # declared
 
 
 def test_gates_are_set_where_no_article_pays_for_them() -> None:
@@ -405,10 +422,10 @@ def test_gates_are_set_where_no_article_pays_for_them() -> None:
     gates = pick_gates(samples, proba, 0.2, margin=0.05)
     assert gates[forum] == 0.45  # 0.4 is the lowest gate above every kept article's 0.38; then the margin
     # A kind no page here is likely to be gets the grid's lowest gate (plus the margin): it costs
-    # nothing. The forum gets none (train_pagekind.UNGATED).
-    ungated = KINDS.index(Kind.FORUM) - 1
-    assert float(gates[ungated]) == NO_GATE
-    assert [float(g) for k, g in enumerate(gates) if k not in (forum, ungated)] == [0.25] * (len(KINDS) - 3)
+    # nothing. The forum's is at least its floor (train_pagekind.GATE_FLOOR).
+    floored = KINDS.index(Kind.FORUM) - 1
+    assert float(gates[floored]) == 0.45
+    assert [float(g) for k, g in enumerate(gates) if k not in (forum, floored)] == [0.25] * (len(KINDS) - 3)
     emitted = emitted_by(proba, 0.2, gates)
     assert list(emitted) == [True, True, True, False, False, False]
     assert list(emitted_by(proba, 0.2, np.full(len(KINDS) - 1, NO_GATE))) == [True, True, True, False, True, True]

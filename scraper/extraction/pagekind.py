@@ -9,12 +9,12 @@ links, dates and bylines, posts, prices, code, paragraphs that address the reade
 small multinomial logistic regression shipped as ``pagekind_model.json`` and trained by
 ``tests/benchmarks/train_pagekind.py`` (figures on held-out sites are in the JSON): an article needs
 P(article) at the threshold and no other kind at its gate (a page the model is sure is a manual
-is not emitted because its P(article) is 0.3; forums have no gate: a story with its readers'
-comments under it is built like one). Declared types are features like any other,
-never the whole verdict, and the amount of text is not a reason to drop a page that is built like an
-article. Each verdict names the feature that weighed most for it, which becomes a stats key
-(``news/pagekind/<verdict>/<signal>``) and the rejection's detail, so both kinds of error can be
-traced to their cause.
+is not emitted because its P(article) is 0.3; the forum's gate only where the address or markup names a
+forum and the head declares no article: a story with its readers' comments under it is built like a
+thread). Declared types are features like any other, never the whole verdict, and the amount of text is
+not a reason to drop a page that is built like an article. Each verdict names the feature that weighed
+most for it, which becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the rejection's
+detail, so both kinds of error can be traced to their cause.
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def decide(features: dict[str, float]) -> Verdict:
     model = _model()
     others = {kind: sum(parts[kind]) + model.bias[kind] - model.offset.get(kind, 0.0) for kind in KINDS[1:]}
     rival = max(others, key=lambda kind: others[kind])
-    gated = [kind for kind, gate in model.gates.items() if probability[kind] >= gate]
+    gated = [kind for kind, gate in model.gates.items() if probability[kind] >= gate and gate_applies(kind, features)]
     if gated:
         rival = max(gated, key=lambda kind: probability[kind] - model.gates[kind])
     elif _teaser_run(features) and (listed := _likelier_list(probability)) is not None:
@@ -267,6 +267,23 @@ TEASER_RUN_PROSE = 1.5
 # 60-word brief over a rail of eight "More news" cards has a teaser's length of prose. Not ``og:type``
 # alone: CMSs print "article" on every page, their section fronts too (no record of either corpus moves).
 _DECLARED_ARTICLE = ("ld_article", "published_meta")
+
+
+# The forum's gate applies only to a page whose address or markup names a forum (``/threads/``, ``/forum/``,
+# ``/t/123``, ``DiscussionForumPosting``) and whose head does not declare an article (JSON-LD,
+# ``article:published_time``). A story with its readers' comments under it (a WordPress comment list:
+# avatars, times, Reply links), or a live blog of signed, dated entries, is built like a thread: at a
+# story's address, or declared, the threshold alone decides there, as before the gates.
+_GATE_NEEDS = {Kind.FORUM: ("url_forum", "ld_forum")}
+_GATE_SPARED = {Kind.FORUM: _DECLARED_ARTICLE}
+
+
+def gate_applies(kind: Kind, features: dict[str, float]) -> bool:
+    """Whether the kind's gate may reject this page (see ``_GATE_NEEDS`` and ``_GATE_SPARED``)."""
+    needs = _GATE_NEEDS.get(kind)
+    if needs and not any(features.get(name, 0.0) >= 1.0 for name in needs):
+        return False
+    return not any(features.get(name, 0.0) > 0 for name in _GATE_SPARED.get(kind, ()))
 
 
 def _teaser_run(features: dict[str, float]) -> bool:
