@@ -77,8 +77,33 @@ def test_a_table_on_its_own_stays_a_table_whatever_its_cells_hold() -> None:
         "<td><h4>Tuesday</h4><p>Toast and egg.</p></td></tr></table>"
         '<table role="presentation"><tr><td>Laid out</td><td>by its role</td></tr></table></body></html>'
     )
-    assert unwrap_layout_tables(page) == 1
-    assert [t.get("role") for t in page.iter("table")] == [None]
+    assert unwrap_layout_tables(page) == 0
+    assert len(list(page.iter("table"))) == 2  # an e-mail's layout, marked for presentation, too (review 45)
+
+
+def test_a_data_table_holding_a_table_stays_a_table() -> None:
+    """Review 45: a price list with no header cells and a small table in one cell lost its linked names."""
+    rows = "".join(
+        f'<tr><td><a href="/service/{n}">Service number {n}</a></td><td>{n * 10} EUR</td></tr>' for n in range(12)
+    )
+    page = lxml_html.fromstring(
+        f"<html><body><h1>Prices</h1><table>{rows}<tr><td><table><tr><td>Note</td></tr></table></td>"
+        "<td><h3>Offer</h3></td></tr></table></body></html>"
+    )
+    assert unwrap_layout_tables(page) == 0
+    assert drop_link_cells(page) == 0
+    assert "Service number 11" in page.text_content()
+
+
+def test_a_grid_without_a_headline_element_is_left_as_it_was() -> None:
+    """Review 45: an old page's headline in large type, its byline and date on lines of their own before the first
+    paragraph, are read from the table's cell; as ``<div>``s they left trafilatura's text."""
+    page = lxml_html.fromstring(
+        '<html><body><table><tr><td><a href="/">Home</a></td><td><font size="5"><b>Library celebrates</b></font>'
+        "<br>By Carol Whitney<br>March 10, 2026<p>The story.</p><table><tr><td><img src='a.jpg'></td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    assert unwrap_layout_tables(page) == 0
 
 
 def test_a_layout_cell_of_links_goes_and_the_storys_cell_stays() -> None:

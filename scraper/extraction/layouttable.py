@@ -7,11 +7,12 @@ together. Read as rows and cells of ``<div>``, the story's cell is a container l
 around it are judged as boxes.
 
 Which tables lay out rather than hold data, after Readability's test (``_isDataTable`` in Mozilla's
-Readability.js): one marked for presentation, or one without a caption, header cells or column groups that
-holds another table: the page's grid. Inside it, a table is a box of the layout when one of its cells holds
-what a data cell does not: a heading, a form, or prose. A table on its own is left a table, whatever it holds:
-modern pages put headings and paragraphs in the cells of real tables (a meal plan, a comparison chart), and
-the corpora's truth keeps them as tables.
+Readability.js): one without a caption, header cells or column groups, of a page's size (under ten rows, at
+most four columns), that holds another table and a headline element: the page's grid. Inside it, a table is
+a box of the layout when one of its cells holds what a data cell does not: a heading, a form, or prose. A
+table on its own is left a table, whatever it holds: modern pages put headings and paragraphs in the cells of
+real tables (a meal plan, a comparison chart), and the corpora's truth keeps them as tables; so is a table
+marked for presentation (an e-mail's layout read in a browser keeps its event dates only as a table).
 """
 
 from __future__ import annotations
@@ -87,17 +88,31 @@ def _own_parts(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 
 
 def _lays_out(table: lxml_html.HtmlElement, inside: bool) -> bool:
-    """Marked for presentation, or no data table's parts and the page's grid: a table in its cells, or any block in
-    them when it is itself a box of a layout table."""
-    if (table.get("role") or "").lower() in ("presentation", "none"):
-        return True
+    """No data table's parts, and the page's grid: a table in its cells, a headline element (``<h1>``-``<h3>``)
+    in them, and no more rows and columns than a page's; or any block in the cells of a box inside a grid."""
     parts = _own_parts(table)
     if any(part.tag in _DATA_PARTS for part in parts) or any(child.tag in _DATA_PARTS for child in table):
         return False
     cells = [part for part in parts if part.tag == "td"]
     if inside:
         return any(_holds_blocks(cell) for cell in cells)
-    return any(next(cell.iter("table"), None) is not None for cell in cells)
+    rows = [part for part in parts if part.tag == "tr"]
+    if len(rows) >= _GRID_MAX_ROWS or any(sum(1 for c in row if c.tag == "td") > _GRID_MAX_COLUMNS for row in rows):
+        return False  # Readability's size of a data table: a price list, a comparison with a table in a cell
+    return any(next(cell.iter("table"), None) is not None for cell in cells) and any(
+        next(cell.iter(*_HEADLINES), None) is not None for cell in cells
+    )
+
+
+# A page's grid: a header row, a menu row, the columns' row, a footer row. Readability takes a table of ten
+# rows or more than four columns for data.
+_GRID_MAX_ROWS = 10
+_GRID_MAX_COLUMNS = 4
+# A story's headline element in the grid: an old page whose headline is a line of large type (``<font
+# size="5">``) is left as it was, its headline, byline and date lines read from the table's cell (review 45:
+# as ``<div>``s those loose lines before the first paragraph left trafilatura's text, and with them the
+# fields the page without a headline element is read by).
+_HEADLINES = ("h1", "h2", "h3")
 
 
 def _holds_blocks(cell: lxml_html.HtmlElement) -> bool:

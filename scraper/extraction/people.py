@@ -14,7 +14,6 @@ from scraper.extraction.bylinewords import (
     DESK,
     INNER_LABEL,
     LABEL_BEFORE,
-    NEWSROOM,
     OTHER_CREDIT,
     SHARED_CREDIT,
     SITE_CREDIT,
@@ -275,7 +274,7 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
             is_person = kind is None or "Person" in kinds  # "Person", "http://schema.org/Person"
             if name and (_no_name_words(name, printed=False) or _AN_ACCOUNT.match(name.strip())):
                 continue  # a template's placeholder ("undefined", "null"), a label, or WordPress's "admin"
-            if name and (_names_an_outlet(name.strip()) or NEWSROOM.fullmatch(name.strip())):
+            if name and _names_an_outlet(name.strip()):
                 people.append((name.strip(), False))  # "ndr.de", "dpa": the outlet, whatever @type says
             elif name and not is_person:  # "Morgan & Morgan", "Center for Drug Evaluation and Research": one name
                 parts = clean_person(name, keep_lower=True)
@@ -339,11 +338,7 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     own = _own_bylines(signals.bylines)
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
-        [
-            (n, not (site.mentioned_in(v) or NEWSROOM.fullmatch(n)))
-            for v in signals.all_meta(*AUTHOR_META)
-            for n in clean_person(v)
-        ],
+        [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
         # a newsroom beside its writer ("Da Redação, por Juliana Prado") is no second writer
         [(n, not (site.mentioned_in(v) or DESK.search(n))) for v in own for n in clean_person(v, printed=True)],
         # a byline printed under the headline without byline markup ("Von Jens Hartmann | 20.11.2026"),
@@ -367,7 +362,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     for index, people in enumerate(candidates):
         persons = [n for n, is_person in people if is_person and not site.is_named(n)]
         if persons and index < _PRINTED and all(DESK.search(n) for n in persons):
-            # a desk in the markup ("Spinnwerk Team"), a writer signing the story under or over it ("Von Anna Körber")
+            # a desk in the markup ("Spinnwerk Team", "Redaktion"), a writer signing the story under or over it ("Von
+            # Anna Körber"); not a byline marked elsewhere: a sidebar's teaser, a related story's
             persons = _signed(candidates) or persons
         if persons:
             return without_longer_spellings(unique(persons))
