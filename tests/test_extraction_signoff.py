@@ -47,6 +47,7 @@ def _authors(page: str) -> list[str]:
     ("<p><strong>Imeandikwa na: Baraka Mwakyusa</strong></p>", ["Baraka Mwakyusa"]),
     ('<p class="reporter">گزارش: مریم صالحی</p>', ["مریم صالحی"]),
     ("<p><em>Von Anna Körber</em></p>", ["Anna Körber"]),  # a bare "By" and a full name, set apart in italics
+    ("<!-- the end of the story body, then its signature --><p><em>Von Anna Körber</em></p>", ["Anna Körber"]),
 ])  # fmt: skip
 def test_a_signature_under_the_last_paragraph_names_the_author(end: str, authors: list[str]) -> None:
     assert _authors(_page(end)) == authors
@@ -78,6 +79,8 @@ def test_a_wire_credits_line_outside_the_story_container_still_signs_it() -> Non
     '<p>گزارش هفتگی بازار</p>',  # "weekly market report": a label without its colon
     "<p>Von Anna Körber</p>",  # a bare "By" line in the story's type
     "<p><em>Von Anna Körber</em> und Team</p>",  # the name is not all the line
+    # review 45: a line the paragraph before introduces ("… answered by the operations manager:") is no signature
+    "<p>Questions were answered by the parks office's operations manager:</p><p><strong>By Kevin Marsh</strong></p>",
 ])  # fmt: skip
 def test_a_closing_line_that_is_no_signature_names_no_one(end: str) -> None:
     assert _authors(_page(end)) == []

@@ -99,6 +99,8 @@ def _lays_out(table: lxml_html.HtmlElement, inside: bool) -> bool:
     rows = [part for part in parts if part.tag == "tr"]
     if len(rows) >= _GRID_MAX_ROWS or any(sum(1 for c in row if c.tag == "td") > _GRID_MAX_COLUMNS for row in rows):
         return False  # Readability's size of a data table: a price list, a comparison with a table in a cell
+    if not any(sum(1 for c in row if c.tag == "td") > 1 for row in rows):
+        return False  # one column: a wrapper (an e-mail's, a centred page's), no column of boxes beside the story
     return any(next(cell.iter("table"), None) is not None for cell in cells) and any(
         next(cell.iter(*_HEADLINES), None) is not None for cell in cells
     )

@@ -68,10 +68,12 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
         lines = _lines(element)  # short: the XPath measured it
         if not lines or elsewhere(element):
             continue
-        byline = _as_byline(lines[0].lstrip(_DASHES), lines[1:]) or _set_apart(element, lines)
+        before = _before(element)
+        byline = _as_byline(lines[0].lstrip(_DASHES), lines[1:])
+        if byline is None and before is not None and not _introduced(element):
+            byline = _set_apart(element, lines)
         if byline is None:
             continue
-        before = _before(element)
         if before and _closes(element) and all(c.byline != byline for c in found):
             found.append(Signoff(byline, before))
         if len(found) >= _MAX_CANDIDATES:
@@ -146,6 +148,19 @@ def _set_apart(element: lxml_html.HtmlElement, lines: list[str]) -> str | None:
     if names is None or " and " in names or not _SET_APART_NAMES[0] <= len(names.split()) <= _SET_APART_NAMES[1]:
         return None
     return f"{lead} {names}"
+
+
+def _introduced(element: lxml_html.HtmlElement) -> bool:
+    """The text before the line ends on a colon: it introduces the line ("… answered by the manager:")."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str) and not (previous.tail or "").strip():
+        previous = previous.getprevious()  # a comment or a processing instruction between them
+    if previous is None:
+        return False
+    text = (previous.tail or "").strip() or (
+        "".join(previous.itertext()).strip() if isinstance(previous.tag, str) else ""
+    )
+    return text.endswith((":", "："))
 
 
 def _writing_credits(line: str) -> str | None:
