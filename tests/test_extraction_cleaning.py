@@ -159,6 +159,8 @@ def test_repeated_headline_with_its_byline_glued_on_goes_at_the_top_only() -> No
         ("Aktualisiert am 3.5.2024 von Chris McNamara", True),  # the date's stamp, in the site's language
         # unseen-page probe: a Joomla info line, its date in figures with dots (no date once normalised), a count
         ("Napsal: Chris McNamara | Zveřejněno: 16. 11. 2025 | Zobrazeno: 611×", True),
+        # session 45's probe: its time and counts are numbers beside the labels, no words of a sentence
+        ("Autor: Chris McNamara | Data dodania: 09.03.2026, 11:45 | Odsłon: 3 281 | Komentarzy: 14", True),
         # the writer named in a sentence, with or without a date, is the story's
         ("Call for proposals for the summer school is open until July 31, 2026, by Chris McNamara", False),
         ("This post was written by Chris McNamara, who runs the shop's repair bench in Leeds", False),

@@ -120,7 +120,9 @@ def strip_bylines(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
             undated = DESK_FIRST.sub("", normalise(without_dates(block.text)))
             for name in names:
                 undated = undated.replace(name, " ")
-        return count_words(undated) < count_words(rest) and count_words(undated) <= _DATED_OTHER_WORDS
+        # numbers left beside the names and date are the line's fields ("Odsłon: 3 281 | Komentarzy: 14"), no words
+        lettered = sum(1 for word in undated.split() if not word.isdigit())
+        return count_words(undated) < count_words(rest) and lettered <= _DATED_OTHER_WORDS
 
     edge = {0, 1, 2, len(blocks) - 1, len(blocks) - 2}
     return [b for i, b in enumerate(blocks) if not (i in edge and is_byline(b))]
