@@ -47,6 +47,7 @@ def _authors(page: str) -> list[str]:
     ("<p><strong>Imeandikwa na: Baraka Mwakyusa</strong></p>", ["Baraka Mwakyusa"]),
     ('<p class="reporter">گزارش: مریم صالحی</p>', ["مریم صالحی"]),
     ("<p><em>Von Anna Körber</em></p>", ["Anna Körber"]),  # a bare "By" and a full name, set apart in italics
+    ('<p style="text-align:right;"><strong>Thu Hà thực hiện</strong></p>', ["Thu Hà"]),  # a Vietnamese interview's
     ("<!-- the end of the story body, then its signature --><p><em>Von Anna Körber</em></p>", ["Anna Körber"]),
 ])  # fmt: skip
 def test_a_signature_under_the_last_paragraph_names_the_author(end: str, authors: list[str]) -> None:
@@ -78,6 +79,7 @@ def test_a_wire_credits_line_outside_the_story_container_still_signs_it() -> Non
     "<p><strong>Ann Lee and Tom Okafor</strong></p>",  # two names in bold: a list's, a panel's, not a signature
     '<p>گزارش هفتگی بازار</p>',  # "weekly market report": a label without its colon
     "<p>Von Anna Körber</p>",  # a bare "By" line in the story's type
+    "<p>Dự án được thực hiện</p>",  # "the project was carried out": a sentence, no names
     "<p><em>Von Anna Körber</em> und Team</p>",  # the name is not all the line
     # review 45: a line the paragraph before introduces ("… answered by the operations manager:") is no signature
     "<p>Questions were answered by the parks office's operations manager:</p><p><strong>By Kevin Marsh</strong></p>",

@@ -123,12 +123,23 @@ def _lines(element: lxml_html.HtmlElement) -> list[str]:
 def _as_byline(line: str, after: list[str]) -> str | None:
     """The line as a byline: a wire's writing credits, a Korean reporter's, or a writing lead with names and a field
     (the lines after it, a date or another credit, are fields)."""
-    if (credits := _writing_credits(line) or korean_signature(line)) is not None:
+    if (credits := _writing_credits(line) or korean_signature(line) or _conducted_by(line)) is not None:
         return credits
     if opens_byline(line):
         return header_byline([line, *after])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
     caseless = caseless_byline(line)  # "گزارش: مریم صالحی", "（记者 王晓燕）": a label and names, on their own
     return caseless[0] if caseless is not None and caseless[1] else None
+
+
+# A Vietnamese interview's closing credit, its label after the names: "Thu Hà thực hiện", "Thu Hà (thực hiện)".
+_CONDUCTED_BY = re.compile(r"^(.+?)\s*\(?thực hiện\)?\.?$", re.IGNORECASE)
+
+
+def _conducted_by(line: str) -> str | None:
+    """The interviewer's names of a closing "… thực hiện" ("conducted by") line, as "By" and the names."""
+    match = _CONDUCTED_BY.match(line)
+    names = names_only(match[1]) if match else None
+    return f"By {names}" if names else None
 
 
 _EMPHASIS = frozenset({"em", "i", "strong", "b"})
