@@ -45,7 +45,6 @@ def test_a_caseless_byline_is_read_by_its_label_or_title(line: str, language: st
     ("نویسنده: علی رضایی", "By علی رضایی"),
     ("כתבה: נועה בן-דוד | 12.11.25", "By נועה בן-דוד"),
     ("كتب - محمد علي", "By محمد علي"),
-    ("گزارش: مریم صالحی", "By مریم صالحی"),  # Persian "report:" (session 45's probe)
     ("รายงานโดย: สมชาย ใจดี", "By สมชาย ใจดี"),  # Thai "reported by"
 ])  # fmt: skip
 def test_a_lead_with_its_colon_or_a_field_opens_a_byline_of_another_caseless_script(line: str, byline: str) -> None:
@@ -110,6 +109,10 @@ def test_a_georgian_name_is_a_name_though_its_letters_are_lower_case() -> None:
     "他對記者林佳慧說／報導",  # a sentence: no bracket opens it
     "文：これはペンです",  # a sentence in kana after the label, no name
     "散文：中村",  # "prose": the label is a word's end
+    # code review 45: an honorific, "we", a copula after the label are no name's kana
+    "文：山田さん",
+    "文：私たち",
+    "（文：田中です）",
 ])  # fmt: skip
 def test_a_sentence_or_a_picture_credit_is_no_caseless_byline(line: str) -> None:
     assert caseless_byline(line, "zh") is None

@@ -118,3 +118,17 @@ def test_a_layout_cell_of_links_goes_and_the_storys_cell_stays() -> None:
     text = page.text_content()
     assert "Headline number" not in text
     assert "Its first paragraph" in text
+
+
+def test_a_data_table_in_the_storys_cell_of_a_grid_stays_a_table() -> None:
+    """Code review 45: election results (two paragraphs in a cell) in the story's cell were read as a layout box."""
+    rows = "".join(
+        f"<tr><td><p>Candidate {n}</p><p>Party {n}</p></td><td>{1000 + n} votes</td><td>{10 + n}%</td></tr>"
+        for n in range(12)
+    )
+    page = lxml_html.fromstring(
+        "<html><body><table><tr><td><table><tr><td><a href='/'>Home</a></td></tr></table></td>"
+        f"<td><h1>Results</h1><p>The count ended at midnight.</p><table>{rows}</table></td></tr></table></body></html>"
+    )
+    assert unwrap_layout_tables(page) == 1  # the grid alone
+    assert "1011 votes" in " ".join(t.text_content() for t in page.iter("table"))

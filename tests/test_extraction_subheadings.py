@@ -78,3 +78,10 @@ def test_a_heading_after_a_wrapper_goes_after_the_wrappers_last_kept_block() -> 
     assert restore_subheadings(body, tree) == 1  # not "Related": the box's text goes on past its kept block
     assert [e.text for e in body if e.tag == "head"] == ["Section"]
     assert body[2].tag == "head"
+
+
+def test_a_comment_among_the_bodys_blocks_is_passed_over() -> None:
+    tree = lxml_html.fromstring("<html><body><p>First block.</p><h2>Section</h2><p>Second block.</p></body></html>")
+    body = etree.fromstring("<body><p>First block.</p><!-- kept --><p>Second block.</p></body>")
+    assert restore_subheadings(body, tree) == 1
+    assert [e.text for e in body if isinstance(e.tag, str)] == ["First block.", "Section", "Second block."]

@@ -66,12 +66,13 @@ _NAME_SEPARATORS = re.compile(r"\s?[·,，、]\s?|[ 　]")
 # A Korean story's closing credit, the whole line: "김민수 기자 minsu@daily.kr", "[김민수·이영희 기자]".
 _KOREAN_SIGNATURE = re.compile(rf"(?:[가-힣]{{1,6}}=)?{_KOREAN_TITLE.pattern}(?:\s+{EMAIL.pattern})?\.?")
 # The other scripts' "by" (Hebrew, Arabic, Persian, Thai, and Thai "reported by"), a colon after it or not, and their
-# labels (Hebrew "wrote", Arabic "wrote", "prepared by", Persian and Urdu "writer", "reporter", Persian "report", Thai
-# "writer", Georgian and Hindi "author"), only with their colon or a dash: "كتب التاريخ" (books of history), "כתב
-# אישום" (an indictment) and "लेखक के बारे में" (about the author) open a kicker or a heading.
+# labels (Hebrew "wrote", Arabic "wrote", "prepared by", Persian and Urdu "writer", "reporter", Thai "writer", Georgian
+# and Hindi "author"; not Persian "گزارش", "report", which heads a report's title too), only with their colon or a
+# dash: "كتب التاريخ" (books of history), "כתב אישום" (an indictment) and "लेखक के बारे में" (about the author) open
+# a kicker or a heading.
 _BY = ("מאת", "بقلم", "به قلم", "โดย", "เขียนโดย", "รายงานโดย")
 _LABELS = ("כתב", "כתבה", "כתבת", "كتب", "كتبت", "إعداد", "تحرير", "نویسنده", "خبرنگار", "تحریر", "ผู้เขียน",
-           "ავტორი", "लेखक", "लेखिका", "द्वारा", "글", "گزارش")  # fmt: skip  # Hindi "by:", Korean "writing:"
+           "ავტორი", "लेखक", "लेखिका", "द्वारा", "글")  # fmt: skip  # Hindi "by:", Korean "writing:"
 _LEAD = re.compile(
     rf"^(?:(?:{'|'.join(sorted(_BY, key=len, reverse=True))})(?:\s*[:\-–]\s*|\s+)"
     rf"|(?:{'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[:\-–]\s*)"
@@ -95,9 +96,13 @@ def caseless_byline(line: str, language: str = "") -> tuple[str, bool] | None:
     if (filed := _FILED_CREDIT.match(line)) is not None:
         return "By " + " and ".join(_names(filed[1], language)), True
     for match in (_HAN_LABEL.search(line), _KOREAN_TITLE.search(line)):
-        if match is not None and _stands_as_byline(line, match):
+        if match is not None and _stands_as_byline(line, match) and not match[1].endswith(_NOT_A_NAME_END):
             return "By " + " and ".join(_names(match[1], language)), True
     return _led_names(line) if len(line) <= _LINE_CHARS else None
+
+
+# What a Japanese "name" in kana ends with when it is none: an honorific ("山田さん"), "we" ("私たち"), a copula.
+_NOT_A_NAME_END = ("さん", "様", "氏", "たち", "です")
 
 
 def in_a_box(lines: list[str], index: int) -> bool:

@@ -11,8 +11,9 @@ Readability.js): one without a caption, header cells or column groups, of a page
 most four columns), that holds another table and a headline element: the page's grid. Inside it, a table is
 a box of the layout when one of its cells holds what a data cell does not: a heading, a form, or prose. A
 table on its own is left a table, whatever it holds: modern pages put headings and paragraphs in the cells of
-real tables (a meal plan, a comparison chart), and the corpora's truth keeps them as tables; so is a table
-marked for presentation (an e-mail's layout read in a browser keeps its event dates only as a table).
+real tables (a meal plan, a comparison chart), and the corpora's truth keeps them as tables; so is any table
+of a data table's size, inside a grid too. A table's ``role="presentation"`` is not read: e-mails served as
+pages mark every table so, and keep their event dates only as tables.
 """
 
 from __future__ import annotations
@@ -94,11 +95,11 @@ def _lays_out(table: lxml_html.HtmlElement, inside: bool) -> bool:
     if any(part.tag in _DATA_PARTS for part in parts) or any(child.tag in _DATA_PARTS for child in table):
         return False
     cells = [part for part in parts if part.tag == "td"]
-    if inside:
-        return any(_holds_blocks(cell) for cell in cells)
     rows = [part for part in parts if part.tag == "tr"]
     if len(rows) >= _GRID_MAX_ROWS or any(sum(1 for c in row if c.tag == "td") > _GRID_MAX_COLUMNS for row in rows):
-        return False  # Readability's size of a data table: a price list, a comparison with a table in a cell
+        return False  # Readability's size of a data table: a price list, election results, a comparison
+    if inside:
+        return any(_holds_blocks(cell) for cell in cells)
     if not any(sum(1 for c in row if c.tag == "td") > 1 for row in rows):
         return False  # one column: a wrapper (an e-mail's, a centred page's), no column of boxes beside the story
     return any(next(cell.iter("table"), None) is not None for cell in cells) and any(

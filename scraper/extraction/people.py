@@ -336,6 +336,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     ld = signals.article_ld or {}
     site = Site.of(signals, site_name, url)
     own = _own_bylines(signals.bylines)
+    closing = signals.signoff.byline if signals.signoff is not None else ""
+    signed = [(n, not site.mentioned_in(closing)) for n in clean_person(closing, printed=True)]
     candidates: list[list[tuple[str, bool]]] = [
         _ld_people(ld.get("author")) or _ld_people(ld.get("creator")),
         [(n, not site.mentioned_in(v)) for v in signals.all_meta(*AUTHOR_META) for n in clean_person(v)],
@@ -353,7 +355,7 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # a writing credit anywhere on the page ("Written by John Crenshaw" over the writer's bio)
         [(n, not site.mentioned_in(v)) for v in signals.written_by for n in clean_person(v, printed=True)],
         # a signature under the story's last paragraph ("Text: Lenka Dvořáková, foto: …"): signoff.py
-        [(n, not site.mentioned_in(signals.signoff or "")) for n in clean_person(signals.signoff or "", printed=True)],
+        [] if signals.signoff is not None and signals.signoff.bare else signed,
     ]
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
@@ -364,7 +366,7 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         if persons and index < _PRINTED and all(DESK.search(n) for n in persons):
             # a desk in the markup ("Spinnwerk Team", "Redaktion"), a writer signing the story under or over it ("Von
             # Anna Körber"); not a byline marked elsewhere: a sidebar's teaser, a related story's
-            persons = _signed(candidates) or persons
+            persons = _signed([candidates[_HEADER], signed]) or persons
         if persons:
             return without_longer_spellings(unique(persons))
     # No person named anywhere: the desk, agency or site is the author.
@@ -372,13 +374,13 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
 
 
 _PRINTED = 2  # the candidates before this are the markup's (JSON-LD, meta); those after, printed on the page
-_SIGNED = (3, 6)  # the byline under the headline, the signature under the story: a writer's own "By" line
+_HEADER = 3  # the byline printed under the headline
 
 
-def _signed(candidates: list[list[tuple[str, bool]]]) -> list[str]:
+def _signed(lines: list[list[tuple[str, bool]]]) -> list[str]:
     """The persons of the page's printed "By" line or closing signature, when they name no desk."""
-    for index in _SIGNED:
-        persons = [n for n, is_person in candidates[index] if is_person]
+    for people in lines:
+        persons = [n for n, is_person in people if is_person]
         if persons and not any(DESK.search(n) for n in persons):
             return persons
     return []

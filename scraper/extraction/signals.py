@@ -105,7 +105,7 @@ class PageSignals:
     author_links: list[str] = field(default_factory=list)  # names linked to their writer's page (authorlinks.py)
     written_by: list[str] = field(default_factory=list)  # "Written by …" credits anywhere (writtenby.py)
     signoffs: list[Signoff] = field(default_factory=list)  # closing lines that read as a signature (signoff.py)
-    signoff: str | None = None  # the one of them that closes trafilatura's story (assemble.py)
+    signoff: Signoff | None = None  # the one of them that closes trafilatura's story (assemble.py)
     captions: list[str] = field(default_factory=list)  # figcaption / caption-like text
     teasers: list[str] = field(default_factory=list)  # headings/paragraphs inside links
     images: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)

@@ -39,6 +39,9 @@ class Signoff:
 
     byline: str  # "Text: Lenka Dvořáková", "Written by Gary Lutz, staff writer", "By Felix Grant and Mia Sørensen"
     before: str
+    # a bare "By" and a name set apart (:func:`_set_apart`): a signature only where the markup names a desk and no
+    # writer ("By Air Mail", a reviewed book's "By Stephen King" close stories so too)
+    bare: bool = False
 
 
 _LINE_CHARS = (
@@ -69,13 +72,13 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
         if not lines or elsewhere(element):
             continue
         before = _before(element)
-        byline = _as_byline(lines[0].lstrip(_DASHES), lines[1:])
+        byline, bare = _as_byline(lines[0].lstrip(_DASHES), lines[1:]), False
         if byline is None and before is not None and not _introduced(element):
-            byline = _set_apart(element, lines)
+            byline, bare = _set_apart(element, lines), True
         if byline is None:
             continue
         if before and _closes(element) and all(c.byline != byline for c in found):
-            found.append(Signoff(byline, before))
+            found.append(Signoff(byline, before, bare))
         if len(found) >= _MAX_CANDIDATES:
             return []
     return found
@@ -98,13 +101,13 @@ def _short_blocks() -> etree.XPath:
     )
 
 
-def story_signoff(candidates: list[Signoff], body: Any) -> str | None:
-    """The byline of the candidate printed right after one of the last blocks of trafilatura's ``body``."""
+def story_signoff(candidates: list[Signoff], body: Any) -> Signoff | None:
+    """The candidate printed right after one of the last blocks of trafilatura's ``body``."""
     if not candidates or body is None:
         return None
     tail = [normalise(" ".join(block.itertext())) for block in list(body)[-_TAIL_BLOCKS:]]
     ends = [text[-_MATCH_CHARS:] for text in tail if len(text) >= _MIN_MATCH]
-    return next((c.byline for c in candidates if any(c.before.endswith(end) for end in ends)), None)
+    return next((c for c in candidates if any(c.before.endswith(end) for end in ends)), None)
 
 
 def _lines(element: lxml_html.HtmlElement) -> list[str]:
@@ -112,10 +115,10 @@ def _lines(element: lxml_html.HtmlElement) -> list[str]:
     Marlina<br>Editor: Dodi Hermawan", "Teksti: Aino Lehtinen<br>Kuvat: Mikko Rantanen") is read as the writer's
     line, with its neighbours for fields, not as one run of names ("Rina MarlinaEditor")."""
     pieces: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
         if event == "start":
             pieces.append("\n" if node.tag == "br" else node.text or "")
-        elif node is not element:
+        elif node is not element:  # an element's end, a comment, a processing instruction: the text after it
             pieces.append(node.tail or "")
     return [line for line in (" ".join(part.split()) for part in "".join(pieces).split("\n")) if line]
 
@@ -150,9 +153,10 @@ def _set_apart(element: lxml_html.HtmlElement, lines: list[str]) -> str | None:
     """A bare "By" and one writer's full name, the line's only text, set in italics or bold ("<em>Von Anna
     Körber</em>"): a signature. Under the headline such a line may be a kicker ("By Popular Demand"), and it
     is read there only with a date or a field; closing a story in type of its own, it signs it."""
-    if len(lines) != 1 or len(element) != 1 or element[0].tag not in _EMPHASIS:
+    children = [child for child in element if isinstance(child.tag, str)]  # comments aside
+    if len(lines) != 1 or len(children) != 1 or children[0].tag not in _EMPHASIS:
         return None
-    if (element.text or "").strip() or (element[0].tail or "").strip() or not opens_byline(lines[0]):
+    if (element.text or "").strip() or (children[0].tail or "").strip() or not opens_byline(lines[0]):
         return None
     lead, _, rest = lines[0].partition(" ")
     names = names_only(rest)

@@ -17,6 +17,7 @@ from scraper.text import count_words
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 SUBHEADING_MAX_WORDS = 25  # a section's title; a longer "heading" is a paragraph set in large type
 _MAX_RESTORED = 200  # headings put back in one text, bounded on hostile pages
+_MAX_TRIED = 2000  # headings of the page looked at
 
 
 def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement) -> int:
@@ -26,21 +27,23 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
     """
     if body is None:
         return 0
-    children = list(body)
-    position: dict[str, int] = {}
+    children = [element for element in body if isinstance(element.tag, str)]
+    kept = _Kept()
     for index, element in enumerate(children):
         if element.tag != "head":
-            position.setdefault(_text(element), index)
+            kept.add(_text(element), index)
     held = {_text(element) for element in children if element.tag == "head"}
     found: list[tuple[int, str, str]] = []
-    for heading in tree.iter(*_HEADINGS):
+    for tried, heading in enumerate(tree.iter(*_HEADINGS)):
+        if tried >= _MAX_TRIED:
+            break
         text = _text(heading)
         if not text or text in held or count_words(text) > SUBHEADING_MAX_WORDS:
             continue
         before, after = _paragraph_beside(heading, preceding=True), _paragraph_beside(heading, preceding=False)
         if before is None or after is None:
             continue
-        first, second = _at(before, position, ends=True), _at(after, position, ends=False)
+        first, second = kept.at(before, ends=True), kept.at(after, ends=False)
         if first is not None and second == first + 1:
             found.append((second, text, str(heading.tag)))
             held.add(text)
@@ -49,7 +52,7 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
     for index, text, tag in sorted(found, reverse=True):
         head = etree.Element("head", rend=tag)
         head.text = text
-        body.insert(index, head)
+        body.insert(body.index(children[index]), head)
     return len(found)
 
 
@@ -58,17 +61,34 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
 _WRAPPED_CHARS = 40
 
 
-def _at(text: str, position: dict[str, int], ends: bool) -> int | None:
-    """Where in the body the block of this text is kept: the block itself, or the kept block that ends the wrapper
-    before the heading (``ends``) or opens the one after it, nothing of the wrapper's text past it."""
-    if (index := position.get(text)) is not None:
-        return index
-    found = [
-        index
-        for kept, index in position.items()
-        if len(kept) >= _WRAPPED_CHARS and (text.endswith(kept) if ends else text.startswith(kept))
-    ]
-    return found[0] if len(found) == 1 else None
+class _Kept:
+    """The body's kept blocks by their text, and by their first and last ``_WRAPPED_CHARS`` characters: a wrapper's
+    text is matched against the few blocks it may open or end with, not against every block (a page of thousands
+    of headings and paragraphs)."""
+
+    def __init__(self) -> None:
+        self.position: dict[str, int] = {}
+        self.opening: dict[str, list[tuple[str, int]]] = {}
+        self.ending: dict[str, list[tuple[str, int]]] = {}
+
+    def add(self, text: str, index: int) -> None:
+        if text in self.position:
+            return
+        self.position[text] = index
+        if len(text) >= _WRAPPED_CHARS:
+            self.opening.setdefault(text[:_WRAPPED_CHARS], []).append((text, index))
+            self.ending.setdefault(text[-_WRAPPED_CHARS:], []).append((text, index))
+
+    def at(self, text: str, ends: bool) -> int | None:
+        """Where in the body the block of this text is kept: the block itself, or the kept block that ends the
+        wrapper before the heading (``ends``) or opens the one after it, nothing of the wrapper's text past it."""
+        if (index := self.position.get(text)) is not None:
+            return index
+        if len(text) < _WRAPPED_CHARS:
+            return None
+        bucket = self.ending.get(text[-_WRAPPED_CHARS:], []) if ends else self.opening.get(text[:_WRAPPED_CHARS], [])
+        found = [index for kept, index in bucket if (text.endswith(kept) if ends else text.startswith(kept))]
+        return found[0] if len(found) == 1 else None
 
 
 def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | None:

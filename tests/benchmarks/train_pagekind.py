@@ -223,6 +223,12 @@ def _blind(x: Matrix, model: Model, recipe: dict[str, Any]) -> Matrix:
     return blind
 
 
+def _without_urls(sample: Sample) -> Sample:
+    """The page as read without its address: no ``url_*`` feature (the forum's gate then needs its markup)."""
+    features = {name: value for name, value in sample.features.items() if not name.startswith("url_")}
+    return Sample(sample.id, sample.corpus, sample.kind, sample.host, features)
+
+
 def _dropped(samples: list[Sample], emitted: npt.NDArray[np.bool_]) -> dict[str, int]:
     """Articles not emitted, per corpus."""
     out = {"corpus-wcxb": 0, "corpus": 0}
@@ -303,9 +309,10 @@ def nested_cv(
         threshold = pick_threshold(inner, p_inner[:, 0], settings["target"])
         gates = pick_gates(inner, p_inner, threshold, settings["gate_margin"])
         model = _fit(x[train], y[train], settings)
-        spared = spared_of([s for s, t in zip(samples, train, strict=True) if not t])
-        emitted[~train] = emitted_by(model.proba(x[~train]), threshold, gates, spared)
-        emitted_blind[~train] = emitted_by(model.proba(_blind(x[~train], model, settings)), threshold, gates, spared)
+        held = [s for s, t in zip(samples, train, strict=True) if not t]
+        emitted[~train] = emitted_by(model.proba(x[~train]), threshold, gates, spared_of(held))
+        blind = spared_of([_without_urls(s) for s in held])  # no address: no forum named by it either
+        emitted_blind[~train] = emitted_by(model.proba(_blind(x[~train], model, settings)), threshold, gates, blind)
     return {**figures(samples, emitted), "without_urls": figures(samples, emitted_blind)}
 
 
