@@ -85,3 +85,17 @@ def test_a_comment_among_the_bodys_blocks_is_passed_over() -> None:
     body = etree.fromstring("<body><p>First block.</p><!-- kept --><p>Second block.</p></body>")
     assert restore_subheadings(body, tree) == 1
     assert [e.text for e in body if isinstance(e.tag, str)] == ["First block.", "Section", "Second block."]
+
+
+def test_blocks_ending_alike_place_no_heading_by_their_end() -> None:
+    """A template's blocks that end alike (thousands on a hostile page) are not compared one by one."""
+    same = " and the rest of this sentence is the same for every block."
+    tree = lxml_html.fromstring(
+        "<html><body>"
+        + "".join(f"<div><i>t</i><p>Block {n}{same}</p></div><h3>Part {n}</h3><p>Next {n}.</p>" for n in range(20))
+        + "</body></html>"
+    )
+    body = etree.fromstring(
+        "<body>" + "".join(f"<p>Block {n}{same}</p><p>Next {n}.</p>" for n in range(20)) + "</body>"
+    )
+    assert restore_subheadings(body, tree) == 0

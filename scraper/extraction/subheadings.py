@@ -59,6 +59,7 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
 # A kept block this long may end (or open) the wrapper beside a heading: ``<div class="intro"><p>…</p><p>…</p></div>
 # <h2>…``. A shorter one ("Yes.") ends too many texts to place the heading by.
 _WRAPPED_CHARS = 40
+_ALIKE_BLOCKS = 8
 
 
 class _Kept:
@@ -87,6 +88,8 @@ class _Kept:
         if len(text) < _WRAPPED_CHARS:
             return None
         bucket = self.ending.get(text[-_WRAPPED_CHARS:], []) if ends else self.opening.get(text[:_WRAPPED_CHARS], [])
+        if len(bucket) > _ALIKE_BLOCKS:
+            return None  # many blocks end (or open) alike: a template's, and no place to tell apart
         found = [index for kept, index in bucket if (text.endswith(kept) if ends else text.startswith(kept))]
         return found[0] if len(found) == 1 else None
 
