@@ -69,14 +69,16 @@ def signoff_candidates(tree: lxml_html.HtmlElement) -> list[Signoff]:
     found: list[Signoff] = []
     for element in _short_blocks()(tree):
         lines = _lines(element)  # short: the XPath measured it
-        if not lines or elsewhere(element):
+        if not lines:
+            continue
+        byline, bare = _as_byline(lines[0].lstrip(_DASHES), lines[1:]), False
+        if byline is None and (byline := _set_apart(element, lines)) is not None:
+            bare = True
+            if _introduced(element):
+                byline = None
+        if byline is None or elsewhere(element):
             continue
         before = _before(element)
-        byline, bare = _as_byline(lines[0].lstrip(_DASHES), lines[1:]), False
-        if byline is None and before is not None and not _introduced(element):
-            byline, bare = _set_apart(element, lines), True
-        if byline is None:
-            continue
         if before and _closes(element) and all(c.byline != byline for c in found):
             found.append(Signoff(byline, before, bare))
         if len(found) >= _MAX_CANDIDATES:
@@ -114,6 +116,9 @@ def _lines(element: lxml_html.HtmlElement) -> list[str]:
     """The element's lines of text, parted where it breaks them (``<br>``): a credit per line ("Penulis: Rina
     Marlina<br>Editor: Dodi Hermawan", "Teksti: Aino Lehtinen<br>Kuvat: Mikko Rantanen") is read as the writer's
     line, with its neighbours for fields, not as one run of names ("Rina MarlinaEditor")."""
+    if next(element.iter("br"), None) is None:  # one line, as most are: read at C speed
+        line = " ".join("".join(element.itertext()).split())
+        return [line] if line else []
     pieces: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
         if event == "start":
