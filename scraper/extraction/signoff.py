@@ -135,7 +135,7 @@ def _as_byline(line: str, after: list[str]) -> str | None:
         return credits
     if opens_byline(line):
         return header_byline([line, *after])  # "Text: Lenka Dvořáková, foto: …", "Written by Gary Lutz, staff writer"
-    caseless = caseless_byline(line)  # "گزارش: مریم صالحی", "（记者 王晓燕）": a label and names, on their own
+    caseless = caseless_byline(line)  # "نویسنده: علی رضایی", "（记者 王晓燕）": a label and names, on their own
     return caseless[0] if caseless is not None and caseless[1] else None
 
 
@@ -156,8 +156,9 @@ _SET_APART_NAMES = (2, 3)  # a writer's full name: "Anna Körber", "Ana María R
 
 def _set_apart(element: lxml_html.HtmlElement, lines: list[str]) -> str | None:
     """A bare "By" and one writer's full name, the line's only text, set in italics or bold ("<em>Von Anna
-    Körber</em>"): a signature. Under the headline such a line may be a kicker ("By Popular Demand"), and it
-    is read there only with a date or a field; closing a story in type of its own, it signs it."""
+    Körber</em>"): a signature where the markup names a desk (``Signoff.bare``; ``people.pick_authors``). Under
+    the headline such a line may be a kicker ("By Popular Demand"), and it is read there only with a date or a
+    field."""
     children = [child for child in element if isinstance(child.tag, str)]  # comments aside
     if len(lines) != 1 or len(children) != 1 or children[0].tag not in _EMPHASIS:
         return None
