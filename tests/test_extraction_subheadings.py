@@ -99,3 +99,25 @@ def test_blocks_ending_alike_place_no_heading_by_their_end() -> None:
         "<body>" + "".join(f"<p>Block {n}{same}</p><p>Next {n}.</p>" for n in range(20)) + "</body>"
     )
     assert restore_subheadings(body, tree) == 0
+
+
+def test_a_picture_beside_the_heading_is_passed_over() -> None:
+    """A figure floated after a heading (``<div class="float"><img><br>caption</div>``) is set beside the text: the
+    heading's neighbour is the paragraph past it, and a box with a picture in it is still a box."""
+    caption = "The first printed puzzle, 1721."
+    tree = lxml_html.fromstring(
+        "<html><body><p>One paragraph of the story.</p><h2>History</h2>"
+        f'<div class="float"><img src="a.gif"><br><i>{caption}</i></div><p>Another paragraph of it.</p>'
+        '<h2>Shop</h2><div class="box"><img src="b.gif"><p>' + "Buy the book today for less. " * 8 + "</p></div>"
+        "<p>The last paragraph.</p></body></html>"
+    )
+    body = etree.fromstring(
+        "<body><p>One paragraph of the story.</p><p>Another paragraph of it.</p><p>The last paragraph.</p></body>"
+    )
+    assert restore_subheadings(body, tree) == 1
+    assert [e.text for e in body] == [
+        "One paragraph of the story.",
+        "History",
+        "Another paragraph of it.",
+        "The last paragraph.",
+    ]

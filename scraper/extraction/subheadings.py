@@ -104,7 +104,7 @@ def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | 
         if element is None:
             return None
         for sibling in element.itersiblings(preceding=preceding):
-            if isinstance(sibling.tag, str) and (text := _text(sibling)):
+            if isinstance(sibling.tag, str) and (text := _text(sibling)) and not _is_picture(sibling, text):
                 return text
         parent = element.getparent()
         if parent is None or (parent.text or "").strip():
@@ -114,6 +114,14 @@ def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | 
 
 
 _SECTION_LEVELS = 2  # a heading opening a section inside a section
+_PICTURES = ("img", "picture", "svg", "video")
+_CAPTION_WORDS = 30  # a picture's caption and credit; more is a box with a picture in it
+
+
+def _is_picture(element: lxml_html.HtmlElement, text: str) -> bool:
+    """A picture with its caption (``<div class="float"><img>…<br>Caption</div>``): set beside the text, not a block
+    of it, so the heading's neighbour is the block past it."""
+    return count_words(text) <= _CAPTION_WORDS and next(element.iter(*_PICTURES), None) is not None
 
 
 def _text(element: etree._Element) -> str:
