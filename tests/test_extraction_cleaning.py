@@ -590,7 +590,9 @@ def test_a_heading_is_no_view_counter_and_a_short_story_sentence_no_ad_label() -
     assert strip_prompts(blocks, CleaningContext()) == blocks
 
 
-@pytest.mark.parametrize("label", ["Oglas", "REKLAMA", "Iragarkia", "פרסומת", "광고", "Reklam"])
+@pytest.mark.parametrize(
+    "label", ["Oglas", "REKLAMA", "Iragarkia", "פרסומת", "광고", "Reklam", "スポンサーリンク", "반응형"]
+)
 def test_a_block_that_is_only_an_ad_word_goes(label: str) -> None:
     blocks = [p(PROSE), p(label), p(PROSE + " Again.")]
     assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again."]
