@@ -251,12 +251,36 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
         if verdict != _BOILERPLATE or _in_code(element):
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
-        if own > 0.25 * paragraphs or any(True for _ in element.iter("h1")):
+        if (own > 0.25 * paragraphs or any(True for _ in element.iter("h1"))) and not _closed_dialog(element):
             continue
         element.drop_tree()
         dropped = element
         removed += 1
     return removed
+
+
+def _closed_dialog(element: lxml_html.HtmlElement) -> bool:
+    """A dialog the page has not opened: ``role="dialog"`` (or ``<dialog>``, ``aria-modal``) and hidden.
+
+    A reader never sees it until a click, whatever it holds: a "republish this story" modal
+    carries a copy of the story (headline and all) beside its terms, so the share guard that
+    keeps a marked story wrapper kept the copy and the terms with it, and the terms stayed.
+    An open dialog or a hidden box that is no dialog (a collapsed section, which
+    :func:`~scraper.extraction.recall.reveal_collapsed` may show) still has the guard.
+    """
+    role = (element.get("role") or "").lower()
+    if role not in ("dialog", "alertdialog") and element.tag != "dialog" and element.get("aria-modal") != "true":
+        return False
+    if element.tag == "dialog":
+        return element.get("open") is None
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    )
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:
