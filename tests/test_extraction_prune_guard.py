@@ -65,3 +65,43 @@ def test_a_story_with_a_closed_republish_dialog_loses_the_dialog_terms() -> None
     assert isinstance(article, Article), article
     assert all(text in article.text for text in _STORY)
     assert not any(text in article.text for text in _TERMS)
+
+
+_CITED = [
+    "Harbour Authority. Sea wall condition survey, second edition. Published 12 March 2025.",
+    "Regional Fund. Coastal defence grants awarded in 2024. Accessed 2 March 2026.",
+    "Smith J, Okafor T. Wave screens at small harbours. Coastal Engineering 2019;41:112-130.",
+    "Larsen P. Tides and the cost of harbour repairs in northern ports. Marine Policy 2021;7:44-59.",
+]
+
+
+_MORE = [
+    "Work on the first stretch starts in May, when the fishing fleet is out for the summer season and "
+    "the inner harbour can be closed for a few weeks without stopping the landings at the quay.",
+    "The surveyors told the meeting that the wave screen would cut the force of winter storms on the "
+    "wall by about a third, which should add decades to the life of the repaired sections.",
+    "Residents who spoke against the plan asked the board to publish the full costs before the work "
+    "begins, and the chair promised a public meeting once the contractor has been chosen.",
+]
+
+
+def _sources_page() -> str:
+    story = "".join(f"<p>{text}</p>" for text in [*_STORY, *_MORE])  # the citations a small share of the text
+    cited = "".join(f'<li>{text} <a href="https://example.org/{n}">doi</a></li>' for n, text in enumerate(_CITED))
+    return f"""<html><head><title>Board backs repair of the sea wall</title></head><body>
+    <article><h1>Board backs repair of the sea wall</h1><div class="entry-content">{story}
+    <div class="comp sources-and-citation"><span>View article sources</span><ol>{cited}</ol></div></div></article>
+    <footer>© 2026 Example</footer></body></html>"""
+
+
+def test_a_sources_box_of_citations_is_a_reference_list() -> None:
+    article = extract_article(make_page(_sources_page(), url="https://news.example/2026/03/02/sea-wall"))
+    assert isinstance(article, Article), article
+    assert all(text in article.text for text in [*_STORY, *_MORE])
+    assert not any(text in article.text for text in _CITED)
+
+
+def test_a_sources_box_that_explains_stays() -> None:
+    notes = "".join(f"<li>{text} {text}</li>" for text in _STORY)  # notes of two sentences each, no years, no links
+    tree = _tree(f'<article><p>{_STORY[0]}</p><div class="article-sources"><ul>{notes}</ul></div></article>')
+    assert prune_page(tree) == 0
