@@ -15,10 +15,11 @@ written with ``<br>`` lines is already read whole.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
+
+from scraper.extraction.hidden import marked_hidden
 
 # Children that break a run of loose text: what a browser lays out as a block of its own.
 _BLOCKS = frozenset(
@@ -30,7 +31,6 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 # Containers whose loose text is wrapped: not a paragraph, heading or list item, which hold their text as theirs.
 _CONTAINERS = ("body", "div", "section", "article", "main", "td", "center", "blockquote")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A run of fewer words is a separator, a label or a lone link, not a paragraph.
 MIN_WORDS = 5
 # A container with no paragraph of its own is a story's when at least two of its runs are this long: a story
@@ -90,7 +90,7 @@ def _is_block(element: lxml_html.HtmlElement) -> bool:
     tag = element.tag
     if not isinstance(tag, str):
         return False  # a comment or processing instruction goes with the run it stands in
-    if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
+    if marked_hidden(element):
         return True  # not shown (a widget's data, a toast): never the start of a paragraph
     return tag in _BLOCKS or any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants())
 

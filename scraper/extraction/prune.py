@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
+from scraper.extraction.hidden import marked_hidden
 from scraper.extraction.namesearch import SEPARATOR, values_holding
 from scraper.text import count_words, opening_phrase, phrases
 
@@ -273,14 +274,7 @@ def _closed_dialog(element: lxml_html.HtmlElement) -> bool:
         return False
     if element.tag == "dialog":
         return element.get("open") is None
-    return (
-        element.get("hidden") is not None
-        or (element.get("aria-hidden") or "").strip().lower() == "true"
-        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
-    )
-
-
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+    return marked_hidden(element)
 
 
 def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:

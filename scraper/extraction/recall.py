@@ -26,6 +26,7 @@ from functools import cache
 from lxml import etree
 from lxml import html as lxml_html
 
+from scraper.extraction.hidden import HIDDEN_STYLE, marked_hidden
 from scraper.text import phrases
 
 _WORD = re.compile(r"\w+")
@@ -133,7 +134,6 @@ def _shingles(toks: list[str], size: int) -> set[tuple[str, ...]]:
 # whole was read by trafilatura's fallback, and with its slides unmarked its own run kept a quarter
 # of it (news corpus: one page, recall 1.00 -> 0.27; WCXB: one listicle gained).
 _HIDING = re.compile(r"hid|hide|collaps|expand|embed", re.IGNORECASE)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # ... but menus, dialogs and the page's chrome are hidden that way too, and stay hidden: a class or
 # id word that begins or ends with a ``chrome_markup`` word (phrases.toml), or has one among its
 # three or fewer parts (``mobile-menu-bar``, ``nav-container``; not ``kt-pane-header-alignment-left``).
@@ -240,12 +240,7 @@ def _names_chrome(element: lxml_html.HtmlElement) -> bool:
 
 def _is_hiding(element: lxml_html.HtmlElement) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
-    return (
-        bool(_HIDING.search(names))
-        or bool(_HIDDEN_STYLE.search(element.get("style", "")))
-        or element.get("aria-hidden") == "true"
-        or element.get("hidden") is not None
-    )
+    return bool(_HIDING.search(names)) or marked_hidden(element)
 
 
 def _unhide(element: lxml_html.HtmlElement) -> None:
@@ -256,6 +251,6 @@ def _unhide(element: lxml_html.HtmlElement) -> None:
     if _HIDING.search(element.get("id", "")):
         del element.attrib["id"]
     for name in ("style", "aria-hidden", "hidden"):
-        if name == "style" and not _HIDDEN_STYLE.search(element.get("style", "")):
+        if name == "style" and not HIDDEN_STYLE.search(element.get("style", "")):
             continue
         element.attrib.pop(name, None)

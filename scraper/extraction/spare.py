@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from scraper.extraction.hidden import marked_hidden
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -41,7 +43,6 @@ _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "toolbar"}
 )
 _LINK_TAGS = ("ref", "a")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 MIN_WORDS = 40  # a story paragraph or two, not a caption or a call to action
 MIN_SENTENCE_WORDS = 8  # mean words per sentence: prose, not a list of labels
@@ -228,9 +229,7 @@ def _chrome(elem: etree._Element) -> bool:
     is still hidden (a footnote list, a mobile copy) stays out.
     """
     for node in (elem, *elem.iterancestors()):
-        if _HIDDEN_STYLE.search(node.get("style") or "") or node.get("hidden") is not None:
-            return True
-        if (node.get("aria-hidden") or "").strip().lower() == "true":
+        if marked_hidden(node):
             return True
     for node in (elem, *elem.iterancestors(), *elem.iterdescendants()):
         if not isinstance(node.tag, str):
