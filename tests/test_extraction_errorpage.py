@@ -79,3 +79,45 @@ def test_a_soft_404_at_an_articles_address_is_rejected_with_its_reason() -> None
     story = extract(_page("Harbour wall | The Daily Example", "Harbour wall", f"<p>{STORY}</p><p>{STORY}</p>"),
                     url="https://daily.example/news/2026/11/03/harbour-wall-rebuilt")  # fmt: skip
     assert isinstance(story, Article), story
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("Making sure you're not a bot!", "Making sure you're not a bot!"),  # Anubis, served with status 200
+        ("Just a moment...", "www.daily.example"),
+        ("Attention Required! | Cloudflare", "Sorry, you have been blocked"),
+        ("DDoS-Guard", "Checking your browser"),
+        ("Access to this page has been denied", "Press & Hold to confirm you are a human"),
+        ("The Daily Example", "Verifying you are human"),
+        ("Einen Moment bitte…", "www.rheinpost.example"),
+    ],
+)
+def test_a_bot_check_served_for_the_page_is_no_article(title: str, h1: str) -> None:
+    assert _said(title, h1) == "challenge"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("Just a moment of silence for the harbour | The Daily Example", "Just a moment of silence for the harbour"),
+        ("Are you a robot? The test that decides | The Daily Example", "Are you a robot? The test that decides"),
+        ("Cloudflare outage takes down news sites", "Cloudflare outage takes down news sites"),
+        ("Robot or human: who wrote the council's letter?", "Robot or human: who wrote the letter?"),
+    ],
+)
+def test_a_story_about_bot_checks_is_no_challenge(title: str, h1: str) -> None:
+    assert _said(title, h1) is None
+
+
+def test_a_bot_check_is_rejected_with_its_reason() -> None:
+    """WCXB holds one (an Anubis check at a forum's address): it was emitted with its explanation as the text."""
+    explanation = (
+        "<p>You are seeing this because the administrator of this website has set up a proof-of-work check to"
+        " protect the server against aggressive scraping. " + STORY + "</p>"
+    )
+    page = _page("Making sure you&#39;re not a bot!", "Making sure you&#39;re not a bot!", explanation)
+    result = extract(page, url="https://forum.example/t/harbour-wall/1234")
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE
+    assert result.detail.startswith("error_page (challenge)"), result.detail

@@ -27,7 +27,10 @@ TITLE_PARTS = re.compile(r"\s+[|–—:·•»›-]+\s+|\s*[|｜–—·•]\s*|
 
 
 def error_page(signals: PageSignals) -> str | None:
-    """``"title"`` or ``"headline"``: where the page says it is an error page; None for any other page."""
+    """``"title"`` or ``"headline"``: where the page says it is an error page; ``"challenge"`` for a bot check
+    served in place of the page; None for any other page."""
+    if any(_is_challenge(text) for text in (signals.html_title, *signals.h1[:1]) if text):
+        return "challenge"
     if signals.html_title and any(_says_error(part) for part in TITLE_PARTS.split(signals.html_title)[:3]):
         return "title"
     if signals.h1 and _says_error(signals.h1[0]):
@@ -45,6 +48,27 @@ def _says_error(text: str) -> bool:
             rest = f"{words[:at]} {words[at + len(phrase) :]}".split()
             return all(word in _EXCLAMATIONS or _phrase_words(word) for word in rest)
     return False
+
+
+def _is_challenge(text: str) -> bool:
+    """The whole title or headline is a bot check's ("Just a moment...", "Attention Required! | Cloudflare",
+    "Making sure you're not a bot!"): a story's headline that holds those words says more ("Just a moment of
+    silence for the harbour")."""
+    said = f" {normalise(text)} "
+    for vendor in _vendors():
+        said = said.replace(f" {vendor} ", " ")
+    exclaimed = " ".join(w for w in said.split() if w not in _EXCLAMATIONS)  # "Oops! Verify you are human"
+    return " ".join(said.split()) in _challenges() or exclaimed in _challenges()
+
+
+@cache
+def _challenges() -> frozenset[str]:
+    return frozenset(normalise(p) for p in phrases()["challenge_page"])
+
+
+@cache
+def _vendors() -> tuple[str, ...]:
+    return tuple(normalise(p) for p in phrases()["challenge_vendor"])
 
 
 _MAX_CHARS = 80  # a headline that long is a story's, whatever words it holds
