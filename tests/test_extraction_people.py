@@ -954,6 +954,34 @@ def test_the_newsroom_or_a_desk_in_the_markup_yields_to_the_writers_printed_line
 
 
 @pytest.mark.parametrize(
+    ("meta_author", "byline", "authors"),
+    [
+        # probe G: the paper typed as an Organization in JSON-LD and repeated in article:author, its reporter printed
+        ("Eskişehir Ekspres", "Muhabir: Emre Yıldırım | 11.03.2026 11:48", ["Emre Yıldırım"]),
+        ("Eskişehir Ekspres", "Pewarta: Baiq Nurul Aini", ["Baiq Nurul Aini"]),
+        ("Eskişehir Ekspres", "", ["Eskişehir Ekspres"]),  # no one printed: the organisation is the author
+    ],
+)
+def test_a_name_the_markup_types_as_an_organisation_is_no_writer(
+    meta_author: str, byline: str, authors: list[str]
+) -> None:
+    ld = {"@type": "NewsArticle", "headline": "Tramvay hattı", "author": {"@type": "Organization", "name": meta_author}}
+    story = "".join(
+        f"<p>{s} Büyükşehir Belediyesi, 6,4 kilometrelik yeni tramvay hattının temelini attı; hattın 2027"
+        " sonbaharında hizmete girmesi ve günde 35 bin yolcu taşıması planlanıyor.</p>"
+        for s in ("Önce", "Sonra", "Bugün", "Yarın")
+    )
+    page = (
+        f'<html lang="tr"><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+        f'<meta property="article:author" content="{meta_author}"></head>'
+        f"<body><article><h1>Tramvay hattı</h1><p>{byline}</p>{story}</article></body></html>"
+    )
+    article = extract(page, url="https://www.ekspres.example/haber/tramvay-hatti-12345")
+    assert isinstance(article, Article)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("Montse Puig i Serra", ["Montse Puig i Serra"]),

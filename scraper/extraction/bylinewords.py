@@ -23,7 +23,7 @@ BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Ole
     r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"  # Hungarian "text", "wrote"; Hindi "published by"
     # the other labels of ``byline_lead_label`` with their colon ("Текст: Мария Петрова", "Imeandikwa na: …")
     r"|^(?:texto|testo|words|reporting|авторы|текст|tekstas|teksts|besedilo|reporters|reportérka|reportér|"
-    r"imeandikwa na|mwandishi)\s*[:：]\s*",
+    r"imeandikwa na|mwandishi|muhabir|pewarta|wartawan|repórter)\s*[:：]\s*",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,7 @@ from scraper.extraction.bylinewords import (
 from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
-from scraper.text import normalise, phrases, unique, written_lower
+from scraper.text import compact, normalise, phrases, unique, written_lower
 
 # A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
 _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
@@ -361,8 +361,11 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
         candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
+    # a name the JSON-LD types as an organisation is none of the page's writers where meta or a line repeats it
+    # ("Eskişehir Ekspres" as both the Organization author and article:author)
+    organisations = {compact(n) for n, is_person in candidates[0] if not is_person}
     for index, people in enumerate(candidates):
-        persons = [n for n, is_person in people if is_person and not site.is_named(n)]
+        persons = [n for n, is_person in people if is_person and not (site.is_named(n) or compact(n) in organisations)]
         if persons and index < _PRINTED and all(DESK.search(n) for n in persons):
             # a desk in the markup ("Spinnwerk Team", "Redaktion"), a writer signing the story under or over it ("Von
             # Anna Körber"); not a byline marked elsewhere: a sidebar's teaser, a related story's
