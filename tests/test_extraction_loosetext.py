@@ -82,3 +82,56 @@ def test_a_banner_and_hidden_data_are_left_loose() -> None:
     before = lxml_html.tostring(tree)
     assert wrap_loose_text(tree) == 0
     assert lxml_html.tostring(tree) == before
+
+
+def test_an_icon_marked_hidden_stays_in_its_sentence_and_a_stray_item_is_no_run() -> None:
+    """Code review 46: an icon hidden from screen readers split its sentence in two paragraphs, and list items
+    outside a list were moved into a paragraph, their words glued together."""
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="story"><p>{_ANSWER}</p>Since Monday the fishing fleet is out <i class="icon"'
+        ' aria-hidden="true"></i> for the summer season and the inner harbour is closed.<h2>Questions</h2>'
+        "Residents asked the board these questions at the meeting:<li>Who pays for the repair of the wall?</li>"
+        "<li>When does the work begin in the harbour?</li></div></body></html>"
+    )
+    assert wrap_loose_text(tree) == 2
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs[1] == (
+        "Since Monday the fishing fleet is out for the summer season and the inner harbour is closed."
+    )
+    assert paragraphs[2] == "Residents asked the board these questions at the meeting:"
+    assert [li.getparent().tag for li in tree.iter("li")] == ["div", "div"]
+
+
+def test_a_containers_opening_text_and_prose_in_other_scripts_are_wrapped() -> None:
+    """A story written with ``<br>``s and no ``<p>``: the run before its first block, Chinese prose (counted by
+    characters) and prose that opens with a bracket are paragraphs; a script's data is not."""
+    update = "[Updated 3 March] The council has since voted for the repair plan, and the wall will be rebuilt in"
+    update += " sections over the next two summers."
+    chinese = "新开通的微循环线路使用八米纯电动小型公交车，每十五分钟一班，覆盖沿线的三个居民小区。"
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="story">{update}<br><h2>线路</h2>{chinese}<br><hr>'
+        '["a", "b", "c", "d", "e", "f"]</div></body></html>'
+    )
+    assert wrap_loose_text(tree) == 2
+    div = tree.find(".//div")
+    assert div is not None
+    assert div.text is None
+    assert [child.tag for child in div] == ["p", "h2", "p", "hr"]
+    assert div[0].text == update
+    assert div[2].text == chinese
+    assert (div[3].tail or "").startswith('["a"')
+
+
+def test_only_runs_between_a_storys_blocks_are_its_text() -> None:
+    """Review 46: in a container with paragraphs, a cookie notice before its first block and the lines after
+    its last block or after a rule ("Last updated", a counter, the copyright) are the page's, and a byline's
+    lines are left to the header reader."""
+    tree = lxml_html.fromstring(
+        "<html><body>This site uses cookies to remember your visits and your choices on it.<button>OK</button>"
+        f"<h1>Harbour wall</h1>By DALE HENNINGS<br>Sentinel Staff Writer<br>March 3, 2024<p>{_ANSWER}</p>"
+        f"The board will meet again on Thursday to choose the builder.<p>{_LATER}</p>"
+        "<hr>Last updated on 3 March 2024 by the webmaster of the society.<br>You are visitor number 10234."
+        "</body></html>"
+    )
+    assert wrap_loose_text(tree) == 1
+    assert [p.text for p in tree.iter("p")][1] == "The board will meet again on Thursday to choose the builder."

@@ -6,27 +6,36 @@ straight into ``<body>`` or a ``<div>``, between headings, lists and pictures:
 run as a paragraph; trafilatura reads a container's own text and its children's tails only in some places, so
 such a story lost its opening question and every sentence that stood outside a ``<p>``.
 
-Each run of loose text (with the inline elements in it: links, emphasis, ``<br>``) between two block
-children of a container is wrapped in a ``<p>``, once the run reads as prose (``MIN_WORDS``), so that
-trafilatura judges it as it judges the page's other paragraphs: a separator ("|"), a bare label or a link
-on its own stays as it was. Containers with no block child are left alone: a ``<div>`` that is one paragraph
-written with ``<br>`` lines is already read whole.
+Each run of loose text (with the inline elements in it: links, emphasis, ``<br>``, an icon) between two block
+children of a container is wrapped in a ``<p>``, once the run's own words read as prose (``MIN_WORDS``), so
+that trafilatura judges it as it judges the page's other paragraphs: a separator ("|"), a bare label, a date
+line's element or a link on its own stays as it was. In a container with paragraphs of its own, only a run
+among them is (:func:`_in_the_text`): a cookie notice atop ``<body>``, or the lines after a rule (``<hr>``:
+"Last updated", a visitor counter, the copyright) are the page's, not the story's (review 46). Containers
+with no block child are left alone: a ``<div>`` that is one paragraph written with ``<br>`` lines is already
+read whole. So is the text of a container the page hides, a script's data (JSON) left in the markup, and a
+byline's lines, which the header reader reads where they are.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from scraper.extraction.bylinewords import BY_PREFIX
 from scraper.extraction.hidden import marked_hidden
+from scraper.text import count_words
 
-# Children that break a run of loose text: what a browser lays out as a block of its own.
+# Children that break a run of loose text: what a browser lays out as a block of its own (a stray list item,
+# a table's row or cell and a definition list's parts too: the parser leaves them where the page put them).
 _BLOCKS = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "figure", "ul", "ol", "dl",
         "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form", "hr", "center", "address",
         "fieldset", "details", "menu", "iframe", "noscript", "script", "style", "template", "video", "audio",
+        "li", "dt", "dd", "tr", "td", "th", "caption", "dialog", "summary", "figcaption", "legend",
     }
 )  # fmt: skip
 # Containers whose loose text is wrapped: not a paragraph, heading or list item, which hold their text as theirs.
@@ -37,20 +46,24 @@ MIN_WORDS = 5
 # written with ``<br>``s between its sub-headings. One such run is a banner's or a widget's text (a cookie notice).
 PROSE_RUN_WORDS = 20
 _PROSE_RUNS = 2
+_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table"})
+_BYLINE_WORDS = 12  # a byline's lines: name, title, date
+# Data a script reads, left in the markup as text: an object, or a list of objects, strings or lists.
+_DATA = re.compile(r"\s*(?:\{\s*[\"'}]|\[\s*[\[{\"'\]])")
 
 
 @dataclass(slots=True)
 class _Run:
-    """Loose text after ``anchor`` (the container's own text when None) and the inline elements with it."""
+    """The loose text after ``anchor`` (the container's own text when None) and the inline elements with it."""
 
     anchor: lxml_html.HtmlElement | None
+    text: str | None
     elements: list[lxml_html.HtmlElement] = field(default_factory=list)
 
-    def words(self, container: lxml_html.HtmlElement) -> int:
+    def words(self) -> int:
         """The words loose in the run, not those inside its elements: a date line's ``<font>`` or a link is not
         loose text, and wrapped on its own it made a paragraph of what trafilatura passed over."""
-        text = container.text if self.anchor is None else self.anchor.tail
-        return len((text or "").split()) + sum(len((element.tail or "").split()) for element in self.elements)
+        return count_words(" ".join([self.text or "", *(element.tail or "" for element in self.elements)]))
 
 
 def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
@@ -60,48 +73,79 @@ def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
         runs = _runs(container)
         if len(runs) < 2:
             continue  # no block child: one paragraph already, read whole
-        words = [run.words(container) for run in runs]
-        has_paragraph = any(child.tag == "p" and _words(child) >= MIN_WORDS for child in container)
+        words = [run.words() for run in runs]
+        if max(words) < MIN_WORDS:
+            continue
+        has_paragraph = any(child.tag == "p" and _holds_words(child, MIN_WORDS) for child in container)
         if not has_paragraph and sum(count >= PROSE_RUN_WORDS for count in words) < _PROSE_RUNS:
             continue  # a widget's, a banner's or a menu's text, not a story's
-        for run, count in zip(runs, words, strict=True):
-            if count >= MIN_WORDS and _wrap(container, run):
+        if any(marked_hidden(element) for element in (container, *container.iterancestors())):
+            continue  # not shown: a closed dialog's or a template's text
+        for index, run in enumerate(runs):
+            inside = not has_paragraph or _in_the_text(runs, index)
+            if words[index] >= MIN_WORDS and inside and _reads_as_text(run, words[index]):
+                _wrap(container, run)
                 wrapped += 1
     return wrapped
 
 
+def _in_the_text(runs: list[_Run], index: int) -> bool:
+    """Whether a run stands among a container's paragraphs: before its first block only when that is a ``<p>``
+    (the story's opening sentence, then its paragraphs; not a cookie notice above the header), after a rule
+    (``<hr>``) never, and after its last block only when that is a paragraph, a heading or a list."""
+    anchor = runs[index].anchor
+    if anchor is None:
+        return runs[1].anchor is not None and runs[1].anchor.tag == "p"
+    if anchor.tag == "hr":
+        return False
+    return index < len(runs) - 1 or anchor.tag in _TEXT_BLOCKS
+
+
+def _reads_as_text(run: _Run, words: int) -> bool:
+    """Not a script's data (JSON) nor a byline's lines ("By DALE HENNINGS<br>Staff Writer<br>March 3"), which the
+    header reader takes from the page as it is."""
+    text = run.text or ""
+    return not _DATA.match(text) and not (words <= _BYLINE_WORDS and BY_PREFIX.match(text.strip()))
+
+
 def _runs(container: lxml_html.HtmlElement) -> list[_Run]:
     """The runs of loose text between the container's blocks: one more than the blocks."""
-    runs = [_Run(None)]
+    runs = [_Run(None, container.text)]
     for child in container:
         if _is_block(child):
-            runs.append(_Run(child))
+            runs.append(_Run(child, child.tail))
         else:
             runs[-1].elements.append(child)
     return runs
 
 
-def _words(element: lxml_html.HtmlElement) -> int:
-    return len(element.text_content().split())
+def _holds_words(element: lxml_html.HtmlElement, wanted: int) -> bool:
+    """Whether the element's text has ``wanted`` words: read only as far as needed (a ``<p>`` the parser left
+    open around the rest of a page holds all of it)."""
+    words = 0
+    for piece in element.itertext():
+        words += count_words(piece)
+        if words >= wanted:
+            return True
+    return False
 
 
 def _is_block(element: lxml_html.HtmlElement) -> bool:
-    """Whether ``element`` breaks a run: a block, or an inline element with a block inside (a link around a card)."""
+    """Whether ``element`` breaks a run: a block, an inline element with a block inside (a link around a card), or
+    a hidden element with text (a widget's data, a toast). An icon marked hidden for screen readers, or an empty
+    hidden ``<span>``, stays in the sentence it stands in."""
     tag = element.tag
     if not isinstance(tag, str):
         return False  # a comment or processing instruction goes with the run it stands in
-    if marked_hidden(element):
-        return True  # not shown (a widget's data, a toast): never the start of a paragraph
-    return tag in _BLOCKS or any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants())
+    if tag in _BLOCKS or any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants()):
+        return True
+    return marked_hidden(element) and _holds_words(element, 1)
 
 
-def _wrap(container: lxml_html.HtmlElement, run: _Run) -> bool:
-    """Wrap the run's text and inline elements in a ``<p>`` after its anchor; False for data (JSON) a script reads."""
-    text = container.text if run.anchor is None else run.anchor.tail
-    if (text or "").lstrip().startswith(("{", "[")):
-        return False
+def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
+    """Wrap the run's text and inline elements in a ``<p>`` after its anchor."""
     paragraph = container.makeelement("p", {})
-    paragraph.text = text
+    paragraph.text = run.text
     if run.anchor is None:
         container.text = None
         container.insert(0, paragraph)
@@ -110,4 +154,3 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> bool:
         run.anchor.addnext(paragraph)
     for element in run.elements:
         paragraph.append(element)  # its tail goes with it
-    return True
