@@ -87,9 +87,8 @@ def test_a_soft_404_at_an_articles_address_is_rejected_with_its_reason() -> None
         ("Making sure you're not a bot!", "Making sure you're not a bot!"),  # Anubis, served with status 200
         ("Just a moment...", "www.daily.example"),
         ("Attention Required! | Cloudflare", "Sorry, you have been blocked"),
-        ("DDoS-Guard", "Checking your browser"),
+        ("Checking your browser | DDoS-Guard", "www.daily.example"),
         ("Access to this page has been denied", "Press & Hold to confirm you are a human"),
-        ("The Daily Example", "Verifying you are human"),
         ("Einen Moment bitte…", "www.rheinpost.example"),
     ],
 )
@@ -97,17 +96,31 @@ def test_a_bot_check_served_for_the_page_is_no_article(title: str, h1: str) -> N
     assert _said(title, h1) == "challenge"
 
 
+def _article_page(title: str, h1: str, head: str) -> str:
+    return _page(title, h1, f"<p>{STORY}</p>").replace("<head>", f"<head>{head}", 1)
+
+
 @pytest.mark.parametrize(
-    ("title", "h1"),
+    ("title", "h1", "head"),
     [
-        ("Just a moment of silence for the harbour | The Daily Example", "Just a moment of silence for the harbour"),
-        ("Are you a robot? The test that decides | The Daily Example", "Are you a robot? The test that decides"),
-        ("Cloudflare outage takes down news sites", "Cloudflare outage takes down news sites"),
-        ("Robot or human: who wrote the council's letter?", "Robot or human: who wrote the letter?"),
+        ("Just a moment of silence for the harbour | The Daily Example", "Just a moment of silence", ""),
+        ("Are you a robot? The test that decides | The Daily Example", "Are you a robot? The test", ""),
+        ("Cloudflare outage takes down news sites", "Cloudflare outage takes down news sites", ""),
+        ("The Daily Example", "Verifying you are human", ""),  # a story's headline: the check's title says so
+        ("Robot or human?", "Robot or human?", '<meta property="og:type" content="article">'),  # code review 46
+        ("One More Step", "One More Step", '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'),
     ],
 )
-def test_a_story_about_bot_checks_is_no_challenge(title: str, h1: str) -> None:
-    assert _said(title, h1) is None
+def test_a_story_about_bot_checks_is_no_challenge(title: str, h1: str, head: str) -> None:
+    assert error_page(read_signals(lxml_html.document_fromstring(_article_page(title, h1, head)))) is None
+
+
+def test_a_hidden_boxs_headline_before_the_storys_is_no_challenge() -> None:
+    """Code review 46: a sign-up dialog's "One more step" is the page's first <h1>, before the story's own."""
+    page = _page("Harbour wall | The Daily Example", "Harbour wall", f"<p>{STORY}</p>").replace(
+        "<main>", '<div role="dialog" hidden><h1>One more step</h1><p>Confirm your e-mail.</p></div><main>', 1
+    )
+    assert error_page(read_signals(lxml_html.document_fromstring(page))) is None
 
 
 def test_a_bot_check_is_rejected_with_its_reason() -> None:

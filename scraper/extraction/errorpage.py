@@ -29,7 +29,7 @@ TITLE_PARTS = re.compile(r"\s+[|–—:·•»›-]+\s+|\s*[|｜–—·•]\s*|
 def error_page(signals: PageSignals) -> str | None:
     """``"title"`` or ``"headline"``: where the page says it is an error page; ``"challenge"`` for a bot check
     served in place of the page; None for any other page."""
-    if any(_is_challenge(text) for text in (signals.html_title, *signals.h1[:1]) if text):
+    if signals.html_title and _is_challenge(signals.html_title) and not _declares_an_article(signals):
         return "challenge"
     if signals.html_title and any(_says_error(part) for part in TITLE_PARTS.split(signals.html_title)[:3]):
         return "title"
@@ -50,10 +50,16 @@ def _says_error(text: str) -> bool:
     return False
 
 
+def _declares_an_article(signals: PageSignals) -> bool:
+    """An article's JSON-LD or ``og:type``: a bot check serves neither, a story headed "One More Step" does."""
+    return signals.article_ld is not None or any(v.strip().lower() == "article" for v in signals.all_meta("og:type"))
+
+
 def _is_challenge(text: str) -> bool:
-    """The whole title or headline is a bot check's ("Just a moment...", "Attention Required! | Cloudflare",
-    "Making sure you're not a bot!"): a story's headline that holds those words says more ("Just a moment of
-    silence for the harbour")."""
+    """The whole title is a bot check's ("Just a moment...", "Attention Required! | Cloudflare", "Making sure
+    you're not a bot!"), a vendor's name beside it at most: a story's title says more ("Just a moment of silence
+    for the harbour | The Daily Example"). The headline is not read: a check's is the site's address, a hidden
+    sign-up box's "One more step" stands before a story's own."""
     said = f" {normalise(text)} "
     for vendor in _vendors():
         said = said.replace(f" {vendor} ", " ")
