@@ -982,6 +982,32 @@ def test_a_name_the_markup_types_as_an_organisation_is_no_writer(
 
 
 @pytest.mark.parametrize(
+    ("authors", "byline", "expected"),
+    [
+        # code review 46: a person typed in lower case or with a prefix is no organisation
+        ([{"@type": "person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Example"}],
+         "By Jane Doe and Tom Roe", ["Jane Doe", "Tom Roe"]),
+        ([{"@type": "schema:Person", "name": "Jane Doe"}], "By Jane Doe and Tom Roe", ["Jane Doe", "Tom Roe"]),
+        # ... and a writer whose name spells an organisation's without its "&" is no organisation
+        ([{"@type": "Organization", "name": "Morgan & Morgan"}], "By Morgan Morgan and Tom Roe",
+         ["Morgan Morgan", "Tom Roe"]),
+    ],
+)  # fmt: skip
+def test_only_a_name_typed_as_an_organisation_is_one(
+    authors: list[dict[str, str]], byline: str, expected: list[str]
+) -> None:
+    ld = {"@type": "NewsArticle", "headline": "Harbour wall", "author": authors}
+    story = "".join(f"<p>{s} The harbour board voted to repair the old sea wall in sections.</p>" for s in "ABCD")
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Harbour wall</h1><p>{byline}</p>{story}</article></body></html>"
+    )
+    article = extract(page, url="https://daily.example/news/2026/03/04/harbour-wall")
+    assert isinstance(article, Article)
+    assert article.authors == expected
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("Montse Puig i Serra", ["Montse Puig i Serra"]),

@@ -24,8 +24,9 @@ from scraper.extraction.bylinewords import (
 )
 from scraper.extraction.caselessbyline import without_titles
 from scraper.extraction.fields import Fallback, Site
+from scraper.extraction.markedbylines import own_bylines
 from scraper.extraction.signals import AUTHOR_META, PageSignals, ld_str
-from scraper.text import compact, normalise, phrases, unique, written_lower
+from scraper.text import normalise, phrases, unique, written_lower
 
 # A name ending in an abbreviation keeps its dot: "Martin Luther King Jr.", "John Q."
 _KEEPS_DOT = re.compile(r"(?:\b(?:Jr|Sr)|(?<![^\W\d_])[A-Z])\.$")
@@ -285,6 +286,32 @@ def _ld_people(value: Any) -> list[tuple[str, bool]]:
     return people
 
 
+def _ld_organisations(value: Any) -> set[str]:
+    """The names a JSON-LD author value types as an organisation (``Organization``, ``NewsMediaOrganization``,
+    ``schema:Corporation``), as :func:`_spelled`; a ``Person`` in any spelling of the type is none."""
+    names: set[str] = set()
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, dict) or not (name := ld_str(item.get("name"))):
+            continue
+        kind = item.get("@type")
+        kinds = [
+            re.split(r"[/:#]", k)[-1].lower()
+            for k in (kind if isinstance(kind, list) else [kind])
+            if isinstance(k, str)
+        ]
+        if kinds and "person" not in kinds and any(k.endswith(_ORGANISATION_TYPES) for k in kinds):
+            names.add(_spelled(name))
+    return names
+
+
+_ORGANISATION_TYPES = ("organization", "organisation", "corporation", "business", "ngo", "store", "agency")
+
+
+def _spelled(name: str) -> str:
+    """A name as written, case and spacing aside: "Morgan & Morgan" is not the writer Morgan Morgan."""
+    return " ".join(name.split()).casefold()
+
+
 _BARE_DOMAIN = re.compile(r"(?:[\w-]{2,}\.)+[a-z]{2,6}")  # "ndr.de", "NDR.de"; not "A.Kumar", "J.K.Rowling"
 
 
@@ -297,45 +324,11 @@ def _names_an_outlet(name: str) -> bool:
     return bool(_BARE_DOMAIN.fullmatch(name)) or (name.islower() and len(name.split()) == 1 and name.isalpha())
 
 
-def _own_bylines(bylines: list[str]) -> list[str]:
-    """The first bylines marked in the page, unless they are many different ones: the authors of cards or books.
-
-    A byline's own parts are often marked too ("von Jemima Kelly" inside "capital von Jemima Kelly 05.
-    November 2024"): a text held in an earlier one is not another byline.
-    """
-    distinct: list[str] = []
-    kept: list[str] = []
-    for byline in bylines:
-        text = " ".join(byline.split()).lower()
-        if not any(text in seen for seen in distinct):
-            distinct.append(text)
-        if not any(_a_bio_of(byline, seen) for seen in distinct):
-            kept.append(byline)
-    return [] if len(distinct) >= MANY_BYLINES else kept[:3]
-
-
-def _a_bio_of(text: str, byline: str) -> bool:
-    """``text`` is ``byline``'s name again in sentences: the writer's bio ("Author: Ann Lee lives in Leeds, …")."""
-    text = " ".join(text.split())
-    name = BY_PREFIX.sub("", byline)
-    found = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) if name else None
-    if found is None or len(name) == len(text):
-        return False
-    rest = (text[: found.start()] + " " + text[found.end() :]).split()
-    return sum(1 for w in rest if w.islower() and w.isalpha() and w not in NAME_PARTICLES) >= _BIO_LOWER_WORDS
-
-
-_BIO_LOWER_WORDS = 4  # a sentence's words: "Dan lives and works in Calgary"; not "and … in Washington"
-
-
-MANY_BYLINES = 3  # different bylines marked in one page: a list's items (related posts, books), not the story's
-
-
 def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback, url: str = "") -> list[str]:
     """A clean list of people; the site name only when no person is named."""
     ld = signals.article_ld or {}
     site = Site.of(signals, site_name, url)
-    own = _own_bylines(signals.bylines)
+    own = own_bylines(signals.bylines)
     closing = signals.signoff.byline if signals.signoff is not None else ""
     signed = [(n, not site.mentioned_in(closing)) for n in clean_person(closing, printed=True)]
     candidates: list[list[tuple[str, bool]]] = [
@@ -363,9 +356,9 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
         candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
     # a name the JSON-LD types as an organisation is none of the page's writers where meta or a line repeats it
     # ("Eskişehir Ekspres" as both the Organization author and article:author)
-    organisations = {compact(n) for n, is_person in candidates[0] if not is_person}
+    organisations = _ld_organisations(ld.get("author"))
     for index, people in enumerate(candidates):
-        persons = [n for n, is_person in people if is_person and not (site.is_named(n) or compact(n) in organisations)]
+        persons = [n for n, is_person in people if is_person and not (site.is_named(n) or _spelled(n) in organisations)]
         if persons and index < _PRINTED and all(DESK.search(n) for n in persons):
             # a desk in the markup ("Spinnwerk Team", "Redaktion"), a writer signing the story under or over it ("Von
             # Anna Körber"); not a byline marked elsewhere: a sidebar's teaser, a related story's
