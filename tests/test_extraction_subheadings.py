@@ -121,3 +121,25 @@ def test_a_picture_beside_the_heading_is_passed_over() -> None:
         "Another paragraph of it.",
         "The last paragraph.",
     ]
+
+
+def test_a_kept_paragraph_with_an_icon_is_no_picture_and_a_first_section_under_the_headline_opens_the_text() -> None:
+    """Code review 46: a short kept paragraph with an inline icon beside a heading was passed over as a picture;
+    the first section's title right under the page's headline goes before the text's first block."""
+    tree = lxml_html.fromstring(
+        "<html><body><h1>The bridges puzzle</h1><h2>Problem</h2><p>Which bridges can a walker cross?</p>"
+        '<p>The results surprised us.<svg class="icon"><path d="M0 0"/></svg></p><h2>What we found</h2>'
+        "<p>Every walk needs two odd banks at most.</p></body></html>"
+    )
+    body = etree.fromstring(
+        "<body><p>Which bridges can a walker cross?</p><p>The results surprised us.</p>"
+        "<p>Every walk needs two odd banks at most.</p></body>"
+    )
+    assert restore_subheadings(body, tree) == 2
+    assert [e.text for e in body] == [
+        "Problem",
+        "Which bridges can a walker cross?",
+        "The results surprised us.",
+        "What we found",
+        "Every walk needs two odd banks at most.",
+    ]

@@ -40,10 +40,13 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
         text = _text(heading)
         if not text or text in held or count_words(text) > SUBHEADING_MAX_WORDS:
             continue
-        before, after = _paragraph_beside(heading, preceding=True), _paragraph_beside(heading, preceding=False)
-        if before is None or after is None:
-            continue
-        first, second = kept.at(before, ends=True), kept.at(after, ends=False)
+        after = _paragraph_beside(heading, False, kept)
+        second = kept.at(after, ends=False) if after is not None else None
+        if second == 0 and _opens_under_headline(heading):
+            first: int | None = -1  # the first section's title, between the headline and the text's first block
+        else:
+            before = _paragraph_beside(heading, True, kept)
+            first = kept.at(before, ends=True) if before is not None else None
         if first is not None and second == first + 1:
             found.append((second, text, str(heading.tag)))
             held.add(text)
@@ -94,7 +97,7 @@ class _Kept:
         return found[0] if len(found) == 1 else None
 
 
-def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | None:
+def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool, kept: _Kept) -> str | None:
     """The text of the block next to the heading on one side: a sibling's, or, for a heading that opens its section
     (``<section><h2>…</h2><p>…``), the block before the section."""
     if not preceding and (heading.tail or "").strip():
@@ -104,13 +107,21 @@ def _paragraph_beside(heading: lxml_html.HtmlElement, preceding: bool) -> str | 
         if element is None:
             return None
         for sibling in element.itersiblings(preceding=preceding):
-            if isinstance(sibling.tag, str) and (text := _text(sibling)) and not _is_picture(sibling, text):
+            if isinstance(sibling.tag, str) and (text := _text(sibling)):
+                if _is_picture(sibling, text) and text not in kept.position:
+                    continue  # a picture set beside the text; a kept paragraph with an icon in it is the text's
                 return text
         parent = element.getparent()
         if parent is None or (parent.text or "").strip():
             return None
         element = parent
     return None
+
+
+def _opens_under_headline(heading: lxml_html.HtmlElement) -> bool:
+    """The heading stands right under the page's ``<h1>`` (``<h1>The Fold-and-Cut Problem</h1><h2>Problem</h2>``)."""
+    above = next((s for s in heading.itersiblings(preceding=True) if isinstance(s.tag, str) and _text(s)), None)
+    return above is not None and above.tag == "h1"
 
 
 _SECTION_LEVELS = 2  # a heading opening a section inside a section
