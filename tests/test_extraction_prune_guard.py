@@ -48,6 +48,31 @@ def test_a_closed_dialog_goes_whatever_it_holds() -> None:
         assert tree.find(".//div[@role='dialog']") is None
 
 
+def test_a_closed_dialog_in_any_of_its_markups_goes() -> None:
+    """Code review 46: a hidden wrapper around the element with the role (Bootstrap, Micromodal), a role among
+    other tokens, ``aria-modal="True"``, and a ``<dialog>`` that is open but hidden."""
+    story = "".join(f"<p>{text}</p>" for text in _STORY)
+    inner = _republish_modal("").replace(' role="dialog" ', " ")
+    for modal in (
+        f'<div class="modal" hidden>{inner.replace("<div ", "<div role=dialog ", 1)}</div>',
+        _republish_modal("hidden").replace('role="dialog"', 'role=" dialog document"'),
+        _republish_modal('style="display:none"').replace('role="dialog"', 'aria-modal="True"'),
+        _republish_modal("open hidden").replace("<div ", "<dialog ", 1).replace("</div>", "</dialog>"),
+    ):
+        tree = _tree(f"<article>{story}{modal}</article>")
+        assert prune_page(tree) == 1, modal[:60]
+        assert "Republishers must credit" not in tree.text_content()
+
+
+def test_a_story_shown_only_in_a_closed_dialog_keeps_the_guard() -> None:
+    """Review 46: a club's page with a teaser and its full report in a modal behind a button."""
+    modal = _republish_modal('aria-hidden="true"')
+    tree = _tree(
+        f"<article><p>The regatta was sailed in strong winds.</p><button>Read the full report</button>{modal}</article>"
+    )
+    assert prune_page(tree) == 0
+
+
 def test_an_open_dialog_keeps_the_share_guard() -> None:
     story = "".join(f"<p>{text}</p>" for text in _STORY)
     tree = _tree(f"<article>{story}{_republish_modal('')}</article>")

@@ -1,7 +1,7 @@
 """Markup that hides an element from the reader: one reading for every rule that asks.
 
-The pre-pruning (a dialog not opened), the collapsed sections shown again after it, the spared boxes and the
-loose text between blocks all ask whether a page shows an element before a click.
+The pre-pruning (a dialog not opened: :func:`closed_dialog`), the collapsed sections shown again after it, the
+spared boxes and the loose text between blocks all ask whether a page shows an element before a click.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
+from lxml import html as lxml_html
 
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -17,6 +18,35 @@ def marked_hidden(element: etree._Element) -> bool:
     """Whether the element itself is marked hidden: ``hidden``, ``aria-hidden="true"`` or a hiding style."""
     return (
         element.get("hidden") is not None
-        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or _true(element.get("aria-hidden"))
         or bool(HIDDEN_STYLE.search(element.get("style") or ""))
     )
+
+
+def closed_dialog(element: lxml_html.HtmlElement) -> bool:
+    """A dialog the page has not opened: a ``<dialog>`` without ``open``, or a box with the dialog's role or
+    ``aria-modal`` (on itself or the element right inside it: Bootstrap's and Micromodal's wrapper) that is
+    marked hidden, or inside an element that is.
+
+    A reader never sees it until a click, whatever it holds: a "republish this story" modal carries a copy of
+    the story (headline and all) beside its terms, so the pre-pruning's share guard, which keeps a marked story
+    wrapper, kept the copy and the terms with it. An open dialog, or a hidden box that is no dialog (a collapsed
+    section, which :func:`~scraper.extraction.recall.reveal_collapsed` may show), keeps the guard.
+    """
+    dialogs = [node for node in (element, *element.iterchildren()) if _is_dialog(node)]
+    if not dialogs:
+        return False
+    if any(node.tag == "dialog" and node.get("open") is None for node in dialogs):
+        return True
+    return any(marked_hidden(node) for node in (*dialogs, element, *element.iterancestors()))
+
+
+def _is_dialog(node: etree._Element) -> bool:
+    if not isinstance(node.tag, str):
+        return False
+    roles = (node.get("role") or "").lower().split()
+    return node.tag == "dialog" or "dialog" in roles or "alertdialog" in roles or _true(node.get("aria-modal"))
+
+
+def _true(value: str | None) -> bool:
+    return (value or "").strip().lower() == "true"

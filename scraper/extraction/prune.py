@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.hidden import marked_hidden
+from scraper.extraction.hidden import closed_dialog
 from scraper.extraction.namesearch import SEPARATOR, values_holding
 from scraper.text import count_words, opening_phrase, phrases
 
@@ -252,7 +252,8 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
         if verdict != _BOILERPLATE or _in_code(element):
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
-        if (own > 0.25 * paragraphs or any(True for _ in element.iter("h1"))) and not _closed_dialog(element):
+        guarded = own > 0.25 * paragraphs or any(True for _ in element.iter("h1"))
+        if guarded and not _a_closed_box(element, own, paragraphs):
             continue
         element.drop_tree()
         dropped = element
@@ -260,21 +261,21 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
     return removed
 
 
-def _closed_dialog(element: lxml_html.HtmlElement) -> bool:
-    """A dialog the page has not opened: ``role="dialog"`` (or ``<dialog>``, ``aria-modal``) and hidden.
-
-    A reader never sees it until a click, whatever it holds: a "republish this story" modal
-    carries a copy of the story (headline and all) beside its terms, so the share guard that
-    keeps a marked story wrapper kept the copy and the terms with it, and the terms stayed.
-    An open dialog or a hidden box that is no dialog (a collapsed section, which
-    :func:`~scraper.extraction.recall.reveal_collapsed` may show) still has the guard.
+def _a_closed_box(element: lxml_html.HtmlElement, own: int, paragraphs: int) -> bool:
+    """A dialog the page has not opened (:func:`~scraper.extraction.hidden.closed_dialog`) beside the page's text:
+    as much text outside it, or its longest paragraph shown outside it too. A "republish this story" modal (its
+    terms, a copy of the story) goes; a story the page shows only in a modal behind a "Read the full report"
+    button is its main text (review 46) and keeps the guard.
     """
-    role = (element.get("role") or "").lower()
-    if role not in ("dialog", "alertdialog") and element.tag != "dialog" and element.get("aria-modal") != "true":
+    if not closed_dialog(element):
         return False
-    if element.tag == "dialog":
-        return element.get("open") is None
-    return marked_hidden(element)
+    if paragraphs - own >= own:
+        return True
+    longest = max((" ".join(p.text_content().split()) for p in element.iter("p")), key=len, default="")
+    inside = set(element.iter("p"))
+    return not longest or any(
+        p not in inside and " ".join(p.text_content().split()) == longest for p in element.getroottree().iter("p")
+    )
 
 
 def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:
