@@ -596,6 +596,8 @@ def test_a_heading_is_no_view_counter_and_a_short_story_sentence_no_ad_label() -
 def test_a_block_that_is_only_an_ad_word_goes(label: str) -> None:
     blocks = [p(PROSE), p(label), p(PROSE + " Again.")]
     assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again."]
+    blocks = [p(PROSE), p(label), p(PROSE + " Again."), p(label), p(PROSE + " Once more.")]  # over every ad unit
+    assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again.", PROSE + " Once more."]
 
 
 def test_an_ad_word_the_story_uses_is_its_own_heading() -> None:
