@@ -15,6 +15,14 @@ thread). Declared types are features like any other, never the whole verdict, an
 not a reason to drop a page that is built like an article. Each verdict names the feature that weighed
 most for it, which becomes a stats key (``news/pagekind/<verdict>/<signal>``) and the rejection's
 detail, so both kinds of error can be traced to their cause.
+
+The model stays linear because nothing measured beat it on sites it did not see (session 46; nested 5-fold CV by
+site, ten fold assignments; 114 non-articles of 704 emitted, 102 to 127 by assignment): boosted stumps emitted 227,
+stumps boosted on its scores no fewer, and 50 more layout features (calls to action, contact links and forms in the
+content, sections and their prose, heading anchors, inline code, sidebar depth, runs of dated or signed posts,
+markup density) moved the count by less than the spread between fold assignments. What holds the threshold is a
+handful of WCXB "articles" laid out as a service or a list page (a portfolio, a home page, a help desk's landing
+page): out of fold, 70 non-articles would cost some 30 of its 793 articles.
 """
 
 from __future__ import annotations
