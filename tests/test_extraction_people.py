@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import pytest
 
@@ -915,6 +916,17 @@ def test_every_byline_label_is_taken_off_the_name() -> None:
         assert clean_person(f"{label.capitalize()}: Anna Berg", printed=True) == ["Anna Berg"], label
 
 
+def _ld_story(
+    ld: Mapping[str, object], byline: str, story: str, head: str = "", after: str = "", lang: str = ""
+) -> str:
+    """A story page: its JSON-LD (and ``head``), the headline, a byline line, the story, then ``after``."""
+    html_lang = f' lang="{lang}"' if lang else ""
+    return (
+        f'<html{html_lang}><head><script type="application/ld+json">{json.dumps(ld)}</script>{head}</head>'
+        f"<body><article><h1>{ld['headline']}</h1><p>{byline}</p>{story}</article>{after}</body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     ("ld_author", "meta_author", "byline", "sidebar", "authors"),
     [
@@ -944,10 +956,7 @@ def test_the_newsroom_or_a_desk_in_the_markup_yields_to_the_writers_printed_line
     aside = (
         f'<aside><div class="teaser"><a href="/column">Column: the week</a>{sidebar}</div></aside>' if sidebar else ""
     )
-    page = (
-        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>{meta}</head>'
-        f"<body><article><h1>Plant opens</h1><p>{byline}</p>{story}</article>{aside}</body></html>"
-    )
+    page = _ld_story(ld, byline, story, head=meta, after=aside)
     article = extract(page, url="https://news.example/2026/03/04/plant-opens/")
     assert isinstance(article, Article)
     assert article.authors == authors
@@ -971,11 +980,7 @@ def test_a_name_the_markup_types_as_an_organisation_is_no_writer(
         " sonbaharında hizmete girmesi ve günde 35 bin yolcu taşıması planlanıyor.</p>"
         for s in ("Önce", "Sonra", "Bugün", "Yarın")
     )
-    page = (
-        f'<html lang="tr"><head><script type="application/ld+json">{json.dumps(ld)}</script>'
-        f'<meta property="article:author" content="{meta_author}"></head>'
-        f"<body><article><h1>Tramvay hattı</h1><p>{byline}</p>{story}</article></body></html>"
-    )
+    page = _ld_story(ld, byline, story, head=f'<meta property="article:author" content="{meta_author}">', lang="tr")
     article = extract(page, url="https://www.ekspres.example/haber/tramvay-hatti-12345")
     assert isinstance(article, Article)
     assert article.authors == authors
@@ -998,11 +1003,7 @@ def test_only_a_name_typed_as_an_organisation_is_one(
 ) -> None:
     ld = {"@type": "NewsArticle", "headline": "Harbour wall", "author": authors}
     story = "".join(f"<p>{s} The harbour board voted to repair the old sea wall in sections.</p>" for s in "ABCD")
-    page = (
-        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
-        f"<body><article><h1>Harbour wall</h1><p>{byline}</p>{story}</article></body></html>"
-    )
-    article = extract(page, url="https://daily.example/news/2026/03/04/harbour-wall")
+    article = extract(_ld_story(ld, byline, story), url="https://daily.example/news/2026/03/04/harbour-wall")
     assert isinstance(article, Article)
     assert article.authors == expected
 

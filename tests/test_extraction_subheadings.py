@@ -111,16 +111,8 @@ def test_a_picture_beside_the_heading_is_passed_over() -> None:
         '<h2>Shop</h2><div class="box"><img src="b.gif"><p>' + "Buy the book today for less. " * 8 + "</p></div>"
         "<p>The last paragraph.</p></body></html>"
     )
-    body = etree.fromstring(
-        "<body><p>One paragraph of the story.</p><p>Another paragraph of it.</p><p>The last paragraph.</p></body>"
-    )
-    assert restore_subheadings(body, tree) == 1
-    assert [e.text for e in body] == [
-        "One paragraph of the story.",
-        "History",
-        "Another paragraph of it.",
-        "The last paragraph.",
-    ]
+    kept = ["One paragraph of the story.", "Another paragraph of it.", "The last paragraph."]
+    assert _restored(tree, kept) == [kept[0], "History", kept[1], kept[2]]
 
 
 def test_a_kept_paragraph_with_an_icon_is_no_picture_and_a_first_section_under_the_headline_opens_the_text() -> None:
@@ -131,15 +123,14 @@ def test_a_kept_paragraph_with_an_icon_is_no_picture_and_a_first_section_under_t
         '<p>The results surprised us.<svg class="icon"><path d="M0 0"/></svg></p><h2>What we found</h2>'
         "<p>Every walk needs two odd banks at most.</p></body></html>"
     )
-    body = etree.fromstring(
-        "<body><p>Which bridges can a walker cross?</p><p>The results surprised us.</p>"
-        "<p>Every walk needs two odd banks at most.</p></body>"
-    )
-    assert restore_subheadings(body, tree) == 2
-    assert [e.text for e in body] == [
-        "Problem",
-        "Which bridges can a walker cross?",
-        "The results surprised us.",
-        "What we found",
-        "Every walk needs two odd banks at most.",
-    ]
+    kept = ["Which bridges can a walker cross?", "The results surprised us.", "Every walk needs two odd banks at most."]
+    assert _restored(tree, kept) == ["Problem", kept[0], kept[1], "What we found", kept[2]]
+
+
+def _restored(tree: lxml_html.HtmlElement, kept: list[str]) -> list[str | None]:
+    """The texts of a body of the ``kept`` paragraphs once the page's sub-headings are put back."""
+    body = etree.Element("body")
+    for text in kept:
+        etree.SubElement(body, "p").text = text
+    restore_subheadings(body, tree)
+    return [element.text for element in body]
