@@ -198,6 +198,13 @@ def test_a_count_between_the_date_and_a_bare_byline_leaves_them_beside_each_othe
     # nor is a story's sub-heading after them (review)
     lines = ["4/7/2025", "0 Comments", "By Public Transit"]
     assert header_byline(lines, "en", frozenset({"By Public Transit"})) is None
+
+
+def test_a_separator_in_an_element_of_its_own_stands_between_a_bare_byline_and_its_date() -> None:
+    """Probe G: a WordPress news theme prints "Por", the name, "-" and the date in elements of their own."""
+    assert header_byline(["Por", "María Jiménez", "-", "11 marzo, 2026"], "es") == "Por María Jiménez"
+    assert header_byline(["11 marzo, 2026", "|", "Por María Jiménez"], "es") == "Por María Jiménez"
+    assert header_byline(["By Popular Demand", "-", "Firefighters raised money"], "en") is None
     # but a theme's byline in a heading, its date right beside it, is one (second review)
     assert header_byline(["By Ann Lee", "March 3, 2025"], "en", frozenset({"By Ann Lee"})) == "By Ann Lee"
 
@@ -877,11 +884,23 @@ def test_joomlas_created_by_line_names_the_writer_and_leaves_the_story() -> None
     assert article.text.startswith("Domácí vedli od 12. minuty.")
 
 
-@pytest.mark.parametrize("byline", ["Written by Super User", "Super User", "By Administrator", "Webmaster", "admin"])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Written by Super User",
+        "Super User",
+        "By Administrator",
+        "Webmaster",
+        "admin",
+        "Diposting oleh Admin Suara Lombok",
+    ],
+)
 def test_a_cms_account_is_no_writer(byline: str) -> None:
-    """Review: Joomla prints "Written by Super User" (its default account) over countless stories."""
+    """Review: Joomla prints "Written by Super User" (its default account) over countless stories; probe G: a
+    Blogger site's account is "Admin" and the site's name."""
     assert clean_person(byline, printed=True) == []
     assert clean_person("Written by Susan Superuser", printed=True) == ["Susan Superuser"]
+    assert clean_person("Diposting oleh Adminah Putri", printed=True) == ["Adminah Putri"]
 
 
 def test_wordpress_admin_in_the_json_ld_and_the_byline_is_no_author() -> None:

@@ -32,30 +32,9 @@ NAME_PARTICLES = frozenset(
 _JOINS = frozenset(["and", "und", "&", "et", "y", "e", "og", "och", "en", "i", "ja", "a"])
 # A capitalised word that opens no name: "By The Numbers", "Von Der Stadt".
 _ARTICLES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "ein",
-        "eine",
-        "le",
-        "la",
-        "les",
-        "el",
-        "los",
-        "las",
-        "il",
-        "lo",
-        "gli",
-        "het",
-        "een",
-    ]
-)
+    ["the", "a", "an", "der", "die", "das", "den", "dem", "ein", "eine", "le", "la", "les", "el", "los", "las", "il",
+     "lo", "gli", "het", "een"]
+)  # fmt: skip
 # The dots and bullets between a byline's fields ("By Jane Roe · March 11", "⋅", "●"); people.py splits on them too.
 FIELD_DOTS = "·•⋅∙●"
 _TOKENS = re.compile(rf"[|{FIELD_DOTS};()\[\]–—/]|,|\s-\s|[^\s|{FIELD_DOTS},;()\[\]–—/]+")
@@ -232,10 +211,11 @@ def _dated_beside(lines: list[str], index: int, language: str = "", counts: bool
 
     Templates print "Apr 17, 2025" and "By Jerry Chu" in elements of their own; a kicker or a slogan ("By
     Popular Demand") is not printed beside the page's date. A count ("0 Comments", "5 min read") may stand
-    between them, unless the line is a sub-heading (``counts`` false): "By Public Transit" opens a section.
+    between them, unless the line is a sub-heading (``counts`` false): "By Public Transit" opens a section;
+    so may a separator in an element of its own ("Por María Jiménez", "-", "11 marzo, 2026").
     """
-    after = lines[index + 1 : index + 3]  # the date may follow "Photographs by Lena Ortiz" or a count
-    before = lines[max(0, index - 2) : index][::-1]
+    after = [line for line in lines[index + 1 : index + 4] if not _ONLY_SEPARATORS.fullmatch(line)][:2]
+    before = [line for line in lines[max(0, index - 3) : index][::-1] if not _ONLY_SEPARATORS.fullmatch(line)][:2]
     if after and not (_PICTURE_CREDIT.match(after[0]) or (counts and _is_count(after[0]))):
         after = after[:1]
     if before and not (counts and _is_count(before[0])):
@@ -334,6 +314,7 @@ _FIELD = re.compile(rf"\s*(?:[|{FIELD_DOTS},;–—]|\s-\s)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # A separator; a date in figures; a month's name and a day, either way round ("Nov 20", "20. März").
 _SEPARATOR = re.compile(rf"\s*(?:[|{FIELD_DOTS}–—]|-\s)")
+_ONLY_SEPARATORS = re.compile(rf"[\s|/\-–—{FIELD_DOTS}]*")  # a line of them: "Por María Jiménez", "-", "11 marzo"
 _FIGURES_DATE = re.compile(r",?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _WORD_AND_DAY = re.compile(r",?\s*(?:([^\W\d_]{3,})\.?\s+\d{1,2}\b|\d{1,2}\.?\s+([^\W\d_]{3,}))")
 

@@ -39,7 +39,8 @@ _BYLINE_FIELDS = re.compile(rf"\s+[{FIELD_DOTS}]\s+|\s*[{FIELD_DOTS.replace('·'
 
 
 _URL_IN_BYLINE = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
-_ACCOUNT = r"^(?:super ?user|(?:site ?)?admin(?:istrator)?|webmaster)$"  # a CMS's account (Joomla's "Super User")
+# A CMS's account (Joomla's "Super User"), alone or with the site's name after it (Blogger's "Admin Suara Lombok")
+_ACCOUNT = r"^(?:super ?user|(?:site ?)?admin(?:istrator)?|webmaster)(?:\s+\S.*)?$"
 _AN_ACCOUNT = re.compile(_ACCOUNT, re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"@|https?://|\bwww\b|\d|\.(?:com|de|org)\b|^(?:image|photo|fotó|foto|bild|picture|getty)\b|istock|[»›:]"
