@@ -123,8 +123,8 @@ def test_a_containers_opening_text_and_prose_in_other_scripts_are_wrapped() -> N
 
 
 def test_only_runs_between_a_storys_blocks_are_its_text() -> None:
-    """Review 46: in a container with paragraphs, a cookie notice before its first block and the lines after
-    its last block or after a rule ("Last updated", a counter, the copyright) are the page's, and a byline's
+    """Review 46: in a container with paragraphs, a cookie notice before its first block and the lines after a
+    rule that no paragraph follows ("Last updated", a counter, the copyright) are the page's, and a byline's
     lines are left to the header reader."""
     tree = lxml_html.fromstring(
         "<html><body>This site uses cookies to remember your visits and your choices on it.<button>OK</button>"
@@ -135,3 +135,20 @@ def test_only_runs_between_a_storys_blocks_are_its_text() -> None:
     )
     assert wrap_loose_text(tree) == 1
     assert [p.text for p in tree.iter("p")][1] == "The board will meet again on Thursday to choose the builder."
+
+
+def test_a_storys_part_after_a_rule_and_a_sentence_opening_like_a_byline_are_its_text() -> None:
+    """Code review 46: a run after a section break (``<hr>``) with paragraphs after it, and a one-line sentence
+    that opens with "By", are the story's; a dialog closed in a sentence does not split it."""
+    by_tuesday = "By Tuesday evening the wall had fallen into the sea."
+    tree = lxml_html.fromstring(
+        f"<html><body><div><h1>Harbour wall</h1><p>{_ANSWER}</p><hr>Members heard from residents and fishermen"
+        f" before the vote.<p>{_HISTORY}</p><ul><li>One</li></ul>{by_tuesday}<p>{_LATER}</p>When the fleet"
+        ' <dialog class="newsletter">Sign up for our letter.</dialog> is out, the harbour is closed.'
+        "<h2>More</h2></div></body></html>"
+    )
+    assert wrap_loose_text(tree) == 3
+    texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert "Members heard from residents and fishermen before the vote." in texts
+    assert by_tuesday in texts
+    assert "When the fleet Sign up for our letter. is out, the harbour is closed." in texts

@@ -35,7 +35,7 @@ _BLOCKS = frozenset(
         "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "figure", "ul", "ol", "dl",
         "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form", "hr", "center", "address",
         "fieldset", "details", "menu", "iframe", "noscript", "script", "style", "template", "video", "audio",
-        "li", "dt", "dd", "tr", "td", "th", "caption", "dialog", "summary", "figcaption", "legend",
+        "li", "dt", "dd", "tr", "td", "th", "caption", "summary", "figcaption", "legend",
     }
 )  # fmt: skip
 # Containers whose loose text is wrapped: not a paragraph, heading or list item, which hold their text as theirs.
@@ -69,6 +69,7 @@ class _Run:
 def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
     """Wrap each run of loose prose between the blocks of a container in a ``<p>``; the number wrapped."""
     wrapped = 0
+    hidden: dict[lxml_html.HtmlElement, bool] = {}  # an element's, or an ancestor's, hidden marking: read once each
     for container in list(tree.iter(*_CONTAINERS)):
         runs = _runs(container)
         if len(runs) < 2:
@@ -79,33 +80,56 @@ def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
         has_paragraph = any(child.tag == "p" and _holds_words(child, MIN_WORDS) for child in container)
         if not has_paragraph and sum(count >= PROSE_RUN_WORDS for count in words) < _PROSE_RUNS:
             continue  # a widget's, a banner's or a menu's text, not a story's
-        if any(marked_hidden(element) for element in (container, *container.iterancestors())):
+        if _in_hidden(container, hidden):
             continue  # not shown: a closed dialog's or a template's text
+        last_paragraph = max(
+            (i for i, run in enumerate(runs) if run.anchor is not None and run.anchor.tag == "p"), default=0
+        )
         for index, run in enumerate(runs):
-            inside = not has_paragraph or _in_the_text(runs, index)
+            inside = not has_paragraph or _in_the_text(runs, index, last_paragraph)
             if words[index] >= MIN_WORDS and inside and _reads_as_text(run, words[index]):
                 _wrap(container, run)
                 wrapped += 1
     return wrapped
 
 
-def _in_the_text(runs: list[_Run], index: int) -> bool:
-    """Whether a run stands among a container's paragraphs: before its first block only when that is a ``<p>``
-    (the story's opening sentence, then its paragraphs; not a cookie notice above the header), after a rule
-    (``<hr>``) never, and after its last block only when that is a paragraph, a heading or a list."""
+def _in_the_text(runs: list[_Run], index: int, last_paragraph: int) -> bool:
+    """Whether a run stands among a container's paragraphs (``last_paragraph``: the index of the last run that
+    follows a ``<p>``): before its first block only when that is a ``<p>`` (the story's opening sentence, then its
+    paragraphs; not a cookie notice above the header); after a rule (``<hr>``) only when a paragraph follows (a
+    story's part after a break; not "Last updated", a visitor counter or the copyright under the page's rule);
+    after the container's last block only when that is a paragraph, a sub-heading, a list, a quote, code or a table."""
     anchor = runs[index].anchor
     if anchor is None:
         return runs[1].anchor is not None and runs[1].anchor.tag == "p"
     if anchor.tag == "hr":
-        return False
+        return index < last_paragraph
     return index < len(runs) - 1 or anchor.tag in _TEXT_BLOCKS
+
+
+def _in_hidden(element: lxml_html.HtmlElement, known: dict[lxml_html.HtmlElement, bool]) -> bool:
+    """Whether the element or an ancestor is marked hidden, each element read once (``known``) on a deep page."""
+    path: list[lxml_html.HtmlElement] = []
+    node: lxml_html.HtmlElement | None = element
+    while node is not None and node not in known:
+        path.append(node)
+        node = node.getparent()
+    hidden = known[node] if node is not None else False
+    for above in reversed(path):
+        hidden = hidden or marked_hidden(above)
+        known[above] = hidden
+    return hidden
 
 
 def _reads_as_text(run: _Run, words: int) -> bool:
     """Not a script's data (JSON) nor a byline's lines ("By DALE HENNINGS<br>Staff Writer<br>March 3"), which the
-    header reader takes from the page as it is."""
+    header reader takes from the page as it is; a short sentence that opens so ("By Tuesday the wall had fallen
+    into the sea.", "De nombreux habitants …") is written on one line."""
     text = run.text or ""
-    return not _DATA.match(text) and not (words <= _BYLINE_WORDS and BY_PREFIX.match(text.strip()))
+    if _DATA.match(text):
+        return False
+    lines = any(element.tag == "br" for element in run.elements)
+    return not (lines and words <= _BYLINE_WORDS and BY_PREFIX.match(text.strip()))
 
 
 def _runs(container: lxml_html.HtmlElement) -> list[_Run]:
