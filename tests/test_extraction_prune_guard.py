@@ -6,6 +6,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
+from scraper.extraction.hidden import closed_dialog
 from scraper.extraction.prune import prune_page
 from scraper.items import Article
 from tests.helpers import make_page
@@ -70,6 +71,21 @@ def test_a_story_shown_only_in_a_closed_dialog_keeps_the_guard() -> None:
     tree = _tree(
         f"<article><p>The regatta was sailed in strong winds.</p><button>Read the full report</button>{modal}</article>"
     )
+    assert prune_page(tree) == 0
+
+
+def test_a_shown_box_around_a_closed_dialog_and_a_story_in_two_closed_modals_keep_the_guard() -> None:
+    """Code review 46: a story's wrapper the page shows, with a closed share sheet in it, is no closed dialog; a
+    report shown only in modals (a desktop and a phone copy) is the page's main text, whichever copy is read."""
+    story = "".join(f"<p>{text}</p>" for text in _STORY)
+    sheet = '<dialog class="share-sheet"><p>Copy link</p></dialog>'
+    tree = _tree(f'<article><div class="share-story">{story}{sheet}</div></article>')
+    wrapper = tree.find(".//div[@class='share-story']")
+    assert wrapper is not None
+    assert not closed_dialog(wrapper)
+    assert closed_dialog(_tree(f'<div class="modal" hidden><div>{sheet}</div></div>').find(".//div[@class='modal']"))
+    modal = _republish_modal('aria-hidden="true"')
+    tree = _tree(f"<article><p>The regatta was sailed in strong winds.</p>{modal}{modal}</article>")
     assert prune_page(tree) == 0
 
 

@@ -25,20 +25,21 @@ def marked_hidden(element: etree._Element) -> bool:
 
 def closed_dialog(element: lxml_html.HtmlElement) -> bool:
     """A dialog the page has not opened: a ``<dialog>`` without ``open``, or a box with the dialog's role or
-    ``aria-modal`` (on itself or the element right inside it: Bootstrap's and Micromodal's wrapper) that is
-    marked hidden, or inside an element that is.
+    ``aria-modal`` marked hidden (or inside an element that is); or a box marked hidden around one (the role a
+    child or grandchild's: Bootstrap's and Micromodal's wrappers). A box the page shows is none, whatever dialog
+    it holds (a share sheet's in a story's wrapper).
 
     A reader never sees it until a click, whatever it holds: a "republish this story" modal carries a copy of
     the story (headline and all) beside its terms, so the pre-pruning's share guard, which keeps a marked story
     wrapper, kept the copy and the terms with it. An open dialog, or a hidden box that is no dialog (a collapsed
     section, which :func:`~scraper.extraction.recall.reveal_collapsed` may show), keeps the guard.
     """
-    dialogs = [node for node in (element, *element.iterchildren()) if _is_dialog(node)]
-    if not dialogs:
+    if _is_dialog(element):
+        if element.tag == "dialog" and element.get("open") is None:
+            return True
+    elif not any(_is_dialog(node) for child in element.iterchildren() for node in (child, *child.iterchildren())):
         return False
-    if any(node.tag == "dialog" and node.get("open") is None for node in dialogs):
-        return True
-    return any(marked_hidden(node) for node in (*dialogs, element, *element.iterancestors()))
+    return any(marked_hidden(node) for node in (element, *element.iterancestors()))
 
 
 def _is_dialog(node: etree._Element) -> bool:

@@ -8,6 +8,7 @@ in ``phrases.toml`` (``boilerplate_markup``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -224,6 +225,7 @@ def prune_and_name(tree: lxml_html.HtmlElement) -> tuple[int, str]:
 
 def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
     paragraphs = sum(len(p.text_content()) for p in tree.iter("p"))
+    shown = _Shown(tree)
     removed = 0
     dropped = None  # the last container removed: the marked elements inside it, next in document order, went with it
     notes = None  # the last list of explanatory notes kept: the lists inside it are notes too
@@ -253,7 +255,7 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
             continue
         own = sum(len(p.text_content()) for p in element.iter("p"))
         guarded = own > 0.25 * paragraphs or any(True for _ in element.iter("h1"))
-        if guarded and not _a_closed_box(element, own, paragraphs):
+        if guarded and not _a_closed_box(element, own, shown):
             continue
         element.drop_tree()
         dropped = element
@@ -261,21 +263,41 @@ def _prune(tree: lxml_html.HtmlElement, values: list[Any]) -> int:
     return removed
 
 
-def _a_closed_box(element: lxml_html.HtmlElement, own: int, paragraphs: int) -> bool:
-    """A dialog the page has not opened (:func:`~scraper.extraction.hidden.closed_dialog`) beside the page's text:
-    as much text outside it, or its longest paragraph shown outside it too. A "republish this story" modal (its
-    terms, a copy of the story) goes; a story the page shows only in a modal behind a "Read the full report"
-    button is its main text (review 46) and keeps the guard.
+class _Shown:
+    """The page's paragraphs outside every dialog it has not opened: their length, and how often each text is
+    printed there. Read once a page, and only on a page with a closed dialog the share guard would keep."""
+
+    def __init__(self, tree: lxml_html.HtmlElement) -> None:
+        self._tree = tree
+        self._texts: Counter[str] | None = None
+        self.chars = 0
+
+    def texts(self) -> Counter[str]:
+        if self._texts is None:
+            closed = {p for node in self._tree.iter() if closed_dialog(node) for p in node.iter("p")}
+            self._texts = Counter()
+            for paragraph in self._tree.iter("p"):
+                if paragraph not in closed:
+                    text = " ".join(paragraph.text_content().split())
+                    self.chars += len(text)
+                    self._texts[text] += 1
+        return self._texts
+
+
+def _a_closed_box(element: lxml_html.HtmlElement, own: int, shown: _Shown) -> bool:
+    """A dialog the page has not opened (:func:`~scraper.extraction.hidden.closed_dialog`) beside the text the page
+    shows: as much of it outside every such dialog, or the dialog's longest paragraph printed there too. A
+    "republish this story" modal (its terms, a copy of the story) goes; a story the page shows only in a modal
+    behind a "Read the full report" button (once or twice: a desktop and a phone copy) is its main text (review 46)
+    and keeps the guard.
     """
     if not closed_dialog(element):
         return False
-    if paragraphs - own >= own:
+    texts = shown.texts()
+    if shown.chars >= own:
         return True
     longest = max((" ".join(p.text_content().split()) for p in element.iter("p")), key=len, default="")
-    inside = set(element.iter("p"))
-    return not longest or any(
-        p not in inside and " ".join(p.text_content().split()) == longest for p in element.getroottree().iter("p")
-    )
+    return not longest or texts[longest] > 0
 
 
 def empty_style_sheets(tree: lxml_html.HtmlElement) -> None:
