@@ -127,6 +127,16 @@ def test_a_kept_paragraph_with_an_icon_is_no_picture_and_a_first_section_under_t
     assert _restored(tree, kept) == ["Problem", kept[0], kept[1], "What we found", kept[2]]
 
 
+def test_a_lone_line_set_as_a_heading_under_the_headline_stays_out() -> None:
+    """Code review 46: a byline or a reading time set as an <h2> under the <h1> is no section's title."""
+    tree = lxml_html.fromstring(
+        "<html><body><h1>The bridges puzzle</h1><h2>By Jane Doe</h2><p>Which bridges can a walker cross?</p>"
+        "<p>Every walk needs two odd banks at most.</p></body></html>"
+    )
+    kept = ["Which bridges can a walker cross?", "Every walk needs two odd banks at most."]
+    assert _restored(tree, kept) == kept
+
+
 def _restored(tree: lxml_html.HtmlElement, kept: list[str]) -> list[str | None]:
     """The texts of a body of the ``kept`` paragraphs once the page's sub-headings are put back."""
     body = etree.Element("body")

@@ -5,6 +5,8 @@ by one, and headings are not among the elements it gathers: a long read came out
 ("Vuokrat nousivat", "Why choose it?"), which the product keeps as content. A heading of the page that stands
 between two paragraphs the text keeps, one right after the other there, is the story's: it goes back between
 them. A heading beside a box (a related list, a sign-up form) has the box, not a kept paragraph, on one side.
+The first section's title, right under the page's ``<h1>`` and before the text's first block, goes back when
+other sections' titles of its level do: alone it may be a byline or a reading time set as a heading.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
             kept.add(_text(element), index)
     held = {_text(element) for element in children if element.tag == "head"}
     found: list[tuple[int, str, str]] = []
+    opening: tuple[str, str] | None = None  # a heading right under the page's <h1>, before the text's first block
     for tried, heading in enumerate(tree.iter(*_HEADINGS)):
         if tried >= _MAX_TRIED:
             break
@@ -43,15 +46,18 @@ def restore_subheadings(body: etree._Element | None, tree: lxml_html.HtmlElement
         after = _paragraph_beside(heading, False, kept)
         second = kept.at(after, ends=False) if after is not None else None
         if second == 0 and _opens_under_headline(heading):
-            first: int | None = -1  # the first section's title, between the headline and the text's first block
-        else:
-            before = _paragraph_beside(heading, True, kept)
-            first = kept.at(before, ends=True) if before is not None else None
+            opening = (text, str(heading.tag))  # the first section's title, before the text's first block ...
+            continue
+        before = _paragraph_beside(heading, True, kept)
+        first = kept.at(before, ends=True) if before is not None else None
         if first is not None and second == first + 1:
             found.append((second, text, str(heading.tag)))
             held.add(text)
             if len(found) >= _MAX_RESTORED:
                 break
+    levels = {tag for _, _, tag in found} | {str(e.get("rend")) for e in children if e.tag == "head"}
+    if opening is not None and opening[1] in levels and opening[0] not in held:
+        found.append((0, *opening))  # ... when more sections' titles of its level are the text's, not a lone line
     for index, text, tag in sorted(found, reverse=True):
         head = etree.Element("head", rend=tag)
         head.text = text
