@@ -88,6 +88,7 @@ def test_a_soft_404_at_an_articles_address_is_rejected_with_its_reason() -> None
         ("Just a moment...", "www.daily.example"),
         ("Attention Required! | Cloudflare", "Sorry, you have been blocked"),
         ("Checking your browser | DDoS-Guard", "www.daily.example"),
+        ("DDoS-Guard", "Checking your browser"),  # the vendor's name alone over the check's headline
         ("Access to this page has been denied", "Press & Hold to confirm you are a human"),
         ("Einen Moment bitte…", "www.rheinpost.example"),
     ],

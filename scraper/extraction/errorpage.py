@@ -29,7 +29,7 @@ TITLE_PARTS = re.compile(r"\s+[|–—:·•»›-]+\s+|\s*[|｜–—·•]\s*|
 def error_page(signals: PageSignals) -> str | None:
     """``"title"`` or ``"headline"``: where the page says it is an error page; ``"challenge"`` for a bot check
     served in place of the page; None for any other page."""
-    if signals.html_title and _is_challenge(signals.html_title) and not _declares_an_article(signals):
+    if _checks(signals) and not _declares_an_article(signals):
         return "challenge"
     if signals.html_title and any(_says_error(part) for part in TITLE_PARTS.split(signals.html_title)[:3]):
         return "title"
@@ -50,6 +50,14 @@ def _says_error(text: str) -> bool:
     return False
 
 
+def _checks(signals: PageSignals) -> bool:
+    """The title is a bot check's; or it is only a vendor's name ("DDoS-Guard") over a check's headline."""
+    title = signals.html_title or ""
+    if _is_challenge(title):
+        return True
+    return bool(title.strip()) and not _without_vendors(title) and bool(signals.h1) and _is_challenge(signals.h1[0])
+
+
 def _declares_an_article(signals: PageSignals) -> bool:
     """An article's JSON-LD or ``og:type``: a bot check serves neither, a story headed "One More Step" does."""
     return signals.article_ld is not None or any(v.strip().lower() == "article" for v in signals.all_meta("og:type"))
@@ -58,13 +66,18 @@ def _declares_an_article(signals: PageSignals) -> bool:
 def _is_challenge(text: str) -> bool:
     """The whole title is a bot check's ("Just a moment...", "Attention Required! | Cloudflare", "Making sure
     you're not a bot!"), a vendor's name beside it at most: a story's title says more ("Just a moment of silence
-    for the harbour | The Daily Example"). The headline is not read: a check's is the site's address, a hidden
-    sign-up box's "One more step" stands before a story's own."""
+    for the harbour | The Daily Example"). The headline is read only under a vendor's title: a check's is often
+    the site's address, and a hidden sign-up box's "One more step" stands before a story's own."""
+    said = _without_vendors(text)
+    exclaimed = " ".join(w for w in said.split() if w not in _EXCLAMATIONS)  # "Oops! Verify you are human"
+    return said in _challenges() or exclaimed in _challenges()
+
+
+def _without_vendors(text: str) -> str:
     said = f" {normalise(text)} "
     for vendor in _vendors():
         said = said.replace(f" {vendor} ", " ")
-    exclaimed = " ".join(w for w in said.split() if w not in _EXCLAMATIONS)  # "Oops! Verify you are human"
-    return " ".join(said.split()) in _challenges() or exclaimed in _challenges()
+    return " ".join(said.split())
 
 
 @cache
