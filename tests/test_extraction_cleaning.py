@@ -598,6 +598,8 @@ def test_a_block_that_is_only_an_ad_word_goes(label: str) -> None:
     assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again."]
     blocks = [p(PROSE), p(label), p(PROSE + " Again."), p(label), p(PROSE + " Once more.")]  # over every ad unit
     assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again.", PROSE + " Once more."]
+    blocks = [p(PROSE), p("Oglas"), p(PROSE + " Again."), p("Oglasi")]  # two spellings of it (code review 46)
+    assert texts(strip_prompts(blocks, CleaningContext())) == [PROSE, PROSE + " Again."]
 
 
 def test_an_ad_word_the_story_uses_is_its_own_heading() -> None:

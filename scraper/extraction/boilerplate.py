@@ -267,8 +267,8 @@ def strip_prompts(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return [b for b in blocks if id(b) in own or not (b.kind != "table" and b.words <= _PROMPT_MAX and is_prompt(b))]
 
 
-def _said(label: str, blocks: list[Block]) -> bool:  # a label printed over every ad unit says nothing by its copies
-    return any(label[:5] in b.norm and b.norm != label for b in blocks)  # "スポンサーリンク" twice: review 46
+def _said(label: str, blocks: list[Block]) -> bool:  # a label over every ad unit, in any spelling, says nothing
+    return any(label[:5] in b.norm and b.norm not in _ad_labels() for b in blocks)  # "Oglas", "Oglasi": review 46
 
 
 _PROMPT_MAX = 25  # words of a block read for a prompt
