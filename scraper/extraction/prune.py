@@ -274,7 +274,9 @@ class _Shown:
 
     def texts(self) -> Counter[str]:
         if self._texts is None:
-            closed = {p for node in self._tree.iter() if closed_dialog(node) for p in node.iter("p")}
+            dialogs = [node for node in self._tree.iter() if closed_dialog(node)]
+            inner = set(dialogs)  # a dialog inside another is read with it: nested ones are not read again each
+            closed = {p for d in dialogs if not any(a in inner for a in d.iterancestors()) for p in d.iter("p")}
             self._texts = Counter()
             for paragraph in self._tree.iter("p"):
                 if paragraph not in closed:
