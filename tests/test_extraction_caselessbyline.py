@@ -129,6 +129,11 @@ def test_a_writer_in_a_books_facts_box_is_the_books() -> None:
     ("作者：王晓燕", ["王晓燕"]),
     ("박지훈 기자 | 2025.11.03", ["박지훈"]),
     ("김민수 선임기자", ["김민수"]),
+    # a later role credited apart, as in a story's opening credit; the paper before the label (probe G)
+    ("记者 王磊 通讯员 陈静", ["王磊"]),
+    ("记者：王磊 通讯员：陈静", ["王磊"]),
+    ("本报记者 王磊 实习生 李明", ["王磊"]),
+    ("通讯员 陈静", ["陈静"]),
 ])  # fmt: skip
 def test_a_bylines_cjk_label_or_korean_title_read_from_markup_is_no_part_of_the_name(
     byline: str, names: list[str]
