@@ -335,6 +335,10 @@ LONG_AFFILIATE_STORY = (
         ("Como Associado da Amazon, ganho com compras qualificadas.", True),
         ("Amazonのアソシエイトとして、当サイトは適格販売により収入を得ています。", True),
         ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.", True),
+        ("Қате тапсаңыз, оны тышқанмен белгілеп, Ctrl+Enter басыңыз", True),
+        ("Na diskusiu je potrebné sa prihlásiť. Prihlásiť sa", True),
+        ("You must be logged in to post a comment.", True),
+        ("Vil du lese resten av saken? Få tilgang til alle artikler fra Hamar Budstikke.", True),
         ("Amazon's partners in the programme earn a commission on qualifying purchases, the report said.", False),
         ("Purchases made through links earn us a small commission, at no extra cost to you.", True),
         ("DISCLOSURE: If you buy through affiliate links, I may earn a small commission.", True),
@@ -564,7 +568,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "کد خبر: ۴۵۸۲۲۱", "لینک کوتاه: https://example.ir/x/4582", "Reklamë", "Auglýsing", "Жарнама", "اشتہار",
      "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/",
      "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3", "Alle Angaben ohne Gewähr.",
-     "SCROLL TO RESUME CONTENT", "Scroll to continue with content"],  # session 43: an ad unit's line
+     "SCROLL TO RESUME CONTENT", "Scroll to continue with content",  # session 43: an ad unit's line
+     "ნახვები: 3 207", "Skatījumi: 412", "צפיות: 1,204"],  # probe H: counters of more languages
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

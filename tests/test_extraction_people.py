@@ -9,6 +9,7 @@ import pytest
 
 from scraper.api import extract
 from scraper.extraction.bylinetext import header_byline
+from scraper.extraction.bylinewords import DESK
 from scraper.extraction.dateline import language_code
 from scraper.extraction.headless import Headless, headless_dates, headless_header
 from scraper.extraction.people import clean_person
@@ -1163,6 +1164,9 @@ def test_a_lead_word_before_another_sources_name_is_the_same_writer() -> None:
     ("Σύνταξη: Γιώργος Νικολάου", ["Γιώργος Νικολάου"]),  # Greek "compiled by", with its colon (review 44)
     ("ΚΕΙΜΕΝΟ: Ελένη Παπαδάκη", ["Ελένη Παπαδάκη"]),  # in capitals, without accents (code review 44)
     ("Szöveg: Kovács Eszter, fotó: Tóth Bence", ["Kovács Eszter"]),  # Hungarian "text", "photo"
+    # probe H: Hebrew "writing:" before the name; a Korean title before the writer's address in brackets
+    ("כתיבה: נועה ברק", ["נועה ברק"]),
+    ("김민준 기자(kmj@jbnews.example.kr)", ["김민준"]),
     # code review: a writer's label after another credit is no later field; a family name ending as a desk does
     ("Fotos und Text: Anna Berg", ["Anna Berg"]),
     ("Bild & Text: Anna Berg", ["Anna Berg"]),
@@ -1210,3 +1214,41 @@ def test_a_run_of_spaces_in_a_field_splits_as_one() -> None:
     from scraper.extraction.bylineparts import split_people
 
     assert split_people("Ann Lee" + " " * 5000 + "and Bob Roe") == ["Ann Lee", "Bob Roe"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Redaksia",
+        "Redaktionen",
+        "Redaksjonen",
+        "Redakcia",
+        "Uredništvo",
+        "Toimetus",
+        "מערכת ynet",
+        "דוברות האוניברסיטה",
+    ],
+)
+def test_newsrooms_and_press_offices_of_more_languages_are_desks(name: str) -> None:
+    """Probe H: Albanian, Swedish/Danish, Norwegian, Slovak, Croatian, Estonian newsrooms and a Hebrew paper's
+    editors or a university's press office credited beside (or instead of) a writer are no person."""
+    assert DESK.search(name)
+
+
+def test_a_press_office_beside_the_writer_in_trafilaturas_guess_is_no_second_writer() -> None:
+    """Probe H: a university's story in Drupal credits "כתיבה: נועה ברק, דוברות האוניברסיטה" (writing: the writer,
+    the university's press office) in a field no byline markup marks: trafilatura's guess found it, label and all."""
+    story = "".join(
+        f"<p>החוקרים בדקו את החיישן בשתי ערים במשך שנה שלמה ומצאו {n} דליפות שלא היו ידועות קודם לכן לאף אחד.</p>"
+        for n in range(6, 12)
+    )
+    html = (
+        '<html lang="he" dir="rtl"><head><title>חיישן זול לאיתור דליפות</title></head><body><article>'
+        "<h1>חיישן זול לאיתור דליפות</h1>"
+        '<div class="news-meta"><time datetime="2026-11-10T12:00:00Z">10.11.2026</time>'
+        '<div class="field field--name-field-writer"><span class="label">כתיבה:</span> נועה ברק, דוברות האוניברסיטה'
+        f"</div></div>{story}</article></body></html>"
+    )
+    result = extract(html, url="https://www.example.ac.il/he/news/sensor-leaks-2026")
+    assert isinstance(result, Article)
+    assert result.authors == ["נועה ברק"]

@@ -19,8 +19,8 @@ BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Ole
     r"беседовала?|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
-    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|"
-    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"  # Hungarian "text", "wrote"; Hindi "published by"
+    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|כתיבה|נכתב על ידי|"
+    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"  # Hungarian "text", "wrote"; Hindi "published by"; Hebrew
     # the other labels of ``byline_lead_label`` with their colon ("Текст: Мария Петрова", "Imeandikwa na: …")
     r"|^(?:texto|testo|words|reporting|авторы|текст|tekstas|teksts|besedilo|reporters|reportérka|reportér|"
     r"imeandikwa na|mwandishi|muhabir|pewarta|wartawan|repórter)\s*[:：]\s*",
@@ -65,7 +65,8 @@ SITE_CREDIT = re.compile(r"\b(?:powered|designed|developed|hosted|websites?|site
 DESK = re.compile(
     r"^(?:the\s+|la\s+|die\s+|de\s+|tim\s+)?(?:team\b|(?:staff|editors|desk|newsroom|newsdesk)$|"
     r"(?:reda[cç][aã]o|redacci[oó]n|redazione|r[ée]daction|redaktion|redactie|redakcja|redakce|redaksi|redakcija|"
-    r"reda(?:c[țţt]|[țţ])ia|редакці[яї]|редакци[яи]|редакција|редакцията|toimitus|szerkesztőség|σ[υύ]νταξη)\b)"
+    r"reda(?:c[țţt]|[țţ])ia|редакці[яї]|редакци[яи]|редакција|редакцията|toimitus|szerkesztőség|σ[υύ]νταξη|"
+    r"redaktionen|redaksjonen|redaksia|redakcia|uredništvo|urednistvo|toimetus|ritstjórn|מערכת|דוברות)\b)"
     r"|\b(?:team|staff|editors|desk|staff\s+reports?)$"
     # the newsroom in Japanese, Chinese and Korean: "編集部", "まちの編集室" (a town's editorial office)
     r"|(?:編集部|編集室|編集局|编辑部|編輯部|편집부|편집국)$",

@@ -137,7 +137,7 @@ _MARKUP_TITLES = re.compile(
     r"|^\s*(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:记者|記者)\s+(?=[\u4e00-\u9fff])"  # "记者 张晓峰", "本报记者 张晓峰"
     r"|^\s*(?:通讯员|通訊員)\s*[：:]?\s*(?=[\u4e00-\u9fff])"  # a correspondent credited alone
     r"|(?<=[\u4e00-\u9fff])\s?(?:记者|記者)$"  # "佐藤美咲記者": a Japanese paper's title after the name
-    r"|(?<=[가-힣])\s?(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s|,·/])"
+    r"|(?<=[가-힣])\s?(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s|,·/(（])"
 )
 
 # A later role after the reporter's names in a byline's markup ("通讯员 陈静", "实习生：李明"): credited apart, as

@@ -354,7 +354,8 @@ def pick_authors(signals: PageSignals, site_name: str | None, fallback: Fallback
     if not any(candidates) and not ld.get("author"):
         # trafilatura's guess only where the page itself names no one: from a JSON-LD author we
         # rejected (a URL, a slug) it would only rebuild the same non-name.
-        candidates.append([(n, True) for n in clean_person(fallback.author or "", printed=True)])
+        # A desk beside a writer there is no second writer ("כתיבה: נועה ברק, דוברות האוניברסיטה": a press office).
+        candidates.append([(n, not DESK.search(n)) for n in clean_person(fallback.author or "", printed=True)])
     # a name the JSON-LD types as an organisation is none of the page's writers where meta or a line repeats it
     # ("Eskişehir Ekspres" as both the Organization author and article:author)
     organisations = _ld_organisations(ld.get("author"))
