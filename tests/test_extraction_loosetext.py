@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.api import extract
-from scraper.extraction.loosetext import wrap_loose_text
+from scraper.extraction.loosetext import wrap_bare_body, wrap_loose_text
 from scraper.items import Article
 
 _QUESTION = "Which bridges can a walker cross exactly once on a single afternoon stroll through the old town?"
@@ -152,3 +152,53 @@ def test_a_storys_part_after_a_rule_and_a_sentence_opening_like_a_byline_are_its
     assert "Members heard from residents and fishermen before the vote." in texts
     assert by_tuesday in texts
     assert "When the fleet Sign up for our letter. is out, the harbour is closed." in texts
+
+
+_EXEMPT = ("residents of the zone, for one car", "electric cars until the end of 2029", "taxis and emergency vehicles")
+
+
+def _print_page(wrapper: str = "") -> str:
+    """A print version: the story straight in ``<body>``, a list among its paragraphs, the site's lines around it."""
+    items = "".join(f"<li>{item};</li>" for item in _EXEMPT)
+    more = "".join(
+        f"<p>Councillor {name} said the charge would {what}, and asked for a review of its effects after one year.</p>"
+        for name, what in (("Ion Marin", "hurt shops"), ("Ana Dobre", "clear the air"), ("Mihai Rus", "fill buses"))
+    )
+    story = (
+        "<h1>City brings in a congestion charge for the old town</h1>"
+        "<p>By Ana Pop | Published: 14 October 2026, 11:20 | Section: Local</p>"
+        "<p>The council voted on Tuesday, by 19 votes to 6, for a daily charge on cars entering the centre.</p>"
+        "<p>The charge applies on weekdays between seven and seven, watched by cameras.</p>"
+        f"<p>Exempt from the charge are:</p><ul>{items}</ul>"
+        "<p>Traffic in the centre has grown by a fifth since 2019, the council said.</p>"
+        "<p>The opposition said it would challenge the decision in court, citing a lack of consultation.</p>"
+        f"{more}<p>The money raised goes to public transport and cycle lanes, the mayor said.</p>"
+    )
+    if wrapper:
+        story = f"<{wrapper}>{story}</{wrapper}>"
+    return (
+        "<html><head><title>City brings in a congestion charge for the old town</title></head>"
+        '<body class="print-version"><div class="print-header"><a href="javascript:window.print()">Print</a></div><hr>'
+        f"{story}<hr><p>Taken from www.example.ro. All rights reserved.</p></body></html>"
+    )
+
+
+def test_a_story_written_straight_into_the_body_keeps_its_list() -> None:
+    """trafilatura found no container on a print page and recovered its paragraphs, not the list under "Exempt
+    from the charge are:" (probe H); in a ``<main>`` it reads the page as any story's container."""
+    article = extract(_print_page(), url="https://www.example.ro/local/city-brings-in-a-congestion-charge-112874")
+    assert isinstance(article, Article)
+    for item in _EXEMPT:
+        assert item in article.text
+    assert "Print" not in article.text.split()
+
+
+def test_a_page_with_a_container_or_without_its_own_paragraphs_is_left_as_it_is() -> None:
+    """An ``<article>`` already is a container; a body whose paragraphs sit in ``<div>``s is no bare story."""
+    for page in (_print_page("article"), _print_page("div")):
+        tree = lxml_html.fromstring(page)
+        assert not wrap_bare_body(tree)
+        assert tree.find(".//main") is None
+    tree = lxml_html.fromstring(_print_page())
+    assert wrap_bare_body(tree)
+    assert [child.tag for child in tree.find("body")] == ["main"]

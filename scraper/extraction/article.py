@@ -33,7 +33,7 @@ from scraper.extraction.figures import read_figures
 from scraper.extraction.layouttable import drop_link_cells, unwrap_layout_tables
 from scraper.extraction.lean import PROBES, RAW_PRUNES, Cascade, RawPrunes, knows, raw_prunes
 from scraper.extraction.listscan import may_list
-from scraper.extraction.loosetext import wrap_loose_text
+from scraper.extraction.loosetext import wrap_bare_body, wrap_loose_text
 from scraper.extraction.mainentity import declared_item
 from scraper.extraction.options import ExtractionOptions
 from scraper.extraction.pagekind import Kind, Verdict, classify, decide, page_features, xml_document
@@ -147,6 +147,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if options.prune:
         drop_signup_boxes(tree)
         drop_link_cells(tree)
+    wrap_bare_body(tree)  # a story straight in <body> (a print version) read as in a container
     wrap_loose_text(tree)  # prose between blocks outside any paragraph, as a browser shows it
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole

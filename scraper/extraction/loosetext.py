@@ -15,13 +15,19 @@ among them is (:func:`_in_the_text`): a cookie notice atop ``<body>``, or the li
 with no block child are left alone: a ``<div>`` that is one paragraph written with ``<br>`` lines is already
 read whole. So is the text of a container the page hides, a script's data (JSON) left in the markup, and a
 byline's lines, which the header reader reads where they are.
+
+A page with no container at all (a print version: the story's paragraphs are ``<body>``'s own children) gets a
+``<main>`` around them (:func:`wrap_bare_body`): trafilatura's recovery of a page without one keeps paragraphs, not
+lists.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.bylinewords import BY_PREFIX
@@ -178,3 +184,34 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
         run.anchor.addnext(paragraph)
     for element in run.elements:
         paragraph.append(element)  # its tail goes with it
+
+
+# A page whose story stands straight in ``<body>``: this many paragraphs of ``_BARE_PROSE_WORDS`` and more are its
+# children, and no ``<article>`` or ``<main>`` is anywhere.
+_BARE_PARAGRAPHS = 2
+_BARE_PROSE_WORDS = 10
+
+
+def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
+    """Put a ``<main>`` around the children of a ``<body>`` that holds its story's paragraphs itself; whether it did.
+
+    A print version or a hand-written page has no container: trafilatura finds none of its own candidates there and
+    recovers the page's loose paragraphs, tables and quotes in its default mode, not its lists (a print page's "Exempt
+    are:" lost the list under it). Inside a ``<main>``, the page is read as any story's container is.
+    """
+    if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
+        return False
+    body = tree if tree.tag == "body" else tree.find("body")
+    if body is None:
+        return False
+    paragraphs = (child for child in body if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS))
+    if sum(1 for _ in islice(paragraphs, _BARE_PARAGRAPHS)) < _BARE_PARAGRAPHS:
+        return False
+    main = body.makeelement("main", {})
+    main.text, body.text = body.text, None
+    main.extend(list(body))
+    body.append(main)
+    return True
+
+
+_ROLE_MAIN = etree.XPath("//*[@role='main']")
