@@ -136,3 +136,15 @@ def test_chrome_is_named_by_a_class_word_not_by_a_substring() -> None:
     assert reveal_collapsed(story) == 1  # "header" is a middle word of a long name: an option of the accordion
     menu = _tree(f'<div class="mobile-menu-bar"><div class="panel hidden">{prose}</div></div>')
     assert reveal_collapsed(menu) == 0
+
+
+def test_a_hidden_box_of_other_posts_titled_as_one_stays_hidden() -> None:
+    # WCXB: a blog's "You Might also like..." section, classed "hide-section", holding another post's excerpt.
+    excerpts = "".join(f"<p>{text}</p>" for text in _SECTIONS)
+    for title in ("<h3>You Might also like...</h3>", "<div>Related articles</div>", "Read more:"):
+        tree = _tree(f"<article><p>{_INTRO[0]}</p></article><div class='section hide-section'>{title}{excerpts}</div>")
+        assert reveal_collapsed(tree) == 0, title
+    tree = _tree(
+        f"<article><p>{_INTRO[0]}</p></article><div class='section hide-section'><h3>Plans</h3>{excerpts}</div>"
+    )
+    assert reveal_collapsed(tree) == 1  # a hidden section under a heading of its own is the story's

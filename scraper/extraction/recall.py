@@ -27,7 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extraction.hidden import HIDDEN_STYLE, marked_hidden
-from scraper.text import phrases
+from scraper.text import opening_phrase, phrases
 
 _WORD = re.compile(r"\w+")
 
@@ -177,10 +177,17 @@ def reveal_collapsed(tree: lxml_html.HtmlElement) -> int:
             hidden[element] = hidden.get(element, 0) + len(text.split())
     shown = 0
     for element, prose in hidden.items():
-        if prose >= REVEAL_MIN_WORDS:
+        if prose >= REVEAL_MIN_WORDS and not _titled_box(element):
             _unhide(element)
             shown += 1
     return shown
+
+
+def _titled_box(element: lxml_html.HtmlElement) -> bool:
+    """The collapsed element opens with a box's title ("You might also like...", "Related articles"):
+    other posts' teasers a template hides on some screens, however much prose their excerpts run to."""
+    opening = " ".join(" ".join(text for _, text in zip(range(6), element.itertext(), strict=False)).split())
+    return opening_phrase(opening, "box_title") is not None or opening_phrase(opening, "crosslink") is not None
 
 
 def _is_prose(p: lxml_html.HtmlElement, text: str) -> bool:
