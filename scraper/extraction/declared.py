@@ -27,9 +27,10 @@ _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/|/(?:19|20)\d{2}-\d{2}-\d{2}")
 # carries its slug after the date (session 43's probe: a WordPress month archive read as a dated story).
 _DATE_ARCHIVE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?(?:page/\d+/?)?$")
 _URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/?$", re.IGNORECASE)
+# A section's front is the address that ends at the section's name ("/news", "/blog/"): its stories' go on past it.
 _URL_LISTING = re.compile(
     r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
-    r"search)(?:/|$)|/page/\d+/?$",
+    r"search)(?:/|$)|/page/\d+/?$|/(?:news|blogs?|articles|stories)/?$",
     re.IGNORECASE,
 )
 _URL_DOCS = re.compile(

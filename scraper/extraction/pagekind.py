@@ -238,9 +238,11 @@ def decide(features: dict[str, float]) -> Verdict:
     training to keep article recall at 0.99 on held-out sites) and no other kind reaches its gate
     (``_Model.gates``); otherwise it is the gated kind, or else the likeliest other kind (less
     the cost weight training gave it, see ``_Model.offset``). The signal is the feature that
-    pushed hardest from the runner-up to the verdict. One rule stands over the model: a page whose
-    words sit mostly in a run of alike teaser cards is a list when the model finds a list likelier
-    than an article, gate or not (signal ``teaser_run``).
+    pushed hardest from the runner-up to the verdict. Rules stand over the model where a witness of
+    their own agrees with its second opinion: a page whose words sit mostly in a run of alike teaser
+    cards is a list when the model finds a list likelier than an article, gate or not (signal
+    ``teaser_run``); a site's home page or a page marked up to sell, over the threshold, see
+    :func:`_agreed`.
     """
     probability, parts = kind_probabilities(features)
     model = _model()
@@ -251,6 +253,8 @@ def decide(features: dict[str, float]) -> Verdict:
         rival = max(gated, key=lambda kind: probability[kind] - model.gates[kind])
     elif _teaser_run(features) and (listed := _likelier_list(probability)) is not None:
         return Verdict(listed, "teaser_run")  # a rule over the model: its signal is the rule's name
+    elif probability[Kind.ARTICLE] >= model.threshold and (other := _agreed(features, probability)) is not None:
+        return Verdict(*other)  # as above
     if probability[Kind.ARTICLE] >= model.threshold and not gated:
         winner, loser = Kind.ARTICLE, rival
     else:
@@ -315,6 +319,42 @@ def _likelier_list(probability: dict[Kind, float]) -> Kind | None:
     if listing + collection <= probability[Kind.ARTICLE]:
         return None
     return Kind.LISTING if listing >= collection else Kind.COLLECTION
+
+
+# Class names of a shop's markup (``price``, ``cart``, ``basket``, ``checkout``: structure.py's ``log_price_class``) on
+# at least this many elements: the page sits in a shop's template (a mini cart, an added-to-cart box, price slots).
+# Four of the five shop categories WCXB emits have 5 to 29, their items drawn by script and their own words a buying
+# guide's; a story's page may carry a cart widget's two or three, and a shop's blog post declares itself (og:type).
+SHOP_SLOTS = 5
+# ... and the model gives the shop's kinds (collection and product) together at least this. Those four pages are at
+# 0.32 to 0.40 (each kind under its gate); the articles of both corpora with as many slots and no article declared,
+# 0.23 at most (an essay on a site that sells prints, a cart in its header).
+SHOP_SHARE = 0.3
+# What a head says of a story: the rules below stand over the model only where the head declares none.
+_STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
+
+
+def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple[Kind, str] | None:
+    """Another kind where the model's second opinion and a witness of its own agree on it, over the threshold.
+
+    The threshold is low (recall), so a page the model finds likelier a list than a story is emitted when the
+    list's gate is not reached: a blog's home of dated, signed teasers (the first teaser's date and author read as
+    the headline's). Where the address is the site's home (``url_listing`` at depth 0) the two agree: a list
+    (signal ``home_list``; a blog whose home shows its latest post whole has a story's odds). Not any listing's
+    address: an old CMS files its stories at ``/page/48211`` as a pager files its pages at ``/page/2``. Likewise a
+    page marked up to sell (:data:`SHOP_SLOTS`) that the model finds a shop's page at :data:`SHOP_SHARE`: a shop's
+    category whose items a script draws, its own words a buying guide's (``shop_markup``). A head that declares a
+    story leaves the model's verdict: a blog's home that declares its latest post, a review with a shop's widgets.
+    """
+    if any(features.get(name, 0.0) > 0 for name in _STORY_HEAD):
+        return None
+    home = features.get("url_listing", 0.0) >= 1.0 and features.get("url_depth", 0.0) == 0
+    if home and (listed := _likelier_list(probability)) is not None:
+        return listed, "home_list"
+    shop = probability[Kind.COLLECTION] + probability[Kind.PRODUCT]
+    if features.get("log_price_class", 0.0) >= math.log1p(SHOP_SLOTS) and shop >= SHOP_SHARE:
+        return max((Kind.COLLECTION, Kind.PRODUCT), key=probability.__getitem__), "shop_markup"
+    return None
 
 
 def _signal_name(feature: str) -> str:
