@@ -219,3 +219,90 @@ def test_a_shops_category_whose_items_a_script_draws_is_no_article() -> None:
 def test_an_address_that_ends_at_a_sections_name_is_its_front(path: str, listing: bool) -> None:
     """WCXB's consultingpoint.com/news: a section's front; its stories' addresses go on past the section's name."""
     assert head_features(PageSignals(), "https://firm.example" + path)["url_listing"] == float(listing)
+
+
+_PEST = [
+    ("Pest control in Queen Creek", "Desert homes draw scorpions, roaches and ants indoors when the monsoon rains "
+     "start, and a single treatment rarely keeps them out for long. Our technicians live in the East Valley and "
+     "know which pests come out in which month, so every plan starts with an inspection of your yard, walls and "
+     "attic."),
+    ("Scorpion control", "Bark scorpions climb stucco and slip under a door through a gap the width of a credit card. "
+     "We seal the gaps, treat the block walls and the landscaping where they hide during the day, and come back at "
+     "night with black lights to find the nests others miss."),
+    ("Termite treatment", "Subterranean termites cause more damage in Arizona than fires and floods together. We drill "
+     "and treat the soil around your foundation, install bait stations that work for years, and give you a written "
+     "warranty that transfers when you sell the house."),
+    ("Why homeowners choose us", "We are a family business, licensed by the state board, and every technician is "
+     "trained for at least eight weeks before treating a home alone. Our products are chosen to be safe around "
+     "children and pets once dry, and we always explain what we used and where."),
+    ("Our service plans", "Most customers choose a quarterly plan: four visits a year, free call-backs between visits, "
+     "and a discount on termite work. If pests come back between treatments, so do we, at no charge, usually within "
+     "two working days of your call."),
+    ("Rodent exclusion", "Roof rats nest in citrus trees and palm skirts and run along block walls into attics. We "
+     "trim the routes, seal every vent and pipe gap with steel mesh, set traps in the attic and check them until the "
+     "last rat is gone, then clean and sanitise the insulation they soiled."),
+    ("Bed bug heat treatment", "Bed bugs hide in mattress seams, outlets and picture frames, and sprays alone miss the "
+     "eggs. We heat the whole room to a temperature no stage of the insect survives, hold it for hours, and return "
+     "two weeks later to make sure nothing hatched after the treatment."),
+]  # fmt: skip
+_PESTS = ["Scorpions", "Termites", "Bed bugs", "Rodents", "Ants", "Roaches", "Spiders", "Mosquitoes"]
+_AREAS = ["Gilbert", "Mesa", "Chandler", "San Tan Valley", "Queen Creek", "Tempe"]
+_BUSINESS = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "LocalBusiness", '
+    '"name": "Termio Pest", "telephone": "+14805550100"}</script>'
+)
+_PEST_URL = "https://www.termio.example/pest-control-queen-creek"
+
+
+def _pest_control(head: str = "") -> str:
+    """A pest controller's page for one town (WCXB's termiopest.com): its services' cards, a section each in a
+    page builder's nested blocks, the areas it serves; the head declares the business and says "website"."""
+    sections = "".join(
+        f'<section class="block"><div class="col"><div class="widget"><h2>{heading}</h2></div>'
+        f'<div class="widget"><p>{text}</p></div></div></section>'
+        for heading, text in _PEST
+    )
+    cards = "".join(
+        f'<li class="card"><a href="/services/{n}"><h3>{pest}</h3></a><p>Fast, guaranteed {pest.lower()} treatment.</p>'
+        "</li>"
+        for n, pest in enumerate(_PESTS)
+    )
+    areas = "".join(f'<li><a href="/areas/{n}">{area}</a></li>' for n, area in enumerate(_AREAS))
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pest Control Queen Creek AZ | Termio Pest'
+        f'</title><meta property="og:type" content="website">{head}</head><body><header><a href="/">Termio Pest</a>'
+        '<nav><a href="/services">Services</a><a href="/areas">Areas</a><a href="/about">About</a>'
+        '<a href="/contact">Contact</a></nav><a class="phone" href="tel:+14805550100">(480) 555-0100</a></header>'
+        f'<main><h1>Queen Creek Pest Control Services</h1><ul class="services">{cards}</ul>{sections}'
+        '<p>Call <a href="tel:+14805550100">(480) 555-0100</a> or <a href="mailto:office@termio.example">email us</a>.'
+        f'</p><section class="block"><h2>Areas we serve</h2><ul>{areas}</ul></section></main>'
+        "<footer><p>Termio Pest, 21805 S Ellsworth Rd, Queen Creek, AZ 85142. © 2026</p></footer></body></html>"
+    )
+
+
+def test_a_page_that_declares_a_business_and_is_built_like_its_service_page_is_no_article() -> None:
+    """Four WCXB service pages (a mover's, a pest controller's, a course's): the head declares a business or an FAQ
+    (``ld_service``) and no story, the model finds a service likelier than an article but short of its gate."""
+    features = _features(_pest_control(_BUSINESS), _PEST_URL)
+    probability, _ = kind_probabilities(features)
+    shipped = pagekind._model()
+    assert shipped.threshold <= probability[Kind.ARTICLE] < probability[Kind.SERVICE] < shipped.gates[Kind.SERVICE]
+    assert decide(features) == Verdict(Kind.SERVICE, "declared_service")
+    result = extract_article(make_page(_pest_control(_BUSINESS), _PEST_URL))
+    assert isinstance(result, Rejection), result
+    assert result.reason is DropReason.NOT_ARTICLE
+    # the same page declaring nothing: the model's verdict stands (the declaration is the rule's witness)
+    assert decide(_features(_pest_control(), _PEST_URL)).kind is Kind.ARTICLE
+    dated = '<meta property="article:published_time" content="2026-01-02T10:00:00Z">'  # a business's dated post
+    assert decide(_features(_pest_control(_BUSINESS + dated), _PEST_URL)).kind is Kind.ARTICLE
+
+
+def test_a_story_whose_site_declares_a_business_stays_an_article() -> None:
+    """A local paper, or a business's blog, that declares itself a ``LocalBusiness`` on every page (WCXB: five articles
+    declare a business or an FAQ and no story, 0.3 to 0.9 likelier stories than services; twelve more declare their
+    article beside the business)."""
+    from tests.test_extraction_pagekind import SHORT_ARTICLE
+
+    page = SHORT_ARTICLE.replace("</head>", _BUSINESS + "</head>")
+    result = extract_article(make_page(page, "https://courier.example/news/footbridge"))
+    assert isinstance(result, Article), getattr(result, "detail", "")

@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import html as lxml_html
 
 from scraper.extraction.article import extract_article
+from scraper.extraction.mainentity import declared_item
+from scraper.extraction.pagekind import Kind, Verdict
+from scraper.extraction.visible import read_signals
 from scraper.items import Article, DropReason, Rejection
 from tests.helpers import make_page
 from tests.test_unseen_pages import article, extracted, normalised, page_html
@@ -82,11 +86,15 @@ def test_a_section_front_whose_cms_says_og_article_on_every_page_is_still_a_list
 def test_job_posting_is_not_an_article(url: str) -> None:
     """Emitted until session 38: the model weighs ld_service lightly, and at an address with an article's slug the
     job ad's headed sections of prose read as an article. Its JSON-LD names a ``JobPosting`` titled as its
-    headline: the page is that posting's (``mainentity.declared_item``)."""
+    headline: the page is that posting's (``mainentity.declared_item``). Since session 47 the model's verdict is a
+    service before that rule is asked (``pagekind._agreed``: the head declares a job, the model finds a service
+    likelier than an article); the rule still names the page the posting's."""
     result = extracted("40_job_posting", url)
     assert _rejected(result)
     assert isinstance(result, Rejection)
-    assert result.detail.startswith("service (ld_headline)"), result
+    assert result.detail.startswith("service (declared_service)"), result
+    tree = lxml_html.document_fromstring(page_html("40_job_posting"))
+    assert declared_item(read_signals(tree)) == Verdict(Kind.SERVICE, "ld_headline")
 
 
 # --- Cleaning ----------------------------------------------------------------------------------

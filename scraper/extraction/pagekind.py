@@ -330,7 +330,9 @@ SHOP_SLOTS = 5
 # 0.32 to 0.40 (each kind under its gate); the articles of both corpora with as many slots and no article declared,
 # 0.23 at most (an essay on a site that sells prints, a cart in its header).
 SHOP_SHARE = 0.3
-# What a head says of a story: the rules below stand over the model only where the head declares none.
+# What a head says of a story: the rules below stand over the model only where the head declares none. ``og:type``
+# too, which the teaser rule does not heed: a shop's blog post in the shop's template, an electrician's price guide
+# that declares the business (two WCXB articles), say "article" there and nowhere else.
 _STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
 
 
@@ -343,14 +345,25 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
     (signal ``home_list``; a blog whose home shows its latest post whole has a story's odds). Not any listing's
     address: an old CMS files its stories at ``/page/48211`` as a pager files its pages at ``/page/2``. Likewise a
     page marked up to sell (:data:`SHOP_SLOTS`) that the model finds a shop's page at :data:`SHOP_SHARE`: a shop's
-    category whose items a script draws, its own words a buying guide's (``shop_markup``). A head that declares a
-    story leaves the model's verdict: a blog's home that declares its latest post, a review with a shop's widgets.
+    category whose items a script draws, its own words a buying guide's (``shop_markup``). And a page whose head
+    declares a business, its service, a job, an FAQ or a contact page (``ld_service``) that the model finds likelier
+    a service page than a story: a mover's or a pest controller's local page (``declared_service``; the WCXB articles
+    that declare a business, as its blog's posts do, are 0.3 to 0.9 likelier stories, those pages 0.2 to 0.45
+    likelier services). A head that declares a story leaves the model's verdict: a blog's home that declares its
+    latest post, a review with a shop's widgets, a business's post declared an article beside the business.
     """
     if any(features.get(name, 0.0) > 0 for name in _STORY_HEAD):
         return None
     home = features.get("url_listing", 0.0) >= 1.0 and features.get("url_depth", 0.0) == 0
     if home and (listed := _likelier_list(probability)) is not None:
         return listed, "home_list"
+    likeliest = max(KINDS[1:], key=probability.__getitem__)
+    if (
+        features.get("ld_service", 0.0) >= 1.0
+        and likeliest is Kind.SERVICE
+        and probability[likeliest] > probability[Kind.ARTICLE]
+    ):
+        return Kind.SERVICE, "declared_service"
     shop = probability[Kind.COLLECTION] + probability[Kind.PRODUCT]
     if features.get("log_price_class", 0.0) >= math.log1p(SHOP_SLOTS) and shop >= SHOP_SHARE:
         return max((Kind.COLLECTION, Kind.PRODUCT), key=probability.__getitem__), "shop_markup"
