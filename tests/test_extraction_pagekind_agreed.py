@@ -306,3 +306,56 @@ def test_a_story_whose_site_declares_a_business_stays_an_article() -> None:
     page = SHORT_ARTICLE.replace("</head>", _BUSINESS + "</head>")
     result = extract_article(make_page(page, "https://courier.example/news/footbridge"))
     assert isinstance(result, Article), getattr(result, "detail", "")
+
+
+_REPLIES = (
+    "Mine has lasted twelve years and the enamel is still fine, just never heat it empty on high.",
+    "Bar Keepers Friend takes the grey marks off the inside, it looks new after a soak.",
+    "I bought the cheaper one from the supermarket and it chipped within a year, so I would say spend more.",
+    "Honestly the lifetime warranty is worth it, they replaced mine without asking many questions.",
+    "Low and slow is the answer for almost everything in these pans, you rarely need more than medium.",
+    "Do not use metal utensils on it, the scratches are where the staining starts in the first place.",
+)
+
+
+def _thread(head: str = "", story: str = "") -> str:
+    """A link aggregator's comments page: a question, then its readers' replies, each signed, dated and scored."""
+    replies = "".join(
+        f'<div class="comment"><div class="meta"><a class="author" href="/user/cook{n}/">cook{n}</a> '
+        f'<span class="score">{n * 7 + 2} points</span> <time datetime="2026-03-0{1 + n % 8}T10:00:00Z">{1 + n % 9}h '
+        f'ago</time></div><div class="md"><p>{_REPLIES[n % 6]}</p></div><ul class="buttons"><li><a href="#">Reply'
+        '</a></li><li><a href="#">Share</a></li><li><a href="#">Report</a></li></ul></div>'
+        for n in range(24)
+    )
+    return (
+        f"<html><head><title>Is an enamelled pan worth the price? : r/Cooking</title>{head}</head><body>"
+        '<header><a href="/">home</a> <a href="/r/Cooking/">r/Cooking</a> <a href="/login">Log in</a></header>'
+        '<div class="content"><h1>Is an enamelled pan worth the price?</h1><div class="tagline">submitted 9 hours '
+        f'ago by <a class="author" href="/user/newcook/">newcook</a></div>{story}<div class="usertext"><p>I keep '
+        "seeing these pans recommended everywhere but the good ones cost a fortune. Are they really better than a "
+        "normal pan, and how do you keep the inside from staining?</p></div>"
+        f'<div class="commentarea">{replies}</div></div><footer><a href="/help">help</a></footer></body></html>'
+    )
+
+
+_THREAD_URL = "https://old.example.com/r/Cooking/comments/1rl0nt4/is_an_enamelled_pan_worth_the_price/"
+
+
+def test_a_thread_the_model_finds_likelier_than_a_story_is_a_forum() -> None:
+    """A forum's thread at an address that names no forum (WCXB: a link aggregator's comments page, a travel site's
+    topic), its head declaring no story: the model finds a thread likelier than a story, under the forum's gate."""
+    result = extract_article(make_page(_thread(), url=_THREAD_URL))
+    assert isinstance(result, Rejection)
+    assert result.verdict == "forum/likelier_than_story"
+
+
+def test_a_story_with_its_readers_comments_stays_an_article() -> None:
+    """The same replies under a story whose head declares it: the model's verdict stands."""
+    story = "".join(
+        f"<p>Enamelled cast iron has been made in the same foundries for a century, and the test kitchen tried {n} of "
+        "the best-selling pans over six months of braises, breads and stews before judging them.</p>"
+        for n in range(3, 11)
+    )
+    head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2026-03-01">'
+    result = extract_article(make_page(_thread(head, story), url=_THREAD_URL))
+    assert isinstance(result, Article)

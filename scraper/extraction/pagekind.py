@@ -334,6 +334,11 @@ SHOP_SHARE = 0.3
 # too, which the teaser rule does not heed: a shop's blog post in the shop's template, an electrician's price guide
 # that declares the business (two WCXB articles), say "article" there and nowhere else.
 _STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
+# A thread or a manual the model finds likelier than a story, its head declaring none, is one: a forum's thread at an
+# address that names no forum (a link aggregator's comments page, a travel site's topic), a book's or a tool's manual
+# on a static host (WCXB: four pages, no article of either corpus). Not a service or a list: stories laid out as a
+# service's or a list's page are likelier those (twelve WCXB articles against nine pages).
+_LIKELIER_THAN_STORY = (Kind.FORUM, Kind.DOCUMENTATION)
 
 
 def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple[Kind, str] | None:
@@ -349,8 +354,10 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
     declares a business, its service, a job, an FAQ or a contact page (``ld_service``) that the model finds likelier
     a service page than a story: a mover's or a pest controller's local page (``declared_service``; the WCXB articles
     that declare a business, as its blog's posts do, are 0.3 to 0.9 likelier stories, those pages 0.2 to 0.45
-    likelier services). A head that declares a story leaves the model's verdict: a blog's home that declares its
-    latest post, a review with a shop's widgets, a business's post declared an article beside the business.
+    likelier services). A thread or a manual the model finds likelier than a story is one (``likelier_than_story``:
+    see :data:`_LIKELIER_THAN_STORY`). A head that declares a story leaves the model's verdict: a blog's home that
+    declares its latest post, a review with a shop's widgets, a business's post declared an article beside the
+    business.
     """
     if any(features.get(name, 0.0) > 0 for name in _STORY_HEAD):
         return None
@@ -364,6 +371,8 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
         and probability[likeliest] > probability[Kind.ARTICLE]
     ):
         return Kind.SERVICE, "declared_service"
+    if likeliest in _LIKELIER_THAN_STORY and probability[likeliest] > probability[Kind.ARTICLE]:
+        return likeliest, "likelier_than_story"
     shop = probability[Kind.COLLECTION] + probability[Kind.PRODUCT]
     if features.get("log_price_class", 0.0) >= math.log1p(SHOP_SLOTS) and shop >= SHOP_SHARE:
         return max((Kind.COLLECTION, Kind.PRODUCT), key=probability.__getitem__), "shop_markup"
