@@ -189,8 +189,7 @@ def normalised_text(blocks: list[Block]) -> str:
 
 def _block(element: etree._Element, tag: str, page: str = "") -> Block | None:
     if tag == "list":
-        lines = [_flat(item, skip="list") for item in element.iter("item")]  # a sub-list's items are lines of their own
-        text = "\n".join(line for line in lines if line)
+        text = "\n".join(_list_lines(element))
     elif tag == "table":
         rows = [" | ".join(_flat(c) for c in row.iter("cell")) for row in element.iter("row")]
         text = "\n".join(r for r in rows if r.strip(" |"))
@@ -274,10 +273,28 @@ def _flat_lines(element: etree._Element) -> list[str]:
 
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell"})
+# HTML cells trafilatura leaves loose (a spec table in a list item): "Equipment Costs", "$250" are two cells' words.
+_CELL_TAGS = frozenset({"th", "td", "tr"})
 
 
-def _collect(element: etree._Element, pieces: list[str], block_break: str = " ", skip: str = "") -> None:
-    """Text nodes in document order; a line break is a space, a block boundary ``block_break``."""
+def _list_lines(element: etree._Element) -> list[str]:
+    """A list's items, a line each; a sub-list's items are lines of their own, where the sub-list stands
+    ("What We Like", its items, "What We Don't Like", its items: not both labels on one line, then all items)."""
+    lines: list[str] = []
+    for item in element.iter("item"):
+        if next((a.tag for a in item.iterancestors() if a is element or a.tag == "item"), None) == "item":
+            continue  # an item of a sub-list: read with the item that holds it
+        pieces: list[str] = []
+        _collect(item, pieces, skip="list", lines=lines)
+        lines.append(" ".join("".join(pieces).split()))
+    return [line for line in lines if line]
+
+
+def _collect(
+    element: etree._Element, pieces: list[str], block_break: str = " ", skip: str = "", lines: list[str] | None = None
+) -> None:
+    """Text nodes in document order; a line break is a space, a block boundary ``block_break``. With ``lines``,
+    a left-out ``skip`` element is a list: the text so far goes there as a line, then its items."""
     if element.tag == "lb":
         pieces.append(" ")
     elif element.text:
@@ -285,13 +302,15 @@ def _collect(element: etree._Element, pieces: list[str], block_break: str = " ",
     for child in element:
         if child.tag == skip:
             pieces.append(block_break)  # what follows a left-out sub-list is not glued to what came before
+            if lines is not None:
+                lines.append(" ".join("".join(pieces).split()))
+                pieces.clear()
+                lines.extend(_list_lines(child))
         elif isinstance(child.tag, str):
-            block = child.tag in _BLOCK_TAGS
-            if block:
-                pieces.append(block_break)
-            _collect(child, pieces, block_break, skip)
-            if block:
-                pieces.append(block_break)
+            brk = block_break if child.tag in _BLOCK_TAGS else " " if child.tag in _CELL_TAGS else ""
+            pieces.append(brk)
+            _collect(child, pieces, block_break, skip, lines)
+            pieces.append(brk)
         if child.tail:
             pieces.append(child.tail)
 
