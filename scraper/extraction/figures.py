@@ -104,11 +104,12 @@ def _captioned_wrappers(
     <em>Caption</em></p>`` instead of a ``<figure>``. The nearest ancestor (up to four levels)
     that has text besides the image is such a wrapper when it holds just this one image, at
     most three paragraphs and a caption's length of text. A paragraph counts only when the image
-    opens it: an image inside running text (an emoji, an icon) is part of that text.
+    opens it, and so does the image's own element (a paragraph's ``<span>``): an image inside
+    running text (an emoji, an icon, a picture set after a sentence) is part of that text.
     """
     pairs = []
     for img in images[: 2 * limit]:  # the page's images in document order
-        if _is_icon(img) or next(img.iterancestors("figure"), None) is not None:
+        if _is_icon(img) or next(img.iterancestors("figure"), None) is not None or _after_text(img):
             continue
         parent = img.getparent()
         for _ in range(4):
@@ -124,6 +125,17 @@ def _captioned_wrappers(
                 break
             parent = parent.getparent()
     return pairs[:limit]
+
+
+def _after_text(img: lxml_html.HtmlElement) -> bool:
+    """Words before the image in its own element (``<p><span>Text... <img></span></p>``): it sits in running text."""
+    parent = img.getparent()
+    if parent is None or (parent.text or "").strip():
+        return parent is not None
+    return any(
+        ((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")).strip()
+        for sibling in img.itersiblings(preceding=True)  # a comment has no words of its own, its tail has
+    )
 
 
 def _is_icon(img: lxml_html.HtmlElement) -> bool:
