@@ -17,7 +17,8 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     three times, is the story rendered more than once (tabs, a mobile and a desktop copy), not a
     placeholder: dropping every copy would lose it (1,600 story words on one WCXB page). A line
     of a few words printed for every item of a list (``What you will learn:``, ``Location:
-    Lisbon``) is the items' label, not a placeholder: like any repeat, it keeps its first copy.
+    Lisbon``) is the items' label, not a placeholder: each item keeps its own copy (over WCXB the
+    later copies of lines under ``PLACEHOLDER_MIN_WORDS`` words were 316 story tokens, 27 others).
     Only paragraphs with words take part: a row of rating stars says nothing to match on (it
     once matched every heading and list of a page, which all went), and headings, lists and
     tables are never dropped here, except from a story printed again: there the headings and
@@ -37,7 +38,8 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
         placeholder = (
             not story_repeated and count >= 3 and PLACEHOLDER_MIN_WORDS <= block.words <= PLACEHOLDER_MAX_WORDS
         )
-        if key and (placeholder or (key in seen and count >= 2)):
+        label = not story_repeated and block.words < PLACEHOLDER_MIN_WORDS  # an item's: each item keeps its own
+        if key and (placeholder or (key in seen and count >= 2 and not label)):
             dropped[index] = True
         seen.add(key)
     if story_repeated:
@@ -82,8 +84,8 @@ def _repeat_key(block: Block) -> str:
     return block.norm if block.kind == "p" else ""
 
 
-# A repeated line shorter than this is an item's label (``Price:``, ``Why we like it``), not a placeholder.
-PLACEHOLDER_MIN_WORDS = 6
+# A repeated line shorter than this is an item's label (``Price:``, ``Why we like it``), kept under every item.
+PLACEHOLDER_MIN_WORDS = 7
 # Longer than this, a repeated paragraph is prose (consent and embed placeholders are a line or two).
 PLACEHOLDER_MAX_WORDS = 40
 
