@@ -1174,13 +1174,21 @@ def test_a_run_of_linked_items_with_the_story_on_both_sides_is_the_story() -> No
 
 def test_a_story_printed_three_times_keeps_one_copy_of_each_paragraph() -> None:
     # short paragraphs of one story, rendered three times (tabs, mobile and desktop copies)
-    story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
+    story = [
+        "Costs run high in the county this year.",
+        "Buy materials locally to save on the cost.",
+        "Plan the work for the winter months.",
+    ]
     blocks = [p(PROSE), *[p(text) for _ in range(3) for text in story]]
     assert texts(strip_repeated_blocks(blocks, CleaningContext())) == [PROSE, *story]
 
 
 def test_a_story_printed_again_loses_the_copy_of_its_headings_and_lists_too() -> None:
-    story = ["Costs run high in the county.", "Buy materials locally to save.", "Plan the work for the winter."]
+    story = [
+        "Costs run high in the county this year.",
+        "Buy materials locally to save on the cost.",
+        "Plan the work for the winter months.",
+    ]
     costs = Block(kind="list", text="Labour: high\nPermits: slow")
     copy = [head("What it costs"), *[p(text) for text in story], costs]
     kept = strip_repeated_blocks([p(PROSE), *copy, *copy, *copy], CleaningContext())
@@ -1226,6 +1234,10 @@ def test_a_short_label_printed_for_every_item_stays_with_every_item() -> None:
         items = [p(f"{PROSE} Course {n}.") for n in range(3)]
         blocks = [block for item in items for block in (p(label), item)]
         assert strip_repeated_blocks(blocks, CleaningContext()) == blocks
+    # three labels under every item (a directory's fields) are no story printed three times
+    fields = ["Team Size: 11 - 50 employees", "Office Location: Atlanta, Georgia", "Case Studies: View all."]
+    blocks = [block for item in items for block in (*[p(field) for field in fields], item)]
+    assert strip_repeated_blocks(blocks, CleaningContext()) == blocks
     # a line of seven words or more printed for every item is a placeholder (an embed's, a consent prompt)
     prompt = "Sign in to see the full course details."
     blocks = [block for item in items for block in (p(prompt), item)]

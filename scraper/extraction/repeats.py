@@ -26,11 +26,15 @@ def strip_repeated_blocks(blocks: list[Block], ctx: CleaningContext) -> list[Blo
     """
     keys = [_repeat_key(block) for block in blocks]  # normalised once, read by both passes
     counts: dict[str, int] = {}
+    lines: set[str] = set()  # labels' keys: no paragraph of a story printed again
     for block, key in zip(blocks, keys, strict=True):
         if key and block.words >= 4:
             counts[key] = counts.get(key, 0) + 1
-    # Several different paragraphs each printed three times or more: the story itself, repeated.
-    story_repeated = sum(1 for n in counts.values() if n >= 3) >= 3
+            if block.words < PLACEHOLDER_MIN_WORDS:
+                lines.add(key)
+    # Several different paragraphs each printed three times or more: the story itself, repeated (not
+    # the labels of a list's items, "Team Size: 11-50", "Case Studies: View all", each under every item).
+    story_repeated = sum(1 for key, n in counts.items() if n >= 3 and key not in lines) >= 3
     seen: set[str] = set()
     dropped = [False] * len(blocks)
     for index, (block, key) in enumerate(zip(blocks, keys, strict=True)):
