@@ -45,7 +45,6 @@ from scraper.extraction.fields import (
 from scraper.extraction.figures import Figure, figure_images
 from scraper.extraction.headless import HEADER_LINES, headless_dates, headless_header, sidebar_lines
 from scraper.extraction.options import ExtractionOptions
-from scraper.extraction.outsidemain import drop_trailing_outside_main
 from scraper.extraction.pagekind import Kind, Verdict
 from scraper.extraction.people import pick_authors
 from scraper.extraction.pubdate import pick_date, pick_fallback_date, pick_published
@@ -146,8 +145,7 @@ def build_article(
             language=language_code(signals.html_lang, url),
         )
         restore_subheadings(document.body, tree)  # those trafilatura's paragraph gathering leaves out
-        cleaned = clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx)
-        return drop_trailing_outside_main(cleaned, tree), ctx  # a sidebar's box after a story in <main>
+        return clean_blocks(with_lead(body_blocks(document.body, url), signals.lead), ctx), ctx
 
     blocks, ctx = clean(document)
     # No headline element to read a byline under (a page laid out before CSS: a bold line, then "By Hank
