@@ -30,9 +30,11 @@ _URL_SLUG = re.compile(r"/[^/?#]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/?#]*(?:\.html?)?/
 # A section's front is the address that ends at the section's name ("/news", "/blog/"): its stories' go on past it.
 _URL_LISTING = re.compile(
     r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|archive|archives|page|"
-    r"search)(?:/|$)|/page/\d+/?$|/(?:news|blogs?|articles|stories)/?$",
+    r"search)(?:/|$)|/page/\d+/?$",
     re.IGNORECASE,
 )
+# ... unless its query names one item: an old CMS serves its stories at ``/news?id=4830``, WordPress at ``/blog?p=412``.
+_SECTION_FRONT = re.compile(r"/(?:news|blogs?|articles|stories)/?$", re.IGNORECASE)
 _URL_DOCS = re.compile(
     r"/(?:docs?|documentation|reference|api|manual|guides?|book|wiki|kb|help|support)(?:/|$|\.)", re.I
 )
@@ -113,7 +115,9 @@ def head_features(signals: PageSignals, url: str) -> dict[str, float]:
         "author_meta": bool(signals.first_meta("author", "article:author")),
         "url_date": bool(_URL_DATE.search(path)) and not _DATE_ARCHIVE.search(path),
         "url_slug": bool(_URL_SLUG.search(path)),
-        "url_listing": is_site_root(parts) or bool(_URL_LISTING.search(path)),
+        "url_listing": is_site_root(parts)
+        or bool(_URL_LISTING.search(path))
+        or (bool(_SECTION_FRONT.search(path)) and not names_one_item(parts.query)),
         "url_docs": bool(_URL_DOCS.search(path)),
         "url_forum": bool(_URL_FORUM.search(path)),
         "url_product": bool(_URL_PRODUCT.search(path)),
