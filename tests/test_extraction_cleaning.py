@@ -339,6 +339,13 @@ LONG_AFFILIATE_STORY = (
         ("Na diskusiu je potrebné sa prihlásiť. Prihlásiť sa", True),
         ("You must be logged in to post a comment.", True),
         ("Vil du lese resten av saken? Få tilgang til alle artikler fra Hamar Budstikke.", True),
+        ("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter.", True),
+        # review 47: a how-to's keys, a story's log-in rule, a notice quoted in a story
+        ("To fill every selected cell with the same value, type it once and press Ctrl+Enter.", False),
+        ("From Monday, readers of the forum must log in to comment on any thread.", False),
+        ("Meddelandet börjar med frågan ”Är du redan prenumerant?” och en länk till en falsk sida.", False),
+        ("Når teksten «Vil du lese resten av saken?» dukket opp, lukket to av tre lesere siden.", False),
+        ("L'autorité a relevé « En tant que partenaire Amazon, je réalise un bénéfice » sur 40 comptes.", False),
         ("Amazon's partners in the programme earn a commission on qualifying purchases, the report said.", False),
         ("Purchases made through links earn us a small commission, at no extra cost to you.", True),
         ("DISCLOSURE: If you buy through affiliate links, I may earn a small commission.", True),
