@@ -134,6 +134,7 @@ def test_a_writer_in_a_books_facts_box_is_the_books() -> None:
     ("记者：王磊 通讯员：陈静", ["王磊"]),
     ("本报记者 王磊 实习生 李明", ["王磊"]),
     ("通讯员 陈静", ["陈静"]),
+    ("本报通讯员 陈静", ["陈静"]),  # the paper before a correspondent credited alone (code review 47)
 ])  # fmt: skip
 def test_a_bylines_cjk_label_or_korean_title_read_from_markup_is_no_part_of_the_name(
     byline: str, names: list[str]

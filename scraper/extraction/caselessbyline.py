@@ -128,22 +128,23 @@ def korean_signature(line: str) -> str | None:
 
 def without_titles(byline: str) -> str:
     """A byline read from markup without its label, lead or Korean title: "文：山田 太郎", "박지훈 기자 | …"."""
-    byline = _LATER_HAN_ROLE.sub("", byline)  # "记者 王磊 通讯员 陈静": as in a story's text, the reporter's
+    byline = _LATER_HAN_ROLE.sub("", byline)  # "记者 王磊 通讯员 陈静": as in a story's text, the reporter's only
     return _LEAD.sub("", _MARKUP_TITLES.sub("", byline).lstrip())  # and "מאת <a>נועה בן-דוד</a>"
 
 
 _MARKUP_TITLES = re.compile(
     r"^\s*(?:作者|记者|記者|文|執筆|执笔|撰文)\s*[：:／/]\s*(?:(?:记者|記者)\s*)?"  # "作者：记者 张晓峰"
     r"|^\s*(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:记者|記者)\s+(?=[\u4e00-\u9fff])"  # "记者 张晓峰", "本报记者 张晓峰"
-    r"|^\s*(?:通讯员|通訊員)\s*[：:]?\s*(?=[\u4e00-\u9fff])"  # a correspondent credited alone
+    r"|^\s*(?:[\u4e00-\u9fff]{1,8}?[社报報台])?(?:通讯员|通訊員)\s*[：:]?\s*(?=[\u4e00-\u9fff])"  # credited alone
     r"|(?<=[\u4e00-\u9fff])\s?(?:记者|記者)$"  # "佐藤美咲記者": a Japanese paper's title after the name
     r"|(?<=[가-힣])\s?(?:선임|수석|객원|인턴|전문)?(?:기자|특파원)(?=$|[\s|,·/(（])"
 )
 
-# A later role after the reporter's names in a byline's markup ("通讯员 陈静", "实习生：李明"): credited apart, as
-# ``_names`` reads them in a story's opening credit.
+# A later role after the reporter's names in a byline's markup, set apart by a space or a comma ("记者 王磊 通讯员
+# 陈静", "实习生：李明"): the reporter's names are the byline's, as ``_names`` reads a story's opening credit (a
+# correspondent or a photographer is credited for other work). Not a name's own character ("张摄影").
 _LATER_HAN_ROLE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*(?:通讯员|通訊員|实习生|實習生|摄影|攝影)\s*[：:]?\s*[\u4e00-\u9fff].*$"
+    r"(?<=[\u4e00-\u9fff])(?:\s+|[、，,])(?:通讯员|通訊員|实习生|實習生|摄影|攝影)\s*[：:]?\s*[\u4e00-\u9fff].*$"
 )
 
 
