@@ -201,4 +201,23 @@ def test_a_page_with_a_container_or_without_its_own_paragraphs_is_left_as_it_is(
         assert tree.find(".//main") is None
     tree = lxml_html.fromstring(_print_page())
     assert wrap_bare_body(tree)
-    assert [child.tag for child in tree.find("body")] == ["main"]
+    assert [child.tag for child in tree.find("body")] == ["div", "hr", "main", "hr", "p"]
+
+
+def test_a_menu_above_the_headline_and_tags_under_the_story_stay_outside_its_main() -> None:
+    """Code review 47: every child of ``<body>`` in the ``<main>`` made a menu's list the story's first lines and a
+    list of tags its last."""
+    story = "".join(
+        f"<p>The council voted on Tuesday to approve the new budget after a long debate about the harbour works and "
+        f"the school repairs, officials said. Part {n}.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Budget approved</title></head><body><ul><li>Home</li><li>News</li><li>Sport</li>"
+        f"<li>Contact us</li></ul><h1>Budget approved</h1>{story}<ul><li>Tags: budget</li><li>council</li>"
+        "<li>harbour</li></ul></body></html>"
+    )
+    article = extract(page, url="https://gazette.example/news/2026/03/budget-approved-by-council")
+    assert isinstance(article, Article)
+    assert article.text.startswith("The council voted")
+    assert article.text.endswith("Part 7.")

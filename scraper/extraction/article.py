@@ -147,8 +147,8 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     if options.prune:
         drop_signup_boxes(tree)
         drop_link_cells(tree)
-    wrap_bare_body(tree)  # a story straight in <body> (a print version) read as in a container
     wrap_loose_text(tree)  # prose between blocks outside any paragraph, as a browser shows it
+    wrap_bare_body(tree)  # a story straight in <body> (a print version) read as in a container
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -193,24 +192,28 @@ _BARE_PROSE_WORDS = 10
 
 
 def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
-    """Put a ``<main>`` around the children of a ``<body>`` that holds its story's paragraphs itself; whether it did.
+    """Put a ``<main>`` around the story in a ``<body>`` that holds its paragraphs itself; whether it did.
 
     A print version or a hand-written page has no container: trafilatura finds none of its own candidates there and
     recovers the page's loose paragraphs, tables and quotes in its default mode, not its lists (a print page's "Exempt
-    are:" lost the list under it). Inside a ``<main>``, the page is read as any story's container is.
+    are:" lost the list under it). Inside a ``<main>``, the page is read as any story's container is. The ``<main>``
+    runs from the headline (or the first paragraph) to the last paragraph: a menu's list above the headline and a
+    list of tags under the story stay outside (code review 47). Run after :func:`wrap_loose_text`, so that a story's
+    loose runs count as its paragraphs.
     """
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
     body = tree if tree.tag == "body" else tree.find("body")
     if body is None:
         return False
-    paragraphs = (child for child in body if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS))
-    if sum(1 for _ in islice(paragraphs, _BARE_PARAGRAPHS)) < _BARE_PARAGRAPHS:
+    children = list(body)
+    prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
+    if len(prose) < _BARE_PARAGRAPHS:
         return False
+    start = next((i for i, child in enumerate(children[: prose[0]]) if child.tag == "h1"), prose[0])
     main = body.makeelement("main", {})
-    main.text, body.text = body.text, None
-    main.extend(list(body))
-    body.append(main)
+    children[start].addprevious(main)
+    main.extend(children[start : prose[-1] + 1])  # each with its tail
     return True
 
 
