@@ -214,10 +214,16 @@ def test_a_menu_above_the_headline_and_tags_under_the_story_stay_outside_its_mai
     )
     page = (
         "<html><head><title>Budget approved</title></head><body><ul><li>Home</li><li>News</li><li>Sport</li>"
-        f"<li>Contact us</li></ul><h1>Budget approved</h1>{story}<ul><li>Tags: budget</li><li>council</li>"
-        "<li>harbour</li></ul></body></html>"
+        f"<li>Contact us</li></ul><h1>Budget approved</h1>{story}<ul><li>{_PAPERS[0]}</li><li>{_PAPERS[1]}</li></ul>"
+        "<ul><li>Tags: budget</li><li>council</li><li>harbour</li></ul></body></html>"
     )
     article = extract(page, url="https://gazette.example/news/2026/03/budget-approved-by-council")
     assert isinstance(article, Article)
     assert article.text.startswith("The council voted")
-    assert article.text.endswith("Part 7.")
+    assert article.text.endswith(_PAPERS[1])  # a closing list of sentences is the story's (WCXB 0406's papers)
+
+
+_PAPERS = (
+    "The council's report on the harbour works, published in March, sets out the costs of each of the three options.",
+    "The school repairs survey of 2025 lists the buildings whose roofs need work before next winter, in order.",
+)

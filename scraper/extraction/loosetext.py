@@ -211,10 +211,21 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     if len(prose) < _BARE_PARAGRAPHS:
         return False
     start = next((i for i, child in enumerate(children[: prose[0]]) if child.tag == "h1"), prose[0])
+    end = prose[-1] + 1
+    while end < len(children) and _prose_list(children[end]):
+        end += 1  # the story's closing list of papers or sources, each item a sentence: not a list of tags
     main = body.makeelement("main", {})
     children[start].addprevious(main)
-    main.extend(children[start : prose[-1] + 1])  # each with its tail
+    main.extend(children[start:end])  # each with its tail
     return True
+
+
+def _prose_list(element: lxml_html.HtmlElement) -> bool:
+    """A list whose items run to a paragraph's words on average (a menu's or a tag list's run to one or two)."""
+    if element.tag not in ("ul", "ol", "dl"):
+        return False
+    items = [child for child in element if child.tag in ("li", "dt", "dd")]
+    return bool(items) and count_words(element.text_content()) >= _BARE_PROSE_WORDS * len(items)
 
 
 _ROLE_MAIN = etree.XPath("//*[@role='main']")
