@@ -639,6 +639,33 @@ def test_link_lists_and_their_heading_go() -> None:
     assert texts(strip_link_lists(blocks, CleaningContext())) == [PROSE]
 
 
+def test_a_linked_heading_over_the_next_section_is_no_part_of_a_link_run() -> None:
+    # a listicle: each item's linked caption line, then the next item's linked heading over its text
+    blocks = [
+        head("1. Corn plant", 0.8),
+        p(PROSE),
+        p("Pictured: Submerged Relics Bananacle", 0.74),
+        head("2. Pothos", 0.7),
+        p(PROSE),
+    ]
+    assert strip_link_lists(blocks, CleaningContext()) == blocks
+    # a heading that ends the page's blocks opens nothing: the run goes with it
+    related = [p(PROSE), p("Gale leaves trail of damage", 1.0), head("Lifeboat crews answer record call-outs", 1.0)]
+    assert texts(strip_link_lists(related, CleaningContext())) == [PROSE]
+    # a grid of teasers whose last card is a section's label and a headline over a teaser (WCXB 0331): a run
+    grid = [
+        p(PROSE),
+        p("Airlines", 1.0),
+        head("Cathay Pacific launches its first suites between the US and Hong Kong", 1.0),
+        p("Daily", 1.0),
+        head("New air shuttle services launch at a private game reserve", 1.0),
+        head("Reviews", 1.0),
+        head("Hotel Casa Palmela review", 1.0),
+        p(PROSE),
+    ]
+    assert texts(strip_link_lists(grid, CleaningContext())) == [PROSE, PROSE]
+
+
 def test_a_link_list_the_story_introduces_stays() -> None:
     # "Here are the courses:" then a list of linked course names: the story's own list
     courses = Block(kind="list", text="Introduction to Python\nData Cleaning\nTime Series", link_density=0.9)

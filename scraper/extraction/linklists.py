@@ -22,7 +22,9 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
     A real paragraph is rarely mostly link text; a teaser list is nothing else. A heading
     directly above such a run ("Related stories", "Mehr zum Thema") goes with it. A linked
-    heading on its own introduces the section under it (a listicle's item) and stays. A list of
+    heading on its own introduces the section under it (a listicle's item) and stays, as does one
+    that ends a run over more text (the item's linked caption line above it is no link list), when
+    it is one heading: a teaser grid's last cards are a section's label and a headline. A list of
     sentences that link (steps, tips), a list the story's own paragraph introduces (``Some
     examples include:``, ``Here's a selection:``) and a run holding most of the body's words (a
     page of annotated links is its own text) are not such lists. Over both shared corpora the
@@ -40,6 +42,8 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     total = sum(b.words for b in blocks)
     drop = [False] * len(blocks)
     for i, j in flagged_runs(linky):
+        if j - 1 > i and j < len(blocks) and blocks[j - 1].kind == "head" and blocks[j - 2].kind != "head":
+            j -= 1  # a linked heading over the text after the run (a listicle's next item) opens that section
         run = blocks[i:j]
         alone = len(run) == 1 and (run[0].kind == "list" or (run[0].kind == "p" and run[0].link_density >= 0.9))
         if (len(run) >= 2 or alone) and not is_main_run(run, total):
