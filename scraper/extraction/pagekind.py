@@ -334,11 +334,16 @@ SHOP_SHARE = 0.3
 # too, which the teaser rule does not heed: a shop's blog post in the shop's template, an electrician's price guide
 # that declares the business (two WCXB articles), say "article" there and nowhere else.
 _STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
-# A thread or a manual the model finds likelier than a story, its head declaring none, is one: a forum's thread at an
-# address that names no forum (a link aggregator's comments page, a travel site's topic), a book's or a tool's manual
-# on a static host (WCXB: four pages, no article of either corpus). Not a service or a list: stories laid out as a
-# service's or a list's page are likelier those (twelve WCXB articles against nine pages).
-_LIKELIER_THAN_STORY = (Kind.FORUM, Kind.DOCUMENTATION)
+# A thread or a manual the model finds likelier than a story, its head declaring none, is one where a witness of its
+# own is there: a thread's signed posts, a manual's code (a forum's thread at an address that names no forum, a link
+# aggregator's comments page, a travel site's topic; a book's or a tool's manual on a static host: WCXB, four pages,
+# no article of either corpus). Not without one: a bare story of six paragraphs with no date, byline or head is as
+# likely a manual's page to the model. Not a service or a list: stories laid out as a service's or a list's page are
+# likelier those (twelve WCXB articles against nine pages).
+_LIKELIER_THAN_STORY = {
+    Kind.FORUM: ("log_posts", "url_forum", "ld_forum"),
+    Kind.DOCUMENTATION: ("log_pre_code", "url_docs", "ld_tech"),
+}
 
 
 def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple[Kind, str] | None:
@@ -371,7 +376,8 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
         and probability[likeliest] > probability[Kind.ARTICLE]
     ):
         return Kind.SERVICE, "declared_service"
-    if likeliest in _LIKELIER_THAN_STORY and probability[likeliest] > probability[Kind.ARTICLE]:
+    witnesses = _LIKELIER_THAN_STORY.get(likeliest, ())
+    if probability[likeliest] > probability[Kind.ARTICLE] and any(features.get(w, 0.0) > 0 for w in witnesses):
         return likeliest, "likelier_than_story"
     shop = probability[Kind.COLLECTION] + probability[Kind.PRODUCT]
     if features.get("log_price_class", 0.0) >= math.log1p(SHOP_SLOTS) and shop >= SHOP_SHARE:
