@@ -189,6 +189,7 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
 # children, and no ``<article>`` or ``<main>`` is anywhere.
 _BARE_PARAGRAPHS = 2
 _BARE_PROSE_WORDS = 10
+_MENU_ITEM_WORDS = 3
 
 
 def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
@@ -197,9 +198,10 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     A print version or a hand-written page has no container: trafilatura finds none of its own candidates there and
     recovers the page's loose paragraphs, tables and quotes in its default mode, not its lists (a print page's "Exempt
     are:" lost the list under it). Inside a ``<main>``, the page is read as any story's container is. The ``<main>``
-    runs from the headline (or the first paragraph) to the last paragraph: a menu's list above the headline and a
-    list of tags under the story stay outside (code review 47). Run after :func:`wrap_loose_text`, so that a story's
-    loose runs count as its paragraphs.
+    holds all of the body but the page's chrome at its edges (:func:`_page_chrome`): from after the last menu above
+    the first paragraph to before the first menu or tag list under the last one (code review 47: a plain menu's
+    list had become the story's first lines; cut at the paragraphs themselves, a story lost its closing table,
+    quote and short lines). Run after :func:`wrap_loose_text`, so that a story's loose runs count as paragraphs.
     """
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
@@ -210,22 +212,23 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
     if len(prose) < _BARE_PARAGRAPHS:
         return False
-    start = next((i for i, child in enumerate(children[: prose[0]]) if child.tag == "h1"), prose[0])
-    end = prose[-1] + 1
-    while end < len(children) and _prose_list(children[end]):
-        end += 1  # the story's closing list of papers or sources, each item a sentence: not a list of tags
+    start = 1 + max((i for i in range(prose[0]) if _page_chrome(children[i])), default=-1)
+    end = next((i for i in range(prose[-1] + 1, len(children)) if _page_chrome(children[i])), len(children))
     main = body.makeelement("main", {})
     children[start].addprevious(main)
     main.extend(children[start:end])  # each with its tail
     return True
 
 
-def _prose_list(element: lxml_html.HtmlElement) -> bool:
-    """A list whose items run to a paragraph's words on average (a menu's or a tag list's run to one or two)."""
+def _page_chrome(element: lxml_html.HtmlElement) -> bool:
+    """A menu or a tag list at the page's edge: a ``<nav>``, ``<header>``, ``<footer>`` or ``<form>``, or a list
+    whose every item is a word or three ("Home", "Contact us", "Tags: budget")."""
+    if element.tag in ("nav", "header", "footer", "form"):
+        return True
     if element.tag not in ("ul", "ol", "dl"):
         return False
     items = [child for child in element if child.tag in ("li", "dt", "dd")]
-    return bool(items) and count_words(element.text_content()) >= _BARE_PROSE_WORDS * len(items)
+    return bool(items) and all(count_words(item.text_content()) <= _MENU_ITEM_WORDS for item in items)
 
 
 _ROLE_MAIN = etree.XPath("//*[@role='main']")
