@@ -334,16 +334,13 @@ SHOP_SHARE = 0.3
 # too, which the teaser rule does not heed: a shop's blog post in the shop's template, an electrician's price guide
 # that declares the business (two WCXB articles), say "article" there and nowhere else.
 _STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
-# A thread or a manual the model finds likelier than a story, its head declaring none, is one where a witness of its
-# own is there: a thread's signed posts, a manual's code (a forum's thread at an address that names no forum, a link
-# aggregator's comments page, a travel site's topic; a book's or a tool's manual on a static host: WCXB, four pages,
-# no article of either corpus). Not without one: a bare story of six paragraphs with no date, byline or head is as
-# likely a manual's page to the model. Not a service or a list: stories laid out as a service's or a list's page are
-# likelier those (twelve WCXB articles against nine pages).
-_LIKELIER_THAN_STORY = {
-    Kind.FORUM: ("log_posts", "url_forum", "ld_forum"),
-    Kind.DOCUMENTATION: ("log_pre_code", "url_docs", "ld_tech"),
-}
+# A manual the model finds likelier than a story, its head declaring none, is one where a witness of its own is
+# there: its code, a docs address or a declared technical article (a book's or a tool's manual on a static host: two
+# WCXB pages, no article of either corpus). Not without one: a bare story of six paragraphs with no date, byline or
+# head is as likely a manual's page to the model. Not a thread: a short story with many readers' comments is likelier
+# one (review 47), however signed and dated its posts. Not a service or a list: stories laid out as a service's or a
+# list's page are likelier those (twelve WCXB articles against nine pages).
+_LIKELIER_THAN_STORY = {Kind.DOCUMENTATION: ("log_pre_code", "url_docs", "ld_tech")}
 
 
 def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple[Kind, str] | None:
@@ -359,7 +356,7 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
     declares a business, its service, a job, an FAQ or a contact page (``ld_service``) that the model finds likelier
     a service page than a story: a mover's or a pest controller's local page (``declared_service``; the WCXB articles
     that declare a business, as its blog's posts do, are 0.3 to 0.9 likelier stories, those pages 0.2 to 0.45
-    likelier services). A thread or a manual the model finds likelier than a story is one (``likelier_than_story``:
+    likelier services). A manual the model finds likelier than a story is one (``likelier_than_story``:
     see :data:`_LIKELIER_THAN_STORY`). A head that declares a story leaves the model's verdict: a blog's home that
     declares its latest post, a review with a shop's widgets, a business's post declared an article beside the
     business.
