@@ -342,6 +342,8 @@ LONG_AFFILIATE_STORY = (
         ("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter.", True),
         # review 47: a how-to's keys, a story's log-in rule, a notice quoted in a story
         ("To fill every selected cell with the same value, type it once and press Ctrl+Enter.", False),
+        ('The 5" screen is small. Follow us on Google News and add us as a preferred source.', True),  # an inch
+        ("メールには「適格販売により収入を得ています」と書かれていた。", False),
         ("From Monday, readers of the forum must log in to comment on any thread.", False),
         ("Meddelandet börjar med frågan ”Är du redan prenumerant?” och en länk till en falsk sida.", False),
         ("Når teksten «Vil du lese resten av saken?» dukket opp, lukket to av tre lesere siden.", False),

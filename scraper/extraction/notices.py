@@ -62,7 +62,7 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     return _without_offer(blocks, kept, paywall)
 
 
-_QUOTE_MARKS = frozenset('"“”„«»')
+_QUOTE_MARKS = frozenset('"“”„«»「」『』')
 
 
 def _said(text: str, phrase: str) -> bool:
@@ -71,7 +71,11 @@ def _said(text: str, phrase: str) -> bool:
     regulator's fines: review 47); the notice itself is not in quotes."""
     start = text.find(phrase)
     while start >= 0:
-        if sum(1 for ch in text[:start] if ch in _QUOTE_MARKS) % 2 == 0:
+        before = text[:start]
+        marks = sum(
+            1 for i, ch in enumerate(before) if ch in _QUOTE_MARKS and not (ch == '"' and before[i - 1 : i].isdigit())
+        )
+        if marks % 2 == 0:  # a straight quote after a digit is an inch mark ('a 5" screen')
             return True
         start = text.find(phrase, start + 1)
     return False
