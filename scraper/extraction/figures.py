@@ -133,9 +133,18 @@ def _after_text(img: lxml_html.HtmlElement) -> bool:
     if parent is None or (parent.text or "").strip():
         return parent is not None
     return any(
-        ((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")).strip()
+        ((sibling.text_content() if _inline(sibling) else "") + (sibling.tail or "")).strip()
         for sibling in img.itersiblings(preceding=True)  # a comment has no words of its own, its tail has
     )
+
+
+def _inline(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element's words run in a sentence: not a block of its own (a caption's ``<p>`` above the picture in
+    a ``<div>``, review 47b), nor a comment."""
+    return isinstance(element.tag, str) and element.tag not in _BLOCK_TAGS
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
 
 
 def _is_icon(img: lxml_html.HtmlElement) -> bool:

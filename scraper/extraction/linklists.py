@@ -42,7 +42,13 @@ def strip_link_lists(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     total = sum(b.words for b in blocks)
     drop = [False] * len(blocks)
     for i, j in flagged_runs(linky):
-        if j - 1 > i and j < len(blocks) and blocks[j - 1].kind == "head" and blocks[j - 2].kind != "head":
+        if (
+            j - 1 > i
+            and j < len(blocks)
+            and blocks[j].kind == "p"
+            and blocks[j - 1].kind == "head"
+            and blocks[j - 2].kind != "head"
+        ):
             j -= 1  # a linked heading over the text after the run (a listicle's next item) opens that section
         run = blocks[i:j]
         alone = len(run) == 1 and (run[0].kind == "list" or (run[0].kind == "p" and run[0].link_density >= 0.9))
