@@ -666,6 +666,14 @@ def test_a_linked_heading_over_the_next_section_is_no_part_of_a_link_run() -> No
         p(PROSE),
     ]
     assert texts(strip_link_lists(grid, CleaningContext())) == [PROSE, PROSE]
+    # a teaser headline over a heading, not over text: no section opens there (review 47b)
+    teasers = [
+        p(PROSE),
+        p("Gale leaves trail of damage", 1.0),
+        head("Lifeboat crews answer call-outs", 1.0),
+        head("Comments"),
+    ]
+    assert texts(strip_link_lists(teasers, CleaningContext())) == [PROSE, "Comments"]
 
 
 def test_a_link_list_the_story_introduces_stays() -> None:
