@@ -340,6 +340,12 @@ LONG_AFFILIATE_STORY = (
         ("You must be logged in to post a comment.", True),
         ("Vil du lese resten av saken? Få tilgang til alle artikler fra Hamar Budstikke.", True),
         ("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter.", True),
+        # the typo hint in other words (review 47b); a how-to's keys with no typo
+        ("Нашли ошибку? Нажмите Ctrl+Enter.", True),
+        ("Помітили помилку? Виділіть її і натисніть Ctrl+Enter.", True),
+        ("Highlight the typo and press Ctrl+Enter to tell us.", True),
+        ("Введите формулу в первую ячейку и нажмите Ctrl+Enter, чтобы заполнить весь диапазон.", False),
+        ('The editor\'s "Ctrl+Enter sends, typo fixes later" mode is now the default.', False),
         # review 47: a how-to's keys, a story's log-in rule, a notice quoted in a story
         ("To fill every selected cell with the same value, type it once and press Ctrl+Enter.", False),
         ('The 5" screen is small. Follow us on Google News and add us as a preferred source.', True),  # an inch

@@ -45,7 +45,8 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     # below: one not found there is in none of them (most pages have none at all).
     page = " ".join(" ".join(b.text for b in short).casefold().split())
     lists = tuple((found, n) for found, n in ((tuple(p for p in f if p in page), n) for f, n in lists) if found)
-    if not lists:
+    hints = _TYPO_KEYS.search(page) is not None
+    if not lists and not hints:
         return blocks
 
     def is_notice(block: Block) -> bool:
@@ -55,11 +56,27 @@ def strip_notices(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
         lowered = " ".join(block.text.casefold().split())
         if reported(block.text):  # a notice someone is reported making ("… our newsletter," she said): the story's
             return False
+        if hints and words <= SITE_NOTICE_WORDS and _typo_hint(lowered):
+            return True
         return any(words <= limit and any(_said(lowered, p) for p in found) for found, limit in lists)
 
     kept = [b for b in blocks if b.kind == "table" or not is_notice(b)]
     paywall = next((found for found, limit in lists if limit == PAYWALL_NOTICE_WORDS), ())  # its phrases on the page
     return _without_offer(blocks, kept, paywall)
+
+
+# The "found a typo? select it and press Ctrl+Enter" hint of Russian, Ukrainian and Central Asian sites, in whatever
+# words: the keys and a word for a typo or an error in one short block. The keys alone are a how-to's ("type it once
+# and press Ctrl+Enter", "Введите формулу и нажмите Ctrl+Enter": code review 47).
+_TYPO_KEYS = re.compile(r"ctrl\s*\+\s*enter")
+_TYPO_WORD = re.compile(r"ошибк|опечат|помилк|қате|typo|mistake|\berror|fehler|chyb|błąd|klaida|kļūd", re.IGNORECASE)
+
+
+def _typo_hint(text: str) -> bool:
+    """Whether a short block is the typo hint: the keys and a typo's word, neither in quotation marks."""
+    keys = _TYPO_KEYS.search(text)
+    word = _TYPO_WORD.search(text)
+    return keys is not None and word is not None and _said(text, keys.group()) and _said(text, word.group())
 
 
 _QUOTE_MARKS = frozenset('"“”„«»「」『』')
