@@ -203,14 +203,14 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     list had become the story's first lines; cut at the paragraphs themselves, a story lost its closing table,
     quote and short lines). Run after :func:`wrap_loose_text`, so that a story's loose runs count as paragraphs.
     """
-    if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
-        return False
     body = tree if tree.tag == "body" else tree.find("body")
     if body is None:
         return False
     children = list(body)
     prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
     if len(prose) < _BARE_PARAGRAPHS:
+        return False  # most pages: their body's children are containers; no walk of the whole tree for them
+    if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
     start = 1 + max((i for i in range(prose[0]) if _page_chrome(children[i])), default=-1)
     end = next((i for i in range(prose[-1] + 1, len(children)) if _page_chrome(children[i])), len(children))
