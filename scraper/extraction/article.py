@@ -30,6 +30,7 @@ from scraper.extraction.errorpage import error_page
 from scraper.extraction.escalation import gated
 from scraper.extraction.fields import Fallback
 from scraper.extraction.figures import read_figures
+from scraper.extraction.joiners import NO_JOINERS, Joiners
 from scraper.extraction.layouttable import drop_link_cells, unwrap_layout_tables
 from scraper.extraction.lean import PROBES, RAW_PRUNES, Cascade, RawPrunes, knows, raw_prunes
 from scraper.extraction.listscan import may_list
@@ -64,7 +65,6 @@ if TYPE_CHECKING:
 
 
 logger = logging.getLogger(__name__)
-
 
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "application/xml", "text/xml"})
 
@@ -153,15 +153,14 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
-    document = _run_trafilatura(tree, url, options, recalled=recalled, reuse=reuse)
+    joined = Joiners.of(decoded.text)
+    run = partial(_run_trafilatura, tree, url, options, recalled=recalled, reuse=reuse, joiners=joined)
+    recall = partial(run, favor_recall=True)  # the recall run, should the default run's text look short
+    document = run()
     if document is None or document.body is None:  # the default settings found no container: ask for recall
-        document = _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
+        document = recall()
     if document is None or document.body is None:
         return Rejection(DropReason.NO_TEXT, "trafilatura found no main text")
-
-    def recall() -> Document | None:  # the recall run, should the default run's text look short
-        return _run_trafilatura(tree, url, options, favor_recall=True, recalled=recalled, reuse=reuse)
-
     fallback = _fallback(tree, url, page)
     lines = "\n".join(header.lines)
     read = Read(page, url, figures, signals, verdict, fallback, undated, shown or [], lines, tuple(header.above))
@@ -270,17 +269,18 @@ def _run_trafilatura(
     favor_recall: bool = False,
     recalled: list[tuple[_Element, str]] | None = None,
     reuse: Reuse | None = None,
+    joiners: Joiners = NO_JOINERS,
 ) -> Document | None:
     """trafilatura's main text of ``tree`` (``bare_extraction`` without metadata), ``tree`` unchanged.
 
     What ``bare_extraction`` does, minus work whose result is known (see :mod:`lean`): when
     neither raw-tree prune can match, they are not run and the tree is not copied. The text of
     ``document.text`` is not rendered: only the body is read. ``recalled`` (one list a page)
-    carries a recall run's result from the default run that found it to the recall run, and
-    ``reuse`` (one a page) what readability found in an earlier run.
+    carries a recall run's result from the default run that found it to the recall run,
+    ``reuse`` (one a page) what readability found in an earlier run and ``joiners`` the page's
+    zero-width joiners, which trafilatura would drop (:mod:`~scraper.extraction.joiners`).
     """
-    # Imported here, in the worker that extracts: the crawl process imports this module (its
-    # pool can also extract inline) and must not pay trafilatura's start-up time and memory.
+    # Imported here, in the worker: the crawl process imports this module and must not pay trafilatura's start-up.
     from trafilatura import bare_extraction
     from trafilatura.settings import Document, Extractor
 
@@ -297,10 +297,12 @@ def _run_trafilatura(
         if favor_recall and recalled:
             body, text = recalled.pop()  # once: its body becomes the document's
         elif not _lean_supported():
-            result = bare_extraction(tree, url=url, options=settings)
-            return result if isinstance(result, Document) else None
+            with joiners.kept(tree):
+                result = bare_extraction(tree, url=url, options=settings)
+            return joiners.restored(result) if isinstance(result, Document) else None
         else:
-            body, text, retry = _lean_call(tree, url, settings, reuse)
+            with joiners.kept(tree):
+                body, text, retry = _lean_call(tree, url, settings, reuse)
             if recalled is not None and retry is not None:
                 recalled.append(retry)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
@@ -308,6 +310,7 @@ def _run_trafilatura(
         return None
     if len(text) < settings.min_output_size:  # bare_extraction's size check (no comments are asked for)
         return None
+    joiners.restore(body)
     document = Document()
     document.body = body
     return document
@@ -329,9 +332,7 @@ def _fallback(tree: lxml_html.HtmlElement, url: str, page: Page) -> Fallback:
         return [v for v in values if text(v)] if isinstance(values, list) else []
 
     metadata: list[Document] = []
-    dating: list[
-        tuple[lxml_html.HtmlElement, dict[str, Any]]
-    ] = []  # htmldate's call, as trafilatura's metadata pass made it
+    dating: list[tuple[lxml_html.HtmlElement, dict[str, Any]]] = []  # htmldate's call, as the metadata pass made it
     bylines: list[lxml_html.HtmlElement] = []  # the byline scan's tree, when the meta and JSON-LD name nobody
 
     def read(name: str) -> object:
