@@ -330,10 +330,10 @@ SHOP_SLOTS = 5
 # 0.32 to 0.40 (each kind under its gate); the articles of both corpora with as many slots and no article declared,
 # 0.23 at most (an essay on a site that sells prints, a cart in its header).
 SHOP_SHARE = 0.3
-# What a head says of a story: the rules below stand over the model only where the head declares none. ``og:type``
-# too, which the teaser rule does not heed: a shop's blog post in the shop's template, an electrician's price guide
-# that declares the business (two WCXB articles), say "article" there and nowhere else.
-_STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
+# What a head says of a story: the rules below stand over the model only where the head declares none (JSON-LD,
+# ``article:published_time``). ``og:type`` "article" alone, which CMSs print on every page, leaves only the rule of
+# :data:`SERVICE_PROSE`: a shop's blog post in the shop's template, an electrician's price guide that declares the
+# business (two WCXB articles), say "article" there and nowhere else.
 # A manual the model finds likelier than a story, its head declaring none, is one where a witness of its own is
 # there: its code, a docs address or a declared technical article (a book's or a tool's manual on a static host: two
 # WCXB pages, no article of either corpus). Not without one: a bare story of six paragraphs with no date, byline or
@@ -341,6 +341,12 @@ _STORY_HEAD = (*_DECLARED_ARTICLE, "og_article")
 # one (review 47), however signed and dated its posts. Not a service or a list: stories laid out as a service's or a
 # list's page are likelier those (twelve WCXB articles against nine pages).
 _LIKELIER_THAN_STORY = {Kind.DOCUMENTATION: ("log_pre_code", "url_docs", "ld_tech")}
+# A page whose only story claim is ``og:type`` "article", likelier a service than a story to the model, is a service's
+# when its longest run of prose (``main_share``) holds less than this share of its words: blurbs under headings, each
+# in a box of its own. Ten WCXB services at 0.03 to 0.18; the two WCXB articles so placed, 0.29 (a price guide) and
+# 0.72. A share of 0 is no run found at all (no ``<p>``), not blurbs. Out of fold (ten site splits) 7 to 10 services
+# and 0 to 1 article (a "best projectors" roundup of sections).
+SERVICE_PROSE = 0.25
 
 
 def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple[Kind, str] | None:
@@ -360,21 +366,23 @@ def _agreed(features: dict[str, float], probability: dict[Kind, float]) -> tuple
     see :data:`_LIKELIER_THAN_STORY`). A head that declares a story leaves the model's verdict: a blog's home that
     declares its latest post, a review with a shop's widgets, a business's post declared an article beside the
     business.
+    Where the head's only story claim is ``og:type`` (CMSs print it on every page), only a service page of blurbs
+    (``service_blurbs``, see :data:`SERVICE_PROSE`).
     """
-    if any(features.get(name, 0.0) > 0 for name in _STORY_HEAD):
+    likeliest = max(KINDS[1:], key=probability.__getitem__)
+    over = probability[likeliest] > probability[Kind.ARTICLE]
+    if any(features.get(name, 0.0) > 0 for name in _DECLARED_ARTICLE):
         return None
+    if features.get("og_article", 0.0) > 0:
+        blurbs = 0.0 < features.get("main_share", 0.0) < SERVICE_PROSE
+        return (Kind.SERVICE, "service_blurbs") if likeliest is Kind.SERVICE and over and blurbs else None
     home = features.get("url_listing", 0.0) >= 1.0 and features.get("url_depth", 0.0) == 0
     if home and (listed := _likelier_list(probability)) is not None:
         return listed, "home_list"
-    likeliest = max(KINDS[1:], key=probability.__getitem__)
-    if (
-        features.get("ld_service", 0.0) >= 1.0
-        and likeliest is Kind.SERVICE
-        and probability[likeliest] > probability[Kind.ARTICLE]
-    ):
+    if features.get("ld_service", 0.0) >= 1.0 and likeliest is Kind.SERVICE and over:
         return Kind.SERVICE, "declared_service"
     witnesses = _LIKELIER_THAN_STORY.get(likeliest, ())
-    if probability[likeliest] > probability[Kind.ARTICLE] and any(features.get(w, 0.0) > 0 for w in witnesses):
+    if over and any(features.get(w, 0.0) > 0 for w in witnesses):
         return likeliest, "likelier_than_story"
     shop = probability[Kind.COLLECTION] + probability[Kind.PRODUCT]
     if features.get("log_price_class", 0.0) >= math.log1p(SHOP_SLOTS) and shop >= SHOP_SHARE:
