@@ -515,7 +515,8 @@ def test_a_paragraph_that_merely_starts_like_a_caption_stays() -> None:
      "Related articles", "Most read in Football", "Recommended videos", "यो पनि पढ्नुहोस्: पोखरामा पर्यटक संख्या बढ्यो",
      "यह भी पढ़ें: बाढ़ से सड़क बंद", "আরও পড়ুন: বন্যায় সড়ক বন্ধ", "یہ بھی پڑھیں: بارش سے سڑک بند",
      "▶ 관련기사", "» Lesen Sie auch: Neue Buslinie", ">> Read more: Ferry timetable", "Najčitanije", "Meistgelesen",
-     "Les plus lus", "Articoli correlati", "Berita terkait"],
+     "Les plus lus", "Articoli correlati", "Berita terkait",
+     "អានបន្ថែម៖ ភ្លៀងធ្លាក់ខ្លាំងនៅភ្នំពេញ", "ಇದನ್ನೂ ಓದಿ: ಬೆಂಗಳೂರಿನಲ್ಲಿ ಮಳೆ", "हे पण वाचा: पुण्यात पाऊस"],  # probe I
 )  # fmt: skip
 def test_crosslinks(text: str) -> None:
     assert strip_crosslinks([p(text, 0.7), p(PROSE)], CleaningContext()) == [p(PROSE)]
@@ -584,7 +585,8 @@ def test_labelled_links(text: str, link_density: float, removed: bool) -> None:
      "ማስታወቂያ", "View original content: https://www.businesswire.com/news/home/20251007005123/en/",
      "Pagina 2 din 3", "Page 2 of 3", "Seite 2 von 3", "Alle Angaben ohne Gewähr.",
      "SCROLL TO RESUME CONTENT", "Scroll to continue with content",  # session 43: an ad unit's line
-     "ნახვები: 3 207", "Skatījumi: 412", "צפיות: 1,204"],  # probe H: counters of more languages
+     "ნახვები: 3 207", "Skatījumi: 412", "צפיות: 1,204",  # probe H: counters of more languages
+     "Үзсэн: 3812"],  # probe I
 )  # fmt: skip
 def test_prompts(text: str) -> None:
     assert strip_prompts([p(text), p(PROSE)], CleaningContext()) == [p(PROSE)]

@@ -43,6 +43,18 @@ def test_a_written_by_lead_in_other_languages_is_no_part_of_the_name(byline: str
     assert clean_person(byline) == ["Kari Solheim"]
 
 
+@pytest.mark.parametrize(("line", "language", "name"), [
+    ("Аутор: Милица Јовановић", "sr", "Милица Јовановић"),  # Serbian Cyrillic (probe I)
+    ("Аўтарка: Алеся Карповіч", "be", "Алеся Карповіч"),  # Belarusian, a woman (probe I)
+    ("Аўтар: Алесь Карповіч", "be", "Алесь Карповіч"),
+    ("Авторка: Олена Петренко", "uk", "Олена Петренко"),  # Ukrainian and Russian, a woman
+])  # fmt: skip
+def test_author_labels_of_more_cyrillic_languages_open_a_byline(line: str, language: str, name: str) -> None:
+    """Only the Russian "Автор:" was known: these writers' bylines under a headline were no bylines at all."""
+    assert clean_person(line) == [name]
+    assert header_byline([f"{line} | 03.12.2026."], language) is not None
+
+
 def test_a_ukrainian_oleh_is_a_name_not_the_malay_by() -> None:
     """Review of session 42: a bare "Oleh" and two words after it left every author string (meta, JSON-LD, an author
     box), "Oleh Mykolaiovych Kotsarev" too; only a byline line under the headline reads the Malay "Oleh" as "By"."""

@@ -19,8 +19,9 @@ BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Ole
     r"беседовала?|tekst|text|texte|written by|geschrieben von|"
     r"skrevet a[vf]|skriven av|geschreven door|escrito por|écrit par|scritto da|napisane przez|autor(?:in|e|ius|s)?|"
     r"author|auteur|avtor|penulis|yazar|szerző|tác giả|muallif|författare|forfatter|kirjoittaja|συντάκτης|γράφει [οη]|"
-    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|автор|oleh(?=\s*:)|כתיבה|נכתב על ידי|"
-    r"szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"  # Hungarian "text", "wrote"; Hindi "published by"; Hebrew
+    r"γράφουν οι|napsala?|napísala?|napisa(?:o|la|l)|redakce|reporter|а[вуў]т[оа]р(?:ка)?|oleh(?=\s*:)|כתיבה|"
+    # Hungarian "text", "wrote"; Hindi "published by"; Hebrew
+    r"נכתב על ידי|szöveg|írta|द्वारा प्रकाशित|書いた人)\s*[:：\s]\s*"
     # the other labels of ``byline_lead_label`` with their colon ("Текст: Мария Петрова", "Imeandikwa na: …")
     r"|^(?:texto|testo|words|reporting|авторы|текст|tekstas|teksts|besedilo|reporters|reportérka|reportér|"
     r"imeandikwa na|mwandishi|muhabir|pewarta|wartawan|repórter)\s*[:：]\s*",
@@ -31,7 +32,7 @@ BY_PREFIX = re.compile(  # Malay "Oleh:" with its colon only: the Ukrainian "Ole
 # A label before the name that is no "By" of its own: "Author Posted by Soliant", "Authors: Julie Weisenhorn",
 # "Posted by : Ryan Bald", "Recipe by PJ Hamel"; "Posted byDamien Walter" (label and name in two elements).
 LABEL_BEFORE = re.compile(
-    r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|автор)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
+    r"^(?:authors?|autor(?:in|en)?|auteurs?|contributors?|а[вуў]т[оа]р(?:ка)?)\s*(?::\s*|\s+(?=\S))", re.IGNORECASE
 )
 VERB_BY = re.compile(
     r"^(?:posted|written|authored|recipe|article|story|words|report|reporting|reported|content|interview|commentary|analysis"
