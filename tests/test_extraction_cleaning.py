@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from scraper.extraction import prune
 from scraper.extraction.article import _run_trafilatura, extract_article
+from scraper.extraction.authorbox import strip_greeting_bio
 from scraper.extraction.blocks import Block, body_blocks
 from scraper.extraction.boilerplate import (
     is_credit_line,
@@ -394,10 +395,43 @@ LONG_AFFILIATE_STORY = (
         ("It was the most-read story on Google News in Germany this week.", False),
         ("If you use Chrome, update your browser now, the security agency warned.", False),
         ("The regulator said influencers must label affiliate links clearly.", False),
+        # a disclosure of three sentences (47 words) and a closing ask to follow the blog's accounts
+        (
+            "Some of the links in this article are affiliate ones. This means that if you click through them to make "
+            "a purchase, we may earn a small commission at no extra cost to you. We only recommend products that we "
+            "have tested ourselves and would happily use again.",
+            True,
+        ),
+        ("Want more DIY home decor projects? Follow me on Pinterest to see what I'm pinning and be inspired.", True),
+        ('"Please follow us on Facebook for updates on the closures," the fire chief told reporters.', False),
     ],
 )
 def test_notices(text: str, removed: bool) -> None:
     assert (strip_notices([p(text)], CleaningContext()) == []) is removed
+
+
+_SNOW = (
+    "Forecasters at the Met Office believe we may receive another 20 centimetres of snow on higher ground before the"
+    " weekend, and the council has asked drivers to avoid the moor road unless their journey is essential, keep a"
+    " blanket and a charged phone in the car, and check the travel pages before setting out."
+)
+_DISCLOSURE = (
+    "This post may contain affiliate links. This means that when you click a link and make a purchase, I may earn a"
+    " small commission at no extra cost to you. I only recommend products that I use and love myself, and every"
+    " opinion you read here is my own, written after weeks of testing in my own kitchen."
+)
+
+
+def test_a_long_notice_goes_at_the_bodys_edges_and_a_storys_paragraph_stays() -> None:
+    """Review 48: a disclosure of 41 to 60 words is the site's above or under the story; inside the story, a
+    paragraph that long is read as the story's (and "we may receive" alone is no notice's phrase)."""
+    story = [p(f"{PROSE} {n}.") for n in range(8)]
+    assert texts(strip_notices([p(_DISCLOSURE), *story], CleaningContext())) == texts(story)
+    assert texts(strip_notices([*story, p(_DISCLOSURE)], CleaningContext())) == texts(story)
+    middle = [*story[:4], p(_DISCLOSURE), *story[4:]]
+    assert texts(strip_notices(middle, CleaningContext())) == texts(middle)
+    snow = [story[0], p(_SNOW), story[1]]
+    assert texts(strip_notices(snow, CleaningContext())) == texts(snow)
 
 
 @pytest.mark.parametrize(
@@ -1515,3 +1549,32 @@ def test_a_pull_quote_of_the_storys_own_sentence_goes_and_a_quote_it_does_not_re
     echo = Block(kind="quote", text="Never again.")  # too short to tell from an echo
     blocks = [p(PROSE), pull, p(story), tweet, echo, p("Never again. " + PROSE)]
     assert strip_pull_quotes(blocks, CleaningContext()) == [p(PROSE), p(story), tweet, echo, p("Never again. " + PROSE)]
+
+
+def test_a_greeting_bio_past_the_posts_opening_goes_and_a_greeting_opening_stays() -> None:
+    """A blog's closing box ("Hey, I'm Jessica! Welcome to…") names no byline's writer; the greeting says it."""
+    box = "Hey, I'm Jessica! Welcome to The Tidy Nest, where organizing is made doable. As a former organizer I help."
+    opening = "Hi, I'm Daniel. I'm a high school senior, and last month a couple of friends and I found a bug."
+    blocks = [p(opening), p(PROSE), p(PROSE + " Again."), p(PROSE + " Once more."), p(box)]
+    assert texts(strip_greeting_bio(blocks, CleaningContext(site_name="The Tidy Nest"))) == texts(blocks[:4])
+    hello = "Hello, and welcome! I'm the editor and founder of this site, and I have roasted coffee for a decade."
+    assert texts(clean_blocks([p(PROSE), p(PROSE + " Again."), p(PROSE + " More."), p(hello)], CleaningContext())) == [
+        PROSE,
+        PROSE + " Again.",
+        PROSE + " More.",
+    ]
+    story = "Hello to the new pier, the mayor said as she cut the ribbon on Monday."  # no one introduces themselves
+    assert texts(strip_greeting_bio([p(PROSE), p(PROSE), p(PROSE), p(story)], CleaningContext()))[-1] == story
+    # review 48: a story's greetings speak of no site (an interview's answer, a podcast's host, a column's writer)
+    for greeting in (
+        "Hi, I'm Maria Lopez, I'm 34, and I run a food truck in Austin that sells my grandmother's tamales.",
+        "Hello, and welcome to The Money Hour. I'm Sarah Brooks, and today we ask whether a pension still pays.",
+        "Hi, I'm Jessica, and I'm an addict. Not to drink or pills, but to the glass rectangle in my pocket.",
+    ):
+        blocks = [p(PROSE), p(PROSE), p(PROSE), p(greeting)]
+        assert texts(strip_greeting_bio(blocks, CleaningContext(site_name="The Daily Ledger")))[-1] == greeting
+    for quoted in (
+        "“Hi, I'm Tom,” he said when the inspector knocked, and showed her the cracked beam.",
+        '"Hello, I am your new neighbour," read the note taped to the door of the flat.',
+    ):
+        assert texts(strip_greeting_bio([p(PROSE), p(PROSE), p(PROSE), p(quoted)], CleaningContext()))[-1] == quoted

@@ -14,6 +14,8 @@ and a briefing's, whose items are each signed.
 
 from __future__ import annotations
 
+import re
+
 from scraper.extraction.blocks import Block
 from scraper.extraction.context import CleaningContext
 from scraper.text import normalise
@@ -56,3 +58,50 @@ def _credits(block: Block, names: set[str]) -> bool:
         return False
     text = block.norm
     return any(text.startswith(credit + " ") and text[len(credit) + 1 :] in names for credit in _CREDITS)
+
+
+def strip_greeting_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
+    """A blogger's box past the post's opening that greets the reader and names its writer: "Hey, I'm Jessica!".
+
+    A blog closes a post (or a review its buying guide) with its writer's box: "Hi there! I'm Shivya, and I started
+    this travel blog back in 2011…", "Hello, and welcome! I'm the editor & founder of this site…". No byline names
+    the writer, so :func:`~scraper.extraction.boilerplate.strip_author_bio` cannot see it; the greeting, the
+    self-introduction and the site it speaks of can. A post that opens so ("Hi, I'm Daniel. I'm a 16-year-old…") is
+    the writer's own story: only a block after the body's first ``GREETING_OPENING`` blocks goes. Over both shared
+    corpora, all four such blocks past the opening were the writer's box, not in the truth's body; the three
+    openings stayed.
+    """
+    site = (ctx.site_name or "").casefold()
+    kept = blocks[:GREETING_OPENING]
+    kept.extend(b for b in blocks[GREETING_OPENING:] if not _greets(b, site))
+    return kept if len(kept) < len(blocks) else blocks
+
+
+GREETING_OPENING = 3  # a post's first blocks: one that greets there opens the writer's own story
+GREETING_MAX_WORDS = 150  # a box's bio; a longer block is a section of the post
+# A greeting, then the writer naming themselves within its first words ("Hi there! I'm Shivya", "Hello, and welcome!
+# I'm the editor", "Hallo, ich bin Anna", "Bonjour, je m'appelle Claire", "Hola, soy Marta"); not in quotation marks,
+# where someone the story quotes greets (“Hi, I'm Tom,” he said at the door).
+_GREETING = re.compile(
+    r"^[^\w\"“”„«»'‘’]*(?:hi|hey|hello|howdy|hallo|servus|moin|bonjour|salut|hola)\b[^.!?]{0,12}[.!?,]?\s*"
+    r"(?:there\W+)?(?:(?:and\s+)?welcome\b[^.!?]{0,40}[.!?]\s*)?"
+    r"(?:i['’]m|i\s+am|my\s+name\s+is|ich\s+bin|ich\s+heiße|je\s+suis|je\s+m['’]appelle|soy|me\s+llamo)\s+\w",
+    re.IGNORECASE,
+)
+
+
+# The box speaks of the site the writer writes for: "this travel blog", "the editor & founder of this site" (or names
+# it: "Welcome to The Organized Mama", "all laptop coverage at PCWorld"). A story's greeting does not: an interview's
+# answer, a speech, a podcast's host, a letter, a column's "Hi, I'm Jessica, and I'm an addict" (review 48).
+_OF_THE_SITE = re.compile(
+    r"\b(?:this|my|our)\s+(?:\w+\s+)?(?:blog|site|website)\b|\b(?:diesem|diesen|meinem|meinen)\s+blog\b"
+    r"|\b(?:ce|mon)\s+(?:blog|site)\b|\b(?:este|mi)\s+(?:blog|sitio)\b",
+    re.IGNORECASE,
+)
+
+
+def _greets(block: Block, site: str) -> bool:
+    """A short paragraph that greets, introduces its writer and speaks of the site (``site``: its name, casefolded)."""
+    if block.kind != "p" or block.words > GREETING_MAX_WORDS or _GREETING.match(block.text) is None:
+        return False
+    return _OF_THE_SITE.search(block.text) is not None or bool(site and site in block.text.casefold())

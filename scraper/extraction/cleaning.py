@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 
-from scraper.extraction.authorbox import strip_author_box
+from scraper.extraction.authorbox import strip_author_box, strip_greeting_bio
 from scraper.extraction.blocks import Block
 from scraper.extraction.boilerplate import (
     HEADLINE_MIN_WORDS,
@@ -283,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     strip_pull_quotes,
     strip_author_box,
     strip_author_bio,
+    strip_greeting_bio,
     strip_bylines,
     strip_contributions,
     strip_copyright_notices,
