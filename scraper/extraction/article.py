@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
 from scraper.extraction.collector import collector_paused
+from scraper.extraction.commentnamed import unmark_story_wrappers
 from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.errorpage import error_page
@@ -151,6 +152,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     wrap_bare_body(tree)  # a story straight in <body> (a print version) read as in a container
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
+    unmark_story_wrappers(tree)  # a post's wrapper named like a comment section, which trafilatura removes
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
     joined = Joiners.of(decoded.text)

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from scraper.extraction.collector import collector_paused
 from scraper.extraction.hidden import closed_dialog
 from scraper.extraction.namesearch import SEPARATOR, values_holding
+from scraper.extraction.streamed import place_streamed
 from scraper.text import count_words, opening_phrase, phrases
 
 if TYPE_CHECKING:
@@ -323,8 +324,10 @@ def drop_comments(tree: lxml_html.HtmlElement) -> None:
     the text then sits in the comment's tail, where trafilatura, which reads an element's own
     text, does not look (its own loader parses with comments removed; a tree handed to it keeps
     them), and whole paragraphs went missing. Called once the page kind is decided: the model's
-    features were measured on the tree as parsed.
+    features were measured on the tree as parsed. A page streamed in parts has each part put in place first
+    (:func:`~scraper.extraction.streamed.place_streamed`): the comments mark where a part's fallback ends.
     """
+    place_streamed(tree)
     parents = {
         parent
         for node in tree.iter(etree.Comment, etree.ProcessingInstruction)
