@@ -227,3 +227,44 @@ _PAPERS = (
     "The council's report on the harbour works, published in March, sets out the costs of each of the three options.",
     "The school repairs survey of 2025 lists the buildings whose roofs need work before next winter, in order.",
 )
+
+
+_LANGUAGES = {
+    "Python": "Python is the language of data science and of scripts, and its libraries cover nearly every field.",
+    "TypeScript": "TypeScript adds types to JavaScript, and large front-end projects use it to catch their mistakes.",
+    "Java": "Java still runs most of the enterprise back ends, and its long support releases keep them stable.",
+}
+_UPDATES = {
+    "Python": "Python 3.14 was released in October. It continues the work on speed begun in the version before it,"
+    " with a faster interpreter.",
+    "TypeScript": "TypeScript 5.9 came out in August. It brings faster builds and clearer messages to the editor of"
+    " every developer who uses it.",
+    "Java": "Java 25 is a long-term support release. It adds eighteen features, from patterns to faster start-up,"
+    " and eight years of support.",
+}
+
+
+def test_a_box_of_sentences_between_a_storys_paragraphs_is_one_of_them() -> None:
+    sections = "".join(
+        f"<h3>{name}</h3><p>{text}</p><p>Teams pick {name} for what it does well, and for the people who know it.</p>"
+        f'<div class="special-container" style="padding: 30px"><strong>Updates:</strong> {_UPDATES[name]}</div>'
+        for name, text in _LANGUAGES.items()
+    )
+    page = (
+        "<html><head><title>The languages to learn this year</title></head><body><main><h1>The languages to learn"
+        f' this year</h1><div class="editor-content"><p>{" ".join(_LANGUAGES.values())}</p>{sections}</div></main>'
+        "</body></html>"
+    )
+    article = extract(page, url="https://school.example/blog/languages-to-learn-this-year")
+    assert isinstance(article, Article)
+    for update in _UPDATES.values():
+        assert update in article.text
+
+
+def test_a_short_box_or_a_box_of_links_between_paragraphs_is_left_as_it_is() -> None:
+    story = "".join(f"<p>{text}</p>" for text in _LANGUAGES.values())
+    links = " ".join(f'<a href="/{n}">A guide to {name}, part one. Read it now.</a>' for n, name in enumerate(_UPDATES))
+    tree = lxml_html.document_fromstring(
+        f"<html><body><div>{story}<div>Share this story.</div><div>{links}</div>{story}</div></body></html>"
+    )
+    assert wrap_loose_text(tree) == 0

@@ -13,8 +13,10 @@ line's element or a link on its own stays as it was. In a container with paragra
 among them is (:func:`_in_the_text`): a cookie notice atop ``<body>``, or the lines after a rule (``<hr>``:
 "Last updated", a visitor counter, the copyright) are the page's, not the story's (review 46). Containers
 with no block child are left alone: a ``<div>`` that is one paragraph written with ``<br>`` lines is already
-read whole. So is the text of a container the page hides, a script's data (JSON) left in the markup, and a
-byline's lines, which the header reader reads where they are.
+read whole; but not among paragraphs, where trafilatura reads only the paragraphs: a ``<div>`` of sentences
+with two paragraphs beside it is one of them (:func:`_box_of_prose`; a guide's boxed "Updates:" notes). So is
+the text of a container the page hides, a script's data (JSON) left in the markup, and a byline's lines, which
+the header reader reads where they are.
 
 A page with no container at all (a print version: the story's paragraphs are ``<body>``'s own children) gets a
 ``<main>`` around them (:func:`wrap_bare_body`): trafilatura's recovery of a page without one keeps paragraphs, not
@@ -53,6 +55,8 @@ PROSE_RUN_WORDS = 20
 _PROSE_RUNS = 2
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table"})
 _BYLINE_WORDS = 12  # a byline's lines: name, title, date
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?(?:\s|$)")
+_MAX_LINKED = 0.2  # share of a box's text in links: more is a link list's, not a paragraph's
 # Data a script reads, left in the markup as text: an object, or a list of objects, strings or lists.
 _DATA = re.compile(r"\s*(?:\{\s*[\"'}]|\[\s*[\[{\"'\]])")
 
@@ -75,10 +79,14 @@ def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
     """Wrap each run of loose prose between the blocks of a container in a ``<p>``; the number wrapped."""
     wrapped = 0
     hidden: dict[lxml_html.HtmlElement, bool] = {}  # an element's, or an ancestor's, hidden marking: read once each
+    counted: dict[lxml_html.HtmlElement, int] = {}  # a parent's paragraphs, counted once however many boxes it holds
     for container in list(tree.iter(*_CONTAINERS)):
         runs = _runs(container)
-        if len(runs) < 2:
-            continue  # no block child: one paragraph already, read whole
+        if len(runs) < 2:  # no block child: one paragraph already, read whole unless it stands among paragraphs
+            if _box_of_prose(container, runs[0], counted) and not _in_hidden(container, hidden):
+                _wrap(container, runs[0])
+                wrapped += 1
+            continue
         words = [run.words() for run in runs]
         if max(words) < MIN_WORDS:
             continue
@@ -96,6 +104,24 @@ def wrap_loose_text(tree: lxml_html.HtmlElement) -> int:
                 _wrap(container, run)
                 wrapped += 1
     return wrapped
+
+
+def _box_of_prose(container: lxml_html.HtmlElement, run: _Run, counted: dict[lxml_html.HtmlElement, int]) -> bool:
+    """A ``<div>`` with no block inside, beside ``_PROSE_RUNS`` paragraphs of its parent's, whose text is sentences
+    (``PROSE_RUN_WORDS`` and more, ``_PROSE_RUNS`` sentence ends, few of its words linked): trafilatura, reading the
+    parent's paragraphs, passed over it."""
+    parent = container.getparent()
+    if container.tag != "div" or parent is None:
+        return False
+    text = container.text_content()
+    words = count_words(text)
+    if words < PROSE_RUN_WORDS or len(_SENTENCE_END.findall(text)) < _PROSE_RUNS:
+        return False
+    if sum(len(link.text_content()) for link in container.iter("a")) > _MAX_LINKED * len(text):
+        return False
+    if parent not in counted:
+        counted[parent] = sum(1 for child in parent if child.tag == "p" and _holds_words(child, MIN_WORDS))
+    return counted[parent] >= _PROSE_RUNS and _reads_as_text(run, words)
 
 
 def _in_the_text(runs: list[_Run], index: int, last_paragraph: int) -> bool:
