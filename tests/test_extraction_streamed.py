@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.api import extract
-from scraper.extraction.commentnamed import unmark_story_wrappers
+from scraper.extraction.storymarkup import unmark_story_wrappers
 from scraper.extraction.streamed import place_streamed
 from scraper.items import Article
 

@@ -24,7 +24,6 @@ from lxml import html as lxml_html
 from scraper.extraction.assemble import Read, build_article
 from scraper.extraction.basicclean import BasicClean
 from scraper.extraction.collector import collector_paused
-from scraper.extraction.commentnamed import unmark_story_wrappers
 from scraper.extraction.dateline import language_code, read_header
 from scraper.extraction.decoding import decode_page, parse_page
 from scraper.extraction.errorpage import error_page
@@ -53,6 +52,7 @@ from scraper.extraction.signup import drop_signup_boxes
 from scraper.extraction.sitepage import site_page
 from scraper.extraction.splitbody import join_split_body
 from scraper.extraction.stoplists import AllStoplists
+from scraper.extraction.storymarkup import keep_story_markup
 from scraper.extraction.swap import swapped
 from scraper.extraction.undated import no_date, whole_page_date
 from scraper.extraction.visible import read_signals
@@ -152,7 +152,7 @@ def _extract(page: Page, options: ExtractionOptions) -> Article | Rejection:
     wrap_bare_body(tree)  # a story straight in <body> (a print version) read as in a container
     reveal_collapsed(tree)  # after pruning: what is still marked hidden there may be the story's
     join_split_body(tree)  # a body printed in parts (a fact box between them) read whole
-    unmark_story_wrappers(tree)  # a post's wrapper named like a comment section, which trafilatura removes
+    keep_story_markup(tree)  # a post's wrapper named like comments, a quote's figure: trafilatura removes them
     recalled: list[tuple[_Element, str]] = []  # a recall run's result, if the default run's escalation found it
     reuse = Reuse(tree, names=names)  # what the page's trafilatura runs share (the tree is not written to between them)
     joined = Joiners.of(decoded.text)
