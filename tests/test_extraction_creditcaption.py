@@ -99,3 +99,40 @@ def test_an_unmarked_caption_under_a_picture_leaves_the_body() -> None:
     assert isinstance(article, Article), article
     assert "Photo: Tom Wren" not in article.text
     assert "Cyclists and walkers may still cross" in article.text
+
+
+_PHOTO_CAPTION = (
+    "Marines and soldiers stand in line at the opening ceremony of the joint exercises at the officers' club in the"
+    " capital yesterday."
+)
+
+
+def test_a_heading_repeating_a_caption_printed_over_its_credit_is_the_caption() -> None:
+    """A heading goes only as a whole caption a picture prints over its credit line; a heading that repeats an alt
+    text, or a picture's caption with no credit, is the story's (a section named as its picture)."""
+    blocks = [Block(kind="p", text=STORY), Block(kind="head", text=_PHOTO_CAPTION)]
+    ctx = CleaningContext(captions=[_PHOTO_CAPTION, "Photo: AFP"], credited_captions=[_PHOTO_CAPTION])
+    assert [b.text for b in strip_captions(blocks, ctx)] == [STORY]
+    assert strip_captions(blocks, CleaningContext(captions=[_PHOTO_CAPTION])) == blocks
+
+
+IMAGE_BOX_PAGE = """<!doctype html><html lang="en"><head><title>Old bridge closes to cars for the winter</title></head>
+<body><main><article><h1>Old bridge closes to cars for the winter</h1>
+<p>{story}</p><p>{story} Buses will take a detour through the market square until March.</p>
+<p>{story} Lorries must use the ring road.</p><p>{story} The ferry will run every half hour.</p>
+<div class="imgbox"><div><img src="/bridge.jpg" width="100%"></div>
+<h1>{caption}</h1><p>Photo: AFP</p></div>
+<p>{story} Cyclists and walkers may still cross, the council said.</p>
+</article></main></body></html>"""
+
+
+def test_a_caption_set_as_a_heading_in_an_image_box_over_its_credit_leaves_the_body() -> None:
+    """A news site's image box: the picture, its caption in an ``<h1>``, then "Photo: AFP"; trafilatura kept the
+    heading (news tw-TaipeiTimes, once its story was read in a container). Past the story's first blocks it is no
+    repeated headline."""
+    page = IMAGE_BOX_PAGE.format(story=STORY, caption=_PHOTO_CAPTION)
+    article = extract_article(make_page(page, "https://news.example/2026/11/old-bridge-closes"))
+    assert isinstance(article, Article), article
+    assert "officers' club" not in article.text
+    assert "Cyclists and walkers may still cross" in article.text
+    assert [image.caption for image in article.images] == [_PHOTO_CAPTION]

@@ -193,9 +193,12 @@ def test_a_story_written_straight_into_the_body_keeps_its_list() -> None:
     assert "Print" not in article.text.split()
 
 
-def test_a_page_with_a_container_or_without_its_own_paragraphs_is_left_as_it_is() -> None:
-    """An ``<article>`` already is a container; a body whose paragraphs sit in ``<div>``s is no bare story."""
-    for page in (_print_page("article"), _print_page("div")):
+def test_a_page_with_a_container_or_a_story_in_sections_is_left_as_it_is() -> None:
+    """An ``<article>`` already is a container; paragraphs in several ``<div>``s, none holding most, are a story in
+    sections, which trafilatura's recovery of the page's paragraphs reads whole."""
+    halves = _print_page().replace("<p>Traffic in", '</div><div class="part"><p>Traffic in')
+    halves = halves.replace("<h1>", '<div class="part"><h1>').replace("<hr><p>Taken", "</div><hr><p>Taken")
+    for page in (_print_page("article"), halves):
         tree = lxml_html.fromstring(page)
         assert not wrap_bare_body(tree)
         assert tree.find(".//main") is None
@@ -268,3 +271,44 @@ def test_a_short_box_or_a_box_of_links_between_paragraphs_is_left_as_it_is() -> 
         f"<html><body><div>{story}<div>Share this story.</div><div>{links}</div>{story}</div></body></html>"
     )
     assert wrap_loose_text(tree) == 0
+
+
+_CHANNELS = (
+    "a shop's own website and its checkout",
+    "a marketplace that lists many sellers' goods",
+    "a mobile app with saved payment details",
+)
+
+
+def _guide_page() -> str:
+    """A guide with no ``<article>`` or ``<main>``: its paragraphs and lists in a ``<div>`` under the site's menu."""
+    paragraph = (
+        "Social commerce lets a shopper buy a product without leaving the social network where they first saw it, "
+        "and the seller reaches the buyer where they already spend their time. Part {n}."
+    )
+    items = "".join(f"<li>{channel}</li>" for channel in _CHANNELS)
+    story = "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(3))
+    story += f"<p>In traditional eCommerce, a purchase goes through one of these channels:</p><ul>{items}</ul>"
+    story += "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(3, 6))
+    menu = "".join(f'<li><a href="/{name}">{name}</a></li>' for name in ("Home", "Blog", "Pricing", "Contact"))
+    return (
+        "<html><head><title>What is social commerce?</title></head><body>"
+        f'<div class="header"><ul>{menu}</ul></div><div class="page"><div class="content">'
+        f'<h1>What is social commerce?</h1>{story}</div></div><div class="footer"><p>© Shopfront 2026</p></div>'
+        "</body></html>"
+    )
+
+
+def test_a_storys_container_on_a_page_without_one_of_its_own_is_its_main() -> None:
+    """With no ``<article>`` or ``<main>``, trafilatura recovered the guide's loose paragraphs and lost the list
+    between them (WCXB 0101, 4857); a ``<main>`` in the element holding the page's paragraphs keeps it."""
+    tree = lxml_html.fromstring(_guide_page())
+    assert wrap_bare_body(tree)
+    main = tree.find(".//main")
+    assert main is not None
+    assert main.getparent().get("class") == "content"
+    article = extract(_guide_page(), url="https://shopfront.example/blog/what-is-social-commerce")
+    assert isinstance(article, Article)
+    for channel in _CHANNELS:
+        assert channel in article.text
+    assert "Pricing" not in article.text

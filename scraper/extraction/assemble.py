@@ -26,6 +26,7 @@ from scraper.extraction.blocks import (
     with_lead,
 )
 from scraper.extraction.bodyshape import figures_only
+from scraper.extraction.boilerplate import is_credit_line
 from scraper.extraction.cellcaptions import cell_captions
 from scraper.extraction.cleaning import clean_blocks
 from scraper.extraction.context import CleaningContext
@@ -138,6 +139,7 @@ def build_article(
             headlines=headlines,
             authors=authors,
             captions=captions,
+            credited_captions=[f.caption for f in figures if f.caption and f.credit and is_credit_line(f.credit)],
             teasers=signals.teasers,
             site_name=site_name,
             above=list(read.above),

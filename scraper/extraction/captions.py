@@ -21,14 +21,22 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
 
     A block matches when it is a caption, the start of one, or a caption followed by a short credit
     (``Caption | Jane Doe/dpa``); so does a short paragraph ending on a picture's credit, marked as a
-    caption or not (:mod:`~scraper.extraction.creditcaption`). Removed captions are kept in
-    ``ctx.removed_captions`` for ``images``.
+    caption or not (:mod:`~scraper.extraction.creditcaption`). A heading matches only a whole caption
+    a picture prints over its credit line (``ctx.credited_captions``): an image box's caption set in
+    a heading's type (``<div><img><h1>Caption</h1><p>Photo: AFP</p></div>``); a heading repeating an
+    alt text, or a caption with no credit, is the story's (a section named as its picture). Removed
+    captions are kept in ``ctx.removed_captions`` for ``images``.
     """
     captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)
+    with_credit = {normalise(c) for c in ctx.credited_captions}
     shown = [
         bool(captions)
-        and (_is_caption(block.norm, captions, heads) if block.kind in ("p", "quote") else _photo_cell(block, captions))
+        and (
+            _is_caption(block.norm, captions, heads)
+            if block.kind in ("p", "quote")
+            else (block.kind == "head" and block.norm in with_credit) or _photo_cell(block, captions)
+        )
         and not _is_running_prose(block)
         for block in blocks  # cheapest test first: most blocks are no caption
     ]

@@ -16,6 +16,8 @@ class CleaningContext:
     headlines: list[str] = field(default_factory=list)  # other headline forms (<h1>, og:title)
     authors: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # figcaption/alt/caption-class text
+    # Captions printed with the picture's credit: a heading that repeats one whole is a caption in a heading's type.
+    credited_captions: list[str] = field(default_factory=list)
     teasers: list[str] = field(default_factory=list)  # text of teaser cards (links to articles)
     site_name: str | None = None
     above: list[str] = field(default_factory=list)  # the short lines printed just above the headline (a kicker)

@@ -20,7 +20,7 @@ the header reader reads where they are.
 
 A page with no container at all (a print version: the story's paragraphs are ``<body>``'s own children) gets a
 ``<main>`` around them (:func:`wrap_bare_body`): trafilatura's recovery of a page without one keeps paragraphs, not
-lists.
+lists. So does a page with no ``<article>`` or ``<main>`` whose paragraphs are, most of them, one ``<div>``'s.
 """
 
 from __future__ import annotations
@@ -216,6 +216,9 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
 _BARE_PARAGRAPHS = 2
 _BARE_PROSE_WORDS = 10
 _MENU_ITEM_WORDS = 3
+# A page with no container of its own: this many paragraphs of ``_BARE_PROSE_WORDS`` in one element are its story's.
+_STORY_PARAGRAPHS = 3
+_STORY_SHARE = 0.8  # ... and that element holds this share of the page's prose paragraphs
 
 
 def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
@@ -228,6 +231,7 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     the first paragraph to before the first menu or tag list under the last one (code review 47: a plain menu's
     list had become the story's first lines; cut at the paragraphs themselves, a story lost its closing table,
     quote and short lines). Run after :func:`wrap_loose_text`, so that a story's loose runs count as paragraphs.
+    A body with fewer paragraphs of its own may hold its story in one element (:func:`_wrap_story_container`).
     """
     body = tree if tree.tag == "body" else tree.find("body")
     if body is None:
@@ -235,15 +239,47 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     children = list(body)
     prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
     if len(prose) < _BARE_PARAGRAPHS:
-        return False  # most pages: their body's children are containers; no walk of the whole tree for them
+        return _wrap_story_container(tree)
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
+    _wrap_main(body, children, prose)
+    return True
+
+
+def _wrap_story_container(tree: lxml_html.HtmlElement) -> bool:
+    """Put a ``<main>`` inside the element holding most of the page's prose paragraphs (``_STORY_PARAGRAPHS`` and
+    more) as its own children, on a page with no ``<article>``, ``<main>`` or main role; whether it did.
+
+    Finding none of its candidates' names there, trafilatura recovers the page's loose paragraphs as on a bare body,
+    and lost a guide's lists between them ("In traditional eCommerce, …" / "In social commerce, …"; WCXB 0101,
+    4857). One walk over the page's paragraphs: the cost of the page's size.
+    """
+    if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
+        return False  # most pages: a container of their own, found without reading a paragraph
+    counts: dict[lxml_html.HtmlElement, int] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None and _holds_words(paragraph, _BARE_PROSE_WORDS):
+            counts[parent] = counts.get(parent, 0) + 1
+    container = max(counts, key=counts.__getitem__, default=None)
+    if container is None or counts[container] < _STORY_PARAGRAPHS or container.tag in ("body", "main", "article"):
+        return False
+    if counts[container] < _STORY_SHARE * sum(counts.values()):
+        return False  # a story in several containers (sections): the recovery of all paragraphs reads it whole
+    children = list(container)
+    prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
+    _wrap_main(container, children, prose)
+    return True
+
+
+def _wrap_main(container: lxml_html.HtmlElement, children: list[lxml_html.HtmlElement], prose: list[int]) -> None:
+    """A ``<main>`` around ``children`` from after the last chrome above the first of the ``prose`` paragraphs to
+    before the first chrome under the last."""
     start = 1 + max((i for i in range(prose[0]) if _page_chrome(children[i])), default=-1)
     end = next((i for i in range(prose[-1] + 1, len(children)) if _page_chrome(children[i])), len(children))
-    main = body.makeelement("main", {})
+    main = container.makeelement("main", {})
     children[start].addprevious(main)
     main.extend(children[start:end])  # each with its tail
-    return True
 
 
 def _page_chrome(element: lxml_html.HtmlElement) -> bool:
