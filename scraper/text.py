@@ -142,9 +142,14 @@ def opening_phrase(text: str, kind: str) -> tuple[str, str] | None:
     for phrase in _phrases_by_initial(kind).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             rest = lowered[len(phrase) :]
-            if not rest or not rest[0].isalnum() or not phrase[-1].isalnum():
+            if not rest or not _word_char(rest[0]) or not _word_char(phrase[-1]):
                 return phrase, rest
     return None
+
+
+def _word_char(char: str) -> bool:
+    """A letter, a digit or a mark inside a word: an Indic vowel sign or virama ("ಓದಿದರು" goes on past "ಓದಿ")."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 # Passed over before a phrase: brackets, and the arrows a line is marked with, a space after them ("▶ 관련기사",

@@ -395,12 +395,13 @@ LONG_AFFILIATE_STORY = (
         ("It was the most-read story on Google News in Germany this week.", False),
         ("If you use Chrome, update your browser now, the security agency warned.", False),
         ("The regulator said influencers must label affiliate links clearly.", False),
-        # a disclosure of three sentences (47 words) and a closing ask to follow the blog's accounts
+        # a disclosure of three sentences (47 words) is a notice at a long body's edges only (see below); a closing
+        # ask to follow the blog's accounts
         (
             "Some of the links in this article are affiliate ones. This means that if you click through them to make "
             "a purchase, we may earn a small commission at no extra cost to you. We only recommend products that we "
             "have tested ourselves and would happily use again.",
-            True,
+            False,
         ),
         ("Want more DIY home decor projects? Follow me on Pinterest to see what I'm pinning and be inspired.", True),
         ('"Please follow us on Facebook for updates on the closures," the fire chief told reporters.', False),
@@ -425,13 +426,15 @@ _DISCLOSURE = (
 def test_a_long_notice_goes_at_the_bodys_edges_and_a_storys_paragraph_stays() -> None:
     """Review 48: a disclosure of 41 to 60 words is the site's above or under the story; inside the story, a
     paragraph that long is read as the story's (and "we may receive" alone is no notice's phrase)."""
-    story = [p(f"{PROSE} {n}.") for n in range(8)]
+    story = [p(f"{PROSE} {n}.") for n in range(10)]
     assert texts(strip_notices([p(_DISCLOSURE), *story], CleaningContext())) == texts(story)
     assert texts(strip_notices([*story, p(_DISCLOSURE)], CleaningContext())) == texts(story)
     middle = [*story[:4], p(_DISCLOSURE), *story[4:]]
     assert texts(strip_notices(middle, CleaningContext())) == texts(middle)
     snow = [story[0], p(_SNOW), story[1]]
     assert texts(strip_notices(snow, CleaningContext())) == texts(snow)
+    brief = [p(_DISCLOSURE), *story[:3]]  # a short body has no edges: its paragraphs are all the story's
+    assert texts(strip_notices(brief, CleaningContext())) == texts(brief)
 
 
 @pytest.mark.parametrize(
@@ -560,7 +563,8 @@ def test_crosslinks(text: str) -> None:
     "text",
     ["Most read books of 2024", "Related Articles of Faith", "Recommended for you, by a machine",
      "You may also like the new ferry timetable, which adds a 6 a.m. sailing.", "I più letti in città",
-     "Lo más visto: la exposición temporal de Sorolla, con 150.000 entradas", "Najčitanije: romani Mire Gavrana"],
+     "Lo más visto: la exposición temporal de Sorolla, con 150.000 entradas", "Najčitanije: romani Mire Gavrana",
+     "ಇದನ್ನೂ ಓದಿದರು ಎಂದು ಅವರು ಹೇಳಿದರು"],  # code review 48: a vowel sign goes on with the word ("they read this too")
 )  # fmt: skip
 def test_the_storys_words_that_open_like_a_boxs_title_stay(text: str) -> None:
     for kind in ("p", "head"):
@@ -1573,6 +1577,9 @@ def test_a_greeting_bio_past_the_posts_opening_goes_and_a_greeting_opening_stays
     ):
         blocks = [p(PROSE), p(PROSE), p(PROSE), p(greeting)]
         assert texts(strip_greeting_bio(blocks, CleaningContext(site_name="The Daily Ledger")))[-1] == greeting
+    answer = "Hi, I'm Maria Lopez, and this is the first time I have spoken about the fire outside my family."
+    blocks = [p(PROSE), p(PROSE), p(PROSE), p(answer)]
+    assert texts(strip_greeting_bio(blocks, CleaningContext(site_name="TIME")))[-1] == answer  # a word, not the site
     for quoted in (
         "“Hi, I'm Tom,” he said when the inspector knocked, and showed her the cracked beam.",
         '"Hello, I am your new neighbour," read the note taped to the door of the flat.',

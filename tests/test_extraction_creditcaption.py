@@ -114,6 +114,10 @@ def test_a_heading_repeating_a_caption_printed_over_its_credit_is_the_caption() 
     ctx = CleaningContext(captions=[_PHOTO_CAPTION, "Photo: AFP"], credited_captions=[_PHOTO_CAPTION])
     assert [b.text for b in strip_captions(blocks, ctx)] == [STORY]
     assert strip_captions(blocks, CleaningContext(captions=[_PHOTO_CAPTION])) == blocks
+    # a travel piece's section named as its picture's one-word caption over a credit (code review 48)
+    lisbon = [Block(kind="p", text=STORY), Block(kind="head", text="Lisbon"), Block(kind="p", text=STORY + " Two.")]
+    ctx = CleaningContext(captions=["Lisbon", "Photo: Getty Images"], credited_captions=["Lisbon"])
+    assert strip_captions(lisbon, ctx) == lisbon
 
 
 IMAGE_BOX_PAGE = """<!doctype html><html lang="en"><head><title>Old bridge closes to cars for the winter</title></head>

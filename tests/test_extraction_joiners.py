@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.api import extract
 from scraper.items import Article
 
@@ -60,9 +62,11 @@ _CAPTIONS = (
 )
 
 
-def test_a_photo_story_keeps_its_joiners_and_its_paragraphs() -> None:
+@pytest.mark.parametrize("written", [ZWJ, "&zwj;", "&#8205;", "&#x200D;"])
+def test_a_photo_story_keeps_its_joiners_and_its_paragraphs(written: str) -> None:
     """A photo story: a short opening and closing paragraph around its pictures' captions. With the joiners dropped
-    on trafilatura's side only, its text came out as one flat line without them (probe I, a Sinhala photo story)."""
+    on trafilatura's side only, its text came out as one flat line without them (probe I, a Sinhala photo story);
+    so it did with its joiners written as character references (code review 48)."""
     opening, closing = _SINHALA[0], f"පෙරහර නිසා මහනුවර නගරයේ ප්{ZWJ}රධාන මාර්ග කිහිපයක් වසා තැබිණි."
     figures = "".join(
         f'<figure class="wp-block-image"><img src="/p{n}.jpg" alt=""><figcaption class="wp-element-caption">'
@@ -74,7 +78,7 @@ def test_a_photo_story_keeps_its_joiners_and_its_paragraphs() -> None:
         f'<article><h1>පෙරහර ඡායාරූප</h1><div class="entry-content"><p>{opening}</p>{figures}<p>{closing}</p>'
         "</div></article></main></body></html>"
     )
-    text = _text(html, "https://news.example.lk/2026/11/24/perahera-photos/")
+    text = _text(html.replace(ZWJ, written), "https://news.example.lk/2026/11/24/perahera-photos/")
     assert text.startswith(f"{opening}\n")
     assert text.endswith(f"\n{closing}")
     assert f"\n{_CAPTIONS[2]}" in text

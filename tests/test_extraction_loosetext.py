@@ -312,3 +312,20 @@ def test_a_storys_container_on_a_page_without_one_of_its_own_is_its_main() -> No
     for channel in _CHANNELS:
         assert channel in article.text
     assert "Pricing" not in article.text
+
+
+def test_a_story_split_by_an_ad_into_two_boxes_is_read_whole() -> None:
+    """Code review 48: on a page with no container of its own, a story's first twelve paragraphs in one box, an ad,
+    and its last three in a second box: a ``<main>`` around the first box alone cut the story's end."""
+    paragraph = (
+        "<p>Paragraph {} of the story: the council met on Tuesday to discuss the new budget for its schools.</p>"
+    )
+    first, last = "".join(paragraph.format(n) for n in range(12)), "".join(paragraph.format(n) for n in range(12, 15))
+    page = (
+        '<html><head><title>Budget</title><meta property="og:type" content="article"></head><body><div class="wrap">'
+        f'<h1>City council agrees budget</h1><div class="txt">{first}</div><div class="ad">Advertisement</div>'
+        f'<div class="txt">{last}</div></div><div class="footer">Copyright 2026</div></body></html>'
+    )
+    article = extract(page, url="https://news.example/2026/11/budget.html")
+    assert isinstance(article, Article), article
+    assert all(f"Paragraph {n} " in article.text for n in range(15))

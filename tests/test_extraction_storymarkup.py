@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.api import extract
-from scraper.extraction.storymarkup import unwrap_quote_figures
+from scraper.extraction.storymarkup import unmark_story_wrappers, unwrap_quote_figures
 from scraper.items import Article
 
 _STORY = (
@@ -49,3 +49,34 @@ def test_an_embedded_post_and_a_pull_quote_stay_figures() -> None:
     tree = lxml_html.document_fromstring(_page(tweet + pull))
     assert unwrap_quote_figures(tree) == 0
     assert len(tree.findall(".//figure")) == 2
+
+
+def test_a_quote_in_a_figure_is_the_storys_on_a_page_whose_json_ld_repeats_the_body() -> None:
+    """Code review 48: the page's text was read with its scripts', and JSON-LD's ``articleBody`` (common on news
+    sites) printed every quote a second time, so no quote figure was the story's."""
+    figure = f"<figure><blockquote><p>{_QUOTE}</p></blockquote><figcaption>Patrick Reinhart</figcaption></figure>"
+    body = " ".join((*_STORY, _QUOTE))
+    page = _page(figure).replace(
+        "</head>", f'<script type="application/ld+json">{{"@type": "Article", "articleBody": "{body}"}}</script></head>'
+    )
+    tree = lxml_html.document_fromstring(page)
+    assert unwrap_quote_figures(tree) == 1
+
+
+def test_readers_comments_named_so_under_a_short_post_stay_comments() -> None:
+    """Code review 48: a short post's comment section inside its body container holds most of the body's text; it
+    follows the post, and opens nothing, so it keeps its name (and trafilatura removes it)."""
+    story = "".join(f"<p>{text}</p>" for text in _STORY[:2])
+    comments = "".join(
+        f'<div class="reply"><p>Reader {n} wrote: I went there this morning and the coffee shop in the lobby was far'
+        " too crowded for anyone to sit and read anything at all, which is a shame for a new library.</p></div>"
+        for n in range(20)
+    )
+    page = (
+        '<html><head><title>New library</title><meta property="og:type" content="article"></head><body><article>'
+        f'<h1>New library opens</h1><div class="article-body">{story}<div class="comments">{comments}</div></div>'
+        "</article></body></html>"
+    )
+    tree = lxml_html.document_fromstring(page)
+    assert unmark_story_wrappers(tree) == 0
+    assert tree.find(".//div[@class='comments']") is not None

@@ -116,3 +116,26 @@ def test_a_comment_section_beside_the_post_or_in_a_main_area_keeps_its_name() ->
     )
     assert unmark_story_wrappers(tree) == 0
     assert tree.find(".//section").get("class") == "commenting-on-qna"
+
+
+def test_a_part_holding_its_own_placeholder_is_left_where_it_is() -> None:
+    """Code review 48: a part holding its own placeholder (or another part's that holds it) had no place to go, and
+    moving it raised, rejecting the whole page as an extraction error."""
+    tree = lxml_html.document_fromstring(
+        '<html><body><main><p>Opening.</p></main><div hidden id="S:0"><p>Part zero.<template id="P:0"></template>'
+        '</p></div><div hidden id="S:1"><template id="P:2"></template></div>'
+        '<div hidden id="S:2"><template id="P:1"></template></div></body></html>'
+    )
+    assert place_streamed(tree) <= 1
+    assert "Part zero." in tree.text_content()
+
+
+def test_a_boundarys_fallback_written_as_text_goes_with_it() -> None:
+    """Code review 48: a fallback of bare text ("Loading sections, please wait…") stayed after the placed part."""
+    tree = lxml_html.document_fromstring(
+        '<html><body><main><p>Opening.</p><!--$?--><template id="B:0"></template>Loading sections, please wait'
+        '<!--/$--><p>Closing.</p></main><div hidden id="S:0"><p>The section.</p></div></body></html>'
+    )
+    assert place_streamed(tree) == 1
+    text = " ".join(tree.find(".//main").text_content().split())
+    assert text == "Opening.The section.Closing."

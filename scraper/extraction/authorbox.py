@@ -71,7 +71,7 @@ def strip_greeting_bio(blocks: list[Block], ctx: CleaningContext) -> list[Block]
     corpora, all four such blocks past the opening were the writer's box, not in the truth's body; the three
     openings stayed.
     """
-    site = (ctx.site_name or "").casefold()
+    site = ctx.site_name or ""
     kept = blocks[:GREETING_OPENING]
     kept.extend(b for b in blocks[GREETING_OPENING:] if not _greets(b, site))
     return kept if len(kept) < len(blocks) else blocks
@@ -101,7 +101,13 @@ _OF_THE_SITE = re.compile(
 
 
 def _greets(block: Block, site: str) -> bool:
-    """A short paragraph that greets, introduces its writer and speaks of the site (``site``: its name, casefolded)."""
+    """A short paragraph that greets, introduces its writer and speaks of the site (``site``: its name, matched as
+    printed and as whole words: a site called "TIME" is not "the first time I have spoken": code review 48)."""
     if block.kind != "p" or block.words > GREETING_MAX_WORDS or _GREETING.match(block.text) is None:
         return False
-    return _OF_THE_SITE.search(block.text) is not None or bool(site and site in block.text.casefold())
+    if _OF_THE_SITE.search(block.text) is not None:
+        return True
+    return len(site) >= SITE_NAME_CHARS and re.search(rf"(?<!\w){re.escape(site)}(?!\w)", block.text) is not None
+
+
+SITE_NAME_CHARS = 4  # a shorter name ("AP", "BBC") is too often a word or a part of one

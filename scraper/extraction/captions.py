@@ -29,7 +29,7 @@ def strip_captions(blocks: list[Block], ctx: CleaningContext) -> list[Block]:
     """
     captions = {normalise(c) for c in set(ctx.captions) if count_words(c) >= 3}  # a caption is often its alt too
     heads = _by_head(captions)
-    with_credit = {normalise(c) for c in ctx.credited_captions}
+    with_credit = {normalise(c) for c in ctx.credited_captions if count_words(c) >= 3}  # not a place's name alone
     shown = [
         bool(captions)
         and (

@@ -16,6 +16,8 @@ joiners (most) costs one scan of its decoded text.
 
 from __future__ import annotations
 
+import html
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 # prose has no use for; a page that uses either is left as it is.
 _STAND_INS = {"\u200c": "\u2bd1", "\u200d": "\u2bd2"}
 _BACK = {stand_in: joiner for joiner, stand_in in _STAND_INS.items()}
+# The joiners and the stand-ins written as character references, named, decimal or hexadecimal.
+_WRITTEN = re.compile(r"&(?:zwn?j|#0*(?:8204|8205|11217|11218)|#x0*(?:200[cd]|2bd[12]));?", re.IGNORECASE)
 _TO_STAND_INS = str.maketrans(_STAND_INS)
 _TO_JOINERS = str.maketrans(_BACK)
 
@@ -42,8 +46,11 @@ class Joiners:
 
     @classmethod
     def of(cls, text: str) -> Joiners:
-        """The page whose decoded text is ``text``: joiners in it, and none of their stand-ins."""
-        return cls(any(j in text for j in _STAND_INS) and not any(s in text for s in _BACK))
+        """The page whose decoded text is ``text``: joiners in it, and none of their stand-ins, as characters or as
+        character references (``&zwj;``, ``&#8204;``: code review 48)."""
+        found = {html.unescape(m) for m in _WRITTEN.findall(text)} if "&" in text else set()
+        found.update(c for c in (*_STAND_INS, *_BACK) if c in text)
+        return cls(any(j in found for j in _STAND_INS) and not any(s in found for s in _BACK))
 
     @contextmanager
     def kept(self, tree: _Element) -> Iterator[None]:

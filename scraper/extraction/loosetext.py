@@ -216,9 +216,10 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
 _BARE_PARAGRAPHS = 2
 _BARE_PROSE_WORDS = 10
 _MENU_ITEM_WORDS = 3
-# A page with no container of its own: this many paragraphs of ``_BARE_PROSE_WORDS`` in one element are its story's.
+# A page with no container of its own: this many paragraphs of ``_BARE_PROSE_WORDS`` in one element, and all of
+# the page's outside its chrome, are its story's.
 _STORY_PARAGRAPHS = 3
-_STORY_SHARE = 0.8  # ... and that element holds this share of the page's prose paragraphs
+_CHROME_PARAGRAPHS = etree.XPath("//footer//p | //header//p | //nav//p | //aside//p | //form//p")
 
 
 def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
@@ -247,8 +248,9 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
 
 
 def _wrap_story_container(tree: lxml_html.HtmlElement) -> bool:
-    """Put a ``<main>`` inside the element holding most of the page's prose paragraphs (``_STORY_PARAGRAPHS`` and
-    more) as its own children, on a page with no ``<article>``, ``<main>`` or main role; whether it did.
+    """Put a ``<main>`` inside the element holding all of the page's prose paragraphs (``_STORY_PARAGRAPHS`` and
+    more; a footer's and a sidebar's aside) as its own children, on a page with no ``<article>``, ``<main>`` or main
+    role; whether it did.
 
     Finding none of its candidates' names there, trafilatura recovers the page's loose paragraphs as on a bare body,
     and lost a guide's lists between them ("In traditional eCommerce, …" / "In social commerce, …"; WCXB 0101,
@@ -256,16 +258,19 @@ def _wrap_story_container(tree: lxml_html.HtmlElement) -> bool:
     """
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False  # most pages: a container of their own, found without reading a paragraph
+    chrome = set(_CHROME_PARAGRAPHS(tree))  # a footer's, a sidebar's: not the story's
     counts: dict[lxml_html.HtmlElement, int] = {}
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
-        if parent is not None and _holds_words(paragraph, _BARE_PROSE_WORDS):
+        if parent is not None and paragraph not in chrome and _holds_words(paragraph, _BARE_PROSE_WORDS):
             counts[parent] = counts.get(parent, 0) + 1
     container = max(counts, key=counts.__getitem__, default=None)
     if container is None or counts[container] < _STORY_PARAGRAPHS or container.tag in ("body", "main", "article"):
         return False
-    if counts[container] < _STORY_SHARE * sum(counts.values()):
-        return False  # a story in several containers (sections): the recovery of all paragraphs reads it whole
+    if counts[container] < sum(counts.values()):
+        # A story in several containers (sections; its last paragraphs after an ad, in a box of their own: code
+        # review 48): the recovery of all paragraphs reads it whole.
+        return False
     children = list(container)
     prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
     _wrap_main(container, children, prose)

@@ -41,6 +41,12 @@ _QUOTE_OPENING = 120
 # A story's quotes set in figures, at most: each is looked for in the whole page's text (a page of thousands of
 # embedded posts costs no search each).
 QUOTE_FIGURES_MAX = 50
+# The text of a page a reader sees: a script's (JSON-LD), a style's, a template's or a noscript's is not.
+_VISIBLE_TEXT = etree.XPath(
+    "//text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::noscript)]",
+    smart_strings=False,
+)
+OPENING_CHARS = 100  # a wrapper opens a post body with at most a line of text before it (a label, a date)
 # A wrapper holds at least this share of the body container's text.
 WRAPPER_SHARE = 0.9
 
@@ -59,10 +65,10 @@ def unwrap_quote_figures(tree: lxml_html.HtmlElement) -> int:
     figures = [(figure, found) for figure in tree.iter("figure") if (found := figure.find(".//blockquote")) is not None]
     if not figures:
         return 0
-    page = " ".join(" ".join(tree.itertext()).split())
+    page = " ".join("".join(_VISIBLE_TEXT(tree)).split())  # not a script's: JSON-LD's articleBody repeats every quote
     unwrapped = 0
     for figure, blockquote in figures[:QUOTE_FIGURES_MAX]:
-        quote = " ".join(" ".join(blockquote.itertext()).split())
+        quote = " ".join("".join(blockquote.itertext()).split())
         if _SOCIAL_POST.search(f"{figure.get('class') or ''} {blockquote.get('class') or ''}"):
             continue  # an embedded post (a tweet's text in its blockquote): another's words, not the story's
         if quote and page.count(quote[:_QUOTE_OPENING]) == 1:
@@ -86,7 +92,7 @@ def unmark_story_wrappers(tree: lxml_html.HtmlElement) -> int:
         bodies = [body for body in block.iterancestors() if _names_post_body(body)]
         if not bodies or not (size := _chars(block)):
             continue
-        if any(size >= WRAPPER_SHARE * _size(body, sizes) for body in bodies):
+        if any(size >= WRAPPER_SHARE * _size(body, sizes) and _opens(body, block) for body in bodies):
             for name in ("class", "id"):
                 block.attrib.pop(name, None)
             unmarked += 1
@@ -96,6 +102,22 @@ def unmark_story_wrappers(tree: lxml_html.HtmlElement) -> int:
 def _names_post_body(element: lxml_html.HtmlElement) -> bool:
     """The element's class or id names a post's body (:data:`_POST_BODY`)."""
     return bool(_POST_BODY.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+
+
+def _opens(body: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:
+    """``block`` opens ``body``: no more than ``OPENING_CHARS`` of its text come before it (a short post's readers'
+    comments, named so and holding most of its body's text, follow the post: code review 48)."""
+    before = 0
+    ancestors = set(block.iterancestors())
+    for element in body.iter():
+        if element is block:
+            return True
+        before += len("".join((element.text or "").split()))
+        if element not in ancestors:
+            before += len("".join((element.tail or "").split())) if element is not body else 0
+        if before > OPENING_CHARS:
+            return False
+    return True
 
 
 def _size(body: lxml_html.HtmlElement, sizes: dict[lxml_html.HtmlElement, int]) -> int:

@@ -40,6 +40,8 @@ def place_streamed(tree: lxml_html.HtmlElement) -> int:
         if len(found) != 1 or part.getparent() is None or root not in found[0].iterancestors():
             continue  # none, several, or one gone with another boundary's fallback
         template = found[0]
+        if part in template.iterancestors():
+            continue  # a part holding its own placeholder (or another's that holds it): no place to put it
         if template.get("id", "").startswith("B:"):
             _drop_fallback(template)
         _replace(template, part)
@@ -61,8 +63,9 @@ def _drop_fallback(template: lxml_html.HtmlElement) -> None:
         fallback.append(sibling)
     else:
         return  # no closing marker: the boundary's extent is unknown, nothing goes
+    template.tail = None  # its text ("Loading sections…") goes too
     for node in fallback:
-        _remove(node)
+        node.getparent().remove(node)  # with its tail: text up to the closing marker is the fallback's
 
 
 def _replace(template: lxml_html.HtmlElement, part: lxml_html.HtmlElement) -> None:
