@@ -10,6 +10,7 @@ and white-space characters), and count how often the rules read a block's text.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -154,11 +155,13 @@ def test_cleaning_work_grows_with_the_blocks_not_with_blocks_times_captions(monk
 
 @pytest.mark.parametrize("kind", ["crosslink", "prompt", "contribution"])
 def test_phrases_by_their_first_character_find_what_every_phrase_does(kind: str) -> None:
+    def word(char: str) -> bool:  # a letter, a digit, or a mark inside a word (an Indic vowel sign, a virama)
+        return char.isalnum() or unicodedata.category(char).startswith("M")
+
     def reference(text: str) -> bool:
         lowered = " ".join(text.casefold().split())
         return any(
-            lowered.startswith(p)
-            and (not (rest := lowered[len(p) : len(p) + 1]) or not rest.isalnum() or not p[-1].isalnum())
+            lowered.startswith(p) and (not (rest := lowered[len(p) : len(p) + 1]) or not word(rest) or not word(p[-1]))
             for p in phrases()[kind]
         )
 

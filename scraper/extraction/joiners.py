@@ -20,13 +20,12 @@ import html
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml.etree import _Element
-    from trafilatura.settings import Document
 
 # The joiners and their stand-ins: printable symbols (U+2BD1 UNCERTAINTY SIGN, U+2BD2 GROUP MARK) that a page's
 # prose has no use for; a page that uses either is left as it is.
@@ -36,6 +35,16 @@ _BACK = {stand_in: joiner for joiner, stand_in in _STAND_INS.items()}
 _WRITTEN = re.compile(r"&(?:zwn?j|#0*(?:8204|8205|11217|11218)|#x0*(?:200[cd]|2bd[12]));?", re.IGNORECASE)
 _TO_STAND_INS = str.maketrans(_STAND_INS)
 _TO_JOINERS = str.maketrans(_BACK)
+
+
+class _HasBody(Protocol):
+    """What :meth:`Joiners.restored` reads of trafilatura's ``Document`` (only ``article.py`` imports trafilatura)."""
+
+    @property
+    def body(self) -> _Element | None: ...
+
+
+_Bodied = TypeVar("_Bodied", bound=_HasBody)
 
 
 @dataclass(slots=True, frozen=True)
@@ -69,8 +78,8 @@ class Joiners:
         if self.present and element is not None:
             _translate(element, _TO_JOINERS, _BACK)
 
-    def restored(self, document: Document) -> Document:
-        """``document`` with the joiners back in its body."""
+    def restored(self, document: _Bodied) -> _Bodied:
+        """``document`` (trafilatura's ``Document``) with the joiners back in its body."""
         self.restore(document.body)
         return document
 

@@ -113,15 +113,17 @@ def _box_of_prose(container: lxml_html.HtmlElement, run: _Run, counted: dict[lxm
     parent = container.getparent()
     if container.tag != "div" or parent is None:
         return False
+    if parent not in counted:  # first: most such divs (a menu's, a card's) stand among no paragraphs
+        counted[parent] = sum(1 for child in parent if child.tag == "p" and _holds_words(child, MIN_WORDS))
+    if counted[parent] < _PROSE_RUNS:
+        return False
     text = container.text_content()
     words = count_words(text)
     if words < PROSE_RUN_WORDS or len(_SENTENCE_END.findall(text)) < _PROSE_RUNS:
         return False
     if sum(len(link.text_content()) for link in container.iter("a")) > _MAX_LINKED * len(text):
         return False
-    if parent not in counted:
-        counted[parent] = sum(1 for child in parent if child.tag == "p" and _holds_words(child, MIN_WORDS))
-    return counted[parent] >= _PROSE_RUNS and _reads_as_text(run, words)
+    return _reads_as_text(run, words)
 
 
 def _in_the_text(runs: list[_Run], index: int, last_paragraph: int) -> bool:
