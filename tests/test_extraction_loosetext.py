@@ -273,47 +273,6 @@ def test_a_short_box_or_a_box_of_links_between_paragraphs_is_left_as_it_is() -> 
     assert wrap_loose_text(tree) == 0
 
 
-_CHANNELS = (
-    "a shop's own website and its checkout",
-    "a marketplace that lists many sellers' goods",
-    "a mobile app with saved payment details",
-)
-
-
-def _guide_page() -> str:
-    """A guide with no ``<article>`` or ``<main>``: its paragraphs and lists in a ``<div>`` under the site's menu."""
-    paragraph = (
-        "Social commerce lets a shopper buy a product without leaving the social network where they first saw it, "
-        "and the seller reaches the buyer where they already spend their time. Part {n}."
-    )
-    items = "".join(f"<li>{channel}</li>" for channel in _CHANNELS)
-    story = "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(3))
-    story += f"<p>In traditional eCommerce, a purchase goes through one of these channels:</p><ul>{items}</ul>"
-    story += "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(3, 6))
-    menu = "".join(f'<li><a href="/{name}">{name}</a></li>' for name in ("Home", "Blog", "Pricing", "Contact"))
-    return (
-        "<html><head><title>What is social commerce?</title></head><body>"
-        f'<div class="header"><ul>{menu}</ul></div><div class="page"><div class="content">'
-        f'<h1>What is social commerce?</h1>{story}</div></div><div class="footer"><p>© Shopfront 2026</p></div>'
-        "</body></html>"
-    )
-
-
-def test_a_storys_container_on_a_page_without_one_of_its_own_is_its_main() -> None:
-    """With no ``<article>`` or ``<main>``, trafilatura recovered the guide's loose paragraphs and lost the list
-    between them (WCXB 0101, 4857); a ``<main>`` in the element holding the page's paragraphs keeps it."""
-    tree = lxml_html.fromstring(_guide_page())
-    assert wrap_bare_body(tree)
-    main = tree.find(".//main")
-    assert main is not None
-    assert main.getparent().get("class") == "content"
-    article = extract(_guide_page(), url="https://shopfront.example/blog/what-is-social-commerce")
-    assert isinstance(article, Article)
-    for channel in _CHANNELS:
-        assert channel in article.text
-    assert "Pricing" not in article.text
-
-
 def test_a_story_split_by_an_ad_into_two_boxes_is_read_whole() -> None:
     """Code review 48: on a page with no container of its own, a story's first twelve paragraphs in one box, an ad,
     and its last three in a second box: a ``<main>`` around the first box alone cut the story's end."""

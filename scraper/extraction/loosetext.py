@@ -20,7 +20,7 @@ the header reader reads where they are.
 
 A page with no container at all (a print version: the story's paragraphs are ``<body>``'s own children) gets a
 ``<main>`` around them (:func:`wrap_bare_body`): trafilatura's recovery of a page without one keeps paragraphs, not
-lists. So does a page with no ``<article>`` or ``<main>`` whose paragraphs are, most of them, one ``<div>``'s.
+lists.
 """
 
 from __future__ import annotations
@@ -218,10 +218,6 @@ def _wrap(container: lxml_html.HtmlElement, run: _Run) -> None:
 _BARE_PARAGRAPHS = 2
 _BARE_PROSE_WORDS = 10
 _MENU_ITEM_WORDS = 3
-# A page with no container of its own: this many paragraphs of ``_BARE_PROSE_WORDS`` in one element, and all of
-# the page's outside its chrome, are its story's.
-_STORY_PARAGRAPHS = 3
-_CHROME_PARAGRAPHS = etree.XPath("//footer//p | //header//p | //nav//p | //aside//p | //form//p")
 
 
 def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
@@ -234,7 +230,6 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     the first paragraph to before the first menu or tag list under the last one (code review 47: a plain menu's
     list had become the story's first lines; cut at the paragraphs themselves, a story lost its closing table,
     quote and short lines). Run after :func:`wrap_loose_text`, so that a story's loose runs count as paragraphs.
-    A body with fewer paragraphs of its own may hold its story in one element (:func:`_wrap_story_container`).
     """
     body = tree if tree.tag == "body" else tree.find("body")
     if body is None:
@@ -242,40 +237,10 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
     children = list(body)
     prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
     if len(prose) < _BARE_PARAGRAPHS:
-        return _wrap_story_container(tree)
+        return False  # most pages: their body's children are containers; no walk of the whole tree for them
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
     _wrap_main(body, children, prose)
-    return True
-
-
-def _wrap_story_container(tree: lxml_html.HtmlElement) -> bool:
-    """Put a ``<main>`` inside the element holding all of the page's prose paragraphs (``_STORY_PARAGRAPHS`` and
-    more; a footer's and a sidebar's aside) as its own children, on a page with no ``<article>``, ``<main>`` or main
-    role; whether it did.
-
-    Finding none of its candidates' names there, trafilatura recovers the page's loose paragraphs as on a bare body,
-    and lost a guide's lists between them ("In traditional eCommerce, …" / "In social commerce, …"; WCXB 0101,
-    4857). One walk over the page's paragraphs: the cost of the page's size.
-    """
-    if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
-        return False  # most pages: a container of their own, found without reading a paragraph
-    chrome = set(_CHROME_PARAGRAPHS(tree))  # a footer's, a sidebar's: not the story's
-    counts: dict[lxml_html.HtmlElement, int] = {}
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        if parent is not None and paragraph not in chrome and _holds_words(paragraph, _BARE_PROSE_WORDS):
-            counts[parent] = counts.get(parent, 0) + 1
-    container = max(counts, key=counts.__getitem__, default=None)
-    if container is None or counts[container] < _STORY_PARAGRAPHS or container.tag in ("body", "main", "article"):
-        return False
-    if counts[container] < sum(counts.values()):
-        # A story in several containers (sections; its last paragraphs after an ad, in a box of their own: code
-        # review 48): the recovery of all paragraphs reads it whole.
-        return False
-    children = list(container)
-    prose = [i for i, child in enumerate(children) if child.tag == "p" and _holds_words(child, _BARE_PROSE_WORDS)]
-    _wrap_main(container, children, prose)
     return True
 
 
