@@ -11,7 +11,7 @@ the joiners gone from one side only, a Sinhala photo story came out as one flat 
 
 So, for the length of a trafilatura run, each joiner in the tree's text is written as a printable
 stand-in no page of the run holds, and trafilatura's output is written back. A page without
-joiners (most) costs one scan of its decoded text.
+joiners (most) costs a look for them in its decoded text, as characters and as references.
 """
 
 from __future__ import annotations

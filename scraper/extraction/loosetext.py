@@ -240,18 +240,12 @@ def wrap_bare_body(tree: lxml_html.HtmlElement) -> bool:
         return False  # most pages: their body's children are containers; no walk of the whole tree for them
     if tree.find(".//article") is not None or tree.find(".//main") is not None or _ROLE_MAIN(tree):
         return False
-    _wrap_main(body, children, prose)
-    return True
-
-
-def _wrap_main(container: lxml_html.HtmlElement, children: list[lxml_html.HtmlElement], prose: list[int]) -> None:
-    """A ``<main>`` around ``children`` from after the last chrome above the first of the ``prose`` paragraphs to
-    before the first chrome under the last."""
     start = 1 + max((i for i in range(prose[0]) if _page_chrome(children[i])), default=-1)
     end = next((i for i in range(prose[-1] + 1, len(children)) if _page_chrome(children[i])), len(children))
-    main = container.makeelement("main", {})
+    main = body.makeelement("main", {})
     children[start].addprevious(main)
     main.extend(children[start:end])  # each with its tail
+    return True
 
 
 def _page_chrome(element: lxml_html.HtmlElement) -> bool:
